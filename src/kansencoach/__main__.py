@@ -1,0 +1,3 @@
+from kansencoach.cli import main
+
+raise SystemExit(main())

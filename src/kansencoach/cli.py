@@ -1,0 +1,239 @@
+"""The `kansencoach` command.
+
+Imports stay inside the handlers: `kansencoach --help`, `flows validate` and `kb search` must start
+fast and never load Textual. Every user mistake ends in a Dutch message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from kansencoach.i18n import argparse_text, t
+
+if TYPE_CHECKING:
+    from kansencoach.core.problems import Problem
+    from kansencoach.core.store import Store
+
+USER_ERROR = 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed without a traceback, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(USER_ERROR, t("cli.usage_error", prog=self.prog, message=message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # argparse looks its texts up through the module-level gettext alias `_` at call time.
+    argparse._ = argparse_text  # type: ignore[attr-defined]
+    parser = _Parser(prog="kansencoach", description=t("cli.description"))
+    parser.add_argument("--plain", action="store_true", help=t("cli.plain"))
+    parser.add_argument("--reset-store", action="store_true", help=t("cli.reset_store"))
+    parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
+    parser.set_defaults(handler=_start)
+    commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=_Parser)
+
+    run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
+    run.add_argument("flow", nargs="?", metavar="FLOW", help=t("cli.run_flow"))
+    run.add_argument("--resume", metavar="ID", help=t("cli.run_resume"))
+    run.add_argument("--plain", action="store_true", help=t("cli.plain"))
+    run.add_argument("--answers", type=Path, metavar="BESTAND.yaml", help=t("cli.run_answers"))
+    run.add_argument("--export", type=Path, metavar="UIT.md", help=t("cli.run_export"))
+    run.add_argument("--html", action="store_true", help=t("cli.html"))
+    run.add_argument("--force", action="store_true", help=t("cli.force"))
+    run.add_argument("--title", help=t("cli.run_title"))
+    run.set_defaults(handler=_run)
+
+    flows = commands.add_parser("flows", help=t("cli.flows"), description=t("cli.flows"))
+    flow_commands = flows.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
+    flow_list = flow_commands.add_parser("list", help=t("cli.flows_list"))
+    flow_list.set_defaults(handler=_flows_list)
+    flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
+    flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    flow_validate.set_defaults(handler=_flows_validate)
+
+    sessions = commands.add_parser("sessions", help=t("cli.sessions"), description=t("cli.sessions"))
+    session_commands = sessions.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
+    session_list = session_commands.add_parser("list", help=t("cli.sessions_list"))
+    session_list.set_defaults(handler=_sessions_list)
+    session_show = session_commands.add_parser("show", help=t("cli.sessions_show"))
+    session_show.add_argument("id", metavar="ID")
+    session_show.set_defaults(handler=_sessions_show)
+    session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
+    session_export.add_argument("id", metavar="ID")
+    session_export.add_argument("-o", "--output", type=Path, metavar="UIT.md", help=t("cli.run_export"))
+    session_export.add_argument("--html", action="store_true", help=t("cli.html"))
+    session_export.add_argument("--force", action="store_true", help=t("cli.force"))
+    session_export.set_defaults(handler=_sessions_export)
+    session_delete = session_commands.add_parser("delete", help=t("cli.sessions_delete"))
+    session_delete.add_argument("id", metavar="ID")
+    session_delete.set_defaults(handler=_sessions_delete)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    handler: Handler = arguments.handler
+    from kansencoach.core.catalog import UnknownFlow
+    from kansencoach.core.export import ExportError
+    from kansencoach.core.problems import ProblemsError
+    from kansencoach.core.store import StoreError
+
+    try:
+        return handler(arguments)
+    except ProblemsError as error:
+        _print_problems(error.problems)
+        return USER_ERROR
+    except (UserError, StoreError, ExportError, UnknownFlow) as error:
+        print(f"kansencoach: {str(error).strip(chr(39))}", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        print("\n" + t("cli.interrupted"), file=sys.stderr)
+        return 130
+
+
+def _version() -> str:
+    from kansencoach import __version__
+
+    return f"kansencoach {__version__}"
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _store() -> Store:
+    from kansencoach import locations
+    from kansencoach.core.store import Store
+
+    return Store(locations.store_path())
+
+
+def _start(arguments: argparse.Namespace) -> int:
+    if arguments.reset_store:
+        return _reset_store()
+    from kansencoach.plain import start_menu
+
+    with _store() as store:
+        return start_menu(store)
+
+
+def _reset_store() -> int:
+    from kansencoach import locations
+    from kansencoach.core.store import reset_store
+
+    moved = reset_store(locations.store_path())
+    if moved is None:
+        print(t("cli.reset_nothing", path=locations.store_path()))
+    else:
+        print(t("cli.reset_done", path=moved))
+    return 0
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import find_flow
+
+    if arguments.resume:
+        if arguments.flow or arguments.answers:
+            raise UserError(t("cli.resume_alone"))
+        from kansencoach.plain import resume_plain
+
+        with _store() as store:
+            return resume_plain(store, arguments.resume)
+    if not arguments.flow:
+        raise UserError(t("cli.run_needs_flow"))
+    loaded = find_flow(arguments.flow)
+    if arguments.answers:
+        from kansencoach.plain import run_scripted
+
+        with _store() as store:
+            return run_scripted(
+                store, loaded, arguments.answers, arguments.export, arguments.html, arguments.force
+            )
+    if arguments.export:
+        raise UserError(t("cli.export_needs_answers"))
+    from kansencoach.plain import run_plain
+
+    with _store() as store:
+        return run_plain(store, loaded, arguments.title)
+
+
+def _flows_list(_: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import scan_flows
+
+    entries = scan_flows()
+    for entry in entries:
+        if entry.loaded:
+            flow = entry.loaded.flow
+            minutes = t("cli.minutes", minutes=flow.minutes) if flow.minutes else ""
+            print(f"{flow.id:<14} v{flow.version:<3} {minutes:<10} {flow.title}")
+        else:
+            print(f"{entry.id:<14} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
+    return 0
+
+
+def _flows_validate(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_vocabulary
+    from kansencoach.core.loader import check_file
+
+    paths: list[Path] = arguments.paths
+    if not paths:
+        root = locations.shipped_flows_dir()
+        paths = sorted(root.glob("*.yaml")) + sorted((root / "blocks").glob("*.yaml"))
+    vocabulary = load_vocabulary()
+    broken = 0
+    for path in paths:
+        problems = check_file(path, vocabulary)
+        if problems:
+            broken += 1
+            _print_problems(problems)
+        else:
+            print(t("cli.valid", path=path))
+    if broken:
+        print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
+        return USER_ERROR
+    return 0
+
+
+def _sessions_list(_: argparse.Namespace) -> int:
+    with _store() as store:
+        sessions = store.sessions()
+    if not sessions:
+        print(t("cli.no_sessions"))
+    for info in sessions:
+        print(f"{info.id}  {info.updated[:16].replace('T', ' ')}  {info.flow_id:<12} {info.title}")
+    return 0
+
+
+def _sessions_show(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import show_session
+
+    with _store() as store:
+        return show_session(store, arguments.id)
+
+
+def _sessions_export(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import export_session
+
+    with _store() as store:
+        return export_session(store, arguments.id, arguments.output, arguments.html, arguments.force)
+
+
+def _sessions_delete(arguments: argparse.Namespace) -> int:
+    with _store() as store:
+        info = store.session(arguments.id)
+        store.delete(arguments.id)
+    print(t("cli.deleted", id=info.id, title=info.title))
+    return 0

@@ -1,0 +1,87 @@
+"""Finding flows and the vocabulary: by id among the flow directories, or by path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kansencoach import locations
+from kansencoach.core.kb_models import Vocabulary
+from kansencoach.core.loader import LoadedFlow, load_flow
+from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.schema_errors import validate
+from kansencoach.core.yamlsource import read_document
+from kansencoach.i18n import t
+
+
+class UnknownFlow(LookupError):
+    """No flow has the asked id; the message lists the ones there are."""
+
+
+@dataclass(frozen=True)
+class FlowEntry:
+    """A flow file found in a flow directory: loaded, or the problems that stop it loading."""
+
+    path: Path
+    loaded: LoadedFlow | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.loaded.id if self.loaded else self.path.stem
+
+
+def flow_dirs() -> list[Path]:
+    return [locations.shipped_flows_dir()]
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """The vocabulary, from the shipped knowledge base unless `path` is given."""
+    path = path or locations.shipped_knowledge_dir() / "vocabulary.yaml"
+    document = read_document(path)
+    return validate(Vocabulary, document.data, document.position)
+
+
+def scan_flows() -> list[FlowEntry]:
+    """Every flow file in the flow directories, in id order; broken ones carry their problems."""
+    vocabulary = load_vocabulary()
+    entries: dict[str, FlowEntry] = {}
+    for directory in flow_dirs():
+        for path in sorted(directory.glob("*.yaml")):
+            try:
+                entry = FlowEntry(path, load_flow(path, vocabulary))
+            except ProblemsError as error:
+                entry = FlowEntry(path, None, tuple(error.problems))
+            entries[entry.id] = entry
+    return sorted(entries.values(), key=lambda entry: entry.id)
+
+
+def find_flow(name: str) -> LoadedFlow:
+    """The flow with id `name`, or in the file `name`; ProblemsError when it cannot be had."""
+    as_path = Path(name).expanduser()
+    if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
+        return load_flow(as_path, load_vocabulary())
+    entries = scan_flows()
+    for entry in entries:
+        if entry.id == name:
+            if entry.loaded is None:
+                raise ProblemsError(list(entry.problems))
+            return entry.loaded
+    known = [entry.id for entry in entries]
+    hint = did_you_mean(name, known, t("flow.unknown_hint", flows=", ".join(known)))
+    raise UnknownFlow(f"{t('flow.unknown', name=name)} — {hint}")
+
+
+def source_of(loaded: LoadedFlow) -> str:
+    """The file to find this flow again by, or "" when its id finds it in a flow directory."""
+    in_catalogue = any(loaded.path.resolve().parent == directory.resolve() for directory in flow_dirs())
+    return "" if in_catalogue else str(loaded.path.resolve())
+
+
+def flow_for_session(flow_id: str, flow_source: str) -> LoadedFlow:
+    """The flow a session runs on: its file when it was started from one, else by id."""
+    if flow_source and Path(flow_source).is_file():
+        return load_flow(Path(flow_source), load_vocabulary())
+    return find_flow(flow_id)

@@ -1,0 +1,88 @@
+"""Evaluating the declarative conditions of a flow against the answers given so far."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from kansencoach.core.models import (
+    AllCondition,
+    AnswerCondition,
+    AnswerValue,
+    AnyCondition,
+    Condition,
+    NotCondition,
+)
+
+Answers = Mapping[str, AnswerValue]
+
+
+def holds(condition: Condition, answers: Answers) -> bool:
+    """Whether `condition` is true for `answers`; a test on a missing answer is false (except `empty`)."""
+    if isinstance(condition, AllCondition):
+        return all(holds(part, answers) for part in condition.all)
+    if isinstance(condition, AnyCondition):
+        return any(holds(part, answers) for part in condition.any)
+    if isinstance(condition, NotCondition):
+        return not holds(condition.not_, answers)
+    return _test(condition, answers)
+
+
+def is_empty(value: AnswerValue) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        return not value
+    return False
+
+
+def _test(test: AnswerCondition, answers: Answers) -> bool:
+    value = answers.get(test.answer)
+    if test.key is not None:
+        value = value.get(test.key) if isinstance(value, dict) else None
+    if test.empty is not None and is_empty(value) != test.empty:
+        return False
+    others = (test.equals, test.in_, test.includes, test.min, test.max, test.matches)
+    if all(other is None for other in others):
+        return True
+    if is_empty(value):
+        return False
+    return (
+        (test.equals is None or _same(value, test.equals))
+        and (test.in_ is None or any(_same(value, item) for item in test.in_))
+        and (test.includes is None or (isinstance(value, list) and test.includes in value))
+        and (test.min is None or (_magnitude(value) is not None and _magnitude(value) >= test.min))  # type: ignore[operator]
+        and (test.max is None or (_magnitude(value) is not None and _magnitude(value) <= test.max))  # type: ignore[operator]
+        and (
+            test.matches is None
+            or (isinstance(value, str) and _regex(test.matches).search(value) is not None)
+        )
+    )
+
+
+def _same(value: AnswerValue, expected: str | int | float | bool) -> bool:
+    # bool is an int in Python; `equals: 1` must not match a "ja".
+    if isinstance(value, bool) or isinstance(expected, bool):
+        return isinstance(value, bool) and isinstance(expected, bool) and value == expected
+    if isinstance(value, int | float) and isinstance(expected, int | float):
+        return value == expected
+    return str(value) == str(expected)
+
+
+def _magnitude(value: AnswerValue) -> float | None:
+    """The number a min/max test compares: a number itself, or how many items a list has."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, list):
+        return float(len(value))
+    return None
+
+
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)

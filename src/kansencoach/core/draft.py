@@ -1,0 +1,145 @@
+"""The proposal draft: a pure projection of (flow, answers) onto the flow's sections.
+
+The draft is what the officer is writing; it is rebuilt from scratch after every answer, so it can
+never disagree with the log. A question on the current path without an answer shows up as an
+open point in its section, so nothing that still needs thought is hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kansencoach.core.conditions import is_empty
+from kansencoach.core.engine import Engine, Route
+from kansencoach.core.kb_models import Intervention
+from kansencoach.core.models import (
+    AllocateStep,
+    AnswerValue,
+    ChoiceStep,
+    ConfirmStep,
+    Flow,
+    InfoStep,
+    ListStep,
+    MultiStep,
+    NumberStep,
+    QuestionStep,
+    ScaleStep,
+)
+from kansencoach.i18n import t
+
+
+@dataclass(frozen=True)
+class Prose:
+    text: str
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, str]
+    rows: tuple[tuple[str, str], ...]
+
+
+Shown = Prose | Items | Table
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    """One answer in the draft: where it comes from, and how it reads."""
+
+    key: str
+    label: str
+    step_id: str
+    value: AnswerValue
+    shown: Shown
+
+
+@dataclass(frozen=True)
+class OpenPoint:
+    label: str
+    step_id: str
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    id: str
+    title: str
+    intro: str | None
+    items: tuple[DraftItem, ...]
+    open_points: tuple[OpenPoint, ...]
+
+    @property
+    def is_open(self) -> bool:
+        """Nothing answered in this section yet."""
+        return not self.items
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    flow: Flow
+    sections: tuple[DraftSection, ...]
+    accepted: tuple[Intervention, ...] = field(default=())
+
+    def item(self, key: str) -> DraftItem | None:
+        """The item at `section.key`, for rules that read the draft."""
+        section_id, _, item_key = key.partition(".")
+        for section in self.sections:
+            if section.id == section_id:
+                return next((item for item in section.items if item.key == item_key), None)
+        return None
+
+
+def build_draft(
+    flow: Flow,
+    answers: Mapping[str, AnswerValue],
+    title: str = "",
+    route: Route | None = None,
+    accepted: Sequence[Intervention] = (),
+) -> Draft:
+    """The draft for `answers`; only steps on the current path count."""
+    route = route or Engine(flow.steps).route(answers)
+    items: dict[str, list[DraftItem]] = {section.id: [] for section in flow.sections}
+    open_points: dict[str, list[OpenPoint]] = {section.id: [] for section in flow.sections}
+    for step in route.path:
+        if isinstance(step, InfoStep) or step.draft is None:
+            continue
+        section_id, _, key = step.draft.partition(".")
+        label = step.label or step.ask
+        value = answers.get(step.id)
+        if step.id not in answers:
+            open_points[section_id].append(OpenPoint(label, step.id))
+        elif not is_empty(value):
+            items[section_id].append(DraftItem(key or step.id, label, step.id, value, show(step, value)))
+    sections = tuple(
+        DraftSection(s.id, s.title, s.intro, tuple(items[s.id]), tuple(open_points[s.id]))
+        for s in flow.sections
+    )
+    return Draft(title or flow.title, flow, sections, tuple(accepted))
+
+
+def show(step: QuestionStep, value: AnswerValue) -> Shown:
+    """How an answer reads in the draft, by its step type."""
+    labels = {option.value: option.label for option in getattr(step, "options", [])}
+    if isinstance(step, ChoiceStep):
+        return Prose(labels.get(str(value), str(value)))
+    if isinstance(step, MultiStep | ListStep) and isinstance(value, list):
+        return Items(tuple(labels.get(item, item) for item in value))
+    if isinstance(step, AllocateStep) and isinstance(value, dict):
+        rows = tuple((option.label, str(value.get(option.value, 0))) for option in step.options)
+        return Table((t("draft.option"), t("draft.points", total=step.total)), rows)
+    if isinstance(step, ConfirmStep):
+        return Prose(t("answer.yes") if value else t("answer.no"))
+    if isinstance(step, ScaleStep):
+        ends = " – ".join(label for label in (step.min_label, step.max_label) if label)
+        text = t("draft.scale", value=value, max=step.max)
+        return Prose(f"{text} ({ends})" if ends else text)
+    if isinstance(step, NumberStep) and isinstance(value, int | float):
+        number = f"{value:g}".replace(".", ",")
+        return Prose(f"{number} {step.unit}" if step.unit else number)
+    return Prose(str(value))

@@ -1,0 +1,152 @@
+"""Walking a flow: which steps are asked, which is next, how far along the officer is.
+
+The engine holds no state of its own: everything follows from (flow, answers), so a resumed
+session, an edited answer and a changed flow all give the right route without bookkeeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kansencoach.core.conditions import holds
+from kansencoach.core.models import END, AnswerValue, InfoStep, QuestionStep, Step
+
+Answers = Mapping[str, AnswerValue]
+
+
+@dataclass(frozen=True)
+class Route:
+    """The path through a flow for a set of answers.
+
+    `path` holds every step that is (or will be) asked, in order; `skipped` the steps whose `when`
+    did not hold; `next` the first question on the path without an answer (None: all done).
+    Steps after `next` are an estimate: they may change once `next` is answered.
+    """
+
+    path: tuple[Step, ...]
+    skipped: tuple[Step, ...]
+    next: QuestionStep | None
+    answered_ids: frozenset[str]
+
+    @property
+    def questions(self) -> list[QuestionStep]:
+        return [step for step in self.path if not isinstance(step, InfoStep)]
+
+    @property
+    def answered(self) -> list[QuestionStep]:
+        return [step for step in self.questions if step.id in self.answered_ids]
+
+    @property
+    def remaining(self) -> list[QuestionStep]:
+        return [step for step in self.questions if step.id not in self.answered_ids]
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(answered, answered + still to ask on the current path)."""
+        questions = self.questions
+        done = sum(1 for step in questions if step.id in self.answered_ids)
+        return done, len(questions)
+
+    @property
+    def complete(self) -> bool:
+        return self.next is None
+
+    def contains(self, step_id: str) -> bool:
+        return any(step.id == step_id for step in self.path)
+
+
+class Engine:
+    """Routes through one flow. Cheap to create; keeps only indexes of the flow."""
+
+    def __init__(self, steps: tuple[Step, ...] | list[Step]) -> None:
+        self.steps = tuple(steps)
+        self._index = {step.id: index for index, step in enumerate(self.steps)}
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[self._index[step_id]]
+
+    def has(self, step_id: str) -> bool:
+        return step_id in self._index
+
+    def route(self, answers: Answers) -> Route:
+        """The whole path from the first step for these answers."""
+        path: list[Step] = []
+        skipped: list[Step] = []
+        first_open: QuestionStep | None = None
+        for step in self._walk(answers, 0):
+            if step.when is not None and not holds(step.when, answers):
+                skipped.append(step)
+                continue
+            path.append(step)
+            if first_open is None and not isinstance(step, InfoStep) and step.id not in answers:
+                first_open = step
+        return Route(tuple(path), tuple(skipped), first_open, frozenset(answers))
+
+    def next_after(self, step_id: str, answers: Answers) -> QuestionStep | None:
+        """The first open question after `step_id`, walking only forward from it.
+
+        Used after each answer, so its cost does not grow with the length of the flow. When the
+        rest of the path is answered it falls back to a full route, to catch questions that an
+        edit earlier in the flow has opened up.
+        """
+        start = self._successor(self._index[step_id], answers)
+        if start is not None:
+            for step in self._walk(answers, start):
+                if (
+                    not isinstance(step, InfoStep)
+                    and step.id not in answers
+                    and (step.when is None or holds(step.when, answers))
+                ):
+                    return step
+        return self.route(answers).next
+
+    def infos_before(self, route: Route, step_id: str | None) -> list[InfoStep]:
+        """The info steps on the path directly before `step_id` (or at the end when None)."""
+        infos: list[InfoStep] = []
+        for step in route.path:
+            if step.id == step_id:
+                return infos
+            infos = [*infos, step] if isinstance(step, InfoStep) else []
+        return infos if step_id is None else []
+
+    def previous(self, route: Route, step_id: str | None) -> QuestionStep | None:
+        """The question before `step_id` on the path (the last one when `step_id` is None)."""
+        questions = route.questions
+        ids = [step.id for step in questions]
+        if step_id is None:
+            return route.answered[-1] if route.answered else None
+        if step_id not in ids:
+            return None
+        position = ids.index(step_id)
+        return questions[position - 1] if position > 0 else None
+
+    def _walk(self, answers: Answers, start: int) -> list[Step]:
+        """Steps from `start` following gotos; a step whose `when` fails leads to the next in the file."""
+        visited: list[Step] = []
+        seen: set[int] = set()
+        index: int | None = start
+        while index is not None and index not in seen:
+            seen.add(index)
+            step = self.steps[index]
+            visited.append(step)
+            if step.when is not None and not holds(step.when, answers):
+                index = index + 1 if index + 1 < len(self.steps) else None
+            else:
+                index = self._successor(index, answers)
+        return visited
+
+    def _successor(self, index: int, answers: Answers) -> int | None:
+        step = self.steps[index]
+        target: str | None = None
+        if isinstance(step.goto, str):
+            target = step.goto
+        elif isinstance(step.goto, list):
+            target = next(
+                (rule.to for rule in step.goto if rule.when is None or holds(rule.when, answers)), None
+            )
+        if target == END:
+            return None
+        if target is not None:
+            return self._index[target]
+        return index + 1 if index + 1 < len(self.steps) else None

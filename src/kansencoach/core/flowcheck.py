@@ -1,0 +1,370 @@
+"""Checks on a flow that its schema cannot express: references, reachability, loops, sums.
+
+The control graph has one node per step. From a step the flow goes to its `goto` targets (a rule
+list without a final unconditional rule must cover every answer, or it is a dead end), or to the
+next step in the file; a step with a `when` can also be passed over, to the next step in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from kansencoach.core.kb_models import Vocabulary
+from kansencoach.core.models import (
+    END,
+    AllCondition,
+    AllocateStep,
+    AnswerCondition,
+    AnyCondition,
+    ChoiceStep,
+    Condition,
+    Flow,
+    InfoStep,
+    ListStep,
+    MultiStep,
+    NotCondition,
+    NumberStep,
+    ScaleStep,
+    Step,
+)
+from kansencoach.core.problems import Position, Problem, did_you_mean
+from kansencoach.core.yamlsource import Loc
+from kansencoach.i18n import t
+
+PositionOf = Callable[[Loc], Position]
+_FACET_LISTS = {"domain": "domains", "wie": "wie", "waar": "waar", "perspective": "perspectives"}
+
+
+def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) -> list[Problem]:
+    """Every graph, reference and arithmetic problem of a schema-valid flow."""
+    checker = _Checker(flow, position_of)
+    checker.ids()
+    checker.sections_and_drafts()
+    for index, step in enumerate(flow.steps):
+        checker.step_fields(index, step)
+        checker.conditions(index, step)
+        checker.gotos(index, step)
+        if vocabulary is not None:
+            checker.facets(index, step, vocabulary)
+    if not checker.problems:
+        checker.graph()
+    return checker.problems
+
+
+def iter_answer_conditions(condition: Condition) -> Iterator[AnswerCondition]:
+    """The answer tests inside a condition, however deeply combined."""
+    if isinstance(condition, AnswerCondition):
+        yield condition
+    elif isinstance(condition, AllCondition):
+        for part in condition.all:
+            yield from iter_answer_conditions(part)
+    elif isinstance(condition, AnyCondition):
+        for part in condition.any:
+            yield from iter_answer_conditions(part)
+    elif isinstance(condition, NotCondition):
+        yield from iter_answer_conditions(condition.not_)
+
+
+class _Checker:
+    def __init__(self, flow: Flow, position_of: PositionOf) -> None:
+        self.flow = flow
+        self.at = position_of
+        self.problems: list[Problem] = []
+        self.index: dict[str, int] = {}
+        for index, step in enumerate(flow.steps):
+            self.index.setdefault(step.id, index)
+
+    def add(self, loc: Loc, message: str, hint: str = "", code: str = "") -> None:
+        self.problems.append(Problem(self.at(loc), message, hint, code))
+
+    def ids(self) -> None:
+        first: dict[str, int] = {}
+        for index, step in enumerate(self.flow.steps):
+            if step.id in first:
+                line = self.at(("steps", first[step.id])).line
+                self.add(
+                    ("steps", index, "id"),
+                    t("check.duplicate_step", id=step.id, line=line),
+                    t("check.duplicate_hint"),
+                    "duplicate-id",
+                )
+            first.setdefault(step.id, index)
+        seen: set[str] = set()
+        for index, section in enumerate(self.flow.sections):
+            if section.id in seen:
+                self.add(
+                    ("sections", index, "id"),
+                    t("check.duplicate_section", id=section.id),
+                    t("check.duplicate_hint"),
+                    "duplicate-id",
+                )
+            seen.add(section.id)
+
+    def sections_and_drafts(self) -> None:
+        sections = [section.id for section in self.flow.sections]
+        keys: dict[str, str] = {}
+        for index, step in enumerate(self.flow.steps):
+            if isinstance(step, InfoStep) or step.draft is None:
+                continue
+            section, _, key = step.draft.partition(".")
+            if section not in sections:
+                hint = did_you_mean(
+                    section, sections, t("check.unknown_section_hint", sections=", ".join(sections))
+                )
+                self.add(
+                    ("steps", index, "draft"), t("check.unknown_section", section=section), hint, "draft"
+                )
+            full = f"{section}.{key or step.id}"
+            if full in keys and keys[full] != step.id:
+                self.add(
+                    ("steps", index, "draft"),
+                    t("check.duplicate_draft", target=full, other=keys[full]),
+                    t("check.duplicate_draft_hint"),
+                    "draft",
+                )
+            keys.setdefault(full, step.id)
+
+    def step_fields(self, index: int, step: Step) -> None:
+        loc: Loc = ("steps", index)
+        options = getattr(step, "options", None)
+        if options is not None:
+            values = [option.value for option in options]
+            for number, value in enumerate(values):
+                if value in values[:number]:
+                    self.add(
+                        (*loc, "options", number, "value"),
+                        t("check.duplicate_option", value=value),
+                        t("check.duplicate_hint"),
+                        "duplicate-id",
+                    )
+        if isinstance(step, ScaleStep) and step.min >= step.max:
+            self.add(loc, t("check.scale_range", min=step.min, max=step.max), t("check.range_hint"), "range")
+        if isinstance(step, NumberStep) and None not in (step.min, step.max) and step.min > step.max:  # type: ignore[operator]
+            self.add(loc, t("check.number_range", min=step.min, max=step.max), t("check.range_hint"), "range")
+        if isinstance(step, MultiStep):
+            top = step.max_selected if step.max_selected is not None else len(step.options)
+            if step.min_selected > min(top, len(step.options)):
+                self.add(
+                    loc,
+                    t("check.multi_range", min=step.min_selected, max=top),
+                    t("check.range_hint"),
+                    "range",
+                )
+        if isinstance(step, ListStep) and step.max_items is not None and step.min_items > step.max_items:
+            self.add(
+                loc,
+                t("check.list_range", min=step.min_items, max=step.max_items),
+                t("check.range_hint"),
+                "range",
+            )
+        if isinstance(step, AllocateStep):
+            self._allocate(loc, step)
+
+    def _allocate(self, loc: Loc, step: AllocateStep) -> None:
+        lowest = sum(option.min or 0 for option in step.options)
+        highest = sum(step.total if option.max is None else option.max for option in step.options)
+        if lowest > step.total:
+            self.add(
+                loc,
+                t("check.allocate_min", sum=lowest, total=step.total),
+                t("check.allocate_hint"),
+                "allocate",
+            )
+        if highest < step.total:
+            self.add(
+                loc,
+                t("check.allocate_max", sum=highest, total=step.total),
+                t("check.allocate_hint"),
+                "allocate",
+            )
+        for number, option in enumerate(step.options):
+            if option.min is not None and option.max is not None and option.min > option.max:
+                self.add(
+                    (*loc, "options", number),
+                    t("check.option_range", value=option.value),
+                    t("check.range_hint"),
+                    "range",
+                )
+
+    def conditions(self, index: int, step: Step) -> None:
+        if step.when is not None:
+            self._condition(index, ("steps", index, "when"), step.when, own_step_allowed=False)
+        if isinstance(step.goto, list):
+            for number, rule in enumerate(step.goto):
+                if rule.when is not None:
+                    self._condition(
+                        index, ("steps", index, "goto", number, "when"), rule.when, own_step_allowed=True
+                    )
+
+    def _condition(self, index: int, loc: Loc, condition: Condition, own_step_allowed: bool) -> None:
+        for test in iter_answer_conditions(condition):
+            self._answer_test(index, loc, test, own_step_allowed)
+
+    def _answer_test(self, index: int, loc: Loc, test: AnswerCondition, own_step_allowed: bool) -> None:
+        steps = self.flow.steps
+        target = self.index.get(test.answer)
+        if target is None:
+            hint = did_you_mean(test.answer, self.index, t("check.unknown_ref_hint"))
+            self.add(loc, t("check.unknown_ref", ref=test.answer), hint, "unknown-ref")
+            return
+        referred = steps[target]
+        if target > index or (target == index and not own_step_allowed):
+            self.add(loc, t("check.later_ref", ref=test.answer), t("check.later_ref_hint"), "later-ref")
+        if isinstance(referred, InfoStep):
+            self.add(loc, t("check.info_ref", ref=test.answer), t("check.info_ref_hint"), "unknown-ref")
+            return
+        if test.matches is not None:
+            try:
+                re.compile(test.matches)
+            except re.error as error:
+                self.add(loc, t("check.bad_regex", detail=str(error)), t("check.bad_regex_hint"), "regex")
+        options = [option.value for option in getattr(referred, "options", [])]
+        if test.key is not None:
+            if not isinstance(referred, AllocateStep):
+                self.add(
+                    loc, t("check.key_not_allocate", ref=test.answer), t("check.key_hint"), "unknown-ref"
+                )
+            elif test.key not in options:
+                hint = did_you_mean(test.key, options, t("check.options_are", options=", ".join(options)))
+                self.add(loc, t("check.unknown_option", value=test.key, ref=test.answer), hint, "unknown-ref")
+            return
+        if options and not isinstance(referred, AllocateStep):
+            named: list[Any] = [test.equals, test.includes, *(test.in_ or [])]
+            for value in named:
+                if value is not None and str(value) not in options:
+                    hint = did_you_mean(
+                        str(value), options, t("check.options_are", options=", ".join(options))
+                    )
+                    self.add(
+                        loc, t("check.unknown_option", value=value, ref=test.answer), hint, "unknown-ref"
+                    )
+
+    def gotos(self, index: int, step: Step) -> None:
+        targets: list[tuple[Loc, str]] = []
+        if isinstance(step.goto, str):
+            targets.append((("steps", index, "goto"), step.goto))
+        elif isinstance(step.goto, list):
+            targets += [
+                (("steps", index, "goto", number, "to"), rule.to) for number, rule in enumerate(step.goto)
+            ]
+        for loc, target in targets:
+            if target != END and target not in self.index:
+                hint = did_you_mean(target, [*self.index, END], t("check.unknown_goto_hint", end=END))
+                self.add(loc, t("check.unknown_goto", ref=target), hint, "unknown-ref")
+        if isinstance(step.goto, list) and not self._exhaustive(step):
+            self.add(
+                ("steps", index, "goto"),
+                t("check.dead_end", id=step.id),
+                t("check.dead_end_hint"),
+                "dead-end",
+            )
+
+    def _exhaustive(self, step: Step) -> bool:
+        """Whether some rule of a goto list applies to every possible answer of the step."""
+        assert isinstance(step.goto, list)
+        if any(rule.when is None for rule in step.goto):
+            return True
+        if not isinstance(step, ChoiceStep) or not step.required:
+            return False
+        covered: set[str] = set()
+        for rule in step.goto:
+            test = rule.when
+            if isinstance(test, AnswerCondition) and test.answer == step.id and test.key is None:
+                others = (test.includes, test.min, test.max, test.empty, test.matches)
+                if all(other is None for other in others):
+                    covered |= {
+                        str(v) for v in ([test.equals] if test.equals is not None else test.in_ or [])
+                    }
+        return {option.value for option in step.options} <= covered
+
+    def facets(self, index: int, step: Step, vocabulary: Vocabulary) -> None:
+        facet = getattr(step, "facet", None)
+        if facet is None or facet == "text" or not hasattr(step, "options"):
+            return
+        known = [term.id for term in getattr(vocabulary, _FACET_LISTS[facet])]
+        for number, option in enumerate(step.options):
+            if option.value not in known:
+                hint = did_you_mean(option.value, known, t("check.vocabulary_hint", values=", ".join(known)))
+                self.add(
+                    ("steps", index, "options", number, "value"),
+                    t("check.not_in_vocabulary", value=option.value, facet=facet),
+                    hint,
+                    "vocabulary",
+                )
+
+    def graph(self) -> None:
+        steps = self.flow.steps
+        successors = [self._successors(index, step) for index, step in enumerate(steps)]
+        reachable = _closure([0], successors)
+        for index in range(len(steps)):
+            if index not in reachable:
+                self.add(
+                    ("steps", index),
+                    t("check.unreachable", id=steps[index].id),
+                    t("check.unreachable_hint"),
+                    "unreachable",
+                )
+        finishing = self._can_finish(successors)
+        for cycle in _closed_cycles(reachable - finishing, successors):
+            chain = " → ".join(steps[i].id for i in (*cycle, cycle[0]))
+            self.add(("steps", cycle[0]), t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
+
+    def _successors(self, index: int, step: Step) -> set[int]:
+        following = index + 1 if index + 1 < len(self.flow.steps) else -1
+        result: set[int] = set()
+        if step.when is not None:
+            result.add(following)
+        if step.goto is None:
+            result.add(following)
+        elif isinstance(step.goto, str):
+            result.add(self.index.get(step.goto, -1))
+        else:
+            result |= {self.index.get(rule.to, -1) for rule in step.goto}
+            if not any(rule.when is None for rule in step.goto):
+                result.add(following)
+        return result
+
+    @staticmethod
+    def _can_finish(successors: list[set[int]]) -> set[int]:
+        predecessors: list[set[int]] = [set() for _ in successors]
+        finishers: list[int] = []
+        for source, targets in enumerate(successors):
+            for target in targets:
+                if target < 0:
+                    finishers.append(source)
+                else:
+                    predecessors[target].add(source)
+        return _closure(finishers, predecessors)
+
+
+def _closure(start: list[int], edges: list[set[int]]) -> set[int]:
+    """Nodes reachable from `start` along `edges`; -1, the end of the flow, is never included."""
+    seen: set[int] = set()
+    todo = list(start)
+    while todo:
+        node = todo.pop()
+        if node in seen or node < 0:
+            continue
+        seen.add(node)
+        todo.extend(edges[node])
+    return seen
+
+
+def _closed_cycles(stuck: set[int], successors: list[set[int]]) -> list[list[int]]:
+    """One representative loop for each group of steps that can never reach the end."""
+    cycles: list[list[int]] = []
+    covered: set[int] = set()
+    for start in sorted(stuck):
+        if start in covered:
+            continue
+        path: list[int] = []
+        node = start
+        while node not in path:
+            path.append(node)
+            node = min(successor for successor in successors[node] if successor in stuck)
+        cycle = path[path.index(node) :]
+        covered |= _closure([start], successors)
+        cycles.append(cycle)
+    return cycles

@@ -1,0 +1,84 @@
+"""The knowledge base shapes: the vocabulary and one intervention per YAML file."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kansencoach.core.models import Identifier
+
+Perspective = Annotated[str, Field(pattern=r"^[ABC]$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Term(_Strict):
+    """One value of a vocabulary list, with the words people use for it."""
+
+    id: Identifier
+    label: str
+    synonyms: list[str] = []
+    description: str = ""
+
+
+class EvidenceLevel(Term):
+    rank: int = Field(ge=0, le=5, description="0 = onbekend … 5 = sterkste bewijs; weegt mee in de rangorde.")
+
+
+class PerspectiveTerm(_Strict):
+    id: Perspective
+    label: str
+    synonyms: list[str] = []
+    description: str = ""
+
+
+class Vocabulary(_Strict):
+    """The one list of domains, target groups, places, perspectives and evidence levels."""
+
+    domains: list[Term] = Field(min_length=1)
+    wie: list[Term] = Field(min_length=1)
+    waar: list[Term] = Field(min_length=1)
+    perspectives: list[PerspectiveTerm] = Field(min_length=1)
+    evidence: list[EvidenceLevel] = Field(min_length=1)
+
+
+class PerspectiveFit(_Strict):
+    perspective: Perspective
+    why: Annotated[str, Field(min_length=1)]
+
+
+class Evidence(_Strict):
+    level: Identifier = Field(
+        description="Een id uit `evidence` in vocabulary.yaml; `onbekend` als geen bron het zegt."
+    )
+    explanation: str = Field("", description="Wat de bron over het effect zegt, in eigen woorden.")
+
+
+class SourceRef(_Strict):
+    document: Annotated[str, Field(min_length=1)] = Field(
+        description="Brondocument (bijv. 'Handreiking Ongelijk investeren (Utrecht, 2023)') of databank."
+    )
+    section: str = Field("", description="Hoofdstuk, paragraaf of pagina.")
+    url: str | None = None
+
+
+class Intervention(_Strict):
+    id: Identifier
+    name: Annotated[str, Field(min_length=1)]
+    summary: Annotated[str, Field(min_length=1)]
+    problem: str = Field("", description="Welk verschil in kansen de interventie aanpakt.")
+    approach: str = Field("", description="Wat er concreet gebeurt.")
+    target_group: str = Field("", description="De doelgroep in woorden.")
+    domains: list[Identifier] = Field(min_length=1)
+    wie: list[Identifier] = []
+    waar: list[Identifier] = []
+    perspectives: list[PerspectiveFit] = Field(min_length=1)
+    evidence: Evidence
+    cost: str | None = None
+    dose: str | None = None
+    keywords: list[str] = []
+    sources: list[SourceRef] = Field(min_length=1)
+    related: list[Identifier] = []

@@ -1,0 +1,208 @@
+"""Loading flow files: YAML with positions, `include` of blocks, schema and graph checks.
+
+Every problem of a file (and of the blocks it includes) is collected and raised at once, each
+pointing at `path:line:col`, so an author fixes them in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kansencoach.core import flowcheck
+from kansencoach.core.kb_models import Vocabulary
+from kansencoach.core.models import (
+    AllocateStep,
+    AnswerCondition,
+    Block,
+    Flow,
+    GotoRule,
+    InfoStep,
+    Option,
+    Section,
+    Step,
+)
+from kansencoach.core.problems import Position, Problem, ProblemsError
+from kansencoach.core.schema_errors import validate
+from kansencoach.core.yamlsource import Document, Loc, read_document
+from kansencoach.i18n import t
+
+ModelT = TypeVar("ModelT", Flow, Block)
+
+FLOW_FIELDS = frozenset(
+    name
+    for model in (Flow, Block, Section, Option, GotoRule, AnswerCondition, InfoStep, AllocateStep)
+    for name in (field.alias or key for key, field in model.model_fields.items())
+) | {
+    "include",
+    "options",
+    "multiline",
+    "placeholder",
+    "min_selected",
+    "max_selected",
+    "min_items",
+    "max_items",
+    "min_label",
+    "max_label",
+    "integer",
+    "unit",
+    "all",
+    "any",
+    "not",
+}
+
+
+@dataclass(frozen=True)
+class LoadedFlow:
+    """A valid flow with what is needed to trace it back to its files."""
+
+    flow: Flow
+    path: Path
+    digest: str
+    step_positions: dict[str, Position]
+
+    @property
+    def id(self) -> str:
+        return self.flow.id
+
+    @cached_property
+    def steps_by_id(self) -> dict[str, Step]:
+        return {step.id: step for step in self.flow.steps}
+
+    @cached_property
+    def index_of(self) -> dict[str, int]:
+        return {step.id: index for index, step in enumerate(self.flow.steps)}
+
+
+@dataclass(frozen=True)
+class _Origin:
+    document: Document
+    prefix: Loc
+
+
+class _Assembler:
+    """Splices included blocks into a flow's step list, remembering where each step came from."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.origins: list[_Origin] = []
+        self.files: list[Path] = []
+
+    def steps(self, document: Document, stack: tuple[Path, ...]) -> list[Any]:
+        raw = document.data.get("steps") if isinstance(document.data, dict) else None
+        if not isinstance(raw, list):
+            return []
+        spliced: list[Any] = []
+        for index, item in enumerate(raw):
+            if isinstance(item, dict) and "include" in item:
+                spliced.extend(self._include(document, index, item, stack))
+            else:
+                spliced.append(item)
+                self.origins.append(_Origin(document, ("steps", index)))
+        return spliced
+
+    def _include(
+        self, document: Document, index: int, item: dict[str, Any], stack: tuple[Path, ...]
+    ) -> list[Any]:
+        position = document.position(("steps", index, "include"))
+        target = item["include"]
+        if not isinstance(target, str) or len(item) != 1:
+            self.problems.append(Problem(position, t("include.bad"), t("include.bad_hint")))
+            return []
+        path = (Path(document.path).parent / target).resolve()
+        if path in stack:
+            chain = " → ".join(p.name for p in (*stack[stack.index(path) :], path))
+            self.problems.append(Problem(position, t("include.cycle", chain=chain), t("include.cycle_hint")))
+            return []
+        if not path.is_file():
+            self.problems.append(
+                Problem(position, t("include.missing", path=target), t("include.missing_hint"))
+            )
+            return []
+        try:
+            block = read_document(path)
+        except ProblemsError as error:
+            self.problems.extend(error.problems)
+            return []
+        if not isinstance(block.data, dict) or "block" not in block.data:
+            self.problems.append(
+                Problem(block.position(()), t("include.not_block"), t("include.not_block_hint"))
+            )
+            return []
+        self.files.append(path)
+        return self.steps(block, (*stack, path))
+
+    def validate(self, model: type[ModelT], document: Document, path: Path) -> ModelT:
+        """`model` from the document with its includes spliced in; all problems raised at once."""
+        data = document.data
+        if isinstance(data, dict) and "steps" in data:
+            data = {**data, "steps": self.steps(document, (path.resolve(),))}
+        try:
+            result = validate(model, data, self.position_of(document), FLOW_FIELDS)
+        except ProblemsError as error:
+            raise ProblemsError(sorted(self.problems + error.problems, key=lambda p: p.position)) from None
+        if self.problems:
+            raise ProblemsError(sorted(self.problems, key=lambda p: p.position))
+        return result
+
+    def position_of(self, main: Document) -> Callable[[Loc], Position]:
+        def position(loc: Loc) -> Position:
+            if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int) and loc[1] < len(self.origins):
+                origin = self.origins[loc[1]]
+                return origin.document.position(origin.prefix + loc[2:])
+            return main.position(loc)
+
+        return position
+
+
+def load_flow(path: Path, vocabulary: Vocabulary | None = None) -> LoadedFlow:
+    """The flow in `path`, or ProblemsError listing every problem in it and its blocks."""
+    document = read_document(path)
+    if _is_block(document):
+        raise ProblemsError(
+            [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
+        )
+    return _flow(document, path, vocabulary)
+
+
+def check_file(path: Path, vocabulary: Vocabulary | None = None) -> list[Problem]:
+    """Every problem in a flow or block file; empty when it is valid."""
+    try:
+        document = read_document(path)
+        if _is_block(document):
+            _block(document, path)
+        else:
+            _flow(document, path, vocabulary)
+    except ProblemsError as error:
+        return error.problems
+    return []
+
+
+def _is_block(document: Document) -> bool:
+    return isinstance(document.data, dict) and "block" in document.data and "id" not in document.data
+
+
+def _flow(document: Document, path: Path, vocabulary: Vocabulary | None) -> LoadedFlow:
+    if not isinstance(document.data, dict):
+        raise ProblemsError(
+            [Problem(document.position(()), t("flow.not_mapping"), t("flow.not_mapping_hint"))]
+        )
+    assembler = _Assembler()
+    flow = assembler.validate(Flow, document, path)
+    problems = flowcheck.check(flow, assembler.position_of(document), vocabulary)
+    if problems:
+        raise ProblemsError(sorted(problems, key=lambda p: p.position))
+    digest = hashlib.sha256()
+    for file in (path, *assembler.files):
+        digest.update(file.read_bytes())
+    position_of = assembler.position_of(document)
+    step_positions = {step.id: position_of(("steps", index)) for index, step in enumerate(flow.steps)}
+    return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions)
+
+
+def _block(document: Document, path: Path) -> Block:
+    return _Assembler().validate(Block, document, path)

@@ -1,0 +1,59 @@
+"""Problems found in a user's file, each pointing at `path:line:col` and saying what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process, utils
+
+from kansencoach.i18n import t
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a file; line and column count from 1, as editors show them."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where, what, and what to do about it."""
+
+    position: Position
+    message: str
+    hint: str = ""
+    code: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        text = f"{self.position}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class ProblemsError(Exception):
+    """Raised with every problem of a file at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def nearest(word: str, candidates: Iterable[str], cutoff: float = 70) -> str | None:
+    """The candidate closest to a mistyped `word`, if one is close enough to suggest."""
+    choices = [candidate for candidate in candidates if candidate != word]
+    match = process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process)
+    if match is None or match[1] < cutoff:
+        return None
+    return str(match[0])
+
+
+def did_you_mean(word: str, candidates: Iterable[str], otherwise: str) -> str:
+    """A "bedoelde je …?" hint when a candidate is close, else `otherwise`."""
+    suggestion = nearest(word, candidates)
+    return t("hint.did_you_mean", suggestion=suggestion) if suggestion else otherwise

@@ -1,0 +1,75 @@
+"""Scripted answers: a YAML file of answers checked against a flow without asking anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kansencoach.core.answers import InvalidAnswer, check_answer
+from kansencoach.core.engine import Engine
+from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.models import AnswerValue
+from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.yamlsource import read_document
+from kansencoach.i18n import t
+
+_FIELDS = ("title", "flow", "answers", "accept")
+
+
+@dataclass
+class Script:
+    """The checked content of an answers file."""
+
+    title: str
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    accept: list[str] = field(default_factory=list)
+
+
+def read_script(path: Path, loaded: LoadedFlow) -> Script:
+    """The answers in `path` for `loaded`; ProblemsError lists every missing or invalid answer."""
+    document = read_document(path)
+    data = document.data
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise ProblemsError([Problem(document.position(()), t("script.shape"), t("script.shape_hint"))])
+    problems: list[Problem] = []
+    for key in data:
+        if key not in _FIELDS:
+            hint = did_you_mean(key, _FIELDS, t("schema.extra_hint"))
+            problems.append(Problem(document.position((key,)), t("schema.extra", field=key), hint))
+    given: dict[str, AnswerValue] = data["answers"]
+    engine = Engine(loaded.flow.steps)
+    for key in given:
+        if not engine.has(key):
+            hint = did_you_mean(key, [step.id for step in loaded.flow.steps], t("script.unknown_step_hint"))
+            problems.append(
+                Problem(document.position(("answers", key)), t("script.unknown_step", id=key), hint)
+            )
+    checked: dict[str, AnswerValue] = {}
+    # Walk the route as an officer would: each answer can open or close the steps after it.
+    step = engine.route(checked).next
+    while step is not None:
+        if step.id not in given:
+            if step.required:
+                position = document.position(("answers",))
+                problems.append(Problem(position, t("script.missing", id=step.id, ask=_short(step.ask))))
+        else:
+            try:
+                checked[step.id] = check_answer(step, given[step.id])
+            except InvalidAnswer as error:
+                position = document.position(("answers", step.id))
+                problems.append(Problem(position, t("script.invalid", id=step.id, detail=str(error))))
+        checked.setdefault(step.id, None)
+        step = engine.next_after(step.id, checked)
+    accept = data.get("accept") or []
+    if not isinstance(accept, list) or not all(isinstance(item, str) for item in accept):
+        problems.append(Problem(document.position(("accept",)), t("script.accept_shape")))
+        accept = []
+    if problems:
+        raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
+    answers = {key: value for key, value in checked.items() if key in given}
+    return Script(str(data.get("title") or loaded.flow.title), answers, accept)
+
+
+def _short(text: str) -> str:
+    first = text.strip().splitlines()[0] if text.strip() else text
+    return first if len(first) <= 70 else first[:67] + "..."

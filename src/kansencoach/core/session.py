@@ -1,0 +1,124 @@
+"""One officer's session: the flow, its log in the store, and the moves a UI can make.
+
+The TUI and the plain line mode both drive a session through this class, so they cannot differ in
+what an answer, a step back or an undo means. Every move is written to the store before the method
+returns; the UI acknowledges only after that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kansencoach.core.answers import check_answer
+from kansencoach.core.catalog import source_of
+from kansencoach.core.draft import Draft, build_draft
+from kansencoach.core.engine import Engine, Route
+from kansencoach.core.events import Event, Fold, SessionState
+from kansencoach.core.kb_models import Intervention
+from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.store import SessionInfo, Store
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """An answer kept in the log for a step the current flow no longer has."""
+
+    step_id: str
+    value: AnswerValue
+
+
+class Session:
+    """A session bound to its loaded flow and its store."""
+
+    def __init__(self, store: Store, info: SessionInfo, loaded: LoadedFlow) -> None:
+        self.store = store
+        self.info = info
+        self.loaded = loaded
+        self.engine = Engine(loaded.flow.steps)
+        self._fold = Fold()
+        for event in store.events(info.id):
+            self._fold.apply(event)
+        self._has_orphans = any(not self.engine.has(key) for key in self._fold.state.answers)
+        self._route: Route | None = None
+
+    @classmethod
+    def start(cls, store: Store, loaded: LoadedFlow, title: str) -> Session:
+        info = store.create_session(title, loaded.id, loaded.flow.version, loaded.digest, source_of(loaded))
+        return cls(store, info, loaded)
+
+    @property
+    def state(self) -> SessionState:
+        return self._fold.state
+
+    @property
+    def answers(self) -> dict[str, AnswerValue]:
+        """Answers to steps the flow still has (orphans are kept apart, never dropped)."""
+        if not self._has_orphans:
+            return self.state.answers
+        return {key: value for key, value in self.state.answers.items() if self.engine.has(key)}
+
+    @property
+    def orphans(self) -> list[Orphan]:
+        return [Orphan(key, value) for key, value in self.state.answers.items() if not self.engine.has(key)]
+
+    @property
+    def flow_changed(self) -> bool:
+        return self.info.flow_hash != self.loaded.digest
+
+    def route(self) -> Route:
+        if self._route is None:
+            self._route = self.engine.route(self.answers)
+        return self._route
+
+    def current(self) -> QuestionStep | None:
+        """Where the officer stands: the step they went back to, else the first open question."""
+        cursor = self.state.cursor
+        if cursor is not None and self.engine.has(cursor) and self.route().contains(cursor):
+            step = self.engine.step(cursor)
+            if not isinstance(step, InfoStep):
+                return step
+        return self.route().next
+
+    def infos_before(self, step: QuestionStep | None) -> list[InfoStep]:
+        return self.engine.infos_before(self.route(), step.id if step else None)
+
+    def answer(self, step: QuestionStep, value: AnswerValue) -> QuestionStep | None:
+        """Store a checked answer (InvalidAnswer if it does not fit) and return the next question."""
+        checked = check_answer(step, value)
+        self._record(Event("set", step.id, checked))
+        return self.engine.next_after(step.id, self.answers)
+
+    def clear(self, step: QuestionStep) -> None:
+        self._record(Event("clear", step.id))
+
+    def undo(self) -> None:
+        self._record(Event("undo"))
+
+    def back(self) -> QuestionStep | None:
+        """Go to the question before the current one; None when already at the first."""
+        current = self.current()
+        previous = self.engine.previous(self.route(), current.id if current else None)
+        if previous is not None:
+            self._record(Event("visit", previous.id))
+        return previous
+
+    def jump(self, step_id: str) -> QuestionStep:
+        """Go to a question on the current path, to read or change its answer."""
+        step = self.engine.step(step_id)
+        if isinstance(step, InfoStep) or not self.route().contains(step_id):
+            raise KeyError(step_id)
+        self._record(Event("visit", step_id))
+        return step
+
+    def decide(self, intervention_id: str, accept: bool) -> None:
+        self._record(Event("accept" if accept else "dismiss", intervention_id))
+
+    def draft(self, catalogue: dict[str, Intervention] | None = None) -> Draft:
+        accepted = [catalogue[key] for key in self.state.accepted if catalogue and key in catalogue]
+        return build_draft(self.loaded.flow, self.answers, self.info.title, self.route(), accepted)
+
+    def _record(self, event: Event) -> None:
+        self.store.append(self.info.id, event)
+        self._fold.apply(event)
+        self._route = None

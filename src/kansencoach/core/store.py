@@ -1,0 +1,301 @@
+"""The session store: one SQLite file with sessions and their append-only answer logs.
+
+Every `append` is its own committed transaction, so an answer the UI acknowledged survives a
+kill -9. The file is created with mode 0600 (answers can be sensitive) and runs in WAL mode so a
+reader never blocks the writer. A second process that opens the same session is refused through a
+lock file; a corrupt or newer database is reported with its path and the way out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from kansencoach.core.events import EVENT_KINDS, Event, SessionState, fold
+from kansencoach.i18n import t
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        flow_id TEXT NOT NULL,
+        flow_version INTEGER NOT NULL,
+        flow_hash TEXT NOT NULL,
+        flow_source TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT
+    );
+    CREATE INDEX events_by_session ON events (session_id, seq);
+    """,
+)
+"""Schema migrations in order; the schema version is how many have been applied."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message names the file and what to do."""
+
+
+class SessionNotFound(StoreError):
+    pass
+
+
+class SessionLocked(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str
+    title: str
+    flow_id: str
+    flow_version: int
+    flow_hash: str
+    flow_source: str
+    created: str
+    updated: str
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Sessions and their logs in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = _connect(path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def create_session(
+        self, title: str, flow_id: str, flow_version: int, flow_hash: str, flow_source: str = ""
+    ) -> SessionInfo:
+        """A new session; `flow_source` is the flow's file when it was run by path, not by id."""
+        stamp = now()
+        info = SessionInfo("", title, flow_id, flow_version, flow_hash, flow_source, stamp, stamp)
+        with self._write() as db:
+            info = replace(info, id=self._new_id(db))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
+        return info
+
+    def sessions(self) -> list[SessionInfo]:
+        rows = self._read("SELECT * FROM sessions ORDER BY updated DESC, created DESC", ())
+        return [SessionInfo(*row) for row in rows]
+
+    def session(self, session_id: str) -> SessionInfo:
+        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise SessionNotFound(t("store.no_session", id=session_id))
+        return SessionInfo(*rows[0])
+
+    def rename(self, session_id: str, title: str) -> None:
+        self.session(session_id)
+        with self._write() as db:
+            db.execute("UPDATE sessions SET title = ?, updated = ? WHERE id = ?", (title, now(), session_id))
+
+    def set_flow(self, session_id: str, flow_version: int, flow_hash: str) -> None:
+        """Record that the session now runs on a newer version of its flow."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET flow_version = ?, flow_hash = ? WHERE id = ?",
+                (flow_version, flow_hash, session_id),
+            )
+
+    def delete(self, session_id: str) -> None:
+        self.session(session_id)
+        with self._write() as db:
+            db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def append(self, session_id: str, event: Event) -> None:
+        """Add `event` to the log and commit it before returning."""
+        if event.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {event.kind!r}")
+        stamp = now()
+        value = json.dumps(event.value, ensure_ascii=False)
+        with self._write() as db:
+            cursor = db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (stamp, session_id))
+            if cursor.rowcount == 0:
+                raise SessionNotFound(t("store.no_session", id=session_id))
+            db.execute(
+                "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
+                (session_id, stamp, event.kind, event.key, value),
+            )
+
+    def events(self, session_id: str) -> list[Event]:
+        rows = self._read(
+            "SELECT kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
+        )
+        return [Event(kind, key, json.loads(value), at) for kind, key, value, at in rows]
+
+    def state(self, session_id: str) -> SessionState:
+        return fold(self.events(session_id))
+
+    def lock(self, session_id: str) -> SessionLock:
+        """Hold the session for this process; SessionLocked when another process has it."""
+        return SessionLock(self.path.parent / "locks", session_id)
+
+    def _new_id(self, db: sqlite3.Connection) -> str:
+        while True:
+            candidate = secrets.token_hex(4)
+            if not db.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
+                return candidate
+
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _explain(error, self.path) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise _explain(error, self.path) from None
+
+
+class SessionLock:
+    """An exclusive lock on a session, released when the process ends, however it ends."""
+
+    def __init__(self, directory: Path, session_id: str) -> None:
+        self.session_id = session_id
+        self.path = directory / f"{session_id}.lock"
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> SessionLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise SessionLocked(t("store.locked", id=self.session_id, pid=holder)) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._file = handle
+        return self
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> SessionLock:
+        return self.acquire()
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
+def reset_store(path: Path) -> Path | None:
+    """Move the store (and its WAL files) aside, never deleting it; returns where it went."""
+    if not path.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.opzij-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    return target
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
+    try:
+        db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    except sqlite3.Error as error:
+        raise _explain(error, path) from None
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        _migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise _explain(error, path) from None
+    except StoreError:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        version = row[0] if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(t("store.newer", path=path, version=version, supported=SCHEMA_VERSION))
+        for script in MIGRATIONS[version:]:
+            for statement in filter(str.strip, script.split(";")):
+                db.execute(statement)
+        if row is None:
+            db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+        else:
+            db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _explain(error: sqlite3.Error, path: Path) -> StoreError:
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text or "no such table" in text:
+        return StoreError(t("store.corrupt", path=path))
+    if "disk is full" in text or "disk i/o" in text:
+        return StoreError(t("store.full", path=path))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(t("store.unwritable", path=path, detail=str(error)))
+    if "locked" in text or "busy" in text:
+        return StoreError(t("store.busy", path=path))
+    return StoreError(t("store.failed", path=path, detail=str(error)))

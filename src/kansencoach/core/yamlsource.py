@@ -1,0 +1,188 @@
+"""Reading YAML written by people: plain data, every node's position kept, faults in Dutch.
+
+We compose YAML into nodes (never construct Python objects from tags), so `!!python/...` tags are
+refused instead of executed, and every value can be traced back to its line and column. Anchors and
+aliases are refused: they make a file hard to read for its next editor and are the vehicle of
+"billion laughs" documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kansencoach.core.problems import Position, Problem, ProblemsError
+from kansencoach.i18n import t
+
+MAX_BYTES = 2 * 1024 * 1024
+"""A flow of 2,000 steps is well under 1 MB; anything larger is almost surely the wrong file."""
+
+Loc = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data from one YAML file, with the position of every mapping key and value."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, Position]
+
+    def position(self, loc: Loc) -> Position:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        return self.positions.get(loc, Position(self.path, 1, 1))
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or ProblemsError for a file a person would not call YAML."""
+    shown = str(path)
+    start = Position(shown, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ProblemsError(
+                [Problem(start, t("yaml.too_big", size=f"{size / 1_048_576:.1f}"), t("yaml.too_big_hint"))]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProblemsError([Problem(start, t("file.missing"), t("file.missing_hint"))]) from None
+    except IsADirectoryError:
+        raise ProblemsError([Problem(start, t("file.is_dir"), t("file.is_dir_hint"))]) from None
+    except PermissionError:
+        raise ProblemsError([Problem(start, t("file.no_permission"), t("file.no_permission_hint"))]) from None
+    if b"\x00" in raw:
+        raise ProblemsError([Problem(start, t("yaml.binary"), t("yaml.binary_hint"))])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ProblemsError(
+            [Problem(Position(shown, line, column), t("yaml.not_utf8"), t("yaml.not_utf8_hint"))]
+        ) from None
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise ProblemsError([Problem(start, t("yaml.empty"), t("yaml.empty_hint"))])
+    return text
+
+
+def parse(text: str, path: str) -> Document:
+    """Compose `text` into a Document, or raise ProblemsError pointing at the fault."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise ProblemsError([_syntax_problem(error, text, path)]) from None
+    except yaml.YAMLError as error:
+        raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.syntax", detail=str(error)))]) from None
+    if node is None:
+        raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
+    builder = _Builder(path)
+    data = builder.value(node, ())
+    if builder.problems:
+        raise ProblemsError(builder.problems)
+    return Document(path, data, builder.positions)
+
+
+def read_document(path: Path) -> Document:
+    return parse(read_text(path), str(path))
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    position = Position(path, line, column)
+    lines = text.splitlines()
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    leading = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in leading or "\t" in (error.problem or "") or "'\\t'" in str(error):
+        return Problem(position, t("yaml.tab"), t("yaml.tab_hint"), code="tab")
+    detail = (error.problem or str(error)).strip()
+    return Problem(position, t("yaml.syntax", detail=detail), t("yaml.syntax_hint"), code="syntax")
+
+
+class _Builder:
+    """Turns composed nodes into plain dicts, lists and scalars, recording positions."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.positions: dict[Loc, Position] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _at(self, node: yaml.Node) -> Position:
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        if id(node) in self._seen:
+            self.problems.append(Problem(self._at(node), t("yaml.alias"), t("yaml.alias_hint")))
+            return None
+        self._seen.add(id(node))
+        self.positions[loc] = self._at(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self._refuse_tag(node)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node)
+            if not isinstance(key, str | int | float | bool):
+                self.problems.append(Problem(self._at(key_node), t("yaml.complex_key")))
+                continue
+            key = str(key)
+            if key == "<<":
+                self.problems.append(Problem(self._at(key_node), t("yaml.alias"), t("yaml.alias_hint")))
+                continue
+            if key in first_seen:
+                self.problems.append(
+                    Problem(
+                        self._at(key_node),
+                        t("yaml.duplicate_key", key=key, line=first_seen[key].line),
+                        t("yaml.duplicate_key_hint"),
+                    )
+                )
+                continue
+            first_seen[key] = self._at(key_node)
+            result[key] = self.value(value_node, (*loc, key))
+            self.positions[(*loc, key)] = self._at(key_node)
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return node
+        if node.tag in _SCALAR_TAGS:
+            return _constructor.construct_object(node)
+        if node.tag == _TIMESTAMP_TAG:
+            return node.value
+        self._refuse_tag(node)
+        return None
+
+    def _refuse_tag(self, node: yaml.Node) -> None:
+        key = "yaml.python_tag" if node.tag.startswith("tag:yaml.org,2002:python/") else "yaml.unknown_tag"
+        self.problems.append(Problem(self._at(node), t(key, tag=node.tag), t("yaml.tag_hint")))
