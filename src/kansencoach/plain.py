@@ -98,9 +98,10 @@ class PlainUI:
                 self.say(info.say.strip())
 
     def _ask(self, step: QuestionStep) -> None:
-        done, total = self.session.route().progress
+        questions = [question.id for question in self.session.route().questions]
+        position = questions.index(step.id) + 1 if step.id in questions else len(questions)
         self.say("")
-        self.say(f"[{done + 1}/{total}] {step.ask.strip()}")
+        self.say(f"[{position}/{len(questions)}] {step.ask.strip()}")
         for number, option in enumerate(getattr(step, "options", []), start=1):
             self.say(f"  {number}. {option.label}")
         self.say(t(f"plain.how.{step.type}", **_how_values(step)))
@@ -193,6 +194,8 @@ def _how_values(step: QuestionStep) -> dict[str, object]:
 
 
 def _one_line(step: QuestionStep, value: AnswerValue) -> str:
+    if value is None:
+        return t("plain.skipped")
     shown = show(step, value)
     text = getattr(shown, "text", None)
     if text is not None:

@@ -66,8 +66,8 @@ def read_script(path: Path, loaded: LoadedFlow) -> Script:
         accept = []
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
-    answers = {key: value for key, value in checked.items() if key in given}
-    return Script(str(data.get("title") or loaded.flow.title), answers, accept)
+    # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
+    return Script(str(data.get("title") or loaded.flow.title), checked, accept)
 
 
 def _short(text: str) -> str:

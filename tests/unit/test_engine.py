@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from kansencoach.core.engine import Engine
+from kansencoach.core.loader import LoadedFlow
+
+
+def ids(steps: object) -> list[str]:
+    return [step.id for step in steps]  # type: ignore[attr-defined]
+
+
+def test_first_question_comes_after_the_welcome_info(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    route = engine.route({})
+    assert route.next is not None and route.next.id == "verschil"
+    assert ids(engine.infos_before(route, "verschil")) == ["welkom"]
+
+
+def test_when_skips_a_step_and_records_it(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    route = engine.route({"verschil": "x", "domein": "gezondheid"})
+    assert "onderwijs-info" in ids(route.skipped)
+    route = engine.route({"verschil": "x", "domein": "onderwijs"})
+    assert "onderwijs-info" in ids(route.path)
+    assert ids(engine.infos_before(route, "groepen")) == ["onderwijs-info"]
+
+
+def test_goto_branch_leaves_out_the_partner_criteria(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    answers = {"verschil": "x", "domein": "onderwijs", "groepen": ["ouders"],
+               "mix": {"A": 40, "B": 30, "C": 30}, "urgentie": 3, "budget": None}
+    with_partners = engine.route({**answers, "partners": True})
+    without = engine.route({**answers, "partners": False})
+    assert "criteria" in ids(with_partners.path)
+    assert "criteria" not in ids(without.path)
+    assert without.next is not None and without.next.id == "stoppen"
+
+
+def test_progress_counts_questions_on_the_current_path(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    assert engine.route({}).progress == (0, 9)
+    assert engine.route({"verschil": "x", "partners": False}).progress == (2, 8)
+
+
+def test_next_after_walks_forward_and_falls_back_to_earlier_gaps(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    assert engine.next_after("verschil", {"verschil": "x"}).id == "domein"  # type: ignore[union-attr]
+    # Everything after 'stoppen' is done, but 'domein' is still open: it is found.
+    answers = {"verschil": "x", "stoppen": ["a"]}
+    assert engine.next_after("stoppen", answers).id == "domein"  # type: ignore[union-attr]
+
+
+def test_previous_and_complete(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    answers = {"verschil": "x", "domein": "onderwijs"}
+    route = engine.route(answers)
+    assert engine.previous(route, "groepen").id == "domein"  # type: ignore[union-attr]
+    assert engine.previous(route, "verschil") is None
+    full = {**answers, "groepen": ["ouders"], "mix": {"A": 40, "B": 30, "C": 30}, "urgentie": 3,
+            "budget": None, "partners": False, "stoppen": ["a"]}
+    assert engine.route(full).complete

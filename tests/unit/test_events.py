@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kansencoach.core.events import Event, Fold, fold
+
+KEYS = ("a", "b", "c")
+EVENTS = st.one_of(
+    st.builds(lambda key, value: Event("set", key, value), st.sampled_from(KEYS), st.integers(0, 9)),
+    st.builds(lambda key: Event("clear", key), st.sampled_from(KEYS)),
+    st.just(Event("undo")),
+    st.builds(lambda key: Event("visit", key), st.sampled_from(KEYS)),
+)
+
+
+def replay_by_hand(events: list[Event]) -> dict[str, object]:
+    """Undo as a person thinks of it: forget the latest answer change still standing, then replay."""
+    standing: list[Event] = []
+    for event in events:
+        if event.kind in ("set", "clear"):
+            standing.append(event)
+        elif event.kind == "undo" and standing:
+            standing.pop()
+    answers: dict[str, object] = {}
+    for event in standing:
+        if event.kind == "set":
+            answers[event.key] = event.value
+        else:
+            answers.pop(event.key, None)
+    return answers
+
+
+@given(st.lists(EVENTS, max_size=40))
+def test_fold_equals_replay_by_hand(events: list[Event]) -> None:
+    assert fold(events).answers == replay_by_hand(events)
+
+
+@given(st.lists(EVENTS, max_size=40), st.lists(EVENTS, max_size=10))
+def test_incremental_fold_equals_fold_from_scratch(first: list[Event], more: list[Event]) -> None:
+    folder = Fold()
+    for event in first + more:
+        folder.apply(event)
+    assert folder.state == fold(first + more)
+
+
+def test_undo_restores_the_previous_value_of_the_same_key() -> None:
+    state = fold([Event("set", "a", 1), Event("set", "b", 2), Event("set", "a", 3), Event("undo")])
+    assert state.answers == {"a": 1, "b": 2}
+
+
+def test_undo_of_a_clear_brings_the_answer_back() -> None:
+    state = fold([Event("set", "a", 1), Event("clear", "a"), Event("undo")])
+    assert state.answers == {"a": 1}
+
+
+def test_visit_sets_the_cursor_and_an_answer_moves_on() -> None:
+    assert fold([Event("set", "a", 1), Event("visit", "a")]).cursor == "a"
+    assert fold([Event("visit", "a"), Event("set", "a", 2)]).cursor is None
+
+
+def test_suggestion_decisions_last_one_wins() -> None:
+    state = fold([Event("accept", "vve"), Event("dismiss", "jogg"), Event("dismiss", "vve")])
+    assert state.suggestions == {"vve": "dismissed", "jogg": "dismissed"}
+    assert fold([Event("dismiss", "vve"), Event("accept", "vve")]).accepted == ["vve"]
