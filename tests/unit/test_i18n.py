@@ -1,0 +1,42 @@
+"""Every message key the code uses exists, and every key in the catalogue is used."""
+
+from __future__ import annotations
+
+import ast
+import string
+
+from conftest import REPO
+
+from kansencoach.i18n.nl import MESSAGES
+
+SRC = REPO / "src" / "kansencoach"
+# Keys built at run time: the step-type instructions of plain mode and the schema's type names.
+DYNAMIC_PREFIXES = ("plain.how.", "type.")
+
+
+def used_keys() -> set[str]:
+    keys: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    keys.add(first.value)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in MESSAGES:
+                keys.add(node.value)
+    return keys
+
+
+def test_every_used_key_exists() -> None:
+    assert used_keys() - MESSAGES.keys() == set()
+
+
+def test_every_key_is_used() -> None:
+    unused = {key for key in MESSAGES.keys() - used_keys() if not key.startswith(DYNAMIC_PREFIXES)}
+    assert unused == set()
+
+
+def test_placeholders_are_well_formed() -> None:
+    for key, text in MESSAGES.items():
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        assert all(name.isidentifier() for name in names), key
