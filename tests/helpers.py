@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 
-def kansencoach(*args: str | Path, stdin: str = "", home: Path | None = None) -> subprocess.CompletedProcess[str]:
+def kansencoach(
+    *args: str | Path, stdin: str = "", home: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     if home is not None:
         env["KANSENCOACH_HOME"] = str(home)

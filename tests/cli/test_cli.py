@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+
 from conftest import DATA
 from helpers import kansencoach
 
@@ -84,7 +85,9 @@ def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
 
 def test_html_export(tmp_path: Path) -> None:
     out = tmp_path / "uit.html"
-    result = kansencoach("run", MINI, "--answers", write_answers(tmp_path, MINI_ANSWERS), "--export", out, "--html")
+    result = kansencoach(
+        "run", MINI, "--answers", write_answers(tmp_path, MINI_ANSWERS), "--export", out, "--html"
+    )
     assert result.returncode == 0, result.stderr
     page = out.read_text()
     assert "<h2>2. Doel</h2>" in page and "<table>" in page

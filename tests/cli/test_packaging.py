@@ -8,13 +8,25 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 
 
 @pytest.mark.slow
 def test_wheel_ships_flows_and_knowledge_and_finds_them(tmp_path: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
         capture_output=True,
         text=True,
         check=False,

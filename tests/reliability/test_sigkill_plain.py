@@ -19,9 +19,7 @@ KILLS = 24
 
 
 def long_flow(path: Path) -> Path:
-    steps = "\n".join(
-        f"  - {{id: v{n}, type: text, ask: 'Vraag {n}?', draft: s.v{n}}}" for n in range(STEPS)
-    )
+    steps = "\n".join(f"  - {{id: v{n}, type: text, ask: 'Vraag {n}?', draft: s.v{n}}}" for n in range(STEPS))
     path.write_text(
         f"id: lang\ntitle: Lang\nversion: 1\nsections:\n  - {{id: s, title: S}}\nsteps:\n{steps}\n",
         encoding="utf-8",

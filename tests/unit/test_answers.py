@@ -31,7 +31,9 @@ def step(mini: LoadedFlow, step_id: str) -> Any:
         ("verschil", "x" * 200_001, "langer dan 200000 tekens"),
     ],
 )
-def test_invalid_answers_get_a_dutch_message(mini: LoadedFlow, step_id: str, value: Any, message: str) -> None:
+def test_invalid_answers_get_a_dutch_message(
+    mini: LoadedFlow, step_id: str, value: Any, message: str
+) -> None:
     with pytest.raises(InvalidAnswer, match=message):
         check_answer(step(mini, step_id), value)
 

@@ -26,8 +26,14 @@ def test_when_skips_a_step_and_records_it(mini: LoadedFlow) -> None:
 
 def test_goto_branch_leaves_out_the_partner_criteria(mini: LoadedFlow) -> None:
     engine = Engine(mini.flow.steps)
-    answers = {"verschil": "x", "domein": "onderwijs", "groepen": ["ouders"],
-               "mix": {"A": 40, "B": 30, "C": 30}, "urgentie": 3, "budget": None}
+    answers = {
+        "verschil": "x",
+        "domein": "onderwijs",
+        "groepen": ["ouders"],
+        "mix": {"A": 40, "B": 30, "C": 30},
+        "urgentie": 3,
+        "budget": None,
+    }
     with_partners = engine.route({**answers, "partners": True})
     without = engine.route({**answers, "partners": False})
     assert "criteria" in ids(with_partners.path)
@@ -55,6 +61,13 @@ def test_previous_and_complete(mini: LoadedFlow) -> None:
     route = engine.route(answers)
     assert engine.previous(route, "groepen").id == "domein"  # type: ignore[union-attr]
     assert engine.previous(route, "verschil") is None
-    full = {**answers, "groepen": ["ouders"], "mix": {"A": 40, "B": 30, "C": 30}, "urgentie": 3,
-            "budget": None, "partners": False, "stoppen": ["a"]}
+    full = {
+        **answers,
+        "groepen": ["ouders"],
+        "mix": {"A": 40, "B": 30, "C": 30},
+        "urgentie": 3,
+        "budget": None,
+        "partners": False,
+        "stoppen": ["a"],
+    }
     assert engine.route(full).complete

@@ -67,9 +67,11 @@ def hostile_answers(text: str) -> dict[str, object]:
 def test_hostile_text_cannot_change_the_heading_tree(mini: LoadedFlow, text: str) -> None:
     draft = build_draft(mini.flow, hostile_answers(text), title=text)
     markdown = to_markdown(draft, META)
-    expected_items = {"analyse": ["Het verschil", "Welk domein?", "Voor wie?"],
-                      "doel": ["Verdeel 100 punten over de perspectieven.", "Hoe urgent?"],
-                      "inzet": ["Werk je met partners?", "Welke criteria voor partners?", "Wat stop je?"]}
+    expected_items = {
+        "analyse": ["Het verschil", "Welk domein?", "Voor wie?"],
+        "doel": ["Verdeel 100 punten over de perspectieven.", "Hoe urgent?"],
+        "inzet": ["Werk je met partners?", "Welke criteria voor partners?", "Wat stop je?"],
+    }
     tree = [(1, " ".join(text.split()))]
     for section in mini.flow.sections:
         tree.append((2, section.title))

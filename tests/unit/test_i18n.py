@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 import string
 
-from conftest import REPO
-
 from kansencoach.i18n.nl import MESSAGES
+
+from conftest import REPO
 
 SRC = REPO / "src" / "kansencoach"
 # Keys built at run time: the step-type instructions of plain mode and the schema's type names.

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from kansencoach.core.events import Event
-from kansencoach.core.store import SCHEMA_VERSION, SessionLocked, SessionNotFound, Store, StoreError, reset_store
+from kansencoach.core.store import (
+    SCHEMA_VERSION,
+    SessionLocked,
+    SessionNotFound,
+    Store,
+    StoreError,
+    reset_store,
+)
 
 
 def test_store_file_is_private_and_in_wal_mode(tmp_path: Path) -> None:
