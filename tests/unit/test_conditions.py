@@ -111,9 +111,7 @@ def reference(data: dict[str, Any]) -> bool:
         return True
     if "includes" in data:
         return False
-    if "empty" in data:
-        return True
-    return False
+    return "empty" in data
 
 
 @given(TREES)
