@@ -61,6 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
     flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
     flow_validate.set_defaults(handler=_flows_validate)
 
+    kb = commands.add_parser("kb", help=t("cli.kb"), description=t("cli.kb"))
+    kb_commands = kb.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
+    kb_list = kb_commands.add_parser("list", help=t("cli.kb_list"))
+    kb_list.set_defaults(handler=_kb_list)
+    kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
+    kb_validate.add_argument("directory", nargs="?", type=Path, metavar="MAP")
+    kb_validate.set_defaults(handler=_kb_validate)
+    kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
+    kb_search.add_argument("text", nargs="*", metavar="TEKST")
+    kb_search.add_argument("--domain", action="append", default=[], metavar="D", help=t("cli.kb_domain"))
+    kb_search.add_argument("--wie", action="append", default=[], metavar="W", help=t("cli.kb_wie"))
+    kb_search.add_argument("--waar", action="append", default=[], metavar="X", help=t("cli.kb_waar"))
+    kb_search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
+    kb_search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
+    kb_search.add_argument("--json", action="store_true", help=t("cli.json"))
+    kb_search.set_defaults(handler=_kb_search)
+
     sessions = commands.add_parser("sessions", help=t("cli.sessions"), description=t("cli.sessions"))
     session_commands = sessions.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
     session_list = session_commands.add_parser("list", help=t("cli.sessions_list"))
@@ -205,6 +222,82 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
         return USER_ERROR
     return 0
+
+
+def _kb_list(_: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import load_kb
+
+    knowledge = load_kb()
+    for item in sorted(knowledge.interventions, key=lambda item: item.id):
+        level = knowledge.evidence_label(item.evidence.level)
+        print(f"{item.id:<34} {item.name}  [{', '.join(item.domains)}; {level}]")
+    print(t("cli.kb_count", count=len(knowledge.interventions)))
+    return 0
+
+
+def _kb_validate(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.knowledge import load_knowledge
+
+    directory = arguments.directory or locations.shipped_knowledge_dir()
+    knowledge = load_knowledge(directory)
+    print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
+    return 0
+
+
+def _kb_search(arguments: argparse.Namespace) -> int:
+    import json
+
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.matcher import Matcher, Query
+
+    knowledge = load_kb()
+    vocabulary = knowledge.vocabulary
+    perspectives = [part.strip().upper() for part in arguments.perspective.split(",") if part.strip()]
+    _check_values("--domain", arguments.domain, [term.id for term in vocabulary.domains])
+    _check_values("--wie", arguments.wie, [term.id for term in vocabulary.wie])
+    _check_values("--waar", arguments.waar, [term.id for term in vocabulary.waar])
+    _check_values("--perspective", perspectives, [term.id for term in vocabulary.perspectives])
+    if arguments.limit < 1:
+        raise UserError(t("cli.kb_bad_limit"))
+    query = Query(
+        " ".join(arguments.text),
+        tuple(arguments.domain),
+        tuple(arguments.wie),
+        tuple(arguments.waar),
+        {perspective: 1.0 for perspective in perspectives},
+    )
+    if query.is_empty:
+        raise UserError(t("cli.kb_empty_query"))
+    results = Matcher(knowledge).search(query, arguments.limit)
+    if arguments.json:
+        rows = [
+            {
+                "id": result.intervention.id,
+                "name": result.intervention.name,
+                "score": result.score,
+                "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
+                "why": result.why,
+            }
+            for result in results
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not results:
+        print(t("cli.kb_nothing"))
+    for number, result in enumerate(results, start=1):
+        print(f"{number:>2}. {result.intervention.name} ({result.intervention.id}) — {result.score:.2f}")
+        print(f"    {result.why}")
+    return 0
+
+
+def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> None:
+    from kansencoach.core.problems import did_you_mean
+
+    for value in values:
+        if value not in allowed:
+            hint = did_you_mean(value, allowed, t("cli.allowed", values=", ".join(allowed)))
+            raise UserError(t("cli.bad_value", option=option, value=value, hint=hint))
 
 
 def _sessions_list(_: argparse.Namespace) -> int:

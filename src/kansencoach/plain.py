@@ -15,7 +15,7 @@ from typing import TextIO
 
 from kansencoach import locations
 from kansencoach.core.answers import InvalidAnswer
-from kansencoach.core.catalog import find_flow, flow_for_session, scan_flows
+from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, scan_flows
 from kansencoach.core.draft import show
 from kansencoach.core.events import Event
 from kansencoach.core.export import ExportMeta, render, write_atomic
@@ -261,7 +261,7 @@ def run_scripted(
     store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, as_html: bool, force: bool
 ) -> int:
     """Check an answers file against the flow; store it as a session and export the draft."""
-    script = read_script(answers_path, loaded)
+    script = read_script(answers_path, loaded, load_kb().by_id)
     session = Session.start(store, loaded, script.title)
     with store.lock(session.info.id):
         for step_id, value in script.answers.items():
@@ -285,7 +285,7 @@ def export_session(store: Store, session_id: str, output: Path | None, as_html: 
         session.info.created,
         datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    written = write_atomic(output, render(session.draft(), meta, fmt), force)
+    written = write_atomic(output, render(session.draft(load_kb()), meta, fmt), force)
     print(t("plain.exported", path=written))
     return 0
 

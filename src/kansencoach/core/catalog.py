@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.kb_models import Vocabulary
+from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
 from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
 from kansencoach.core.schema_errors import validate
@@ -34,6 +35,12 @@ class FlowEntry:
 
 def flow_dirs() -> list[Path]:
     return [locations.shipped_flows_dir()]
+
+
+@lru_cache(maxsize=4)
+def load_kb(directory: Path | None = None) -> KnowledgeBase:
+    """The knowledge base, from the shipped one unless `directory` is given."""
+    return load_knowledge(directory or locations.shipped_knowledge_dir())
 
 
 @lru_cache(maxsize=4)

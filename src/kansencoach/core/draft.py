@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from kansencoach.core.conditions import is_empty
 from kansencoach.core.engine import Engine, Route
-from kansencoach.core.kb_models import Intervention
 from kansencoach.core.models import (
     AllocateStep,
     AnswerValue,
@@ -66,6 +65,17 @@ class OpenPoint:
 
 
 @dataclass(frozen=True)
+class Accepted:
+    """An intervention the officer accepted as a suggestion, as the draft shows it."""
+
+    id: str
+    name: str
+    summary: str
+    evidence: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DraftSection:
     id: str
     title: str
@@ -84,7 +94,7 @@ class Draft:
     title: str
     flow: Flow
     sections: tuple[DraftSection, ...]
-    accepted: tuple[Intervention, ...] = field(default=())
+    accepted: tuple[Accepted, ...] = field(default=())
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""
@@ -100,7 +110,7 @@ def build_draft(
     answers: Mapping[str, AnswerValue],
     title: str = "",
     route: Route | None = None,
-    accepted: Sequence[Intervention] = (),
+    accepted: Sequence[Accepted] = (),
 ) -> Draft:
     """The draft for `answers`; only steps on the current path count."""
     route = route or Engine(flow.steps).route(answers)

@@ -107,15 +107,12 @@ def _accepted(draft: Draft) -> list[str]:
     if not draft.accepted:
         return []
     blocks = [f"### {t('export.accepted')}"]
-    for intervention in draft.accepted:
-        sources = "; ".join(
-            escape_inline(f"{source.document}, {source.section}" if source.section else source.document)
-            for source in intervention.sources
-        )
+    for accepted in draft.accepted:
+        sources = "; ".join(escape_inline(source) for source in accepted.sources)
         blocks.append(
-            f"- **{escape_inline(intervention.name)}**: {escape_inline(intervention.summary)}\n"
-            f"  {t('export.evidence')}: {escape_inline(intervention.evidence.level)}. "
-            f"{t('export.sources')}: {sources}"
+            f"- **{escape_inline(accepted.name)}**: {escape_inline(accepted.summary)}\n"
+            f"  {t('export.evidence')}: {escape_inline(accepted.evidence)}.\n"
+            f"  {t('export.sources')}: {sources}."
         )
     return ["\n".join([blocks[0], "", *blocks[1:]])]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class Script:
     accept: list[str] = field(default_factory=list)
 
 
-def read_script(path: Path, loaded: LoadedFlow) -> Script:
+def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
     """The answers in `path` for `loaded`; ProblemsError lists every missing or invalid answer."""
     document = read_document(path)
     data = document.data
@@ -64,6 +65,12 @@ def read_script(path: Path, loaded: LoadedFlow) -> Script:
     if not isinstance(accept, list) or not all(isinstance(item, str) for item in accept):
         problems.append(Problem(document.position(("accept",)), t("script.accept_shape")))
         accept = []
+    for index, key in enumerate(accept):
+        if key not in interventions:
+            hint = did_you_mean(key, interventions, t("script.unknown_intervention_hint"))
+            problems.append(
+                Problem(document.position(("accept", index)), t("script.unknown_intervention", id=key), hint)
+            )
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.

@@ -14,10 +14,12 @@ from kansencoach.core.catalog import source_of
 from kansencoach.core.draft import Draft, build_draft
 from kansencoach.core.engine import Engine, Route
 from kansencoach.core.events import Event, Fold, SessionState
-from kansencoach.core.kb_models import Intervention
+from kansencoach.core.knowledge import KnowledgeBase
 from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.matcher import Matcher, Suggestion
 from kansencoach.core.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.store import SessionInfo, Store
+from kansencoach.core.suggest import query_from_answers
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,14 @@ class Session:
     def decide(self, intervention_id: str, accept: bool) -> None:
         self._record(Event("accept" if accept else "dismiss", intervention_id))
 
-    def draft(self, catalogue: dict[str, Intervention] | None = None) -> Draft:
-        accepted = [catalogue[key] for key in self.state.accepted if catalogue and key in catalogue]
+    def draft(self, knowledge: KnowledgeBase | None = None) -> Draft:
+        accepted = knowledge.accepted(self.state.accepted) if knowledge else []
         return build_draft(self.loaded.flow, self.answers, self.info.title, self.route(), accepted)
+
+    def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
+        """Interventions for this case, leaving out those already accepted or dismissed."""
+        query = query_from_answers(self.loaded.flow, self.answers)
+        return matcher.search(query, limit, exclude=self.state.suggestions)
 
     def _record(self, event: Event) -> None:
         self.store.append(self.info.id, event)

@@ -1,0 +1,176 @@
+"""Loading and checking the knowledge base: vocabulary, word lists and one file per intervention.
+
+Like flows, every problem in every file is collected and reported at once as `path:line:col`, with
+the nearest valid value when a name is close to one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kansencoach.core.draft import Accepted
+from kansencoach.core.kb_models import Intervention, Vocabulary
+from kansencoach.core.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.schema_errors import validate
+from kansencoach.core.yamlsource import Document, read_document
+from kansencoach.i18n import t
+
+INTERVENTIONS_DIR = "interventions"
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Synonyms(BaseModel):
+    """Groups of words that should find each other; the first word of a group is its canonical form."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    groups: list[list[str]] = Field(default_factory=list)
+
+
+class Stopwords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    vocabulary: Vocabulary
+    interventions: tuple[Intervention, ...]
+    synonyms: Synonyms = field(default_factory=Synonyms)
+    stopwords: frozenset[str] = frozenset()
+    paths: dict[str, Path] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Intervention]:
+        return {intervention.id: intervention for intervention in self.interventions}
+
+    def evidence_label(self, level: str) -> str:
+        return next((term.label for term in self.vocabulary.evidence if term.id == level), level)
+
+    def accepted(self, ids: Iterable[str]) -> list[Accepted]:
+        """The accepted interventions as the draft shows them; unknown ids are left out."""
+        result = []
+        for key in ids:
+            item = self.by_id.get(key)
+            if item is not None:
+                sources = tuple(
+                    f"{s.document}, {s.section}" if s.section else s.document for s in item.sources
+                )
+                result.append(
+                    Accepted(
+                        item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
+                    )
+                )
+        return result
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    """The knowledge base in `directory`; ProblemsError with every problem in every file."""
+    problems: list[Problem] = []
+
+    def read(model: type[ModelT], path: Path) -> tuple[ModelT | None, Document | None]:
+        try:
+            document = read_document(path)
+            return validate(model, document.data, document.position), document
+        except ProblemsError as error:
+            problems.extend(error.problems)
+            return None, None
+
+    vocabulary, _ = read(Vocabulary, directory / "vocabulary.yaml")
+    synonyms = stopwords = None
+    if (directory / "synonyms.yaml").exists():
+        synonyms, _ = read(Synonyms, directory / "synonyms.yaml")
+    if (directory / "stopwords.yaml").exists():
+        stopwords, _ = read(Stopwords, directory / "stopwords.yaml")
+    loaded: list[tuple[Intervention, Document]] = []
+    for path in sorted((directory / INTERVENTIONS_DIR).glob("*.yaml")):
+        intervention, document = read(Intervention, path)
+        if intervention is not None and document is not None:
+            loaded.append((intervention, document))
+    if vocabulary is not None:
+        problems.extend(_cross_checks(loaded, vocabulary))
+    if problems or vocabulary is None:
+        raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
+    return KnowledgeBase(
+        vocabulary,
+        tuple(intervention for intervention, _ in loaded),
+        synonyms or Synonyms(),
+        frozenset(word.lower() for word in (stopwords.words if stopwords else [])),
+        {intervention.id: Path(document.path) for intervention, document in loaded},
+    )
+
+
+def _cross_checks(loaded: list[tuple[Intervention, Document]], vocabulary: Vocabulary) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, Position] = {}
+    for intervention, document in loaded:
+        position = document.position(("id",))
+        stem = Path(document.path).stem
+        if intervention.id in first:
+            problems.append(
+                Problem(
+                    position,
+                    t("kb.duplicate_id", id=intervention.id, other=first[intervention.id]),
+                    t("kb.duplicate_id_hint"),
+                )
+            )
+        first.setdefault(intervention.id, position)
+        if stem != intervention.id:
+            problems.append(
+                Problem(
+                    position, t("kb.id_not_file", id=intervention.id, file=stem), t("kb.id_not_file_hint")
+                )
+            )
+    known = set(first)
+    lists = {
+        "domains": [term.id for term in vocabulary.domains],
+        "wie": [term.id for term in vocabulary.wie],
+        "waar": [term.id for term in vocabulary.waar],
+    }
+    levels = [term.id for term in vocabulary.evidence]
+    for intervention, document in loaded:
+        for name, allowed in lists.items():
+            values: Iterable[str] = getattr(intervention, name)
+            for index, value in enumerate(values):
+                if value not in allowed:
+                    problems.append(_not_in_vocabulary(document, (name, index), value, name, allowed))
+        if intervention.evidence.level not in levels:
+            problems.append(
+                _not_in_vocabulary(
+                    document, ("evidence", "level"), intervention.evidence.level, "evidence", levels
+                )
+            )
+        for index, related in enumerate(intervention.related):
+            if related not in known:
+                hint = did_you_mean(related, known, t("kb.unknown_related_hint"))
+                problems.append(
+                    Problem(document.position(("related", index)), t("kb.unknown_related", id=related), hint)
+                )
+            elif related == intervention.id:
+                problems.append(
+                    Problem(
+                        document.position(("related", index)),
+                        t("kb.related_self"),
+                        t("kb.unknown_related_hint"),
+                    )
+                )
+        for index, source in enumerate(intervention.sources):
+            if not source.document.strip():
+                problems.append(
+                    Problem(
+                        document.position(("sources", index)), t("kb.empty_source"), t("kb.empty_source_hint")
+                    )
+                )
+    return problems
+
+
+def _not_in_vocabulary(
+    document: Document, loc: tuple[str | int, ...], value: str, name: str, allowed: list[str]
+) -> Problem:
+    hint = did_you_mean(value, allowed, t("check.vocabulary_hint", values=", ".join(allowed)))
+    return Problem(document.position(loc), t("kb.not_in_vocabulary", value=value, list=name), hint)

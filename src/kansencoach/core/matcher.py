@@ -1,0 +1,288 @@
+"""Ranking interventions for a question or a session, with an explanation for every suggestion.
+
+The score has three parts, kept apart so the officer can see why something is suggested:
+- text: BM25 over Dutch-normalised terms, each field with its own weight (a word in the name
+  counts more than a word in the approach); query words the catalogue does not know are matched to
+  a close catalogue word with rapidfuzz (typos, half-typed compounds);
+- facets: the domain, target groups, places and perspectives of the case;
+- evidence: a small bonus for stronger evidence, so it breaks near-ties but never carries a match.
+Everything is deterministic: equal scores are ordered by id.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process, utils
+
+from kansencoach.core.kb_models import Intervention, Term, Vocabulary
+from kansencoach.core.knowledge import KnowledgeBase
+from kansencoach.core.textnorm import Normalizer
+from kansencoach.i18n import t
+
+FIELD_WEIGHTS: dict[str, float] = {
+    "name": 3.0,
+    "keywords": 2.5,
+    "target_group": 1.5,
+    "problem": 1.2,
+    "approach": 1.0,
+    "summary": 0.8,
+    "tags": 0.6,
+}
+"""How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
+
+K1 = 1.2
+B = 0.75
+TEXT_SCALE = 6.0
+"""The best text match in a result list scores this much; facets and evidence add to it."""
+FACET_WEIGHTS = {"domain": 2.0, "wie": 1.2, "waar": 0.8, "perspective": 1.5}
+EVIDENCE_WEIGHT = 0.2
+FUZZY_CUTOFF = 85
+MIN_PREFIX = 6
+
+
+@dataclass(frozen=True)
+class Query:
+    """What an officer is looking for: free text and facets from the vocabulary."""
+
+    text: str = ""
+    domains: tuple[str, ...] = ()
+    wie: tuple[str, ...] = ()
+    waar: tuple[str, ...] = ()
+    perspectives: Mapping[str, float] = field(default_factory=dict)
+    """Perspective id → weight from 0 to 1 (e.g. points of an allocation divided by the total)."""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.text.strip() or self.domains or self.wie or self.waar or self.perspectives)
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    word: str
+    fields: tuple[str, ...]
+    share: float
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    intervention: Intervention
+    score: float
+    text: float
+    facets: float
+    evidence: float
+    words: tuple[WordMatch, ...]
+    matched_facets: tuple[str, ...]
+    fuzzy: tuple[tuple[str, str], ...]
+    why: str
+
+
+@dataclass
+class _Posting:
+    doc: int
+    by_field: dict[str, float]
+    total: float
+
+
+class Matcher:
+    """An index over a knowledge base; build once, query many times."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+        self.items = sorted(knowledge.interventions, key=lambda item: item.id)
+        self.normalizer = Normalizer(knowledge.synonyms.groups, knowledge.stopwords)
+        self._labels = _labels(knowledge.vocabulary)
+        self._evidence_rank = {level.id: level.rank for level in knowledge.vocabulary.evidence}
+        self._postings: dict[str, list[_Posting]] = {}
+        self._idf: dict[str, float] = {}
+        self._surface: dict[str, str] = {}
+        self._build()
+
+    def _build(self) -> None:
+        counts: list[dict[str, Counter[str]]] = []
+        lengths: dict[str, list[int]] = defaultdict(list)
+        for item in self.items:
+            by_field: dict[str, Counter[str]] = {}
+            for name, text in self._fields(item).items():
+                found = self.normalizer.terms(text)
+                for found_term in found:
+                    self._surface.setdefault(found_term.word, found_term.term)
+                by_field[name] = Counter(found_term.term for found_term in found)
+                lengths[name].append(len(found))
+            counts.append(by_field)
+        average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
+        documents = len(self.items)
+        postings: dict[str, list[_Posting]] = defaultdict(list)
+        for doc, by_field in enumerate(counts):
+            parts: dict[str, dict[str, float]] = defaultdict(dict)
+            for name, counter in by_field.items():
+                size = sum(counter.values())
+                norm = K1 * (1 - B + B * size / average[name])
+                for term, frequency in counter.items():
+                    parts[term][name] = FIELD_WEIGHTS[name] * frequency * (K1 + 1) / (frequency + norm)
+            for term, by_name in parts.items():
+                postings[term].append(_Posting(doc, by_name, sum(by_name.values())))
+        for term, entries in postings.items():
+            frequency = len(entries)
+            # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
+            self._idf[term] = math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+        self._postings = dict(postings)
+
+    def _fields(self, item: Intervention) -> dict[str, str]:
+        tags = [self._labels.get(("domains", value), "") for value in item.domains]
+        tags += [self._labels.get(("wie", value), "") for value in item.wie]
+        tags += [self._labels.get(("waar", value), "") for value in item.waar]
+        return {
+            "name": item.name,
+            "keywords": " ".join(item.keywords),
+            "target_group": item.target_group,
+            "problem": item.problem,
+            "approach": item.approach,
+            "summary": item.summary,
+            "tags": " ".join(tags),
+        }
+
+    def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
+        """The best `limit` interventions for `query`, best first."""
+        if query.is_empty:
+            return []
+        skip = set(exclude)
+        text_scores, contributions, fuzzy = self._text_scores(query.text)
+        best_text = max(text_scores.values(), default=0.0) or 1.0
+        results: list[Suggestion] = []
+        for doc, item in enumerate(self.items):
+            if item.id in skip:
+                continue
+            text = TEXT_SCALE * text_scores.get(doc, 0.0) / best_text
+            facet_score, matched = self._facets(item, query)
+            if text == 0 and facet_score == 0:
+                continue
+            evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(item.evidence.level, 0)
+            score = round(text + facet_score + evidence, 6)
+            words = _word_matches(contributions.get(doc, {}))
+            used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == word.word for word in words))
+            why = self._why(item, words, matched, used_fuzzy)
+            results.append(
+                Suggestion(
+                    item,
+                    score,
+                    round(text, 4),
+                    round(facet_score, 4),
+                    round(evidence, 4),
+                    words,
+                    matched,
+                    used_fuzzy,
+                    why,
+                )
+            )
+        results.sort(key=lambda suggestion: (-suggestion.score, suggestion.intervention.id))
+        return results[:limit]
+
+    def _text_scores(
+        self, text: str
+    ) -> tuple[dict[int, float], dict[int, dict[str, dict[str, float]]], list[tuple[str, str]]]:
+        scores: dict[int, float] = defaultdict(float)
+        contributions: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
+        fuzzy: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for typed in self.normalizer.terms(text):
+            if typed.term in seen:
+                continue
+            seen.add(typed.term)
+            targets = [(typed.word, typed.term)] if typed.term in self._postings else self._near(typed.word)
+            for found_word, term in targets:
+                if term not in self._postings:
+                    continue
+                if found_word != typed.word:
+                    fuzzy.append((typed.word, found_word))
+                idf = self._idf[term]
+                for posting in self._postings[term]:
+                    scores[posting.doc] += idf * posting.total
+                    contributions[posting.doc][typed.word] = {
+                        name: idf * value for name, value in posting.by_field.items()
+                    }
+        return scores, contributions, fuzzy
+
+    def _near(self, word: str) -> list[tuple[str, str]]:
+        """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
+        found = process.extractOne(
+            word,
+            self._surface.keys(),
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=FUZZY_CUTOFF,
+        )
+        if found is not None:
+            return [(str(found[0]), self._surface[str(found[0])])]
+        if len(word) >= MIN_PREFIX:
+            longer = sorted(surface for surface in self._surface if surface.startswith(word))
+            return [(surface, self._surface[surface]) for surface in longer[:3]]
+        return []
+
+    def _facets(self, item: Intervention, query: Query) -> tuple[float, tuple[str, ...]]:
+        score = 0.0
+        matched: list[str] = []
+        for name, wanted, have in (
+            ("domain", query.domains, item.domains),
+            ("wie", query.wie, item.wie),
+            ("waar", query.waar, item.waar),
+        ):
+            overlap = [value for value in wanted if value in have]
+            if overlap:
+                # One shared target group counts; a second one counts a bit more, a third no more.
+                share = 1.0 if name == "domain" else 0.5 + 0.25 * min(len(overlap), 2)
+                score += FACET_WEIGHTS[name] * share
+                key = "domains" if name == "domain" else name
+                matched += [self._labels.get((key, value), value) for value in overlap]
+        fits = [fit.perspective for fit in item.perspectives]
+        weight = sum(query.perspectives.get(perspective, 0.0) for perspective in fits)
+        if weight > 0:
+            score += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
+            matched += [t("match.perspective", id=p) for p in fits if query.perspectives.get(p, 0) > 0]
+        return score, tuple(matched)
+
+    def _why(
+        self,
+        item: Intervention,
+        words: tuple[WordMatch, ...],
+        facets: tuple[str, ...],
+        fuzzy: tuple[tuple[str, str], ...],
+    ) -> str:
+        parts: list[str] = []
+        near = dict(fuzzy)
+        for word in words[:3]:
+            fields = ", ".join(t(f"match.field.{name}") for name in word.fields[:2])
+            shown = (
+                t("match.near", typed=word.word, found=near[word.word])
+                if word.word in near
+                else f"‘{word.word}’"
+            )
+            parts.append(f"{shown} ({fields})")
+        if facets:
+            parts.append(", ".join(facets))
+        level = self._labels.get(("evidence", item.evidence.level), item.evidence.level)
+        parts.append(t("match.evidence", level=level))
+        return t("match.why", parts="; ".join(parts))
+
+
+def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch, ...]:
+    total = sum(sum(by_field.values()) for by_field in contributions.values()) or 1.0
+    matches = [
+        WordMatch(
+            word, tuple(sorted(by_field, key=lambda name: -by_field[name])), sum(by_field.values()) / total
+        )
+        for word, by_field in contributions.items()
+    ]
+    return tuple(sorted(matches, key=lambda match: (-match.share, match.word)))
+
+
+def _labels(vocabulary: Vocabulary) -> dict[tuple[str, str], str]:
+    labels: dict[tuple[str, str], str] = {}
+    for name in ("domains", "wie", "waar", "evidence"):
+        terms: list[Term] = getattr(vocabulary, name)
+        for term in terms:
+            labels[(name, term.id)] = term.label
+    return labels
