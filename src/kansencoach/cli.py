@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from kansencoach.i18n import argparse_text, t
 
 if TYPE_CHECKING:
+    from kansencoach.core.loader import LoadedFlow
     from kansencoach.core.problems import Problem
     from kansencoach.core.store import Store
 
@@ -140,10 +141,19 @@ def _store() -> Store:
 def _start(arguments: argparse.Namespace) -> int:
     if arguments.reset_store:
         return _reset_store()
-    from kansencoach.plain import start_menu
+    if arguments.plain:
+        from kansencoach.plain import start_menu
 
-    with _store() as store:
-        return start_menu(store)
+        with _store() as store:
+            return start_menu(store)
+    return _tui()
+
+
+def _tui(resume: str | None = None, new_flow: LoadedFlow | None = None, title: str | None = None) -> int:
+    from kansencoach.tui.app import KansencoachApp
+
+    KansencoachApp(resume=resume, new_flow=new_flow, title=title).run()
+    return 0
 
 
 def _reset_store() -> int:
@@ -164,6 +174,8 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.resume:
         if arguments.flow or arguments.answers:
             raise UserError(t("cli.resume_alone"))
+        if not arguments.plain:
+            return _tui(arguments.resume)
         from kansencoach.plain import resume_plain
 
         with _store() as store:
@@ -180,6 +192,8 @@ def _run(arguments: argparse.Namespace) -> int:
             )
     if arguments.export:
         raise UserError(t("cli.export_needs_answers"))
+    if not arguments.plain:
+        return _tui(new_flow=loaded, title=arguments.title)
     from kansencoach.plain import run_plain
 
     with _store() as store:

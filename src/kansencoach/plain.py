@@ -16,7 +16,7 @@ from typing import TextIO
 from kansencoach import locations
 from kansencoach.core.answers import InvalidAnswer
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, scan_flows
-from kansencoach.core.draft import show
+from kansencoach.core.draft import one_line, show
 from kansencoach.core.events import Event
 from kansencoach.core.export import ExportMeta, render, write_atomic
 from kansencoach.core.loader import LoadedFlow
@@ -194,16 +194,7 @@ def _how_values(step: QuestionStep) -> dict[str, object]:
 
 
 def _one_line(step: QuestionStep, value: AnswerValue) -> str:
-    if value is None:
-        return t("plain.skipped")
-    shown = show(step, value)
-    text = getattr(shown, "text", None)
-    if text is not None:
-        return str(text).replace("\n", " ")
-    items = getattr(shown, "items", None)
-    if items is not None:
-        return "; ".join(items)
-    return ", ".join(f"{label}: {points}" for label, points in getattr(shown, "rows", ()))
+    return t("plain.skipped") if value is None else one_line(show(step, value))
 
 
 def open_session(store: Store, session_id: str) -> Session:

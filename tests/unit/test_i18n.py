@@ -11,7 +11,7 @@ from conftest import REPO
 
 SRC = REPO / "src" / "kansencoach"
 # Keys built at run time: the step-type instructions of plain mode and the schema's type names.
-DYNAMIC_PREFIXES = ("plain.how.", "type.", "match.field.")
+DYNAMIC_PREFIXES = ("plain.how.", "type.", "match.field.", "tui.keys.")
 
 
 def used_keys() -> set[str]:

@@ -153,3 +153,12 @@ def show(step: QuestionStep, value: AnswerValue) -> Shown:
         number = f"{value:g}".replace(".", ",")
         return Prose(f"{number} {step.unit}" if step.unit else number)
     return Prose(str(value))
+
+
+def one_line(shown: Shown) -> str:
+    """An answer on one line, for lists and summaries."""
+    if isinstance(shown, Prose):
+        return " ".join(shown.text.split())
+    if isinstance(shown, Items):
+        return "; ".join(shown.items)
+    return ", ".join(f"{label}: {value}" for label, value in shown.rows)

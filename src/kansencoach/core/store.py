@@ -250,7 +250,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     except OSError as error:
         raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
     try:
-        db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+        # The TUI opens the store in a worker thread and uses it from the UI thread, one call at a time.
+        db = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
     except sqlite3.Error as error:
         raise _explain(error, path) from None
     try:

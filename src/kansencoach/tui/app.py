@@ -1,0 +1,118 @@
+"""The kansencoach Textual app: a start screen and one chat screen per session.
+
+Slow work (opening the store, loading the knowledge base) runs in workers, so the first screen is
+drawn at once and fills in when its data is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from kansencoach import locations
+from kansencoach.core.catalog import flow_for_session, load_kb
+from kansencoach.core.knowledge import KnowledgeBase
+from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.matcher import Matcher
+from kansencoach.core.problems import ProblemsError
+from kansencoach.core.session import Session
+from kansencoach.core.store import SessionLocked, Store, StoreError
+from kansencoach.i18n import t
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.start import StartScreen
+
+LIGHT, DARK = "textual-light", "textual-dark"
+
+
+class KansencoachApp(App[None]):
+    """Chat-style coach for equal-opportunity proposals."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = t("tui.app_title")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
+        Binding("f10", "toggle_theme", t("tui.theme")),
+    ]
+
+    def __init__(
+        self,
+        store_path: Path | None = None,
+        resume: str | None = None,
+        new_flow: LoadedFlow | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Open on the start screen, or straight into a session (`resume`) or a new one (`new_flow`)."""
+        super().__init__()
+        self.store_path = store_path or locations.store_path()
+        self.resume = resume
+        self.new_flow = new_flow
+        self.new_title = title
+        self.knowledge: KnowledgeBase | None = None
+        self.matcher: Matcher | None = None
+
+    @cached_property
+    def store(self) -> Store:
+        """Opened on first use, which is in the start screen's loading worker."""
+        return Store(self.store_path)
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen())
+        self.load_knowledge()
+        try:
+            if self.resume:
+                info = self.store.session(self.resume)
+                self.open_session(Session(self.store, info, flow_for_session(info.flow_id, info.flow_source)))
+            elif self.new_flow is not None:
+                self.open_session(
+                    Session.start(self.store, self.new_flow, self.new_title or self.new_flow.flow.title)
+                )
+        except (StoreError, ProblemsError, LookupError) as error:
+            self.notify(str(error).strip("'"), severity="error", timeout=15)
+
+    @work(thread=True, exclusive=True, group="knowledge")
+    def load_knowledge(self) -> None:
+        try:
+            knowledge = load_kb()
+            matcher = Matcher(knowledge)
+        except ProblemsError as error:
+            message = t("tui.kb_broken", problem=str(error.problems[0]))
+            self.call_from_thread(self.notify, message, severity="error", timeout=20)
+            return
+        self.call_from_thread(self._knowledge_ready, knowledge, matcher)
+
+    def _knowledge_ready(self, knowledge: KnowledgeBase, matcher: Matcher) -> None:
+        self.knowledge, self.matcher = knowledge, matcher
+        for screen in self.screen_stack:
+            if isinstance(screen, ChatScreen):
+                screen.knowledge_loaded()
+
+    def open_session(self, session: Session) -> None:
+        """Show a session in a chat screen, holding its lock while it is open."""
+        try:
+            lock = self.store.lock(session.info.id).acquire()
+        except SessionLocked as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.push_screen(ChatScreen(session, lock), callback=self._chat_closed)
+
+    def _chat_closed(self, _: None) -> None:
+        start = self.screen
+        if isinstance(start, StartScreen):
+            start.refresh_lists()
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ChatScreen):
+            for title, help_text, action in screen.palette_commands():
+                yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
+        yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)

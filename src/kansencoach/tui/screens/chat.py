@@ -1,0 +1,334 @@
+"""The chat screen: the coach asks, the officer answers, the draft grows beside them.
+
+Every answer goes through `Session.answer`, which checks it and commits it to the store before
+the next question appears. When the store refuses (disk full, locked), the typed answer stays in
+the input and the officer is told why: nothing typed is ever thrown away.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Label, ProgressBar
+
+from kansencoach.core.answers import InvalidAnswer
+from kansencoach.core.draft import one_line, show
+from kansencoach.core.models import (
+    AllocateStep,
+    AnswerValue,
+    ChoiceStep,
+    ConfirmStep,
+    ListStep,
+    MultiStep,
+    NumberStep,
+    QuestionStep,
+    ScaleStep,
+    TextStep,
+)
+from kansencoach.core.session import Session
+from kansencoach.core.store import SessionLock, StoreError
+from kansencoach.i18n import t
+from kansencoach.tui.screens.dialogs import JumpDialog
+from kansencoach.tui.screens.export import ExportDialog
+from kansencoach.tui.widgets.allocate import AllocateAnswer
+from kansencoach.tui.widgets.answer_inputs import (
+    AnswerInput,
+    ChoiceAnswer,
+    ConfirmAnswer,
+    ListAnswer,
+    MultiAnswer,
+    NumberAnswer,
+    TextAnswer,
+)
+from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
+from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
+
+WIDE = 120
+"""From this terminal width on, the draft is shown beside the chat from the start."""
+
+
+def input_for(step: QuestionStep, current: AnswerValue) -> AnswerInput:
+    """The input widget that fits the step type."""
+    if isinstance(step, TextStep):
+        return TextAnswer(step, current)
+    if isinstance(step, ChoiceStep | ScaleStep):
+        return ChoiceAnswer(step, current)
+    if isinstance(step, MultiStep):
+        return MultiAnswer(step, current)
+    if isinstance(step, NumberStep):
+        return NumberAnswer(step, current)
+    if isinstance(step, ConfirmStep):
+        return ConfirmAnswer(step, current)
+    if isinstance(step, ListStep):
+        return ListAnswer(step, current)
+    assert isinstance(step, AllocateStep)
+    return AllocateAnswer(step, current)
+
+
+class ChatScreen(Screen[None]):
+    """One session as a conversation, with the draft, suggestions and review beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", t("tui.send"), priority=True),
+        Binding("ctrl+b", "back", t("tui.back"), priority=True),
+        Binding("ctrl+g", "jump", t("tui.jump"), priority=True),
+        Binding("f1", "help", t("tui.help")),
+        Binding("f2", "export", t("tui.export")),
+        Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
+        Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
+        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True),
+        Binding("escape", "leave", t("tui.to_start")),
+    ]
+
+    def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.session_lock = lock
+        self.step: QuestionStep | None = None
+        self._shown_infos: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="chat"):
+                with Horizontal(id="chat-header"):
+                    yield Label(self.session.info.title, id="session-title", markup=False)
+                    yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                    yield Label("", id="progress-label")
+                yield VerticalScroll(id="conversation")
+                with Vertical(id="answer-area"):
+                    yield Label("", id="validation", classes="validation", markup=False)
+                    yield Vertical(id="input-slot")
+                    yield Label("", id="keys-hint")
+            with Vertical(id="side"):
+                yield DraftPane(id="draft-pane")
+                yield SuggestionsPane(id="suggestions-pane")
+                yield ReviewPane()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#suggestions-pane").display = False
+        self.query_one(ReviewPane).display = False
+        self.query_one("#draft-pane").display = self.app.size.width >= WIDE
+        self._update_side_visibility()
+        self._update_side()
+        self._show_history()
+        if self.session.orphans or self.session.flow_changed:
+            self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
+        self.show_step(self.session.current())
+
+    def on_unmount(self) -> None:
+        if self.session_lock is not None:
+            self.session_lock.release()
+
+    # The conversation
+
+    def _show_history(self) -> None:
+        conversation = self.query_one("#conversation")
+        current = self.session.current()
+        messages: list[Widget] = []
+        for step in self.session.route().answered:
+            if current is not None and step.id == current.id:
+                break
+            messages.append(HistoryMessage(step.label or _first_line(step.ask)))
+            messages.append(OfficerMessage(self._answer_text(step)))
+        conversation.mount_all(messages)
+
+    def show_step(self, step: QuestionStep | None) -> None:
+        """Show the infos before `step`, the question itself and the input that fits it."""
+        self.step = step
+        conversation = self.query_one("#conversation")
+        for info in self.session.infos_before(step):
+            if info.id not in self._shown_infos:
+                self._shown_infos.add(info.id)
+                conversation.mount(CoachMessage(info.say))
+        slot = self.query_one("#input-slot")
+        slot.remove_children()
+        self._validation("")
+        self._update_progress()
+        if step is None:
+            conversation.mount(CoachMessage(t("tui.done")))
+            self.query_one("#keys-hint", Label).update(t("tui.keys.done"))
+            conversation.scroll_end(animate=False)
+            return
+        position, total = self._position(step)
+        question = f"**{position}/{total}** · {step.ask.strip()}"
+        if not step.required:
+            question += f"\n\n*{t('tui.optional')}*"
+        conversation.mount(CoachMessage(question, classes="question"))
+        current = self.session.answers.get(step.id)
+        widget = input_for(step, current)
+        slot.mount(widget)
+        self.query_one("#keys-hint", Label).update(widget.keys_hint)
+        widget.call_after_refresh(widget.focus_input)
+        conversation.scroll_end(animate=False)
+
+    def _position(self, step: QuestionStep) -> tuple[int, int]:
+        ids = [question.id for question in self.session.route().questions]
+        return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
+
+    def _answer_text(self, step: QuestionStep) -> str:
+        value = self.session.answers.get(step.id)
+        return t("plain.skipped") if value is None else one_line(show(step, value))
+
+    def _notice(self, text: str) -> None:
+        self.query_one("#conversation").mount(NoticeMessage(text))
+
+    def _validation(self, text: str) -> None:
+        label = self.query_one("#validation", Label)
+        label.update(text)
+        label.display = bool(text)
+
+    def _update_progress(self) -> None:
+        done, total = self.session.route().progress
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
+
+    # Answering
+
+    @on(AnswerInput.Submitted)
+    def _answered(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        step = self.step
+        if step is None:
+            return
+        try:
+            self.session.answer(step, event.value)
+        except InvalidAnswer as error:
+            self._validation(str(error))
+            return
+        except StoreError as error:
+            self._validation(str(error))
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.query_one("#conversation").mount(OfficerMessage(self._answer_text(step)))
+        self.show_step(self.session.current())
+        self._update_side()
+
+    @on(AnswerInput.Unreadable)
+    def _unreadable(self, event: AnswerInput.Unreadable) -> None:
+        event.stop()
+        self._validation(event.text)
+
+    def action_send(self) -> None:
+        inputs = self.query(AnswerInput)
+        if inputs:
+            inputs.first().submit()
+
+    # Navigation
+
+    def action_back(self) -> None:
+        previous = self.session.back()
+        if previous is None:
+            self.app.notify(t("plain.at_start"))
+            return
+        self._notice(t("tui.went_back", label=previous.label or _first_line(previous.ask)))
+        self.show_step(previous)
+
+    def go_to(self, step_id: str) -> None:
+        try:
+            step = self.session.jump(step_id)
+        except KeyError:
+            self.app.notify(t("tui.not_on_path"), severity="warning")
+            return
+        self._notice(t("tui.went_back", label=step.label or _first_line(step.ask)))
+        self.show_step(step)
+
+    @work(exclusive=True, group="jump")
+    async def action_jump(self) -> None:
+        route = self.session.route()
+        choices = [
+            (step.id, f"{step.label or _first_line(step.ask)}: {self._answer_text(step)[:60]}")
+            for step in route.answered
+        ]
+        if route.next is not None:
+            choices.append(
+                (route.next.id, f"{route.next.label or _first_line(route.next.ask)} — {t('tui.open')}")
+            )
+        chosen = await self.app.push_screen_wait(JumpDialog(choices))
+        if chosen:
+            self.go_to(chosen)
+
+    @on(DraftPane.JumpRequested)
+    def _jump_from_draft(self, event: DraftPane.JumpRequested) -> None:
+        self.go_to(event.step_id)
+
+    def action_help(self) -> None:
+        if self.step is not None:
+            self.query_one("#conversation").mount(
+                CoachMessage(self.step.help or t("plain.no_help"), classes="help")
+            )
+            self.query_one("#conversation").scroll_end(animate=False)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    # Side panes
+
+    def action_toggle_pane(self, name: str) -> None:
+        pane = {"draft": "#draft-pane", "suggestions": "#suggestions-pane", "review": "ReviewPane"}[name]
+        widget = self.query_one(pane)
+        widget.display = not widget.display
+        self._update_side_visibility()
+        if widget.display and widget.can_focus:
+            widget.focus()
+        elif not widget.display:
+            self._focus_input()
+
+    def _update_side_visibility(self) -> None:
+        self.query_one("#side").display = any(pane.display for pane in self.query(".pane"))
+
+    def _focus_input(self) -> None:
+        inputs = self.query(AnswerInput)
+        if inputs:
+            inputs.first().focus_input()
+
+    def _update_side(self) -> None:
+        knowledge = getattr(self.app, "knowledge", None)
+        self.query_one(DraftPane).show_draft(self.session.draft(knowledge))
+        matcher = getattr(self.app, "matcher", None)
+        if matcher is not None:
+            self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(matcher))
+
+    def knowledge_loaded(self) -> None:
+        """Called by the app when the knowledge base is ready."""
+        self._update_side()
+
+    @on(SuggestionsPane.Decided)
+    def _decided(self, event: SuggestionsPane.Decided) -> None:
+        self.session.decide(event.intervention_id, event.accept)
+        key = "tui.accepted" if event.accept else "tui.dismissed"
+        name = event.intervention_id
+        knowledge = getattr(self.app, "knowledge", None)
+        if knowledge is not None and event.intervention_id in knowledge.by_id:
+            name = knowledge.by_id[event.intervention_id].name
+        self.app.notify(t(key, name=name))
+        self._update_side()
+
+    def action_export(self) -> None:
+        knowledge = getattr(self.app, "knowledge", None)
+        self.app.push_screen(ExportDialog(self.session, self.session.draft(knowledge)))
+
+    def palette_commands(self) -> list[tuple[str, str, str]]:
+        """(title, help, action) for the command palette."""
+        return [
+            (t("tui.send"), t("tui.cmd.send"), "send"),
+            (t("tui.back"), t("tui.cmd.back"), "back"),
+            (t("tui.jump"), t("tui.cmd.jump"), "jump"),
+            (t("tui.help"), t("tui.cmd.help"), "help"),
+            (t("tui.export"), t("tui.cmd.export"), "export"),
+            (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
+            (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
+            (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
+            (t("tui.to_start"), t("tui.cmd.to_start"), "leave"),
+        ]
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text

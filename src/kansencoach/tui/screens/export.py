@@ -1,0 +1,115 @@
+"""The export dialog: where to write the draft, markdown or HTML, and never a silent overwrite."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from kansencoach import locations
+from kansencoach.core.draft import Draft
+from kansencoach.core.export import ExportError, ExportMeta, render, write_atomic
+from kansencoach.core.session import Session
+from kansencoach.i18n import t
+from kansencoach.tui.screens.dialogs import ConfirmDialog
+
+SUFFIXES = {"markdown": ".md", "html": ".html"}
+
+
+def default_path(title: str, fmt: str = "markdown") -> Path:
+    """A file in the documents folder named after the session title."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "voorstel"
+    folder = locations.documents_dir()
+    return (folder if folder.is_dir() else Path.home()) / f"{slug}{SUFFIXES[fmt]}"
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Ask where and how to export; returns the path written, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", t("tui.close"))]
+
+    def __init__(self, session: Session, draft: Draft) -> None:
+        super().__init__()
+        self.session = session
+        self.draft = draft
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="export-dialog"):
+            yield Label(t("tui.export_title"), classes="dialog-question")
+            yield Label(t("tui.export_path"))
+            yield Input(str(default_path(self.session.info.title)), id="export-path")
+            with RadioSet(id="export-format"):
+                yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
+                yield RadioButton(t("tui.export_html"), id="html")
+            yield Label("", id="export-message", classes="validation", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.export_do"), id="export", variant="primary")
+                yield Button(t("tui.close"), id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def fmt(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_button
+        return pressed.id if pressed is not None and pressed.id else "markdown"
+
+    @on(RadioSet.Changed)
+    def _format_changed(self) -> None:
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value)
+        if path.suffix in SUFFIXES.values():
+            field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        self.export()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(self.written)
+
+    @work(exclusive=True)
+    async def export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self._say(t("tui.export_need_path"), error=True)
+            return
+        path = Path(raw).expanduser()
+        force = False
+        if path.is_file():
+            force = await self.app.push_screen_wait(
+                ConfirmDialog(t("tui.export_overwrite", path=path), t("tui.overwrite"))
+            )
+            if not force:
+                return
+        meta = ExportMeta(
+            self.session.loaded.id,
+            self.session.loaded.flow.version,
+            self.session.info.created,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        try:
+            self.written = write_atomic(path, render(self.draft, meta, self.fmt), force)
+        except ExportError as error:
+            self._say(str(error), error=True)
+            return
+        self._say(t("plain.exported", path=self.written), error=False)
+        self.app.notify(t("plain.exported", path=self.written))
+        self.query_one("#close", Button).focus()
+
+    def _say(self, text: str, error: bool) -> None:
+        label = self.query_one("#export-message", Label)
+        label.update(text)
+        label.set_class(error, "error")
+        label.set_class(not error, "success")

@@ -1,0 +1,187 @@
+"""The start screen: begin a new session from a flow, or carry on with one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from kansencoach.core.catalog import FlowEntry, flow_for_session, scan_flows
+from kansencoach.core.engine import Engine
+from kansencoach.core.problems import ProblemsError
+from kansencoach.core.session import Session
+from kansencoach.core.store import SessionInfo, SessionLocked, Store, StoreError
+from kansencoach.i18n import t
+from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    info: SessionInfo
+    done: int
+    total: int
+    problem: str = ""
+
+
+def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
+    """Every stored session with its progress; a session whose flow is gone says so."""
+    rows = []
+    for info in store.sessions():
+        try:
+            loaded = flow_for_session(info.flow_id, info.flow_source)
+        except (ProblemsError, LookupError):
+            rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
+            continue
+        done, total = Engine(loaded.flow.steps).route(store.state(info.id).answers).progress
+        rows.append(SessionRow(info, done, total))
+    return rows
+
+
+class StartScreen(Screen[None]):
+    """Flows to start and sessions to resume; everything loads in a worker so this shows at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "rename", t("tui.rename")),
+        Binding("d,delete", "delete", t("tui.delete")),
+        Binding("ctrl+q", "app.quit", t("tui.quit")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flows: list[FlowEntry] = []
+        self.rows: list[SessionRow] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Markdown(t("tui.welcome"), id="welcome")
+            yield Label(t("tui.new_session"), classes="list-title")
+            yield OptionList(Option(t("tui.loading"), disabled=True), id="flows")
+            yield Label(t("tui.resume_session"), classes="list-title")
+            yield OptionList(Option(t("tui.loading"), disabled=True), id="sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+
+    @work(thread=True, exclusive=True, group="load")
+    def refresh_lists(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            flows = scan_flows()
+            rows = session_rows(store, flows)
+        except StoreError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=30)
+            flows, rows = [], []
+        self.app.call_from_thread(self._show, flows, rows)
+
+    def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
+        self.flows, self.rows = flows, rows
+        flow_list = self.query_one("#flows", OptionList)
+        flow_list.set_options(
+            [_flow_option(entry) for entry in flows] or [Option(t("tui.no_flows"), disabled=True)]
+        )
+        session_list = self.query_one("#sessions", OptionList)
+        if rows:
+            session_list.set_options(_session_option(row) for row in rows)
+        else:
+            session_list.set_options([Option(t("tui.no_sessions"), disabled=True)])
+        focus = session_list if rows else flow_list
+        focus.focus()
+        first = next((index for index, option in enumerate(focus.options) if not option.disabled), None)
+        focus.highlighted = first
+
+    @on(OptionList.OptionSelected, "#flows")
+    def _flow_chosen(self, event: OptionList.OptionSelected) -> None:
+        entry = next((entry for entry in self.flows if entry.id == event.option.id), None)
+        if entry is not None and entry.loaded is not None:
+            self.start_session(entry)
+
+    @work(exclusive=True, group="open")
+    async def start_session(self, entry: FlowEntry) -> None:
+        assert entry.loaded is not None
+        title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
+        if title is None:
+            return
+        session = Session.start(self.app.store, entry.loaded, title)  # type: ignore[attr-defined]
+        self.app.open_session(session)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        row = self._row(event.option.id)
+        if row is None:
+            return
+        if row.problem:
+            self.app.notify(row.problem, severity="error")
+            return
+        store: Store = self.app.store  # type: ignore[attr-defined]
+        try:
+            loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
+            self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
+        except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
+            self.app.notify(_message(error), severity="error", timeout=10)
+
+    def _row(self, session_id: str | None) -> SessionRow | None:
+        return next((row for row in self.rows if row.info.id == session_id), None)
+
+    def _highlighted_row(self) -> SessionRow | None:
+        sessions = self.query_one("#sessions", OptionList)
+        if not sessions.has_focus or sessions.highlighted_option is None:
+            return None
+        return self._row(sessions.highlighted_option.id)
+
+    @work(exclusive=True, group="edit")
+    async def action_rename(self) -> None:
+        row = self._highlighted_row()
+        if row is None:
+            return
+        title = await self.app.push_screen_wait(TextPrompt(t("tui.rename_question"), row.info.title))
+        if title:
+            self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            self.refresh_lists()
+
+    @work(exclusive=True, group="edit")
+    async def action_delete(self) -> None:
+        row = self._highlighted_row()
+        if row is None:
+            return
+        question = t("tui.delete_question", title=row.info.title)
+        if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
+            self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+            self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
+            self.refresh_lists()
+
+
+def _flow_option(entry: FlowEntry) -> Option:
+    if entry.loaded is None:
+        first = entry.problems[0] if entry.problems else ""
+        text = Text.assemble((f"{entry.id} ", "bold"), (t("tui.flow_broken", problem=str(first)), "red"))
+        return Option(text, id=entry.id, disabled=True)
+    flow = entry.loaded.flow
+    minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
+    text = Text.assemble((flow.title, "bold"), (minutes, "dim"))
+    if flow.description:
+        text.append(f"\n{flow.description.strip()}", style="dim")
+    return Option(text, id=entry.id)
+
+
+def _session_option(row: SessionRow) -> Option:
+    info = row.info
+    when = info.updated[:16].replace("T", " ")
+    detail = row.problem or t(
+        "tui.session_detail", flow=info.flow_id, done=row.done, total=row.total, when=when
+    )
+    return Option(Text.assemble((info.title, "bold"), "\n", (detail, "dim")), id=info.id)
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, ProblemsError):
+        return "\n".join(str(problem) for problem in error.problems[:3])
+    return str(error).strip("'")

@@ -1,0 +1,127 @@
+"""Dividing points over options (the perspective mix A/B/C), always summing to the total.
+
+Moving points up on one option takes them from the option that has the most of the others;
+moving down gives them to the option that has the fewest. The sum never changes, so the answer is
+valid at every moment, and a bar per option shows the mix as it changes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from kansencoach.core.models import AllocateStep, AnswerValue, Option
+from kansencoach.i18n import t
+from kansencoach.tui.widgets.answer_inputs import AnswerInput
+
+BAR_WIDTH = 24
+
+
+def initial_points(step: AllocateStep, current: AnswerValue) -> dict[str, int]:
+    """The previous answer, or the total spread as evenly as the increment allows."""
+    if isinstance(current, dict) and sum(current.values()) == step.total:
+        return {option.value: int(current.get(option.value, 0)) for option in step.options}
+    points = {option.value: option.min or 0 for option in step.options}
+    rest = step.total - sum(points.values())
+    # Deal the rest out one increment at a time, round the options, as evenly as the maxima allow.
+    while rest > 0:
+        dealt = False
+        for option in step.options:
+            room = _maximum(step, option) - points[option.value]
+            moved = min(step.increment, rest, room)
+            if moved > 0:
+                points[option.value] += moved
+                rest -= moved
+                dealt = True
+        if not dealt:
+            break
+    return points
+
+
+def shift(step: AllocateStep, points: dict[str, int], value: str, up: bool) -> dict[str, int]:
+    """`points` after moving one increment to (up) or from (down) `value`, keeping the total."""
+    options = {option.value: option for option in step.options}
+    others = [option.value for option in step.options if option.value != value]
+    amount = step.increment
+    if up:
+        room = _maximum(step, options[value]) - points[value]
+        donors = sorted(others, key=lambda other: (-(points[other] - (options[other].min or 0)), other))
+        donor = next((other for other in donors if points[other] - (options[other].min or 0) > 0), None)
+        if donor is None or room <= 0:
+            return points
+        moved = min(amount, room, points[donor] - (options[donor].min or 0))
+        return {**points, value: points[value] + moved, donor: points[donor] - moved}
+    spare = points[value] - (options[value].min or 0)
+    takers = sorted(others, key=lambda other: (points[other], other))
+    taker = next((other for other in takers if _maximum(step, options[other]) - points[other] > 0), None)
+    if taker is None or spare <= 0:
+        return points
+    moved = min(amount, spare, _maximum(step, options[taker]) - points[taker])
+    return {**points, value: points[value] - moved, taker: points[taker] + moved}
+
+
+def _maximum(step: AllocateStep, option: Option) -> int:
+    return option.max if option.max is not None else step.total
+
+
+class AllocateRow(Widget, can_focus=True):
+    """One option: its label, its points and a bar. Left/right move points."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,plus,equals_sign,l", "move(True)", t("tui.more"), show=False),
+        Binding("left,minus,h", "move(False)", t("tui.less"), show=False),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+        Binding("enter", "submit", show=False),
+    ]
+    points: reactive[int] = reactive(0)
+
+    def __init__(self, option: Option, total: int, points: int) -> None:
+        super().__init__(id=f"allocate-{option.value}")
+        self.option = option
+        self.total = total
+        self.set_reactive(AllocateRow.points, points)
+
+    def render(self) -> Text:
+        filled = round(BAR_WIDTH * self.points / self.total) if self.total else 0
+        text = Text()
+        text.append(f"{self.option.value}  ", style="bold")
+        text.append(f"{self.option.label[:30]:<30} ")
+        text.append("█" * filled, style="bold" if self.has_focus else "")
+        text.append("░" * (BAR_WIDTH - filled), style="dim")
+        text.append(f" {self.points:>3}")
+        return text
+
+    def action_move(self, up: bool) -> None:
+        parent = self.parent
+        if isinstance(parent, AllocateAnswer):
+            parent.move(self.option.value, up)
+
+    def action_submit(self) -> None:
+        parent = self.parent
+        if isinstance(parent, AllocateAnswer):
+            parent.submit()
+
+
+class AllocateAnswer(AnswerInput):
+    def __init__(self, step: AllocateStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        self.allocate_step = step
+        self.points = initial_points(step, current)
+
+    def compose(self) -> ComposeResult:
+        for option in self.allocate_step.options:
+            yield AllocateRow(option, self.allocate_step.total, self.points[option.value])
+
+    def move(self, value: str, up: bool) -> None:
+        self.points = shift(self.allocate_step, self.points, value, up)
+        for row in self.query(AllocateRow):
+            row.points = self.points[row.option.value]
+
+    def read(self) -> AnswerValue:
+        return dict(self.points)

@@ -1,0 +1,241 @@
+"""One input widget per step type. Each reads the officer's answer; the screen checks and stores it.
+
+An input never decides whether an answer is valid: it posts `AnswerInput.Submitted` with what was
+typed or chosen, and the chat screen passes it to the core, which says what is wrong in Dutch.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
+from textual.widgets.option_list import Option
+
+from kansencoach.core.answers import InvalidAnswer
+from kansencoach.core.models import (
+    AnswerValue,
+    ChoiceStep,
+    ListStep,
+    MultiStep,
+    NumberStep,
+    QuestionStep,
+    ScaleStep,
+    TextStep,
+)
+from kansencoach.i18n import t
+from kansencoach.plain import parse_line
+
+
+class AnswerInput(Vertical):
+    """The base of every answer input."""
+
+    DEFAULT_CLASSES = "answer-input"
+
+    class Submitted(Message):
+        """The officer sent an answer (not yet checked)."""
+
+        def __init__(self, value: AnswerValue) -> None:
+            super().__init__()
+            self.value = value
+
+    class Unreadable(Message):
+        """What was typed cannot be read as an answer; `text` says why, in Dutch."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__()
+        self.step = step
+        self.current = current
+
+    def read(self) -> AnswerValue:
+        """The answer as it stands; InvalidAnswer when it cannot be read."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        try:
+            value = self.read()
+        except InvalidAnswer as error:
+            self.post_message(self.Unreadable(str(error)))
+            return
+        self.post_message(self.Submitted(value))
+
+    def focus_input(self) -> None:
+        focusable = self.query("Input, TextArea, OptionList, SelectionList, Button, AllocateRow")
+        if focusable:
+            focusable.first().focus()
+
+    @property
+    def keys_hint(self) -> str:
+        return t(f"tui.keys.{self.step.type}")
+
+
+class TextAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.step, TextStep)
+        text = self.current if isinstance(self.current, str) else ""
+        if self.step.multiline:
+            yield TextArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
+        else:
+            yield Input(text, id="text-answer", placeholder=self.step.placeholder or "")
+
+    def read(self) -> AnswerValue:
+        widget = self.query_one("#text-answer")
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+    @property
+    def keys_hint(self) -> str:
+        assert isinstance(self.step, TextStep)
+        return t("tui.keys.text") if self.step.multiline else t("tui.keys.line")
+
+
+class NumberedOptions(OptionList):
+    """An option list where typing a digit picks that option."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit() and 1 <= int(event.character) <= self.option_count:
+            event.stop()
+            self.highlighted = int(event.character) - 1
+            self.action_select()
+
+
+class ChoiceAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.step, ChoiceStep | ScaleStep)
+        options = _choices(self.step)
+        widget = NumberedOptions(*[Option(label, id=value) for value, label in options], id="choice-answer")
+        values = [value for value, _ in options]
+        if str(self.current) in values:
+            widget.highlighted = values.index(str(self.current))
+        yield widget
+
+    def read(self) -> AnswerValue:
+        widget = self.query_one(OptionList)
+        if widget.highlighted is None:
+            raise InvalidAnswer(t("answer.required"))
+        value = widget.get_option_at_index(widget.highlighted).id or ""
+        return int(value) if isinstance(self.step, ScaleStep) else value
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit()
+
+
+def _choices(step: ChoiceStep | ScaleStep) -> list[tuple[str, str]]:
+    if isinstance(step, ChoiceStep):
+        return [(option.value, f"{number}. {option.label}") for number, option in enumerate(step.options, 1)]
+    labels = {step.min: step.min_label, step.max: step.max_label}
+    return [
+        (str(value), f"{value}" + (f" — {labels[value]}" if labels.get(value) else ""))
+        for value in range(step.min, step.max + 1)
+    ]
+
+
+class MultiAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.step, MultiStep)
+        chosen = self.current if isinstance(self.current, list) else []
+        yield SelectionList[str](
+            *[(option.label, option.value, option.value in chosen) for option in self.step.options],
+            id="multi-answer",
+        )
+
+    def read(self) -> AnswerValue:
+        return list(self.query_one(SelectionList).selected)
+
+
+class NumberAnswer(AnswerInput):
+    def compose(self) -> ComposeResult:
+        assert isinstance(self.step, NumberStep)
+        current = "" if self.current is None else f"{self.current:g}".replace(".", ",")
+        placeholder = t("tui.number_placeholder", unit=self.step.unit) if self.step.unit else ""
+        yield Input(current, id="number-answer", restrict=r"[-0-9.,]*", placeholder=placeholder)
+
+    def read(self) -> AnswerValue:
+        return parse_line(self.step, self.query_one(Input).value)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
+
+
+class ConfirmAnswer(AnswerInput):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "answer(True)", t("answer.yes"), show=False),
+        Binding("n", "answer(False)", t("answer.no"), show=False),
+        Binding("left,right", "switch", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="confirm-buttons"):
+            yield Button(t("answer.yes"), id="yes", variant="primary" if self.current is True else "default")
+            yield Button(t("answer.no"), id="no", variant="primary" if self.current is False else "default")
+
+    def focus_input(self) -> None:
+        self.query_one("#no" if self.current is False else "#yes", Button).focus()
+
+    def read(self) -> AnswerValue:
+        focused = self.app.focused
+        return isinstance(focused, Button) and focused.id == "yes"
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.button.id == "yes"))
+
+    def action_answer(self, value: bool) -> None:
+        self.post_message(self.Submitted(value))
+
+    def action_switch(self) -> None:
+        other = "#no" if self.app.focused is self.query_one("#yes") else "#yes"
+        self.query_one(other, Button).focus()
+
+
+class ListAnswer(AnswerInput):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,backspace", "remove", t("tui.remove_item"), show=False),
+    ]
+
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        self.items: list[str] = list(current) if isinstance(current, list) else []
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
+        yield OptionList(*self.items, id="list-items")
+
+    def read(self) -> AnswerValue:
+        pending = self.query_one("#list-new", Input).value.strip()
+        return [*self.items, pending] if pending else list(self.items)
+
+    @on(Input.Submitted)
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.submit()
+            return
+        assert isinstance(self.step, ListStep)
+        self.items.append(text)
+        self.query_one("#list-items", OptionList).add_option(text)
+        event.input.value = ""
+
+    def action_remove(self) -> None:
+        widget = self.query_one("#list-items", OptionList)
+        if widget.has_focus and widget.highlighted is not None:
+            del self.items[widget.highlighted]
+            widget.remove_option_at_index(widget.highlighted)

@@ -1,0 +1,36 @@
+"""The conversation: one widget per message, as in a chat."""
+
+from __future__ import annotations
+
+from textual.widgets import Markdown, Static
+
+
+class CoachMessage(Markdown):
+    """A question, an explanation or advice from the coach (markdown)."""
+
+    DEFAULT_CLASSES = "message coach"
+
+
+class PlainMessage(Static):
+    """A message of plain text: whatever the officer typed is shown as typed, never as markup."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, markup=False)
+
+
+class HistoryMessage(PlainMessage):
+    """An earlier question, shown compactly so a long session stays fast to draw."""
+
+    DEFAULT_CLASSES = "message history"
+
+
+class OfficerMessage(PlainMessage):
+    """The officer's answer, as it reads in the draft."""
+
+    DEFAULT_CLASSES = "message officer"
+
+
+class NoticeMessage(PlainMessage):
+    """A short remark from the app itself (went back, flow changed, exported)."""
+
+    DEFAULT_CLASSES = "message notice"

@@ -1,0 +1,110 @@
+"""The panes beside the chat: the live draft, the suggestions and the review."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from kansencoach.core.draft import Draft, one_line
+from kansencoach.core.matcher import Suggestion
+from kansencoach.i18n import t
+
+PREVIEW = 160
+
+
+class DraftPane(OptionList):
+    """The draft as it grows: sections, answers and open points. Enter jumps to that question."""
+
+    DEFAULT_CLASSES = "pane"
+    BORDER_TITLE = t("tui.draft_title")
+
+    class JumpRequested(Message):
+        def __init__(self, step_id: str) -> None:
+            super().__init__()
+            self.step_id = step_id
+
+    def show_draft(self, draft: Draft) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option] = []
+        for section in draft.sections:
+            options.append(Option(Text(section.title, style="bold underline"), disabled=True))
+            for item in section.items:
+                line = Text.assemble((f"{item.label}: ", "bold"), _preview(one_line(item.shown)))
+                options.append(Option(line, id=item.step_id))
+            if section.id == "inzet":
+                options += [
+                    Option(Text(f"✓ {accepted.name}", style="italic"), disabled=True)
+                    for accepted in draft.accepted
+                ]
+            for point in section.open_points:
+                options.append(
+                    Option(Text(f"○ {point.label} — {t('tui.open')}", style="dim italic"), id=point.step_id)
+                )
+            if section.is_open and not section.open_points:
+                options.append(Option(Text(t("tui.section_open"), style="dim italic"), disabled=True))
+        self.set_options(options)
+        ids = [option.id for option in options]
+        if highlighted in ids:
+            self.highlighted = ids.index(highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.JumpRequested(event.option.id))
+
+
+class SuggestionsPane(OptionList):
+    """Interventions from the knowledge base that fit the answers so far, each with its why."""
+
+    DEFAULT_CLASSES = "pane"
+    BORDER_TITLE = t("tui.suggestions_title")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "decide(True)", t("tui.accept")),
+        Binding("x", "decide(False)", t("tui.dismiss")),
+    ]
+
+    class Decided(Message):
+        def __init__(self, intervention_id: str, accept: bool) -> None:
+            super().__init__()
+            self.intervention_id = intervention_id
+            self.accept = accept
+
+    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        if not suggestions:
+            self.set_options([Option(Text(t("tui.no_suggestions"), style="dim italic"), disabled=True)])
+            return
+        self.set_options(
+            Option(
+                Text.assemble(
+                    (suggestion.intervention.name, "bold"),
+                    f"  {suggestion.score:.1f}\n",
+                    (suggestion.why, "dim"),
+                ),
+                id=suggestion.intervention.id,
+            )
+            for suggestion in suggestions
+        )
+
+    def action_decide(self, accept: bool) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.Decided(option.id, accept))
+
+
+class ReviewPane(Static):
+    """The review of the draft against the audit criteria."""
+
+    DEFAULT_CLASSES = "pane"
+    BORDER_TITLE = t("tui.review_title")
+
+    def __init__(self) -> None:
+        super().__init__(t("tui.review_pending"), markup=False)
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= PREVIEW else text[: PREVIEW - 1] + "…"
