@@ -9,8 +9,7 @@ import pytest
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.loader import LoadedFlow, load_flow
 
-DATA = Path(__file__).parent / "data"
-REPO = Path(__file__).parent.parent
+from helpers import DATA
 
 
 @pytest.fixture(autouse=True)

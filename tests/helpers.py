@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+
 
 def kansencoach(
     *args: str | Path, stdin: str = "", home: Path | None = None

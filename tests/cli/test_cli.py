@@ -6,8 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import DATA
-from helpers import kansencoach
+from helpers import DATA, kansencoach
 
 MINI = DATA / "flows" / "mini.yaml"
 MINI_ANSWERS = {

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DATA
-from helpers import kansencoach
+from helpers import DATA, kansencoach
 
 MINI = DATA / "flows" / "mini.yaml"
 ALL_ANSWERS = "Een verschil\n1\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"

@@ -9,17 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO
+from helpers import DATA, REPO
 
 SRC = REPO / "src" / "kansencoach"
 CORE_PACKAGES = [SRC / "core", SRC / "i18n"]
-CORE_MODULES = [SRC / "locations.py", SRC / "plain.py", SRC / "cli.py"]
+CORE_MODULES = [SRC / "locations.py", SRC / "plain.py"]
+ENTRY_POINT = SRC / "cli.py"
+"""May start the TUI, but only from inside the function that does so."""
 
 
-def imported_modules(path: Path) -> set[str]:
+def imported_modules(path: Path, top_level_only: bool = False) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in tree.body if top_level_only else ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -32,10 +34,18 @@ def core_files() -> list[Path]:
     return files + CORE_MODULES
 
 
+FORBIDDEN = ("textual", "kansencoach.tui", "rich")
+
+
 @pytest.mark.parametrize("path", core_files(), ids=lambda path: path.name)
 def test_core_never_imports_textual_or_the_tui(path: Path) -> None:
     for name in imported_modules(path):
-        assert not name.startswith(("textual", "kansencoach.tui", "rich")), f"{path} imports {name}"
+        assert not name.startswith(FORBIDDEN), f"{path} imports {name}"
+
+
+def test_cli_imports_the_tui_only_lazily() -> None:
+    assert not any(name.startswith(FORBIDDEN) for name in imported_modules(ENTRY_POINT, top_level_only=True))
+    assert "kansencoach.tui.app" in imported_modules(ENTRY_POINT)
 
 
 COMMANDS = [

@@ -7,7 +7,7 @@ import string
 
 from kansencoach.i18n.nl import MESSAGES
 
-from conftest import REPO
+from helpers import REPO
 
 SRC = REPO / "src" / "kansencoach"
 # Keys built at run time: the step-type instructions of plain mode and the schema's type names.

@@ -342,7 +342,7 @@ MESSAGES: dict[str, str] = {
     "tui.keys.number": "Typ een getal · Enter verstuur",
     "tui.keys.confirm": "J ja · N nee · ←→ en Enter",
     "tui.keys.list": "Enter voegt toe · Backspace op een punt verwijdert · Ctrl+S of Enter op lege regel verstuurt",
-    "tui.keys.allocate": "↑↓ kies optie · ←→ punten verschuiven · Enter verstuur",
+    "tui.keys.allocate": "↑↓ kies optie · ←→ punten van of naar de volgende optie · Enter verstuur",
     "tui.keys.done": "F2 exporteren · Ctrl+G ga naar vraag · Esc naar start",
     "tui.jump_title": "Naar welke vraag?",
     "tui.export_title": "Concept exporteren",

@@ -297,8 +297,9 @@ class ChatScreen(Screen[None]):
             self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(matcher))
 
     def knowledge_loaded(self) -> None:
-        """Called by the app when the knowledge base is ready."""
-        self._update_side()
+        """Called by the app when the knowledge base is ready (before mounting, on_mount does it)."""
+        if self.is_mounted:
+            self._update_side()
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:

@@ -1,8 +1,8 @@
 """Dividing points over options (the perspective mix A/B/C), always summing to the total.
 
-Moving points up on one option takes them from the option that has the most of the others;
-moving down gives them to the option that has the fewest. The sum never changes, so the answer is
-valid at every moment, and a bar per option shows the mix as it changes.
+Moving points up on one option takes them from the next option; moving down gives them to it. The
+sum never changes, so the answer is valid at every moment, and a bar per option shows the mix as
+it changes.
 """
 
 from __future__ import annotations
@@ -44,25 +44,28 @@ def initial_points(step: AllocateStep, current: AnswerValue) -> dict[str, int]:
 
 
 def shift(step: AllocateStep, points: dict[str, int], value: str, up: bool) -> dict[str, int]:
-    """`points` after moving one increment to (up) or from (down) `value`, keeping the total."""
-    options = {option.value: option for option in step.options}
-    others = [option.value for option in step.options if option.value != value]
-    amount = step.increment
+    """`points` after moving one increment to (up) or from (down) `value`, keeping the total.
+
+    The points come from, or go to, the next option in the list that can give or take them
+    (wrapping round), so setting the options from top to bottom never disturbs the ones above.
+    """
+    options = step.options
+    index = next(number for number, option in enumerate(options) if option.value == value)
+    others = [options[(index + offset) % len(options)] for offset in range(1, len(options))]
+    this = options[index]
     if up:
-        room = _maximum(step, options[value]) - points[value]
-        donors = sorted(others, key=lambda other: (-(points[other] - (options[other].min or 0)), other))
-        donor = next((other for other in donors if points[other] - (options[other].min or 0) > 0), None)
+        room = _maximum(step, this) - points[value]
+        donor = next((o for o in others if points[o.value] > (o.min or 0)), None)
         if donor is None or room <= 0:
             return points
-        moved = min(amount, room, points[donor] - (options[donor].min or 0))
-        return {**points, value: points[value] + moved, donor: points[donor] - moved}
-    spare = points[value] - (options[value].min or 0)
-    takers = sorted(others, key=lambda other: (points[other], other))
-    taker = next((other for other in takers if _maximum(step, options[other]) - points[other] > 0), None)
+        moved = min(step.increment, room, points[donor.value] - (donor.min or 0))
+        return {**points, value: points[value] + moved, donor.value: points[donor.value] - moved}
+    spare = points[value] - (this.min or 0)
+    taker = next((o for o in others if points[o.value] < _maximum(step, o)), None)
     if taker is None or spare <= 0:
         return points
-    moved = min(amount, spare, _maximum(step, options[taker]) - points[taker])
-    return {**points, value: points[value] - moved, taker: points[taker] + moved}
+    moved = min(step.increment, spare, _maximum(step, taker) - points[taker.value])
+    return {**points, value: points[value] - moved, taker.value: points[taker.value] + moved}
 
 
 def _maximum(step: AllocateStep, option: Option) -> int:

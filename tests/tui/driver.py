@@ -1,0 +1,84 @@
+"""Answering any step the way an officer would: with the keyboard only."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.pilot import Pilot
+
+from kansencoach.core.models import (
+    AllocateStep,
+    AnswerValue,
+    ChoiceStep,
+    ConfirmStep,
+    ListStep,
+    MultiStep,
+    NumberStep,
+    QuestionStep,
+    ScaleStep,
+    TextStep,
+)
+from kansencoach.tui.widgets.allocate import AllocateAnswer
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type short text key by key; paste long text, as an officer pastes from a document."""
+    if len(text) <= 30 and "\n" not in text:
+        await pilot.press(*[_key(char) for char in text])
+    else:
+        # The app forwards a paste to the focused widget, as the terminal's bracketed paste does.
+        pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def _key(char: str) -> str:
+    return {" ": "space"}.get(char, char) if char.isalnum() or char == " " else f"{char}"
+
+
+async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> None:
+    """Give `value` as the answer to the step on screen, by keyboard."""
+    await pilot.pause()
+    if value is None:
+        if isinstance(step, TextStep | NumberStep):
+            await pilot.press("ctrl+s")
+        return
+    if isinstance(step, TextStep):
+        assert isinstance(value, str)
+        await type_text(pilot, value)
+        await pilot.press("ctrl+s")
+    elif isinstance(step, ChoiceStep | ScaleStep):
+        values = (
+            [o.value for o in step.options]
+            if isinstance(step, ChoiceStep)
+            else list(range(step.min, step.max + 1))
+        )
+        index = values.index(value)
+        await pilot.press("home", *["down"] * index, "enter")
+    elif isinstance(step, MultiStep):
+        assert isinstance(value, list)
+        await pilot.press("home")
+        for option in step.options:
+            if option.value in value:
+                await pilot.press("space")
+            await pilot.press("down")
+        await pilot.press("ctrl+s")
+    elif isinstance(step, NumberStep):
+        await type_text(pilot, f"{value:g}".replace(".", ","))  # type: ignore[str-format]
+        await pilot.press("enter")
+    elif isinstance(step, ConfirmStep):
+        await pilot.press("j" if value else "n")
+    elif isinstance(step, ListStep):
+        assert isinstance(value, list)
+        for item in value:
+            await type_text(pilot, item)
+            await pilot.press("enter")
+        await pilot.press("enter")
+    elif isinstance(step, AllocateStep):
+        assert isinstance(value, dict)
+        widget = pilot.app.screen.query_one(AllocateAnswer)
+        for option in step.options[:-1]:
+            target = value.get(option.value, 0)
+            while widget.points[option.value] != target:
+                await pilot.press("right" if widget.points[option.value] < target else "left")
+            await pilot.press("down")
+        await pilot.press("enter")
+    await pilot.pause()

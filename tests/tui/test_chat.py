@@ -1,0 +1,295 @@
+"""Pilot tests of the chat screen: every input type, navigation, panes and export, by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from driver import answer, type_text
+from textual.widgets import Label, OptionList, TextArea
+
+from kansencoach import locations
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.loader import LoadedFlow, load_flow
+from kansencoach.core.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.dialogs import ConfirmDialog, JumpDialog
+from kansencoach.tui.screens.export import ExportDialog
+from kansencoach.tui.widgets.allocate import AllocateAnswer
+from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
+from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
+
+from helpers import DATA
+
+MINI_ANSWERS: dict[str, object] = {
+    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
+    "domein": "onderwijs",
+    "groepen": ["kinderen", "ouders"],
+    "mix": {"A": 25, "B": 35, "C": 40},
+    "urgentie": 4,
+    "budget": 25000,
+    "partners": True,
+    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
+    "stoppen": ["Losse taalcursussen"],
+}
+
+
+def mini_flow() -> LoadedFlow:
+    return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+
+
+def new_app(title: str = "VVE Overvecht") -> KansencoachApp:
+    return KansencoachApp(new_flow=mini_flow(), title=title)
+
+
+def chat(app: KansencoachApp) -> ChatScreen:
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    return screen
+
+
+def draft_text(app: KansencoachApp) -> str:
+    pane = app.screen.query_one(DraftPane)
+    return "\n".join(str(option.prompt) for option in pane.options)
+
+
+async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        for step_id, value in MINI_ANSWERS.items():
+            step = screen.step
+            assert step is not None and step.id == step_id
+            await answer(pilot, step, value)  # type: ignore[arg-type]
+        assert screen.step is None
+        assert screen.session.answers == MINI_ANSWERS
+        text = draft_text(app)
+        assert "Het verschil: Peuters in Overvecht" in text
+        assert "Voor wie?: Kinderen; Ouders" in text
+        assert "Basis bieden: 25, Tegensturen: 35, Maatwerk: 40" in text
+        assert "Hoeveel budget?: 25000 euro" in text
+        assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
+        officer = [str(message.render()) for message in screen.query(OfficerMessage)]
+        assert officer[0] == MINI_ANSWERS["verschil"]
+        assert any("Klaar!" in message._markdown for message in screen.query(CoachMessage))  # type: ignore[attr-defined]
+
+
+async def test_invalid_answer_is_shown_inline_and_not_stored() -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        validation = screen.query_one("#validation", Label)
+        assert validation.display
+        assert "nodig om verder te gaan" in str(validation.render())
+        assert screen.session.answers == {}
+        assert screen.step is not None and screen.step.id == "verschil"
+        await type_text(pilot, "Nu wel")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers == {"verschil": "Nu wel"}
+        assert not screen.query_one("#validation", Label).display
+
+
+async def test_back_and_edit_change_the_draft() -> None:
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await answer(pilot, screen.step, "Eerste versie")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "verschil"
+        assert screen.query_one("#text-answer", TextArea).text == "Eerste versie"
+        screen.query_one("#text-answer", TextArea).clear()
+        await type_text(pilot, "Tweede versie")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Het verschil: Tweede versie" in draft_text(app)
+        # Back at the first open question: 'groepen', not the edited step's neighbour.
+        assert screen.step is not None and screen.step.id == "groepen"
+        assert any("Terug naar" in str(notice.render()) for notice in screen.query(NoticeMessage))
+
+
+async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "gezondheid")  # type: ignore[arg-type]
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpDialog)
+        await pilot.press("home", "down", "enter")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        pane = screen.query_one(DraftPane)
+        pane.focus()
+        ids = [option.id for option in pane.options]
+        pane.highlighted = ids.index("verschil")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "verschil"
+
+
+async def test_resume_after_restart_returns_to_the_exact_step(kansencoach_home: Path) -> None:
+    app = new_app("Hervatten")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, ["ouders"])  # type: ignore[arg-type]
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        session_id = screen.session.info.id
+        assert screen.step is not None and screen.step.id == "groepen"
+    resumed = KansencoachApp(resume=session_id)
+    async with resumed.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(resumed)
+        assert screen.step is not None and screen.step.id == "groepen"
+        assert screen.session.answers["groepen"] == ["ouders"]
+        assert len(screen.query(OfficerMessage)) == 2
+
+
+async def test_panes_toggle_and_help_shows_the_source() -> None:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        assert not screen.query_one(DraftPane).display
+        await pilot.press("ctrl+o")
+        assert screen.query_one(DraftPane).display
+        await pilot.press("ctrl+o")
+        assert not screen.query_one(DraftPane).display
+        assert not screen.query_one("#side").display
+        await pilot.press("ctrl+t")
+        assert screen.query_one(SuggestionsPane).display
+        await pilot.press("ctrl+t", "ctrl+r")
+        assert screen.query_one(ReviewPane).display
+        await pilot.press("ctrl+r", "f1")
+        await pilot.pause()
+        helps = [message for message in screen.query(CoachMessage) if message.has_class("help")]
+        assert helps and "Bron: test" in helps[0]._markdown  # type: ignore[attr-defined]
+
+
+async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) -> None:
+    app = new_app("Export test")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await answer(pilot, screen.step, "Tekst met # en | erin")  # type: ignore[arg-type]
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        target = fixed_world / "export-test.md"
+        assert app.screen.query_one("#export-path").value == str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Tekst met \\# en \\| erin" in target.read_text()
+        message = str(app.screen.query_one("#export-message", Label).render())
+        assert f"Geschreven: {target}" in message
+        target.write_text("ouder bestand")
+        app.screen.query_one("#export-path").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text() == "ouder bestand"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Tekst met" in target.read_text()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+
+
+async def test_export_as_html_changes_the_suffix(fixed_world: Path) -> None:
+    app = new_app("Html")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-format").focus()  # type: ignore[union-attr]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert dialog.query_one("#export-path").value.endswith("html.html")  # type: ignore[attr-defined]
+        dialog.query_one("#export").focus()  # type: ignore[union-attr]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        assert (fixed_world / "html.html").read_text().startswith("<!DOCTYPE html>")
+
+
+async def test_allocate_always_sums_to_the_total() -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await answer(pilot, screen.step, "x")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, ["ouders"])  # type: ignore[arg-type]
+        widget = screen.query_one(AllocateAnswer)
+        assert widget.points == {"A": 35, "B": 35, "C": 30}
+        for key in ["right"] * 20 + ["down"] + ["left"] * 3 + ["down"] + ["right"] * 50:
+            await pilot.press(key)
+            assert sum(widget.points.values()) == 100
+        assert widget.points["C"] == 100
+
+
+async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = chat(app)
+        if app.knowledge is None or not app.knowledge.interventions:
+            return  # the shipped knowledge base is checked by its own tests
+        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await pilot.press("ctrl+t")
+        pane = screen.query_one(SuggestionsPane)
+        assert pane.option_count > 0
+        first = pane.get_option_at_index(0).id
+        pane.highlighted = 0
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.session.state.suggestions == {first: "accepted"}
+        assert any(first != option.id for option in pane.options)
+        assert "✓" in draft_text(app)
+
+
+async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session_id = chat(app).session.info.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChatScreen)
+        with Store(locations.store_path()) as store, store.lock(session_id):
+            pass
+
+
+def test_options_from_flow_are_numbered() -> None:
+    from kansencoach.tui.widgets.answer_inputs import _choices
+
+    step = mini_flow().steps_by_id["domein"]
+    assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]  # type: ignore[arg-type]
+    assert OptionList  # imported for the type of the draft pane
