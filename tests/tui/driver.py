@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.models import (
     AllocateStep,
     AnswerValue,
@@ -18,6 +20,24 @@ from kansencoach.core.models import (
     TextStep,
 )
 from kansencoach.tui.widgets.allocate import AllocateAnswer
+
+from helpers import DATA
+
+MINI_ANSWERS: dict[str, object] = {
+    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
+    "domein": "onderwijs",
+    "groepen": ["kinderen", "ouders"],
+    "mix": {"A": 25, "B": 35, "C": 40},
+    "urgentie": 4,
+    "budget": 25000,
+    "partners": True,
+    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
+    "stoppen": ["Losse taalcursussen"],
+}
+
+
+def mini_flow() -> LoadedFlow:
+    return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import answer, type_text
+from driver import MINI_ANSWERS, answer, mini_flow, type_text
 from textual.widgets import Label, OptionList, TextArea
 
 from kansencoach import locations
-from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
@@ -18,24 +16,6 @@ from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
-
-from helpers import DATA
-
-MINI_ANSWERS: dict[str, object] = {
-    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
-    "domein": "onderwijs",
-    "groepen": ["kinderen", "ouders"],
-    "mix": {"A": 25, "B": 35, "C": 40},
-    "urgentie": 4,
-    "budget": 25000,
-    "partners": True,
-    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
-    "stoppen": ["Losse taalcursussen"],
-}
-
-
-def mini_flow() -> LoadedFlow:
-    return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
 
 
 def new_app(title: str = "VVE Overvecht") -> KansencoachApp:

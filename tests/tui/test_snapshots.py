@@ -1,0 +1,84 @@
+"""Snapshot tests of the main screens at 80x24 and 120x40.
+
+Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update` and
+look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from driver import MINI_ANSWERS, answer, mini_flow
+from textual.pilot import Pilot
+
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens import export
+
+SIZES = [(80, 24), (120, 40)]
+STEPS = list(MINI_ANSWERS)
+"""One question of each input type; the last one is a list again, so it is left out."""
+
+
+@pytest.fixture(autouse=True)
+def stable(monkeypatch: pytest.MonkeyPatch, test_flows: Path) -> None:
+    """The export dialog shows a path that is the same on every machine."""
+    fixed = Path("/home/ambtenaar/Documenten/plan.md")
+    monkeypatch.setattr(export, "default_path", lambda title, fmt="markdown": fixed)
+
+
+def upto(step_id: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Answer every question before `step_id`."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        for key in STEPS[: STEPS.index(step_id)]:
+            await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    return run
+
+
+def chat_app() -> KansencoachApp:
+    return KansencoachApp(new_flow=mini_flow(), title="VVE Overvecht")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_start_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def ready(pilot: Pilot[None]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(KansencoachApp(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(
+    "step_id", ["verschil", "domein", "groepen", "mix", "urgentie", "budget", "partners", "criteria"]
+)
+def test_chat_input(snap_compare: Any, size: tuple[int, int], step_id: str) -> None:
+    assert snap_compare(chat_app(), terminal_size=size, run_before=upto(step_id))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_draft_pane(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await upto("partners")(pilot)
+        if not pilot.app.screen.query_one("#draft-pane").display:
+            await pilot.press("ctrl+o")
+        await pilot.pause()
+
+    assert snap_compare(chat_app(), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_export_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await upto("domein")(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+
+    assert snap_compare(chat_app(), terminal_size=size, run_before=run)

@@ -1,0 +1,153 @@
+"""Pilot tests of the start screen: flows to start, sessions to resume, rename and delete."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from driver import type_text
+from textual.widgets import OptionList
+
+from kansencoach import locations
+from kansencoach.core import catalog
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.loader import load_flow
+from kansencoach.core.session import Session
+from kansencoach.core.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+from kansencoach.tui.screens.start import StartScreen
+
+from helpers import DATA
+
+
+@pytest.fixture
+def flow_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The mini flow and a broken one, as a user's flow directory might hold."""
+    directory = tmp_path / "flows"
+    directory.mkdir()
+    shutil.copy(DATA / "flows" / "mini.yaml", directory / "mini.yaml")
+    (directory / "kapot.yaml").write_text("id: kapot\ntitle: Kapot\nversion: 1\nsteps: []\n")
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
+    return directory
+
+
+def stored_session(title: str, answers: int = 0) -> str:
+    loaded = load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, loaded, title)
+        if answers:
+            session.answer(session.current(), "Een verschil")  # type: ignore[arg-type]
+        return session.info.id
+
+
+async def loaded_start(app: KansencoachApp, pilot: object) -> StartScreen:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen
+    assert isinstance(screen, StartScreen)
+    return screen
+
+
+def prompts(options: OptionList) -> list[str]:
+    return [str(option.prompt) for option in options.options]
+
+
+async def test_lists_flows_with_broken_ones_shown_not_hidden(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        flows = screen.query_one("#flows", OptionList)
+        texts = prompts(flows)
+        assert any("Kapot" not in text and "Mini-voorstel" in text and "~5 min" in text for text in texts)
+        broken = [option for option in flows.options if "kapot" in str(option.prompt)]
+        assert broken and broken[0].disabled
+        assert "kan niet geladen worden" in str(broken[0].prompt)
+        assert "Nog geen sessies" in prompts(screen.query_one("#sessions", OptionList))[0]
+
+
+async def test_new_session_asks_a_title_and_opens_the_chat(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        flows = screen.query_one("#flows", OptionList)
+        flows.focus()
+        flows.highlighted = [option.id for option in flows.options].index("mini")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "Mijn plan")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.screen.session.info.title == "Mijn plan"
+
+
+async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
+    first = stored_session("Eerste", answers=1)
+    stored_session("Tweede")
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        sessions = screen.query_one("#sessions", OptionList)
+        assert sessions.has_focus
+        texts = prompts(sessions)
+        assert any("Eerste" in text and "mini · 1/9 vragen" in text for text in texts)
+        sessions.highlighted = [option.id for option in sessions.options].index(first)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "Hernoemd")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Hernoemd" in text for text in prompts(sessions))
+        sessions.highlighted = [option.id for option in sessions.options].index(first)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(sessions.options) == 2
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(sessions.options) == 1 and "Tweede" in prompts(sessions)[0]
+        sessions.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.screen.session.info.title == "Tweede"
+
+
+async def test_a_session_open_elsewhere_is_refused_with_a_message(flow_dir: Path) -> None:
+    session_id = stored_session("Bezet")
+    with Store(locations.store_path()) as store, store.lock(session_id):
+        app = KansencoachApp()
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await loaded_start(app, pilot)
+            screen.query_one("#sessions", OptionList).highlighted = 0
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            assert any("al geopend" in str(note.message) for note in app._notifications)
+
+
+async def test_theme_toggle_and_quit(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded_start(app, pilot)
+        before = app.theme
+        await pilot.press("f10")
+        assert app.theme != before
+        await pilot.press("f10")
+        assert app.theme == before
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
