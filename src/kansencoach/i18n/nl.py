@@ -273,7 +273,7 @@ MESSAGES: dict[str, str] = {
     "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
     # The Textual app
     "tui.app_title": "Kansencoach",
-    "tui.welcome": "**Kansencoach** helpt je een voorstel voor *ongelijk investeren voor gelijke kansen* te schrijven: van analyse tot monitoring. Alles wat je antwoordt wordt meteen bewaard.",
+    "tui.welcome": "[b]Kansencoach[/b] helpt je een voorstel voor [i]ongelijk investeren voor gelijke kansen[/i] te schrijven: van analyse tot monitoring. Alles wat je antwoordt wordt meteen bewaard.",
     "tui.new_session": "Nieuw voorstel",
     "tui.resume_session": "Verder met",
     "tui.loading": "Laden…",
@@ -341,7 +341,7 @@ MESSAGES: dict[str, str] = {
     "tui.keys.multi": "↑↓ kies · Spatie aan/uit · Ctrl+S verstuur",
     "tui.keys.number": "Typ een getal · Enter verstuur",
     "tui.keys.confirm": "J ja · N nee · ←→ en Enter",
-    "tui.keys.list": "Enter voegt toe · Backspace op een punt verwijdert · Ctrl+S of Enter op lege regel verstuurt",
+    "tui.keys.list": "Enter: punt erbij · Enter op lege regel of Ctrl+S: verstuur · Tab, Backspace: punt weg",
     "tui.keys.allocate": "↑↓ kies optie · ←→ punten van of naar de volgende optie · Enter verstuur",
     "tui.keys.done": "F2 exporteren · Ctrl+G ga naar vraag · Esc naar start",
     "tui.jump_title": "Naar welke vraag?",

@@ -1,7 +1,8 @@
 """The kansencoach Textual app: a start screen and one chat screen per session.
 
 Slow work (opening the store, loading the knowledge base) runs in workers, so the first screen is
-drawn at once and fills in when its data is there.
+drawn at once and fills in when its data is there. For the same reason the core (pydantic, the
+matcher) is imported only where it is first needed, never at the top of this module.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,16 +18,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from kansencoach import locations
-from kansencoach.core.catalog import flow_for_session, load_kb
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.matcher import Matcher
-from kansencoach.core.problems import ProblemsError
-from kansencoach.core.session import Session
-from kansencoach.core.store import SessionLocked, Store, StoreError
 from kansencoach.i18n import t
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.start import StartScreen
+
+if TYPE_CHECKING:
+    from kansencoach.core.knowledge import KnowledgeBase
+    from kansencoach.core.loader import LoadedFlow
+    from kansencoach.core.matcher import Matcher
+    from kansencoach.core.session import Session
+    from kansencoach.core.store import Store
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -34,7 +34,7 @@ LIGHT, DARK = "textual-light", "textual-dark"
 class KansencoachApp(App[None]):
     """Chat-style coach for equal-opportunity proposals."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = t("tui.app_title")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
@@ -60,11 +60,22 @@ class KansencoachApp(App[None]):
     @cached_property
     def store(self) -> Store:
         """Opened on first use, which is in the start screen's loading worker."""
+        from kansencoach.core.store import Store
+
         return Store(self.store_path)
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen())
-        self.load_knowledge()
+        self.call_after_refresh(self.load_knowledge)
+        if self.resume or self.new_flow is not None:
+            self._open_requested()
+
+    def _open_requested(self) -> None:
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.problems import ProblemsError
+        from kansencoach.core.session import Session
+        from kansencoach.core.store import StoreError
+
         try:
             if self.resume:
                 info = self.store.session(self.resume)
@@ -78,6 +89,10 @@ class KansencoachApp(App[None]):
 
     @work(thread=True, exclusive=True, group="knowledge")
     def load_knowledge(self) -> None:
+        from kansencoach.core.catalog import load_kb
+        from kansencoach.core.matcher import Matcher
+        from kansencoach.core.problems import ProblemsError
+
         try:
             knowledge = load_kb()
             matcher = Matcher(knowledge)
@@ -90,11 +105,15 @@ class KansencoachApp(App[None]):
     def _knowledge_ready(self, knowledge: KnowledgeBase, matcher: Matcher) -> None:
         self.knowledge, self.matcher = knowledge, matcher
         for screen in self.screen_stack:
-            if isinstance(screen, ChatScreen):
-                screen.knowledge_loaded()
+            refresh = getattr(screen, "knowledge_loaded", None)
+            if refresh is not None:
+                refresh()
 
     def open_session(self, session: Session) -> None:
         """Show a session in a chat screen, holding its lock while it is open."""
+        from kansencoach.core.store import SessionLocked
+        from kansencoach.tui.screens.chat import ChatScreen
+
         try:
             lock = self.store.lock(session.info.id).acquire()
         except SessionLocked as error:
@@ -112,7 +131,8 @@ class KansencoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, ChatScreen):
-            for title, help_text, action in screen.palette_commands():
+        palette_commands = getattr(screen, "palette_commands", None)
+        if palette_commands is not None:
+            for title, help_text, action in palette_commands():
                 yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
         yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)

@@ -77,13 +77,13 @@ class ChatScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", t("tui.send"), priority=True),
         Binding("ctrl+b", "back", t("tui.back"), priority=True),
-        Binding("ctrl+g", "jump", t("tui.jump"), priority=True),
-        Binding("f1", "help", t("tui.help")),
+        Binding("ctrl+g", "jump", t("tui.jump"), priority=True, show=False),
+        Binding("f1", "help", t("tui.help"), show=False),
         Binding("f2", "export", t("tui.export")),
         Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
         Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
-        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True),
-        Binding("escape", "leave", t("tui.to_start")),
+        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True, show=False),
+        Binding("escape", "leave", t("tui.to_start"), show=False),
     ]
 
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
@@ -109,7 +109,7 @@ class ChatScreen(Screen[None]):
                 yield DraftPane(id="draft-pane")
                 yield SuggestionsPane(id="suggestions-pane")
                 yield ReviewPane()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#suggestions-pane").display = False

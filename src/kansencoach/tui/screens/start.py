@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -11,16 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, OptionList
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kansencoach.core.catalog import FlowEntry, flow_for_session, scan_flows
-from kansencoach.core.engine import Engine
-from kansencoach.core.problems import ProblemsError
-from kansencoach.core.session import Session
-from kansencoach.core.store import SessionInfo, SessionLocked, Store, StoreError
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+
+if TYPE_CHECKING:
+    from kansencoach.core.catalog import FlowEntry
+    from kansencoach.core.store import SessionInfo, Store
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,12 @@ class SessionRow:
     problem: str = ""
 
 
-def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
+def session_rows(store: Store) -> list[SessionRow]:
     """Every stored session with its progress; a session whose flow is gone says so."""
+    from kansencoach.core.catalog import flow_for_session
+    from kansencoach.core.engine import Engine
+    from kansencoach.core.problems import ProblemsError
+
     rows = []
     for info in store.sessions():
         try:
@@ -46,7 +49,10 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
 
 
 class StartScreen(Screen[None]):
-    """Flows to start and sessions to resume; everything loads in a worker so this shows at once."""
+    """Flows to start and sessions to resume; everything loads in a worker so this shows at once.
+
+    The core is imported inside the methods that use it, so drawing this screen does not wait for it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rename", t("tui.rename")),
@@ -61,7 +67,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
-            yield Markdown(t("tui.welcome"), id="welcome")
+            yield Static(t("tui.welcome"), id="welcome")
             yield Label(t("tui.new_session"), classes="list-title")
             yield OptionList(Option(t("tui.loading"), disabled=True), id="flows")
             yield Label(t("tui.resume_session"), classes="list-title")
@@ -69,14 +75,18 @@ class StartScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_lists()
+        # Draw first, then load: the worker's imports would otherwise hold up the first frame.
+        self.call_after_refresh(self.refresh_lists)
 
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        from kansencoach.core.catalog import scan_flows
+        from kansencoach.core.store import StoreError
+
         try:
+            store = self.app.store  # type: ignore[attr-defined]
             flows = scan_flows()
-            rows = session_rows(store, flows)
+            rows = session_rows(store)
         except StoreError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=30)
             flows, rows = [], []
@@ -106,6 +116,8 @@ class StartScreen(Screen[None]):
 
     @work(exclusive=True, group="open")
     async def start_session(self, entry: FlowEntry) -> None:
+        from kansencoach.core.session import Session
+
         assert entry.loaded is not None
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
         if title is None:
@@ -115,6 +127,11 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.problems import ProblemsError
+        from kansencoach.core.session import Session
+        from kansencoach.core.store import SessionLocked, StoreError
+
         row = self._row(event.option.id)
         if row is None:
             return
@@ -182,6 +199,7 @@ def _session_option(row: SessionRow) -> Option:
 
 
 def _message(error: Exception) -> str:
-    if isinstance(error, ProblemsError):
-        return "\n".join(str(problem) for problem in error.problems[:3])
+    problems = getattr(error, "problems", None)
+    if problems is not None:
+        return "\n".join(str(problem) for problem in problems[:3])
     return str(error).strip("'")

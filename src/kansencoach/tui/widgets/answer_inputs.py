@@ -216,7 +216,9 @@ class ListAnswer(AnswerInput):
 
     def compose(self) -> ComposeResult:
         yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
-        yield OptionList(*self.items, id="list-items")
+        items = OptionList(*self.items, id="list-items")
+        items.display = bool(self.items)
+        yield items
 
     def read(self) -> AnswerValue:
         pending = self.query_one("#list-new", Input).value.strip()
@@ -231,7 +233,9 @@ class ListAnswer(AnswerInput):
             return
         assert isinstance(self.step, ListStep)
         self.items.append(text)
-        self.query_one("#list-items", OptionList).add_option(text)
+        items = self.query_one("#list-items", OptionList)
+        items.add_option(text)
+        items.display = True
         event.input.value = ""
 
     def action_remove(self) -> None:
@@ -239,3 +243,6 @@ class ListAnswer(AnswerInput):
         if widget.has_focus and widget.highlighted is not None:
             del self.items[widget.highlighted]
             widget.remove_option_at_index(widget.highlighted)
+            if not self.items:
+                widget.display = False
+                self.query_one("#list-new", Input).focus()

@@ -1,0 +1,150 @@
+"""Time to the first screen and peak memory of the TUI, as ratios against a bare Textual app.
+
+Each run is a fresh process (imports count), started headless; it exits as soon as its first
+screen has been drawn. Both apps are measured alternately in the same run, so machine noise hits
+them alike. Prints the median of each and the ratios against the targets.
+
+    python benchmarks/startup.py [--runs N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TIME_TARGET = 1.3
+MEMORY_TARGET = 1.5
+
+# When the first screen has been drawn, the child reports the wall clock and its peak memory so
+# far, and leaves at once: what the officer waits for is the first screen, not the workers behind it.
+REPORT = """
+def report() -> None:
+    import os, resource, sys, time
+    sys.__stdout__.write(f"{time.time()} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+    sys.__stdout__.flush()
+    os._exit(0)
+"""
+
+HELLO = (
+    REPORT
+    + """
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App[None]):
+    def compose(self):
+        yield Static("Hallo")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(report)
+
+Hello().run(headless=True)
+"""
+)
+
+KANSENCOACH = (
+    REPORT
+    + """
+from kansencoach.tui.app import KansencoachApp
+
+class FirstScreen(KansencoachApp):
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.screen.call_after_refresh(report)
+
+FirstScreen().run(headless=True)
+"""
+)
+
+
+def measure(script: str, home: str) -> tuple[float, int]:
+    """Wall time of one fresh process drawing its first screen, and its peak RSS in KiB."""
+    env = {**os.environ, "KANSENCOACH_HOME": home}
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    drawn, memory = result.stdout.strip().splitlines()[-1].split()
+    return float(drawn) - start, int(memory)
+
+
+def run(runs: int) -> dict[str, float]:
+    home = tempfile.mkdtemp()
+    measure(KANSENCOACH, home)  # warm the file cache and create the store once
+    hello_times, hello_memory, app_times, app_memory = [], [], [], []
+    for _ in range(runs):
+        seconds, memory = measure(HELLO, home)
+        hello_times.append(seconds)
+        hello_memory.append(memory)
+        seconds, memory = measure(KANSENCOACH, home)
+        app_times.append(seconds)
+        app_memory.append(memory)
+    return {
+        "first_screen_s": statistics.median(app_times),
+        "first_screen_baseline_s": statistics.median(hello_times),
+        "peak_memory_kib": statistics.median(app_memory),
+        "peak_memory_baseline_kib": statistics.median(hello_memory),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true")
+    arguments = parser.parse_args()
+    figures = run(arguments.runs)
+    time_ratio = figures["first_screen_s"] / figures["first_screen_baseline_s"]
+    memory_ratio = figures["peak_memory_kib"] / figures["peak_memory_baseline_kib"]
+    rows = [
+        (
+            "tui first screen",
+            figures["first_screen_s"],
+            figures["first_screen_baseline_s"],
+            time_ratio,
+            TIME_TARGET,
+            "s",
+        ),
+        (
+            "tui peak memory",
+            figures["peak_memory_kib"],
+            figures["peak_memory_baseline_kib"],
+            memory_ratio,
+            MEMORY_TARGET,
+            "KiB",
+        ),
+    ]
+    if arguments.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": name,
+                        "value": value,
+                        "baseline": base,
+                        "ratio": ratio,
+                        "target": target,
+                        "pass": ratio <= target,
+                    }
+                    for name, value, base, ratio, target, _ in rows
+                ],
+                indent=2,
+            )
+        )
+    else:
+        for name, value, base, ratio, target, unit in rows:
+            verdict = "PASS" if ratio <= target else "FAIL"
+            print(
+                f"{name:<18} {value:>10.3f} {unit:<3} baseline {base:>10.3f} {unit:<3} ratio {ratio:.2f} "
+                f"target ≤ {target} {verdict}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
