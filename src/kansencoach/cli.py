@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     kb_list = kb_commands.add_parser("list", help=t("cli.kb_list"))
     kb_list.set_defaults(handler=_kb_list)
     kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
-    kb_validate.add_argument("directory", nargs="?", type=Path, metavar="MAP")
+    kb_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD", help=t("cli.kb_validate_paths"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
     kb_search.add_argument("text", nargs="*", metavar="TEKST")
@@ -251,11 +251,28 @@ def _kb_list(_: argparse.Namespace) -> int:
 
 def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach import locations
-    from kansencoach.core.knowledge import load_knowledge
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.knowledge import check_files, load_knowledge
+    from kansencoach.core.problems import ProblemsError
 
-    directory = arguments.directory or locations.shipped_knowledge_dir()
-    knowledge = load_knowledge(directory)
-    print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
+    paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
+    problems: list[Problem] = []
+    for directory in (path for path in paths if path.is_dir()):
+        try:
+            knowledge = load_knowledge(directory)
+            print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
+        except ProblemsError as error:
+            problems += error.problems
+    files = [path for path in paths if not path.is_dir()]
+    if files:
+        file_problems = check_files(files, load_kb())
+        problems += file_problems
+        broken = {problem.position.path for problem in file_problems}
+        for path in files:
+            if str(path) not in broken:
+                print(t("cli.valid", path=path))
+    if problems:
+        raise ProblemsError(problems)
     return 0
 
 

@@ -93,7 +93,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         if intervention is not None and document is not None:
             loaded.append((intervention, document))
     if vocabulary is not None:
-        problems.extend(_cross_checks(loaded, vocabulary))
+        problems.extend(_cross_checks(loaded, vocabulary, set()))
     if problems or vocabulary is None:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     return KnowledgeBase(
@@ -105,7 +105,27 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     )
 
 
-def _cross_checks(loaded: list[tuple[Intervention, Document]], vocabulary: Vocabulary) -> list[Problem]:
+def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
+    """Every problem in intervention files checked against a knowledge base (vocabulary, ids)."""
+    problems: list[Problem] = []
+    loaded: list[tuple[Intervention, Document]] = []
+    for path in paths:
+        try:
+            document = read_document(path)
+            loaded.append((validate(Intervention, document.data, document.position), document))
+        except ProblemsError as error:
+            problems.extend(error.problems)
+    problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
+    return sorted(problems, key=lambda problem: problem.position)
+
+
+def _cross_checks(
+    loaded: list[tuple[Intervention, Document]], vocabulary: Vocabulary, other_ids: set[str]
+) -> list[Problem]:
+    """Checks across files: unique ids matching file names, vocabulary values, related ids.
+
+    `other_ids` are the ids of interventions elsewhere that `related` may also name.
+    """
     problems: list[Problem] = []
     first: dict[str, Position] = {}
     for intervention, document in loaded:
@@ -126,7 +146,7 @@ def _cross_checks(loaded: list[tuple[Intervention, Document]], vocabulary: Vocab
                     position, t("kb.id_not_file", id=intervention.id, file=stem), t("kb.id_not_file_hint")
                 )
             )
-    known = set(first)
+    known = set(first) | other_ids
     lists = {
         "domains": [term.id for term in vocabulary.domains],
         "wie": [term.id for term in vocabulary.wie],

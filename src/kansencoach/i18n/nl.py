@@ -211,6 +211,7 @@ MESSAGES: dict[str, str] = {
     "cli.kb": "de kennisbank met interventies bekijken, controleren en doorzoeken",
     "cli.kb_list": "toon alle interventies",
     "cli.kb_validate": "controleer de kennisbank (zonder map: de meegeleverde)",
+    "cli.kb_validate_paths": "mappen met een kennisbank, of losse interventiebestanden",
     "cli.kb_search": "zoek interventies bij een vraag",
     "cli.kb_domain": "domein uit de woordenlijst (mag vaker)",
     "cli.kb_wie": "doelgroep uit de woordenlijst (mag vaker)",
