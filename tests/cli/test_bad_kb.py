@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DATA, kansencoach
+from helpers import DATA, REPO, kansencoach
 
 CORPUS = DATA / "bad_kb"
 NO_HEADER = {"empty.yaml": (1, "het bestand is leeg")}
@@ -38,7 +38,7 @@ def test_broken_file_is_reported_at_its_line(path: Path) -> None:
 def test_a_whole_directory_reports_duplicates_and_every_problem(tmp_path: Path) -> None:
     interventions = tmp_path / "interventions"
     interventions.mkdir()
-    (tmp_path / "vocabulary.yaml").write_text((DATA.parent.parent / "knowledge" / "vocabulary.yaml").read_text())
+    (tmp_path / "vocabulary.yaml").write_text((REPO / "knowledge" / "vocabulary.yaml").read_text())
     good = (CORPUS / "related-unknown.yaml").read_text().replace("related: [bestaat-niet-xyz]", "related: []")
     (interventions / "a.yaml").write_text(good.replace("id: related-unknown", "id: a"))
     (interventions / "b.yaml").write_text(good.replace("id: related-unknown", "id: a"))
