@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from helpers import REPO
 from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
 from kansencoach.core.matcher import Matcher, Query
 from kansencoach.core.textnorm import Normalizer
+
+from helpers import REPO
 
 ITEMS = {
     "vroegsignalering": dict(
