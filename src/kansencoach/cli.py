@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     session_export.add_argument("--html", action="store_true", help=t("cli.html"))
     session_export.add_argument("--force", action="store_true", help=t("cli.force"))
     session_export.set_defaults(handler=_sessions_export)
+    session_review = session_commands.add_parser("review", help=t("cli.sessions_review"))
+    session_review.add_argument("id", metavar="ID")
+    session_review.add_argument("--json", action="store_true", help=t("cli.json"))
+    session_review.set_defaults(handler=_sessions_review)
     session_delete = session_commands.add_parser("delete", help=t("cli.sessions_delete"))
     session_delete.add_argument("id", metavar="ID")
     session_delete.set_defaults(handler=_sessions_delete)
@@ -353,6 +357,13 @@ def _sessions_export(arguments: argparse.Namespace) -> int:
 
     with _store() as store:
         return export_session(store, arguments.id, arguments.output, arguments.html, arguments.force)
+
+
+def _sessions_review(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import review_session
+
+    with _store() as store:
+        return review_session(store, arguments.id, arguments.json)
 
 
 def _sessions_delete(arguments: argparse.Namespace) -> int:

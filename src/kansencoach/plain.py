@@ -15,7 +15,7 @@ from typing import TextIO
 
 from kansencoach import locations
 from kansencoach.core.answers import InvalidAnswer
-from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, scan_flows
+from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.draft import one_line, show
 from kansencoach.core.events import Event
 from kansencoach.core.export import ExportMeta, render, write_atomic
@@ -276,7 +276,7 @@ def export_session(store: Store, session_id: str, output: Path | None, as_html: 
         session.info.created,
         datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    written = write_atomic(output, render(session.draft(load_kb()), meta, fmt), force)
+    written = write_atomic(output, render(session.draft(load_kb(), load_review_rules()), meta, fmt), force)
     print(t("plain.exported", path=written))
     return 0
 
@@ -303,4 +303,27 @@ def show_session(store: Store, session_id: str) -> int:
         print(t("plain.orphans_header"))
         for orphan in session.orphans:
             print(f"- {orphan.step_id}: {orphan.value!r}")
+    return 0
+
+
+def review_session(store: Store, session_id: str, as_json: bool) -> int:
+    """Print the review of a session's draft: every finding with what to do and its source."""
+    import json
+    from dataclasses import asdict
+
+    session = open_session(store, session_id)
+    rules = load_review_rules()
+    findings = session.review(rules, load_kb()) if rules else []
+    if as_json:
+        print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
+        return 0
+    if not findings:
+        print(t("review.none"))
+    for finding in findings:
+        print(f"[{t(f'review.severity.{finding.severity}')}] {finding.title}")
+        print(f"  {finding.message}")
+        print(f"  {t('review.fix')}: {finding.fix}")
+        if finding.example:
+            print(f"  {t('review.example')}: {finding.example}")
+        print(f"  {t('review.source')}: {finding.source}")
     return 0

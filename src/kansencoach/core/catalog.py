@@ -11,6 +11,7 @@ from kansencoach.core.kb_models import Vocabulary
 from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
 from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.review import RuleBook, load_rules
 from kansencoach.core.schema_errors import validate
 from kansencoach.core.yamlsource import read_document
 from kansencoach.i18n import t
@@ -41,6 +42,13 @@ def flow_dirs() -> list[Path]:
 def load_kb(directory: Path | None = None) -> KnowledgeBase:
     """The knowledge base, from the shipped one unless `directory` is given."""
     return load_knowledge(directory or locations.shipped_knowledge_dir())
+
+
+@lru_cache(maxsize=4)
+def load_review_rules(path: Path | None = None) -> RuleBook | None:
+    """The review rules, from the shipped knowledge base unless `path` is given; None if there are none."""
+    path = path or locations.shipped_knowledge_dir() / "review.yaml"
+    return load_rules(path) if path.exists() else None
 
 
 @lru_cache(maxsize=4)

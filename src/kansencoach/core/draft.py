@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kansencoach.core.conditions import is_empty
 from kansencoach.core.engine import Engine, Route
@@ -26,6 +27,9 @@ from kansencoach.core.models import (
     ScaleStep,
 )
 from kansencoach.i18n import t
+
+if TYPE_CHECKING:
+    from kansencoach.core.review import Finding
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,11 @@ class Draft:
     title: str
     flow: Flow
     sections: tuple[DraftSection, ...]
-    accepted: tuple[Accepted, ...] = field(default=())
+    keys: Mapping[str, str] = field(default_factory=dict)
+    """Step id → `section.key` for every step of the flow that writes to the draft."""
+    accepted: tuple[Accepted, ...] = ()
+    findings: tuple[Finding, ...] | None = None
+    """The review's findings; None when the draft was not reviewed."""
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""
@@ -130,7 +138,17 @@ def build_draft(
         DraftSection(s.id, s.title, s.intro, tuple(items[s.id]), tuple(open_points[s.id]))
         for s in flow.sections
     )
-    return Draft(title or flow.title, flow, sections, tuple(accepted))
+    keys = {
+        step.id: _full_key(step.draft, step.id)
+        for step in flow.steps
+        if not isinstance(step, InfoStep) and step.draft is not None
+    }
+    return Draft(title or flow.title, flow, sections, keys, tuple(accepted))
+
+
+def _full_key(target: str, step_id: str) -> str:
+    section, _, key = target.partition(".")
+    return f"{section}.{key or step_id}"
 
 
 def show(step: QuestionStep, value: AnswerValue) -> Shown:

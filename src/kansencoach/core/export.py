@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from kansencoach.core.draft import Draft, Items, Prose, Shown
+from kansencoach.core.review import Finding
 from kansencoach.i18n import t
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -100,7 +101,22 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
         if section.open_points:
             points = "\n".join(f"- {escape_line(point.label)}" for point in section.open_points)
             blocks.append(f"{t('export.open_points')}\n\n{points}")
+    if draft.findings is not None:
+        blocks.append(f"## {t('review.heading')}")
+        blocks.append("\n".join(_finding(finding) for finding in draft.findings) or t("review.none"))
     return "\n\n".join(blocks) + "\n"
+
+
+def _finding(finding: Finding) -> str:
+    lines = [
+        f"- **{t(f'review.severity.{finding.severity}')}: {escape_inline(finding.title)}.** "
+        f"{escape_inline(finding.message)}",
+        f"  *{t('review.fix')}:* {escape_inline(finding.fix)}",
+    ]
+    if finding.example:
+        lines.append(f"  *{t('review.example')}:* {escape_inline(finding.example)}")
+    lines.append(f"  *{t('review.source')}:* {escape_inline(finding.source)}")
+    return "\n".join(lines)
 
 
 def _accepted(draft: Draft) -> list[str]:

@@ -7,7 +7,7 @@ returns; the UI acknowledges only after that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kansencoach.core.answers import check_answer
 from kansencoach.core.catalog import source_of
@@ -18,6 +18,7 @@ from kansencoach.core.knowledge import KnowledgeBase
 from kansencoach.core.loader import LoadedFlow
 from kansencoach.core.matcher import Matcher, Suggestion
 from kansencoach.core.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.review import Case, Finding, RuleBook, review
 from kansencoach.core.store import SessionInfo, Store
 from kansencoach.core.suggest import query_from_answers
 
@@ -116,9 +117,20 @@ class Session:
     def decide(self, intervention_id: str, accept: bool) -> None:
         self._record(Event("accept" if accept else "dismiss", intervention_id))
 
-    def draft(self, knowledge: KnowledgeBase | None = None) -> Draft:
+    def draft(self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None) -> Draft:
+        """The draft, with the accepted interventions and, given rules, the review's findings."""
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
-        return build_draft(self.loaded.flow, self.answers, self.info.title, self.route(), accepted)
+        draft = build_draft(self.loaded.flow, self.answers, self.info.title, self.route(), accepted)
+        if rules is None:
+            return draft
+        return replace(draft, findings=tuple(self.review(rules, knowledge, draft)))
+
+    def review(
+        self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None
+    ) -> list[Finding]:
+        draft = draft or build_draft(self.loaded.flow, self.answers, self.info.title, self.route())
+        query = query_from_answers(self.loaded.flow, self.answers)
+        return review(rules, Case.from_draft(draft, self.state.accepted, knowledge, query))
 
     def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
         """Interventions for this case, leaving out those already accepted or dismissed."""

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kansencoach.core.knowledge import KnowledgeBase
     from kansencoach.core.loader import LoadedFlow
     from kansencoach.core.matcher import Matcher
+    from kansencoach.core.review import RuleBook
     from kansencoach.core.session import Session
     from kansencoach.core.store import Store
 
@@ -56,6 +57,7 @@ class KansencoachApp(App[None]):
         self.new_title = title
         self.knowledge: KnowledgeBase | None = None
         self.matcher: Matcher | None = None
+        self.rules: RuleBook | None = None
 
     @cached_property
     def store(self) -> Store:
@@ -89,21 +91,22 @@ class KansencoachApp(App[None]):
 
     @work(thread=True, exclusive=True, group="knowledge")
     def load_knowledge(self) -> None:
-        from kansencoach.core.catalog import load_kb
+        from kansencoach.core.catalog import load_kb, load_review_rules
         from kansencoach.core.matcher import Matcher
         from kansencoach.core.problems import ProblemsError
 
         try:
             knowledge = load_kb()
             matcher = Matcher(knowledge)
+            rules = load_review_rules()
         except ProblemsError as error:
-            message = t("tui.kb_broken", problem=str(error.problems[0]))
+            message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
             self.call_from_thread(self.notify, message, severity="error", timeout=20)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge, matcher)
+        self.call_from_thread(self._knowledge_ready, knowledge, matcher, rules)
 
-    def _knowledge_ready(self, knowledge: KnowledgeBase, matcher: Matcher) -> None:
-        self.knowledge, self.matcher = knowledge, matcher
+    def _knowledge_ready(self, knowledge: KnowledgeBase, matcher: Matcher, rules: RuleBook | None) -> None:
+        self.knowledge, self.matcher, self.rules = knowledge, matcher, rules
         for screen in self.screen_stack:
             refresh = getattr(screen, "knowledge_loaded", None)
             if refresh is not None:

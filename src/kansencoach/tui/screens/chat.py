@@ -31,6 +31,7 @@ from kansencoach.core.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.core.review import Finding
 from kansencoach.core.session import Session
 from kansencoach.core.store import SessionLock, StoreError
 from kansencoach.i18n import t
@@ -91,6 +92,7 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.session_lock = lock
         self.step: QuestionStep | None = None
+        self.findings: list[Finding] = []
         self._shown_infos: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -108,7 +110,7 @@ class ChatScreen(Screen[None]):
             with Vertical(id="side"):
                 yield DraftPane(id="draft-pane")
                 yield SuggestionsPane(id="suggestions-pane")
-                yield ReviewPane()
+                yield ReviewPane(id="review-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -207,9 +209,15 @@ class ChatScreen(Screen[None]):
             self._validation(str(error))
             self.app.notify(str(error), severity="error", timeout=10)
             return
-        self.query_one("#conversation").mount(OfficerMessage(self._answer_text(step)))
-        self.show_step(self.session.current())
+        conversation = self.query_one("#conversation")
+        conversation.mount(OfficerMessage(self._answer_text(step)))
         self._update_side()
+        for finding in self.findings:
+            if finding.step_id == step.id:
+                conversation.mount(
+                    NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
+                )
+        self.show_step(self.session.current())
 
     @on(AnswerInput.Unreadable)
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
@@ -272,7 +280,7 @@ class ChatScreen(Screen[None]):
     # Side panes
 
     def action_toggle_pane(self, name: str) -> None:
-        pane = {"draft": "#draft-pane", "suggestions": "#suggestions-pane", "review": "ReviewPane"}[name]
+        pane = {"draft": "#draft-pane", "suggestions": "#suggestions-pane", "review": "#review-pane"}[name]
         widget = self.query_one(pane)
         widget.display = not widget.display
         self._update_side_visibility()
@@ -291,10 +299,14 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = getattr(self.app, "knowledge", None)
-        self.query_one(DraftPane).show_draft(self.session.draft(knowledge))
+        rules = getattr(self.app, "rules", None)
+        draft = self.session.draft(knowledge, rules)
+        self.query_one(DraftPane).show_draft(draft)
+        self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         matcher = getattr(self.app, "matcher", None)
         if matcher is not None:
             self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(matcher))
+        self.findings = list(draft.findings or ())
 
     def knowledge_loaded(self) -> None:
         """Called by the app when the knowledge base is ready (before mounting, on_mount does it)."""
@@ -314,7 +326,8 @@ class ChatScreen(Screen[None]):
 
     def action_export(self) -> None:
         knowledge = getattr(self.app, "knowledge", None)
-        self.app.push_screen(ExportDialog(self.session, self.session.draft(knowledge)))
+        rules = getattr(self.app, "rules", None)
+        self.app.push_screen(ExportDialog(self.session, self.session.draft(knowledge, rules)))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """(title, help, action) for the command palette."""

@@ -7,14 +7,16 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kansencoach.core.draft import Draft, one_line
 from kansencoach.core.matcher import Suggestion
+from kansencoach.core.review import Finding
 from kansencoach.i18n import t
 
 PREVIEW = 160
+SEVERITY_STYLES = {"blokkerend": "bold red", "aandacht": "bold yellow", "tip": "bold cyan"}
 
 
 class DraftPane(OptionList):
@@ -96,14 +98,36 @@ class SuggestionsPane(OptionList):
             self.post_message(self.Decided(option.id, accept))
 
 
-class ReviewPane(Static):
-    """The review of the draft against the audit criteria."""
+class ReviewPane(OptionList):
+    """The review of the draft against the audit criteria; Enter goes to the part concerned."""
 
     DEFAULT_CLASSES = "pane"
     BORDER_TITLE = t("tui.review_title")
 
-    def __init__(self) -> None:
-        super().__init__(t("tui.review_pending"), markup=False)
+    def show_findings(self, findings: list[Finding] | None) -> None:
+        if findings is None:
+            self.set_options([Option(Text(t("tui.review_pending"), style="dim italic"), disabled=True)])
+            return
+        if not findings:
+            self.set_options([Option(Text(t("review.none"), style="italic"), disabled=True)])
+            return
+        self.set_options(
+            Option(
+                Text.assemble(
+                    (f"{t(f'review.severity.{finding.severity}')}: ", SEVERITY_STYLES[finding.severity]),
+                    (finding.title, "bold"),
+                    f"\n{finding.message}\n",
+                    (f"{t('review.fix')}: {finding.fix}", "dim"),
+                ),
+                id=finding.step_id,
+            )
+            for finding in findings
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(DraftPane.JumpRequested(event.option.id))
 
 
 def _preview(text: str) -> str:
