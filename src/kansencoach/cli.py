@@ -258,12 +258,15 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.knowledge import check_files, load_knowledge
     from kansencoach.core.problems import ProblemsError
+    from kansencoach.core.review import load_rules
 
     paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
     problems: list[Problem] = []
     for directory in (path for path in paths if path.is_dir()):
         try:
             knowledge = load_knowledge(directory)
+            if (directory / "review.yaml").exists():
+                load_rules(directory / "review.yaml")
             print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
             problems += error.problems
@@ -308,8 +311,8 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if arguments.json:
         rows = [
             {
-                "id": result.intervention.id,
-                "name": result.intervention.name,
+                "id": result.item.id,
+                "name": result.item.name,
                 "score": result.score,
                 "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
                 "why": result.why,
@@ -321,7 +324,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if not results:
         print(t("cli.kb_nothing"))
     for number, result in enumerate(results, start=1):
-        print(f"{number:>2}. {result.intervention.name} ({result.intervention.id}) — {result.score:.2f}")
+        print(f"{number:>2}. {result.item.name} ({result.item.id}) — {result.score:.2f}")
         print(f"    {result.why}")
     return 0
 

@@ -105,7 +105,7 @@ def knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
 
 def ids(results: list) -> list[str]:  # type: ignore[type-arg]
-    return [result.intervention.id for result in results]
+    return [result.item.id for result in results]
 
 
 def test_words_in_the_name_rank_first(knowledge: KnowledgeBase) -> None:
@@ -156,9 +156,9 @@ def test_evidence_breaks_ties_but_does_not_carry_a_match(knowledge: KnowledgeBas
 def test_scores_are_deterministic_and_explain_their_parts(knowledge: KnowledgeBase) -> None:
     first = Matcher(knowledge).search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
     second = Matcher(knowledge).search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
-    assert [(r.intervention.id, r.score) for r in first] == [(r.intervention.id, r.score) for r in second]
+    assert [(r.item.id, r.score) for r in first] == [(r.item.id, r.score) for r in second]
     top = first[0]
-    assert top.intervention.id == "tutoring"
+    assert top.item.id == "tutoring"
     assert top.score == pytest.approx(top.text + top.facets + top.evidence, abs=1e-3)
     assert top.why.startswith("Past bij:")
 

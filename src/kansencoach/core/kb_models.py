@@ -82,3 +82,27 @@ class Intervention(_Strict):
     keywords: list[str] = []
     sources: list[SourceRef] = Field(min_length=1)
     related: list[Identifier] = []
+
+
+class Indicator(_Strict):
+    """A measure to follow a proposal by, with where its data can be found."""
+
+    id: Identifier
+    name: Annotated[str, Field(min_length=1)]
+    summary: Annotated[str, Field(min_length=1)] = Field(
+        description="Wat de indicator meet en waarom het telt."
+    )
+    measures: str = Field("", description="Precies wat er geteld of gemeten wordt, met de eenheid.")
+    data_source: Annotated[str, Field(min_length=1)] = Field(
+        description="Waar de gegevens staan (monitor, register)."
+    )
+    frequency: str | None = Field(None, description="Hoe vaak er nieuwe cijfers zijn.")
+    domains: list[Identifier] = Field(min_length=1)
+    wie: list[Identifier] = []
+    waar: list[Identifier] = []
+    keywords: list[str] = []
+    sources: list[SourceRef] = Field(min_length=1)
+
+
+class IndicatorCatalogue(_Strict):
+    indicators: list[Indicator] = Field(min_length=1)

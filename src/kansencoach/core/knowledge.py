@@ -15,7 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from kansencoach.core.draft import Accepted
-from kansencoach.core.kb_models import Intervention, Vocabulary
+from kansencoach.core.kb_models import Indicator, IndicatorCatalogue, Intervention, Vocabulary
 from kansencoach.core.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.schema_errors import validate
 from kansencoach.core.yamlsource import Document, read_document
@@ -44,6 +44,7 @@ class KnowledgeBase:
     synonyms: Synonyms = field(default_factory=Synonyms)
     stopwords: frozenset[str] = frozenset()
     paths: dict[str, Path] = field(default_factory=dict, compare=False)
+    indicators: tuple[Indicator, ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:
@@ -82,7 +83,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             return None, None
 
     vocabulary, _ = read(Vocabulary, directory / "vocabulary.yaml")
-    synonyms = stopwords = None
+    synonyms = stopwords = catalogue = None
+    if (directory / "indicators.yaml").exists():
+        catalogue, _ = read(IndicatorCatalogue, directory / "indicators.yaml")
     if (directory / "synonyms.yaml").exists():
         synonyms, _ = read(Synonyms, directory / "synonyms.yaml")
     if (directory / "stopwords.yaml").exists():
@@ -94,6 +97,8 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             loaded.append((intervention, document))
     if vocabulary is not None:
         problems.extend(_cross_checks(loaded, vocabulary, set()))
+        if catalogue is not None:
+            problems.extend(_indicator_checks(catalogue, directory / "indicators.yaml", vocabulary))
     if problems or vocabulary is None:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     return KnowledgeBase(
@@ -102,6 +107,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         synonyms or Synonyms(),
         frozenset(word.lower() for word in (stopwords.words if stopwords else [])),
         {intervention.id: Path(document.path) for intervention, document in loaded},
+        tuple(catalogue.indicators) if catalogue else (),
     )
 
 
@@ -186,6 +192,32 @@ def _cross_checks(
                         document.position(("sources", index)), t("kb.empty_source"), t("kb.empty_source_hint")
                     )
                 )
+    return problems
+
+
+def _indicator_checks(catalogue: IndicatorCatalogue, path: Path, vocabulary: Vocabulary) -> list[Problem]:
+    document = read_document(path)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    lists = {name: [term.id for term in getattr(vocabulary, name)] for name in ("domains", "wie", "waar")}
+    for index, indicator in enumerate(catalogue.indicators):
+        if indicator.id in seen:
+            problems.append(
+                Problem(
+                    document.position(("indicators", index, "id")),
+                    t("kb.duplicate_id", id=indicator.id, other=path.name),
+                    t("kb.duplicate_id_hint"),
+                )
+            )
+        seen.add(indicator.id)
+        for name, allowed in lists.items():
+            for number, value in enumerate(getattr(indicator, name)):
+                if value not in allowed:
+                    problems.append(
+                        _not_in_vocabulary(
+                            document, ("indicators", index, name, number), value, name, allowed
+                        )
+                    )
     return problems
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from rapidfuzz import fuzz, process, utils
 
-from kansencoach.core.kb_models import Intervention, Term, Vocabulary
+from kansencoach.core.kb_models import Indicator, Intervention, Term, Vocabulary
 from kansencoach.core.knowledge import KnowledgeBase
 from kansencoach.core.textnorm import Normalizer
 from kansencoach.i18n import t
@@ -67,9 +68,13 @@ class WordMatch:
     share: float
 
 
+Entry: TypeAlias = Intervention | Indicator
+"""What the matcher can rank: interventions, and indicators at the monitoring step."""
+
+
 @dataclass(frozen=True)
 class Suggestion:
-    intervention: Intervention
+    item: Entry
     score: float
     text: float
     facets: float
@@ -90,9 +95,11 @@ class _Posting:
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, items: Sequence[Entry] | None = None) -> None:
+        """Index `items`, by default the knowledge base's interventions."""
         self.knowledge = knowledge
-        self.items = sorted(knowledge.interventions, key=lambda item: item.id)
+        chosen: Sequence[Entry] = knowledge.interventions if items is None else items
+        self.items = sorted(chosen, key=lambda item: item.id)
         self.normalizer = Normalizer(knowledge.synonyms.groups, knowledge.stopwords)
         self._labels = _labels(knowledge.vocabulary)
         self._evidence_rank = {level.id: level.rank for level in knowledge.vocabulary.evidence}
@@ -131,10 +138,20 @@ class Matcher:
             self._idf[term] = math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
         self._postings = dict(postings)
 
-    def _fields(self, item: Intervention) -> dict[str, str]:
+    def _fields(self, item: Entry) -> dict[str, str]:
         tags = [self._labels.get(("domains", value), "") for value in item.domains]
         tags += [self._labels.get(("wie", value), "") for value in item.wie]
         tags += [self._labels.get(("waar", value), "") for value in item.waar]
+        if isinstance(item, Indicator):
+            return {
+                "name": item.name,
+                "keywords": " ".join(item.keywords),
+                "target_group": "",
+                "problem": item.measures,
+                "approach": item.data_source,
+                "summary": item.summary,
+                "tags": " ".join(tags),
+            }
         return {
             "name": item.name,
             "keywords": " ".join(item.keywords),
@@ -160,7 +177,7 @@ class Matcher:
             facet_score, matched = self._facets(item, query)
             if text == 0 and facet_score == 0:
                 continue
-            evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(item.evidence.level, 0)
+            evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0)
             score = round(text + facet_score + evidence, 6)
             words = _word_matches(contributions.get(doc, {}))
             used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == word.word for word in words))
@@ -178,7 +195,7 @@ class Matcher:
                     why,
                 )
             )
-        results.sort(key=lambda suggestion: (-suggestion.score, suggestion.intervention.id))
+        results.sort(key=lambda suggestion: (-suggestion.score, suggestion.item.id))
         return results[:limit]
 
     def _text_scores(
@@ -222,7 +239,7 @@ class Matcher:
             return [(surface, self._surface[surface]) for surface in longer[:3]]
         return []
 
-    def _facets(self, item: Intervention, query: Query) -> tuple[float, tuple[str, ...]]:
+    def _facets(self, item: Entry, query: Query) -> tuple[float, tuple[str, ...]]:
         score = 0.0
         matched: list[str] = []
         for name, wanted, have in (
@@ -237,7 +254,7 @@ class Matcher:
                 score += FACET_WEIGHTS[name] * share
                 key = "domains" if name == "domain" else name
                 matched += [self._labels.get((key, value), value) for value in overlap]
-        fits = [fit.perspective for fit in item.perspectives]
+        fits = [fit.perspective for fit in item.perspectives] if isinstance(item, Intervention) else []
         weight = sum(query.perspectives.get(perspective, 0.0) for perspective in fits)
         if weight > 0:
             score += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
@@ -246,7 +263,7 @@ class Matcher:
 
     def _why(
         self,
-        item: Intervention,
+        item: Entry,
         words: tuple[WordMatch, ...],
         facets: tuple[str, ...],
         fuzzy: tuple[tuple[str, str], ...],
@@ -263,9 +280,14 @@ class Matcher:
             parts.append(f"{shown} ({fields})")
         if facets:
             parts.append(", ".join(facets))
-        level = self._labels.get(("evidence", item.evidence.level), item.evidence.level)
-        parts.append(t("match.evidence", level=level))
+        if isinstance(item, Intervention):
+            level = self._labels.get(("evidence", item.evidence.level), item.evidence.level)
+            parts.append(t("match.evidence", level=level))
         return t("match.why", parts="; ".join(parts))
+
+
+def _level(item: Entry) -> str:
+    return item.evidence.level if isinstance(item, Intervention) else ""
 
 
 def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch, ...]:

@@ -123,6 +123,9 @@ class _QuestionBase(_StepBase):
     )
     required: bool = True
     facet: Facet | None = None
+    suggest: Literal["indicators"] | None = Field(
+        None, description="Toon bij deze vraag passende indicatoren uit de kennisbank."
+    )
 
 
 class InfoStep(_StepBase):

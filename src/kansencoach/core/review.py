@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from kansencoach.core.conditions import is_empty
 from kansencoach.core.draft import Draft
-from kansencoach.core.kb_models import SourceRef
+from kansencoach.core.kb_models import Intervention, SourceRef
 from kansencoach.core.knowledge import KnowledgeBase
 from kansencoach.core.matcher import Matcher, Query
 from kansencoach.core.models import AnswerValue
@@ -394,9 +394,9 @@ def _evidence_gap(case: Case) -> tuple[bool, str]:
     if not weak:
         return False, ""
     better = [
-        suggestion.intervention.name
+        suggestion.item.name
         for suggestion in Matcher(knowledge).search(case.query, limit=5, exclude=case.accepted)
-        if ranks.get(suggestion.intervention.evidence.level, 0) >= 3
+        if isinstance(suggestion.item, Intervention) and ranks.get(suggestion.item.evidence.level, 0) >= 3
     ]
     if not better:
         return False, ""

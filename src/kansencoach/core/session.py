@@ -132,6 +132,10 @@ class Session:
         query = query_from_answers(self.loaded.flow, self.answers)
         return review(rules, Case.from_draft(draft, self.state.accepted, knowledge, query))
 
+    def indicators(self, matcher: Matcher, limit: int = 5) -> list[Suggestion]:
+        """Indicators that fit this case, for the monitoring questions (`suggest: indicators`)."""
+        return matcher.search(query_from_answers(self.loaded.flow, self.answers), limit)
+
     def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
         """Interventions for this case, leaving out those already accepted or dismissed."""
         query = query_from_answers(self.loaded.flow, self.answers)

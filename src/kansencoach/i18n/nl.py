@@ -340,6 +340,7 @@ MESSAGES: dict[str, str] = {
     "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen)",
     "tui.review_title": "Toets",
     "tui.review_pending": "De toets wordt geladen…",
+    "tui.indicators_intro": "Indicatoren die bij je voorstel passen, en waar de cijfers staan:",
     "tui.inline_finding": "Toets: {title}. {fix}",
     "tui.no_suggestions": "Nog geen suggesties: beantwoord eerst de vragen over het verschil, het domein en de doelgroep.",
     "tui.accept": "Kiezen",

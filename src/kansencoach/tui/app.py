@@ -57,6 +57,7 @@ class KansencoachApp(App[None]):
         self.new_title = title
         self.knowledge: KnowledgeBase | None = None
         self.matcher: Matcher | None = None
+        self.indicator_matcher: Matcher | None = None
         self.rules: RuleBook | None = None
 
     @cached_property
@@ -98,15 +99,19 @@ class KansencoachApp(App[None]):
         try:
             knowledge = load_kb()
             matcher = Matcher(knowledge)
+            indicator_matcher = Matcher(knowledge, knowledge.indicators)
             rules = load_review_rules()
         except ProblemsError as error:
             message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
             self.call_from_thread(self.notify, message, severity="error", timeout=20)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge, matcher, rules)
+        self.call_from_thread(self._knowledge_ready, knowledge, matcher, indicator_matcher, rules)
 
-    def _knowledge_ready(self, knowledge: KnowledgeBase, matcher: Matcher, rules: RuleBook | None) -> None:
+    def _knowledge_ready(
+        self, knowledge: KnowledgeBase, matcher: Matcher, indicator_matcher: Matcher, rules: RuleBook | None
+    ) -> None:
         self.knowledge, self.matcher, self.rules = knowledge, matcher, rules
+        self.indicator_matcher = indicator_matcher
         for screen in self.screen_stack:
             refresh = getattr(screen, "knowledge_loaded", None)
             if refresh is not None:

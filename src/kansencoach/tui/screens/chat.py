@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label, ProgressBar
 
 from kansencoach.core.answers import InvalidAnswer
 from kansencoach.core.draft import one_line, show
+from kansencoach.core.matcher import Suggestion
 from kansencoach.core.models import (
     AllocateStep,
     AnswerValue,
@@ -163,12 +164,20 @@ class ChatScreen(Screen[None]):
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
         conversation.mount(CoachMessage(question, classes="question"))
+        if step.suggest == "indicators":
+            self._suggest_indicators()
         current = self.session.answers.get(step.id)
         widget = input_for(step, current)
         slot.mount(widget)
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
         conversation.scroll_end(animate=False)
+
+    def _suggest_indicators(self) -> None:
+        matcher = getattr(self.app, "indicator_matcher", None)
+        found = self.session.indicators(matcher) if matcher is not None else []
+        if found:
+            self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
 
     def _position(self, step: QuestionStep) -> tuple[int, int]:
         ids = [question.id for question in self.session.route().questions]
@@ -342,6 +351,15 @@ class ChatScreen(Screen[None]):
             (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
             (t("tui.to_start"), t("tui.cmd.to_start"), "leave"),
         ]
+
+
+def indicator_advice(found: list[Suggestion]) -> str:
+    """A short markdown list of indicators with where their data lives."""
+    lines = [t("tui.indicators_intro")]
+    for suggestion in found:
+        item = suggestion.item
+        lines.append(f"- **{item.name}** — {getattr(item, 'data_source', '')}")
+    return "\n".join(lines)
 
 
 def _first_line(text: str) -> str:

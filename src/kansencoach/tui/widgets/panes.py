@@ -83,11 +83,11 @@ class SuggestionsPane(OptionList):
         self.set_options(
             Option(
                 Text.assemble(
-                    (suggestion.intervention.name, "bold"),
+                    (suggestion.item.name, "bold"),
                     f"  {suggestion.score:.1f}\n",
                     (suggestion.why, "dim"),
                 ),
-                id=suggestion.intervention.id,
+                id=suggestion.item.id,
             )
             for suggestion in suggestions
         )
