@@ -41,6 +41,7 @@ STOP = "stop"
 HELP = "?"
 _YES = {"j", "ja", "y", "yes", "jazeker", "1"}
 _NO = {"n", "nee", "no", "0"}
+_NONE = {"geen", "0", "-"}
 
 
 class PlainUI:
@@ -136,6 +137,8 @@ def parse_line(step: QuestionStep, line: str) -> AnswerValue:
     if isinstance(step, ChoiceStep):
         return _pick(step, text)
     if isinstance(step, MultiStep):
+        if text.lower() in _NONE:
+            return []
         return [_pick(step, part) for part in re.split(r"[,;\s]+", text) if part]
     if isinstance(step, ScaleStep):
         number = _number(text)

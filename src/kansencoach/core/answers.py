@@ -32,6 +32,8 @@ def check_answer(step: QuestionStep, value: AnswerValue) -> AnswerValue:
 
     An empty answer to an optional step is stored as None: the officer chose to skip it.
     """
+    if value == [] and _may_be_empty(step):
+        return []
     if is_empty(value) and not isinstance(step, AllocateStep):
         if step.required:
             raise InvalidAnswer(t("answer.required"))
@@ -53,6 +55,13 @@ def check_answer(step: QuestionStep, value: AnswerValue) -> AnswerValue:
     if isinstance(step, ListStep):
         return _list(step, value)
     return _allocate(step, value)
+
+
+def _may_be_empty(step: QuestionStep) -> bool:
+    """A multi or list whose minimum is 0 takes "none of these" as an answer of its own."""
+    return (isinstance(step, MultiStep) and step.min_selected == 0) or (
+        isinstance(step, ListStep) and step.min_items == 0
+    )
 
 
 def _text(value: AnswerValue) -> str:

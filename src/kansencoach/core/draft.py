@@ -38,6 +38,13 @@ class Prose:
 
 
 @dataclass(frozen=True)
+class Advice:
+    """Text written by the flow's author (markdown), shown in the draft when its step was reached."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Items:
     items: tuple[str, ...]
 
@@ -48,7 +55,7 @@ class Table:
     rows: tuple[tuple[str, str], ...]
 
 
-Shown = Prose | Items | Table
+Shown = Prose | Advice | Items | Table
 
 
 @dataclass(frozen=True)
@@ -125,24 +132,26 @@ def build_draft(
     items: dict[str, list[DraftItem]] = {section.id: [] for section in flow.sections}
     open_points: dict[str, list[OpenPoint]] = {section.id: [] for section in flow.sections}
     for step in route.path:
-        if isinstance(step, InfoStep) or step.draft is None:
+        if step.draft is None:
             continue
         section_id, _, key = step.draft.partition(".")
+        if isinstance(step, InfoStep):
+            label = step.label or t("draft.advice")
+            items[section_id].append(DraftItem(key or step.id, label, step.id, step.say, Advice(step.say)))
+            continue
         label = step.label or step.ask
         value = answers.get(step.id)
         if step.id not in answers:
             open_points[section_id].append(OpenPoint(label, step.id))
+        elif value == []:
+            items[section_id].append(DraftItem(key or step.id, label, step.id, value, Prose(t("draft.none"))))
         elif not is_empty(value):
             items[section_id].append(DraftItem(key or step.id, label, step.id, value, show(step, value)))
     sections = tuple(
         DraftSection(s.id, s.title, s.intro, tuple(items[s.id]), tuple(open_points[s.id]))
         for s in flow.sections
     )
-    keys = {
-        step.id: _full_key(step.draft, step.id)
-        for step in flow.steps
-        if not isinstance(step, InfoStep) and step.draft is not None
-    }
+    keys = {step.id: _full_key(step.draft, step.id) for step in flow.steps if step.draft is not None}
     return Draft(title or flow.title, flow, sections, keys, tuple(accepted))
 
 
@@ -175,8 +184,8 @@ def show(step: QuestionStep, value: AnswerValue) -> Shown:
 
 def one_line(shown: Shown) -> str:
     """An answer on one line, for lists and summaries."""
-    if isinstance(shown, Prose):
-        return " ".join(shown.text.split())
+    if isinstance(shown, Prose | Advice):
+        return " ".join(shown.text.replace("**", "").split())
     if isinstance(shown, Items):
         return "; ".join(shown.items)
     return ", ".join(f"{label}: {value}" for label, value in shown.rows)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from kansencoach.core.draft import Draft, Items, Prose, Shown
+from kansencoach.core.draft import Advice, Draft, Items, Prose, Shown
 from kansencoach.core.review import Finding
 from kansencoach.i18n import t
 
@@ -64,6 +64,15 @@ def escape_block(text: str) -> str:
     )
 
 
+def escape_authored(text: str) -> str:
+    """Markdown written by a flow's author: inline emphasis kept, no headings, lists or HTML."""
+    lines = [
+        _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line.strip().replace("<", "\\<"))
+        for line in clean(text).strip().splitlines()
+    ]
+    return "\n".join(lines)
+
+
 def _escape_marker(marker: str) -> str:
     if marker[0].isdigit():
         return marker[:-1] + "\\" + marker[-1]
@@ -90,7 +99,7 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
     for section in draft.sections:
         blocks.append(f"## {escape_inline(section.title)}")
         if section.intro:
-            blocks.append(escape_block(section.intro))
+            blocks.append(escape_authored(section.intro))
         for item in section.items:
             blocks.append(f"### {escape_inline(item.label)}")
             blocks.append(_shown(item.shown))
@@ -134,6 +143,8 @@ def _accepted(draft: Draft) -> list[str]:
 
 
 def _shown(shown: Shown) -> str:
+    if isinstance(shown, Advice):
+        return escape_authored(shown.text)
     if isinstance(shown, Prose):
         return escape_block(shown.text) or t("export.empty")
     if isinstance(shown, Items):

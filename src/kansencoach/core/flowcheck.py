@@ -106,7 +106,7 @@ class _Checker:
         sections = [section.id for section in self.flow.sections]
         keys: dict[str, str] = {}
         for index, step in enumerate(self.flow.steps):
-            if isinstance(step, InfoStep) or step.draft is None:
+            if step.draft is None:
                 continue
             section, _, key = step.draft.partition(".")
             if section not in sections:

@@ -129,8 +129,12 @@ class _QuestionBase(_StepBase):
 
 
 class InfoStep(_StepBase):
+    """A message from the coach; with `draft`, its text also lands in the draft when it is shown."""
+
     type: Literal["info"]
     say: Annotated[str, Field(min_length=1)]
+    label: str | None = None
+    draft: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")
 
 
 class TextStep(_QuestionBase):

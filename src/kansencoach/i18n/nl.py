@@ -184,6 +184,8 @@ MESSAGES: dict[str, str] = {
     # Draft and export
     "draft.option": "Optie",
     "draft.points": "Punten (van {total})",
+    "draft.none": "Geen van deze",
+    "draft.advice": "Advies",
     "draft.scale": "{value} van {max}",
     "export.section_open": "*Open punt: dit deel is nog niet ingevuld.*",
     "export.open_points": "**Nog open:**",
@@ -275,7 +277,7 @@ MESSAGES: dict[str, str] = {
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
     "plain.how.text": "Typ je antwoord op één regel.",
     "plain.how.choice": "Typ het nummer van je keuze.",
-    "plain.how.multi": "Typ de nummers van je keuzes, gescheiden door komma's.",
+    "plain.how.multi": "Typ de nummers van je keuzes, gescheiden door komma's (of 'geen').",
     "plain.how.scale": "Typ een getal van {min} tot en met {max}.",
     "plain.how.number": "Typ een getal.",
     "plain.how.confirm": "Typ ja of nee.",
