@@ -6,6 +6,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -26,3 +31,95 @@ def kansencoach(
         timeout=60,
         check=False,
     )
+
+
+SMALL_KB_ITEMS: dict[str, dict[str, Any]] = {
+    "vroegsignalering": dict(
+        name="Vroegsignalering van schulden",
+        problem="Huishoudens komen pas laat in beeld bij de schuldhulpverlening.",
+        approach="Signalen van betalingsachterstanden bij huur en energie leiden tot een huisbezoek.",
+        target_group="Huishoudens met betalingsachterstanden",
+        domains=["armoede-schulden"],
+        wie=["schulden"],
+        waar=["thuis"],
+        perspective="C",
+        level="goed-onderbouwd",
+        keywords=["schulden", "betalingsachterstand", "huisbezoek"],
+    ),
+    "schuldhulpverlening": dict(
+        name="Laagdrempelige schuldhulpverlening",
+        problem="Mensen met schulden vinden de weg naar hulp niet.",
+        approach="Inloopspreekuur in de wijk zonder wachtlijst.",
+        target_group="Inwoners met problematische schulden",
+        domains=["armoede-schulden"],
+        wie=["schulden"],
+        waar=["wijkvoorziening"],
+        perspective="C",
+        level="onbekend",
+        keywords=["schuldhulp", "spreekuur", "geldzorgen"],
+    ),
+    "vve": dict(
+        name="Voor- en vroegschoolse educatie",
+        problem="Peuters met een taalachterstand beginnen op school met een achterstand.",
+        approach="Extra uren voorschool met een educatief programma.",
+        target_group="Peuters met een VVE-indicatie en hun ouders",
+        domains=["vroeg"],
+        wie=["jonge-kinderen"],
+        waar=["voorschool"],
+        perspective="A",
+        level="eerste-aanwijzingen",
+        keywords=["vve", "peuters", "taal"],
+    ),
+    "tutoring": dict(
+        name="High-Dosage Tutoring",
+        problem="Leerlingen lopen achter met rekenen en lezen.",
+        approach="Drie keer per week bijles in kleine groepjes onder schooltijd.",
+        target_group="Leerlingen met een leerachterstand",
+        domains=["onderwijs"],
+        wie=["kinderen", "jongeren"],
+        waar=["school"],
+        perspective="C",
+        level="buitenlands-onderzoek",
+        keywords=["bijles", "tutoring", "rekenen"],
+    ),
+    "jogg": dict(
+        name="Jongeren op Gezond Gewicht",
+        problem="Overgewicht komt vaker voor in wijken met lage inkomens.",
+        approach="Een wijkaanpak met scholen, sport en de GGD.",
+        target_group="Kinderen en jongeren in aandachtswijken",
+        domains=["gezondheid"],
+        wie=["kinderen", "jongeren"],
+        waar=["aandachtswijken"],
+        perspective="B",
+        level="onbekend",
+        keywords=["overgewicht", "gezond", "bewegen"],
+    ),
+}
+
+
+def small_knowledge_base(root: Path) -> KnowledgeBase:
+    """Five interventions in a knowledge base of their own, so tests do not depend on shipped content."""
+    (root / "vocabulary.yaml").write_text((REPO / "knowledge" / "vocabulary.yaml").read_text())
+    (root / "synonyms.yaml").write_text(
+        yaml.safe_dump({"groups": [["kind", "kinderen"], ["vve", "voorschool"]]})
+    )
+    (root / "stopwords.yaml").write_text((REPO / "knowledge" / "stopwords.yaml").read_text())
+    (root / "interventions").mkdir()
+    for key, item in SMALL_KB_ITEMS.items():
+        data = {
+            "id": key,
+            "name": item["name"],
+            "summary": item["problem"],
+            "problem": item["problem"],
+            "approach": item["approach"],
+            "target_group": item["target_group"],
+            "domains": item["domains"],
+            "wie": item["wie"],
+            "waar": item["waar"],
+            "perspectives": [{"perspective": item["perspective"], "why": "Omdat."}],
+            "evidence": {"level": item["level"]},
+            "keywords": [*item["keywords"], "kansengelijkheid"],
+            "sources": [{"document": "Test"}],
+        }
+        (root / "interventions" / f"{key}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    return load_knowledge(root)
