@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -135,3 +136,20 @@ def test_reset_store_moves_a_corrupt_store_aside(kansencoach_home: Path) -> None
 def test_bad_arguments_exit_2_in_dutch() -> None:
     result = kansencoach("sessions", "show")
     assert result.returncode == 2 and "deze argumenten ontbreken" in result.stderr
+
+
+def test_sessions_review_and_the_toets_in_the_export(tmp_path: Path, kansencoach_home: Path) -> None:
+    weak = DATA / "answers" / "voorstel-zwak.yaml"
+    out = tmp_path / "zwak.md"
+    assert kansencoach("run", "voorstel", "--answers", weak, "--export", out).returncode == 0
+    ident = session_id(kansencoach_home)
+    as_json = kansencoach("sessions", "review", ident, "--json")
+    findings = json.loads(as_json.stdout)
+    blocking = {finding["rule_id"] for finding in findings if finding["severity"] == "blokkerend"}
+    assert blocking == {"doel-niet-smart", "er-doel", "geen-indicatoren", "niets-gestopt", "alleen-c"}
+    assert all(finding["source"] and finding["fix"] for finding in findings)
+    text = kansencoach("sessions", "review", ident).stdout
+    assert "[Blokkerend] Het doel is een ER-doel" in text
+    markdown = out.read_text(encoding="utf-8")
+    assert "\n## Toets\n" in markdown
+    assert "- **Blokkerend: Het doel is een ER-doel.**" in markdown

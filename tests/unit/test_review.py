@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import DATA, REPO, small_knowledge_base
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft import build_draft
 from kansencoach.core.knowledge import KnowledgeBase
@@ -17,6 +16,8 @@ from kansencoach.core.loader import load_flow
 from kansencoach.core.matcher import Query
 from kansencoach.core.review import Case, RuleBook, is_er_goal, load_rules, review, smart_gaps
 from kansencoach.core.scripted import read_script
+
+from helpers import DATA, REPO, small_knowledge_base
 
 RULES = load_rules(REPO / "knowledge" / "review.yaml")
 
@@ -102,25 +103,38 @@ def test_every_rule_has_a_test() -> None:
 
 
 def test_not_smart_names_what_is_missing(good: Case) -> None:
-    finding = next(f for f in review(RULES, changed(good, doel__smart="Meer peuters naar de voorschool")) if
-                   f.rule_id == "doel-niet-smart")
+    finding = next(
+        f
+        for f in review(RULES, changed(good, doel__smart="Meer peuters naar de voorschool"))
+        if f.rule_id == "doel-niet-smart"
+    )
     assert "een getal" in finding.message and "een datum of termijn" in finding.message
     assert "een doelgroep" not in finding.message
     assert finding.example and "85%" in finding.example
 
 
 def test_smart_and_er_goal_predicates() -> None:
-    good_goal = "Eind 2027 gaat 85% van de peuters met een VVE-indicatie in Overvecht naar de voorschool (nu 62%)."
+    good_goal = (
+        "Eind 2027 gaat 85% van de peuters met een VVE-indicatie in Overvecht naar de voorschool (nu 62%)."
+    )
     assert smart_gaps(good_goal, None) == []
-    assert is_er_goal("Minder schulden bij jongeren") and not is_er_goal("Van 12% naar 8% jongeren met schulden")
+    assert is_er_goal("Minder schulden bij jongeren") and not is_er_goal(
+        "Van 12% naar 8% jongeren met schulden"
+    )
     assert not is_er_goal("")
 
 
-def test_evidence_gap_needs_an_unproven_choice_and_a_better_option(good: Case, small_kb: KnowledgeBase) -> None:
+def test_evidence_gap_needs_an_unproven_choice_and_a_better_option(
+    good: Case, small_kb: KnowledgeBase
+) -> None:
     query = Query("kinderen leerachterstand rekenen bijles")
     gap = replace(good, accepted=["jogg"], knowledge=small_kb, query=query)
     found = [f for f in review(RULES, gap) if f.rule_id == "bewijs-gat"]
-    assert found and "Jongeren op Gezond Gewicht" in found[0].message and "High-Dosage Tutoring" in found[0].message
+    assert (
+        found
+        and "Jongeren op Gezond Gewicht" in found[0].message
+        and "High-Dosage Tutoring" in found[0].message
+    )
     assert "bewijs-gat" not in rule_ids(replace(gap, accepted=["tutoring"]))
 
 

@@ -104,6 +104,10 @@ class ReviewPane(OptionList):
     DEFAULT_CLASSES = "pane"
     BORDER_TITLE = t("tui.review_title")
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._steps: dict[str, str | None] = {}
+
     def show_findings(self, findings: list[Finding] | None) -> None:
         if findings is None:
             self.set_options([Option(Text(t("tui.review_pending"), style="dim italic"), disabled=True)])
@@ -119,15 +123,17 @@ class ReviewPane(OptionList):
                     f"\n{finding.message}\n",
                     (f"{t('review.fix')}: {finding.fix}", "dim"),
                 ),
-                id=finding.step_id,
+                id=finding.rule_id,
             )
             for finding in findings
         )
+        self._steps = {finding.rule_id: finding.step_id for finding in findings}
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(DraftPane.JumpRequested(event.option.id))
+        step_id = self._steps.get(event.option.id or "")
+        if step_id:
+            self.post_message(DraftPane.JumpRequested(step_id))
 
 
 def _preview(text: str) -> str:

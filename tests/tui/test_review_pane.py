@@ -1,0 +1,72 @@
+"""The review in the app: the pane lists findings, and a finding shows up right after its step."""
+
+from __future__ import annotations
+
+import yaml
+from driver import type_text
+
+from kansencoach import locations
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.events import Event
+from kansencoach.core.loader import load_flow
+from kansencoach.core.scripted import read_script
+from kansencoach.core.session import Session
+from kansencoach.core.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.messages import NoticeMessage
+from kansencoach.tui.widgets.panes import ReviewPane
+
+from helpers import DATA, REPO
+
+
+def weak_session(tmp_path: object) -> str:
+    loaded = load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
+    script = read_script(DATA / "answers" / "voorstel-zwak.yaml", loaded, set())
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, loaded, script.title)
+        for step_id, value in script.answers.items():
+            store.append(session.info.id, Event("set", step_id, value))
+        return session.info.id
+
+
+async def test_review_pane_lists_findings_and_jumps_to_the_part(tmp_path: object) -> None:
+    session_id = weak_session(tmp_path)
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        await pilot.press("ctrl+r")
+        pane = screen.query_one(ReviewPane)
+        texts = [str(option.prompt) for option in pane.options]
+        assert any("Blokkerend: Het doel is een ER-doel" in text for text in texts)
+        assert any("Aandacht: De risico's zeggen niet wie nadeel heeft" in text for text in texts)
+        ids = [option.id for option in pane.options]
+        pane.highlighted = ids.index("niets-gestopt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "stoppen"
+
+
+async def test_a_finding_appears_right_after_its_step(tmp_path: object) -> None:
+    session_id = weak_session(tmp_path)
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        screen.go_to("risico-nadeel")
+        await pilot.pause()
+        screen.query_one("#text-answer").clear()  # type: ignore[attr-defined]
+        await type_text(pilot, "Niemand")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any(notice.startswith("Toets: De risico's zeggen niet wie nadeel heeft") for notice in notices)
+
+
+def test_weak_answers_file_is_valid_yaml() -> None:
+    assert yaml.safe_load((DATA / "answers" / "voorstel-zwak.yaml").read_text())["answers"]["mix"]["C"] == 100
