@@ -215,7 +215,16 @@ def _flows_list(_: argparse.Namespace) -> int:
             print(f"{flow.id:<14} v{flow.version:<3} {minutes:<10} {flow.title}")
         else:
             print(f"{entry.id:<14} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
+        print(f"{'':<14} {_origin(entry.shipped, entry.path, entry.replaces)}")
     return 0
+
+
+def _origin(shipped: bool, path: Path, replaces: Path | None) -> str:
+    if shipped:
+        return t("cli.origin_shipped", path=path)
+    if replaces is not None:
+        return t("cli.origin_replaces", path=path, shipped=replaces)
+    return t("cli.origin_user", path=path)
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
@@ -243,13 +252,22 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
 
 
 def _kb_list(_: argparse.Namespace) -> int:
+    from kansencoach import locations
     from kansencoach.core.catalog import load_kb
 
     knowledge = load_kb()
     for item in sorted(knowledge.interventions, key=lambda item: item.id):
         level = knowledge.evidence_label(item.evidence.level)
         print(f"{item.id:<34} {item.name}  [{', '.join(item.domains)}; {level}]")
+        path = knowledge.paths.get(item.id)
+        if path is not None and not path.resolve().is_relative_to(
+            locations.shipped_knowledge_dir().resolve()
+        ):
+            shipped = item.id in knowledge.shipped_ids
+            print(f"{'':<34} {_origin(False, path, locations.shipped_knowledge_dir() if shipped else None)}")
     print(t("cli.kb_count", count=len(knowledge.interventions)))
+    for problem in knowledge.problems:
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
     return 0
 
 

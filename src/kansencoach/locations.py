@@ -45,6 +45,30 @@ def _shipped(name: str) -> Path:
     return _REPO_ROOT / name
 
 
+def config_dir() -> Path:
+    """Where the aanjaagteam keeps its own flows and knowledge (under KANSENCOACH_HOME in tests)."""
+    override = os.environ.get("KANSENCOACH_HOME")
+    if override:
+        return Path(override).expanduser() / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def _from_environment(name: str) -> list[Path]:
+    value = os.environ.get(name, "")
+    return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
+
+
+def user_flows_dirs() -> list[Path]:
+    """Flow directories of the user: KANSENCOACH_FLOWS (several, separated by the path separator),
+    then the flows folder in the config dir. Earlier ones win over later ones."""
+    return [*_from_environment("KANSENCOACH_FLOWS"), config_dir() / "flows"]
+
+
+def user_knowledge_dirs() -> list[Path]:
+    """Knowledge directories of the user, like `user_flows_dirs`: KANSENCOACH_KNOWLEDGE, then config."""
+    return [*_from_environment("KANSENCOACH_KNOWLEDGE"), config_dir() / "knowledge"]
+
+
 def shipped_flows_dir() -> Path:
     return _shipped("flows")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.kb_models import Vocabulary
-from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
+from kansencoach.core.knowledge import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
 from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
 from kansencoach.core.review import RuleBook, load_rules
@@ -28,6 +28,9 @@ class FlowEntry:
     path: Path
     loaded: LoadedFlow | None
     problems: tuple[Problem, ...] = ()
+    shipped: bool = True
+    replaces: Path | None = None
+    """The shipped flow file this user flow replaces, if any."""
 
     @property
     def id(self) -> str:
@@ -35,13 +38,27 @@ class FlowEntry:
 
 
 def flow_dirs() -> list[Path]:
-    return [locations.shipped_flows_dir()]
+    """Flow directories, most important first: the user's (KANSENCOACH_FLOWS, config) then shipped."""
+    return [*locations.user_flows_dirs(), locations.shipped_flows_dir()]
+
+
+def load_kb(directory: Path | None = None) -> KnowledgeBase:
+    """The knowledge base: the shipped one (or `directory`), with the user's interventions added.
+
+    A user intervention with a shipped id replaces it. A broken user file is left out and its
+    problems are kept in `KnowledgeBase.problems`, so one mistake does not stop the suggestions.
+    """
+    return _load_kb(directory, tuple(locations.user_knowledge_dirs()))
 
 
 @lru_cache(maxsize=4)
-def load_kb(directory: Path | None = None) -> KnowledgeBase:
-    """The knowledge base, from the shipped one unless `directory` is given."""
-    return load_knowledge(directory or locations.shipped_knowledge_dir())
+def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
+    knowledge = load_knowledge(directory or locations.shipped_knowledge_dir())
+    for user_dir in reversed(user_dirs):
+        files = sorted((user_dir / INTERVENTIONS_DIR).glob("*.yaml")) if user_dir.is_dir() else []
+        if files:
+            knowledge = with_user_files(knowledge, files)
+    return knowledge
 
 
 @lru_cache(maxsize=4)
@@ -60,15 +77,23 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
 
 def scan_flows() -> list[FlowEntry]:
-    """Every flow file in the flow directories, in id order; broken ones carry their problems."""
+    """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
+    its id, and a broken flow is listed with its problems instead of hidden."""
     vocabulary = load_vocabulary()
+    shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
-    for directory in flow_dirs():
-        for path in sorted(directory.glob("*.yaml")):
+    for directory in reversed(flow_dirs()):
+        is_shipped = directory.resolve() == shipped
+        for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+            if path.name.endswith(".test.yaml"):
+                continue
             try:
-                entry = FlowEntry(path, load_flow(path, vocabulary))
+                entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
             except ProblemsError as error:
-                entry = FlowEntry(path, None, tuple(error.problems))
+                entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
+            previous = entries.get(entry.id)
+            if previous is not None and previous.shipped and not is_shipped:
+                entry = FlowEntry(entry.path, entry.loaded, entry.problems, False, previous.path)
             entries[entry.id] = entry
     return sorted(entries.values(), key=lambda entry: entry.id)
 

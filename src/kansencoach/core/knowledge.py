@@ -7,7 +7,7 @@ the nearest valid value when a name is close to one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -45,6 +45,9 @@ class KnowledgeBase:
     stopwords: frozenset[str] = frozenset()
     paths: dict[str, Path] = field(default_factory=dict, compare=False)
     indicators: tuple[Indicator, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    """Problems in user files that were left out."""
+    shipped_ids: frozenset[str] = frozenset()
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:
@@ -108,6 +111,29 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         frozenset(word.lower() for word in (stopwords.words if stopwords else [])),
         {intervention.id: Path(document.path) for intervention, document in loaded},
         tuple(catalogue.indicators) if catalogue else (),
+        (),
+        frozenset(intervention.id for intervention, _ in loaded),
+    )
+
+
+def with_user_files(knowledge: KnowledgeBase, files: list[Path]) -> KnowledgeBase:
+    """`knowledge` with the interventions in `files` added or replacing those with their id."""
+    problems = check_files(files, knowledge)
+    broken = {problem.position.path for problem in problems}
+    added: dict[str, Intervention] = {}
+    paths = dict(knowledge.paths)
+    for path in files:
+        if str(path) in broken:
+            continue
+        item = Intervention.model_validate(read_document(path).data)
+        added[item.id] = item
+        paths[item.id] = path
+    kept = tuple(item for item in knowledge.interventions if item.id not in added)
+    return replace(
+        knowledge,
+        interventions=kept + tuple(added.values()),
+        paths=paths,
+        problems=knowledge.problems + tuple(problems),
     )
 
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from kansencoach import locations
 from kansencoach.core import flowcheck
 from kansencoach.core.kb_models import Vocabulary
 from kansencoach.core.models import (
@@ -114,6 +115,13 @@ class _Assembler:
             self.problems.append(Problem(position, t("include.bad"), t("include.bad_hint")))
             return []
         path = (Path(document.path).parent / target).resolve()
+        if not path.is_file():
+            # A user flow copied from a shipped one keeps working with the shipped blocks.
+            path = (
+                (locations.shipped_flows_dir() / target).resolve()
+                if (locations.shipped_flows_dir() / target).is_file()
+                else path
+            )
         if path in stack:
             chain = " → ".join(p.name for p in (*stack[stack.index(path) :], path))
             self.problems.append(Problem(position, t("include.cycle", chain=chain), t("include.cycle_hint")))
