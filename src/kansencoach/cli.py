@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     flow_commands = flows.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
     flow_list = flow_commands.add_parser("list", help=t("cli.flows_list"))
     flow_list.set_defaults(handler=_flows_list)
+    flow_new = flow_commands.add_parser("new", help=t("cli.flows_new"))
+    flow_new.add_argument("id", metavar="ID")
+    flow_new.add_argument("--from", dest="source", metavar="FLOW", help=t("cli.flows_new_from"))
+    flow_new.set_defaults(handler=_flows_new)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
     flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
     flow_validate.set_defaults(handler=_flows_validate)
@@ -66,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     kb_commands = kb.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
     kb_list = kb_commands.add_parser("list", help=t("cli.kb_list"))
     kb_list.set_defaults(handler=_kb_list)
+    kb_new = kb_commands.add_parser("new", help=t("cli.kb_new"))
+    kb_new.add_argument("id", metavar="ID")
+    kb_new.set_defaults(handler=_kb_new)
     kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
     kb_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD", help=t("cli.kb_validate_paths"))
     kb_validate.set_defaults(handler=_kb_validate)
@@ -117,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(error.problems)
         return USER_ERROR
     except (UserError, StoreError, ExportError, UnknownFlow) as error:
-        print(f"kansencoach: {str(error).strip(chr(39))}", file=sys.stderr)
+        print(f"kansencoach: {error}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)
@@ -225,6 +232,34 @@ def _origin(shipped: bool, path: Path, replaces: Path | None) -> str:
     if replaces is not None:
         return t("cli.origin_replaces", path=path, shipped=replaces)
     return t("cli.origin_user", path=path)
+
+
+def _flows_new(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.catalog import find_flow
+    from kansencoach.core.scaffold import ScaffoldError, new_flow
+
+    source = find_flow(arguments.source) if arguments.source else None
+    try:
+        path = new_flow(arguments.id, locations.user_flows_dirs()[-1], source)
+    except ScaffoldError as error:
+        raise UserError(str(error)) from None
+    print(t("cli.created", path=path))
+    print(t("cli.created_flow_next", path=path, id=arguments.id))
+    return 0
+
+
+def _kb_new(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.scaffold import ScaffoldError, new_intervention
+
+    try:
+        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[-1])
+    except ScaffoldError as error:
+        raise UserError(str(error)) from None
+    print(t("cli.created", path=path))
+    print(t("cli.created_kb_next", path=path))
+    return 0
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
