@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     flow_new.set_defaults(handler=_flows_new)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
     flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
     flow_validate.set_defaults(handler=_flows_validate)
 
     kb = commands.add_parser("kb", help=t("cli.kb"), description=t("cli.kb"))
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     kb_new.set_defaults(handler=_kb_new)
     kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
     kb_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD", help=t("cli.kb_validate_paths"))
+    kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
     kb_search.add_argument("text", nargs="*", metavar="TEKST")
@@ -113,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     handler: Handler = arguments.handler
+    as_json = getattr(arguments, "format", "text") == "json"
     from kansencoach.core.catalog import UnknownFlow
     from kansencoach.core.export import ExportError
     from kansencoach.core.problems import ProblemsError
@@ -121,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(arguments)
     except ProblemsError as error:
-        _print_problems(error.problems)
+        _print_problems(error.problems, as_json)
         return USER_ERROR
     except (UserError, StoreError, ExportError, UnknownFlow) as error:
         print(f"kansencoach: {error}", file=sys.stderr)
@@ -137,9 +140,18 @@ def _version() -> str:
     return f"kansencoach {__version__}"
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
+def _print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
+    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI."""
+    from kansencoach.core.problems import as_dicts, quoted
+
+    if as_json:
+        import json
+
+        print(json.dumps(as_dicts(problems), ensure_ascii=False, indent=2))
+        return
+    lines: dict[str, list[str] | None] = {}
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(quoted(problem, lines), file=sys.stderr)
 
 
 def _store() -> Store:
@@ -272,16 +284,23 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         root = locations.shipped_flows_dir()
         paths = sorted(root.glob("*.yaml")) + sorted((root / "blocks").glob("*.yaml"))
     vocabulary = load_vocabulary()
+    as_json = arguments.format == "json"
+    found: list[Problem] = []
     broken = 0
     for path in paths:
         problems = check_file(path, vocabulary)
+        found += problems
         if problems:
             broken += 1
-            _print_problems(problems)
-        else:
+            if not as_json:
+                _print_problems(problems)
+        elif not as_json:
             print(t("cli.valid", path=path))
+    if as_json:
+        _print_problems(found, as_json=True)
     if broken:
-        print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
+        if not as_json:
+            print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
         return USER_ERROR
     return 0
 
@@ -320,7 +339,8 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
                 load_rules(directory / "review.yaml")
-            print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
+            if arguments.format == "text":
+                print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
             problems += error.problems
     files = [path for path in paths if not path.is_dir()]
@@ -329,10 +349,12 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         problems += file_problems
         broken = {problem.position.path for problem in file_problems}
         for path in files:
-            if str(path) not in broken:
+            if str(path) not in broken and arguments.format == "text":
                 print(t("cli.valid", path=path))
     if problems:
         raise ProblemsError(problems)
+    if arguments.format == "json":
+        print("[]")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
 
@@ -57,3 +58,50 @@ def did_you_mean(word: str, candidates: Iterable[str], otherwise: str) -> str:
     """A "bedoelde je …?" hint when a candidate is close, else `otherwise`."""
     suggestion = nearest(word, candidates)
     return t("hint.did_you_mean", suggestion=suggestion) if suggestion else otherwise
+
+
+def quoted(problem: Problem, lines: dict[str, list[str] | None]) -> str:
+    """The problem with the line it points at quoted and a caret under the spot.
+
+    `lines` caches each file's lines between calls; a file that cannot be read as text is not quoted.
+    """
+    text = str(problem)
+    path = problem.position.path
+    if path not in lines:
+        lines[path] = _read_lines(path)
+    source = lines[path]
+    number = problem.position.line
+    if source is None or not 1 <= number <= len(source):
+        return text
+    line = source[number - 1].replace("\t", " ")
+    gutter = f"{number:>5} | "
+    caret = " " * (len(gutter) - 2) + "| " + " " * (problem.position.column - 1) + "^"
+    return f"{text}\n{gutter}{line}\n{caret}"
+
+
+def as_dicts(problems: Iterable[Problem]) -> list[dict[str, object]]:
+    """Problems as plain data, for `--format json` (editors and CI)."""
+    return [
+        {
+            "path": problem.position.path,
+            "line": problem.position.line,
+            "column": problem.position.column,
+            "message": problem.message,
+            "hint": problem.hint,
+            "code": problem.code,
+        }
+        for problem in problems
+    ]
+
+
+def _read_lines(path: str) -> list[str] | None:
+    try:
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > 2 * 1024 * 1024:
+            return None
+        raw = file.read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in raw:
+        return None
+    return raw.decode("utf-8", errors="replace").splitlines()

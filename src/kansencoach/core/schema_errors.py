@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -40,7 +41,7 @@ def validate(
         return model.model_validate(data)
     except ValidationError as error:
         fields = set(known_fields) | _field_names(model)
-        problems = [_problem(detail, data, position_of, fields) for detail in error.errors()]
+        problems = [_coded(_problem(detail, data, position_of, fields), detail) for detail in error.errors()]
         raise ProblemsError(_unique(problems)) from None
 
 
@@ -100,6 +101,11 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
     if kind == "value_error" and "condition_without_test" in str(ctx.get("error", "")):
         return Problem(position, t("schema.condition_without_test"), t("schema.condition_without_test_hint"))
     return Problem(position, t("schema.other", field=name, detail=detail["msg"]))
+
+
+def _coded(problem: Problem, detail: ErrorDetails) -> Problem:
+    """The problem with pydantic's error type as its code, for `--format json`."""
+    return problem if problem.code else replace(problem, code=f"schema.{detail['type']}")
 
 
 def _show(value: Any) -> str:

@@ -270,6 +270,7 @@ MESSAGES: dict[str, str] = {
     "scaffold.bad_id": "'{id}' kan geen id zijn: gebruik kleine letters, cijfers, '-' en '_', bijvoorbeeld `quickscan-utrecht`",
     "scaffold.exists": "{path} bestaat al; kies een andere id of pas dat bestand aan",
     "scaffold.copied_header": "# Kopie van de flow '{flow}'. Controleer na elke wijziging: kansencoach flows validate {path}",
+    "cli.format": "text: leesbaar met de regel erbij; json: voor editors en CI",
     "cli.valid": "{path}: in orde",
     "cli.invalid_summary": "{broken} van {total} bestand(en) bevatten fouten",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
