@@ -14,6 +14,7 @@ from kansencoach.core.models import (
     Condition,
     NotCondition,
 )
+from kansencoach.i18n import t
 
 Answers = Mapping[str, AnswerValue]
 
@@ -92,3 +93,38 @@ def _magnitude(value: AnswerValue) -> float | None:
 @lru_cache(maxsize=256)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def describe(condition: Condition) -> str:
+    """The condition in words, for people who do not read YAML."""
+    if isinstance(condition, AllCondition):
+        return "(" + t("condition.and").join(describe(part) for part in condition.all) + ")"
+    if isinstance(condition, AnyCondition):
+        return "(" + t("condition.or").join(describe(part) for part in condition.any) + ")"
+    if isinstance(condition, NotCondition):
+        return t("condition.not", inner=describe(condition.not_))
+    subject = f"{condition.answer}[{condition.key}]" if condition.key else condition.answer
+    parts: list[str] = []
+    if condition.equals is not None:
+        parts.append(t("condition.equals", subject=subject, value=_word(condition.equals)))
+    if condition.in_ is not None:
+        parts.append(t("condition.in", subject=subject, values=", ".join(_word(v) for v in condition.in_)))
+    if condition.includes is not None:
+        parts.append(t("condition.includes", subject=subject, value=condition.includes))
+    if condition.min is not None:
+        parts.append(t("condition.min", subject=subject, value=_word(condition.min)))
+    if condition.max is not None:
+        parts.append(t("condition.max", subject=subject, value=_word(condition.max)))
+    if condition.empty is not None:
+        parts.append(t("condition.empty" if condition.empty else "condition.filled", subject=subject))
+    if condition.matches is not None:
+        parts.append(t("condition.matches", subject=subject, pattern=condition.matches))
+    return t("condition.and").join(parts)
+
+
+def _word(value: str | int | float | bool) -> str:
+    if isinstance(value, bool):
+        return t("answer.yes") if value else t("answer.no")
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value)
