@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["mermaid", "text"], default="mermaid", help=t("cli.flows_graph")
     )
     flow_graph.set_defaults(handler=_flows_graph)
+    flow_diff = flow_commands.add_parser("diff", help=t("cli.flows_diff"))
+    flow_diff.add_argument("old", type=Path, metavar="OUD.yaml")
+    flow_diff.add_argument("new", type=Path, metavar="NIEUW.yaml")
+    flow_diff.set_defaults(handler=_flows_diff)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
     flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
     flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
@@ -258,6 +262,18 @@ def _flows_graph(arguments: argparse.Namespace) -> int:
 
     flow = find_flow(arguments.flow).flow
     print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    return 0
+
+
+def _flows_diff(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import load_vocabulary
+    from kansencoach.core.flowdiff import diff
+    from kansencoach.core.loader import load_flow
+
+    vocabulary = load_vocabulary()
+    changes = diff(load_flow(arguments.old, vocabulary).flow, load_flow(arguments.new, vocabulary).flow)
+    for line in changes or [t("diff.none")]:
+        print(f"- {line}")
     return 0
 
 

@@ -66,7 +66,9 @@ def outline(flow: Flow) -> str:
                 if rule.when is None:
                     lines.append(f"       {t('graph.goto_otherwise', target=rule.to)}")
                 else:
-                    lines.append(f"       {t('graph.goto_if', condition=describe(rule.when), target=rule.to)}")
+                    lines.append(
+                        f"       {t('graph.goto_if', condition=describe(rule.when), target=rule.to)}"
+                    )
     return "\n".join(lines) + "\n"
 
 
