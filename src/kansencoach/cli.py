@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     flow_diff.add_argument("old", type=Path, metavar="OUD.yaml")
     flow_diff.add_argument("new", type=Path, metavar="NIEUW.yaml")
     flow_diff.set_defaults(handler=_flows_diff)
+    flow_test = flow_commands.add_parser("test", help=t("cli.flows_test"))
+    flow_test.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    flow_test.set_defaults(handler=_flows_test)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
     flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
     flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
@@ -275,6 +278,42 @@ def _flows_diff(arguments: argparse.Namespace) -> int:
     for line in changes or [t("diff.none")]:
         print(f"- {line}")
     return 0
+
+
+def _flows_test(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import find_flow, flow_dirs, load_vocabulary
+    from kansencoach.core.flowtest import Coverage, flow_of, run_tests
+    from kansencoach.core.loader import load_flow
+
+    paths: list[Path] = arguments.paths or [directory for directory in flow_dirs() if directory.is_dir()]
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.test.yaml")) if path.is_dir() else [path]
+    if not files:
+        print(t("flowtest.none_found"))
+        return 0
+    failed = 0
+    coverage: dict[str, tuple[LoadedFlow, Coverage]] = {}
+    for file in files:
+        name = flow_of(file)
+        beside = file.with_name(f"{name}.yaml")
+        loaded = load_flow(beside, load_vocabulary()) if beside.is_file() else find_flow(name)
+        _, seen = coverage.setdefault(loaded.id, (loaded, Coverage()))
+        outcome = run_tests(file, loaded, seen)
+        _print_problems(outcome.problems)
+        failed += len(outcome.problems)
+        print(t("flowtest.summary", flow=file, cases=outcome.cases, failures=len(outcome.problems)))
+    for loaded, seen in coverage.values():
+        untested, never_true = seen.untested_steps(loaded), seen.never_true(loaded)
+        print(f"\n{loaded.id}:")
+        if untested:
+            print("  " + t("flowtest.untested", steps=", ".join(untested)))
+        if never_true:
+            print("  " + t("flowtest.never_true"))
+            print("\n".join(f"    - {site}" for site in never_true))
+        if not untested and not never_true:
+            print("  " + t("flowtest.all_covered"))
+    return USER_ERROR if failed else 0
 
 
 def _flows_new(arguments: argparse.Namespace) -> int:

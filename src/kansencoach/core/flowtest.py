@@ -1,0 +1,184 @@
+"""Testing a flow with example answers: the path it takes, what lands in the draft, what is untested.
+
+A test file `<flow>.test.yaml` sits beside its flow and holds cases:
+
+    cases:
+      - name: Geen partners
+        answers: {partners: false}
+        visits: [stoppen]          # steps that must be on the path
+        skips: [criteria]          # steps that must not be
+        path: [welkom, ...]        # or the whole path, in order
+        draft: ["Wat stop je?"]    # fragments the exported draft must contain
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kansencoach.core.answers import InvalidAnswer, check_answer
+from kansencoach.core.conditions import describe, holds
+from kansencoach.core.draft import build_draft
+from kansencoach.core.engine import Engine
+from kansencoach.core.export import ExportMeta, to_markdown
+from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.models import AnswerValue, InfoStep
+from kansencoach.core.problems import Position, Problem
+from kansencoach.core.schema_errors import validate
+from kansencoach.core.yamlsource import read_document
+from kansencoach.i18n import t
+
+_META = ExportMeta("test", 1, "", "")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Case(_Strict):
+    name: Annotated[str, Field(min_length=1)]
+    answers: dict[str, Any] = {}
+    path: list[str] | None = None
+    visits: list[str] = []
+    skips: list[str] = []
+    draft: list[str] = []
+
+
+class TestFile(_Strict):
+    flow: str | None = None
+    cases: list[Case] = Field(min_length=1)
+
+
+@dataclass
+class Coverage:
+    """Which steps and conditions the cases of one flow reached."""
+
+    reached: set[str] = field(default_factory=set)
+    true_conditions: set[str] = field(default_factory=set)
+
+    def untested_steps(self, loaded: LoadedFlow) -> list[str]:
+        return [step.id for step in loaded.flow.steps if step.id not in self.reached]
+
+    def never_true(self, loaded: LoadedFlow) -> list[str]:
+        return [label for key, label in condition_sites(loaded) if key not in self.true_conditions]
+
+
+@dataclass
+class Outcome:
+    flow: LoadedFlow | None
+    cases: int
+    problems: list[Problem]
+    coverage: Coverage
+
+
+def condition_sites(loaded: LoadedFlow) -> list[tuple[str, str]]:
+    """(key, description) of every condition in the flow: step `when`s and conditional goto rules."""
+    sites = []
+    for step in loaded.flow.steps:
+        if step.when is not None:
+            sites.append(
+                (f"{step.id}:when", t("flowtest.site_when", id=step.id, condition=describe(step.when)))
+            )
+        if isinstance(step.goto, list):
+            for number, rule in enumerate(step.goto, start=1):
+                if rule.when is not None:
+                    condition = describe(rule.when)
+                    sites.append(
+                        (
+                            f"{step.id}:goto{number}",
+                            t("flowtest.site_goto", id=step.id, number=number, condition=condition),
+                        )
+                    )
+    return sites
+
+
+def run_tests(path: Path, loaded: LoadedFlow, coverage: Coverage | None = None) -> Outcome:
+    """Run every case of a test file against its flow; problems say where and what differs."""
+    document = read_document(path)
+    tests = validate(TestFile, document.data, document.position)
+    coverage = coverage or Coverage()
+    problems: list[Problem] = []
+    engine = Engine(loaded.flow.steps)
+    for index, case in enumerate(tests.cases):
+        problems += _run_case(
+            case,
+            loaded,
+            engine,
+            coverage,
+            lambda *loc, index=index: document.position(("cases", index, *loc)),
+        )
+    return Outcome(loaded, len(tests.cases), problems, coverage)
+
+
+def flow_of(path: Path) -> str:
+    """The flow a test file is for: its `flow:` field, or its file name before `.test.yaml`."""
+    data = read_document(path).data
+    declared = data.get("flow") if isinstance(data, dict) else None
+    return str(declared) if declared else path.name.removesuffix(".test.yaml")
+
+
+def _run_case(
+    case: Case, loaded: LoadedFlow, engine: Engine, coverage: Coverage, position: Callable[..., Position]
+) -> list[Problem]:
+    """The mismatches of one case; `position(*loc)` points into the case in the test file."""
+    at = position()
+    problems: list[Problem] = []
+    answers: dict[str, AnswerValue] = {}
+    for key, value in case.answers.items():
+        if not engine.has(key):
+            problems.append(
+                Problem(position("answers", key), t("flowtest.unknown_step", case=case.name, id=key))
+            )
+            continue
+        step = engine.step(key)
+        if isinstance(step, InfoStep):
+            continue
+        try:
+            answers[key] = check_answer(step, value)
+        except InvalidAnswer as error:
+            problem = Problem(
+                position("answers", key), t("flowtest.bad_answer", case=case.name, id=key, detail=str(error))
+            )
+            problems.append(problem)
+    route = engine.route(answers)
+    visited = [step.id for step in route.path]
+    coverage.reached.update(visited)
+    _record_conditions(loaded, route.path, answers, coverage)
+    if case.path is not None and visited != case.path:
+        problems.append(
+            Problem(
+                at,
+                t("flowtest.path", case=case.name, expected=" → ".join(case.path), got=" → ".join(visited)),
+            )
+        )
+    for step_id in case.visits:
+        if step_id not in visited:
+            problems.append(Problem(at, t("flowtest.not_visited", case=case.name, id=step_id)))
+    for step_id in case.skips:
+        if step_id in visited:
+            problems.append(Problem(at, t("flowtest.not_skipped", case=case.name, id=step_id)))
+    if case.draft:
+        markdown = to_markdown(build_draft(loaded.flow, answers, route=route), _META)
+        for fragment in case.draft:
+            if fragment not in markdown:
+                problems.append(Problem(at, t("flowtest.draft", case=case.name, fragment=fragment)))
+    return problems
+
+
+def _record_conditions(
+    loaded: LoadedFlow, path: Any, answers: dict[str, AnswerValue], coverage: Coverage
+) -> None:
+    for step in path:
+        if step.when is not None:
+            coverage.true_conditions.add(f"{step.id}:when")
+        if isinstance(step.goto, list):
+            for number, rule in enumerate(step.goto, start=1):
+                if rule.when is not None and holds(rule.when, answers):
+                    coverage.true_conditions.add(f"{step.id}:goto{number}")
+                    break
+                if rule.when is None:
+                    break
