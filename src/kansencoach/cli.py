@@ -101,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     kb_search.add_argument("--json", action="store_true", help=t("cli.json"))
     kb_search.set_defaults(handler=_kb_search)
 
+    schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
+    schema.add_argument("kind", choices=["flows", "knowledge"])
+    schema.set_defaults(handler=_schema)
+
     sessions = commands.add_parser("sessions", help=t("cli.sessions"), description=t("cli.sessions"))
     session_commands = sessions.add_subparsers(metavar="OPDRACHT", parser_class=_Parser, required=True)
     session_list = session_commands.add_parser("list", help=t("cli.sessions_list"))
@@ -482,6 +486,16 @@ def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> Non
         if value not in allowed:
             hint = did_you_mean(value, allowed, t("cli.allowed", values=", ".join(allowed)))
             raise UserError(t("cli.bad_value", option=option, value=value, hint=hint))
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from kansencoach.core.jsonschema import flow_schema, knowledge_schema
+
+    schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
 
 
 def _sessions_list(_: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kansencoach.core.conditions import is_empty
+from kansencoach.core.conditions import describe, is_empty
 from kansencoach.core.engine import Engine, Route
 from kansencoach.core.models import (
     AllocateStep,
@@ -101,6 +101,17 @@ class DraftSection:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What a reader needs to know what was and was not asked."""
+
+    flow_id: str
+    version: int
+    digest: str
+    not_asked: tuple[tuple[str, str], ...]
+    """(question, why it was not asked) for every question off the officer's path."""
+
+
+@dataclass(frozen=True)
 class Draft:
     title: str
     flow: Flow
@@ -110,6 +121,7 @@ class Draft:
     accepted: tuple[Accepted, ...] = ()
     findings: tuple[Finding, ...] | None = None
     """The review's findings; None when the draft was not reviewed."""
+    provenance: Provenance | None = None
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""
@@ -189,3 +201,19 @@ def one_line(shown: Shown) -> str:
     if isinstance(shown, Items):
         return "; ".join(shown.items)
     return ", ".join(f"{label}: {value}" for label, value in shown.rows)
+
+
+def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
+    """Every question not on the path, with the condition that skipped it or the branch that passed it."""
+    on_path = {step.id for step in route.path}
+    skipped = {step.id: step for step in route.skipped}
+    not_asked: list[tuple[str, str]] = []
+    for step in flow.steps:
+        if step.id in on_path or (isinstance(step, InfoStep) and step.draft is None):
+            continue
+        label = (step.label or step.id) if isinstance(step, InfoStep) else (step.label or step.ask)
+        if step.id in skipped and step.when is not None:
+            not_asked.append((label, t("provenance.condition", condition=describe(step.when))))
+        else:
+            not_asked.append((label, t("provenance.branch")))
+    return Provenance(flow.id, flow.version, digest, tuple(not_asked))

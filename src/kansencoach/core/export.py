@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from kansencoach.core.draft import Advice, Draft, Items, Prose, Shown
+from kansencoach.core.draft import Advice, Draft, Items, Prose, Provenance, Shown
 from kansencoach.core.review import Finding
 from kansencoach.i18n import t
 
@@ -113,7 +113,27 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
     if draft.findings is not None:
         blocks.append(f"## {t('review.heading')}")
         blocks.append("\n".join(_finding(finding) for finding in draft.findings) or t("review.none"))
+    if draft.provenance is not None:
+        blocks.extend(_provenance(draft.provenance))
     return "\n\n".join(blocks) + "\n"
+
+
+def _provenance(provenance: Provenance) -> list[str]:
+    blocks = [
+        f"## {t('provenance.heading')}",
+        escape_line(
+            t(
+                "provenance.flow",
+                flow=provenance.flow_id,
+                version=provenance.version,
+                digest=provenance.digest,
+            )
+        ),
+    ]
+    if provenance.not_asked:
+        rows = [f"- {escape_line(label)}: {escape_inline(reason)}" for label, reason in provenance.not_asked]
+        blocks.append(f"{t('provenance.not_asked')}\n\n" + "\n".join(rows))
+    return blocks
 
 
 def _finding(finding: Finding) -> str:

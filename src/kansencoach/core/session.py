@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from kansencoach.core.answers import check_answer
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft import Draft, build_draft
+from kansencoach.core.draft import Draft, build_draft, provenance
 from kansencoach.core.engine import Engine, Route
 from kansencoach.core.events import Event, Fold, SessionState
 from kansencoach.core.knowledge import KnowledgeBase
@@ -120,7 +120,9 @@ class Session:
     def draft(self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None) -> Draft:
         """The draft, with the accepted interventions and, given rules, the review's findings."""
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
-        draft = build_draft(self.loaded.flow, self.answers, self.info.title, self.route(), accepted)
+        route = self.route()
+        draft = build_draft(self.loaded.flow, self.answers, self.info.title, route, accepted)
+        draft = replace(draft, provenance=provenance(self.loaded.flow, route, self.loaded.digest))
         if rules is None:
             return draft
         return replace(draft, findings=tuple(self.review(rules, knowledge, draft)))

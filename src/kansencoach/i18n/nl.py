@@ -193,6 +193,12 @@ MESSAGES: dict[str, str] = {
     "flowtest.never_true": "Nooit waar in een test:",
     "flowtest.all_covered": "Elke stap en elke voorwaarde komt in een test voor.",
     "flowtest.none_found": "Geen testbestanden (*.test.yaml) gevonden.",
+    # Provenance appendix
+    "provenance.heading": "Bijlage: verantwoording",
+    "provenance.flow": "Gemaakt met kansencoach, flow {flow} versie {version} (vingerafdruk {digest}).",
+    "provenance.not_asked": "Niet gevraagd:",
+    "provenance.condition": "overgeslagen, want niet waar: {condition}",
+    "provenance.branch": "niet op de gekozen route",
     # Review
     "review.gap.number": "een getal",
     "review.gap.unit": "een eenheid (aantal, %, uren)",
@@ -334,6 +340,7 @@ MESSAGES: dict[str, str] = {
     "cli.flows_graph": "teken een flow: mermaid-stroomschema of (met --format text) een overzicht",
     "cli.flows_diff": "zeg in gewone taal wat er veranderd is tussen twee versies van een flow",
     "cli.flows_test": "test flows met hun *.test.yaml-bestanden en toon wat nog ongetest is",
+    "cli.schema": "print het JSON Schema van flows of interventies, voor editors zoals VS Code",
     "cli.valid": "{path}: in orde",
     "cli.invalid_summary": "{broken} van {total} bestand(en) bevatten fouten",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
