@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kansencoach", description=t("cli.description"))
     parser.add_argument("--plain", action="store_true", help=t("cli.plain"))
     parser.add_argument("--reset-store", action="store_true", help=t("cli.reset_store"))
+    parser.add_argument("--watch", action="store_true", help=t("cli.watch"))
     parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
     parser.set_defaults(handler=_start)
     commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=_Parser)
@@ -52,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--html", action="store_true", help=t("cli.html"))
     run.add_argument("--force", action="store_true", help=t("cli.force"))
     run.add_argument("--title", help=t("cli.run_title"))
+    run.add_argument("--watch", action="store_true", help=t("cli.watch"))
+    run.add_argument("--preview", action="store_true", help=t("cli.preview"))
     run.set_defaults(handler=_run)
 
     flows = commands.add_parser("flows", help=t("cli.flows"), description=t("cli.flows"))
@@ -186,13 +189,19 @@ def _start(arguments: argparse.Namespace) -> int:
 
         with _store() as store:
             return start_menu(store)
-    return _tui()
+    return _tui(watch=arguments.watch)
 
 
-def _tui(resume: str | None = None, new_flow: LoadedFlow | None = None, title: str | None = None) -> int:
+def _tui(
+    resume: str | None = None,
+    new_flow: LoadedFlow | None = None,
+    title: str | None = None,
+    watch: bool = False,
+    store_path: Path | None = None,
+) -> int:
     from kansencoach.tui.app import KansencoachApp
 
-    KansencoachApp(resume=resume, new_flow=new_flow, title=title).run()
+    KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
     return 0
 
 
@@ -215,7 +224,7 @@ def _run(arguments: argparse.Namespace) -> int:
         if arguments.flow or arguments.answers:
             raise UserError(t("cli.resume_alone"))
         if not arguments.plain:
-            return _tui(arguments.resume)
+            return _tui(arguments.resume, watch=arguments.watch)
         from kansencoach.plain import resume_plain
 
         with _store() as store:
@@ -232,12 +241,30 @@ def _run(arguments: argparse.Namespace) -> int:
             )
     if arguments.export:
         raise UserError(t("cli.export_needs_answers"))
+    if arguments.preview:
+        return _preview(loaded, arguments.plain)
     if not arguments.plain:
-        return _tui(new_flow=loaded, title=arguments.title)
+        return _tui(new_flow=loaded, title=arguments.title, watch=arguments.watch)
     from kansencoach.plain import run_plain
 
     with _store() as store:
         return run_plain(store, loaded, arguments.title)
+
+
+def _preview(loaded: LoadedFlow, plain: bool) -> int:
+    """Walk a flow on a throwaway store that is deleted afterwards."""
+    import tempfile
+
+    from kansencoach.core.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="kansencoach-voorbeeld-") as scratch:
+        store_path = Path(scratch) / "voorbeeld.db"
+        if not plain:
+            return _tui(new_flow=loaded, watch=True, store_path=store_path)
+        from kansencoach.plain import run_plain
+
+        with Store(store_path) as store:
+            return run_plain(store, loaded, None)
 
 
 def _flows_list(_: argparse.Namespace) -> int:

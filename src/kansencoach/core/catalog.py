@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -125,3 +126,22 @@ def flow_for_session(flow_id: str, flow_source: str) -> LoadedFlow:
     if flow_source and Path(flow_source).is_file():
         return load_flow(Path(flow_source), load_vocabulary())
     return find_flow(flow_id)
+
+
+def forget_loaded() -> None:
+    """Drop cached knowledge, rules and vocabulary, so the next load reads the files again."""
+    for cached in (_load_kb, load_review_rules, load_vocabulary):
+        cached.cache_clear()
+
+
+def watched_files() -> dict[Path, tuple[float, int]]:
+    """Modification time and size of every YAML file of flows and knowledge, to notice edits."""
+    directories = [*flow_dirs(), *locations.user_knowledge_dirs(), locations.shipped_knowledge_dir()]
+    found: dict[Path, tuple[float, int]] = {}
+    for directory in directories:
+        if directory.is_dir():
+            for path in directory.rglob("*.yaml"):
+                with contextlib.suppress(OSError):
+                    status = path.stat()
+                    found[path] = (status.st_mtime, status.st_size)
+    return found

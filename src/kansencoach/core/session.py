@@ -37,18 +37,26 @@ class Session:
     def __init__(self, store: Store, info: SessionInfo, loaded: LoadedFlow) -> None:
         self.store = store
         self.info = info
-        self.loaded = loaded
-        self.engine = Engine(loaded.flow.steps)
         self._fold = Fold()
         for event in store.events(info.id):
             self._fold.apply(event)
-        self._has_orphans = any(not self.engine.has(key) for key in self._fold.state.answers)
-        self._route: Route | None = None
+        self.loaded: LoadedFlow
+        self.engine: Engine
+        self._has_orphans: bool
+        self._route: Route | None
+        self.reload(loaded)
 
     @classmethod
     def start(cls, store: Store, loaded: LoadedFlow, title: str) -> Session:
         info = store.create_session(title, loaded.id, loaded.flow.version, loaded.digest, source_of(loaded))
         return cls(store, info, loaded)
+
+    def reload(self, loaded: LoadedFlow) -> None:
+        """Run on a new version of the flow (after an edit); answers stay, orphans are kept apart."""
+        self.loaded = loaded
+        self.engine = Engine(loaded.flow.steps)
+        self._has_orphans = any(not self.engine.has(key) for key in self._fold.state.answers)
+        self._route = None
 
     @property
     def state(self) -> SessionState:

@@ -48,9 +48,19 @@ class KansencoachApp(App[None]):
         resume: str | None = None,
         new_flow: LoadedFlow | None = None,
         title: str | None = None,
+        watch: bool = False,
+        preview: bool = False,
     ) -> None:
-        """Open on the start screen, or straight into a session (`resume`) or a new one (`new_flow`)."""
+        """Open on the start screen, or straight into a session (`resume`) or a new one (`new_flow`).
+
+        `watch` reloads flows and knowledge when their files change; `preview` marks a throwaway
+        store (the caller deletes it afterwards), so an author can walk a flow without saving.
+        """
         super().__init__()
+        self.reload_on_change = watch
+        if preview:
+            self.sub_title = t("tui.preview")
+        self._seen_files: dict[Path, tuple[float, int]] = {}
         self.store_path = store_path or locations.store_path()
         self.resume = resume
         self.new_flow = new_flow
@@ -70,6 +80,8 @@ class KansencoachApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(StartScreen())
         self.call_after_refresh(self.load_knowledge)
+        if self.reload_on_change:
+            self.call_after_refresh(self._start_watching)
         if self.resume or self.new_flow is not None:
             self._open_requested()
 
@@ -116,6 +128,46 @@ class KansencoachApp(App[None]):
             refresh = getattr(screen, "knowledge_loaded", None)
             if refresh is not None:
                 refresh()
+
+    def _start_watching(self) -> None:
+        from kansencoach.core.catalog import watched_files
+
+        self._seen_files = watched_files()
+        self.set_interval(1.0, self._check_files)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _check_files(self) -> None:
+        from kansencoach.core.catalog import forget_loaded, scan_flows, watched_files
+
+        now = watched_files()
+        if now == self._seen_files:
+            return
+        self._seen_files = now
+        forget_loaded()
+        broken = [problem for entry in scan_flows() for problem in entry.problems]
+        if broken:
+            self.call_from_thread(
+                self.notify, t("tui.watch_broken", problem=str(broken[0])), severity="error", timeout=15
+            )
+        self.load_knowledge()
+        self.call_from_thread(self._files_reloaded)
+
+    def _files_reloaded(self) -> None:
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.problems import ProblemsError
+
+        for screen in self.screen_stack:
+            session = getattr(screen, "session", None)
+            if session is not None:
+                try:
+                    loaded = flow_for_session(session.info.flow_id, session.info.flow_source)
+                except (ProblemsError, LookupError):
+                    continue
+                screen.flow_reloaded(loaded)  # type: ignore[attr-defined]
+            refresh_lists = getattr(screen, "refresh_lists", None)
+            if refresh_lists is not None:
+                refresh_lists()
+        self.notify(t("tui.watch_reloaded"))
 
     def open_session(self, session: Session) -> None:
         """Show a session in a chat screen, holding its lock while it is open."""

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label, ProgressBar
 
 from kansencoach.core.answers import InvalidAnswer
 from kansencoach.core.draft import one_line, show
+from kansencoach.core.loader import LoadedFlow
 from kansencoach.core.matcher import Suggestion
 from kansencoach.core.models import (
     AllocateStep,
@@ -316,6 +317,15 @@ class ChatScreen(Screen[None]):
         if matcher is not None:
             self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(matcher))
         self.findings = list(draft.findings or ())
+
+    def flow_reloaded(self, loaded: LoadedFlow) -> None:
+        """The flow's file changed: carry on with the new version, answers kept."""
+        if loaded.digest == self.session.loaded.digest:
+            return
+        self.session.reload(loaded)
+        self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
+        self.show_step(self.session.current())
+        self._update_side()
 
     def knowledge_loaded(self) -> None:
         """Called by the app when the knowledge base is ready (before mounting, on_mount does it)."""

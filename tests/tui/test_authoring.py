@@ -1,0 +1,88 @@
+"""The app for authors: it reloads a changed flow (or says what is wrong), and previews without saving."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kansencoach import locations
+from kansencoach.core import catalog
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.events import Event
+from kansencoach.core.loader import load_flow
+from kansencoach.core.session import Session
+from kansencoach.core.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.messages import NoticeMessage
+
+from helpers import DATA
+
+
+@pytest.fixture
+def editable_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "flows"
+    directory.mkdir()
+    shutil.copy(DATA / "flows" / "mini.yaml", directory / "mini.yaml")
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
+    return directory / "mini.yaml"
+
+
+def session_on(path: Path) -> str:
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, load_flow(path, load_vocabulary()), "Auteur")
+        store.append(session.info.id, Event("set", "verschil", "Een verschil"))
+        store.append(session.info.id, Event("set", "domein", "gezondheid"))
+        return session.info.id
+
+
+async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow: Path) -> None:
+    app = KansencoachApp(resume=session_on(editable_flow), watch=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        assert screen.step is not None and screen.step.id == "groepen"
+        text = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
+        editable_flow.write_text(text.replace("version: 1", "version: 2"))
+        app._check_files()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Voor welke groepen?" in screen.step.ask
+        assert screen.session.answers["domein"] == "gezondheid"
+        assert any("vragenlijst is veranderd" in str(n.render()) for n in screen.query(NoticeMessage))
+        assert any("opnieuw geladen" in str(note.message) for note in app._notifications)
+
+
+async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(editable_flow: Path) -> None:
+    app = KansencoachApp(resume=session_on(editable_flow), watch=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        editable_flow.write_text(editable_flow.read_text().replace("type: multi", "type: multie"))
+        app._check_files()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(note.message) for note in app._notifications]
+        assert any(
+            "onbekend staptype 'multie'" in message and "bedoelde je 'multi'" in message
+            for message in messages
+        )
+        assert screen.step is not None and screen.step.id == "groepen"  # still on the old, valid version
+
+
+async def test_preview_marks_the_app_and_uses_the_given_store(tmp_path: Path) -> None:
+    store_path = tmp_path / "voorbeeld.db"
+    flow = load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+    app = KansencoachApp(store_path=store_path, new_flow=flow, preview=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "voorbeeld" in app.sub_title
+        assert isinstance(app.screen, ChatScreen)
+    assert store_path.exists()
+    assert not locations.store_path().exists()
