@@ -53,20 +53,6 @@ def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) ->
     return checker.problems
 
 
-def iter_answer_conditions(condition: Condition) -> Iterator[AnswerCondition]:
-    """The answer tests inside a condition, however deeply combined."""
-    if isinstance(condition, AnswerCondition):
-        yield condition
-    elif isinstance(condition, AllCondition):
-        for part in condition.all:
-            yield from iter_answer_conditions(part)
-    elif isinstance(condition, AnyCondition):
-        for part in condition.any:
-            yield from iter_answer_conditions(part)
-    elif isinstance(condition, NotCondition):
-        yield from iter_answer_conditions(condition.not_)
-
-
 class _Checker:
     def __init__(self, flow: Flow, position_of: PositionOf) -> None:
         self.flow = flow
@@ -199,8 +185,8 @@ class _Checker:
                     )
 
     def _condition(self, index: int, loc: Loc, condition: Condition, own_step_allowed: bool) -> None:
-        for test in iter_answer_conditions(condition):
-            self._answer_test(index, loc, test, own_step_allowed)
+        for test, test_loc in _tests_with_locs(condition, loc):
+            self._answer_test(index, test_loc, test, own_step_allowed)
 
     def _answer_test(self, index: int, loc: Loc, test: AnswerCondition, own_step_allowed: bool) -> None:
         steps = self.flow.steps
@@ -219,27 +205,32 @@ class _Checker:
             try:
                 re.compile(test.matches)
             except re.error as error:
-                self.add(loc, t("check.bad_regex", detail=str(error)), t("check.bad_regex_hint"), "regex")
+                self.add(
+                    (*loc, "matches"),
+                    t("check.bad_regex", detail=str(error)),
+                    t("check.bad_regex_hint"),
+                    "regex",
+                )
         options = [option.value for option in getattr(referred, "options", [])]
+        unknown = t("check.options_are", options=", ".join(options))
         if test.key is not None:
             if not isinstance(referred, AllocateStep):
-                self.add(
-                    loc, t("check.key_not_allocate", ref=test.answer), t("check.key_hint"), "unknown-ref"
-                )
+                message = t("check.key_not_allocate", ref=test.answer)
+                self.add((*loc, "key"), message, t("check.key_hint"), "unknown-ref")
             elif test.key not in options:
-                hint = did_you_mean(test.key, options, t("check.options_are", options=", ".join(options)))
-                self.add(loc, t("check.unknown_option", value=test.key, ref=test.answer), hint, "unknown-ref")
+                message = t("check.unknown_option", value=test.key, ref=test.answer)
+                self.add((*loc, "key"), message, did_you_mean(test.key, options, unknown), "unknown-ref")
             return
         if options and not isinstance(referred, AllocateStep):
-            named: list[Any] = [test.equals, test.includes, *(test.in_ or [])]
-            for value in named:
+            named: list[tuple[Loc, Any]] = [
+                ((*loc, "equals"), test.equals),
+                ((*loc, "includes"), test.includes),
+            ]
+            named += [((*loc, "in", number), value) for number, value in enumerate(test.in_ or [])]
+            for value_loc, value in named:
                 if value is not None and str(value) not in options:
-                    hint = did_you_mean(
-                        str(value), options, t("check.options_are", options=", ".join(options))
-                    )
-                    self.add(
-                        loc, t("check.unknown_option", value=value, ref=test.answer), hint, "unknown-ref"
-                    )
+                    message = t("check.unknown_option", value=value, ref=test.answer)
+                    self.add(value_loc, message, did_you_mean(str(value), options, unknown), "unknown-ref")
 
     def gotos(self, index: int, step: Step) -> None:
         targets: list[tuple[Loc, str]] = []
@@ -337,6 +328,20 @@ class _Checker:
                 else:
                     predecessors[target].add(source)
         return _closure(finishers, predecessors)
+
+
+def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCondition, Loc]]:
+    """The answer tests in a condition, each with where it stands in the file."""
+    if isinstance(condition, AnswerCondition):
+        yield condition, loc
+    elif isinstance(condition, AllCondition):
+        for number, part in enumerate(condition.all):
+            yield from _tests_with_locs(part, (*loc, "all", number))
+    elif isinstance(condition, AnyCondition):
+        for number, part in enumerate(condition.any):
+            yield from _tests_with_locs(part, (*loc, "any", number))
+    elif isinstance(condition, NotCondition):
+        yield from _tests_with_locs(condition.not_, (*loc, "not"))
 
 
 def _closure(start: list[int], edges: list[set[int]]) -> set[int]:
