@@ -23,10 +23,18 @@ MEMORY_TARGET = 1.5
 
 # When the first screen has been drawn, the child reports the wall clock and its peak memory so
 # far, and leaves at once: what the officer waits for is the first screen, not the workers behind it.
+# Peak memory is read from /proc/self/status (VmHWM): unlike ru_maxrss it is not inherited from a
+# large parent across fork and exec.
 REPORT = """
 def report() -> None:
     import os, resource, sys, time
-    sys.__stdout__.write(f"{time.time()} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except OSError:
+        pass
+    sys.__stdout__.write(f"{time.time()} {peak}\\n")
     sys.__stdout__.flush()
     os._exit(0)
 """
@@ -63,9 +71,16 @@ FirstScreen().run(headless=True)
 )
 
 
+def environment(home: str) -> dict[str, str]:
+    """The environment of a measured process: its own data dir, and bytecode written as usual."""
+    env = {**os.environ, "KANSENCOACH_HOME": home}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(script: str, home: str) -> tuple[float, int]:
     """Wall time of one fresh process drawing its first screen, and its peak RSS in KiB."""
-    env = {**os.environ, "KANSENCOACH_HOME": home}
+    env = environment(home)
     start = time.time()
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True

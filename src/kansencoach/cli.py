@@ -8,19 +8,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from kansencoach.i18n import argparse_text, t
 
+# `kansencoach --help` should cost little more than argparse: even typing and pathlib are imported
+# only when a command needs them (mypy reads this constant like typing.TYPE_CHECKING).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import NoReturn
+
     from kansencoach.core.loader import LoadedFlow
     from kansencoach.core.problems import Problem
     from kansencoach.core.store import Store
 
+    Handler = Callable[[argparse.Namespace], int]
+
 USER_ERROR = 2
-Handler = Callable[[argparse.Namespace], int]
+
+
+def _path(text: str) -> Path:
+    """argparse type for file arguments, importing pathlib only when one is given."""
+    from pathlib import Path
+
+    return Path(text)
 
 
 class UserError(Exception):
@@ -48,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("flow", nargs="?", metavar="FLOW", help=t("cli.run_flow"))
     run.add_argument("--resume", metavar="ID", help=t("cli.run_resume"))
     run.add_argument("--plain", action="store_true", help=t("cli.plain"))
-    run.add_argument("--answers", type=Path, metavar="BESTAND.yaml", help=t("cli.run_answers"))
-    run.add_argument("--export", type=Path, metavar="UIT.md", help=t("cli.run_export"))
+    run.add_argument("--answers", type=_path, metavar="BESTAND.yaml", help=t("cli.run_answers"))
+    run.add_argument("--export", type=_path, metavar="UIT.md", help=t("cli.run_export"))
     run.add_argument("--html", action="store_true", help=t("cli.html"))
     run.add_argument("--force", action="store_true", help=t("cli.force"))
     run.add_argument("--title", help=t("cli.run_title"))
@@ -72,14 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     flow_graph.set_defaults(handler=_flows_graph)
     flow_diff = flow_commands.add_parser("diff", help=t("cli.flows_diff"))
-    flow_diff.add_argument("old", type=Path, metavar="OUD.yaml")
-    flow_diff.add_argument("new", type=Path, metavar="NIEUW.yaml")
+    flow_diff.add_argument("old", type=_path, metavar="OUD.yaml")
+    flow_diff.add_argument("new", type=_path, metavar="NIEUW.yaml")
     flow_diff.set_defaults(handler=_flows_diff)
     flow_test = flow_commands.add_parser("test", help=t("cli.flows_test"))
-    flow_test.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    flow_test.add_argument("paths", nargs="*", type=_path, metavar="PAD")
     flow_test.set_defaults(handler=_flows_test)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
-    flow_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD")
+    flow_validate.add_argument("paths", nargs="*", type=_path, metavar="PAD")
     flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
     flow_validate.set_defaults(handler=_flows_validate)
 
@@ -91,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     kb_new.add_argument("id", metavar="ID")
     kb_new.set_defaults(handler=_kb_new)
     kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
-    kb_validate.add_argument("paths", nargs="*", type=Path, metavar="PAD", help=t("cli.kb_validate_paths"))
+    kb_validate.add_argument("paths", nargs="*", type=_path, metavar="PAD", help=t("cli.kb_validate_paths"))
     kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
@@ -117,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     session_show.set_defaults(handler=_sessions_show)
     session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
     session_export.add_argument("id", metavar="ID")
-    session_export.add_argument("-o", "--output", type=Path, metavar="UIT.md", help=t("cli.run_export"))
+    session_export.add_argument("-o", "--output", type=_path, metavar="UIT.md", help=t("cli.run_export"))
     session_export.add_argument("--html", action="store_true", help=t("cli.html"))
     session_export.add_argument("--force", action="store_true", help=t("cli.force"))
     session_export.set_defaults(handler=_sessions_export)
@@ -254,6 +266,7 @@ def _run(arguments: argparse.Namespace) -> int:
 def _preview(loaded: LoadedFlow, plain: bool) -> int:
     """Walk a flow on a throwaway store that is deleted afterwards."""
     import tempfile
+    from pathlib import Path
 
     from kansencoach.core.store import Store
 

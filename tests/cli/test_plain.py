@@ -42,3 +42,11 @@ def test_end_of_input_counts_as_stop(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n")
     assert result.returncode == 0
     assert "Gestopt." in result.stdout
+
+
+def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
+    result = kansencoach("run", MINI, "--plain", "--preview", stdin="Een verschil\nstop\n")
+    assert result.returncode == 0, result.stderr
+    assert "✓ opgeslagen" in result.stdout
+    assert not (kansencoach_home / "kansencoach.db").exists()
+    assert "Nog geen sessies" in kansencoach("sessions", "list").stdout

@@ -6,7 +6,7 @@ session, an edited answer and a changed flow all give the right route without bo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from kansencoach.core.conditions import holds
@@ -121,20 +121,21 @@ class Engine:
         position = ids.index(step_id)
         return questions[position - 1] if position > 0 else None
 
-    def _walk(self, answers: Answers, start: int) -> list[Step]:
-        """Steps from `start` following gotos; a step whose `when` fails leads to the next in the file."""
-        visited: list[Step] = []
+    def _walk(self, answers: Answers, start: int) -> Iterator[Step]:
+        """Steps from `start` following gotos; a step whose `when` fails leads to the next in the file.
+
+        Lazy, so a caller that stops at the first open question pays only for the steps it looked at.
+        """
         seen: set[int] = set()
         index: int | None = start
         while index is not None and index not in seen:
             seen.add(index)
             step = self.steps[index]
-            visited.append(step)
+            yield step
             if step.when is not None and not holds(step.when, answers):
                 index = index + 1 if index + 1 < len(self.steps) else None
             else:
                 index = self._successor(index, answers)
-        return visited
 
     def _successor(self, index: int, answers: Answers) -> int | None:
         step = self.steps[index]

@@ -11,6 +11,7 @@ Everything is deterministic: equal scores are ordered by id.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -87,7 +88,8 @@ class Suggestion:
 
 @dataclass
 class _Posting:
-    doc: int
+    """What one term adds to one entry: per field, and in total (before the term's IDF)."""
+
     by_field: dict[str, float]
     total: float
 
@@ -103,7 +105,7 @@ class Matcher:
         self.normalizer = Normalizer(knowledge.synonyms.groups, knowledge.stopwords)
         self._labels = _labels(knowledge.vocabulary)
         self._evidence_rank = {level.id: level.rank for level in knowledge.vocabulary.evidence}
-        self._postings: dict[str, list[_Posting]] = {}
+        self._postings: dict[str, dict[int, _Posting]] = {}
         self._idf: dict[str, float] = {}
         self._surface: dict[str, str] = {}
         self._build()
@@ -122,7 +124,7 @@ class Matcher:
             counts.append(by_field)
         average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
         documents = len(self.items)
-        postings: dict[str, list[_Posting]] = defaultdict(list)
+        postings: dict[str, dict[int, _Posting]] = defaultdict(dict)
         for doc, by_field in enumerate(counts):
             parts: dict[str, dict[str, float]] = defaultdict(dict)
             for name, counter in by_field.items():
@@ -131,7 +133,7 @@ class Matcher:
                 for term, frequency in counter.items():
                     parts[term][name] = FIELD_WEIGHTS[name] * frequency * (K1 + 1) / (frequency + norm)
             for term, by_name in parts.items():
-                postings[term].append(_Posting(doc, by_name, sum(by_name.values())))
+                postings[term][doc] = _Posting(by_name, sum(by_name.values()))
         for term, entries in postings.items():
             frequency = len(entries)
             # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
@@ -163,46 +165,67 @@ class Matcher:
         }
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
-        """The best `limit` interventions for `query`, best first."""
+        """The best `limit` entries for `query`, best first.
+
+        Every candidate gets a score; only the ones returned are explained, which keeps a query over
+        ten thousand entries fast.
+        """
         if query.is_empty:
             return []
         skip = set(exclude)
-        text_scores, contributions, fuzzy = self._text_scores(query.text)
+        terms, fuzzy = self._query_terms(query.text)
+        text_scores: dict[int, float] = defaultdict(float)
+        for _, term in terms:
+            idf = self._idf[term]
+            for doc, posting in self._postings[term].items():
+                text_scores[doc] += idf * posting.total
         best_text = max(text_scores.values(), default=0.0) or 1.0
-        results: list[Suggestion] = []
-        for doc, item in enumerate(self.items):
+        has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
+        candidates = range(len(self.items)) if has_facets else list(text_scores)
+        scored: list[tuple[float, str, int, float, float, float]] = []
+        for doc in candidates:
+            item = self.items[doc]
             if item.id in skip:
                 continue
             text = TEXT_SCALE * text_scores.get(doc, 0.0) / best_text
-            facet_score, matched = self._facets(item, query)
+            facet_score, _ = self._facets(item, query) if has_facets else (0.0, ())
             if text == 0 and facet_score == 0:
                 continue
             evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0)
-            score = round(text + facet_score + evidence, 6)
-            words = _word_matches(contributions.get(doc, {}))
-            used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == word.word for word in words))
-            why = self._why(item, words, matched, used_fuzzy)
-            results.append(
-                Suggestion(
-                    item,
-                    score,
-                    round(text, 4),
-                    round(facet_score, 4),
-                    round(evidence, 4),
-                    words,
-                    matched,
-                    used_fuzzy,
-                    why,
-                )
+            scored.append(
+                (-round(text + facet_score + evidence, 6), item.id, doc, text, facet_score, evidence)
             )
-        results.sort(key=lambda suggestion: (-suggestion.score, suggestion.item.id))
-        return results[:limit]
+        top = heapq.nsmallest(limit, scored)
+        return [self._explain(row[2], -row[0], row[3:], terms, fuzzy, query) for row in top]
 
-    def _text_scores(
-        self, text: str
-    ) -> tuple[dict[int, float], dict[int, dict[str, dict[str, float]]], list[tuple[str, str]]]:
-        scores: dict[int, float] = defaultdict(float)
-        contributions: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
+    def _explain(
+        self,
+        doc: int,
+        score: float,
+        parts: tuple[float, float, float],
+        terms: list[tuple[str, str]],
+        fuzzy: list[tuple[str, str]],
+        query: Query,
+    ) -> Suggestion:
+        item = self.items[doc]
+        contributions: dict[str, dict[str, float]] = {}
+        for word, term in terms:
+            posting = self._postings[term].get(doc)
+            if posting is not None:
+                idf = self._idf[term]
+                contributions[word] = {name: idf * value for name, value in posting.by_field.items()}
+        words = _word_matches(contributions)
+        used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == match.word for match in words))
+        _, matched = self._facets(item, query)
+        text, facets, evidence = parts
+        why = self._why(item, words, matched, used_fuzzy)
+        return Suggestion(
+            item, score, round(text, 4), round(facets, 4), round(evidence, 4), words, matched, used_fuzzy, why
+        )
+
+    def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(typed word, index term) for every query word the index knows, directly or as a near word."""
+        terms: list[tuple[str, str]] = []
         fuzzy: list[tuple[str, str]] = []
         seen: set[str] = set()
         for typed in self.normalizer.terms(text):
@@ -211,17 +234,11 @@ class Matcher:
             seen.add(typed.term)
             targets = [(typed.word, typed.term)] if typed.term in self._postings else self._near(typed.word)
             for found_word, term in targets:
-                if term not in self._postings:
-                    continue
-                if found_word != typed.word:
-                    fuzzy.append((typed.word, found_word))
-                idf = self._idf[term]
-                for posting in self._postings[term]:
-                    scores[posting.doc] += idf * posting.total
-                    contributions[posting.doc][typed.word] = {
-                        name: idf * value for name, value in posting.by_field.items()
-                    }
-        return scores, contributions, fuzzy
+                if term in self._postings:
+                    terms.append((typed.word, term))
+                    if found_word != typed.word:
+                        fuzzy.append((typed.word, found_word))
+        return terms, fuzzy
 
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""

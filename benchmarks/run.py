@@ -1,0 +1,350 @@
+"""Every performance figure of kansencoach, each a ratio against a baseline measured in the same run.
+
+These machines are noisy, so no figure is an absolute time: each is compared with something simple
+measured right beside it, and the median of several rounds is used.
+
+    python benchmarks/run.py [--json] [--quick]
+
+One line per figure: name, value, baseline, ratio, target, PASS or FAIL. Exit code 1 when a figure fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import startup  # noqa: E402
+
+from kansencoach.core.answers import check_answer  # noqa: E402
+from kansencoach.core.catalog import load_vocabulary  # noqa: E402
+from kansencoach.core.draft import build_draft  # noqa: E402
+from kansencoach.core.engine import Engine  # noqa: E402
+from kansencoach.core.events import Event  # noqa: E402
+from kansencoach.core.export import ExportMeta, body, to_markdown  # noqa: E402
+from kansencoach.core.kb_models import Intervention, PerspectiveFit, SourceRef  # noqa: E402
+from kansencoach.core.knowledge import KnowledgeBase  # noqa: E402
+from kansencoach.core.loader import load_flow  # noqa: E402
+from kansencoach.core.matcher import Matcher, Query  # noqa: E402
+from kansencoach.core.models import QuestionStep  # noqa: E402
+from kansencoach.core.store import Store  # noqa: E402
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    baseline: float
+    unit: str
+    target: float
+    lower_is_better: bool = True
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio <= self.target
+
+
+def median_time(action: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# CLI start
+
+
+def cli_start(rounds: int) -> list[Figure]:
+    env = startup.environment(tempfile.mkdtemp())
+    script = str(Path(sys.executable).with_name("kansencoach"))
+
+    def run(*command: str) -> None:
+        subprocess.run(list(command), env=env, capture_output=True, check=True)
+
+    run(script, "--help")  # a first run writes the bytecode, as on any installed machine
+    help_time = median_time(lambda: run(script, "--help"), rounds)
+    bare_time = median_time(lambda: run(sys.executable, "-c", "pass"), rounds)
+    probe = (
+        "import runpy, sys\nsys.argv = ['kansencoach', '--help']\n"
+        "try:\n    runpy.run_module('kansencoach', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(int(any(name.split('.')[0] == 'textual' for name in sys.modules)), file=sys.stderr)"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    textual = float(loaded.stderr.strip().splitlines()[-1])
+    return [
+        Figure("cli --help vs python -c pass", help_time, bare_time, "s", 3.0),
+        Figure("cli --help imports textual (0 = no)", textual, 1.0, "", 0.0),
+    ]
+
+
+# TUI first screen
+
+
+def tui_first_screen(rounds: int) -> list[Figure]:
+    figures = startup.run(rounds)
+    return [
+        Figure(
+            "tui first screen vs bare textual",
+            figures["first_screen_s"],
+            figures["first_screen_baseline_s"],
+            "s",
+            1.3,
+        ),
+        Figure(
+            "tui peak memory vs bare textual",
+            figures["peak_memory_kib"],
+            figures["peak_memory_baseline_kib"],
+            "KiB",
+            1.5,
+        ),
+    ]
+
+
+# Flow validation
+
+
+def generated_flow(steps: int) -> str:
+    """A flow of `steps` steps of mixed types, with conditions and gotos, as an author might write."""
+    lines = ["id: groot", "title: Grote flow", "version: 1", "sections:", "  - {id: a, title: A}", "steps:"]
+    for number in range(steps):
+        if number % 10 == 5:
+            lines += [
+                f"  - id: s{number}",
+                "    type: choice",
+                f"    ask: Vraag {number}?",
+                "    options: [{value: ja, label: Ja}, {value: nee, label: Nee}]",
+                f"    draft: a.s{number}",
+            ]
+        elif number % 10 == 6:
+            lines += [
+                f"  - id: s{number}",
+                "    type: text",
+                f"    ask: Toelichting {number}?",
+                f"    when: {{answer: s{number - 1}, equals: ja}}",
+                f"    draft: a.s{number}",
+            ]
+        else:
+            lines += [
+                f"  - id: s{number}",
+                "    type: text",
+                f"    ask: Vraag {number}?",
+                f"    draft: a.s{number}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def validation(rounds: int) -> list[Figure]:
+    directory = Path(tempfile.mkdtemp())
+    path = directory / "groot.yaml"
+    path.write_text(generated_flow(2000), encoding="utf-8")
+    vocabulary = load_vocabulary()
+    ours = median_time(lambda: load_flow(path, vocabulary), rounds)
+    plain = median_time(lambda: yaml.safe_load(path.read_text(encoding="utf-8")), rounds)
+    return [Figure("validate 2000-step flow vs yaml.safe_load", ours, plain, "s", 2.0)]
+
+
+# Engine
+
+
+def engine_cost(size: int, rounds: int) -> float:
+    """Mean time to check one answer and find the next question, over a whole flow of `size` steps."""
+    directory = Path(tempfile.mkdtemp())
+    path = directory / "flow.yaml"
+    path.write_text(generated_flow(size), encoding="utf-8")
+    loaded = load_flow(path, load_vocabulary())
+    engine = Engine(loaded.flow.steps)
+
+    def walk() -> None:
+        answers: dict[str, object] = {}
+        step = engine.route({}).next
+        while step is not None:
+            value = "ja" if step.type == "choice" else "antwoord"
+            answers[step.id] = check_answer(step, value)
+            step = engine.next_after(step.id, answers)  # type: ignore[arg-type]
+
+    questions = sum(1 for step in loaded.flow.steps if isinstance(step, QuestionStep))
+    return median_time(walk, rounds) / questions
+
+
+def engine(rounds: int) -> list[Figure]:
+    return [
+        Figure(
+            "engine per answer: 2000 vs 20 steps",
+            engine_cost(2000, rounds),
+            engine_cost(20, rounds),
+            "s",
+            3.0,
+        )
+    ]
+
+
+# Store
+
+
+def store(events: int) -> list[Figure]:
+    directory = Path(tempfile.mkdtemp())
+    with Store(directory / "k.db") as database:
+        info = database.create_session("bench", "groot", 1, "x")
+        durations = []
+        for number in range(events):
+            start = time.perf_counter()
+            database.append(info.id, Event("set", f"s{number % 500}", f"antwoord {number}"))
+            durations.append(time.perf_counter() - start)
+    tenth = events // 10
+    first, last = statistics.median(durations[:tenth]), statistics.median(durations[-tenth:])
+    start = time.perf_counter()
+    with Store(directory / "k.db") as database:
+        database.state(info.id)
+    resume = time.perf_counter() - start
+    return [
+        Figure(f"store per answer: last vs first {tenth} of {events}", last, first, "s", 1.5),
+        Figure(f"store resume after {events} events vs 0.2 s", resume, 0.2, "s", 1.0),
+    ]
+
+
+# Matcher
+
+
+def generated_knowledge(count: int) -> KnowledgeBase:
+    """`count` interventions with Dutch-like texts, over the real vocabulary."""
+    vocabulary = load_vocabulary()
+    words = (
+        "taal lezen rekenen schulden armoede gezondheid bewegen sport ouders peuters jongeren wijk school "
+        "voorschool bijles inkomen werk inburgering buurt zorg huisbezoek vroegsignalering spreekuur"
+    ).split()
+    domains = [term.id for term in vocabulary.domains]
+    groups = [term.id for term in vocabulary.wie]
+    items = []
+    for number in range(count):
+        pick = [words[(number * step) % len(words)] for step in (1, 3, 7, 11)]
+        items.append(
+            Intervention(
+                id=f"i{number}",
+                name=f"Aanpak {pick[0]} en {pick[1]} {number}",
+                summary=f"Een aanpak voor {pick[2]} met {pick[3]}.",
+                problem=f"Verschil in {pick[1]} tussen wijken.",
+                approach=f"Extra {pick[0]} voor {pick[2]}.",
+                target_group=f"Mensen met {pick[3]}",
+                domains=[domains[number % len(domains)]],
+                wie=[groups[number % len(groups)]],
+                perspectives=[PerspectiveFit(perspective="ABC"[number % 3], why="omdat")],
+                evidence={"level": "onbekend"},  # type: ignore[arg-type]
+                keywords=pick,
+                sources=[SourceRef(document="test")],
+            )
+        )
+    return KnowledgeBase(vocabulary, tuple(items))
+
+
+def matcher(rounds: int) -> list[Figure]:
+    knowledge = generated_knowledge(10_000)
+    index = Matcher(knowledge)
+    names = [item.name for item in knowledge.interventions]
+    queries = [
+        "schulden bij jongeren in de wijk",
+        "taal en lezen voor peuters",
+        "bijles rekenen",
+        "gezondheid ouders",
+        "vroegsignalering huisbezoek",
+        "sport bewegen buurt",
+        "inburgering werk",
+        "armoede inkomen",
+    ]
+    from rapidfuzz import fuzz, process, utils
+
+    ours = statistics.median(
+        median_time(lambda q=query: index.search(Query(q), limit=10), rounds)
+        for query in queries  # type: ignore[misc]
+    )
+    baseline = statistics.median(
+        median_time(
+            lambda q=query: process.extract(
+                q, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=10
+            ),
+            rounds,
+        )
+        for query in queries
+    )
+    return [Figure("matcher query over 10000 vs rapidfuzz names", ours, baseline, "s", 5.0)]
+
+
+# Export
+
+
+def export(rounds: int) -> list[Figure]:
+    directory = Path(tempfile.mkdtemp())
+    path = directory / "groot.yaml"
+    path.write_text(generated_flow(2000), encoding="utf-8")
+    loaded = load_flow(path, load_vocabulary())
+    answers = {
+        step.id: ("ja" if step.type == "choice" else f"Antwoord op {step.id} met *opmaak* en | streep")
+        for step in loaded.flow.steps
+    }
+    draft = build_draft(loaded.flow, answers)
+    meta = ExportMeta("groot", 1, "", "")
+    markdown = to_markdown(draft, meta)
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    ours = median_time(lambda: to_markdown(build_draft(loaded.flow, answers), meta), rounds)
+    parse = median_time(lambda: parser.parse(body(markdown)), rounds)
+    return [Figure("export 2000-step session vs markdown-it parse", ours, parse, "s", 2.0)]
+
+
+SUITES: dict[str, Callable[[bool], list[Figure]]] = {
+    "cli": lambda quick: cli_start(5 if quick else 9),
+    "tui": lambda quick: tui_first_screen(3 if quick else 7),
+    "validate": lambda quick: validation(3 if quick else 7),
+    "engine": lambda quick: engine(3 if quick else 5),
+    "store": lambda quick: store(2000 if quick else 10_000),
+    "matcher": lambda quick: matcher(3 if quick else 7),
+    "export": lambda quick: export(3 if quick else 7),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
+    parser.add_argument("--only", choices=sorted(SUITES), action="append", help="run only these suites")
+    arguments = parser.parse_args()
+    figures: list[Figure] = []
+    for name in arguments.only or SUITES:
+        figures += SUITES[name](arguments.quick)
+    if arguments.json:
+        rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]
+        print(json.dumps(rows, indent=2))
+    else:
+        for figure in figures:
+            verdict = "PASS" if figure.passed else "FAIL"
+            print(
+                f"{figure.name:<48} {figure.value:>12.6f} {figure.unit:<3} baseline {figure.baseline:>12.6f} "
+                f"ratio {figure.ratio:>6.2f} target ≤ {figure.target:<4} {verdict}"
+            )
+    return 0 if all(figure.passed for figure in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
