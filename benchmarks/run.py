@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -26,20 +25,20 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import startup  # noqa: E402
+import startup
 
-from kansencoach.core.answers import check_answer  # noqa: E402
-from kansencoach.core.catalog import load_vocabulary  # noqa: E402
-from kansencoach.core.draft import build_draft  # noqa: E402
-from kansencoach.core.engine import Engine  # noqa: E402
-from kansencoach.core.events import Event  # noqa: E402
-from kansencoach.core.export import ExportMeta, body, to_markdown  # noqa: E402
-from kansencoach.core.kb_models import Intervention, PerspectiveFit, SourceRef  # noqa: E402
-from kansencoach.core.knowledge import KnowledgeBase  # noqa: E402
-from kansencoach.core.loader import load_flow  # noqa: E402
-from kansencoach.core.matcher import Matcher, Query  # noqa: E402
-from kansencoach.core.models import QuestionStep  # noqa: E402
-from kansencoach.core.store import Store  # noqa: E402
+from kansencoach.core.answers import check_answer
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.draft import build_draft
+from kansencoach.core.engine import Engine
+from kansencoach.core.events import Event
+from kansencoach.core.export import ExportMeta, body, to_markdown
+from kansencoach.core.kb_models import Intervention, PerspectiveFit, SourceRef
+from kansencoach.core.knowledge import KnowledgeBase
+from kansencoach.core.loader import load_flow
+from kansencoach.core.matcher import Matcher, Query
+from kansencoach.core.models import QuestionStep
+from kansencoach.core.store import Store
 
 
 @dataclass
@@ -228,10 +227,31 @@ def store(events: int) -> list[Figure]:
 def generated_knowledge(count: int) -> KnowledgeBase:
     """`count` interventions with Dutch-like texts, over the real vocabulary."""
     vocabulary = load_vocabulary()
-    words = (
-        "taal lezen rekenen schulden armoede gezondheid bewegen sport ouders peuters jongeren wijk school "
-        "voorschool bijles inkomen werk inburgering buurt zorg huisbezoek vroegsignalering spreekuur"
-    ).split()
+    words = [
+        "taal",
+        "lezen",
+        "rekenen",
+        "schulden",
+        "armoede",
+        "gezondheid",
+        "bewegen",
+        "sport",
+        "ouders",
+        "peuters",
+        "jongeren",
+        "wijk",
+        "school",
+        "voorschool",
+        "bijles",
+        "inkomen",
+        "werk",
+        "inburgering",
+        "buurt",
+        "zorg",
+        "huisbezoek",
+        "vroegsignalering",
+        "spreekuur",
+    ]
     domains = [term.id for term in vocabulary.domains]
     groups = [term.id for term in vocabulary.wie]
     items = []
