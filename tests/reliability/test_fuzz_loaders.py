@@ -1,0 +1,139 @@
+"""Random YAML and random mutations of the shipped files: only clean errors, never a traceback or hang."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.knowledge import check_files, load_knowledge
+from kansencoach.core.loader import check_file
+from kansencoach.core.problems import Problem
+
+from helpers import REPO
+
+FUZZ = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SHIPPED_FLOWS = sorted(
+    path for path in (REPO / "flows").glob("*.yaml") if not path.name.endswith(".test.yaml")
+)
+YAML_PIECES = st.sampled_from(
+    [
+        "id: x",
+        "steps:",
+        "- ",
+        "  ",
+        "\t",
+        ": ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a ",
+        "*a",
+        "!!python/object:os.system",
+        "!!binary",
+        "'",
+        '"',
+        "#",
+        "\n",
+        "type: choice",
+        "when: {answer: a, equals: b}",
+        "goto: einde",
+        "\x00",
+        "é",
+        "\ufeff",
+        "---",
+        "...",
+        "? ",
+        "|",
+        ">",
+        "- include: x.yaml",
+        "options: [{value: a, label: A}]",
+        "1e309",
+    ]
+)
+
+
+def only_problems(found: list[Problem]) -> None:
+    for problem in found:
+        assert isinstance(problem, Problem)
+        assert problem.position.line >= 1 and problem.message
+
+
+@FUZZ
+@given(st.lists(YAML_PIECES, max_size=40).map("".join))
+def test_random_yaml_gives_clean_problems(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text(text, encoding="utf-8")
+    only_problems(check_file(path, load_vocabulary()))
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_random_bytes_give_clean_problems(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_bytes(raw)
+    only_problems(check_file(path, load_vocabulary()))
+
+
+@pytest.mark.parametrize("shipped", SHIPPED_FLOWS, ids=lambda path: path.stem)
+@FUZZ
+@given(data=st.data())
+def test_mutated_shipped_flows_give_clean_problems(
+    tmp_path: Path, shipped: Path, data: st.DataObject
+) -> None:
+    lines = shipped.read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(1, 4))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["drop", "duplicate", "indent", "dedent", "swap", "garble"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "indent":
+            lines[index] = "  " + lines[index]
+        elif action == "dedent":
+            lines[index] = lines[index][2:]
+        elif action == "swap" and index + 1 < len(lines):
+            lines[index], lines[index + 1] = lines[index + 1], lines[index]
+        else:
+            lines[index] = data.draw(YAML_PIECES) + lines[index][3:]
+        if not lines:
+            lines = [""]
+    target = tmp_path / shipped.name
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "blocks").mkdir(exist_ok=True)
+    for block in (REPO / "flows" / "blocks").glob("*.yaml"):
+        shutil.copy(block, tmp_path / "blocks" / block.name)
+    only_problems(check_file(target, load_vocabulary()))
+
+
+@FUZZ
+@given(data=st.data())
+def test_mutated_interventions_and_vocabulary_give_clean_problems(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    knowledge = load_knowledge(REPO / "knowledge")
+    source = REPO / "knowledge" / "interventions"
+    files = sorted(source.glob("*.yaml"))
+    original = (
+        files[data.draw(st.integers(0, len(files) - 1))] if files else REPO / "tests/data/bad_kb/tab.yaml"
+    )
+    lines = original.read_text(encoding="utf-8").splitlines()
+    index = data.draw(st.integers(0, max(len(lines) - 1, 0)))
+    lines[index] = data.draw(YAML_PIECES) + lines[index][data.draw(st.integers(0, 6)) :]
+    target = tmp_path / original.name
+    target.write_text("\n".join(lines), encoding="utf-8")
+    only_problems(check_files([target], knowledge))
+    vocabulary = (REPO / "knowledge" / "vocabulary.yaml").read_text(encoding="utf-8").splitlines()
+    where = data.draw(st.integers(0, len(vocabulary) - 1))
+    vocabulary[where] = data.draw(YAML_PIECES) + vocabulary[where]
+    (tmp_path / "vocabulary.yaml").write_text("\n".join(vocabulary), encoding="utf-8")
+    try:
+        load_knowledge(tmp_path)
+    except Exception as error:
+        assert type(error).__name__ == "ProblemsError", repr(error)
