@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kansencoach import locations
+from kansencoach.core import catalog, store
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.loader import LoadedFlow, load_flow
 
@@ -22,3 +24,20 @@ def kansencoach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
 @pytest.fixture
 def mini() -> LoadedFlow:
     return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+
+
+@pytest.fixture
+def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Stable screens: a fixed clock, the test flows, exports to a known folder."""
+    monkeypatch.setattr(store, "now", lambda: "2026-11-20T09:30:00+00:00")
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    monkeypatch.setattr(locations, "documents_dir", lambda: documents)
+    return documents
+
+
+@pytest.fixture
+def test_flows(monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = DATA / "flows"
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
+    return directory

@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
+from kansencoach.core.loader import LoadedFlow, load_flow
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -123,3 +125,8 @@ def small_knowledge_base(root: Path) -> KnowledgeBase:
         }
         (root / "interventions" / f"{key}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
     return load_knowledge(root)
+
+
+def mini_flow() -> LoadedFlow:
+    """The small test flow with one step of every type."""
+    return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())

@@ -5,8 +5,6 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
-from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.loader import LoadedFlow, load_flow
 from kansencoach.core.models import (
     AllocateStep,
     AnswerValue,
@@ -21,7 +19,7 @@ from kansencoach.core.models import (
 )
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-from helpers import DATA
+from helpers import mini_flow  # noqa: F401 - re-exported for the TUI tests
 
 MINI_ANSWERS: dict[str, object] = {
     "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
@@ -34,10 +32,6 @@ MINI_ANSWERS: dict[str, object] = {
     "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
     "stoppen": ["Losse taalcursussen"],
 }
-
-
-def mini_flow() -> LoadedFlow:
-    return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
