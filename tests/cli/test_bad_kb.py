@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -46,3 +47,14 @@ def test_a_whole_directory_reports_duplicates_and_every_problem(tmp_path: Path) 
     assert result.returncode == 2
     assert "de id 'a' bestaat al" in result.stderr
     assert "gelijk te zijn aan de bestandsnaam 'b'" in result.stderr
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yaml")), ids=lambda path: path.stem)
+def test_broken_file_as_json(path: Path) -> None:
+    line, fragment = expectation(path)
+    result = kansencoach("kb", "validate", path, "--format", "json")
+    assert result.returncode == 2
+    problems = [problem for problem in json.loads(result.stdout) if problem["line"] == line]
+    assert any(fragment.lower() in f"{p['message']} — {p['hint']}".lower() for p in problems), problems
+    if "bedoelde je" in fragment:
+        assert any(problem["hint"].startswith("bedoelde je") for problem in problems)

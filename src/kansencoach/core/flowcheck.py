@@ -126,7 +126,8 @@ class _Checker:
                         "duplicate-id",
                     )
         if isinstance(step, ScaleStep) and step.min >= step.max:
-            self.add(loc, t("check.scale_range", min=step.min, max=step.max), t("check.range_hint"), "range")
+            message = t("check.scale_range", min=step.min, max=step.max)
+            self.add((*loc, "min"), message, t("check.range_hint"), "range")
         if isinstance(step, NumberStep) and None not in (step.min, step.max) and step.min > step.max:  # type: ignore[operator]
             self.add(loc, t("check.number_range", min=step.min, max=step.max), t("check.range_hint"), "range")
         if isinstance(step, MultiStep):
@@ -152,8 +153,9 @@ class _Checker:
         lowest = sum(option.min or 0 for option in step.options)
         highest = sum(step.total if option.max is None else option.max for option in step.options)
         if lowest > step.total:
+            largest = max(range(len(step.options)), key=lambda number: step.options[number].min or 0)
             self.add(
-                loc,
+                (*loc, "options", largest, "min"),
                 t("check.allocate_min", sum=lowest, total=step.total),
                 t("check.allocate_hint"),
                 "allocate",
@@ -300,7 +302,10 @@ class _Checker:
         finishing = self._can_finish(successors)
         for cycle in _closed_cycles(reachable - finishing, successors):
             chain = " → ".join(steps[i].id for i in (*cycle, cycle[0]))
-            self.add(("steps", cycle[0]), t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
+            # Point at the goto that jumps back, which is what the author wrote last.
+            back = next((i for i in cycle if steps[i].goto is not None and min(successors[i]) <= i), cycle[0])
+            loc: Loc = ("steps", back, "goto") if steps[back].goto is not None else ("steps", back)
+            self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
 
     def _successors(self, index: int, step: Step) -> set[int]:
         following = index + 1 if index + 1 < len(self.flow.steps) else -1

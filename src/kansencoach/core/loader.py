@@ -138,7 +138,7 @@ class _Assembler:
             return []
         if not isinstance(block.data, dict) or "block" not in block.data:
             self.problems.append(
-                Problem(block.position(()), t("include.not_block"), t("include.not_block_hint"))
+                Problem(position, t("include.not_block", path=target), t("include.not_block_hint"))
             )
             return []
         self.files.append(path)

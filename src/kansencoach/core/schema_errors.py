@@ -87,7 +87,8 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
         )
     if kind in _TYPE_NAMES:
         expected = t(_TYPE_NAMES[kind])
-        return Problem(position, t("schema.wrong_type", field=name, expected=expected, value=_show(given)))
+        message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
+        return Problem(position, message, t("schema.wrong_type_hint", expected=expected))
     if kind == "string_pattern_mismatch":
         return Problem(position, t("schema.bad_id", value=_show(given)), t("schema.bad_id_hint"))
     if kind in ("too_short", "string_too_short"):

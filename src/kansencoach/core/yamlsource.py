@@ -108,6 +108,9 @@ def read_document(path: Path) -> Document:
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        # An unclosed quote or bracket is found only at the end of the file: point at where it opened.
+        mark = error.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     position = Position(path, line, column)

@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "schema.step_type": "onbekend staptype '{value}'",
     "schema.step_type_hint": "kies een van: {types}",
     "schema.wrong_type": "'{field}' moet {expected} zijn, maar is {value}",
+    "schema.wrong_type_hint": "vul hier {expected} in",
     "schema.bad_id": "ongeldige id {value}",
     "schema.bad_id_hint": "gebruik alleen kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`",
     "schema.too_short": "'{field}' is leeg of te kort",
@@ -68,7 +69,7 @@ MESSAGES: dict[str, str] = {
     "include.cycle_hint": "haal één include uit de kring",
     "include.missing": "het blok '{path}' bestaat niet",
     "include.missing_hint": "het pad is relatief aan dit bestand, bijvoorbeeld `blocks/bias.yaml`",
-    "include.not_block": "dit bestand wordt ge-include maar is geen blok",
+    "include.not_block": "'{path}' is geen blok en kan niet ge-include worden",
     "include.not_block_hint": "een blok begint met `block: <id>` en heeft `steps:`",
     # Graph and reference checks
     "check.duplicate_step": "de stap-id '{id}' bestaat al (regel {line})",
