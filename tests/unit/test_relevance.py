@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import DATA
 from kansencoach.core.catalog import load_kb
 from kansencoach.core.matcher import Matcher, Query
+
+from helpers import DATA
 
 CASES = sorted((DATA / "relevance").glob("*.yaml"))
 
