@@ -273,3 +273,20 @@ def test_options_from_flow_are_numbered() -> None:
     step = mini_flow().steps_by_id["domein"]
     assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]  # type: ignore[arg-type]
     assert OptionList  # imported for the type of the draft pane
+
+
+async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
+    app = new_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        await type_text(pilot, "?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers == {}
+        assert screen.query_one("#text-answer", TextArea).text == ""
+        assert any(message.has_class("help") for message in screen.query(CoachMessage))
+        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert len([m for m in screen.query(CoachMessage) if m.has_class("help")]) == 2

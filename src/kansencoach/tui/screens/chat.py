@@ -82,6 +82,7 @@ class ChatScreen(Screen[None]):
         Binding("ctrl+b", "back", t("tui.back"), priority=True),
         Binding("ctrl+g", "jump", t("tui.jump"), priority=True, show=False),
         Binding("f1", "help", t("tui.help"), show=False),
+        Binding("question_mark", "help", t("tui.help"), show=False),
         Binding("f2", "export", t("tui.export")),
         Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
         Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
@@ -209,6 +210,13 @@ class ChatScreen(Screen[None]):
         event.stop()
         step = self.step
         if step is None:
+            return
+        if isinstance(event.value, str) and event.value.strip() == "?":
+            # The flows tell officers that '?' shows the explanation, in the app as on the command line.
+            self.action_help()
+            self._validation("")
+            for widget in self.query(AnswerInput):
+                widget.clear_typed()
             return
         try:
             self.session.answer(step, event.value)

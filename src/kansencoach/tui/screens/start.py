@@ -93,6 +93,10 @@ class StartScreen(Screen[None]):
         self.app.call_from_thread(self._show, flows, rows)
 
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
+        # The long, complete flow first: it is what most officers come for.
+        flows = sorted(
+            flows, key=lambda entry: (-(entry.loaded.flow.minutes or 0) if entry.loaded else 0, entry.id)
+        )
         self.flows, self.rows = flows, rows
         flow_list = self.query_one("#flows", OptionList)
         flow_list.set_options(

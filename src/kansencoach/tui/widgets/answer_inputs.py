@@ -67,6 +67,13 @@ class AnswerInput(Vertical):
             return
         self.post_message(self.Submitted(value))
 
+    def clear_typed(self) -> None:
+        """Empty the text fields of this input (after a '?' that asked for help)."""
+        for field in self.query(Input):
+            field.value = ""
+        for area in self.query(TextArea):
+            area.clear()
+
     def focus_input(self) -> None:
         focusable = self.query("Input, TextArea, OptionList, SelectionList, Button, AllocateRow")
         if focusable:
