@@ -1,0 +1,115 @@
+"""The remaining key bindings: dismissing a suggestion, removing a list item, switching yes/no, the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from driver import MINI_ANSWERS, answer, type_text
+from textual.widgets import Button, OptionList
+
+from kansencoach.core import catalog
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.answer_inputs import ListAnswer
+from kansencoach.tui.widgets.panes import DraftPane, SuggestionsPane
+
+from helpers import mini_flow, small_knowledge_base
+
+
+@pytest.fixture
+def small_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "kb").mkdir()
+    knowledge = small_knowledge_base(tmp_path / "kb")
+    monkeypatch.setattr(catalog, "load_kb", lambda directory=None: knowledge)
+
+
+async def at_step(pilot: object, app: KansencoachApp, step_id: str) -> ChatScreen:
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index(step_id)]:
+        await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+    return screen
+
+
+async def test_x_dismisses_a_suggestion_and_a_accepts_one(small_kb: None) -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Suggesties")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = await at_step(pilot, app, "urgentie")
+        await pilot.press("ctrl+t")
+        pane = screen.query_one(SuggestionsPane)
+        before = [option.id for option in pane.options]
+        assert len(before) >= 2, "the mini answers should match several entries of the small knowledge base"
+        pane.highlighted = 0
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.session.state.suggestions == {before[0]: "dismissed"}
+        assert before[0] not in [option.id for option in pane.options]
+        pane.highlighted = 0
+        accepted = pane.get_option_at_index(0).id
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.session.state.suggestions[accepted] == "accepted"  # type: ignore[index]
+        draft = "\n".join(str(option.prompt) for option in screen.query_one(DraftPane).options)
+        assert "✓" in draft
+
+
+async def test_backspace_removes_a_list_item() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Lijst")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await at_step(pilot, app, "criteria")
+        for item in ("een", "twee", "drie"):
+            await type_text(pilot, item)
+            await pilot.press("enter")
+        widget = screen.query_one(ListAnswer)
+        assert widget.items == ["een", "twee", "drie"]
+        items = screen.query_one("#list-items", OptionList)
+        items.focus()
+        items.highlighted = 1
+        await pilot.press("backspace")
+        assert widget.items == ["een", "drie"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers["criteria"] == ["een", "drie"]
+
+
+async def test_left_and_right_switch_between_yes_and_no() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Ja of nee")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await at_step(pilot, app, "partners")
+        await pilot.pause()
+        assert isinstance(app.focused, Button) and app.focused.id == "yes"
+        await pilot.press("right")
+        assert app.focused.id == "no"  # type: ignore[union-attr]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.answers["partners"] is False
+
+
+async def test_every_chat_action_is_in_the_command_palette() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Palet")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        titles = {command.title for command in app.get_system_commands(screen)}
+        for expected in (
+            "Verstuur",
+            "Vorige vraag",
+            "Ga naar vraag",
+            "Uitleg",
+            "Exporteren",
+            "Concept",
+            "Suggesties",
+            "Toets",
+            "Naar start",
+            "Licht/donker",
+        ):
+            assert expected in titles
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Concept")
+        visible = screen.query_one(DraftPane).display
+        app.call_later(command.callback)  # as the command palette invokes it
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(DraftPane).display is not visible
