@@ -1,0 +1,43 @@
+"""kb list, search and validate as an officer or the aanjaagteam uses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import kansencoach
+
+
+def test_kb_search_json_gives_id_name_score_and_why() -> None:
+    result = kansencoach("kb", "search", "schulden", "bij", "jongeren", "--json", "--limit", "5")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert 1 <= len(rows) <= 5
+    for row in rows:
+        assert {"id", "name", "score", "why"} <= set(row)
+        assert row["why"].startswith("Past bij:")
+    assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
+
+
+def test_kb_search_text_output_and_facets() -> None:
+    result = kansencoach("kb", "search", "voorschool", "--domain", "vroeg", "--wie", "jonge-kinderen", "--limit", "3")
+    assert result.returncode == 0
+    assert result.stdout.startswith(" 1. ") and "Past bij:" in result.stdout
+
+
+def test_unknown_facet_values_list_the_valid_ones() -> None:
+    domain = kansencoach("kb", "search", "taal", "--domain", "onderwys")
+    assert domain.returncode == 2 and "bedoelde je 'onderwijs'" in domain.stderr
+    perspective = kansencoach("kb", "search", "taal", "--perspective", "A,D")
+    assert perspective.returncode == 2 and "--perspective 'D' bestaat niet" in perspective.stderr
+    assert "A, B, C" in perspective.stderr
+    empty = kansencoach("kb", "search")
+    assert empty.returncode == 2 and "geef zoekwoorden" in empty.stderr
+
+
+def test_kb_list_shows_every_intervention_and_a_users_own(kansencoach_home: Path) -> None:
+    assert kansencoach("kb", "new", "eigen-aanpak").returncode == 0
+    listing = kansencoach("kb", "list")
+    assert "eigen-aanpak" in listing.stdout and "eigen bestand" in listing.stdout
+    count = int(listing.stdout.strip().splitlines()[-1].split()[0])
+    assert count >= 46
