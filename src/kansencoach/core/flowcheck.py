@@ -198,8 +198,17 @@ class _Checker:
             self.add(loc, t("check.unknown_ref", ref=test.answer), hint, "unknown-ref")
             return
         referred = steps[target]
-        if target > index or (target == index and not own_step_allowed):
+        if target == index and not own_step_allowed:
+            self.add(loc, t("check.own_ref", ref=test.answer), t("check.own_ref_hint"), "later-ref")
+        elif target > index:
             self.add(loc, t("check.later_ref", ref=test.answer), t("check.later_ref_hint"), "later-ref")
+        if test.includes is not None and not isinstance(referred, MultiStep | ListStep):
+            self.add(
+                (*loc, "includes"),
+                t("check.includes_not_list", ref=test.answer),
+                t("check.includes_hint"),
+                "unknown-ref",
+            )
         if isinstance(referred, InfoStep):
             self.add(loc, t("check.info_ref", ref=test.answer), t("check.info_ref_hint"), "unknown-ref")
             return

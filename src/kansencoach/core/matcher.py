@@ -32,7 +32,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "problem": 1.2,
     "approach": 1.0,
     "summary": 0.8,
-    "tags": 0.6,
+    "tags": 0.3,
 }
 """How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
 
@@ -41,7 +41,7 @@ B = 0.75
 TEXT_SCALE = 6.0
 """The best text match in a result list scores this much; facets and evidence add to it."""
 FACET_WEIGHTS = {"domain": 2.0, "wie": 1.2, "waar": 0.8, "perspective": 1.5}
-EVIDENCE_WEIGHT = 0.2
+EVIDENCE_WEIGHT = 0.1
 FUZZY_CUTOFF = 85
 MIN_PREFIX = 6
 

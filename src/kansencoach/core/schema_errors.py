@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -16,6 +17,8 @@ from kansencoach.i18n import t
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 PositionOf = Callable[[Loc], Position]
+_INTERNAL = {"constrained-str", "str", "int", "float", "bool", "list", "dict"}
+"""Names pydantic gives to union members in an error's location; never shown to authors."""
 
 _TYPE_NAMES = {
     "string_type": "type.text",
@@ -41,8 +44,25 @@ def validate(
         return model.model_validate(data)
     except ValidationError as error:
         fields = set(known_fields) | _field_names(model)
-        problems = [_coded(_problem(detail, data, position_of, fields), detail) for detail in error.errors()]
+        details = _most_specific(error.errors(), data)
+        problems = [_coded(_problem(detail, data, position_of, fields), detail) for detail in details]
         raise ProblemsError(_unique(problems)) from None
+
+
+def _most_specific(details: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
+    """Leave out a union member's type error where another member got further into the value.
+
+    For `goto: [{when: …}]` without `to`, pydantic reports both "not a text" (the `goto: id` form)
+    and "`to` missing" (the list form); only the second helps the author.
+    """
+    places = [data_loc(data, detail["loc"]) for detail in details]
+    kept = []
+    for detail, place in zip(details, places, strict=True):
+        deeper = any(other[: len(place)] == place and len(other) > len(place) for other in places)
+        if detail["type"] in _TYPE_NAMES and deeper:
+            continue
+        kept.append(detail)
+    return kept
 
 
 def data_loc(data: Any, loc: tuple[int | str, ...]) -> Loc:
@@ -67,7 +87,7 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
     loc = data_loc(data, detail["loc"])
     position = position_of(loc)
     kind = detail["type"]
-    name = str(detail["loc"][-1]).rstrip("_") if detail["loc"] else ""
+    name = _field_name(detail["loc"], loc, fields)
     given = detail.get("input")
     ctx = detail.get("ctx") or {}
     if kind == "missing":
@@ -78,27 +98,36 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
         hint = did_you_mean(tag, STEP_TYPES, t("schema.step_type_hint", types=", ".join(STEP_TYPES)))
-        return Problem(position, t("schema.step_type", value=tag), hint)
+        return Problem(position_of((*loc, "type")), t("schema.step_type", value=tag), hint)
     if kind == "union_tag_not_found":
         return Problem(
             position,
             t("schema.missing", field="type"),
             t("schema.step_type_hint", types=", ".join(STEP_TYPES)),
         )
+    if kind in _TYPE_NAMES and given is None:
+        return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
     if kind in _TYPE_NAMES:
         expected = t(_TYPE_NAMES[kind])
         message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
         return Problem(position, message, t("schema.wrong_type_hint", expected=expected))
     if kind == "string_pattern_mismatch":
         return Problem(position, t("schema.bad_id", value=_show(given)), t("schema.bad_id_hint"))
-    if kind in ("too_short", "string_too_short"):
-        return Problem(position, t("schema.too_short", field=name), t("schema.too_short_hint"))
+    if kind == "too_short":
+        minimum = ctx.get("min_length", 1)
+        return Problem(
+            position, t("schema.too_few", field=name, count=minimum), t("schema.too_few_hint", count=minimum)
+        )
+    if kind == "string_too_short":
+        return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
     if kind in ("greater_than_equal", "greater_than"):
         return Problem(position, t("schema.too_small", field=name, limit=ctx.get("ge", ctx.get("gt"))))
     if kind in ("less_than_equal", "less_than"):
         return Problem(position, t("schema.too_large", field=name, limit=ctx.get("le", ctx.get("lt"))))
     if kind == "literal_error":
-        return Problem(position, t("schema.not_allowed", value=_show(given), allowed=ctx.get("expected", "")))
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = did_you_mean(str(given), allowed, t("schema.allowed_hint", values=", ".join(allowed)))
+        return Problem(position, t("schema.not_allowed", field=name, value=_show(given)), hint)
     if kind == "value_error" and "condition_without_test" in str(ctx.get("error", "")):
         return Problem(position, t("schema.condition_without_test"), t("schema.condition_without_test_hint"))
     return Problem(position, t("schema.other", field=name, detail=detail["msg"]))
@@ -107,6 +136,18 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
 def _coded(problem: Problem, detail: ErrorDetails) -> Problem:
     """The problem with pydantic's error type as its code, for `--format json`."""
     return problem if problem.code else replace(problem, code=f"schema.{detail['type']}")
+
+
+def _field_name(pydantic_loc: tuple[int | str, ...], loc: Loc, fields: set[str]) -> str:
+    """The name of the field at fault, as the author wrote it: not a union member's internal name,
+    and for a list item the list's name rather than the item's number."""
+    for part in reversed(pydantic_loc):
+        if isinstance(part, int):
+            break
+        name = part.rstrip("_")
+        if name in fields or (part == pydantic_loc[-1] and part not in _INTERNAL and "[" not in part):
+            return name
+    return next((part for part in reversed(loc) if isinstance(part, str)), "")
 
 
 def _show(value: Any) -> str:

@@ -137,7 +137,9 @@ class _Builder:
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
         if id(node) in self._seen:
-            self.problems.append(Problem(self._at(node), t("yaml.alias"), t("yaml.alias_hint")))
+            # One message is enough: a file full of aliases needs the same fix everywhere.
+            if not any(problem.message == t("yaml.alias") for problem in self.problems):
+                self.problems.append(Problem(self._at(node), t("yaml.alias"), t("yaml.alias_hint")))
             return None
         self._seen.add(id(node))
         self.positions[loc] = self._at(node)
