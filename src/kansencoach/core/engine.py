@@ -70,18 +70,26 @@ class Engine:
         return step_id in self._index
 
     def route(self, answers: Answers) -> Route:
-        """The whole path from the first step for these answers."""
+        """The whole path from the first step for these answers.
+
+        Conditions see only the answers of steps on the path so far: an answer kept for a step the
+        officer's choices have since passed by (say, partner criteria after "no partners") no longer
+        steers the flow.
+        """
         path: list[Step] = []
         skipped: list[Step] = []
         first_open: QuestionStep | None = None
-        for step in self._walk(answers, 0):
-            if step.when is not None and not holds(step.when, answers):
+        visible: dict[str, AnswerValue] = {}
+        for step in self._walk(visible, 0):
+            if step.when is not None and not holds(step.when, visible):
                 skipped.append(step)
                 continue
             path.append(step)
-            if first_open is None and not isinstance(step, InfoStep) and step.id not in answers:
+            if step.id in answers:
+                visible[step.id] = answers[step.id]
+            elif first_open is None and not isinstance(step, InfoStep):
                 first_open = step
-        return Route(tuple(path), tuple(skipped), first_open, frozenset(answers))
+        return Route(tuple(path), tuple(skipped), first_open, frozenset(visible))
 
     def next_after(self, step_id: str, answers: Answers) -> QuestionStep | None:
         """The first open question after `step_id`, walking only forward from it.

@@ -16,7 +16,7 @@ from kansencoach.core.engine import Engine, Route
 from kansencoach.core.events import Event, Fold, SessionState
 from kansencoach.core.knowledge import KnowledgeBase
 from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.matcher import Matcher, Suggestion
+from kansencoach.core.matcher import Matcher, Query, Suggestion
 from kansencoach.core.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.review import Case, Finding, RuleBook, review
 from kansencoach.core.store import SessionInfo, Store
@@ -139,17 +139,21 @@ class Session:
         self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None
     ) -> list[Finding]:
         draft = draft or build_draft(self.loaded.flow, self.answers, self.info.title, self.route())
-        query = query_from_answers(self.loaded.flow, self.answers)
-        return review(rules, Case.from_draft(draft, self.state.accepted, knowledge, query))
+        return review(rules, Case.from_draft(draft, self.state.accepted, knowledge, self._query()))
 
     def indicators(self, matcher: Matcher, limit: int = 5) -> list[Suggestion]:
         """Indicators that fit this case, for the monitoring questions (`suggest: indicators`)."""
-        return matcher.search(query_from_answers(self.loaded.flow, self.answers), limit)
+        return matcher.search(self._query(), limit)
+
+    def _query(self) -> Query:
+        """The matcher query from the answers on the current path (not those of steps passed by)."""
+        on_path = self.route().answered_ids
+        answers = {key: value for key, value in self.answers.items() if key in on_path}
+        return query_from_answers(self.loaded.flow, answers)
 
     def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
         """Interventions for this case, leaving out those already accepted or dismissed."""
-        query = query_from_answers(self.loaded.flow, self.answers)
-        return matcher.search(query, limit, exclude=self.state.suggestions)
+        return matcher.search(self._query(), limit, exclude=self.state.suggestions)
 
     def _record(self, event: Event) -> None:
         self.store.append(self.info.id, event)
