@@ -77,3 +77,9 @@ def test_the_vve_draft_has_mix_theory_risks_monitoring_and_interventions_with_so
     accepted = markdown.split("### Gekozen interventies", 1)[1].split("\n## ", 1)[0]
     assert "Voor- en vroegschoolse educatie" in accepted or "VVE" in accepted
     assert "Bewijs:" in accepted and "Bronnen:" in accepted
+
+
+def test_every_shipped_flow_passes_its_tests_with_full_coverage() -> None:
+    result = kansencoach("flows", "test", REPO / "flows")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Elke stap en elke voorwaarde komt in een test voor.") == len(EXAMPLES)
