@@ -20,7 +20,9 @@ def test_kb_search_json_gives_id_name_score_and_why() -> None:
 
 
 def test_kb_search_text_output_and_facets() -> None:
-    result = kansencoach("kb", "search", "voorschool", "--domain", "vroeg", "--wie", "jonge-kinderen", "--limit", "3")
+    result = kansencoach(
+        "kb", "search", "voorschool", "--domain", "vroeg", "--wie", "jonge-kinderen", "--limit", "3"
+    )
     assert result.returncode == 0
     assert result.stdout.startswith(" 1. ") and "Past bij:" in result.stdout
 
