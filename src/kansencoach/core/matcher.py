@@ -42,6 +42,8 @@ TEXT_SCALE = 6.0
 """The best text match in a result list scores this much; facets and evidence add to it."""
 FACET_WEIGHTS = {"domain": 2.0, "wie": 1.2, "waar": 0.8, "perspective": 1.5}
 EVIDENCE_WEIGHT = 0.1
+COORDINATION = 0.3
+"""How much matching more of the query's words counts (0: not at all)."""
 FUZZY_CUTOFF = 85
 MIN_PREFIX = 6
 
@@ -175,10 +177,16 @@ class Matcher:
         skip = set(exclude)
         terms, fuzzy = self._query_terms(query.text)
         text_scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, int] = defaultdict(int)
         for _, term in terms:
             idf = self._idf[term]
             for doc, posting in self._postings[term].items():
                 text_scores[doc] += idf * posting.total
+                matched[doc] += 1
+        if len(terms) > 1:
+            # Coordination: an entry that matches more of the query's words is the better answer.
+            for doc in text_scores:
+                text_scores[doc] *= (matched[doc] / len(terms)) ** COORDINATION
         best_text = max(text_scores.values(), default=0.0) or 1.0
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
         candidates = range(len(self.items)) if has_facets else list(text_scores)
