@@ -304,7 +304,7 @@ class Matcher:
             )
             parts.append(f"{shown} ({fields})")
         if facets:
-            parts.append(", ".join(facets))
+            parts.append(", ".join(facets[:3]))
         if isinstance(item, Intervention):
             level = self._labels.get(("evidence", item.evidence.level), item.evidence.level)
             parts.append(t("match.evidence", level=level))
