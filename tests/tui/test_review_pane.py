@@ -14,7 +14,7 @@ from kansencoach.core.session import Session
 from kansencoach.core.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
-from kansencoach.tui.widgets.messages import NoticeMessage
+from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage
 from kansencoach.tui.widgets.panes import ReviewPane
 
 from helpers import DATA, REPO
@@ -70,3 +70,23 @@ async def test_a_finding_appears_right_after_its_step(tmp_path: object) -> None:
 
 def test_weak_answers_file_is_valid_yaml() -> None:
     assert yaml.safe_load((DATA / "answers" / "voorstel-zwak.yaml").read_text())["answers"]["mix"]["C"] == 100
+
+
+async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives(tmp_path: object) -> None:
+    session_id = weak_session(tmp_path)
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        screen.go_to("indicatoren")
+        await pilot.pause()
+        advice = [
+            m._markdown
+            for m in screen.query(CoachMessage)
+            if "Indicatoren die bij je voorstel passen" in m._markdown
+        ]  # type: ignore[attr-defined]
+        assert advice, "no indicator suggestions at the monitoring step"
+        assert advice[-1].count("\n- **") >= 3
+        assert "VVE" in advice[-1] or "voorschool" in advice[-1].lower()
