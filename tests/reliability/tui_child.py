@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.loader import load_flow
@@ -17,9 +18,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 
 async def main(flow_path: str, session_id: str) -> None:
     if session_id == "-":
-        app = KansencoachApp(
-            new_flow=load_flow(__import__("pathlib").Path(flow_path), load_vocabulary()), title="Kill"
-        )
+        app = KansencoachApp(new_flow=load_flow(Path(flow_path), load_vocabulary()), title="Kill")
     else:
         app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(100, 30)) as pilot:
