@@ -16,7 +16,7 @@ from typing import TextIO
 from kansencoach import locations
 from kansencoach.core.answers import InvalidAnswer
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
-from kansencoach.core.draft import one_line, show
+from kansencoach.core.draft import answer_line
 from kansencoach.core.events import Event
 from kansencoach.core.export import ExportMeta, render, write_atomic
 from kansencoach.core.loader import LoadedFlow
@@ -110,7 +110,7 @@ class PlainUI:
             self.say(t("plain.optional"))
         current = self.session.answers.get(step.id)
         if step.id in self.session.answers and current is not None:
-            self.say(t("plain.current", value=_one_line(step, current)))
+            self.say(t("plain.current", value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:
         if not line.strip() and step.id in self.session.answers:
@@ -194,10 +194,6 @@ def _how_values(step: QuestionStep) -> dict[str, object]:
     if isinstance(step, AllocateStep):
         return {"total": step.total, "count": len(step.options)}
     return {}
-
-
-def _one_line(step: QuestionStep, value: AnswerValue) -> str:
-    return t("plain.skipped") if value is None else one_line(show(step, value))
 
 
 def open_session(store: Store, session_id: str) -> Session:
@@ -301,7 +297,7 @@ def show_session(store: Store, session_id: str) -> int:
         )
     )
     for step in session.route().answered:
-        print(f"- {step.label or step.ask.strip()}: {_one_line(step, session.answers[step.id])}")
+        print(f"- {step.label or step.ask.strip()}: {answer_line(step, session.answers[step.id])}")
     if session.orphans:
         print(t("plain.orphans_header"))
         for orphan in session.orphans:

@@ -217,3 +217,8 @@ def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
         else:
             not_asked.append((label, t("provenance.branch")))
     return Provenance(flow.id, flow.version, digest, tuple(not_asked))
+
+
+def answer_line(step: QuestionStep, value: AnswerValue) -> str:
+    """An officer's answer on one line, or that they skipped the question."""
+    return t("draft.skipped") if value is None else one_line(show(step, value))

@@ -86,9 +86,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             return None, None
 
     vocabulary, _ = read(Vocabulary, directory / "vocabulary.yaml")
-    synonyms = stopwords = catalogue = None
+    synonyms = stopwords = catalogue = catalogue_document = None
     if (directory / "indicators.yaml").exists():
-        catalogue, _ = read(IndicatorCatalogue, directory / "indicators.yaml")
+        catalogue, catalogue_document = read(IndicatorCatalogue, directory / "indicators.yaml")
     if (directory / "synonyms.yaml").exists():
         synonyms, _ = read(Synonyms, directory / "synonyms.yaml")
     if (directory / "stopwords.yaml").exists():
@@ -100,8 +100,8 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             loaded.append((intervention, document))
     if vocabulary is not None:
         problems.extend(_cross_checks(loaded, vocabulary, set()))
-        if catalogue is not None:
-            problems.extend(_indicator_checks(catalogue, directory / "indicators.yaml", vocabulary))
+        if catalogue is not None and catalogue_document is not None:
+            problems.extend(_indicator_checks(catalogue, catalogue_document, vocabulary))
     if problems or vocabulary is None:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     return KnowledgeBase(
@@ -221,8 +221,10 @@ def _cross_checks(
     return problems
 
 
-def _indicator_checks(catalogue: IndicatorCatalogue, path: Path, vocabulary: Vocabulary) -> list[Problem]:
-    document = read_document(path)
+def _indicator_checks(
+    catalogue: IndicatorCatalogue, document: Document, vocabulary: Vocabulary
+) -> list[Problem]:
+    path = Path(document.path)
     problems: list[Problem] = []
     seen: set[str] = set()
     lists = {name: [term.id for term in getattr(vocabulary, name)] for name in ("domains", "wie", "waar")}

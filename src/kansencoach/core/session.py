@@ -94,11 +94,10 @@ class Session:
     def infos_before(self, step: QuestionStep | None) -> list[InfoStep]:
         return self.engine.infos_before(self.route(), step.id if step else None)
 
-    def answer(self, step: QuestionStep, value: AnswerValue) -> QuestionStep | None:
-        """Store a checked answer (InvalidAnswer if it does not fit) and return the next question."""
+    def answer(self, step: QuestionStep, value: AnswerValue) -> None:
+        """Store a checked answer (InvalidAnswer if it does not fit); `current()` then gives the next."""
         checked = check_answer(step, value)
         self._record(Event("set", step.id, checked))
-        return self.engine.next_after(step.id, self.answers)
 
     def clear(self, step: QuestionStep) -> None:
         self._record(Event("clear", step.id))

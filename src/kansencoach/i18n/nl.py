@@ -258,6 +258,7 @@ MESSAGES: dict[str, str] = {
     # Draft and export
     "draft.option": "Optie",
     "draft.points": "Punten (van {total})",
+    "draft.skipped": "(overgeslagen)",
     "draft.none": "Geen van deze",
     "draft.advice": "Advies",
     "draft.scale": "{value} van {max}",
@@ -366,7 +367,6 @@ MESSAGES: dict[str, str] = {
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
     "plain.saved": "✓ opgeslagen",
-    "plain.skipped": "(overgeslagen)",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
     "plain.how.text": "Typ je antwoord op één regel.",

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, ProgressBar
 
 from kansencoach.core.answers import InvalidAnswer
-from kansencoach.core.draft import one_line, show
+from kansencoach.core.draft import answer_line
 from kansencoach.core.loader import LoadedFlow
 from kansencoach.core.matcher import Suggestion
 from kansencoach.core.models import (
@@ -186,8 +186,7 @@ class ChatScreen(Screen[None]):
         return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
 
     def _answer_text(self, step: QuestionStep) -> str:
-        value = self.session.answers.get(step.id)
-        return t("plain.skipped") if value is None else one_line(show(step, value))
+        return answer_line(step, self.session.answers.get(step.id))
 
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
