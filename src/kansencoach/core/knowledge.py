@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,9 @@ from kansencoach.i18n import t
 
 INTERVENTIONS_DIR = "interventions"
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+if TYPE_CHECKING:
+    from kansencoach.core.matcher import Matcher
 
 
 class Synonyms(BaseModel):
@@ -48,6 +51,13 @@ class KnowledgeBase:
     problems: tuple[Problem, ...] = ()
     """Problems in user files that were left out."""
     shipped_ids: frozenset[str] = frozenset()
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The index over the interventions, built once and shared by suggestions and the review."""
+        from kansencoach.core.matcher import Matcher
+
+        return Matcher(self)
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:

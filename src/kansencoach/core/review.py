@@ -21,7 +21,7 @@ from kansencoach.core.conditions import is_empty
 from kansencoach.core.draft import Draft
 from kansencoach.core.kb_models import Intervention, SourceRef
 from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.matcher import Matcher, Query
+from kansencoach.core.matcher import Query
 from kansencoach.core.models import AnswerValue
 from kansencoach.core.schema_errors import validate
 from kansencoach.core.yamlsource import read_document
@@ -395,7 +395,7 @@ def _evidence_gap(case: Case) -> tuple[bool, str]:
         return False, ""
     better = [
         suggestion.item.name
-        for suggestion in Matcher(knowledge).search(case.query, limit=5, exclude=case.accepted)
+        for suggestion in knowledge.matcher.search(case.query, limit=5, exclude=case.accepted)
         if isinstance(suggestion.item, Intervention) and ranks.get(suggestion.item.evidence.level, 0) >= 3
     ]
     if not better:

@@ -110,7 +110,7 @@ class KansencoachApp(App[None]):
 
         try:
             knowledge = load_kb()
-            matcher = Matcher(knowledge)
+            matcher = knowledge.matcher
             indicator_matcher = Matcher(knowledge, knowledge.indicators)
             rules = load_review_rules()
         except ProblemsError as error:
