@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from kansencoach.core.conditions import describe
 from kansencoach.core.kb_models import Vocabulary
 from kansencoach.core.models import (
     END,
@@ -298,7 +299,7 @@ class _Checker:
 
     def graph(self) -> None:
         steps = self.flow.steps
-        successors = [self._successors(index, step) for index, step in enumerate(steps)]
+        successors = [self._successors(index) for index in range(len(steps))]
         reachable = _closure([0], successors)
         for index in range(len(steps)):
             if index not in reachable:
@@ -316,20 +317,8 @@ class _Checker:
             loc: Loc = ("steps", back, "goto") if steps[back].goto is not None else ("steps", back)
             self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
 
-    def _successors(self, index: int, step: Step) -> set[int]:
-        following = index + 1 if index + 1 < len(self.flow.steps) else -1
-        result: set[int] = set()
-        if step.when is not None:
-            result.add(following)
-        if step.goto is None:
-            result.add(following)
-        elif isinstance(step.goto, str):
-            result.add(self.index.get(step.goto, -1))
-        else:
-            result |= {self.index.get(rule.to, -1) for rule in step.goto}
-            if not any(rule.when is None for rule in step.goto):
-                result.add(following)
-        return result
+    def _successors(self, index: int) -> set[int]:
+        return {-1 if target == END else self.index[target] for target, _ in exits(self.flow, index)}
 
     @staticmethod
     def _can_finish(successors: list[set[int]]) -> set[int]:
@@ -342,6 +331,27 @@ class _Checker:
                 else:
                     predecessors[target].add(source)
         return _closure(finishers, predecessors)
+
+
+def exits(flow: Flow, index: int) -> list[tuple[str, str]]:
+    """(target id or END, label) for every way out of a step: the one control graph that the checks
+    here and the drawings in flowgraph both use."""
+    steps = flow.steps
+    step = steps[index]
+    following = steps[index + 1].id if index + 1 < len(steps) else END
+    edges: list[tuple[str, str]] = []
+    if step.when is not None and step.goto is not None:
+        edges.append((following, t("graph.skipped")))
+    if step.goto is None:
+        edges.append((following, ""))
+    elif isinstance(step.goto, str):
+        edges.append((step.goto, ""))
+    else:
+        for rule in step.goto:
+            edges.append((rule.to, describe(rule.when) if rule.when is not None else t("graph.otherwise")))
+        if all(rule.when is not None for rule in step.goto):
+            edges.append((following, t("graph.otherwise")))
+    return edges
 
 
 def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCondition, Loc]]:

@@ -3,28 +3,9 @@
 from __future__ import annotations
 
 from kansencoach.core.conditions import describe
+from kansencoach.core.flowcheck import exits
 from kansencoach.core.models import END, Flow, InfoStep, Step
 from kansencoach.i18n import t
-
-
-def _edges(flow: Flow, index: int) -> list[tuple[str, str]]:
-    """(target id or END, label) for every way out of a step."""
-    steps = flow.steps
-    step = steps[index]
-    following = steps[index + 1].id if index + 1 < len(steps) else END
-    edges: list[tuple[str, str]] = []
-    if step.when is not None and step.goto is not None:
-        edges.append((following, t("graph.skipped")))
-    if step.goto is None:
-        edges.append((following, ""))
-    elif isinstance(step.goto, str):
-        edges.append((step.goto, ""))
-    else:
-        for rule in step.goto:
-            edges.append((rule.to, describe(rule.when) if rule.when is not None else t("graph.otherwise")))
-        if all(rule.when is not None for rule in step.goto):
-            edges.append((following, t("graph.otherwise")))
-    return edges
 
 
 def _title(step: Step) -> str:
@@ -43,7 +24,7 @@ def mermaid(flow: Flow) -> str:
             title += f"<br/><i>{_quote(t('graph.only_if', condition=describe(step.when)))}</i>"
         shape = ('{{"', '"}}') if isinstance(step.goto, list) else ('["', '"]')
         lines.append(f"  {node[step.id]}{shape[0]}{title}{shape[1]}")
-        for target, label in _edges(flow, index):
+        for target, label in exits(flow, index):
             arrow = "-.->" if label == t("graph.skipped") else "-->"
             edge_label = f'|"{_quote(label)}"|' if label else ""
             lines.append(f"  {node[step.id]} {arrow}{edge_label} {node[target]}")
