@@ -27,18 +27,18 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import startup
 
-from kansencoach.core.answers import check_answer
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.draft import build_draft
-from kansencoach.core.engine import Engine
-from kansencoach.core.events import Event
-from kansencoach.core.export import ExportMeta, body, to_markdown
-from kansencoach.core.kb_models import Intervention, PerspectiveFit, SourceRef
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.loader import load_flow
-from kansencoach.core.matcher import Matcher, Query
-from kansencoach.core.models import QuestionStep
-from kansencoach.core.store import Store
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.export import ExportMeta, body, to_markdown
+from kansencoach.core.flows.answers import check_answer
+from kansencoach.core.flows.engine import Engine
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.flows.models import QuestionStep
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
+from kansencoach.core.sessions.events import Event
+from kansencoach.core.sessions.store import Store
 
 
 @dataclass
@@ -278,7 +278,7 @@ def generated_knowledge(count: int) -> KnowledgeBase:
 
 def matcher(rounds: int) -> list[Figure]:
     knowledge = generated_knowledge(10_000)
-    index = Matcher(knowledge)
+    index = knowledge.matcher
     names = [item.name for item in knowledge.interventions]
     queries = [
         "schulden bij jongeren in de wijk",

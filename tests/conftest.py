@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from kansencoach import locations
-from kansencoach.core import catalog, store
+from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.loader import LoadedFlow, load_flow
+from kansencoach.core.flows.loader import LoadedFlow, load_flow
+from kansencoach.core.sessions import store
 
 from helpers import DATA
 

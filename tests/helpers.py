@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.knowledge import KnowledgeBase, load_knowledge
-from kansencoach.core.loader import LoadedFlow, load_flow
+from kansencoach.core.flows.loader import LoadedFlow, load_flow
+from kansencoach.core.knowledge.base import KnowledgeBase, load_knowledge
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import NoReturn
 
-    from kansencoach.core.loader import LoadedFlow
-    from kansencoach.core.problems import Problem
-    from kansencoach.core.store import Store
+    from kansencoach.core.common.problems import Problem
+    from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.sessions.store import Store
 
     Handler = Callable[[argparse.Namespace], int]
 
@@ -149,16 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = arguments.handler
     as_json = getattr(arguments, "format", "") == "json"
     from kansencoach.core.catalog import UnknownFlow
-    from kansencoach.core.export import ExportError
-    from kansencoach.core.problems import ProblemsError
-    from kansencoach.core.store import StoreError
+    from kansencoach.core.common.files import WriteError
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.sessions.store import StoreError
 
     try:
         return handler(arguments)
     except ProblemsError as error:
         _print_problems(error.problems, as_json)
         return USER_ERROR
-    except (UserError, StoreError, ExportError, UnknownFlow) as error:
+    except (UserError, StoreError, WriteError, UnknownFlow) as error:
         print(f"kansencoach: {error}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
@@ -174,7 +174,7 @@ def _version() -> str:
 
 def _print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
     """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI."""
-    from kansencoach.core.problems import as_dicts, quoted
+    from kansencoach.core.common.problems import as_dicts, quoted
 
     if as_json:
         import json
@@ -188,7 +188,7 @@ def _print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
 
 def _store() -> Store:
     from kansencoach import locations
-    from kansencoach.core.store import Store
+    from kansencoach.core.sessions.store import Store
 
     return Store(locations.store_path())
 
@@ -219,7 +219,7 @@ def _tui(
 
 def _reset_store() -> int:
     from kansencoach import locations
-    from kansencoach.core.store import reset_store
+    from kansencoach.core.sessions.store import reset_store
 
     moved = reset_store(locations.store_path())
     if moved is None:
@@ -268,7 +268,7 @@ def _preview(loaded: LoadedFlow, plain: bool) -> int:
     import tempfile
     from pathlib import Path
 
-    from kansencoach.core.store import Store
+    from kansencoach.core.sessions.store import Store
 
     with tempfile.TemporaryDirectory(prefix="kansencoach-voorbeeld-") as scratch:
         store_path = Path(scratch) / "voorbeeld.db"
@@ -304,8 +304,8 @@ def _origin(shipped: bool, path: Path, replaces: Path | None) -> str:
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.graph import mermaid, outline
     from kansencoach.core.catalog import find_flow
-    from kansencoach.core.flowgraph import mermaid, outline
 
     flow = find_flow(arguments.flow).flow
     print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
@@ -313,9 +313,9 @@ def _flows_graph(arguments: argparse.Namespace) -> int:
 
 
 def _flows_diff(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.diff import diff
     from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.flowdiff import diff
-    from kansencoach.core.loader import load_flow
+    from kansencoach.core.flows.loader import load_flow
 
     vocabulary = load_vocabulary()
     changes = diff(load_flow(arguments.old, vocabulary).flow, load_flow(arguments.new, vocabulary).flow)
@@ -325,9 +325,9 @@ def _flows_diff(arguments: argparse.Namespace) -> int:
 
 
 def _flows_test(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.testing import Coverage, flow_of, run_tests
     from kansencoach.core.catalog import find_flow, flow_dirs, load_vocabulary
-    from kansencoach.core.flowtest import Coverage, flow_of, run_tests
-    from kansencoach.core.loader import load_flow
+    from kansencoach.core.flows.loader import load_flow
 
     paths: list[Path] = arguments.paths or [directory for directory in flow_dirs() if directory.is_dir()]
     files: list[Path] = []
@@ -362,8 +362,8 @@ def _flows_test(arguments: argparse.Namespace) -> int:
 
 def _flows_new(arguments: argparse.Namespace) -> int:
     from kansencoach import locations
+    from kansencoach.core.authoring.scaffold import ScaffoldError, new_flow
     from kansencoach.core.catalog import find_flow
-    from kansencoach.core.scaffold import ScaffoldError, new_flow
 
     source = find_flow(arguments.source) if arguments.source else None
     try:
@@ -377,7 +377,7 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 def _kb_new(arguments: argparse.Namespace) -> int:
     from kansencoach import locations
-    from kansencoach.core.scaffold import ScaffoldError, new_intervention
+    from kansencoach.core.authoring.scaffold import ScaffoldError, new_intervention
 
     try:
         path = new_intervention(arguments.id, locations.user_knowledge_dirs()[-1])
@@ -391,7 +391,7 @@ def _kb_new(arguments: argparse.Namespace) -> int:
 def _flows_validate(arguments: argparse.Namespace) -> int:
     from kansencoach import locations
     from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.loader import check_file
+    from kansencoach.core.flows.loader import check_file
 
     paths: list[Path] = arguments.paths
     if not paths:
@@ -443,9 +443,9 @@ def _kb_list(_: argparse.Namespace) -> int:
 def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach import locations
     from kansencoach.core.catalog import load_kb
-    from kansencoach.core.knowledge import check_files, load_knowledge
-    from kansencoach.core.problems import ProblemsError
-    from kansencoach.core.review import load_rules
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review import load_rules
+    from kansencoach.core.knowledge.base import check_files, load_knowledge
 
     paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
     problems: list[Problem] = []
@@ -477,7 +477,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
     from kansencoach.core.catalog import load_kb
-    from kansencoach.core.matcher import Matcher, Query
+    from kansencoach.core.knowledge.matcher import Query
 
     knowledge = load_kb()
     vocabulary = knowledge.vocabulary
@@ -497,7 +497,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     )
     if query.is_empty:
         raise UserError(t("cli.kb_empty_query"))
-    results = Matcher(knowledge).search(query, arguments.limit)
+    results = knowledge.matcher.search(query, arguments.limit)
     if arguments.json:
         rows = [
             {
@@ -520,7 +520,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
 
 
 def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> None:
-    from kansencoach.core.problems import did_you_mean
+    from kansencoach.core.common.problems import did_you_mean
 
     for value in values:
         if value not in allowed:
@@ -531,7 +531,7 @@ def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> Non
 def _schema(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.jsonschema import flow_schema, knowledge_schema
+    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema
 
     schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
     print(json.dumps(schema, ensure_ascii=False, indent=2))

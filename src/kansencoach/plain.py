@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TextIO
 
 from kansencoach import locations
-from kansencoach.core.answers import InvalidAnswer
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
-from kansencoach.core.draft import answer_line
-from kansencoach.core.events import Event
-from kansencoach.core.export import ExportMeta, render, write_atomic
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.models import (
+from kansencoach.core.common.files import write_atomic
+from kansencoach.core.draft.draft import answer_line
+from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
     ChoiceStep,
@@ -31,9 +31,10 @@ from kansencoach.core.models import (
     QuestionStep,
     ScaleStep,
 )
-from kansencoach.core.scripted import read_script
-from kansencoach.core.session import Session
-from kansencoach.core.store import SessionInfo, Store
+from kansencoach.core.sessions.events import Event
+from kansencoach.core.sessions.scripted import read_script
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 BACK = "terug"

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.draft import Table, one_line, show
-from kansencoach.core.export import escape_inline
-from kansencoach.core.loader import load_flow
-from kansencoach.core.models import InfoStep
+from kansencoach.core.draft.draft import Table, one_line, show
+from kansencoach.core.draft.export import escape_inline
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.flows.models import InfoStep
 
 from helpers import DATA, REPO, kansencoach
 

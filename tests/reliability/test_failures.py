@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.export import ExportError, write_atomic
-from kansencoach.core.loader import load_flow
-from kansencoach.core.session import Session
-from kansencoach.core.store import Store, StoreError
+from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store, StoreError
 
 from helpers import DATA, kansencoach
 
@@ -122,12 +122,12 @@ def test_export_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert write_atomic(Path("relatief.md"), "x") == tmp_path / "relatief.md"
     monkeypatch.setenv("HOME", str(tmp_path))
     assert write_atomic(Path("~/thuis.md"), "x") == tmp_path / "thuis.md"
-    with pytest.raises(ExportError, match="is een map"):
+    with pytest.raises(WriteError, match="is een map"):
         write_atomic(tmp_path, "x")
-    with pytest.raises(ExportError, match="bestaat al"):
+    with pytest.raises(WriteError, match="bestaat al"):
         write_atomic(Path("relatief.md"), "y")
     assert (tmp_path / "relatief.md").read_text() == "x"
-    with pytest.raises(ExportError, match="bestaat niet"):
+    with pytest.raises(WriteError, match="bestaat niet"):
         write_atomic(tmp_path / "geen" / "map.md", "x")
 
 
@@ -136,7 +136,7 @@ def test_export_without_permission(tmp_path: Path) -> None:
     locked = tmp_path / "dicht"
     locked.mkdir()
     locked.chmod(0o500)
-    with pytest.raises(ExportError, match="geen schrijfrechten"):
+    with pytest.raises(WriteError, match="geen schrijfrechten"):
         write_atomic(locked / "x.md", "x")
 
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.knowledge import check_files, load_knowledge
-from kansencoach.core.loader import check_file
-from kansencoach.core.problems import Problem
+from kansencoach.core.common.problems import Problem
+from kansencoach.core.flows.loader import check_file
+from kansencoach.core.knowledge.base import check_files, load_knowledge
 
 from helpers import REPO
 

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from textual import events
 from textual.widgets import Label
 
-from kansencoach.core.export import body
+from kansencoach.core.draft.export import body
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kansencoach.core.store import Store
+from kansencoach.core.sessions.store import Store
 
 STEPS = 30
 KILLS = 24

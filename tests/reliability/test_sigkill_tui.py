@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kansencoach.core.store import Store
+from kansencoach.core.sessions.store import Store
 
 CHILD = Path(__file__).with_name("tui_child.py")
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.loader import load_flow
+from kansencoach.core.flows.loader import load_flow
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
-from kansencoach.core.models import (
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
     ChoiceStep,

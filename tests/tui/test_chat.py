@@ -8,7 +8,7 @@ from driver import MINI_ANSWERS, answer, mini_flow, type_text
 from textual.widgets import Label, OptionList, TextArea
 
 from kansencoach import locations
-from kansencoach.core.store import Store
+from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, JumpDialog

@@ -12,9 +12,9 @@ from textual.widgets import OptionList
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.loader import load_flow
-from kansencoach.core.session import Session
-from kansencoach.core.store import Store
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt

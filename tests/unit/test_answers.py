@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from kansencoach.core.answers import InvalidAnswer, check_answer
-from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.loader import LoadedFlow
 
 
 def step(mini: LoadedFlow, step_id: str) -> Any:

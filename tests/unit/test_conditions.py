@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from kansencoach.core.conditions import holds
-from kansencoach.core.models import Condition
+from kansencoach.core.flows.conditions import holds
+from kansencoach.core.flows.models import Condition
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 

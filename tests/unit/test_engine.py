@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from kansencoach.core.engine import Engine
-from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.flows.engine import Engine
+from kansencoach.core.flows.loader import LoadedFlow
 
 
 def ids(steps: object) -> list[str]:

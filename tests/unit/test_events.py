@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kansencoach.core.events import Event, Fold, fold
+from kansencoach.core.sessions.events import Event, Fold, fold
 
 KEYS = ("a", "b", "c")
 EVENTS = st.one_of(

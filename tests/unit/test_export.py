@@ -6,9 +6,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kansencoach.core.draft import build_draft
-from kansencoach.core.export import ExportError, ExportMeta, body, to_html, to_markdown, write_atomic
-from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.export import ExportMeta, body, to_html, to_markdown
+from kansencoach.core.flows.loader import LoadedFlow
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
 HOSTILE = [
@@ -121,7 +122,7 @@ def test_open_sections_and_points_are_shown_not_hidden(mini: LoadedFlow) -> None
 def test_write_atomic_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "uit.md"
     assert write_atomic(target, "een") == target.resolve()
-    with pytest.raises(ExportError, match="--force"):
+    with pytest.raises(WriteError, match="--force"):
         write_atomic(target, "twee")
     write_atomic(target, "twee", force=True)
     assert target.read_text() == "twee"
@@ -129,7 +130,7 @@ def test_write_atomic_refuses_to_overwrite_without_force(tmp_path: Path) -> None
 
 
 def test_write_atomic_explains_bad_targets(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="is een map"):
+    with pytest.raises(WriteError, match="is een map"):
         write_atomic(tmp_path, "x")
-    with pytest.raises(ExportError, match="bestaat niet"):
+    with pytest.raises(WriteError, match="bestaat niet"):
         write_atomic(tmp_path / "nergens" / "x.md", "x")

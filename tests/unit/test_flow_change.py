@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.export import ExportMeta, to_markdown
-from kansencoach.core.loader import load_flow
-from kansencoach.core.session import Session
-from kansencoach.core.store import Store
+from kansencoach.core.draft.export import ExportMeta, to_markdown
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
 
 from helpers import DATA
 

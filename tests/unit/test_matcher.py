@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.matcher import Matcher, Query
-from kansencoach.core.textnorm import Normalizer
+from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
 
 from helpers import SMALL_KB_ITEMS as ITEMS
 from helpers import small_knowledge_base
@@ -22,19 +22,19 @@ def ids(results: list) -> list[str]:  # type: ignore[type-arg]
 
 
 def test_words_in_the_name_rank_first(knowledge: KnowledgeBase) -> None:
-    results = Matcher(knowledge).search(Query("schulden"))
+    results = knowledge.matcher.search(Query("schulden"))
     assert ids(results)[:2] == ["vroegsignalering", "schuldhulpverlening"]
     assert "‘schulden’ (naam" in results[0].why
 
 
 def test_stemming_and_synonyms(knowledge: KnowledgeBase) -> None:
-    matcher = Matcher(knowledge)
+    matcher = knowledge.matcher
     assert ids(matcher.search(Query("schuld")))[0] in {"vroegsignalering", "schuldhulpverlening"}
     assert ids(matcher.search(Query("voorschool")))[0] == "vve"
 
 
 def test_typo_and_half_compound_are_matched_and_explained(knowledge: KnowledgeBase) -> None:
-    matcher = Matcher(knowledge)
+    matcher = knowledge.matcher
     typo = matcher.search(Query("overgewict"))
     assert ids(typo)[0] == "jogg"
     assert typo[0].fuzzy == (("overgewict", "overgewicht"),)
@@ -44,7 +44,7 @@ def test_typo_and_half_compound_are_matched_and_explained(knowledge: KnowledgeBa
 
 
 def test_facets_lift_matching_items_and_are_explained(knowledge: KnowledgeBase) -> None:
-    matcher = Matcher(knowledge)
+    matcher = knowledge.matcher
     plain = ids(matcher.search(Query("wijk")))
     lifted = matcher.search(Query("wijk", domains=("gezondheid",)))
     assert ids(lifted)[0] == "jogg"
@@ -55,20 +55,20 @@ def test_facets_lift_matching_items_and_are_explained(knowledge: KnowledgeBase) 
 
 
 def test_perspective_weights_count(knowledge: KnowledgeBase) -> None:
-    results = Matcher(knowledge).search(Query(perspectives={"B": 1.0}))
+    results = knowledge.matcher.search(Query(perspectives={"B": 1.0}))
     assert ids(results)[0] == "jogg"
 
 
 def test_evidence_breaks_ties_but_does_not_carry_a_match(knowledge: KnowledgeBase) -> None:
-    results = Matcher(knowledge).search(Query(domains=("armoede-schulden",)))
+    results = knowledge.matcher.search(Query(domains=("armoede-schulden",)))
     assert ids(results) == ["vroegsignalering", "schuldhulpverlening"]
     assert results[0].evidence > results[1].evidence
-    assert Matcher(knowledge).search(Query("ruimtevaart")) == []
+    assert knowledge.matcher.search(Query("ruimtevaart")) == []
 
 
 def test_scores_are_deterministic_and_explain_their_parts(knowledge: KnowledgeBase) -> None:
-    first = Matcher(knowledge).search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
-    second = Matcher(knowledge).search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
+    first = knowledge.matcher.search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
+    second = knowledge.matcher.search(Query("kinderen bijles rekenen", domains=("onderwijs",)))
     assert [(r.item.id, r.score) for r in first] == [(r.item.id, r.score) for r in second]
     top = first[0]
     assert top.item.id == "tutoring"
@@ -77,7 +77,7 @@ def test_scores_are_deterministic_and_explain_their_parts(knowledge: KnowledgeBa
 
 
 def test_exclude_leaves_out_decided_items(knowledge: KnowledgeBase) -> None:
-    assert "vve" not in ids(Matcher(knowledge).search(Query("peuters taal"), exclude={"vve"}))
+    assert "vve" not in ids(knowledge.matcher.search(Query("peuters taal"), exclude={"vve"}))
 
 
 def test_normalizer_folds_accents_drops_stopwords_and_joins_phrases() -> None:
@@ -88,7 +88,7 @@ def test_normalizer_folds_accents_drops_stopwords_and_joins_phrases() -> None:
 
 
 def test_a_word_in_every_entry_still_counts_a_little(knowledge: KnowledgeBase) -> None:
-    matcher = Matcher(knowledge)
+    matcher = knowledge.matcher
     everywhere = [term for term, postings in matcher._postings.items() if len(postings) == len(ITEMS)]
     assert everywhere, "the fixture should have a word in every entry"
     assert all(matcher._idf[term] > 0 for term in everywhere)

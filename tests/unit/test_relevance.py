@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kansencoach.core.catalog import load_kb
-from kansencoach.core.matcher import Matcher, Query
+from kansencoach.core.knowledge.matcher import Query
 
 from helpers import DATA
 
@@ -28,7 +28,7 @@ def top5(case: dict[str, object]) -> list[str]:
         tuple(facets.get("waar", [])),
         {key: 1.0 for key in facets.get("perspective", [])},
     )
-    return [result.item.id for result in Matcher(load_kb()).search(query, limit=5)]
+    return [result.item.id for result in load_kb().matcher.search(query, limit=5)]
 
 
 def test_there_are_at_least_15_cases() -> None:

@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.draft import build_draft
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.loader import load_flow
-from kansencoach.core.matcher import Query
-from kansencoach.core.review import Case, RuleBook, is_er_goal, load_rules, review, smart_gaps
-from kansencoach.core.scripted import read_script
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.review import Case, RuleBook, is_er_goal, load_rules, review, smart_gaps
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.sessions.scripted import read_script
 
 from helpers import DATA, REPO, small_knowledge_base
 

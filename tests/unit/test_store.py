@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kansencoach.core.events import Event
-from kansencoach.core.store import (
+from kansencoach.core.sessions.events import Event
+from kansencoach.core.sessions.store import (
     SCHEMA_VERSION,
     SessionLocked,
     SessionNotFound,

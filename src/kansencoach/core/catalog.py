@@ -8,13 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from kansencoach import locations
-from kansencoach.core.kb_models import Vocabulary
-from kansencoach.core.knowledge import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
-from kansencoach.core.loader import LoadedFlow, load_flow
-from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
-from kansencoach.core.review import RuleBook, load_rules
-from kansencoach.core.schema_errors import validate
-from kansencoach.core.yamlsource import read_document
+from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import read_document
+from kansencoach.core.draft.review import RuleBook, load_rules
+from kansencoach.core.flows.loader import LoadedFlow, load_flow
+from kansencoach.core.knowledge.base import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
+from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
 
 

@@ -22,12 +22,12 @@ from kansencoach.i18n import t
 from kansencoach.tui.screens.start import StartScreen
 
 if TYPE_CHECKING:
-    from kansencoach.core.knowledge import KnowledgeBase
-    from kansencoach.core.loader import LoadedFlow
-    from kansencoach.core.matcher import Matcher
-    from kansencoach.core.review import RuleBook
-    from kansencoach.core.session import Session
-    from kansencoach.core.store import Store
+    from kansencoach.core.draft.review import RuleBook
+    from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.base import KnowledgeBase
+    from kansencoach.core.knowledge.matcher import Matcher
+    from kansencoach.core.sessions.session import Session
+    from kansencoach.core.sessions.store import Store
 
 LIGHT, DARK = "textual-light", "textual-dark"
 
@@ -73,7 +73,7 @@ class KansencoachApp(App[None]):
     @cached_property
     def store(self) -> Store:
         """Opened on first use, which is in the start screen's loading worker."""
-        from kansencoach.core.store import Store
+        from kansencoach.core.sessions.store import Store
 
         return Store(self.store_path)
 
@@ -87,9 +87,9 @@ class KansencoachApp(App[None]):
 
     def _open_requested(self) -> None:
         from kansencoach.core.catalog import flow_for_session
-        from kansencoach.core.problems import ProblemsError
-        from kansencoach.core.session import Session
-        from kansencoach.core.store import StoreError
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.session import Session
+        from kansencoach.core.sessions.store import StoreError
 
         try:
             if self.resume:
@@ -105,13 +105,12 @@ class KansencoachApp(App[None]):
     @work(thread=True, exclusive=True, group="knowledge")
     def load_knowledge(self) -> None:
         from kansencoach.core.catalog import load_kb, load_review_rules
-        from kansencoach.core.matcher import Matcher
-        from kansencoach.core.problems import ProblemsError
+        from kansencoach.core.common.problems import ProblemsError
 
         try:
             knowledge = load_kb()
             matcher = knowledge.matcher
-            indicator_matcher = Matcher(knowledge, knowledge.indicators)
+            indicator_matcher = knowledge.indicator_matcher
             rules = load_review_rules()
         except ProblemsError as error:
             message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
@@ -154,7 +153,7 @@ class KansencoachApp(App[None]):
 
     def _files_reloaded(self) -> None:
         from kansencoach.core.catalog import flow_for_session
-        from kansencoach.core.problems import ProblemsError
+        from kansencoach.core.common.problems import ProblemsError
 
         for screen in self.screen_stack:
             session = getattr(screen, "session", None)
@@ -171,7 +170,7 @@ class KansencoachApp(App[None]):
 
     def open_session(self, session: Session) -> None:
         """Show a session in a chat screen, holding its lock while it is open."""
-        from kansencoach.core.store import SessionLocked
+        from kansencoach.core.sessions.store import SessionLocked
         from kansencoach.tui.screens.chat import ChatScreen
 
         try:

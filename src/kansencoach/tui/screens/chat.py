@@ -17,11 +17,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, ProgressBar
 
-from kansencoach.core.answers import InvalidAnswer
-from kansencoach.core.draft import answer_line
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.matcher import Suggestion
-from kansencoach.core.models import (
+from kansencoach.core.draft.draft import answer_line
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
     ChoiceStep,
@@ -33,9 +33,9 @@ from kansencoach.core.models import (
     ScaleStep,
     TextStep,
 )
-from kansencoach.core.review import Finding
-from kansencoach.core.session import Session
-from kansencoach.core.store import SessionLock, StoreError
+from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import JumpDialog
 from kansencoach.tui.screens.export import ExportDialog

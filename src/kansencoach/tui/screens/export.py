@@ -15,9 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach import locations
-from kansencoach.core.draft import Draft
-from kansencoach.core.export import ExportError, ExportMeta, render, write_atomic
-from kansencoach.core.session import Session
+from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
 
@@ -101,7 +102,7 @@ class ExportDialog(ModalScreen[Path | None]):
         )
         try:
             self.written = write_atomic(path, render(self.draft, meta, self.fmt), force)
-        except ExportError as error:
+        except WriteError as error:
             self._say(str(error), error=True)
             return
         self._say(t("plain.exported", path=self.written), error=False)

@@ -19,7 +19,7 @@ from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
-    from kansencoach.core.store import SessionInfo, Store
+    from kansencoach.core.sessions.store import SessionInfo, Store
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ class SessionRow:
 def session_rows(store: Store) -> list[SessionRow]:
     """Every stored session with its progress; a session whose flow is gone says so."""
     from kansencoach.core.catalog import flow_for_session
-    from kansencoach.core.engine import Engine
-    from kansencoach.core.problems import ProblemsError
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.flows.engine import Engine
 
     rows = []
     for info in store.sessions():
@@ -81,7 +81,7 @@ class StartScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
         from kansencoach.core.catalog import scan_flows
-        from kansencoach.core.store import StoreError
+        from kansencoach.core.sessions.store import StoreError
 
         try:
             store = self.app.store  # type: ignore[attr-defined]
@@ -120,7 +120,7 @@ class StartScreen(Screen[None]):
 
     @work(exclusive=True, group="open")
     async def start_session(self, entry: FlowEntry) -> None:
-        from kansencoach.core.session import Session
+        from kansencoach.core.sessions.session import Session
 
         assert entry.loaded is not None
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
@@ -132,9 +132,9 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
         from kansencoach.core.catalog import flow_for_session
-        from kansencoach.core.problems import ProblemsError
-        from kansencoach.core.session import Session
-        from kansencoach.core.store import SessionLocked, StoreError
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.session import Session
+        from kansencoach.core.sessions.store import SessionLocked, StoreError
 
         row = self._row(event.option.id)
         if row is None:

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from kansencoach.core.models import AllocateStep, AnswerValue, Option
+from kansencoach.core.flows.models import AllocateStep, AnswerValue, Option
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
 

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
-from kansencoach.core.answers import InvalidAnswer
-from kansencoach.core.models import (
+from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.flows.models import (
     AnswerValue,
     ChoiceStep,
     ListStep,

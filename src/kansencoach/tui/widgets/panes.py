@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from kansencoach.core.draft import Draft, one_line
-from kansencoach.core.matcher import Suggestion
-from kansencoach.core.review import Finding
+from kansencoach.core.draft.draft import Draft, one_line
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
 
 PREVIEW = 160

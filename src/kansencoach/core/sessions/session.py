@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from kansencoach.core.answers import check_answer
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft import Draft, build_draft, provenance
-from kansencoach.core.engine import Engine, Route
-from kansencoach.core.events import Event, Fold, SessionState
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.matcher import Matcher, Query, Suggestion
-from kansencoach.core.models import AnswerValue, InfoStep, QuestionStep
-from kansencoach.core.review import Case, Finding, RuleBook, review
-from kansencoach.core.store import SessionInfo, Store
-from kansencoach.core.suggest import query_from_answers
+from kansencoach.core.draft.draft import Draft, build_draft, provenance
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.review import Case, RuleBook, review
+from kansencoach.core.flows.answers import check_answer
+from kansencoach.core.flows.engine import Engine, Route
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.sessions.events import Event, Fold, SessionState
+from kansencoach.core.sessions.store import SessionInfo, Store
+from kansencoach.core.sessions.suggest import query_from_answers
 
 
 @dataclass(frozen=True)

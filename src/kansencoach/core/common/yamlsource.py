@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from kansencoach.core.problems import Position, Problem, ProblemsError
+from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.i18n import t
 
 MAX_BYTES = 2 * 1024 * 1024

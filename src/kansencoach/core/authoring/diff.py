@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kansencoach.core.conditions import describe
-from kansencoach.core.models import Condition, Flow, GotoRule, Option, Step
+from kansencoach.core.flows.conditions import describe
+from kansencoach.core.flows.models import Condition, Flow, GotoRule, Option, Step
 from kansencoach.i18n import t
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from kansencoach.core.conditions import describe
-from kansencoach.core.kb_models import Vocabulary
-from kansencoach.core.models import (
+from kansencoach.core.common.problems import Position, Problem, did_you_mean
+from kansencoach.core.common.yamlsource import Loc
+from kansencoach.core.flows.conditions import describe
+from kansencoach.core.flows.models import (
     END,
     AllCondition,
     AllocateStep,
@@ -30,8 +31,7 @@ from kansencoach.core.models import (
     ScaleStep,
     Step,
 )
-from kansencoach.core.problems import Position, Problem, did_you_mean
-from kansencoach.core.yamlsource import Loc
+from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
 
 PositionOf = Callable[[Loc], Position]

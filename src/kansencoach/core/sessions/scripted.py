@@ -6,12 +6,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kansencoach.core.answers import InvalidAnswer, check_answer
-from kansencoach.core.engine import Engine
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.models import AnswerValue
-from kansencoach.core.problems import Problem, ProblemsError, did_you_mean
-from kansencoach.core.yamlsource import read_document
+from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.yamlsource import read_document
+from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.engine import Engine
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import AnswerValue
 from kansencoach.i18n import t
 
 _FIELDS = ("title", "flow", "answers", "accept")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from kansencoach.core.conditions import is_empty
-from kansencoach.core.models import (
+from kansencoach.core.flows.conditions import is_empty
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
     ChoiceStep,

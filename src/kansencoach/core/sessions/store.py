@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from kansencoach.core.events import EVENT_KINDS, Event, SessionState, fold
+from kansencoach.core.sessions.events import EVENT_KINDS, Event, SessionState, fold
 from kansencoach.i18n import t
 
 MIGRATIONS: tuple[str, ...] = (

@@ -20,9 +20,8 @@ from typing import TypeAlias
 
 from rapidfuzz import fuzz, process, utils
 
-from kansencoach.core.kb_models import Indicator, Intervention, Term, Vocabulary
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.textnorm import Normalizer
+from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.models import Indicator, Intervention, Term, Vocabulary
 from kansencoach.i18n import t
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -99,14 +98,12 @@ class _Posting:
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
-    def __init__(self, knowledge: KnowledgeBase, items: Sequence[Entry] | None = None) -> None:
-        """Index `items`, by default the knowledge base's interventions."""
-        self.knowledge = knowledge
-        chosen: Sequence[Entry] = knowledge.interventions if items is None else items
-        self.items = sorted(chosen, key=lambda item: item.id)
-        self.normalizer = Normalizer(knowledge.synonyms.groups, knowledge.stopwords)
-        self._labels = _labels(knowledge.vocabulary)
-        self._evidence_rank = {level.id: level.rank for level in knowledge.vocabulary.evidence}
+    def __init__(self, items: Sequence[Entry], vocabulary: Vocabulary, normalizer: Normalizer) -> None:
+        """Index `items`; the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
+        self.items = sorted(items, key=lambda item: item.id)
+        self.normalizer = normalizer
+        self._labels = _labels(vocabulary)
+        self._evidence_rank = {level.id: level.rank for level in vocabulary.evidence}
         self._postings: dict[str, dict[int, _Posting]] = {}
         self._idf: dict[str, float] = {}
         self._surface: dict[str, str] = {}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.models import Identifier
+from kansencoach.core.common.ids import Identifier
 
 Perspective = Annotated[str, Field(pattern=r"^[ABC]$")]
 
@@ -106,3 +107,14 @@ class Indicator(_Strict):
 
 class IndicatorCatalogue(_Strict):
     indicators: list[Indicator] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An intervention the officer accepted as a suggestion, as the draft shows it."""
+
+    id: str
+    name: str
+    summary: str
+    evidence: str
+    sources: tuple[str, ...]

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kansencoach.core.conditions import describe, is_empty
-from kansencoach.core.engine import Engine, Route
-from kansencoach.core.models import (
+from kansencoach.core.flows.conditions import describe, is_empty
+from kansencoach.core.flows.engine import Engine, Route
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
     ChoiceStep,
@@ -26,10 +26,11 @@ from kansencoach.core.models import (
     QuestionStep,
     ScaleStep,
 )
+from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
 
 if TYPE_CHECKING:
-    from kansencoach.core.review import Finding
+    from kansencoach.core.draft.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -73,17 +74,6 @@ class DraftItem:
 class OpenPoint:
     label: str
     step_id: str
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """An intervention the officer accepted as a suggestion, as the draft shows it."""
-
-    id: str
-    name: str
-    summary: str
-    evidence: str
-    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from kansencoach.core.conditions import is_empty
-from kansencoach.core.draft import Draft
-from kansencoach.core.kb_models import Intervention, SourceRef
-from kansencoach.core.knowledge import KnowledgeBase
-from kansencoach.core.matcher import Query
-from kansencoach.core.models import AnswerValue
-from kansencoach.core.schema_errors import validate
-from kansencoach.core.yamlsource import read_document
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import read_document
+from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.findings import SEVERITIES, Finding, Severity
+from kansencoach.core.flows.conditions import is_empty
+from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.models import Intervention, SourceRef
 from kansencoach.i18n import t
 
-Severity = Literal["blokkerend", "aandacht", "tip"]
-SEVERITIES: tuple[Severity, ...] = ("blokkerend", "aandacht", "tip")
 DraftKey = Annotated[str, Field(pattern=r"^[a-z0-9*][a-z0-9_*-]*\.[a-z0-9*][a-z0-9_*-]*$")]
 
 
@@ -169,19 +168,6 @@ class RuleBook(_Strict):
 
 for _model in (AllOf, AnyOf, NoneOf):
     _model.model_rebuild()
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule_id: str
-    severity: Severity
-    title: str
-    message: str
-    fix: str
-    example: str | None
-    source: str
-    concerns: str | None
-    step_id: str | None
 
 
 def load_rules(path: Path) -> RuleBook:

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kansencoach import locations
-from kansencoach.core import flowcheck
-from kansencoach.core.kb_models import Vocabulary
-from kansencoach.core.models import (
+from kansencoach.core.common.problems import Position, Problem, ProblemsError
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import Document, Loc, read_document
+from kansencoach.core.flows import checks as flowcheck
+from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerCondition,
     Block,
@@ -27,9 +29,7 @@ from kansencoach.core.models import (
     Section,
     Step,
 )
-from kansencoach.core.problems import Position, Problem, ProblemsError
-from kansencoach.core.schema_errors import validate
-from kansencoach.core.yamlsource import Document, Loc, read_document
+from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
 
 ModelT = TypeVar("ModelT", Flow, Block)

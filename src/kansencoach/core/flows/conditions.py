@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from kansencoach.core.models import (
+from kansencoach.core.flows.models import (
     AllCondition,
     AnswerCondition,
     AnswerValue,

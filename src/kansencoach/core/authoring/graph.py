@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kansencoach.core.conditions import describe
-from kansencoach.core.flowcheck import exits
-from kansencoach.core.models import END, Flow, InfoStep, Step
+from kansencoach.core.flows.checks import exits
+from kansencoach.core.flows.conditions import describe
+from kansencoach.core.flows.models import END, Flow, InfoStep, Step
 from kansencoach.i18n import t
 
 

@@ -10,22 +10,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.draft import Accepted
-from kansencoach.core.kb_models import Indicator, IndicatorCatalogue, Intervention, Vocabulary
-from kansencoach.core.problems import Position, Problem, ProblemsError, did_you_mean
-from kansencoach.core.schema_errors import validate
-from kansencoach.core.yamlsource import Document, read_document
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import Document, read_document
+from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.matcher import Matcher
+from kansencoach.core.knowledge.models import (
+    Accepted,
+    Indicator,
+    IndicatorCatalogue,
+    Intervention,
+    Vocabulary,
+)
 from kansencoach.i18n import t
 
 INTERVENTIONS_DIR = "interventions"
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-if TYPE_CHECKING:
-    from kansencoach.core.matcher import Matcher
 
 
 class Synonyms(BaseModel):
@@ -53,11 +57,18 @@ class KnowledgeBase:
     shipped_ids: frozenset[str] = frozenset()
 
     @cached_property
+    def normalizer(self) -> Normalizer:
+        return Normalizer(self.synonyms.groups, self.stopwords)
+
+    @cached_property
     def matcher(self) -> Matcher:
         """The index over the interventions, built once and shared by suggestions and the review."""
-        from kansencoach.core.matcher import Matcher
+        return Matcher(self.interventions, self.vocabulary, self.normalizer)
 
-        return Matcher(self)
+    @cached_property
+    def indicator_matcher(self) -> Matcher:
+        """The index over the indicators, for the monitoring steps."""
+        return Matcher(self.indicators, self.vocabulary, self.normalizer)
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:

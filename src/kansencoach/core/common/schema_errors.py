@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -10,9 +11,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kansencoach.core.models import STEP_TYPES
-from kansencoach.core.problems import Position, Problem, ProblemsError, did_you_mean
-from kansencoach.core.yamlsource import Loc
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.yamlsource import Loc
 from kansencoach.i18n import t
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -45,7 +45,7 @@ def validate(
     except ValidationError as error:
         fields = set(known_fields) | _field_names(model)
         details = _most_specific(error.errors(), data)
-        problems = [_coded(_problem(detail, data, position_of, fields), detail) for detail in details]
+        problems = [_coded(_problem(model, detail, data, position_of, fields), detail) for detail in details]
         raise ProblemsError(_unique(problems)) from None
 
 
@@ -83,7 +83,9 @@ def data_loc(data: Any, loc: tuple[int | str, ...]) -> Loc:
     return tuple(path)
 
 
-def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: set[str]) -> Problem:
+def _problem(
+    model: type[BaseModel], detail: ErrorDetails, data: Any, position_of: PositionOf, fields: set[str]
+) -> Problem:
     loc = data_loc(data, detail["loc"])
     position = position_of(loc)
     kind = detail["type"]
@@ -97,13 +99,14 @@ def _problem(detail: ErrorDetails, data: Any, position_of: PositionOf, fields: s
         return Problem(position, t("schema.extra", field=name), hint)
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
-        hint = did_you_mean(tag, STEP_TYPES, t("schema.step_type_hint", types=", ".join(STEP_TYPES)))
+        tags = _tags(model)
+        hint = did_you_mean(tag, tags, t("schema.step_type_hint", types=", ".join(tags)))
         return Problem(position_of((*loc, "type")), t("schema.step_type", value=tag), hint)
     if kind == "union_tag_not_found":
         return Problem(
             position,
             t("schema.missing", field="type"),
-            t("schema.step_type_hint", types=", ".join(STEP_TYPES)),
+            t("schema.step_type_hint", types=", ".join(_tags(model))),
         )
     if kind in _TYPE_NAMES and given is None:
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
@@ -170,3 +173,26 @@ def _unique(problems: list[Problem]) -> list[Problem]:
             seen.add((problem.position, problem.message))
             result.append(problem)
     return sorted(result, key=lambda problem: problem.position)
+
+
+@functools.cache
+def _tags(model: type[BaseModel]) -> tuple[str, ...]:
+    """The `type` values the model's discriminated unions accept, in the order they are declared."""
+    tags: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            mapping = (
+                node.get("discriminator", {}).get("mapping", {})
+                if isinstance(node.get("discriminator"), dict)
+                else {}
+            )
+            tags.extend(tag for tag in mapping if tag not in tags)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(model.model_json_schema())
+    return tuple(tags)

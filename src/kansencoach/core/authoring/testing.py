@@ -20,16 +20,16 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.answers import InvalidAnswer, check_answer
-from kansencoach.core.conditions import describe, holds
-from kansencoach.core.draft import build_draft
-from kansencoach.core.engine import Engine
-from kansencoach.core.export import ExportMeta, to_markdown
-from kansencoach.core.loader import LoadedFlow
-from kansencoach.core.models import AnswerValue, InfoStep
-from kansencoach.core.problems import Position, Problem
-from kansencoach.core.schema_errors import validate
-from kansencoach.core.yamlsource import read_document
+from kansencoach.core.common.problems import Position, Problem
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import read_document
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.export import ExportMeta, to_markdown
+from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.conditions import describe, holds
+from kansencoach.core.flows.engine import Engine
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import AnswerValue, InfoStep
 from kansencoach.i18n import t
 
 _META = ExportMeta("test", 1, "", "")

@@ -6,8 +6,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from kansencoach.core.export import write_atomic
-from kansencoach.core.loader import LoadedFlow
+from kansencoach.core.common.files import write_atomic
+from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.i18n import t
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kansencoach.core.matcher import Query
-from kansencoach.core.models import AllocateStep, AnswerValue, Flow, InfoStep
+from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep
+from kansencoach.core.knowledge.matcher import Query
 
 
 def query_from_answers(flow: Flow, answers: Mapping[str, AnswerValue]) -> Query:

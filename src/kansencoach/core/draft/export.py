@@ -8,26 +8,19 @@ the sections and the answers, whatever the answers say.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-from kansencoach.core.draft import Advice, Draft, Items, Prose, Provenance, Shown
-from kansencoach.core.review import Finding
+from kansencoach.core.draft.draft import Advice, Draft, Items, Prose, Provenance, Shown
+from kansencoach.core.draft.findings import Finding
 from kansencoach.i18n import t
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
-
-
-class ExportError(Exception):
-    """The export could not be written; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -197,37 +190,6 @@ def to_html(draft: Draft, meta: ExportMeta) -> str:
         "</head>\n<body>\n"
         f"{content}</body>\n</html>\n"
     )
-
-
-def write_atomic(path: Path, text: str, force: bool = False) -> Path:
-    """Write `text` to `path` through a temporary file and `os.replace`; never a half-written file.
-
-    Refuses to replace an existing file unless `force`. Returns the absolute path written.
-    """
-    target = path.expanduser()
-    if target.is_dir():
-        raise ExportError(t("export.is_dir", path=target))
-    if target.exists() and not force:
-        raise ExportError(t("export.exists", path=target))
-    directory = target.parent if str(target.parent) else Path()
-    if not directory.is_dir():
-        raise ExportError(t("export.no_dir", path=directory))
-    try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except PermissionError:
-        raise ExportError(t("export.no_permission", path=directory)) from None
-    except OSError as error:
-        raise ExportError(t("export.failed", path=target, detail=error.strerror or str(error))) from None
-    return target.resolve()
 
 
 def render(draft: Draft, meta: ExportMeta, fmt: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from kansencoach.core.conditions import holds
-from kansencoach.core.models import END, AnswerValue, InfoStep, QuestionStep, Step
+from kansencoach.core.flows.conditions import holds
+from kansencoach.core.flows.models import END, AnswerValue, InfoStep, QuestionStep, Step
 
 Answers = Mapping[str, AnswerValue]
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kansencoach.core.models import AnswerValue
+from kansencoach.core.flows.models import AnswerValue
 
 EventKind = Literal["set", "clear", "undo", "visit", "accept", "dismiss"]
 EVENT_KINDS: tuple[EventKind, ...] = ("set", "clear", "undo", "visit", "accept", "dismiss")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kansencoach.core.kb_models import Intervention
-from kansencoach.core.models import Block, Flow
+from kansencoach.core.flows.models import Block, Flow
+from kansencoach.core.knowledge.models import Intervention
 
 _INCLUDE = {
     "type": "object",

@@ -11,15 +11,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-Identifier = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        max_length=80,
-        description="Kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`.",
-    ),
-]
-"""A step, section or flow id: lowercase so ids never differ only by case."""
+from kansencoach.core.common.ids import Identifier
 
 END = "einde"
 """The goto target that ends the flow."""

@@ -1,0 +1,1 @@
+"""Tools for the people who write flows: drawings, differences, test files, editor schemas, starting files."""

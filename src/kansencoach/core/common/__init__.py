@@ -1,0 +1,1 @@
+"""Files and problems every package shares: YAML read with positions, Dutch problem reports."""

@@ -1,0 +1,17 @@
+"""The one shape of an id: flows, steps, sections and interventions all follow it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=80,
+        description="Kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`.",
+    ),
+]
+"""A step, section or flow id: lowercase so ids never differ only by case."""

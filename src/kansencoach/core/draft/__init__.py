@@ -1,0 +1,1 @@
+"""The proposal draft built from the answers, its review and its export."""

@@ -1,0 +1,1 @@
+"""Dutch text understanding: normalising words for search, reading numbers."""

@@ -1,0 +1,1 @@
+"""The flow language: models, loading and checks, routing, and the authors' tools."""

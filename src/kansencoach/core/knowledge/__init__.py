@@ -1,0 +1,1 @@
+"""The knowledge base: interventions and indicators, loading, the matcher, suggestions."""
