@@ -1,0 +1,43 @@
+"""Dutch texts: the draft, the review and the export."""
+
+MESSAGES: dict[str, str] = {
+    # Provenance appendix
+    "provenance.heading": "Bijlage: verantwoording",
+    "provenance.flow": "Gemaakt met kansencoach, flow {flow} versie {version} (vingerafdruk {digest}).",
+    "provenance.not_asked": "Niet gevraagd:",
+    "provenance.condition": "overgeslagen, want niet waar: {condition}",
+    "provenance.branch": "niet op de gekozen route",
+    # Review
+    "review.gap.number": "een getal",
+    "review.gap.unit": "een eenheid (aantal, %, uren)",
+    "review.gap.group": "een doelgroep",
+    "review.gap.date": "een datum of termijn",
+    "review.detail.evidence": "{weak} heeft geen bekend bewijs, terwijl {better} beter onderbouwd is",
+    "review.detail.groups": "het doel noemt {wanted}, de gekozen interventies zijn voor {offered}",
+    "review.severity.blokkerend": "Blokkerend",
+    "review.severity.aandacht": "Aandacht",
+    "review.severity.tip": "Tip",
+    "review.heading": "Toets",
+    "review.none": "De toets vond geen punten: het concept voldoet aan de criteria die kansencoach kan controleren.",
+    "review.fix": "Wat te doen",
+    "review.example": "Voorbeeld",
+    "review.source": "Bron",
+    # Draft and export
+    "draft.option": "Optie",
+    "draft.points": "Punten (van {total})",
+    "draft.skipped": "(overgeslagen)",
+    "draft.none": "Geen van deze",
+    "draft.advice": "Advies",
+    "draft.scale": "{value} van {max}",
+    "export.section_open": "*Open punt: dit deel is nog niet ingevuld.*",
+    "export.open_points": "**Nog open:**",
+    "export.empty": "*(leeg)*",
+    "export.accepted": "Gekozen interventies",
+    "export.evidence": "Bewijs",
+    "export.sources": "Bronnen",
+    "export.is_dir": "{path} is een map; geef een bestandsnaam, bijvoorbeeld {path}/voorstel.md",
+    "export.exists": "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
+    "export.no_dir": "de map {path} bestaat niet; maak hem eerst aan of kies een andere plek",
+    "export.no_permission": "geen schrijfrechten in {path}; kies een andere plek",
+    "export.failed": "{path} kon niet worden geschreven ({detail})",
+}

@@ -1,0 +1,33 @@
+"""Dutch texts: plain mode, one question at a time."""
+
+MESSAGES: dict[str, str] = {
+    # Plain line mode
+    "plain.header": "{title} — {flow} (sessie {id})",
+    "plain.commands": "Typ '{back}' voor de vorige vraag, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
+    "plain.orphans": "Let op: {count} antwoord(en) horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie `kansencoach sessions show`).",
+    "plain.done": "Klaar: alle vragen zijn beantwoord. Exporteer met `kansencoach sessions export {id}`.",
+    "plain.stopped": "Gestopt. Ga later verder met `kansencoach run --resume {id}`.",
+    "plain.at_start": "Dit is de eerste vraag.",
+    "plain.no_help": "Bij deze vraag is geen extra uitleg.",
+    "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
+    "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
+    "plain.saved": "✓ opgeslagen",
+    "plain.pick": "Kies een nummer van 1 tot en met {count}.",
+    "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
+    "plain.how.text": "Typ je antwoord op één regel.",
+    "plain.how.choice": "Typ het nummer van je keuze.",
+    "plain.how.multi": "Typ de nummers van je keuzes, gescheiden door komma's (of 'geen').",
+    "plain.how.scale": "Typ een getal van {min} tot en met {max}.",
+    "plain.how.number": "Typ een getal.",
+    "plain.how.confirm": "Typ ja of nee.",
+    "plain.how.list": "Typ de punten op één regel, gescheiden door ';'.",
+    "plain.how.allocate": "Verdeel {total} punten over de {count} opties, bijvoorbeeld 40 30 30.",
+    "plain.menu": "Wat wil je doen?",
+    "plain.menu_new": "Nieuw: {title}",
+    "plain.menu_resume": "Verder: {title} ({id})",
+    "plain.menu_none": "Niets gekozen.",
+    "plain.scripted": "Sessie {id} bewaard met {count} antwoorden.",
+    "plain.exported": "Geschreven: {path}",
+    "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
+    "plain.orphans_header": "Antwoorden op vragen die niet meer in de flow staan (bewaard):",
+}

@@ -1,0 +1,23 @@
+"""Dutch texts: sessions: the store and scripted answers."""
+
+MESSAGES: dict[str, str] = {
+    # Scripted answers files
+    "script.shape": "een antwoordenbestand heeft een blok `answers:` met per stap-id het antwoord",
+    "script.shape_hint": "zie tests/data/voorstel-full.yaml voor een voorbeeld",
+    "script.unknown_step": "de flow heeft geen stap '{id}'",
+    "script.unknown_step_hint": "controleer de stap-id in de flow",
+    "script.missing": "het antwoord op '{id}' ontbreekt ({ask})",
+    "script.invalid": "het antwoord op '{id}' klopt niet: {detail}",
+    "script.unknown_intervention": "de kennisbank heeft geen interventie '{id}'",
+    "script.unknown_intervention_hint": "`kansencoach kb list` toont alle ids",
+    "script.accept_shape": "`accept:` is een lijst van interventie-ids",
+    # Store
+    "store.no_session": "er is geen sessie '{id}'; `kansencoach sessions list` toont alle sessies",
+    "store.locked": "sessie {id} is al geopend in een ander venster (proces {pid}); sluit dat eerst",
+    "store.corrupt": "het sessiebestand {path} is beschadigd. Met `kansencoach --reset-store` wordt het opzijgezet (niets wordt gewist) en begin je met een nieuw bestand",
+    "store.newer": "het sessiebestand {path} komt van een nieuwere versie van kansencoach (schema {version}, deze versie kent {supported}). Werk kansencoach bij, of zet het bestand opzij met `kansencoach --reset-store`",
+    "store.full": "het sessiebestand {path} kan niet worden bijgewerkt: de schijf is vol. Je laatste antwoord is niet opgeslagen; maak ruimte en probeer opnieuw",
+    "store.unwritable": "kan niet schrijven in {path} ({detail}). Zet KANSENCOACH_HOME op een map waar je mag schrijven",
+    "store.busy": "het sessiebestand {path} is bezet door een ander proces; probeer het zo opnieuw",
+    "store.failed": "het sessiebestand {path} gaf een fout: {detail}",
+}
