@@ -14,7 +14,7 @@ from helpers import DATA, REPO
 SRC = REPO / "src" / "kansencoach"
 CORE_PACKAGES = [SRC / "core", SRC / "i18n"]
 CORE_MODULES = [SRC / "locations.py", SRC / "plain.py"]
-ENTRY_POINT = SRC / "cli.py"
+CLI_MODULES = sorted((SRC / "cli").glob("*.py"))
 """May start the TUI, but only from inside the function that does so."""
 
 
@@ -43,9 +43,13 @@ def test_core_never_imports_textual_or_the_tui(path: Path) -> None:
         assert not name.startswith(FORBIDDEN), f"{path} imports {name}"
 
 
-def test_cli_imports_the_tui_only_lazily() -> None:
-    assert not any(name.startswith(FORBIDDEN) for name in imported_modules(ENTRY_POINT, top_level_only=True))
-    assert "kansencoach.tui.app" in imported_modules(ENTRY_POINT)
+@pytest.mark.parametrize("path", CLI_MODULES, ids=lambda path: path.name)
+def test_cli_imports_the_tui_only_lazily(path: Path) -> None:
+    assert not any(name.startswith(FORBIDDEN) for name in imported_modules(path, top_level_only=True))
+
+
+def test_the_cli_does_start_the_tui() -> None:
+    assert any("kansencoach.tui.app" in imported_modules(path) for path in CLI_MODULES)
 
 
 COMMANDS = [

@@ -1,0 +1,66 @@
+"""The `kansencoach` command: the parser, and main() that turns every user mistake into exit 2.
+
+Imports stay inside the handlers: `kansencoach --help`, `flows validate` and `kb search` must start
+fast and never load Textual. Every user mistake ends in a Dutch message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kansencoach.cli import flows, kb, run, sessions
+from kansencoach.cli.common import USER_ERROR, Parser, UserError, print_problems
+from kansencoach.i18n import argparse_text, t
+
+# `kansencoach --help` should cost little more than argparse: even typing and pathlib are imported
+# only when a command needs them (mypy reads this constant like typing.TYPE_CHECKING).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # argparse looks its texts up through the module-level gettext alias `_` at call time.
+    argparse._ = argparse_text  # type: ignore[attr-defined]
+    parser = Parser(prog="kansencoach", description=t("cli.description"))
+    parser.add_argument("--plain", action="store_true", help=t("cli.plain"))
+    parser.add_argument("--reset-store", action="store_true", help=t("cli.reset_store"))
+    parser.add_argument("--watch", action="store_true", help=t("cli.watch"))
+    parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
+    parser.set_defaults(handler=run._start)
+    commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=Parser)
+    for module in (run, flows, kb, sessions):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    handler: Handler = arguments.handler
+    as_json = getattr(arguments, "format", "") == "json"
+    from kansencoach.core.catalog import UnknownFlow
+    from kansencoach.core.common.files import WriteError
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.sessions.store import StoreError
+
+    try:
+        return handler(arguments)
+    except ProblemsError as error:
+        print_problems(error.problems, as_json)
+        return USER_ERROR
+    except (UserError, StoreError, WriteError, UnknownFlow) as error:
+        print(f"kansencoach: {error}", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        print("\n" + t("cli.interrupted"), file=sys.stderr)
+        return 130
+
+
+def _version() -> str:
+    from kansencoach import __version__
+
+    return f"kansencoach {__version__}"

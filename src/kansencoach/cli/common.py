@@ -1,0 +1,69 @@
+"""What every command module shares: the parser class, user errors, problem printing, the store.
+
+Imports stay inside the functions: `kansencoach --help`, `flows validate` and `kb search` must start
+fast and never load Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import NoReturn
+
+    from kansencoach.core.common.problems import Problem
+    from kansencoach.core.sessions.store import Store
+
+USER_ERROR = 2
+
+
+def path_arg(text: str) -> Path:
+    """argparse type for file arguments, importing pathlib only when one is given."""
+    from pathlib import Path
+
+    return Path(text)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed without a traceback, exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(USER_ERROR, t("cli.usage_error", prog=self.prog, message=message) + "\n")
+
+
+def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
+    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI."""
+    from kansencoach.core.common.problems import as_dicts, quoted
+
+    if as_json:
+        import json
+
+        print(json.dumps(as_dicts(problems), ensure_ascii=False, indent=2))
+        return
+    lines: dict[str, list[str] | None] = {}
+    for problem in problems:
+        print(quoted(problem, lines), file=sys.stderr)
+
+
+def open_store() -> Store:
+    from kansencoach import locations
+    from kansencoach.core.sessions.store import Store
+
+    return Store(locations.store_path())
+
+
+def origin(shipped: bool, path: Path, replaces: Path | None) -> str:
+    if shipped:
+        return t("cli.origin_shipped", path=path)
+    if replaces is not None:
+        return t("cli.origin_replaces", path=path, shipped=replaces)
+    return t("cli.origin_user", path=path)

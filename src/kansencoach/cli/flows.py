@@ -1,0 +1,178 @@
+"""`kansencoach flows …` and `schema`: the aanjaagteam's tools for writing and checking flows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kansencoach.cli.common import USER_ERROR, Parser, UserError, origin, path_arg, print_problems
+from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kansencoach.core.common.problems import Problem
+    from kansencoach.core.flows.loader import LoadedFlow
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    """Add the `flows` commands to the parser."""
+    flows = commands.add_parser("flows", help=t("cli.flows"), description=t("cli.flows"))
+    flow_commands = flows.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
+    flow_list = flow_commands.add_parser("list", help=t("cli.flows_list"))
+    flow_list.set_defaults(handler=_flows_list)
+    flow_new = flow_commands.add_parser("new", help=t("cli.flows_new"))
+    flow_new.add_argument("id", metavar="ID")
+    flow_new.add_argument("--from", dest="source", metavar="FLOW", help=t("cli.flows_new_from"))
+    flow_new.set_defaults(handler=_flows_new)
+    flow_graph = flow_commands.add_parser("graph", help=t("cli.flows_graph"))
+    flow_graph.add_argument("flow", metavar="FLOW")
+    flow_graph.add_argument(
+        "--format", choices=["mermaid", "text"], default="mermaid", help=t("cli.flows_graph")
+    )
+    flow_graph.set_defaults(handler=_flows_graph)
+    flow_diff = flow_commands.add_parser("diff", help=t("cli.flows_diff"))
+    flow_diff.add_argument("old", type=path_arg, metavar="OUD.yaml")
+    flow_diff.add_argument("new", type=path_arg, metavar="NIEUW.yaml")
+    flow_diff.set_defaults(handler=_flows_diff)
+    flow_test = flow_commands.add_parser("test", help=t("cli.flows_test"))
+    flow_test.add_argument("paths", nargs="*", type=path_arg, metavar="PAD")
+    flow_test.set_defaults(handler=_flows_test)
+    flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
+    flow_validate.add_argument("paths", nargs="*", type=path_arg, metavar="PAD")
+    flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+    flow_validate.set_defaults(handler=_flows_validate)
+
+    schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
+    schema.add_argument("kind", choices=["flows", "knowledge"])
+    schema.set_defaults(handler=_schema)
+
+
+def _flows_list(_: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import scan_flows
+
+    entries = scan_flows()
+    for entry in entries:
+        if entry.loaded:
+            flow = entry.loaded.flow
+            minutes = t("cli.minutes", minutes=flow.minutes) if flow.minutes else ""
+            print(f"{flow.id:<14} v{flow.version:<3} {minutes:<10} {flow.title}")
+        else:
+            print(f"{entry.id:<14} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
+        print(f"{'':<14} {origin(entry.shipped, entry.path, entry.replaces)}")
+    return 0
+
+
+def _flows_graph(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.graph import mermaid, outline
+    from kansencoach.core.catalog import find_flow
+
+    flow = find_flow(arguments.flow).flow
+    print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    return 0
+
+
+def _flows_diff(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.diff import diff
+    from kansencoach.core.catalog import load_vocabulary
+    from kansencoach.core.flows.loader import load_flow
+
+    vocabulary = load_vocabulary()
+    changes = diff(load_flow(arguments.old, vocabulary).flow, load_flow(arguments.new, vocabulary).flow)
+    for line in changes or [t("diff.none")]:
+        print(f"- {line}")
+    return 0
+
+
+def _flows_test(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.authoring.testing import Coverage, flow_of, run_tests
+    from kansencoach.core.catalog import find_flow, flow_dirs, load_vocabulary
+    from kansencoach.core.flows.loader import load_flow
+
+    paths: list[Path] = arguments.paths or [directory for directory in flow_dirs() if directory.is_dir()]
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.test.yaml")) if path.is_dir() else [path]
+    if not files:
+        print(t("flowtest.none_found"))
+        return 0
+    failed = 0
+    coverage: dict[str, tuple[LoadedFlow, Coverage]] = {}
+    for file in files:
+        name = flow_of(file)
+        beside = file.with_name(f"{name}.yaml")
+        loaded = load_flow(beside, load_vocabulary()) if beside.is_file() else find_flow(name)
+        _, seen = coverage.setdefault(loaded.id, (loaded, Coverage()))
+        outcome = run_tests(file, loaded, seen)
+        print_problems(outcome.problems)
+        failed += len(outcome.problems)
+        print(t("flowtest.summary", flow=file, cases=outcome.cases, failures=len(outcome.problems)))
+    for loaded, seen in coverage.values():
+        untested, never_true = seen.untested_steps(loaded), seen.never_true(loaded)
+        print(f"\n{loaded.id}:")
+        if untested:
+            print("  " + t("flowtest.untested", steps=", ".join(untested)))
+        if never_true:
+            print("  " + t("flowtest.never_true"))
+            print("\n".join(f"    - {site}" for site in never_true))
+        if not untested and not never_true:
+            print("  " + t("flowtest.all_covered"))
+    return USER_ERROR if failed else 0
+
+
+def _flows_new(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.authoring.scaffold import ScaffoldError, new_flow
+    from kansencoach.core.catalog import find_flow
+
+    source = find_flow(arguments.source) if arguments.source else None
+    try:
+        path = new_flow(arguments.id, locations.user_flows_dirs()[-1], source)
+    except ScaffoldError as error:
+        raise UserError(str(error)) from None
+    print(t("cli.created", path=path))
+    print(t("cli.created_flow_next", path=path, id=arguments.id))
+    return 0
+
+
+def _flows_validate(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_vocabulary
+    from kansencoach.core.flows.loader import check_file
+
+    paths: list[Path] = arguments.paths
+    if not paths:
+        root = locations.shipped_flows_dir()
+        paths = [p for p in sorted(root.glob("*.yaml")) if not p.name.endswith(".test.yaml")]
+        paths += sorted((root / "blocks").glob("*.yaml"))
+    vocabulary = load_vocabulary()
+    as_json = arguments.format == "json"
+    found: list[Problem] = []
+    broken = 0
+    for path in paths:
+        problems = check_file(path, vocabulary)
+        found += problems
+        if problems:
+            broken += 1
+            if not as_json:
+                print_problems(problems)
+        elif not as_json:
+            print(t("cli.valid", path=path))
+    if as_json:
+        print_problems(found, as_json=True)
+    if broken:
+        if not as_json:
+            print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
+        return USER_ERROR
+    return 0
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    import json
+
+    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema
+
+    schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,163 @@
+"""`kansencoach kb …`: listing, checking, creating and searching the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kansencoach.cli.common import Parser, UserError, origin, path_arg
+from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from kansencoach.core.common.problems import Problem
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    """Add the `kb` commands to the parser."""
+    kb = commands.add_parser("kb", help=t("cli.kb"), description=t("cli.kb"))
+    kb_commands = kb.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
+    kb_list = kb_commands.add_parser("list", help=t("cli.kb_list"))
+    kb_list.set_defaults(handler=_kb_list)
+    kb_new = kb_commands.add_parser("new", help=t("cli.kb_new"))
+    kb_new.add_argument("id", metavar="ID")
+    kb_new.set_defaults(handler=_kb_new)
+    kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
+    kb_validate.add_argument(
+        "paths", nargs="*", type=path_arg, metavar="PAD", help=t("cli.kb_validate_paths")
+    )
+    kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+    kb_validate.set_defaults(handler=_kb_validate)
+    kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
+    kb_search.add_argument("text", nargs="*", metavar="TEKST")
+    kb_search.add_argument("--domain", action="append", default=[], metavar="D", help=t("cli.kb_domain"))
+    kb_search.add_argument("--wie", action="append", default=[], metavar="W", help=t("cli.kb_wie"))
+    kb_search.add_argument("--waar", action="append", default=[], metavar="X", help=t("cli.kb_waar"))
+    kb_search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
+    kb_search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
+    kb_search.add_argument("--json", action="store_true", help=t("cli.json"))
+    kb_search.set_defaults(handler=_kb_search)
+
+
+def _kb_new(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.authoring.scaffold import ScaffoldError, new_intervention
+
+    try:
+        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[-1])
+    except ScaffoldError as error:
+        raise UserError(str(error)) from None
+    print(t("cli.created", path=path))
+    print(t("cli.created_kb_next", path=path))
+    return 0
+
+
+def _kb_list(_: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_kb
+
+    knowledge = load_kb()
+    for item in sorted(knowledge.interventions, key=lambda item: item.id):
+        level = knowledge.evidence_label(item.evidence.level)
+        print(f"{item.id:<34} {item.name}  [{', '.join(item.domains)}; {level}]")
+        path = knowledge.paths.get(item.id)
+        if path is not None and not path.resolve().is_relative_to(
+            locations.shipped_knowledge_dir().resolve()
+        ):
+            shipped = item.id in knowledge.shipped_ids
+            print(f"{'':<34} {origin(False, path, locations.shipped_knowledge_dir() if shipped else None)}")
+    print(t("cli.kb_count", count=len(knowledge.interventions)))
+    for problem in knowledge.problems:
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
+    return 0
+
+
+def _kb_validate(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review import load_rules
+    from kansencoach.core.knowledge.base import check_files, load_knowledge
+
+    paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
+    problems: list[Problem] = []
+    for directory in (path for path in paths if path.is_dir()):
+        try:
+            knowledge = load_knowledge(directory)
+            if (directory / "review.yaml").exists():
+                load_rules(directory / "review.yaml")
+            if arguments.format == "text":
+                print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
+        except ProblemsError as error:
+            problems += error.problems
+    files = [path for path in paths if not path.is_dir()]
+    if files:
+        file_problems = check_files(files, load_kb())
+        problems += file_problems
+        broken = {problem.position.path for problem in file_problems}
+        for path in files:
+            if str(path) not in broken and arguments.format == "text":
+                print(t("cli.valid", path=path))
+    if problems:
+        raise ProblemsError(problems)
+    if arguments.format == "json":
+        print("[]")
+    return 0
+
+
+def _kb_search(arguments: argparse.Namespace) -> int:
+    import json
+
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.knowledge.matcher import Query
+
+    knowledge = load_kb()
+    vocabulary = knowledge.vocabulary
+    perspectives = [part.strip().upper() for part in arguments.perspective.split(",") if part.strip()]
+    _check_values("--domain", arguments.domain, [term.id for term in vocabulary.domains])
+    _check_values("--wie", arguments.wie, [term.id for term in vocabulary.wie])
+    _check_values("--waar", arguments.waar, [term.id for term in vocabulary.waar])
+    _check_values("--perspective", perspectives, [term.id for term in vocabulary.perspectives])
+    if arguments.limit < 1:
+        raise UserError(t("cli.kb_bad_limit"))
+    query = Query(
+        " ".join(arguments.text),
+        tuple(arguments.domain),
+        tuple(arguments.wie),
+        tuple(arguments.waar),
+        {perspective: 1.0 for perspective in perspectives},
+    )
+    if query.is_empty:
+        raise UserError(t("cli.kb_empty_query"))
+    results = knowledge.matcher.search(query, arguments.limit)
+    if arguments.json:
+        rows = [
+            {
+                "id": result.item.id,
+                "name": result.item.name,
+                "score": result.score,
+                "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
+                "why": result.why,
+            }
+            for result in results
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not results:
+        print(t("cli.kb_nothing"))
+    for number, result in enumerate(results, start=1):
+        print(f"{number:>2}. {result.item.name} ({result.item.id}) — {result.score:.2f}")
+        print(f"    {result.why}")
+    return 0
+
+
+def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> None:
+    from kansencoach.core.common.problems import did_you_mean
+
+    for value in values:
+        if value not in allowed:
+            hint = did_you_mean(value, allowed, t("cli.allowed", values=", ".join(allowed)))
+            raise UserError(t("cli.bad_value", option=option, value=value, hint=hint))

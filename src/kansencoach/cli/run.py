@@ -1,0 +1,117 @@
+"""`kansencoach` and `kansencoach run`: the app, plain mode, scripted runs, previews, resetting the store."""
+
+from __future__ import annotations
+
+import argparse
+
+from kansencoach.cli.common import Parser, UserError, open_store, path_arg
+from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kansencoach.core.flows.loader import LoadedFlow
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    """Add the `run` commands to the parser."""
+    run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
+    run.add_argument("flow", nargs="?", metavar="FLOW", help=t("cli.run_flow"))
+    run.add_argument("--resume", metavar="ID", help=t("cli.run_resume"))
+    run.add_argument("--plain", action="store_true", help=t("cli.plain"))
+    run.add_argument("--answers", type=path_arg, metavar="BESTAND.yaml", help=t("cli.run_answers"))
+    run.add_argument("--export", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
+    run.add_argument("--html", action="store_true", help=t("cli.html"))
+    run.add_argument("--force", action="store_true", help=t("cli.force"))
+    run.add_argument("--title", help=t("cli.run_title"))
+    run.add_argument("--watch", action="store_true", help=t("cli.watch"))
+    run.add_argument("--preview", action="store_true", help=t("cli.preview"))
+    run.set_defaults(handler=_run)
+
+
+def _start(arguments: argparse.Namespace) -> int:
+    if arguments.reset_store:
+        return _reset_store()
+    if arguments.plain:
+        from kansencoach.plain import start_menu
+
+        with open_store() as store:
+            return start_menu(store)
+    return _tui(watch=arguments.watch)
+
+
+def _tui(
+    resume: str | None = None,
+    new_flow: LoadedFlow | None = None,
+    title: str | None = None,
+    watch: bool = False,
+    store_path: Path | None = None,
+) -> int:
+    from kansencoach.tui.app import KansencoachApp
+
+    KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
+    return 0
+
+
+def _reset_store() -> int:
+    from kansencoach import locations
+    from kansencoach.core.sessions.store import reset_store
+
+    moved = reset_store(locations.store_path())
+    if moved is None:
+        print(t("cli.reset_nothing", path=locations.store_path()))
+    else:
+        print(t("cli.reset_done", path=moved))
+    return 0
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.catalog import find_flow
+
+    if arguments.resume:
+        if arguments.flow or arguments.answers:
+            raise UserError(t("cli.resume_alone"))
+        if not arguments.plain:
+            return _tui(arguments.resume, watch=arguments.watch)
+        from kansencoach.plain import resume_plain
+
+        with open_store() as store:
+            return resume_plain(store, arguments.resume)
+    if not arguments.flow:
+        raise UserError(t("cli.run_needs_flow"))
+    loaded = find_flow(arguments.flow)
+    if arguments.answers:
+        from kansencoach.plain import run_scripted
+
+        with open_store() as store:
+            return run_scripted(
+                store, loaded, arguments.answers, arguments.export, arguments.html, arguments.force
+            )
+    if arguments.export:
+        raise UserError(t("cli.export_needs_answers"))
+    if arguments.preview:
+        return _preview(loaded, arguments.plain)
+    if not arguments.plain:
+        return _tui(new_flow=loaded, title=arguments.title, watch=arguments.watch)
+    from kansencoach.plain import run_plain
+
+    with open_store() as store:
+        return run_plain(store, loaded, arguments.title)
+
+
+def _preview(loaded: LoadedFlow, plain: bool) -> int:
+    """Walk a flow on a throwaway store that is deleted afterwards."""
+    import tempfile
+    from pathlib import Path
+
+    from kansencoach.core.sessions.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="kansencoach-voorbeeld-") as scratch:
+        store_path = Path(scratch) / "voorbeeld.db"
+        if not plain:
+            return _tui(new_flow=loaded, watch=True, store_path=store_path)
+        from kansencoach.plain import run_plain
+
+        with Store(store_path) as store:
+            return run_plain(store, loaded, None)

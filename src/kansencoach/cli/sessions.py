@@ -1,0 +1,75 @@
+"""`kansencoach sessions …`: listing, showing, reviewing, exporting and deleting saved sessions."""
+
+from __future__ import annotations
+
+import argparse
+
+from kansencoach.cli.common import Parser, open_store, path_arg
+from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    pass
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    """Add the `sessions` commands to the parser."""
+    sessions = commands.add_parser("sessions", help=t("cli.sessions"), description=t("cli.sessions"))
+    session_commands = sessions.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
+    session_list = session_commands.add_parser("list", help=t("cli.sessions_list"))
+    session_list.set_defaults(handler=_sessions_list)
+    session_show = session_commands.add_parser("show", help=t("cli.sessions_show"))
+    session_show.add_argument("id", metavar="ID")
+    session_show.set_defaults(handler=_sessions_show)
+    session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
+    session_export.add_argument("id", metavar="ID")
+    session_export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
+    session_export.add_argument("--html", action="store_true", help=t("cli.html"))
+    session_export.add_argument("--force", action="store_true", help=t("cli.force"))
+    session_export.set_defaults(handler=_sessions_export)
+    session_review = session_commands.add_parser("review", help=t("cli.sessions_review"))
+    session_review.add_argument("id", metavar="ID")
+    session_review.add_argument("--json", action="store_true", help=t("cli.json"))
+    session_review.set_defaults(handler=_sessions_review)
+    session_delete = session_commands.add_parser("delete", help=t("cli.sessions_delete"))
+    session_delete.add_argument("id", metavar="ID")
+    session_delete.set_defaults(handler=_sessions_delete)
+
+
+def _sessions_list(_: argparse.Namespace) -> int:
+    with open_store() as store:
+        sessions = store.sessions()
+    if not sessions:
+        print(t("cli.no_sessions"))
+    for info in sessions:
+        print(f"{info.id}  {info.updated[:16].replace('T', ' ')}  {info.flow_id:<12} {info.title}")
+    return 0
+
+
+def _sessions_show(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import show_session
+
+    with open_store() as store:
+        return show_session(store, arguments.id)
+
+
+def _sessions_export(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import export_session
+
+    with open_store() as store:
+        return export_session(store, arguments.id, arguments.output, arguments.html, arguments.force)
+
+
+def _sessions_review(arguments: argparse.Namespace) -> int:
+    from kansencoach.plain import review_session
+
+    with open_store() as store:
+        return review_session(store, arguments.id, arguments.json)
+
+
+def _sessions_delete(arguments: argparse.Namespace) -> int:
+    with open_store() as store:
+        info = store.session(arguments.id)
+        store.delete(arguments.id)
+    print(t("cli.deleted", id=info.id, title=info.title))
+    return 0
