@@ -37,8 +37,7 @@ def cpu_of(stdin: int, *args: str) -> tuple[int, str, float]:
 
 @pytest.mark.parametrize("args", [(), ("run", "voorstel"), ("run", "--resume", "abc")])
 def test_stdin_not_a_terminal(kansencoach_home: Path, args: tuple[str, ...]) -> None:
-    with open(os.devnull, "rb") as devnull:
-        code, stderr, cpu = cpu_of(devnull.fileno(), *args)
+    code, stderr, cpu = cpu_of(subprocess.DEVNULL, *args)
     assert code == 2
     assert "heeft een terminal nodig" in stderr and "--plain" in stderr
     assert "Traceback" not in stderr
@@ -59,6 +58,5 @@ def test_stdout_a_pipe(kansencoach_home: Path) -> None:
 
 
 def test_plain_mode_still_works_without_a_terminal(kansencoach_home: Path) -> None:
-    with open(os.devnull, "rb") as devnull:
-        code, stderr, _ = cpu_of(devnull.fileno(), "--plain")
+    code, stderr, _ = cpu_of(subprocess.DEVNULL, "--plain")
     assert code == 0, stderr
