@@ -34,6 +34,7 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     documents = tmp_path / "Documenten"
     documents.mkdir()
     monkeypatch.setattr(locations, "documents_dir", lambda: documents)
+    monkeypatch.chdir(documents)  # the app's export dialog offers the current directory
     return documents
 
 

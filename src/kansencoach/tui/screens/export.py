@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,11 +26,28 @@ from kansencoach.tui.screens.dialogs import ConfirmDialog
 SUFFIXES = {"markdown": ".md", "html": ".html"}
 
 
+LAST_FOLDER = "last-export-folder.txt"
+"""In the user data directory: the folder of the last export, offered again next time."""
+
+
 def default_path(title: str, fmt: str = "markdown") -> Path:
-    """A file in the documents folder named after the session title."""
+    """A file named after the session title, in the folder of the last export or else the current one."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "voorstel"
-    folder = locations.documents_dir()
-    return (folder if folder.is_dir() else Path.home()) / f"{slug}{SUFFIXES[fmt]}"
+    return _last_folder() / f"{slug}{SUFFIXES[fmt]}"
+
+
+def _last_folder() -> Path:
+    try:
+        folder = Path((locations.home_dir() / LAST_FOLDER).read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Path.cwd()
+    return folder if folder.is_absolute() and folder.is_dir() else Path.cwd()
+
+
+def remember_folder(written: Path) -> None:
+    """Offer the folder of `written` for the next export; forgetting it is no reason to fail the export."""
+    with contextlib.suppress(WriteError, OSError):
+        write_atomic(locations.home_dir() / LAST_FOLDER, str(written.parent), force=True)
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -47,7 +65,8 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog wide", id="export-dialog"):
             yield Label(t("tui.export_title"), classes="dialog-question")
             yield Label(t("tui.export_path"))
-            yield Input(str(default_path(self.session.info.title)), id="export-path")
+            # Not selected on focus: one key would otherwise replace the whole path.
+            yield Input(str(default_path(self.session.info.title)), id="export-path", select_on_focus=False)
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
@@ -105,6 +124,7 @@ class ExportDialog(ModalScreen[Path | None]):
         except WriteError as error:
             self._say(str(error), error=True)
             return
+        remember_folder(self.written)
         self._say(t("plain.exported", path=self.written), error=False)
         self.app.notify(t("plain.exported", path=self.written))
         self.query_one("#close", Button).focus()
