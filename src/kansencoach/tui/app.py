@@ -41,7 +41,8 @@ class KansencoachApp(App[None]):
         Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
         Binding("f10", "toggle_theme", t("tui.theme")),
         # Declared here so Textual does not add its own, English "palette" binding.
-        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True),
+        # The footer shows it at its right edge already.
+        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True, show=False),
     ]
 
     def __init__(

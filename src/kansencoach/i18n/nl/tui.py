@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "tui.keys.confirm": "J ja · N nee · ←→ en Enter",
     "tui.keys.list": "Enter: punt erbij · Enter op lege regel of Ctrl+S: verstuur · Tab, Backspace: punt weg",
     "tui.keys.allocate": "↑↓ kies optie · ←→ punten van of naar de volgende optie · Enter verstuur",
+    "tui.keys.prompt": "Enter bevestig · Esc annuleer",
     "tui.keys.done": "F2 exporteren · Ctrl+G ga naar vraag · Esc naar start",
     "tui.jump_title": "Naar welke vraag?",
     "tui.export_title": "Concept exporteren",
