@@ -18,7 +18,8 @@ from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_
 from kansencoach.core.common.files import write_atomic
 from kansencoach.core.draft.draft import answer_line
 from kansencoach.core.draft.export import ExportMeta, render
-from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.dutch.numbers import read_number
+from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import (
     AllocateStep,
@@ -114,20 +115,34 @@ class PlainUI:
             self.say(t("plain.current", value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:
+        reading: str | None = ""
         if not line.strip() and step.id in self.session.answers:
             value = self.session.answers[step.id]
         else:
             try:
                 value = parse_line(step, line)
+                if isinstance(step, NumberStep) and line.strip():
+                    reading = self._confirmed_reading(step, line)
             except InvalidAnswer as error:
                 self.say(f"! {error}")
+                return
+            if reading is None:
                 return
         try:
             self.session.answer(step, value)
         except InvalidAnswer as error:
             self.say(f"! {error}")
             return
-        self.say(t("plain.saved"))
+        self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
+
+    def _confirmed_reading(self, step: NumberStep, line: str) -> str | None:
+        """How a number was read; when it had to interpret, ask first (None: not confirmed, ask again)."""
+        number = read_number_answer(step, line)
+        if not number.interpreted:
+            return number.reading
+        self.say(t("plain.confirm_reading", reading=number.reading))
+        answer = self.read()
+        return number.reading if answer is not None and answer.strip().lower() in ("", *_YES) else None
 
 
 def parse_line(step: QuestionStep, line: str) -> AnswerValue:
@@ -142,13 +157,12 @@ def parse_line(step: QuestionStep, line: str) -> AnswerValue:
             return []
         return [_pick(step, part) for part in re.split(r"[,;\s]+", text) if part]
     if isinstance(step, ScaleStep):
-        number = _number(text)
-        if number != int(number):
+        scale = read_number(text)
+        if scale is None or scale.value != int(scale.value):
             raise InvalidAnswer(t("answer.scale", min=step.min, max=step.max))
-        return int(number)
+        return int(scale.value)
     if isinstance(step, NumberStep):
-        number = _number(text)
-        return int(number) if number == int(number) else number
+        return read_number_answer(step, text).value
     if isinstance(step, ConfirmStep):
         if text.lower() in _YES:
             return True
@@ -170,13 +184,6 @@ def _pick(step: ChoiceStep | MultiStep | AllocateStep, text: str) -> str:
         if text.lower() in (option.value.lower(), option.label.lower()):
             return option.value
     raise InvalidAnswer(t("plain.pick", count=len(options)))
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise InvalidAnswer(t("answer.number")) from None
 
 
 def _allocation(step: AllocateStep, text: str) -> dict[str, int]:
@@ -260,6 +267,8 @@ def run_scripted(
         for intervention_id in script.accept:
             store.append(session.info.id, Event("accept", intervention_id))
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
+    for step_id, reading in script.readings.items():
+        print(f"  {step_id}: {reading}")
     if export is not None:
         export_session(store, session.info.id, export, as_html, force)
     return 0

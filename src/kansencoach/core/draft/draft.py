@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kansencoach.core.flows.answers import number_text
 from kansencoach.core.flows.conditions import describe, is_empty
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.models import (
@@ -179,8 +180,7 @@ def show(step: QuestionStep, value: AnswerValue) -> Shown:
         text = t("draft.scale", value=value, max=step.max)
         return Prose(f"{text} ({ends})" if ends else text)
     if isinstance(step, NumberStep) and isinstance(value, int | float):
-        number = f"{value:g}".replace(".", ",")
-        return Prose(f"{number} {step.unit}" if step.unit else number)
+        return Prose(number_text(step, value))
     return Prose(str(value))
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+from kansencoach.core.dutch.numbers import Unit, format_amount, read_number
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.models import (
     AllocateStep,
@@ -25,6 +27,51 @@ MAX_TEXT = 200_000
 
 class InvalidAnswer(ValueError):
     """An answer that does not fit its step; `str(error)` is the Dutch message for the officer."""
+
+
+_STEP_UNITS = {"euro": Unit.EURO, "€": Unit.EURO, "procent": Unit.PERCENT, "%": Unit.PERCENT}
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A typed number as kansencoach read it: the value to store and how it reads back."""
+
+    value: int | float
+    reading: str
+    """'gelezen als € 650.000', shown to the officer."""
+    interpreted: bool
+    """True when the officer should see the reading before it is saved (words, 'ongeveer', 650000)."""
+
+
+def read_number_answer(step: NumberStep, text: str) -> NumberReading:
+    """`text` read as a Dutch number for `step` ('650.000', '€ 650.000,-', '58%', 'tachtig procent').
+
+    InvalidAnswer when it is no number, or carries a unit the step does not ask for (a percentage
+    where an amount in euro is asked, euro where a number of people is).
+    """
+    if step.unit and text.strip().lower().endswith(" " + step.unit.lower()):
+        text = text.strip()[: -len(step.unit)]  # '450 personen' where the step counts personen
+    number = read_number(text)
+    if number is None:
+        raise InvalidAnswer(t("answer.number"))
+    if step.unit and number.unit not in (_STEP_UNITS.get(step.unit.lower()), Unit.NONE):
+        raise InvalidAnswer(t("answer.number_unit", unit=step.unit))
+    value = int(number.value) if number.value == int(number.value) else number.value
+    shown = (
+        number_text(step, value)
+        if step.unit or number.unit is Unit.NONE
+        else format_amount(value, number.unit)
+    )
+    key = "number.read_as_approximate" if number.approximate else "number.read_as"
+    return NumberReading(value, t(key, amount=shown), number.interpreted)
+
+
+def number_text(step: NumberStep, value: float) -> str:
+    """A number answer written the Dutch way with the step's unit: '€ 650.000', '58%', '450 personen'."""
+    unit = _STEP_UNITS.get((step.unit or "").lower())
+    if unit is not None:
+        return format_amount(value, unit)
+    return f"{format_amount(value)} {step.unit}" if step.unit else format_amount(value)
 
 
 def check_answer(step: QuestionStep, value: AnswerValue) -> AnswerValue:
@@ -103,9 +150,9 @@ def _number(step: NumberStep, value: AnswerValue) -> int | float:
     if step.integer and value != int(value):
         raise InvalidAnswer(t("answer.integer"))
     if step.min is not None and value < step.min:
-        raise InvalidAnswer(t("answer.number_min", min=_plain(step.min)))
+        raise InvalidAnswer(t("answer.number_min", min=format_amount(step.min)))
     if step.max is not None and value > step.max:
-        raise InvalidAnswer(t("answer.number_max", max=_plain(step.max)))
+        raise InvalidAnswer(t("answer.number_max", max=format_amount(step.max)))
     return int(value) if step.integer or value == int(value) else value
 
 
@@ -138,7 +185,3 @@ def _allocate(step: AllocateStep, value: AnswerValue) -> dict[str, int]:
     if sum(points.values()) != step.total:
         raise InvalidAnswer(t("answer.allocate_total", sum=sum(points.values()), total=step.total))
     return points
-
-
-def _plain(number: float) -> str:
-    return str(int(number)) if number == int(number) else str(number).replace(".", ",")

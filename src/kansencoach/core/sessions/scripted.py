@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
-from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.common.yamlsource import Document, read_document
+from kansencoach.core.flows.answers import InvalidAnswer, check_answer, read_number_answer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.flows.models import AnswerValue, NumberStep
 from kansencoach.i18n import t
 
 _FIELDS = ("title", "flow", "answers", "accept")
@@ -24,6 +24,8 @@ class Script:
     title: str
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
+    readings: dict[str, str] = field(default_factory=dict)
+    """Per number step whose answer had to be interpreted: how it was read ('gelezen als € 650.000')."""
 
 
 def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
@@ -46,6 +48,8 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
                 Problem(document.position(("answers", key)), t("script.unknown_step", id=key), hint)
             )
     checked: dict[str, AnswerValue] = {}
+    readings: dict[str, str] = {}
+    lines = path.read_text(encoding="utf-8").splitlines()
     # Walk the route as an officer would: each answer can open or close the steps after it.
     step = engine.route(checked).next
     while step is not None:
@@ -55,7 +59,10 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
                 problems.append(Problem(position, t("script.missing", id=step.id, ask=_short(step.ask))))
         else:
             try:
-                checked[step.id] = check_answer(step, given[step.id])
+                value = given[step.id]
+                if isinstance(step, NumberStep):
+                    value, readings[step.id] = _number(step, value, _raw(lines, document, step.id))
+                checked[step.id] = check_answer(step, value)
             except InvalidAnswer as error:
                 position = document.position(("answers", step.id))
                 problems.append(Problem(position, t("script.invalid", id=step.id, detail=str(error))))
@@ -74,7 +81,28 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
-    return Script(str(data.get("title") or loaded.flow.title), checked, accept)
+    return Script(
+        str(data.get("title") or loaded.flow.title),
+        checked,
+        accept,
+        {step_id: reading for step_id, reading in readings.items() if reading},
+    )
+
+
+def _raw(lines: list[str], document: Document, step_id: str) -> str:
+    """The answer as written after its key: YAML reads `650.000` as 650.0, a Dutch officer means 650000."""
+    position = document.position(("answers", step_id))
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    return line[position.column - 1 :].partition(":")[2].split("#")[0].strip()
+
+
+def _number(step: NumberStep, value: AnswerValue, raw: str) -> tuple[AnswerValue, str]:
+    """A number answer read the Dutch way, with its reading when that had to interpret the text."""
+    text = value if isinstance(value, str) else raw if isinstance(value, float) and "." in raw else ""
+    if not text:
+        return value, ""
+    number = read_number_answer(step, text)
+    return number.value, number.reading if number.interpreted or text != str(value) else ""
 
 
 def _short(text: str) -> str:

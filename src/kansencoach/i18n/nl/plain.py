@@ -12,6 +12,8 @@ MESSAGES: dict[str, str] = {
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
     "plain.saved": "✓ opgeslagen",
+    "plain.saved_as": "✓ opgeslagen ({reading})",
+    "plain.confirm_reading": "Ik heb dit {reading}. Klopt dat? Druk Enter om te bewaren, of typ 'nee' en geef het getal opnieuw.",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
     "plain.how.text": "Typ je antwoord op één regel.",
