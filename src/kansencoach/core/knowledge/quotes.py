@@ -169,11 +169,9 @@ def _check(
     texts: SourceTexts,
 ) -> list[Problem]:
     if not source.checked:
-        missing = [name for name in ("url", "date") if not getattr(source, name)]
-        return [
-            Problem(document.position(loc), t(f"quotes.unchecked_without_{name}"), t("quotes.unchecked_hint"))
-            for name in missing
-        ]
+        if source.url:
+            return []
+        return [Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))]
     known = documents.get(source.document)
     if known is None:
         hint = did_you_mean(

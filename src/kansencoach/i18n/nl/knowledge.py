@@ -36,9 +36,8 @@ MESSAGES: dict[str, str] = {
     "quotes.not_found_hint": "zoek de zin op in het brondocument en neem hem letterlijk over (hoofdletters, "
     "witruimte, regelovergangen en afbreekstreepjes maken niet uit)",
     "quotes.unchecked_without_url": "een bron met checked: false heeft geen url",
-    "quotes.unchecked_without_date": "een bron met checked: false heeft geen date",
     "quotes.unchecked_hint": "noem bij een openbare bron buiten de brondocumenten de titel (document), "
-    "het webadres (url) en de datum of het jaar (date)",
+    "het webadres (url) en, als die bekend is, de datum of het jaar (date)",
     # Matching
     "match.why": "Past bij: {parts}.",
     "match.near": "‘{typed}’ ≈ ‘{found}’",
