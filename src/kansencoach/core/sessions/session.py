@@ -13,10 +13,10 @@ from kansencoach.core.catalog import source_of
 from kansencoach.core.draft.draft import Draft, build_draft, provenance
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
-from kansencoach.core.flows.answers import check_answer
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
 from kansencoach.core.sessions.events import Event, Fold, SessionState

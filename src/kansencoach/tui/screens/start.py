@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+from kansencoach.tui.signals import FilesChanged
 
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
@@ -77,6 +78,10 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         # Draw first, then load: the worker's imports would otherwise hold up the first frame.
         self.call_after_refresh(self.refresh_lists)
+
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.refresh_lists()
 
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
