@@ -16,6 +16,7 @@ from typing import TextIO
 from kansencoach import locations
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.common.files import write_atomic
+from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.draft import answer_line
 from kansencoach.core.draft.export import ExportMeta, render
 from kansencoach.core.flows.answers import InvalidAnswer
@@ -55,13 +56,18 @@ class PlainUI:
         self._shown_infos: set[str] = set()
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        print(visible(text), file=self.stdout, flush=True)
 
     def read(self) -> str | None:
         self.stdout.write("> ")
         self.stdout.flush()
         line = self.stdin.readline()
-        return None if line == "" else line.rstrip("\n")
+        if line == "":
+            return None
+        line, replaced = from_terminal(line.rstrip("\n"))
+        if replaced:
+            self.say(t("plain.not_utf8"))
+        return line
 
     def run(self) -> int:
         session = self.session
@@ -232,10 +238,12 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     for entry in flows:
         assert entry.loaded is not None
         choices.append(("flow", entry.id))
-        print(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}", file=stdout)
+        print(visible(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}"), file=stdout)
     for info in sessions:
         choices.append(("session", info.id))
-        print(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}", file=stdout)
+        print(
+            visible(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}"), file=stdout
+        )
     stdout.write("> ")
     stdout.flush()
     line = stdin.readline().strip()
