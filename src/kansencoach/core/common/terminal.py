@@ -60,7 +60,7 @@ def guard_output() -> tuple[TextIO, TextIO]:
     """Route sys.stdout and sys.stderr through `visible`; returns the originals to restore."""
     original = (sys.stdout, sys.stderr)
     if not isinstance(sys.stdout, VisibleStream):
-        sys.stdout = VisibleStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = VisibleStream(sys.stdout)
     if not isinstance(sys.stderr, VisibleStream):
-        sys.stderr = VisibleStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = VisibleStream(sys.stderr)
     return original
