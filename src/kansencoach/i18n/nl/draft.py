@@ -7,6 +7,9 @@ MESSAGES: dict[str, str] = {
     "provenance.not_asked": "Niet gevraagd:",
     "provenance.condition": "overgeslagen, want niet waar: {condition}",
     "provenance.branch": "niet op de gekozen route",
+    # Numbers as kansencoach read them
+    "number.read_as": "gelezen als {amount}",
+    "number.read_as_approximate": "gelezen als ongeveer {amount}",
     # Review
     "review.gap.number": "een getal",
     "review.gap.unit": "een eenheid (aantal, %, uren)",
