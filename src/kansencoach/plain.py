@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
+from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
@@ -38,13 +39,18 @@ class PlainUI:
         self.stdout = stdout
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        print(visible(text), file=self.stdout, flush=True)
 
     def read(self) -> str | None:
         self.stdout.write("> ")
         self.stdout.flush()
         line = self.stdin.readline()
-        return None if line == "" else line.rstrip("\n")
+        if line == "":
+            return None
+        line, replaced = from_terminal(line.rstrip("\n"))
+        if replaced:
+            self.say(t("plain.not_utf8"))
+        return line
 
     def run(self) -> int:
         session = self.session
@@ -145,10 +151,12 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     for entry in flows:
         assert entry.loaded is not None
         choices.append(("flow", entry.id))
-        print(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}", file=stdout)
+        print(visible(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}"), file=stdout)
     for info in sessions:
         choices.append(("session", info.id))
-        print(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}", file=stdout)
+        print(
+            visible(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}"), file=stdout
+        )
     stdout.write("> ")
     stdout.flush()
     line = stdin.readline().strip()

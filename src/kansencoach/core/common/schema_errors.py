@@ -154,7 +154,12 @@ def _field_name(pydantic_loc: tuple[int | str, ...], loc: Loc, fields: set[str])
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    """The value as the author would recognise it, shortened; never raising (a 5,000-digit integer
+    cannot be turned into text) and with control characters escaped by repr."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "..."
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -72,4 +72,5 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_summary": "{broken} van {total} bestand(en) bevatten fouten",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
+    "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
 }

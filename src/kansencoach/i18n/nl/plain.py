@@ -30,4 +30,5 @@ MESSAGES: dict[str, str] = {
     "plain.exported": "Geschreven: {path}",
     "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
     "plain.orphans_header": "Antwoorden op vragen die niet meer in de flow staan (bewaard):",
+    "plain.not_utf8": "(je invoer bevatte tekens die geen geldige UTF-8 zijn; ze zijn vervangen door �; typ het antwoord opnieuw als dat niet klopt)",
 }
