@@ -48,10 +48,19 @@ def _tui(
     watch: bool = False,
     store_path: Path | None = None,
 ) -> int:
+    _require_terminal()
     from kansencoach.tui.app import KansencoachApp
 
     KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
     return 0
+
+
+def _require_terminal() -> None:
+    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("cli.not_a_terminal"))
 
 
 def _reset_store() -> int:

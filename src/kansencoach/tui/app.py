@@ -40,6 +40,9 @@ class KansencoachApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
         Binding("f10", "toggle_theme", t("tui.theme")),
+        # Declared here so Textual does not add its own, English "palette" binding.
+        # The footer shows it at its right edge already.
+        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True, show=False),
     ]
 
     def __init__(
@@ -170,10 +173,18 @@ class KansencoachApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
+    def action_command_palette(self) -> None:
+        from kansencoach.tui.palette import DutchCommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, DutchCommandPalette):
+            self.push_screen(DutchCommandPalette())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's own commands: they are English, and its theme picker and screenshot
+        # only confuse an officer. Light/dark and quitting are all the app needs.
         palette_commands = getattr(screen, "palette_commands", None)
         if palette_commands is not None:
             for title, help_text, action in palette_commands():
                 yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
         yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)
+        yield SystemCommand(t("tui.quit"), t("tui.cmd.quit"), self.action_quit)

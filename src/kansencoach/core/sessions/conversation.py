@@ -7,13 +7,14 @@ typed words ask for help, how far undo goes, and how an export is named, stamped
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from kansencoach import locations
-from kansencoach.core.common.files import write_atomic
+from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import ExportMeta, render
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
@@ -25,6 +26,18 @@ HELP_WORDS = frozenset({"?", "help", "hulp"})
 
 ExportFormat = Literal["markdown", "html"]
 SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html"}
+
+
+LAST_EXPORT_FOLDER = "last-export-folder.txt"
+"""In the user data directory: the folder of the last export, offered again next time."""
+
+
+def _last_export_folder() -> Path:
+    try:
+        folder = Path((locations.home_dir() / LAST_EXPORT_FOLDER).read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Path.cwd()
+    return folder if folder.is_absolute() and folder.is_dir() else Path.cwd()
 
 
 class Conversation:
@@ -65,11 +78,16 @@ class Conversation:
         )
 
     def default_export_path(self, fmt: ExportFormat = "markdown") -> Path:
-        """A file in the documents folder (else the home folder) named after the session's title."""
+        """A file named after the session's title, in the folder of the last export, else the current one."""
         slug = re.sub(r"[^a-z0-9]+", "-", self.session.info.title.lower()).strip("-")[:60] or "voorstel"
-        folder = locations.documents_dir()
-        return (folder if folder.is_dir() else Path.home()) / f"{slug}{SUFFIXES[fmt]}"
+        return _last_export_folder() / f"{slug}{SUFFIXES[fmt]}"
 
     def export(self, draft: Draft, path: Path, fmt: ExportFormat, force: bool) -> Path:
-        """Write `draft` to `path` atomically (WriteError when refused); the path written."""
-        return write_atomic(path, render(draft, self.export_meta(), fmt), force)
+        """Write `draft` to `path` atomically (WriteError when refused); the path written.
+
+        Its folder is offered again next time, in any session and either front end.
+        """
+        written = write_atomic(path, render(draft, self.export_meta(), fmt), force)
+        with contextlib.suppress(WriteError, OSError):
+            write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
+        return written

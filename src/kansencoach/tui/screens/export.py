@@ -34,7 +34,8 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog wide", id="export-dialog"):
             yield Label(t("tui.export_title"), classes="dialog-question")
             yield Label(t("tui.export_path"))
-            yield Input(str(self.conversation.default_export_path()), id="export-path")
+            # Not selected on focus: one key would otherwise replace the whole path.
+            yield Input(str(self.conversation.default_export_path()), id="export-path", select_on_focus=False)
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
