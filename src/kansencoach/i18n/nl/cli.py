@@ -34,6 +34,10 @@ MESSAGES: dict[str, str] = {
     "cli.json": "uitvoer als JSON",
     "cli.kb_count": "{count} interventies",
     "cli.kb_valid": "{path}: in orde ({count} interventies)",
+    "cli.kb_unchecked": "bronnen niet gecontroleerd: {count}",
+    "cli.kb_sources": "controleer ook elk citaat in de brondocumenten in deze mappen",
+    "cli.kb_quotes_valid": "{path}: {checked} citaten gevonden in de brondocumenten, "
+    "{unchecked} openbare bronnen niet gecontroleerd",
     "cli.kb_bad_limit": "--limit moet 1 of meer zijn",
     "cli.kb_empty_query": "geef zoekwoorden of minstens één van --domain, --wie, --waar, --perspective",
     "cli.kb_nothing": "Niets gevonden. Probeer andere woorden of minder filters.",
