@@ -109,14 +109,15 @@ class PlainUI:
         self.say(t(f"plain.how.{step.type}", **_how_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
-        current = self.session.answers.get(step.id)
-        if step.id in self.session.answers and current is not None:
-            self.say(t("plain.current", value=answer_line(step, current)))
+        current = self.session.offered(step)
+        if current is not None:
+            key = "plain.current" if step.id in self.session.answers else "plain.earlier"
+            self.say(t(key, value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:
-        if not line.strip() and step.id in self.session.answers:
-            value = self.session.answers[step.id]
-        else:
+        offered = self.session.offered(step)
+        value: AnswerValue = offered
+        if line.strip() or offered is None:
             try:
                 value = parse_line(step, line)
             except InvalidAnswer as error:
