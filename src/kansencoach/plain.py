@@ -15,7 +15,7 @@ from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import QuestionStep
+from kansencoach.core.flows.models import AnswerValue, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line, parse_typed, step_type
 from kansencoach.core.sessions.conversation import Conversation, ExportFormat
 from kansencoach.core.sessions.events import Event
@@ -95,14 +95,15 @@ class PlainUI:
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
-        current = self.session.answers.get(step.id)
-        if step.id in self.session.answers and current is not None:
-            self.say(t("plain.current", value=answer_line(step, current)))
+        current = self.session.offered(step)
+        if current is not None:
+            key = "plain.current" if step.id in self.session.answers else "plain.earlier"
+            self.say(t(key, value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:
-        if not line.strip() and step.id in self.session.answers:
-            value = self.session.answers[step.id]
-        else:
+        offered = self.session.offered(step)
+        value: AnswerValue = offered
+        if line.strip() or offered is None:
             try:
                 value = parse_typed(step, line)
             except InvalidAnswer as error:

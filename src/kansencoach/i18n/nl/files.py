@@ -54,6 +54,8 @@ MESSAGES: dict[str, str] = {
     "schema.wrong_type_hint": "vul hier {expected} in",
     "schema.bad_id": "ongeldige id {value}",
     "schema.bad_id_hint": "gebruik alleen kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`",
+    "schema.bad_form": "'{field}' heeft niet de verwachte vorm: {value}",
+    "schema.bad_form_hint": "zet hier terug wat kansencoach zelf schreef, of vergelijk met een goed bestand",
     "schema.too_small": "'{field}' moet minstens {limit} zijn",
     "schema.too_large": "'{field}' mag hoogstens {limit} zijn",
     "schema.not_allowed": "'{field}' kan niet {value} zijn",

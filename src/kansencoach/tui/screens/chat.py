@@ -167,8 +167,7 @@ class ChatScreen(Screen[None]):
         conversation.mount(CoachMessage(question, classes="question"))
         if step.suggest == "indicators":
             self._suggest_indicators()
-        current = self.session.answers.get(step.id)
-        widget = input_for(step, current)
+        widget = input_for(step, self.session.offered(step))
         slot.mount(widget)
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
