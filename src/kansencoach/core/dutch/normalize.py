@@ -18,6 +18,8 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+"""A year says when a source was written, not what an entry is about."""
 _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 """The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
 _STEMMER = snowballstemmer.stemmer("dutch_porter")
@@ -98,7 +100,8 @@ class Normalizer:
                     index += size
                     break
             else:
-                if raw[index] not in self.stopwords and len(raw[index]) > 1:
-                    result.append(Term(raw[index], stems[index]))
+                word = raw[index]
+                if word not in self.stopwords and len(word) > 1 and not _YEAR.fullmatch(word):
+                    result.append(Term(word, stems[index]))
                 index += 1
         return result, places

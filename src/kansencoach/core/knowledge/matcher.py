@@ -29,7 +29,7 @@ from kansencoach.i18n import t
 
 FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
 """How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
-FACET_GAIN = 1.5
+FACET_GAIN = 2.0
 """A perfect facet fit multiplies the text score by 1 + FACET_GAIN."""
 FACET_ONLY = 0.15
 """What a perfect facet fit scores for an entry that shares no words with the query."""
