@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "cli.kb_nothing": "Niets gevonden. Probeer andere woorden of minder filters.",
     "cli.allowed": "geldige waarden: {values}",
     "cli.bad_value": "{option} '{value}' bestaat niet — {hint}",
+    "cli.facet_mapped": "{option} '{value}' opgevat als {id} ({label})",
     "cli.sessions": "sessies bekijken, exporteren en verwijderen",
     "cli.sessions_list": "toon alle sessies",
     "cli.sessions_show": "toon de antwoorden van een sessie",
