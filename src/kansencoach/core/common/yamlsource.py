@@ -127,6 +127,17 @@ def parse(text: str, path: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise ProblemsError([_syntax_problem(error, text, path)]) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow (a raw ESC, say): point at it, not at the top of the file.
+        before = text[: error.position]
+        at = Position(path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        raise ProblemsError(
+            [
+                Problem(
+                    at, t("yaml.bad_character", code=f"U+{error.character:04X}"), t("yaml.bad_character_hint")
+                )
+            ]
+        ) from None
     except yaml.YAMLError as error:
         raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.syntax", detail=str(error)))]) from None
     if node is None:
@@ -144,7 +155,8 @@ def read_document(path: Path) -> Document:
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    if error.context_mark is not None and "end of stream" in (error.problem or ""):
+    at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
+    if error.context_mark is not None and ("end of stream" in (error.problem or "") or at_end):
         # An unclosed quote or bracket is found only at the end of the file: point at where it opened.
         mark = error.context_mark
     line = mark.line + 1 if mark else 1

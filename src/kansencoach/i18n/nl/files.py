@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "yaml.binary_hint": "kies het .yaml-bestand van de flow; open het in een teksteditor om te controleren",
     "yaml.not_utf8": "hier staat een teken dat geen geldige UTF-8 is",
     "yaml.not_utf8_hint": "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)",
+    "yaml.bad_character": "hier staat een onzichtbaar stuurteken ({code}) dat YAML niet toestaat",
+    "yaml.bad_character_hint": "haal het teken weg (het komt vaak mee bij kopiëren uit een ander programma)",
     "yaml.empty": "het bestand is leeg",
     "yaml.empty_hint": "begin met `id:`, `title:`, `version:`, `sections:` en `steps:` (zie docs/flow-authoring.md)",
     "yaml.tab": "hier wordt met een tab ingesprongen; YAML staat alleen spaties toe",
