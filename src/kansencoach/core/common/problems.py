@@ -31,6 +31,8 @@ class Problem:
     message: str
     hint: str = ""
     code: str = field(default="", compare=False)
+    detail: str = field(default="", compare=False)
+    """The parser's own (English) words, for `--verbose`; never shown otherwise."""
 
     def __str__(self) -> str:
         text = f"{self.position}: {self.message}"

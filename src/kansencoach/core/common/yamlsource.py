@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
+from kansencoach.core.common.yaml_explain import duplicate_key, explain
 from kansencoach.i18n import t
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -125,21 +126,8 @@ def parse(text: str, path: str) -> Document:
     """Compose `text` into a Document, or raise ProblemsError pointing at the fault."""
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        raise ProblemsError([_syntax_problem(error, text, path)]) from None
-    except yaml.reader.ReaderError as error:
-        # A character YAML does not allow (a raw ESC, say): point at it, not at the top of the file.
-        before = text[: error.position]
-        at = Position(path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-        raise ProblemsError(
-            [
-                Problem(
-                    at, t("yaml.bad_character", code=f"U+{error.character:04X}"), t("yaml.bad_character_hint")
-                )
-            ]
-        ) from None
     except yaml.YAMLError as error:
-        raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.syntax", detail=str(error)))]) from None
+        raise ProblemsError([explain(error, text, path)]) from None
     if node is None:
         raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
     builder = _Builder(path)
@@ -151,24 +139,6 @@ def parse(text: str, path: str) -> Document:
 
 def read_document(path: Path) -> Document:
     return parse(read_text(path), str(path))
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    at_end = error.problem_mark is not None and error.problem_mark.index >= len(text.rstrip())
-    if error.context_mark is not None and ("end of stream" in (error.problem or "") or at_end):
-        # An unclosed quote or bracket is found only at the end of the file: point at where it opened.
-        mark = error.context_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
-    position = Position(path, line, column)
-    lines = text.splitlines()
-    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    leading = source_line[: len(source_line) - len(source_line.lstrip())]
-    if "\t" in leading or "\t" in (error.problem or "") or "'\\t'" in str(error):
-        return Problem(position, t("yaml.tab"), t("yaml.tab_hint"), code="tab")
-    detail = (error.problem or str(error)).strip()
-    return Problem(position, t("yaml.syntax", detail=detail), t("yaml.syntax_hint"), code="syntax")
 
 
 class _Builder:
@@ -203,6 +173,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Position] = {}
+        missing_dash = False  # after a forgotten dash, every later key repeats: one message is enough
         for key_node, value_node in node.value:
             key = self._scalar(key_node)
             if not isinstance(key, str | int | float | bool):
@@ -213,13 +184,11 @@ class _Builder:
                 self.problems.append(Problem(self._at(key_node), t("yaml.alias"), t("yaml.alias_hint")))
                 continue
             if key in first_seen:
-                self.problems.append(
-                    Problem(
-                        self._at(key_node),
-                        t("yaml.duplicate_key", key=key, line=first_seen[key].line),
-                        t("yaml.duplicate_key_hint"),
-                    )
-                )
+                if not missing_dash:
+                    in_list = bool(loc) and isinstance(loc[-1], int)
+                    problem = duplicate_key(key, first_seen, self._at(key_node), in_list)
+                    missing_dash = problem.code == "missing_dash"
+                    self.problems.append(problem)
                 continue
             first_seen[key] = self._at(key_node)
             result[key] = self.value(value_node, (*loc, key))

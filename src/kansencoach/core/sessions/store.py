@@ -110,6 +110,36 @@ class Store:
             db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
         return info
 
+    def create_with_history(
+        self, title: str, flow_id: str, flow_version: int, flow_hash: str, events: list[Event]
+    ) -> SessionInfo:
+        """A new session holding `events` with their own times, all in one transaction.
+
+        For a session file brought in from elsewhere: either the whole history lands or nothing does.
+        """
+        for event in events:
+            if event.kind not in EVENT_KINDS:
+                raise ValueError(f"unknown event kind {event.kind!r}")
+        stamp = now()
+        info = SessionInfo("", title, flow_id, flow_version, flow_hash, "", stamp, stamp)
+        with self._write() as db:
+            info = replace(info, id=self._new_id(db))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
+            db.executemany(
+                "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        info.id,
+                        event.at or stamp,
+                        event.kind,
+                        event.key,
+                        json.dumps(event.value, ensure_ascii=False),
+                    )
+                    for event in events
+                ],
+            )
+        return info
+
     def sessions(self) -> list[SessionInfo]:
         """Every readable session, most recent first; a damaged row is reported and left out."""
         rows = self._read("SELECT * FROM sessions ORDER BY updated DESC, created DESC", ())
@@ -148,8 +178,8 @@ class Store:
             db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
-    def append(self, session_id: str, event: Event) -> None:
-        """Add `event` to the log and commit it before returning."""
+    def append(self, session_id: str, event: Event) -> Event:
+        """Add `event` to the log and commit it before returning; the event as stored, with its time."""
         if event.kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {event.kind!r}")
         stamp = now()
@@ -162,6 +192,7 @@ class Store:
                 "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
                 (session_id, stamp, event.kind, event.key, value),
             )
+        return replace(event, at=stamp)
 
     def events(self, session_id: str) -> list[Event]:
         """The session's log; a damaged row is reported with the session id and skipped."""

@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "plain.no_help": "Bij deze vraag is geen extra uitleg.",
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
+    "plain.earlier": "Antwoord uit het eerdere voorstel: {value} (Enter om over te nemen, of typ een nieuw antwoord)",
     "plain.saved": "✓ opgeslagen",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
