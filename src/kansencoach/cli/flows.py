@@ -128,7 +128,7 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
     source = find_flow(arguments.source) if arguments.source else None
     try:
-        path = new_flow(arguments.id, locations.user_flows_dirs()[-1], source)
+        path = new_flow(arguments.id, locations.user_flows_dirs()[0], source)
     except ScaffoldError as error:
         raise UserError(str(error)) from None
     print(t("cli.created", path=path))

@@ -51,7 +51,7 @@ def _kb_new(arguments: argparse.Namespace) -> int:
     from kansencoach.core.authoring.scaffold import ScaffoldError, new_intervention
 
     try:
-        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[-1])
+        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[0])
     except ScaffoldError as error:
         raise UserError(str(error)) from None
     print(t("cli.created", path=path))
