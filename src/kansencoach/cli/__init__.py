@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(arguments)
     except ProblemsError as error:
-        print_problems(error.problems, as_json)
+        print_problems(error.problems, as_json, getattr(arguments, "verbose", False))
         return USER_ERROR
     except (UserError, StoreError, WriteError, UnknownFlow) as error:
         print(f"kansencoach: {error}", file=sys.stderr)

@@ -31,11 +31,32 @@ class FlowEntry:
     problems: tuple[Problem, ...] = ()
     shipped: bool = True
     replaces: Path | None = None
-    """The shipped flow file this user flow replaces, if any."""
+    """The file with the same id that this one hides (a shipped flow, or one in a later folder)."""
 
     @property
     def id(self) -> str:
         return self.loaded.id if self.loaded else self.path.stem
+
+
+KNOWLEDGE_FILES = frozenset(
+    {"vocabulary.yaml", "synonyms.yaml", "stopwords.yaml", "indicators.yaml", "review.yaml"}
+)
+"""The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The YAML files directly in `directory`, by name, leaving out flow tests (`*.test.yaml`)."""
+    if not directory.is_dir():
+        return []
+    found = (path for path in directory.glob("*.yaml") if not path.name.endswith(".test.yaml"))
+    return sorted(path for path in found if path.is_file())
+
+
+def user_intervention_files(directory: Path) -> list[Path]:
+    """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
+    (where a new author often saves them), except the knowledge base's own files."""
+    loose = [path for path in yaml_files(directory) if path.name not in KNOWLEDGE_FILES]
+    return [*yaml_files(directory / INTERVENTIONS_DIR), *loose]
 
 
 def flow_dirs() -> list[Path]:
@@ -56,7 +77,7 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     knowledge = load_knowledge(directory or locations.shipped_knowledge_dir())
     for user_dir in reversed(user_dirs):
-        files = sorted((user_dir / INTERVENTIONS_DIR).glob("*.yaml")) if user_dir.is_dir() else []
+        files = user_intervention_files(user_dir)
         if files:
             knowledge = with_user_files(knowledge, files)
     return knowledge
@@ -85,16 +106,14 @@ def scan_flows() -> list[FlowEntry]:
     entries: dict[str, FlowEntry] = {}
     for directory in reversed(flow_dirs()):
         is_shipped = directory.resolve() == shipped
-        for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
-            if path.name.endswith(".test.yaml"):
-                continue
+        for path in yaml_files(directory):
             try:
                 entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
             except ProblemsError as error:
                 entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
             previous = entries.get(entry.id)
-            if previous is not None and previous.shipped and not is_shipped:
-                entry = FlowEntry(entry.path, entry.loaded, entry.problems, False, previous.path)
+            if previous is not None:
+                entry = FlowEntry(entry.path, entry.loaded, entry.problems, is_shipped, previous.path)
             entries[entry.id] = entry
     return sorted(entries.values(), key=lambda entry: entry.id)
 
@@ -104,15 +123,29 @@ def find_flow(name: str) -> LoadedFlow:
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
         return load_flow(as_path, load_vocabulary())
+    entry = find_entry(name)
+    if entry.loaded is None:
+        raise ProblemsError(list(entry.problems))
+    return entry.loaded
+
+
+def find_entry(flow_id: str) -> FlowEntry:
+    """The flow directories' entry for `flow_id`, loaded or broken; UnknownFlow when there is none."""
     entries = scan_flows()
     for entry in entries:
-        if entry.id == name:
-            if entry.loaded is None:
-                raise ProblemsError(list(entry.problems))
-            return entry.loaded
+        if entry.id == flow_id:
+            return entry
     known = [entry.id for entry in entries]
-    hint = did_you_mean(name, known, t("flow.unknown_hint", flows=", ".join(known)))
-    raise UnknownFlow(f"{t('flow.unknown', name=name)} — {hint}")
+    hint = did_you_mean(flow_id, known, t("flow.unknown_hint", flows=", ".join(known)))
+    raise UnknownFlow(f"{t('flow.unknown', name=flow_id)} — {hint}")
+
+
+def hidden_flow(flow_id: str) -> LoadedFlow:
+    """The flow that the active one with `flow_id` hides (usually the shipped original)."""
+    hidden = find_entry(flow_id).replaces
+    if hidden is None:
+        raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
+    return load_flow(hidden, load_vocabulary())
 
 
 def source_of(loaded: LoadedFlow) -> str:
