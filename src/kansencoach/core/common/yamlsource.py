@@ -8,6 +8,9 @@ aliases are refused: they make a file hard to read for its next editor and are t
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,16 +27,20 @@ MAX_BYTES = 2 * 1024 * 1024
 Loc = tuple[str | int, ...]
 
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:str": "yaml.kind.str",
+    "tag:yaml.org,2002:int": "yaml.kind.int",
+    "tag:yaml.org,2002:float": "yaml.kind.float",
+    "tag:yaml.org,2002:bool": "yaml.kind.bool",
+    "tag:yaml.org,2002:null": "yaml.kind.null",
 }
+"""The scalar tags we construct, with the name of what each expects."""
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+_INVALID = object()
+_LARGEST_INT = 2**63
+"""No flow or intervention needs a larger number; larger ones are typing mistakes or attacks."""
 
 
 @dataclass(frozen=True)
@@ -55,19 +62,7 @@ def read_text(path: Path) -> str:
     """The file's text, or ProblemsError for a file a person would not call YAML."""
     shown = str(path)
     start = Position(shown, 1, 1)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ProblemsError(
-                [Problem(start, t("yaml.too_big", size=f"{size / 1_048_576:.1f}"), t("yaml.too_big_hint"))]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(start, t("file.missing"), t("file.missing_hint"))]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(start, t("file.is_dir"), t("file.is_dir_hint"))]) from None
-    except PermissionError:
-        raise ProblemsError([Problem(start, t("file.no_permission"), t("file.no_permission_hint"))]) from None
+    raw = _read_capped(path, start)
     if b"\x00" in raw:
         raise ProblemsError([Problem(start, t("yaml.binary"), t("yaml.binary_hint"))])
     try:
@@ -84,6 +79,47 @@ def read_text(path: Path) -> str:
     ):
         raise ProblemsError([Problem(start, t("yaml.empty"), t("yaml.empty_hint"))])
     return text
+
+
+def _read_capped(path: Path, start: Position) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES of them.
+
+    A symlink is followed once (a link to a link is refused), and the file is opened without
+    blocking, so a FIFO, a device or /dev/zero in a user folder is reported instead of hanging.
+    """
+
+    def refuse(key: str, **values: object) -> ProblemsError:
+        return ProblemsError([Problem(start, t(key, **values), t(f"{key}_hint"))])
+
+    try:
+        target = path
+        if path.is_symlink():
+            target = path.parent / path.readlink()
+            if target.is_symlink():
+                raise refuse("file.symlink_chain")
+        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        raise refuse("file.missing") from None
+    except PermissionError:
+        raise refuse("file.no_permission") from None
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EMLINK):
+            raise refuse("file.symlink_chain") from None
+        raise refuse("file.unreadable", detail=error.strerror or error) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        kind = status.st_mode
+        if stat.S_ISDIR(kind):
+            raise refuse("file.is_dir")
+        if not stat.S_ISREG(kind):
+            raise refuse("file.not_regular")
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise refuse("file.unreadable", detail=error.strerror or error) from None
+    if len(raw) > MAX_BYTES:
+        raise refuse("yaml.too_big", size=f"{status.st_size / 1_048_576:.1f}")
+    return raw
 
 
 def parse(text: str, path: str) -> Document:
@@ -163,11 +199,29 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return node
         if node.tag in _SCALAR_TAGS:
-            return _constructor.construct_object(node)
+            return self._construct(node)
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         self._refuse_tag(node)
         return None
+
+    def _construct(self, node: yaml.ScalarNode) -> Any:
+        """The scalar's value; a problem instead of an exception for `!!int abc`, `!!bool maybe`
+        or a number too large to be meant (Python refuses to print integers of thousands of digits)."""
+        try:
+            value = _constructor.construct_object(node)
+        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+            value = _INVALID
+        if value is _INVALID or (isinstance(value, int) and abs(value) > _LARGEST_INT):
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            kind = t(_SCALAR_TAGS[node.tag])
+            self.problems.append(
+                Problem(
+                    self._at(node), t("yaml.bad_scalar", value=shown, kind=kind), t("yaml.bad_scalar_hint")
+                )
+            )
+            return None
+        return value
 
     def _refuse_tag(self, node: yaml.Node) -> None:
         key = "yaml.python_tag" if node.tag.startswith("tag:yaml.org,2002:python/") else "yaml.unknown_tag"
