@@ -41,8 +41,10 @@ class Parser(argparse.ArgumentParser):
         self.exit(USER_ERROR, t("cli.usage_error", prog=self.prog, message=message) + "\n")
 
 
-def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
-    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI."""
+def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: bool = False) -> None:
+    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI.
+
+    `verbose` adds the parser's own (English) words under a problem that has them."""
     from kansencoach.core.common.problems import as_dicts, quoted
 
     if as_json:
@@ -53,6 +55,8 @@ def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
     lines: dict[str, list[str] | None] = {}
     for problem in problems:
         print(quoted(problem, lines), file=sys.stderr)
+        if verbose and problem.detail:
+            print(t("cli.parser_detail", detail=problem.detail), file=sys.stderr)
 
 
 @contextlib.contextmanager
