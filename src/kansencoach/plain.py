@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -17,7 +18,7 @@ from kansencoach import locations
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.common.files import write_atomic
 from kansencoach.core.draft.draft import answer_line
-from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.draft.export import FORMATS, ExportMeta, render
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import (
@@ -248,8 +249,17 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     return resume_plain(store, key, stdin, stdout)
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
+
+    fmt: str = "markdown"
+    force: bool = False
+    template: Path | None = None
+
+
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, as_html: bool, force: bool
+    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
 ) -> int:
     """Check an answers file against the flow; store it as a session and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
@@ -261,22 +271,22 @@ def run_scripted(
             store.append(session.info.id, Event("accept", intervention_id))
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
     if export is not None:
-        export_session(store, session.info.id, export, as_html, force)
+        export_session(store, session.info.id, export, options)
     return 0
 
 
-def export_session(store: Store, session_id: str, output: Path | None, as_html: bool, force: bool) -> int:
+def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
     session = open_session(store, session_id)
-    fmt = "html" if as_html else "markdown"
     if output is None:
-        output = locations.documents_dir() / f"kansencoach-{session_id}.{'html' if as_html else 'md'}"
+        output = locations.documents_dir() / f"kansencoach-{session_id}{FORMATS[options.fmt]}"
     meta = ExportMeta(
         session.loaded.id,
         session.loaded.flow.version,
         session.info.created,
         datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    written = write_atomic(output, render(session.draft(load_kb(), load_review_rules()), meta, fmt), force)
+    draft = session.draft(load_kb(), load_review_rules())
+    written = write_atomic(output, render(draft, meta, options.fmt, options.template), options.force)
     print(t("plain.exported", path=written))
     return 0
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, open_store, path_arg
+from kansencoach.cli.common import Parser, add_export_options, open_store, path_arg
 from kansencoach.i18n import t
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    pass
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -24,8 +20,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
     session_export.add_argument("id", metavar="ID")
     session_export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    session_export.add_argument("--html", action="store_true", help=t("cli.html"))
-    session_export.add_argument("--force", action="store_true", help=t("cli.force"))
+    add_export_options(session_export)
     session_export.set_defaults(handler=_sessions_export)
     session_review = session_commands.add_parser("review", help=t("cli.sessions_review"))
     session_review.add_argument("id", metavar="ID")
@@ -54,10 +49,11 @@ def _sessions_show(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_export(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import export_session
+    from kansencoach.plain import ExportOptions, export_session
 
+    options = ExportOptions(arguments.format, arguments.force, arguments.template)
     with open_store() as store:
-        return export_session(store, arguments.id, arguments.output, arguments.html, arguments.force)
+        return export_session(store, arguments.id, arguments.output, options)
 
 
 def _sessions_review(arguments: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The export dialog: where to write the draft, markdown or HTML, and never a silent overwrite."""
+"""The export dialog: where to write the draft, markdown, HTML or Word, and never a silent overwrite."""
 
 from __future__ import annotations
 
@@ -17,19 +17,17 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.draft.export import FORMATS, ExportMeta, render
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
-
-SUFFIXES = {"markdown": ".md", "html": ".html"}
 
 
 def default_path(title: str, fmt: str = "markdown") -> Path:
     """A file in the documents folder named after the session title."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "voorstel"
     folder = locations.documents_dir()
-    return (folder if folder.is_dir() else Path.home()) / f"{slug}{SUFFIXES[fmt]}"
+    return (folder if folder.is_dir() else Path.home()) / f"{slug}{FORMATS[fmt]}"
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -51,6 +49,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
+                yield RadioButton(t("tui.export_docx"), id="docx")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -68,8 +67,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def _format_changed(self) -> None:
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        if path.suffix in SUFFIXES.values():
-            field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
+        if path.suffix in FORMATS.values():
+            field.value = str(path.with_suffix(FORMATS[self.fmt]))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
