@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from export_cases import EXAMPLES, Case, docx_structure, example, html_structure, markdown_structure
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft.draft import Table, one_line, show
 from kansencoach.core.draft.export import to_html, to_markdown
 from kansencoach.core.draft.export.docx import to_docx
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import InfoStep
+
+from export_cases import EXAMPLES, Case, docx_structure, example, html_structure, markdown_structure
 
 
 @pytest.fixture(params=sorted(EXAMPLES))
