@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "cli.preview": "loop een flow door zonder iets te bewaren",
     "cli.run_title": "titel van de nieuwe sessie",
     "cli.html": "exporteer als HTML in plaats van markdown",
+    "cli.docx": "exporteer als Word-document (.docx) in plaats van markdown",
+    "cli.template": "Word-sjabloon met de huisstijl van de gemeente (standaard: huisstijl.docx in de configuratiemap, als die er is)",
     "cli.force": "overschrijf een bestaand bestand",
     "cli.flows": "flows bekijken en controleren",
     "cli.flows_list": "toon alle flows",
