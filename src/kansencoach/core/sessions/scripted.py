@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
-from kansencoach.core.common.yamlsource import Document, read_document
-from kansencoach.core.flows.answers import InvalidAnswer, check_answer, read_number_answer
+from kansencoach.core.common.yamlsource import Document, read_document, read_text
+from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.i18n import t
 
 _FIELDS = ("title", "flow", "answers", "accept")
@@ -25,7 +26,7 @@ class Script:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
-    """Per number step whose answer had to be interpreted: how it was read ('gelezen als € 650.000')."""
+    """Per number step whose answer had to be read: how it was read ('gelezen als € 650.000')."""
 
 
 def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
@@ -49,7 +50,7 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
             )
     checked: dict[str, AnswerValue] = {}
     readings: dict[str, str] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     # Walk the route as an officer would: each answer can open or close the steps after it.
     step = engine.route(checked).next
     while step is not None:
@@ -61,7 +62,8 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
             try:
                 value = given[step.id]
                 if isinstance(step, NumberStep):
-                    value, readings[step.id] = _number(step, value, _raw(lines, document, step.id))
+                    value, reading = _number(step, value, _raw(lines, document, step.id))
+                    readings.update({step.id: reading} if reading else {})
                 checked[step.id] = check_answer(step, value)
             except InvalidAnswer as error:
                 position = document.position(("answers", step.id))
@@ -81,12 +83,7 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
-    return Script(
-        str(data.get("title") or loaded.flow.title),
-        checked,
-        accept,
-        {step_id: reading for step_id, reading in readings.items() if reading},
-    )
+    return Script(str(data.get("title") or loaded.flow.title), checked, accept, readings)
 
 
 def _raw(lines: list[str], document: Document, step_id: str) -> str:
@@ -97,12 +94,12 @@ def _raw(lines: list[str], document: Document, step_id: str) -> str:
 
 
 def _number(step: NumberStep, value: AnswerValue, raw: str) -> tuple[AnswerValue, str]:
-    """A number answer read the Dutch way, with its reading when that had to interpret the text."""
+    """A number answer read the Dutch way, and how it was read when that was not plain to see."""
     text = value if isinstance(value, str) else raw if isinstance(value, float) and "." in raw else ""
     if not text:
         return value, ""
     number = read_number_answer(step, text)
-    return number.value, number.reading if number.interpreted or text != str(value) else ""
+    return number.value, number.reading
 
 
 def _short(text: str) -> str:

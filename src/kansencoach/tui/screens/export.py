@@ -1,10 +1,7 @@
-"""The export dialog: where to write the draft, markdown or HTML, and never a silent overwrite."""
+"""The export dialog: where to write the draft, markdown, HTML or Word, and never a silent overwrite."""
 
 from __future__ import annotations
 
-import contextlib
-import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,39 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from kansencoach import locations
-from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import ExportMeta, render
-from kansencoach.core.sessions.session import Session
+from kansencoach.core.draft.export import FORMATS, ExportFormat
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
-
-SUFFIXES = {"markdown": ".md", "html": ".html"}
-
-
-LAST_FOLDER = "last-export-folder.txt"
-"""In the user data directory: the folder of the last export, offered again next time."""
-
-
-def default_path(title: str, fmt: str = "markdown") -> Path:
-    """A file named after the session title, in the folder of the last export or else the current one."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "voorstel"
-    return _last_folder() / f"{slug}{SUFFIXES[fmt]}"
-
-
-def _last_folder() -> Path:
-    try:
-        folder = Path((locations.home_dir() / LAST_FOLDER).read_text(encoding="utf-8").strip())
-    except (OSError, UnicodeDecodeError, ValueError):
-        return Path.cwd()
-    return folder if folder.is_absolute() and folder.is_dir() else Path.cwd()
-
-
-def remember_folder(written: Path) -> None:
-    """Offer the folder of `written` for the next export; forgetting it is no reason to fail the export."""
-    with contextlib.suppress(WriteError, OSError):
-        write_atomic(locations.home_dir() / LAST_FOLDER, str(written.parent), force=True)
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -55,9 +25,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", t("tui.close"))]
 
-    def __init__(self, session: Session, draft: Draft) -> None:
+    def __init__(self, conversation: Conversation, draft: Draft) -> None:
         super().__init__()
-        self.session = session
+        self.conversation = conversation
         self.draft = draft
         self.written: Path | None = None
 
@@ -66,10 +36,11 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(t("tui.export_title"), classes="dialog-question")
             yield Label(t("tui.export_path"))
             # Not selected on focus: one key would otherwise replace the whole path.
-            yield Input(str(default_path(self.session.info.title)), id="export-path", select_on_focus=False)
+            yield Input(str(self.conversation.default_export_path()), id="export-path", select_on_focus=False)
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
+                yield RadioButton(t("tui.export_docx"), id="docx")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -79,16 +50,17 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).focus()
 
     @property
-    def fmt(self) -> str:
+    def fmt(self) -> ExportFormat:
         pressed = self.query_one(RadioSet).pressed_button
-        return pressed.id if pressed is not None and pressed.id else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        return next((fmt for fmt in FORMATS if fmt == chosen), "markdown")
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        if path.suffix in SUFFIXES.values():
-            field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
+        if path.suffix in FORMATS.values():
+            field.value = str(path.with_suffix(FORMATS[self.fmt]))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
@@ -113,18 +85,11 @@ class ExportDialog(ModalScreen[Path | None]):
             )
             if not force:
                 return
-        meta = ExportMeta(
-            self.session.loaded.id,
-            self.session.loaded.flow.version,
-            self.session.info.created,
-            datetime.now(UTC).isoformat(timespec="seconds"),
-        )
         try:
-            self.written = write_atomic(path, render(self.draft, meta, self.fmt), force)
+            self.written = self.conversation.export(self.draft, path, self.fmt, force)
         except WriteError as error:
             self._say(str(error), error=True)
             return
-        remember_folder(self.written)
         self._say(t("plain.exported", path=self.written), error=False)
         self.app.notify(t("plain.exported", path=self.written))
         self.query_one("#close", Button).focus()

@@ -27,8 +27,8 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
-from kansencoach.plain import parse_line
 
 
 class AnswerInput(Vertical):
@@ -184,12 +184,13 @@ class NumberAnswer(AnswerInput):
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, NumberStep)
-        current = "" if not isinstance(self.current, int | float) else number_text(self.step, self.current)
+        number = self.current
+        current = number_text(self.step, number) if isinstance(number, int | float) else ""
         placeholder = t("tui.number_placeholder", unit=self.step.unit) if self.step.unit else ""
         yield Input(current, id="number-answer", placeholder=placeholder)
 
     def read(self) -> AnswerValue:
-        return parse_line(self.step, self.query_one(Input).value)
+        return parse_typed(self.step, self.query_one(Input).value)
 
     def submit(self) -> None:
         assert isinstance(self.step, NumberStep)
