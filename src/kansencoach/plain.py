@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
+from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
@@ -55,10 +56,21 @@ class PlainUI:
         return line
 
     def run(self) -> int:
+        """Ask until the flow ends or the officer stops; Ctrl+C stops too, saying how to resume."""
+        try:
+            return self._converse()
+        except KeyboardInterrupt:
+            self.say("")
+            self.say(t("plain.stopped", id=self.session.info.id))
+            return 130
+
+    def _converse(self) -> int:
         session = self.session
-        self.say(
-            t("plain.header", title=session.info.title, flow=session.loaded.flow.title, id=session.info.id)
-        )
+        title, flow = session.info.title, session.loaded.flow.title
+        if title == flow:
+            self.say(t("plain.header_flow", flow=flow, id=session.info.id))
+        else:
+            self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
         self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
@@ -79,21 +91,21 @@ class PlainUI:
                     self.say(t("plain.at_start"))
                 continue
             if Conversation.asks_for_help(command):
-                self.say(Conversation.help_text(step))
+                self.say(markdown_to_text(Conversation.help_text(step)))
                 continue
             self._answer(step, line)
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
             self.say("")
-            self.say(info.say.strip())
+            self.say(markdown_to_text(info.say))
 
     def _ask(self, step: QuestionStep) -> None:
         position, total = self.conversation.position(step)
         self.say("")
-        self.say(f"[{position}/{total}] {step.ask.strip()}")
+        self.say(f"[{position}/{total}] {markdown_to_text(step.ask)}")
         for number, option in enumerate(getattr(step, "options", []), start=1):
-            self.say(f"  {number}. {option.label}")
+            self.say(f"  {number}. {markdown_to_text(option.label)}")
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
