@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from kansencoach.core.draft.draft import Draft, Provenance
+from kansencoach.core.draft.draft import Draft, Provenance, Remark
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.shown import Advice, Items, Prose, Shown
 from kansencoach.i18n import t
@@ -107,9 +107,24 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
     if draft.findings is not None:
         blocks.append(f"## {t('review.heading')}")
         blocks.append("\n".join(_finding(finding) for finding in draft.findings) or t("review.none"))
+    if draft.remarks:
+        blocks.append(f"## {t('export.remarks')}")
+        blocks.append("\n".join(_remark(remark) for remark in draft.remarks))
     if draft.provenance is not None:
         blocks.extend(_provenance(draft.provenance))
     return "\n\n".join(blocks) + "\n"
+
+
+def _remark(remark: Remark) -> str:
+    done = t("comment.done") if remark.done else ""
+    head = t(
+        "export.remark",
+        question=remark.question,
+        author=remark.author or t("comment.anonymous"),
+        day=remark.day,
+        done=done,
+    )
+    return f"- {escape_inline(head)}: {escape_inline(remark.text)}"
 
 
 def _provenance(provenance: Provenance) -> list[str]:

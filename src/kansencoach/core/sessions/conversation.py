@@ -8,6 +8,7 @@ typed words ask for help, how far undo goes, and how an export is named, stamped
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import ExportMeta, render
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 
@@ -67,6 +69,34 @@ class Conversation:
     def help_text(step: QuestionStep) -> str:
         """The explanation of a question, or that it has none."""
         return step.help or t("plain.no_help")
+
+    def comments_on(self, step: QuestionStep) -> list[Comment]:
+        """The remarks on `step`, open ones first, each in the order it was made."""
+        comments = [comment for comment in self.session.state.comments if comment.step_id == step.id]
+        return sorted(comments, key=lambda comment: comment.done)
+
+    @staticmethod
+    def comment_fields(comment: Comment) -> dict[str, str]:
+        """How a comment is shown: author, day, text, and whether it was dealt with."""
+        return {
+            "author": comment.author or t("comment.anonymous"),
+            "day": comment.at[:10],
+            "text": comment.text,
+            "done": t("comment.done") if comment.done else "",
+        }
+
+    @staticmethod
+    def author() -> str:
+        """Who is commenting: KANSENCOACH_AUTHOR when set (set it once), else the login name."""
+        import getpass
+
+        named = os.environ.get("KANSENCOACH_AUTHOR", "").strip()
+        if named:
+            return named
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return ""
 
     def export_meta(self) -> ExportMeta:
         """The front matter of an export made now."""

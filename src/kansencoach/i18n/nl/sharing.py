@@ -53,4 +53,14 @@ MESSAGES: dict[str, str] = {
     "cli.serve_host": "het adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)",
     "cli.serve_bad_port": "poort {port} bestaat niet; kies een getal van 1 tot 65535",
     "cli.serve_open": "Open {url} in je browser. Stop met Ctrl+C.",
+    # Comments
+    "comment.anonymous": "iemand",
+    "comment.done": " (afgehandeld)",
+    "plain.comment": "Opmerking van {author} ({day}){done}: {text}",
+    "plain.comment_command": "Typ `{comment}` om een opmerking bij de vraag te zetten (voor het aanjaagteam of een collega).",
+    "plain.comment_ask": "Je opmerking bij deze vraag (Enter om te bewaren, leeg om af te zien):",
+    "plain.comment_none": "Geen opmerking bewaard.",
+    "plain.comment_saved": "Opmerking bewaard.",
+    "export.remarks": "Opmerkingen",
+    "export.remark": "Bij '{question}', {author} ({day}){done}",
 }
