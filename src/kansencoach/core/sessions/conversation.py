@@ -19,6 +19,7 @@ from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import ExportMeta, render
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
@@ -26,8 +27,9 @@ from kansencoach.i18n import t
 HELP_WORDS = frozenset({"?", "help", "hulp"})
 """Typed instead of an answer, these show the question's explanation (in the app as in plain mode)."""
 
-ExportFormat = Literal["markdown", "html"]
-SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html"}
+ExportFormat = Literal["markdown", "html", "session"]
+"""A draft as markdown or HTML, or the whole session as a file to share (`sessionfile`)."""
+SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html", "session": ".yaml"}
 
 
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
@@ -117,7 +119,11 @@ class Conversation:
 
         Its folder is offered again next time, in any session and either front end.
         """
-        written = write_atomic(path, render(draft, self.export_meta(), fmt), force)
+        if fmt == "session":
+            text = sessionfile.dump(self.session)
+        else:
+            text = render(draft, self.export_meta(), fmt)
+        written = write_atomic(path, text, force)
         with contextlib.suppress(WriteError, OSError):
             write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
         return written

@@ -63,4 +63,16 @@ MESSAGES: dict[str, str] = {
     "plain.comment_saved": "Opmerking bewaard.",
     "export.remarks": "Opmerkingen",
     "export.remark": "Bij '{question}', {author} ({day}){done}",
+    # The app
+    "tui.comment": "Opmerking",
+    "tui.cmd.comment": "Zet een opmerking bij deze vraag, voor het aanjaagteam of een collega (Ctrl+K)",
+    "tui.comment_question": "Je opmerking bij '{question}':",
+    "tui.comment_required": "Typ een opmerking, of Esc om af te zien.",
+    "tui.comment_no_question": "Er is geen vraag open om een opmerking bij te zetten.",
+    "tui.new_from": "Nieuw op basis van…",
+    "tui.new_from_question": "Titel van het nieuwe voorstel op basis van '{title}':",
+    "tui.import": "Importeren",
+    "tui.import_question": "Pad naar het sessiebestand (.yaml) om in te lezen:",
+    "tui.import_required": "Typ het pad naar een sessiebestand, of Esc om af te zien.",
+    "tui.export_session": "Sessiebestand (.yaml): de hele sessie, om te delen of later in te lezen",
 }

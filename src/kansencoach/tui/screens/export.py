@@ -39,6 +39,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
+                yield RadioButton(t("tui.export_session"), id="session")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -50,7 +51,10 @@ class ExportDialog(ModalScreen[Path | None]):
     @property
     def fmt(self) -> ExportFormat:
         pressed = self.query_one(RadioSet).pressed_button
-        return "html" if pressed is not None and pressed.id == "html" else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        if chosen == "html":
+            return "html"
+        return "session" if chosen == "session" else "markdown"
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
