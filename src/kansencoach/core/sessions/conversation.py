@@ -119,10 +119,8 @@ class Conversation:
 
         Its folder is offered again next time, in any session and either front end.
         """
-        if fmt == "session":
-            text = sessionfile.dump(self.session)
-        else:
-            text = render(draft, self.export_meta(), fmt)
+        share = fmt == "session"
+        text = sessionfile.dump(self.session) if share else render(draft, self.export_meta(), fmt)
         written = write_atomic(path, text, force)
         with contextlib.suppress(WriteError, OSError):
             write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
