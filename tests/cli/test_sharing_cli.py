@@ -125,3 +125,16 @@ def test_the_portfolio_needs_something_to_show() -> None:
     assert kansencoach("portfolio").returncode == 2
     result = kansencoach("portfolio", "--all")
     assert result.returncode == 2 and "nog geen sessies" in result.stderr
+
+
+def test_a_comment_typed_in_plain_mode_is_shown_with_the_question_and_exported(tmp_path: Path) -> None:
+    typed = kansencoach("run", "mini", "--plain", stdin="opmerking\nNoem de cijfers.\nstop\n")
+    assert "Opmerking bewaard." in typed.stdout
+    session_id = kansencoach("sessions", "list").stdout.split()[0]
+    again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
+    assert re.search(r"Opmerking van .* \(\d{4}-\d\d-\d\d\): Noem de cijfers\.", again.stdout)
+    out = tmp_path / "voorstel.md"
+    assert kansencoach("sessions", "export", session_id, "-o", out).returncode == 0
+    exported = out.read_text(encoding="utf-8")
+    assert "## Opmerkingen\n\n- Bij 'Het verschil', " in exported
+    assert ": Noem de cijfers." in exported
