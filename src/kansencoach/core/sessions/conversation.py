@@ -29,8 +29,8 @@ HELP_WORDS = frozenset({"?", "help", "hulp"})
 
 OutputFormat: TypeAlias = ExportFormat | Literal["session"]
 """A draft in one of the export formats, or the whole session as a file to share (`sessionfile`)."""
-SUFFIXES: dict[OutputFormat, str] = {"session": ".yaml"}
-SUFFIXES.update(FORMATS)
+SUFFIXES: dict[OutputFormat, str] = {fmt: suffix for fmt, suffix in FORMATS.items()}
+SUFFIXES["session"] = ".yaml"
 
 
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
