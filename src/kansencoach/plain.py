@@ -30,6 +30,7 @@ BACK = "terug"
 STOP = "stop"
 HELP = "?"
 COMMENT = "opmerking"
+RESOLVE = "afgehandeld"
 
 
 class PlainUI:
@@ -61,7 +62,7 @@ class PlainUI:
             t("plain.header", title=session.info.title, flow=session.loaded.flow.title, id=session.info.id)
         )
         self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
-        self.say(t("plain.comment_command", comment=COMMENT))
+        self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
@@ -85,6 +86,10 @@ class PlainUI:
                 continue
             if command == COMMENT:
                 self._comment(step)
+                continue
+            if command == RESOLVE:
+                count = self.conversation.resolve_comments(step)
+                self.say(t("plain.comments_resolved", count=count))
                 continue
             self._answer(step, line)
 

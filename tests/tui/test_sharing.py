@@ -153,3 +153,22 @@ async def test_the_export_dialog_writes_a_session_file(fixed_world: Path) -> Non
     file, _ = sessionfile.read(written)
     assert file.title == "Te delen"
     assert file.answers == {"verschil": "Peuters in de wijk gaan minder vaak naar de voorschool."}
+
+
+async def test_the_palette_marks_the_comments_on_the_question_done() -> None:
+    session_id = stored_session("Afhandelen")
+    with Store(locations.store_path()) as store:
+        session = Session(
+            store, store.session(session_id), load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+        )
+        session.comment("domein", "Fatima", "Welk domein?")
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        assert any("Welk domein?" in text for text in notices(screen))
+        await screen.run_action("resolve_comments")
+        await pilot.pause()
+        assert [comment.done for comment in screen.session.state.comments] == [True]

@@ -78,6 +78,13 @@ class Conversation:
         comments = [comment for comment in self.session.state.comments if comment.step_id == step.id]
         return sorted(comments, key=lambda comment: comment.done)
 
+    def resolve_comments(self, step: QuestionStep) -> int:
+        """Mark the open remarks on `step` as dealt with; how many there were."""
+        open_ones = [comment for comment in self.comments_on(step) if not comment.done]
+        for comment in open_ones:
+            self.session.resolve(comment.number)
+        return len(open_ones)
+
     @staticmethod
     def comment_fields(comment: Comment) -> dict[str, str]:
         """How a comment is shown: author, day, text, and whether it was dealt with."""

@@ -342,6 +342,18 @@ class ChatScreen(Screen[None]):
         self.query_one("#conversation").scroll_end(animate=False)
         self._update_side()
 
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -427,6 +439,7 @@ class ChatScreen(Screen[None]):
             (t("tui.help"), t("tui.cmd.help"), "help"),
             (t("tui.export"), t("tui.cmd.export"), "export"),
             (t("tui.comment"), t("tui.cmd.comment"), "comment"),
+            (t("tui.resolve_comments"), t("tui.cmd.resolve_comments"), "resolve_comments"),
             (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
             (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
             (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
