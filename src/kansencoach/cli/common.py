@@ -54,6 +54,13 @@ def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
         print(quoted(problem, lines), file=sys.stderr)
 
 
+def print_warnings(warnings: Sequence[Problem]) -> None:
+    """Warnings on stderr, quoted like problems: worth fixing, but nothing is broken (exit code 0)."""
+    if warnings:
+        print(t("cli.warnings", count=len(warnings)), file=sys.stderr)
+        print_problems(warnings)
+
+
 def open_store() -> Store:
     from kansencoach import locations
     from kansencoach.core.sessions.store import Store

@@ -1,6 +1,7 @@
 """Dutch texts: the command line."""
 
 MESSAGES: dict[str, str] = {
+    "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
     # Command line
     "cli.description": "Kansencoach helpt je een voorstel voor ongelijk investeren voor gelijke kansen te schrijven. Zonder opdracht start de app.",
     "cli.commands": "opdrachten",

@@ -317,7 +317,7 @@ class ChatScreen(Screen[None]):
     def _update_side(self) -> None:
         knowledge = getattr(self.app, "knowledge", None)
         rules = getattr(self.app, "rules", None)
-        draft = self.session.draft(knowledge, rules)
+        draft = self.session.draft(knowledge, rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         matcher = getattr(self.app, "matcher", None)
