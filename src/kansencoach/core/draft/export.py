@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from kansencoach.core.draft.draft import Advice, Draft, Items, Prose, Provenance, Shown
+from kansencoach.core.draft.draft import Draft, Provenance
 from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.shown import Advice, Items, Prose, Shown
 from kansencoach.i18n import t
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -56,5 +56,8 @@ MESSAGES: dict[str, str] = {
     "export.exists": "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
     "export.no_dir": "de map {path} bestaat niet; maak hem eerst aan of kies een andere plek",
     "export.no_permission": "geen schrijfrechten in {path}; kies een andere plek",
+    "export.is_link": "{path} is een snelkoppeling; kies een andere naam, of gebruik --force om de snelkoppeling zelf te vervangen (het bestand waar hij naar wijst blijft ongemoeid)",
+    "export.not_regular": "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt nooit vervangen; kies een andere naam",
+    "export.name_too_long": "de bestandsnaam is te lang ({count} tekens, hoogstens {limit}); kies een kortere naam",
     "export.failed": "{path} kon niet worden geschreven ({detail})",
 }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,8 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+from kansencoach.tui.signals import FilesChanged
+
+SHORT = 30
+"""Below this many rows the start screen packs tighter."""
 
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
@@ -78,18 +83,24 @@ class StartScreen(Screen[None]):
         # Draw first, then load: the worker's imports would otherwise hold up the first frame.
         self.call_after_refresh(self.refresh_lists)
 
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.refresh_lists()
+
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
         from kansencoach.core.catalog import scan_flows
         from kansencoach.core.sessions.store import StoreError
 
+        flows = scan_flows()
         try:
             store = self.app.store  # type: ignore[attr-defined]
-            flows = scan_flows()
             rows = session_rows(store)
+            damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=30)
-            flows, rows = [], []
+            damaged, rows = [str(error)], []
+        for message in damaged:
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=30)
         self.app.call_from_thread(self._show, flows, rows)
 
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
@@ -107,6 +118,9 @@ class StartScreen(Screen[None]):
             session_list.set_options(_session_option(row) for row in rows)
         else:
             session_list.set_options([Option(t("tui.no_sessions"), disabled=True)])
+        # An empty list is no Tab stop: focus there would be invisible.
+        session_list.disabled = not rows
+        flow_list.disabled = not flows
         focus = session_list if rows else flow_list
         focus.focus()
         first = next((index for index, option in enumerate(focus.options) if not option.disabled), None)
@@ -149,6 +163,21 @@ class StartScreen(Screen[None]):
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
 
+    def on_resize(self) -> None:
+        # At 80x24 both lists must fit with their borders; Textual CSS has no media queries.
+        self.set_class(self.size.height < SHORT, "short")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rename and delete apply to the highlighted session: hidden unless there is one."""
+        if action in ("rename", "delete"):
+            return self._highlighted_row() is not None
+        return True
+
+    @on(OptionList.OptionHighlighted)
+    @on(events.DescendantFocus)
+    def _selection_moved(self) -> None:
+        self.refresh_bindings()
+
     def _row(self, session_id: str | None) -> SessionRow | None:
         return next((row for row in self.rows if row.info.id == session_id), None)
 
@@ -164,8 +193,13 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         title = await self.app.push_screen_wait(TextPrompt(t("tui.rename_question"), row.info.title))
+        from kansencoach.core.sessions.store import StoreError
+
         if title:
-            self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            try:
+                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
 
     @work(exclusive=True, group="edit")
@@ -174,22 +208,30 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         question = t("tui.delete_question", title=row.info.title)
+        from kansencoach.core.sessions.store import StoreError
+
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
-            self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
-            self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
+            try:
+                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
+            else:
+                self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
             self.refresh_lists()
 
 
 def _flow_option(entry: FlowEntry) -> Option:
     if entry.loaded is None:
         first = entry.problems[0] if entry.problems else ""
-        text = Text.assemble((f"{entry.id} ", "bold"), (t("tui.flow_broken", problem=str(first)), "red"))
-        return Option(text, id=entry.id, disabled=True)
+        problem = visible(t("tui.flow_broken", problem=str(first)))
+        text = Text.assemble((visible(f"{entry.id} "), "bold"), (problem, "red"))
+        # No id: a broken file may share its name with a working flow (two user folders).
+        return Option(text, disabled=True)
     flow = entry.loaded.flow
     minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
-    text = Text.assemble((flow.title, "bold"), (minutes, "dim"))
+    text = Text.assemble((visible(flow.title), "bold"), (minutes, "dim"))
     if flow.description:
-        text.append(f"\n{flow.description.strip()}", style="dim")
+        text.append(visible(f"\n{flow.description.strip()}"), style="dim")
     return Option(text, id=entry.id)
 
 
@@ -199,7 +241,7 @@ def _session_option(row: SessionRow) -> Option:
     detail = row.problem or t(
         "tui.session_detail", flow=info.flow_id, done=row.done, total=row.total, when=when
     )
-    return Option(Text.assemble((info.title, "bold"), "\n", (detail, "dim")), id=info.id)
+    return Option(Text.assemble((visible(info.title), "bold"), "\n", (visible(detail), "dim")), id=info.id)
 
 
 def _message(error: Exception) -> str:
