@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, Parser, UserError, origin, path_arg, print_problems
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Parser,
+    UserError,
+    origin,
+    path_arg,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,6 +22,7 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.models import Vocabulary
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -175,6 +184,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
                 print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
+            _review_warnings(path, vocabulary)
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -214,6 +224,24 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
         for entry in scan_flows()
         if any(problem.code == DUPLICATE_ID for problem in entry.problems)
     }
+
+
+def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
+    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_review_rules
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.flows.loader import load_flow
+
+    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
+    rules = load_review_rules()
+    try:
+        loaded = load_flow(path, vocabulary)
+    except ProblemsError:
+        return
+    if rules is not None:
+        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
 
 
 def _schema(arguments: argparse.Namespace) -> int:

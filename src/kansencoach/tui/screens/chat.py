@@ -379,7 +379,7 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules)
+        draft = self.session.draft(knowledge, self.coach.rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
