@@ -8,16 +8,18 @@ any crash. Typing `terug` goes back a question, `stop` ends (everything is kept)
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.common.terminal import from_terminal, visible
+from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line, parse_typed, step_type
-from kansencoach.core.sessions.conversation import Conversation, ExportFormat
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
@@ -170,8 +172,17 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     return resume_plain(store, key, stdin, stdout)
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
+
+    fmt: ExportFormat = "markdown"
+    force: bool = False
+    template: Path | None = None
+
+
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, as_html: bool, force: bool
+    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
 ) -> int:
     """Check an answers file against the flow; store it as a session and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
@@ -183,15 +194,16 @@ def run_scripted(
             store.append(session.info.id, Event("accept", intervention_id))
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
     if export is not None:
-        export_session(store, session.info.id, export, as_html, force)
+        export_session(store, session.info.id, export, options)
     return 0
 
 
-def export_session(store: Store, session_id: str, output: Path | None, as_html: bool, force: bool) -> int:
+def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
     conversation = Conversation(open_session(store, session_id))
-    fmt: ExportFormat = "html" if as_html else "markdown"
+    fmt = options.fmt
     draft = conversation.session.draft(load_kb(), load_review_rules())
-    written = conversation.export(draft, output or conversation.default_export_path(fmt), fmt, force)
+    path = output or conversation.default_export_path(fmt)
+    written = conversation.export(draft, path, fmt, options.force, options.template)
     print(t("plain.exported", path=written))
     return 0
 

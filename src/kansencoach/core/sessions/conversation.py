@@ -11,12 +11,11 @@ import contextlib
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
@@ -24,8 +23,6 @@ from kansencoach.i18n import t
 HELP_WORDS = frozenset({"?", "help", "hulp"})
 """Typed instead of an answer, these show the question's explanation (in the app as in plain mode)."""
 
-ExportFormat = Literal["markdown", "html"]
-SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html"}
 
 
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
@@ -80,14 +77,16 @@ class Conversation:
     def default_export_path(self, fmt: ExportFormat = "markdown") -> Path:
         """A file named after the session's title, in the folder of the last export, else the current one."""
         slug = re.sub(r"[^a-z0-9]+", "-", self.session.info.title.lower()).strip("-")[:60] or "voorstel"
-        return _last_export_folder() / f"{slug}{SUFFIXES[fmt]}"
+        return _last_export_folder() / f"{slug}{FORMATS[fmt]}"
 
-    def export(self, draft: Draft, path: Path, fmt: ExportFormat, force: bool) -> Path:
+    def export(
+        self, draft: Draft, path: Path, fmt: ExportFormat, force: bool, template: Path | None = None
+    ) -> Path:
         """Write `draft` to `path` atomically (WriteError when refused); the path written.
 
         Its folder is offered again next time, in any session and either front end.
         """
-        written = write_atomic(path, render(draft, self.export_meta(), fmt), force)
+        written = write_atomic(path, render(draft, self.export_meta(), fmt, template), force)
         with contextlib.suppress(WriteError, OSError):
             write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
         return written

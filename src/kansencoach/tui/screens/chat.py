@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label, ProgressBar
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
+from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
@@ -93,6 +94,7 @@ class ChatScreen(Screen[None]):
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
+        self._early_keys: list[events.Key] = []
 
     @property
     def coach(self) -> KansencoachApp:
@@ -103,7 +105,7 @@ class ChatScreen(Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 with Horizontal(id="chat-header"):
-                    yield Label(self.session.info.title, id="session-title", markup=False)
+                    yield Label(visible(self.session.info.title), id="session-title", markup=False)
                     yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                     yield Label("", id="progress-label")
                 yield VerticalScroll(id="conversation")
@@ -171,7 +173,25 @@ class ChatScreen(Screen[None]):
         slot.mount(widget)
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
+        widget.call_after_refresh(self._replay_early_keys)
         conversation.scroll_end(animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep what is typed before the answer input has focus (right after the app starts)."""
+        focused = self.focused
+        if event.is_printable and (focused is None or focused is self.query_one("#conversation")):
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append(event)
+            self.call_after_refresh(self._replay_early_keys)
+
+    def _replay_early_keys(self) -> None:
+        focused = self.focused
+        if focused is None or not self._early_keys or focused is self.query_one("#conversation"):
+            return
+        keys, self._early_keys = self._early_keys, []
+        for key in keys:
+            focused.post_message(events.Key(key.key, key.character))
 
     def _suggest_indicators(self) -> None:
         knowledge = self.coach.knowledge
@@ -217,8 +237,7 @@ class ChatScreen(Screen[None]):
             self._validation(str(error))
             return
         except StoreError as error:
-            self._validation(str(error))
-            self.app.notify(str(error), severity="error", timeout=10)
+            self._refused(error)
             return
         conversation = self.query_one("#conversation")
         conversation.mount(OfficerMessage(self._answer_text(step)))
@@ -242,8 +261,17 @@ class ChatScreen(Screen[None]):
 
     # Navigation
 
+    def _refused(self, error: StoreError) -> None:
+        """The store refused a move: say why, and leave the question and what was typed as they are."""
+        self._validation(str(error))
+        self.app.notify(str(error), severity="error", timeout=10)
+
     def action_back(self) -> None:
-        previous = self.session.back()
+        try:
+            previous = self.session.back()
+        except StoreError as error:
+            self._refused(error)
+            return
         if previous is None:
             self.app.notify(t("plain.at_start"))
             return
@@ -255,6 +283,9 @@ class ChatScreen(Screen[None]):
             step = self.session.jump(step_id)
         except KeyError:
             self.app.notify(t("tui.not_on_path"), severity="warning")
+            return
+        except StoreError as error:
+            self._refused(error)
             return
         self._notice(t("tui.went_back", label=step.label or _first_line(step.ask)))
         self.show_step(step)
@@ -344,7 +375,11 @@ class ChatScreen(Screen[None]):
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:
-        self.session.decide(event.intervention_id, event.accept)
+        try:
+            self.session.decide(event.intervention_id, event.accept)
+        except StoreError as error:
+            self._refused(error)
+            return
         key = "tui.accepted" if event.accept else "tui.dismissed"
         name = event.intervention_id
         knowledge = self.coach.knowledge

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 
 
@@ -30,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question", markup=False)
+            yield Label(visible(self.question), classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(t("tui.cancel"), id="no")
@@ -58,7 +59,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question", markup=False)
+            yield Label(visible(self.question), classes="dialog-question", markup=False)
             yield Input(self.value, id="prompt-input")
             yield Label("", id="prompt-error", classes="validation", markup=False)
             yield Label(t("tui.keys.prompt"), classes="keys-hint")
@@ -86,7 +87,9 @@ class JumpDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("tui.jump_title"), classes="dialog-question")
-            yield OptionList(*[Option(text, id=step_id) for step_id, text in self.choices], id="jump-list")
+            yield OptionList(
+                *[Option(visible(text), id=step_id) for step_id, text in self.choices], id="jump-list"
+            )
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

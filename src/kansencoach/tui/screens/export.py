@@ -1,4 +1,4 @@
-"""The export dialog: where to write the draft, markdown or HTML, and never a silent overwrite."""
+"""The export dialog: where to write the draft, markdown, HTML or Word, and never a silent overwrite."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, ExportFormat
+from kansencoach.core.draft.export import FORMATS, ExportFormat
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
 
@@ -39,6 +40,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
+                yield RadioButton(t("tui.export_docx"), id="docx")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -50,14 +52,15 @@ class ExportDialog(ModalScreen[Path | None]):
     @property
     def fmt(self) -> ExportFormat:
         pressed = self.query_one(RadioSet).pressed_button
-        return "html" if pressed is not None and pressed.id == "html" else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        return next((fmt for fmt in FORMATS if fmt == chosen), "markdown")
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        if path.suffix in SUFFIXES.values():
-            field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
+        if path.suffix in FORMATS.values():
+            field.value = str(path.with_suffix(FORMATS[self.fmt]))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

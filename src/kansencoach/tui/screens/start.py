@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
@@ -91,13 +92,15 @@ class StartScreen(Screen[None]):
         from kansencoach.core.catalog import scan_flows
         from kansencoach.core.sessions.store import StoreError
 
+        flows = scan_flows()
         try:
             store = self.app.store  # type: ignore[attr-defined]
-            flows = scan_flows()
             rows = session_rows(store)
+            damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=30)
-            flows, rows = [], []
+            damaged, rows = [str(error)], []
+        for message in damaged:
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=30)
         self.app.call_from_thread(self._show, flows, rows)
 
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
@@ -190,8 +193,13 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         title = await self.app.push_screen_wait(TextPrompt(t("tui.rename_question"), row.info.title))
+        from kansencoach.core.sessions.store import StoreError
+
         if title:
-            self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            try:
+                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
 
     @work(exclusive=True, group="edit")
@@ -200,22 +208,30 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         question = t("tui.delete_question", title=row.info.title)
+        from kansencoach.core.sessions.store import StoreError
+
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
-            self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
-            self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
+            try:
+                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
+            else:
+                self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
             self.refresh_lists()
 
 
 def _flow_option(entry: FlowEntry) -> Option:
     if entry.loaded is None:
         first = entry.problems[0] if entry.problems else ""
-        text = Text.assemble((f"{entry.id} ", "bold"), (t("tui.flow_broken", problem=str(first)), "red"))
-        return Option(text, id=entry.id, disabled=True)
+        problem = visible(t("tui.flow_broken", problem=str(first)))
+        text = Text.assemble((visible(f"{entry.id} "), "bold"), (problem, "red"))
+        # No id: a broken file may share its name with a working flow (two user folders).
+        return Option(text, disabled=True)
     flow = entry.loaded.flow
     minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
-    text = Text.assemble((flow.title, "bold"), (minutes, "dim"))
+    text = Text.assemble((visible(flow.title), "bold"), (minutes, "dim"))
     if flow.description:
-        text.append(f"\n{flow.description.strip()}", style="dim")
+        text.append(visible(f"\n{flow.description.strip()}"), style="dim")
     return Option(text, id=entry.id)
 
 
@@ -225,7 +241,7 @@ def _session_option(row: SessionRow) -> Option:
     detail = row.problem or t(
         "tui.session_detail", flow=info.flow_id, done=row.done, total=row.total, when=when
     )
-    return Option(Text.assemble((info.title, "bold"), "\n", (detail, "dim")), id=info.id)
+    return Option(Text.assemble((visible(info.title), "bold"), "\n", (visible(detail), "dim")), id=info.id)
 
 
 def _message(error: Exception) -> str:
