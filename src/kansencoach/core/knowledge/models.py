@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kansencoach.core.common.ids import Identifier
 
-Perspective = Annotated[str, Field(pattern=r"^[ABC]$")]
+Perspective = Literal["A", "B", "C"]
 
 
 class _Strict(BaseModel):
