@@ -166,6 +166,9 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
     from kansencoach.core.catalog import load_vocabulary
     from kansencoach.core.flows.loader import check_file
 
@@ -176,7 +179,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     broken = 0
     clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary) + clashes.get(path.resolve(), [])
+        problems = check_file(path, vocabulary) + clashes.get(Path(os.path.realpath(path)), [])
         found += problems
         if problems:
             broken += 1
@@ -213,14 +216,20 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
 
 def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     """Problems of files in a user flow folder whose id another user flow also has."""
+    import os
+    from pathlib import Path
+
     from kansencoach import locations
     from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
 
-    user_dirs = {directory.resolve() for directory in locations.user_flows_dirs()}
-    if not any(path.resolve().parent in user_dirs for path in paths):
+    # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
+    user_dirs = {Path(os.path.realpath(directory)) for directory in locations.user_flows_dirs()}
+    if not any(Path(os.path.realpath(path)).parent in user_dirs for path in paths):
         return {}
     return {
-        entry.path.resolve(): [problem for problem in entry.problems if problem.code == DUPLICATE_ID]
+        Path(os.path.realpath(entry.path)): [
+            problem for problem in entry.problems if problem.code == DUPLICATE_ID
+        ]
         for entry in scan_flows()
         if any(problem.code == DUPLICATE_ID for problem in entry.problems)
     }
