@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
+from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
@@ -79,7 +80,8 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
             await pilot.press("down")
         await pilot.press("ctrl+s")
     elif isinstance(step, NumberStep):
-        await type_text(pilot, f"{value:g}".replace(".", ","))  # type: ignore[str-format]
+        assert isinstance(value, int | float)
+        await type_text(pilot, format_amount(value))  # written the Dutch way: 25.000, 3,5
         await pilot.press("enter")
     elif isinstance(step, ConfirmStep):
         await pilot.press("j" if value else "n")
