@@ -30,6 +30,8 @@ from kansencoach.i18n import t
 BACK = "terug"
 STOP = "stop"
 HELP = "?"
+COMMENT = "opmerking"
+RESOLVE = "afgehandeld"
 
 
 class PlainUI:
@@ -72,6 +74,7 @@ class PlainUI:
         else:
             self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
         self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
@@ -93,7 +96,24 @@ class PlainUI:
             if Conversation.asks_for_help(command):
                 self.say(markdown_to_text(Conversation.help_text(step)))
                 continue
+            if command == COMMENT:
+                self._comment(step)
+                continue
+            if command == RESOLVE:
+                count = self.conversation.resolve_comments(step)
+                self.say(t("plain.comments_resolved", count=count))
+                continue
             self._answer(step, line)
+
+    def _comment(self, step: QuestionStep) -> None:
+        """Ask for a remark on this question and store it under the commenter's name."""
+        self.say(t("plain.comment_ask"))
+        text = self.read()
+        if text is None or not text.strip():
+            self.say(t("plain.comment_none"))
+            return
+        self.session.comment(step.id, Conversation.author(), text.strip())
+        self.say(t("plain.comment_saved"))
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
@@ -109,6 +129,8 @@ class PlainUI:
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
+        for comment in self.conversation.comments_on(step):
+            self.say(t("plain.comment", **Conversation.comment_fields(comment)))
         current = self.session.offered(step)
         if current is not None:
             key = "plain.current" if step.id in self.session.answers else "plain.earlier"

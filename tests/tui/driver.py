@@ -18,6 +18,9 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
 from helpers import mini_flow  # noqa: F401 - re-exported for the TUI tests
@@ -98,3 +101,19 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
             await pilot.press("down")
         await pilot.press("enter")
     await pilot.pause()
+
+
+async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
+    """The start screen once its lists have loaded."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StartScreen)
+    return app.screen
+
+
+async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of a resumed session once its workers are done."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ChatScreen)
+    return app.screen

@@ -1,6 +1,7 @@
 """Dutch texts: the command line."""
 
 MESSAGES: dict[str, str] = {
+    "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
     "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
     "cli.parser_detail": "      (YAML-lezer: {detail})",
     # Command line

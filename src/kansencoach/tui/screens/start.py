@@ -62,6 +62,8 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rename", t("tui.rename")),
         Binding("d,delete", "delete", t("tui.delete")),
+        Binding("n", "new_from", t("tui.new_from")),
+        Binding("i", "import", t("tui.import")),
         Binding("ctrl+q", "app.quit", t("tui.quit")),
     ]
 
@@ -169,7 +171,7 @@ class StartScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rename and delete apply to the highlighted session: hidden unless there is one."""
-        if action in ("rename", "delete"):
+        if action in ("rename", "delete", "new_from"):
             return self._highlighted_row() is not None
         return True
 
@@ -201,6 +203,53 @@ class StartScreen(Screen[None]):
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
+
+    @work(exclusive=True, group="edit")
+    async def action_new_from(self) -> None:
+        """A new proposal on the highlighted one's flow, each of its answers offered again."""
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.reuse import start_from
+        from kansencoach.core.sessions.store import StoreError
+
+        row = self._highlighted_row()
+        if row is None or row.problem:
+            return
+        title = await self.app.push_screen_wait(
+            TextPrompt(t("tui.new_from_question", title=row.info.title), row.info.title)
+        )
+        if title is None:
+            return
+        store: Store = self.app.store  # type: ignore[attr-defined]
+        try:
+            loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
+            session = start_from(store, loaded, title, store.state(row.info.id).answers)
+        except (StoreError, ProblemsError, LookupError) as error:
+            self.app.notify(_message(error), severity="error", timeout=10)
+            return
+        self.app.open_session(session)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="edit")
+    async def action_import(self) -> None:
+        """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
+        from pathlib import Path
+
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.sessionfile import import_file
+        from kansencoach.core.sessions.store import StoreError
+
+        raw = await self.app.push_screen_wait(
+            TextPrompt(t("tui.import_question"), required=t("tui.import_required"))
+        )
+        if raw is None:
+            return
+        try:
+            session = import_file(self.app.store, Path(raw).expanduser())  # type: ignore[attr-defined]
+        except (StoreError, ProblemsError) as error:
+            self.app.notify(_message(error), severity="error", timeout=15)
+            return
+        self.app.notify(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+        self.refresh_lists()
 
     @work(exclusive=True, group="edit")
     async def action_delete(self) -> None:
