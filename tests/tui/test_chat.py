@@ -47,12 +47,16 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         text = draft_text(app)
         assert "Het verschil: Peuters in Overvecht" in text
         assert "Voor wie?: Kinderen; Ouders" in text
-        assert "Basis bieden: 25, Tegensturen: 35, Maatwerk: 40" in text
+        # The perspective mix as a bar per option, with its points and name.
+        for points, name in ((25, "Basis bieden"), (35, "Tegensturen"), (40, "Maatwerk")):
+            assert f"░ {points:>3}  {name}" in text
         assert "Hoeveel budget?: € 25.000" in text
         assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
         officer = [str(message.render()) for message in screen.query(OfficerMessage)]
         assert officer[0] == MINI_ANSWERS["verschil"]
-        assert any("Klaar!" in message._markdown for message in screen.query(CoachMessage))  # type: ignore[attr-defined]
+        closing = [message._markdown for message in screen.query(CoachMessage)]  # type: ignore[attr-defined]
+        assert any("Alle vragen zijn beantwoord" in text for text in closing)
+        assert sum("Klaar!" in text for text in closing) <= 1  # the flow's own closing may say it, once
 
 
 async def test_invalid_answer_is_shown_inline_and_not_stored() -> None:

@@ -29,6 +29,16 @@ def validation(screen: ChatScreen) -> str:
     return str(label.render()) if label.display else ""
 
 
+async def at_budget(pilot: object, app: KansencoachApp) -> ChatScreen:
+    """The mini flow answered up to its budget question (a number in euro)."""
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
+        await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+    return screen
+
+
 def numbers_app() -> KansencoachApp:
     loaded = load_flow(DATA / "flows-numbers" / "getallen.yaml", load_vocabulary())
     return KansencoachApp(new_flow=loaded, title="Getallen")
@@ -72,11 +82,7 @@ async def test_numbers_are_read_the_dutch_way(
 async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Budget")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
-        for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
-            await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+        screen = await at_budget(pilot, app)
         await type_number(pilot, "ongeveer 450")
         assert "Ik heb dit gelezen als ongeveer € 450." in validation(screen)
         field = screen.query_one("#number-answer", Input)
@@ -92,11 +98,7 @@ async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None
 async def test_a_percentage_is_refused_where_euro_are_asked() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Budget")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
-        for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
-            await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+        screen = await at_budget(pilot, app)
         await type_number(pilot, "58%")
         assert "Hier wordt een getal in euro gevraagd" in validation(screen)
         assert "budget" not in screen.session.answers

@@ -41,10 +41,10 @@ class KansencoachApp(App[None]):
     TITLE = t("tui.app_title")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
-        Binding("f10", "toggle_theme", t("tui.theme")),
+        # In the command palette, not the footer: the footer keeps room for the keys of the work.
+        Binding("f10", "toggle_theme", t("tui.theme"), show=False),
         # Declared here so Textual does not add its own, English "palette" binding.
-        # The footer shows it at its right edge already.
-        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True, show=False),
+        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True),
     ]
 
     def __init__(
@@ -186,6 +186,14 @@ class KansencoachApp(App[None]):
         start = self.screen
         if isinstance(start, StartScreen):
             start.refresh_lists()
+
+    async def action_quit(self) -> None:
+        """Quit, keeping first what was typed and not sent in any open session (README: all is saved)."""
+        for screen in self.screen_stack:
+            keep_unsent = getattr(screen, "keep_unsent", None)
+            if keep_unsent is not None:
+                keep_unsent()
+        self.exit()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

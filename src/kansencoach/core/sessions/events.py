@@ -13,7 +13,9 @@ from typing import Literal, TypeAlias
 
 from kansencoach.core.flows.models import AnswerValue
 
-EventKind = Literal["set", "clear", "undo", "visit", "accept", "dismiss", "comment", "resolve", "prefill"]
+EventKind = Literal[
+    "set", "clear", "undo", "visit", "accept", "dismiss", "comment", "resolve", "prefill", "unsent"
+]
 EVENT_KINDS: tuple[EventKind, ...] = (
     "set",
     "clear",
@@ -24,6 +26,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
     "comment",
     "resolve",
     "prefill",
+    "unsent",
 )
 
 
@@ -37,7 +40,8 @@ class Event:
 
     `key` is a step id (set, clear, visit, comment, prefill), an intervention id (accept, dismiss)
     or a comment's number (resolve). A comment's value is `{"author": …, "text": …}`; a prefill's
-    is an answer from an earlier proposal, offered but not yet given.
+    is an answer from an earlier proposal, offered but not yet given; an unsent's is text typed
+    for a step but not sent (None when it is gone), kept so that quitting or a crash loses nothing.
     """
 
     kind: EventKind
@@ -68,6 +72,8 @@ class SessionState:
     comments: list[Comment] = field(default_factory=list)
     prefill: dict[str, AnswerValue] = field(default_factory=dict)
     """Answers copied from an earlier proposal, shown as the default until the officer answers."""
+    unsent: dict[str, str] = field(default_factory=dict)
+    """Text typed for a step and not sent yet; answering the step ends it."""
 
     @property
     def accepted(self) -> list[str]:
@@ -92,6 +98,7 @@ class Fold:
             self._in_effect.append(event)
             self._settle(event.key)
             state.cursor = None
+            state.unsent.pop(event.key, None)
         elif event.kind == "undo":
             if self._in_effect:
                 self._settle(self._in_effect.pop().key)
@@ -110,6 +117,11 @@ class Fold:
             ]
         elif event.kind == "prefill":
             state.prefill[event.key] = _answer(event.value)
+        elif event.kind == "unsent":
+            if isinstance(event.value, str) and event.value.strip():
+                state.unsent[event.key] = event.value
+            else:
+                state.unsent.pop(event.key, None)
 
     def _comment(self, event: Event) -> None:
         body = event.value if isinstance(event.value, dict) else {}

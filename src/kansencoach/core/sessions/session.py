@@ -142,6 +142,19 @@ class Session:
             raise KeyError(number)
         self._record(Event("resolve", str(number)))
 
+    def keep_unsent(self, step_id: str, text: str) -> None:
+        """Store text typed for `step_id` but not sent, so quitting or a crash does not lose it.
+
+        Blank text ends an earlier one; the same text again records nothing.
+        """
+        if text.strip() == self.state.unsent.get(step_id, "").strip():
+            return
+        self._record(Event("unsent", step_id, text if text.strip() else None))
+
+    def unsent(self, step_id: str) -> str:
+        """The text typed for `step_id` and not sent, or ''."""
+        return self.state.unsent.get(step_id, "")
+
     def offered(self, step: QuestionStep) -> AnswerValue:
         """What the question starts with: its answer, else the earlier proposal's (if it still fits).
 

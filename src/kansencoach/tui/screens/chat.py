@@ -7,15 +7,18 @@ the input and the officer is told why: nothing typed is ever thrown away.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label, ProgressBar
+from textual.widgets import Input, Label, TextArea
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
@@ -23,7 +26,7 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue, QuestionStep
+from kansencoach.core.flows.models import AllocateStep, AnswerValue, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
@@ -33,7 +36,7 @@ from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
-from kansencoach.tui.widgets.allocate import AllocateAnswer
+from kansencoach.tui.widgets.allocate import AllocateAnswer, mix_lines, points_bar
 from kansencoach.tui.widgets.answer_inputs import (
     AnswerInput,
     ChoiceAnswer,
@@ -41,13 +44,22 @@ from kansencoach.tui.widgets.answer_inputs import (
     ListAnswer,
     MultiAnswer,
     NumberAnswer,
+    NumberedOptions,
     TextAnswer,
+    sent_from,
 )
+from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
 if TYPE_CHECKING:
     from kansencoach.tui.app import KansencoachApp
+
+SECTION_BAR = 5
+"""Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
+
+NARROW_CHAT = 60
+"""Below this chat width the header shows the title and the count, not the section bars."""
 
 WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
@@ -76,22 +88,25 @@ class ChatScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", t("tui.send"), priority=True),
-        Binding("ctrl+b", "back", t("tui.back"), priority=True),
-        Binding("ctrl+g", "jump", t("tui.jump"), priority=True, show=False),
-        Binding("f1", "help", t("tui.help"), show=False),
+        Binding("ctrl+b", "back", t("tui.key.back"), priority=True),
+        Binding("ctrl+g", "jump", t("tui.key.jump"), priority=True),
+        Binding("f1", "help", t("tui.help")),
         Binding("question_mark", "help", t("tui.help"), show=False),
         Binding("f2", "export", t("tui.export")),
         Binding("ctrl+k", "comment", t("tui.comment"), priority=True, show=False),
         Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
         Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
-        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True, show=False),
-        Binding("escape", "leave", t("tui.to_start"), show=False),
+        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True),
+        Binding("escape", "leave", t("tui.key.to_start")),
     ]
 
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
         super().__init__()
         self.session = session
         self.conversation = Conversation(session)
+        self._question: Widget | None = None
+        self._unsent_timer: Timer | None = None
+        """The message of the question being asked, so a remark on the last answer goes above it."""
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
@@ -107,9 +122,10 @@ class ChatScreen(Screen[None]):
             with Vertical(id="chat"):
                 with Horizontal(id="chat-header"):
                     yield Label(visible(self.session.info.title), id="session-title", markup=False)
-                    yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                    yield Label("", id="progress")
                     yield Label("", id="progress-label")
-                yield VerticalScroll(id="conversation")
+                # No Tab stop: typing there went nowhere. The wheel still scrolls it.
+                yield VerticalScroll(id="conversation", can_focus=False)
                 with Vertical(id="answer-area"):
                     yield Label("", id="validation", classes="validation", markup=False)
                     yield Vertical(id="input-slot")
@@ -118,7 +134,7 @@ class ChatScreen(Screen[None]):
                 yield DraftPane(id="draft-pane")
                 yield SuggestionsPane(id="suggestions-pane")
                 yield ReviewPane(id="review-pane")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#suggestions-pane").display = False
@@ -126,6 +142,9 @@ class ChatScreen(Screen[None]):
         self.query_one("#draft-pane").display = self.app.size.width >= WIDE
         self._update_side_visibility()
         self._update_side()
+        # Anchored, the conversation stays at its end while messages render (markdown renders late),
+        # until the officer scrolls up to read; scroll_to_end anchors it again.
+        self.query_one("#conversation").anchor()
         self._show_history()
         if self.session.orphans or self.session.flow_changed:
             self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
@@ -134,6 +153,29 @@ class ChatScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self.session_lock is not None:
             self.session_lock.release()
+
+    UNSENT_DELAY = 1.0
+    """Seconds of no typing after which unsent text is stored (a crash loses at most this much)."""
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def _typing(self) -> None:
+        if self._unsent_timer is not None:
+            self._unsent_timer.stop()
+        self._unsent_timer = self.set_timer(self.UNSENT_DELAY, self.keep_unsent)
+
+    def keep_unsent(self) -> None:
+        """Store the text in the answer box that was not sent, so it is offered back on resume."""
+        step = self.step
+        inputs = self.query(AnswerInput)
+        if step is None or not inputs or inputs.first().sent:
+            return
+        typed = inputs.first().typed()
+        offered = self.session.offered(step)
+        if isinstance(offered, str) and typed.strip() == offered.strip():
+            typed = ""  # the answer as it stands is nothing new
+        with contextlib.suppress(StoreError):
+            self.session.keep_unsent(step.id, typed)
 
     # The conversation
 
@@ -145,11 +187,14 @@ class ChatScreen(Screen[None]):
             if current is not None and step.id == current.id:
                 break
             messages.append(HistoryMessage(step.label or _first_line(step.ask)))
-            messages.append(OfficerMessage(self._answer_text(step)))
+            messages.append(self._officer_message(step))
         conversation.mount_all(messages)
 
     def show_step(self, step: QuestionStep | None) -> None:
         """Show the infos before `step`, the question itself and the input that fits it."""
+        # The old input loses focus at once: keys typed from now on wait for the new one (on_key),
+        # instead of reaching the old one, where a digit would answer the previous question again.
+        self.set_focus(None)
         self.step = step
         conversation = self.query_one("#conversation")
         for info in self.conversation.new_infos(step):
@@ -161,46 +206,81 @@ class ChatScreen(Screen[None]):
         if step is None:
             conversation.mount(CoachMessage(t("tui.done")))
             self.query_one("#keys-hint", Label).update(t("tui.keys.done"))
-            conversation.scroll_end(animate=False)
+            self.scroll_to_end()
             return
         position, total = self.conversation.position(step)
         question = f"**{position}/{total}** · {step.ask.strip()}"
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
-        conversation.mount(CoachMessage(question, classes="question"))
+        self._question = CoachMessage(question, classes="question")
+        conversation.mount(self._question)
         for comment in self.conversation.comments_on(step):
             conversation.mount(NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment))))
         if step.suggest == "indicators":
             self._suggest_indicators()
         widget = input_for(step, self.session.offered(step))
         slot.mount(widget)
+        unsent = self.session.unsent(step.id)
+        if unsent:
+            widget.call_after_refresh(widget.restore, unsent)
+            conversation.mount(NoticeMessage(t("tui.unsent_back")))
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
         widget.call_after_refresh(self._replay_early_keys)
-        conversation.scroll_end(animate=False)
+        self.scroll_to_end()
+
+    def _reopen_input(self) -> None:
+        """The answer was not taken: its input reads keys again."""
+        for widget in self.query(AnswerInput):
+            widget.sent = False
+        for options in self.query(NumberedOptions):
+            options.chosen = False
 
     def on_key(self, event: events.Key) -> None:
-        """Keep what is typed before the answer input has focus (right after the app starts)."""
+        """Keep what is typed before the answer input has focus (at start, or between two questions)."""
         focused = self.focused
-        if event.is_printable and (focused is None or focused is self.query_one("#conversation")):
+        waiting = focused is None or focused is self.query_one("#conversation") or sent_from(focused)
+        if event.is_printable and waiting:
             event.stop()
             event.prevent_default()
             self._early_keys.append(event)
             self.call_after_refresh(self._replay_early_keys)
 
+    def on_descendant_focus(self) -> None:
+        # Focus lands after a refresh or two (Widget.focus is deferred): replay the kept keys then.
+        self._replay_early_keys()
+
     def _replay_early_keys(self) -> None:
         focused = self.focused
         if focused is None or not self._early_keys or focused is self.query_one("#conversation"):
             return
+        if sent_from(focused):
+            return  # the next question's input is not there yet
         keys, self._early_keys = self._early_keys, []
         for key in keys:
             focused.post_message(events.Key(key.key, key.character))
+
+    def scroll_to_end(self) -> None:
+        """Bring the last message (the question) into view once the layout has settled.
+
+        Scrolling at once measured the conversation before the new messages (or a pane that
+        narrows it) were laid out, which left the question below the fold after a resume.
+        """
+        conversation = self.query_one("#conversation")
+        self.call_after_refresh(conversation.scroll_end, animate=False, immediate=True)
 
     def _suggest_indicators(self) -> None:
         knowledge = self.coach.knowledge
         found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
         if found:
             self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
+
+    def _officer_message(self, step: QuestionStep) -> OfficerMessage:
+        """The officer's answer in the chat; a perspective mix as bars."""
+        value = self.session.answers.get(step.id)
+        if isinstance(step, AllocateStep) and isinstance(value, dict):
+            return OfficerMessage(mix_lines(step, value).plain)
+        return OfficerMessage(self._answer_text(step))
 
     def _answer_text(self, step: QuestionStep) -> str:
         return answer_line(step, self.session.answers.get(step.id))
@@ -216,9 +296,23 @@ class ChatScreen(Screen[None]):
 
     def _update_progress(self) -> None:
         done, total = self.session.route().progress
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#progress", Label).update(self._section_progress())
         self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
+
+    def _section_progress(self) -> Text:
+        """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
+        counts: dict[str, list[int]] = {section.id: [0, 0] for section in self.session.loaded.flow.sections}
+        for question in self.session.route().questions:
+            section_id = (question.draft or "").split(".")[0]
+            if section_id in counts:
+                counts[section_id][1] += 1
+                counts[section_id][0] += question.id in self.session.answers
+        parts = [
+            Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
+            for number, (done, total) in enumerate(counts.values(), 1)
+            if total
+        ]
+        return Text("  ").join(parts)
 
     # Answering
 
@@ -226,32 +320,44 @@ class ChatScreen(Screen[None]):
     def _answered(self, event: AnswerInput.Submitted) -> None:
         event.stop()
         step = self.step
-        if step is None:
-            return
+        if step is None or event.step is not step:
+            return  # sent by an input of an earlier question, on its way out
         if Conversation.asks_for_help(event.value):
             # The flows tell officers that '?' shows the explanation, in the app as on the command line.
             self.action_help()
             self._validation("")
             for widget in self.query(AnswerInput):
                 widget.clear_typed()
+            self._reopen_input()
             return
         try:
             self.session.answer(step, event.value)
         except InvalidAnswer as error:
             self._validation(str(error))
+            self._reopen_input()
             return
         except StoreError as error:
             self._refused(error)
+            self._reopen_input()
             return
-        conversation = self.query_one("#conversation")
-        conversation.mount(OfficerMessage(self._answer_text(step)))
-        self._update_side()
-        for finding in self.findings:
-            if finding.step_id == step.id:
-                conversation.mount(
-                    NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
-                )
+        self.query_one("#conversation").mount(self._officer_message(step))
+        answered = self._question
+        # The next question first, the panes after the screen is drawn: the old text must not
+        # linger while the draft, the review and the suggestions are worked out again.
         self.show_step(self.session.current())
+        self.call_after_refresh(self._after_answer, step.id, answered)
+
+    def _after_answer(self, step_id: str, answered: Widget | None) -> None:
+        """Bring the panes up to date, and say below the answer what the review found in it."""
+        self._update_side()
+        conversation = self.query_one("#conversation")
+        for finding in self.findings:
+            if finding.step_id == step_id:
+                notice = NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
+                if self._question is not None and self._question is not answered:
+                    conversation.mount(notice, before=self._question)
+                else:
+                    conversation.mount(notice)
 
     @on(AnswerInput.Unreadable)
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
@@ -323,7 +429,7 @@ class ChatScreen(Screen[None]):
             self.query_one("#conversation").mount(
                 CoachMessage(Conversation.help_text(self.step), classes="help")
             )
-            self.query_one("#conversation").scroll_end(animate=False)
+            self.scroll_to_end()
 
     @work(exclusive=True, group="comment")
     async def action_comment(self) -> None:
@@ -345,7 +451,7 @@ class ChatScreen(Screen[None]):
             return
         comment = self.session.state.comments[-1]
         self._notice(t("plain.comment", **Conversation.comment_fields(comment)))
-        self.query_one("#conversation").scroll_end(animate=False)
+        self.scroll_to_end()
         self._update_side()
 
     def action_resolve_comments(self) -> None:
@@ -360,7 +466,12 @@ class ChatScreen(Screen[None]):
         self.app.notify(t("plain.comments_resolved", count=count))
         self._update_side()
 
+    def action_focus_answer(self) -> None:
+        """From a pane back to the answer box (Esc or Tab in a pane)."""
+        self._focus_input()
+
     def action_leave(self) -> None:
+        self.keep_unsent()
         self.dismiss(None)
 
     # Side panes
@@ -370,6 +481,7 @@ class ChatScreen(Screen[None]):
         widget = self.query_one(pane)
         widget.display = not widget.display
         self._update_side_visibility()
+        self.scroll_to_end()  # a pane narrows the conversation: keep the question in view
         if widget.display and widget.can_focus:
             widget.focus()
         elif not widget.display:
@@ -377,6 +489,14 @@ class ChatScreen(Screen[None]):
 
     def _update_side_visibility(self) -> None:
         self.query_one("#side").display = any(pane.display for pane in self.query(".pane"))
+        self.call_after_refresh(self._fit_header)
+
+    def on_resize(self) -> None:
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        # Beside an open pane at 80 columns the title comes first; the section bars give way.
+        self.query_one("#progress").display = self.query_one("#chat").size.width >= NARROW_CHAT
 
     def _focus_input(self) -> None:
         inputs = self.query(AnswerInput)
@@ -431,6 +551,14 @@ class ChatScreen(Screen[None]):
             name = knowledge.by_id[event.intervention_id].name
         self.app.notify(t(key, name=name))
         self._update_side()
+
+    @on(SuggestionsPane.Explain)
+    def _explain(self, event: SuggestionsPane.Explain) -> None:
+        suggestion = event.suggestion
+        approach = getattr(suggestion.item, "approach", "") or ""
+        text = t("tui.suggestion_explained", name=suggestion.item.name, why=suggestion.why, approach=approach)
+        self.query_one("#conversation").mount(CoachMessage(visible(text), classes="help"))
+        self.scroll_to_end()
 
     def action_export(self) -> None:
         draft = self.session.draft(self.coach.knowledge, self.coach.rules)

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
+from kansencoach.tui.widgets.keyfooter import KeyFooter
 
 SHORT = 30
 """Below this many rows the start screen packs tighter."""
@@ -79,7 +80,7 @@ class StartScreen(Screen[None]):
             yield OptionList(Option(t("tui.loading"), disabled=True), id="flows")
             yield Label(t("tui.resume_session"), classes="list-title")
             yield OptionList(Option(t("tui.loading"), disabled=True), id="sessions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # Draw first, then load: the worker's imports would otherwise hold up the first frame.

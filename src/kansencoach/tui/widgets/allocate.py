@@ -23,6 +23,29 @@ from kansencoach.tui.widgets.answer_inputs import AnswerInput
 BAR_WIDTH = 24
 
 
+def points_bar(
+    points: int, total: int, width: int = BAR_WIDTH, bold: bool = False, number: bool = True
+) -> Text:
+    """'██████░░░░  25': the share of `total` that `points` is, as a bar (and the number)."""
+    filled = round(width * points / total) if total else 0
+    bar = Text.assemble(("█" * filled, "bold" if bold else ""), ("░" * (width - filled), "dim"))
+    return bar + Text(f" {points:>3}") if number else bar
+
+
+def mix_lines(step: AllocateStep, points: dict[str, int], width: int = BAR_WIDTH) -> Text:
+    """An allocation as one bar per option, for the chat and the draft: the perspective mix at a glance."""
+    lines = []
+    for option in step.options:
+        lines.append(
+            Text.assemble(
+                (f"{option.value} ", "bold"),
+                points_bar(points.get(option.value, 0), step.total, width),
+                f"  {option.label}",
+            )
+        )
+    return Text("\n").join(lines)
+
+
 def initial_points(step: AllocateStep, current: AnswerValue) -> dict[str, int]:
     """The previous answer, or the total spread as evenly as the increment allows."""
     if isinstance(current, dict) and sum(current.values()) == step.total:
@@ -74,13 +97,12 @@ class AllocateRow(Widget, can_focus=True):
         self.set_reactive(AllocateRow.points, points)
 
     def render(self) -> Text:
-        filled = round(BAR_WIDTH * self.points / self.total) if self.total else 0
+        # The whole label on its own line (it wraps), the bar under it: labels were cut at 30.
         text = Text()
         text.append(f"{self.option.value}  ", style="bold")
-        text.append(f"{self.option.label[:30]:<30} ")
-        text.append("█" * filled, style="bold" if self.has_focus else "")
-        text.append("░" * (BAR_WIDTH - filled), style="dim")
-        text.append(f" {self.points:>3}")
+        text.append(f"{self.option.label}\n")
+        text.append("   ")
+        text.append_text(points_bar(self.points, self.total, bold=self.has_focus))
         return text
 
     def action_move(self, up: bool) -> None:

@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
@@ -29,6 +30,7 @@ from kansencoach.core.flows.models import (
 )
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
+from kansencoach.tui.widgets.checklist import CheckList
 
 
 class AnswerInput(Vertical):
@@ -37,11 +39,12 @@ class AnswerInput(Vertical):
     DEFAULT_CLASSES = "answer-input"
 
     class Submitted(Message):
-        """The officer sent an answer (not yet checked)."""
+        """The officer sent an answer (not yet checked) to `step`."""
 
-        def __init__(self, value: AnswerValue) -> None:
+        def __init__(self, value: AnswerValue, step: QuestionStep) -> None:
             super().__init__()
             self.value = value
+            self.step = step
 
     class Unreadable(Message):
         """What was typed cannot be read as an answer; `text` says why, in Dutch."""
@@ -54,6 +57,7 @@ class AnswerInput(Vertical):
         super().__init__()
         self.step = step
         self.current = current
+        self.sent = False
 
     def read(self) -> AnswerValue:
         """The answer as it stands; InvalidAnswer when it cannot be read."""
@@ -65,7 +69,17 @@ class AnswerInput(Vertical):
         except InvalidAnswer as error:
             self.post_message(self.Unreadable(str(error)))
             return
-        self.post_message(self.Submitted(value))
+        self.send(value)
+
+    def send(self, value: AnswerValue) -> None:
+        """Post the answer, once: keys that still reach this input belong to the next question.
+
+        A fast typist's keys can reach an input after it sent its answer and before the next
+        question replaces it; `sent` tells its widgets to pass them on to the screen.
+        """
+        if not self.sent:
+            self.sent = True
+            self.post_message(self.Submitted(value, self.step))
 
     def clear_typed(self) -> None:
         """Empty the text fields of this input (after a '?' that asked for help)."""
@@ -74,14 +88,39 @@ class AnswerInput(Vertical):
         for area in self.query(TextArea):
             area.clear()
 
+    def typed(self) -> str:
+        """The text in this input's text field that was not sent yet ('' when it has none)."""
+        for area in self.query(TextArea):
+            return area.text
+        for field in self.query(Input):
+            return field.value
+        return ""
+
+    def restore(self, text: str) -> None:
+        """Put back text typed earlier and not sent (after quitting or a crash)."""
+        for area in self.query(TextArea):
+            area.load_text(text)
+            return
+        for field in self.query(Input):
+            field.value = text
+            return
+
     def focus_input(self) -> None:
-        focusable = self.query("Input, TextArea, OptionList, SelectionList, Button, AllocateRow")
+        focusable = self.query("Input, TextArea, OptionList, Button, AllocateRow")
         if focusable:
             focusable.first().focus()
 
     @property
     def keys_hint(self) -> str:
         return t(f"tui.keys.{self.step.type}")
+
+
+def sent_from(widget: Widget) -> bool:
+    """Whether `widget` is part of an answer input that has already sent (or chosen) its answer."""
+    return any(
+        (isinstance(node, AnswerInput) and node.sent) or (isinstance(node, NumberedOptions) and node.chosen)
+        for node in widget.ancestors_with_self
+    )
 
 
 class TextAnswer(AnswerInput):
@@ -109,13 +148,26 @@ class TextAnswer(AnswerInput):
 
 
 class NumberedOptions(OptionList):
-    """An option list where typing a digit picks that option."""
+    """An option list where typing a digit picks that option.
+
+    Enter and digits are handled here, in the order the keys came: once an option is chosen the
+    list takes no more keys, so a digit typed right after Enter cannot choose again.
+    """
+
+    chosen = False
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit() and 1 <= int(event.character) <= self.option_count:
-            event.stop()
-            self.highlighted = int(event.character) - 1
-            self.action_select()
+        if sent_from(self):
+            return  # the key belongs to the next question: the screen keeps it for that one
+        digit = event.character.isdigit() if event.character else False
+        if digit and 1 <= int(event.key) <= self.option_count:
+            self.highlighted = int(event.key) - 1
+        elif event.key != "enter" or self.highlighted is None:
+            return
+        event.stop()
+        event.prevent_default()
+        self.chosen = True
+        self.action_select()
 
 
 class ChoiceAnswer(AnswerInput):
@@ -138,7 +190,9 @@ class ChoiceAnswer(AnswerInput):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.submit()
+        # The option chosen, not the one highlighted now: a key typed after Enter may have moved it.
+        value = event.option.id or ""
+        self.send(int(value) if isinstance(self.step, ScaleStep) else value)
 
 
 def _choices(step: ChoiceStep | ScaleStep) -> list[tuple[str, str]]:
@@ -155,13 +209,18 @@ class MultiAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, MultiStep)
         chosen = self.current if isinstance(self.current, list) else []
-        yield SelectionList[str](
-            *[(option.label, option.value, option.value in chosen) for option in self.step.options],
-            id="multi-answer",
-        )
+        options = [
+            (option.value, f"{number}. {option.label}") for number, option in enumerate(self.step.options, 1)
+        ]
+        yield CheckList(options, set(chosen), id="multi-answer")
 
     def read(self) -> AnswerValue:
-        return list(self.query_one(SelectionList).selected)
+        return self.query_one(CheckList).selected
+
+    @on(CheckList.Typed)
+    def _typed(self, event: CheckList.Typed) -> None:
+        event.stop()
+        self.post_message(self.Unreadable(event.warning))
 
 
 class NumberAnswer(AnswerInput):
@@ -235,10 +294,10 @@ class ConfirmAnswer(AnswerInput):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(self.Submitted(event.button.id == "yes"))
+        self.send(event.button.id == "yes")
 
     def action_answer(self, value: bool) -> None:
-        self.post_message(self.Submitted(value))
+        self.send(value)
 
     def action_switch(self) -> None:
         other = "#no" if self.app.focused is self.query_one("#yes") else "#yes"

@@ -13,18 +13,26 @@ from textual.widgets.option_list import Option
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import Finding
-from kansencoach.core.flows.shown import one_line
+from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
+from kansencoach.tui.widgets.allocate import points_bar
 
 PREVIEW = 160
 SEVERITY_STYLES = {"blokkerend": "bold red", "aandacht": "bold yellow", "tip": "bold cyan"}
+
+
+BACK_TO_ANSWER: list[BindingType] = [
+    Binding("escape,tab", "screen.focus_answer", t("tui.key.to_answer")),
+]
+"""In every pane: Esc or Tab returns to the answer box, instead of leaving the session."""
 
 
 class DraftPane(OptionList):
     """The draft as it grows: sections, answers and open points. Enter jumps to that question."""
 
     DEFAULT_CLASSES = "pane"
+    BINDINGS: ClassVar[list[BindingType]] = BACK_TO_ANSWER
     BORDER_TITLE = t("tui.draft_title")
 
     class JumpRequested(Message):
@@ -38,10 +46,7 @@ class DraftPane(OptionList):
         for section in draft.sections:
             options.append(Option(Text(visible(section.title), style="bold underline"), disabled=True))
             for item in section.items:
-                line = Text.assemble(
-                    (visible(f"{item.label}: "), "bold"), visible(_preview(one_line(item.shown)))
-                )
-                options.append(Option(line, id=item.step_id))
+                options.append(Option(_item_line(item.label, item.shown), id=item.step_id))
             if section.id == "inzet":
                 options += [
                     Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
@@ -81,6 +86,7 @@ class SuggestionsPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "decide(True)", t("tui.accept")),
         Binding("x", "decide(False)", t("tui.dismiss")),
+        *BACK_TO_ANSWER,
     ]
 
     class Decided(Message):
@@ -89,21 +95,44 @@ class SuggestionsPane(OptionList):
             self.intervention_id = intervention_id
             self.accept = accept
 
+    class Explain(Message):
+        """Enter on a suggestion: show why it fits, in full, in the conversation."""
+
+        def __init__(self, suggestion: Suggestion) -> None:
+            super().__init__()
+            self.suggestion = suggestion
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._suggestions: dict[str, Suggestion] = {}
+
     def show_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Two lines per suggestion (its name, the words it matched), so many fit; Enter tells the rest."""
+        self._suggestions = {suggestion.item.id: suggestion for suggestion in suggestions}
         if not suggestions:
             self.set_options([Option(Text(t("tui.no_suggestions"), style="dim italic"), disabled=True)])
             return
+        # The same place in the list after accepting or dismissing, so the next one is at hand.
+        kept = self.highlighted
         self.set_options(
             Option(
                 Text.assemble(
                     (visible(suggestion.item.name), "bold"),
                     f"  {suggestion.score:.1f}\n",
-                    (visible(suggestion.why), "dim"),
+                    (visible(_matched(suggestion)), "dim"),
                 ),
                 id=suggestion.item.id,
             )
             for suggestion in suggestions
         )
+        if kept is not None:
+            self.highlighted = min(kept, self.option_count - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        suggestion = self._suggestions.get(event.option.id or "")
+        if suggestion is not None:
+            self.post_message(self.Explain(suggestion))
 
     def action_decide(self, accept: bool) -> None:
         option = self.highlighted_option
@@ -115,6 +144,7 @@ class ReviewPane(OptionList):
     """The review of the draft against the audit criteria; Enter goes to the part concerned."""
 
     DEFAULT_CLASSES = "pane"
+    BINDINGS: ClassVar[list[BindingType]] = BACK_TO_ANSWER
     BORDER_TITLE = t("tui.review_title")
 
     def __init__(self, id: str | None = None) -> None:
@@ -147,6 +177,26 @@ class ReviewPane(OptionList):
         step_id = self._steps.get(event.option.id or "")
         if step_id:
             self.post_message(DraftPane.JumpRequested(step_id))
+
+
+def _item_line(label: str, shown: Shown) -> Text:
+    """A draft item on a line; points (the perspective mix) as bars, so the mix shows at a glance."""
+    if isinstance(shown, Table) and shown.rows and all(value.isdigit() for _, value in shown.rows):
+        total = sum(int(value) for _, value in shown.rows)
+        bars = [
+            Text.assemble("  ", points_bar(int(value), total, width=12), f"  {visible(name)}")
+            for name, value in shown.rows
+        ]
+        return Text("\n").join([Text(visible(f"{label}:"), style="bold"), *bars])
+    return Text.assemble((visible(f"{label}: "), "bold"), visible(_preview(one_line(shown))))
+
+
+def _matched(suggestion: Suggestion) -> str:
+    """What the suggestion matched in the answers, on a line: 'Past bij: peuters, toeleiding'."""
+    words = [word.word for word in suggestion.words[:3]]
+    if not words:
+        return t("tui.suggestion_facets", count=len(suggestion.matched_facets))
+    return t("tui.suggestion_words", words=", ".join(words))
 
 
 def _preview(text: str) -> str:

@@ -1,0 +1,75 @@
+"""Options to tick that wrap onto as many lines as their label needs.
+
+Textual's SelectionList draws every option on one line and cuts the rest off with "…"; most of
+the ten uitgangspunten did not fit. This list is an OptionList (which wraps) with its own tick box.
+Typing text here is almost always a mistake (the officer thought it was a text field), so letters
+are refused with a warning and the spaces between them do not toggle anything.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from kansencoach.i18n import t
+
+TICKED, UNTICKED = "[x] ", "[ ] "
+
+
+class CheckList(OptionList):
+    """Tick options with Space (or Enter, or the option's number); `selected` in option order."""
+
+    class Typed(Message):
+        """Text was typed into the list; `warning` says what to do instead, in Dutch."""
+
+        def __init__(self, warning: str) -> None:
+            super().__init__()
+            self.warning = warning
+
+    def __init__(self, options: list[tuple[str, str]], selected: set[str], id: str | None = None) -> None:
+        self.labels = dict(options)
+        self._ticked = set(selected) & set(self.labels)
+        self._typing = False
+        super().__init__(*[Option(self._prompt(value), id=value) for value in self.labels], id=id)
+
+    @property
+    def selected(self) -> list[str]:
+        return [value for value in self.labels if value in self._ticked]
+
+    def _prompt(self, value: str) -> Text:
+        mark = TICKED if value in self._ticked else UNTICKED
+        return Text.assemble((mark, "bold"), self.labels[value])
+
+    def toggle(self, index: int) -> None:
+        value = self.get_option_at_index(index).id or ""
+        self._ticked ^= {value}
+        self.replace_option_prompt_at_index(index, self._prompt(value))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.toggle(event.option_index)
+
+    def on_key(self, event: events.Key) -> None:
+        from kansencoach.tui.widgets.answer_inputs import sent_from
+
+        if sent_from(self):
+            return  # the key belongs to the next question: the screen keeps it for that one
+        character = event.character or ""
+        if event.key == "space":
+            event.stop()
+            if not self._typing and self.highlighted is not None:
+                self.toggle(self.highlighted)  # a space between typed words is no choice
+        elif character.isdigit() and 1 <= int(character) <= self.option_count and not self._typing:
+            event.stop()
+            self.highlighted = int(character) - 1
+            self.toggle(self.highlighted)
+        elif character.isprintable() and character and not character.isspace():
+            event.stop()
+            if not self._typing:
+                self._typing = True
+                self.post_message(self.Typed(t("tui.multi_typed")))
+        elif event.key in ("up", "down", "home", "end", "pageup", "pagedown", "escape"):
+            self._typing = False

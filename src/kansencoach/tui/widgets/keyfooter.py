@@ -1,0 +1,92 @@
+"""The footer: every key that works where the focus is, over as many lines as the width needs.
+
+Textual's Footer draws one line and cuts off what does not fit, so at 80 columns "Afsluiten" fell
+off and at 120 Ctrl+R, Ctrl+G, F1 and Esc were never shown. This footer wraps between keys, never
+inside one, and writes keys as officers read them (Ctrl+S, Esc), shortening to ^S only when the
+long form would take more than two lines.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Static
+
+MAX_LINES = 2
+_NAMES = {"escape": "Esc", "question_mark": "?", "delete": "Del", "enter": "Enter", "space": "Spatie"}
+
+
+def key_name(binding: Binding, short: bool = False) -> str:
+    """'Ctrl+S', 'F1', 'Esc' (or '^S' when `short`) for the first key of `binding`."""
+    if binding.key_display:
+        return binding.key_display
+    key = binding.key.split(",")[0].strip()
+    if key.startswith("ctrl+"):
+        rest = key.removeprefix("ctrl+").upper()
+        return f"^{rest}" if short else f"Ctrl+{rest}"
+    return _NAMES.get(key, key.upper() if len(key) <= 3 else key.capitalize())
+
+
+def pack(items: list[tuple[str, str]], width: int) -> list[Text]:
+    """The items as lines of at most `width` cells, breaking only between two keys."""
+    lines: list[Text] = [Text()]
+    for key, description in items:
+        item = Text.assemble((key, "bold"), " ", description)
+        if lines[-1].cell_len and lines[-1].cell_len + 2 + item.cell_len > width:
+            lines.append(Text())
+        if lines[-1].cell_len:
+            lines[-1].append("  ")
+        lines[-1].append_text(item)
+    return lines
+
+
+class KeyFooter(Static):
+    """The keys of the focused widget, its screen and the app, each once, wrapped to the width."""
+
+    DEFAULT_CSS = """
+    KeyFooter {
+        height: auto;
+        padding: 0 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self.show_keys)
+
+    def _bindings_changed(self, _: object) -> None:
+        self.show_keys()
+
+    def on_resize(self) -> None:
+        self.show_keys()
+
+    def items(self, short: bool = False) -> list[tuple[str, str]]:
+        """(key, what it does) for every shown binding active now, nearest the focus first."""
+        seen: set[str] = set()
+        found: list[tuple[int, tuple[str, str]]] = []
+        chain = self._chain()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or not active.enabled or binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            depth = chain.index(active.node) if active.node in chain else len(chain)
+            found.append((depth, (key_name(binding, short), binding.description)))
+        # Stable: keys of the focused widget first, then its containers', the screen's, the app's.
+        return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+    def _chain(self) -> list[object]:
+        focused: Widget | None = self.screen.focused
+        return list(focused.ancestors_with_self) if focused is not None else [self.screen, self.app]
+
+    def show_keys(self) -> None:
+        if not self.is_mounted:
+            return
+        width = max(self.size.width - 2, 20)
+        lines = pack(self.items(), width)
+        if len(lines) > MAX_LINES:
+            lines = pack(self.items(short=True), width)
+        self.update(Text("\n").join(lines))

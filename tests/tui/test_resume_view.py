@@ -1,0 +1,60 @@
+"""Resuming shows the current question, and opening a pane keeps it in view (80x24 and 120x40)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from kansencoach import locations
+from kansencoach.core.catalog import find_flow
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+
+from helpers import DATA
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def half_done_session() -> str:
+    """A voorstel session with its first twenty answers, as from an officer's earlier hour."""
+    import yaml
+
+    answers = yaml.safe_load((DATA / "voorstel-full.yaml").read_text(encoding="utf-8"))["answers"]
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, find_flow("voorstel"), "VVE Overvecht")
+        for _ in range(20):
+            step = session.current()
+            assert step is not None
+            session.answer(step, answers.get(step.id))
+        return session.info.id
+
+
+def question_visible(screen: ChatScreen) -> bool:
+    question = screen._question
+    conversation = screen.query_one("#conversation")
+    assert question is not None
+    return conversation.region.contains_region(question.region) and question.region.height > 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_resume_from_the_start_screen_shows_the_question(size: tuple[int, int]) -> None:
+    half_done_session()
+    app = KansencoachApp()
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList) and app.focused.id == "sessions"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        for _ in range(5):
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        assert question_visible(screen)
+        for key in ("ctrl+t", "ctrl+o", "ctrl+t"):
+            await pilot.press(key)
+            for _ in range(5):
+                await pilot.pause()
+            assert question_visible(screen), f"question out of view after {key}"

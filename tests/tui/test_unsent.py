@@ -1,0 +1,63 @@
+"""Text typed and not sent survives quitting and a crash, and is offered back on resume."""
+
+from __future__ import annotations
+
+from driver import type_text
+from textual.widgets import TextArea
+
+from kansencoach import locations
+from kansencoach.core.sessions.store import Store
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.messages import NoticeMessage
+
+from helpers import mini_flow
+
+TYPED = "Peuters in Overvecht gaan minder vaak"
+
+
+async def start_typing() -> str:
+    """Type into the first question and quit with Ctrl+Q; the session's id."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Half af")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        await type_text(pilot, TYPED)
+        session_id = screen.session.info.id
+        await pilot.press("ctrl+q")
+    return session_id
+
+
+async def test_unsent_text_survives_quitting_and_is_offered_back() -> None:
+    session_id = await start_typing()
+    with Store(locations.store_path()) as store:
+        assert store.state(session_id).unsent == {"verschil": TYPED}
+        assert store.state(session_id).answers == {}
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        assert screen.query_one("#text-answer", TextArea).text == TYPED
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any("nog niet had verstuurd" in notice for notice in notices)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers["verschil"] == TYPED
+        assert screen.session.unsent("verschil") == ""
+
+
+async def test_unsent_text_is_stored_while_typing_so_a_crash_keeps_it() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Crash")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        await type_text(pilot, TYPED)
+        assert screen._unsent_timer is not None, "typing should schedule keeping the text"
+        screen.keep_unsent()  # what the timer does a second after the last key
+        # Read by another connection, as after a crash of this process: it is committed.
+        with Store(locations.store_path()) as store:
+            assert store.state(screen.session.info.id).unsent == {"verschil": TYPED}
