@@ -91,13 +91,22 @@ class Suggestion:
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
-    def __init__(self, items: Sequence[Entry], vocabulary: Vocabulary, normalizer: Normalizer) -> None:
-        """Index `items`; the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
+    def __init__(
+        self,
+        items: Sequence[Entry],
+        vocabulary: Vocabulary,
+        normalizer: Normalizer,
+        index: Index | None = None,
+    ) -> None:
+        """Index `items` (or use `index`, built over the same items before and cached);
+        the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
         self.items = sorted(items, key=lambda item: item.id)
         self.normalizer = normalizer
         self._labels = _labels(vocabulary)
         self._evidence_rank = {level.id: level.rank for level in vocabulary.evidence}
-        self.index = Index([self._fields(item) for item in self.items], normalizer)
+        self.index = (
+            index if index is not None else Index([self._fields(item) for item in self.items], normalizer)
+        )
         self._split_cache: dict[str, list[str]] = {}
 
     def _fields(self, item: Entry) -> dict[str, str]:
