@@ -91,9 +91,7 @@ def review_case(corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: Knowledg
     return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow, on_route))
 
 
-def raised(
-    rules: RuleBook, corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: KnowledgeBase
-) -> set[str]:
+def raised(rules: RuleBook, corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: KnowledgeBase) -> set[str]:
     return {finding.rule_id for finding in review(rules, review_case(corpus_case, loaded, knowledge))}
 
 
@@ -119,18 +117,14 @@ def measure(rules: RuleBook) -> dict[str, dict[str, Any]]:
                     for rule_id in sorted(got) or ["(niets)"]:
                         confusion[(expected, rule_id)] += 1
             if got != corpus_case.expect:
-                wrong.append(
-                    f"{corpus_case.name}: verwacht {sorted(corpus_case.expect)}, kreeg {sorted(got)}"
-                )
+                wrong.append(f"{corpus_case.name}: verwacht {sorted(corpus_case.expect)}, kreeg {sorted(got)}")
         report[part] = {
             "recall": found / planted if planted else 1.0,
             "false_alarm_rate": alarmed / good if good else 0.0,
             "weak_cases": sum(1 for c in corpus_cases() if c.part == part and c.kind == "weak"),
             "good_cases": good,
             "false_alarms": alarmed,
-            "confusion": {
-                f"{expected} -> {got}": count for (expected, got), count in sorted(confusion.items())
-            },
+            "confusion": {f"{expected} -> {got}": count for (expected, got), count in sorted(confusion.items())},
             "wrong": wrong,
         }
     return report

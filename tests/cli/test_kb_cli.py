@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kansencoach.core.authoring.templates import example_texts
+
 from helpers import kansencoach
 
 
@@ -53,7 +55,14 @@ def test_unknown_facet_values_list_the_valid_ones() -> None:
 
 def test_kb_list_shows_every_intervention_and_a_users_own(kansencoach_home: Path) -> None:
     assert kansencoach("kb", "new", "eigen-aanpak").returncode == 0
+    unfinished = kansencoach("kb", "list")
+    assert "eigen-aanpak" not in unfinished.stdout and "voorbeeldtekst" in unfinished.stderr
+    path = kansencoach_home / "config" / "knowledge" / "interventions" / "eigen-aanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    for number, example in enumerate(sorted(example_texts("intervention.yaml"))):
+        text = text.replace(example, f"Eigen tekst {number}")
+    path.write_text(text, encoding="utf-8")
     listing = kansencoach("kb", "list")
-    assert "eigen-aanpak" in listing.stdout and "eigen bestand" in listing.stdout
+    assert "eigen-aanpak" in listing.stdout and "eigen bestand" in listing.stdout, listing.stderr
     count = int(listing.stdout.strip().splitlines()[-1].split()[0])
     assert count >= 46

@@ -77,7 +77,7 @@ def _main(argv: list[str]) -> int:
     try:
         return handler(arguments)
     except ProblemsError as error:
-        print_problems(error.problems, as_json)
+        print_problems(error.problems, as_json, getattr(arguments, "verbose", False))
         return USER_ERROR
     except (UserError, WriteError, UnknownFlow, _store_error()) as error:
         print(f"kansencoach: {error}", file=sys.stderr)

@@ -34,6 +34,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "--sources", nargs="+", type=path_arg, default=[], metavar="MAP", help=t("cli.kb_sources")
     )
     kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+    kb_validate.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
     kb_search.add_argument("text", nargs="*", metavar="TEKST")
@@ -51,7 +52,7 @@ def _kb_new(arguments: argparse.Namespace) -> int:
     from kansencoach.core.authoring.scaffold import ScaffoldError, new_intervention
 
     try:
-        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[-1])
+        path = new_intervention(arguments.id, locations.user_knowledge_dirs()[0])
     except ScaffoldError as error:
         raise UserError(str(error)) from None
     print(t("cli.created", path=path))
@@ -83,14 +84,13 @@ def _kb_list(_: argparse.Namespace) -> int:
 
 
 def _kb_validate(arguments: argparse.Namespace) -> int:
-    from kansencoach import locations
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.draft.review import load_rules
     from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
-    paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
+    paths: list[Path] = arguments.paths or _default_knowledge()
     text = arguments.format == "text"
     problems: list[Problem] = []
     for directory in (path for path in paths if path.is_dir()):
@@ -127,6 +127,15 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _default_knowledge() -> list[Path]:
+    """Without paths, kb validate checks the shipped knowledge base and every own intervention."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import user_intervention_files
+
+    own = [path for folder in locations.user_knowledge_dirs() for path in user_intervention_files(folder)]
+    return [locations.shipped_knowledge_dir(), *own]
+
+
 def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
@@ -154,6 +163,8 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if query.is_empty:
         raise UserError(t("cli.kb_empty_query"))
     results = knowledge.matcher.search(query, arguments.limit)
+    for problem in knowledge.problems:
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
     if arguments.json:
         rows = [
             {

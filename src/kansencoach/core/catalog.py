@@ -38,11 +38,24 @@ class FlowEntry:
     problems: tuple[Problem, ...] = ()
     shipped: bool = True
     replaces: Path | None = None
-    """The shipped flow file this user flow replaces, if any."""
+    """The file with the same id that this one hides (a shipped flow, or one in a later folder)."""
 
     @property
     def id(self) -> str:
         return self.loaded.id if self.loaded else self.path.stem
+
+
+KNOWLEDGE_FILES = frozenset(
+    {"vocabulary.yaml", "synonyms.yaml", "stopwords.yaml", "indicators.yaml", "review.yaml"}
+)
+"""The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
+
+
+def user_intervention_files(directory: Path) -> list[Path]:
+    """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
+    (where a new author often saves them), except the knowledge base's own files."""
+    loose = [path for path in yaml_files(directory) if path.name not in KNOWLEDGE_FILES]
+    return [*yaml_files(directory / INTERVENTIONS_DIR), *loose]
 
 
 def flow_dirs() -> list[Path]:
@@ -66,7 +79,7 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
 
     directory = directory or locations.shipped_knowledge_dir()
     # All user folders at once, least important first, so an id in two of them is reported.
-    files = [path for user_dir in reversed(user_dirs) for path in yaml_files(user_dir / INTERVENTIONS_DIR)]
+    files = [path for user_dir in reversed(user_dirs) for path in user_intervention_files(user_dir)]
     sources = [*directory.rglob("*.yaml"), *files, *_code_files()]
     key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
     cache_file = locations.cache_dir() / f"knowledge-{key[:16]}.marshal"
@@ -119,8 +132,6 @@ def scan_flows() -> list[FlowEntry]:
     for directory in reversed(flow_dirs()):
         is_shipped = directory.resolve() == shipped
         for path in yaml_files(directory):
-            if path.name.endswith(".test.yaml"):
-                continue
             try:
                 entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
             except ProblemsError as error:
@@ -150,14 +161,16 @@ def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
 
 
 def yaml_files(directory: Path) -> list[Path]:
-    """The .yaml files in a user or shipped folder; none when the folder is missing or unreadable.
+    """The .yaml files in a user or shipped folder, without flow tests (`*.test.yaml`); none when
+    the folder is missing or unreadable.
 
     Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
     """
     try:
-        return sorted(path for path in directory.iterdir() if path.suffix == ".yaml")
+        found = [path for path in directory.iterdir() if path.suffix == ".yaml"]
     except OSError:
         return []
+    return sorted(path for path in found if not path.name.endswith(".test.yaml"))
 
 
 def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
@@ -170,15 +183,34 @@ def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
         return load_flow(as_path, load_vocabulary())
+    entry = find_entry(name, entries)
+    if entry.loaded is None:
+        raise ProblemsError(list(entry.problems))
+    return entry.loaded
+
+
+def find_entry(flow_id: str, entries: list[FlowEntry] | None = None) -> FlowEntry:
+    """The flow directories' entry for `flow_id`, loaded or broken; UnknownFlow when there is none.
+
+    `entries` is a `scan_flows()` the caller already made (a list of sessions looks up many flows).
+    """
     entries = scan_flows() if entries is None else entries
     for entry in entries:
-        if entry.id == name:
-            if entry.loaded is None:
-                raise ProblemsError(list(entry.problems))
-            return entry.loaded
+        if entry.id == flow_id:
+            return entry
     known = [entry.id for entry in entries]
-    hint = did_you_mean(name, known, t("flow.unknown_hint", flows=", ".join(known)))
-    raise UnknownFlow(f"{t('flow.unknown', name=name)} — {hint}")
+    hint = did_you_mean(flow_id, known, t("flow.unknown_hint", flows=", ".join(known)))
+    raise UnknownFlow(f"{t('flow.unknown', name=flow_id)} — {hint}")
+
+
+def hidden_flow(flow_id: str) -> LoadedFlow:
+    """The flow that the active one with `flow_id` hides (usually the shipped original)."""
+    from kansencoach.core.flows.loader import load_flow
+
+    hidden = find_entry(flow_id).replaces
+    if hidden is None:
+        raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
+    return load_flow(hidden, load_vocabulary())
 
 
 def source_of(loaded: LoadedFlow) -> str:

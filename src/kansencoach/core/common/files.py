@@ -16,7 +16,9 @@ class WriteError(Exception):
 
 
 def write_atomic(path: Path, text: str | bytes, force: bool = False) -> Path:
-    """Write `text` or bytes to `path` through a temporary file and `os.replace`; never half a file.
+    """Write `text` (or bytes: a Word file) to `path` through a temporary file and `os.replace`.
+
+    Never a half-written file.
 
     Only a regular file is ever replaced, and only with `force`: a device, FIFO or directory never,
     a symlink (even a dangling one) only with `force`, and then the link itself, not what it points
@@ -32,9 +34,9 @@ def write_atomic(path: Path, text: str | bytes, force: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".kansencoach-", suffix=".tmp")
         try:
-            # Text as UTF-8 with "\n" line ends on every platform; bytes (a cache) as they are.
+            data = text.encode("utf-8") if isinstance(text, str) else text
             with os.fdopen(handle, "wb") as stream:
-                stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, target)

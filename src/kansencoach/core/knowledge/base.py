@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kansencoach.core.authoring.templates import leftovers
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import Document, read_document
@@ -197,6 +198,7 @@ def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
         try:
             document = read_document(path)
             loaded.append((validate(Intervention, document.data, document.position), document))
+            problems += leftovers(document, "intervention.yaml")
         except ProblemsError as error:
             problems.extend(error.problems)
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
