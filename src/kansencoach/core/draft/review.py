@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -196,8 +197,17 @@ class Case:
         steps = {key: step_id for step_id, key in draft.keys.items()}
         return cls(values, steps, frozenset(steps), accepted, knowledge, query)
 
-    def matching(self, pattern: str) -> list[str]:
-        return [key for key in self.keys if fnmatchcase(key, pattern)]
+    def matching(self, pattern: str) -> tuple[str, ...]:
+        return _matching(self.keys, pattern)
+
+
+@lru_cache(maxsize=1024)
+def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
+    """The keys `pattern` matches. A flow's keys are the same after every answer, so this is worked
+    out once per rule and flow, not once per rule and answer (the review ran over every key each time)."""
+    if not any(char in pattern for char in "*?["):
+        return (pattern,) if pattern in keys else ()
+    return tuple(key for key in keys if fnmatchcase(key, pattern))
 
 
 def review(rules: RuleBook, case: Case) -> list[Finding]:
