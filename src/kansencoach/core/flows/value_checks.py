@@ -6,12 +6,11 @@ from collections.abc import Callable
 
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.core.flows.models import AllocateStep, AnswerCondition
+from kansencoach.core.flows.steptypes import NO, YES
 from kansencoach.i18n import t
 
 Add = Callable[[Loc, str, str, str], None]
 """Records a problem at a location: message, hint, code."""
-
-_YES_NO = {"ja": True, "yes": True, "waar": True, "nee": False, "no": False, "niet": False, "onwaar": False}
 
 
 def allocation(loc: Loc, step: AllocateStep, add: Add) -> None:
@@ -59,7 +58,8 @@ def yes_no(loc: Loc, test: AnswerCondition, add: Add) -> None:
     for value_loc, value, form in values:
         if value is None or isinstance(value, bool):
             continue
-        meant = _YES_NO.get(str(value).strip().lower())
+        word = str(value).strip().lower()
+        meant = True if word in YES else False if word in NO else None
         fix = form.format("true" if meant else "false") if meant is not None else "equals: true"
         message = t("check.yes_no", value=value, ref=test.answer)
         add(value_loc, message, t("check.yes_no_hint", fix=fix), "unknown-ref")

@@ -171,7 +171,9 @@ def _check(
     if not source.checked:
         if source.url:
             return []
-        return [Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))]
+        return [
+            Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))
+        ]
     known = documents.get(source.document)
     if known is None:
         hint = did_you_mean(

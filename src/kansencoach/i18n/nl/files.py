@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "schema.extra": "onbekend veld '{field}'",
     "schema.comma_in_text": "de tekst bij '{field}' bevat een komma, en binnen {{ }} begint na een komma een nieuw veld",
     "schema.comma_in_text_hint": "zet de tekst tussen gewone aanhalingstekens: `{fix}`",
-    "schema.brackets_in_text_hint": "begint de tekst met [ of {{? Zet hem dan tussen gewone aanhalingstekens: `{field}: \"[…] …\"`",
+    "schema.brackets_in_text_hint": 'begint de tekst met [ of {{? Zet hem dan tussen gewone aanhalingstekens: `{field}: "[…] …"`',
     "schema.extra_hint": "verwijder het veld of controleer de spelling",
     "schema.step_type": "onbekend staptype '{value}'",
     "schema.step_type_hint": "kies een van: {types}",
