@@ -82,11 +82,19 @@ def _report_team_problem() -> bool:
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from kansencoach.core.authoring.graph import mermaid, outline
     from kansencoach.core.catalog import find_flow
 
-    flow = find_flow(arguments.flow).flow
-    print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    loaded = find_flow(arguments.flow)
+    blocks = {
+        step_id: Path(position.path).name
+        for step_id, position in loaded.step_positions.items()
+        if Path(position.path).resolve() != loaded.path.resolve()
+    }
+    draw = outline if arguments.format == "text" else mermaid
+    print(draw(loaded.flow, blocks), end="")
     return 0
 
 

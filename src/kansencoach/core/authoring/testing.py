@@ -82,12 +82,15 @@ def condition_sites(loaded: LoadedFlow) -> list[tuple[str, str]]:
     for step in loaded.flow.steps:
         if step.when is not None:
             sites.append(
-                (f"{step.id}:when", t("flowtest.site_when", id=step.id, condition=describe(step.when)))
+                (
+                    f"{step.id}:when",
+                    t("flowtest.site_when", id=step.id, condition=describe(step.when, loaded.flow.steps)),
+                )
             )
         if isinstance(step.goto, list):
             for number, rule in enumerate(step.goto, start=1):
                 if rule.when is not None:
-                    condition = describe(rule.when)
+                    condition = describe(rule.when, loaded.flow.steps)
                     sites.append(
                         (
                             f"{step.id}:goto{number}",

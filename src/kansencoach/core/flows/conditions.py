@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from kansencoach.core.flows.models import (
@@ -13,6 +13,7 @@ from kansencoach.core.flows.models import (
     AnyCondition,
     Condition,
     NotCondition,
+    Step,
 )
 from kansencoach.i18n import t
 
@@ -95,22 +96,35 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def describe(condition: Condition) -> str:
-    """The condition in words, for people who do not read YAML."""
+def describe(condition: Condition, steps: Sequence[Step] = ()) -> str:
+    """The condition in words, for people who do not read YAML.
+
+    With the flow's `steps`, a step is named by its label (or question) and an option by its label,
+    as the officer sees them: "bij 'Verdeling' Maatwerk 70 of meer krijgt"; without, by their ids.
+    """
     if isinstance(condition, AllCondition):
-        return "(" + t("condition.and").join(describe(part) for part in condition.all) + ")"
+        return "(" + t("condition.and").join(describe(part, steps) for part in condition.all) + ")"
     if isinstance(condition, AnyCondition):
-        return "(" + t("condition.or").join(describe(part) for part in condition.any) + ")"
+        return "(" + t("condition.or").join(describe(part, steps) for part in condition.any) + ")"
     if isinstance(condition, NotCondition):
-        return t("condition.not", inner=describe(condition.not_))
-    subject = f"{condition.answer}[{condition.key}]" if condition.key else condition.answer
+        return t("condition.not", inner=describe(condition.not_, steps))
+    step = next((step for step in steps if step.id == condition.answer), None)
+    named = _namer(step)
+    subject = _name_of(step) if step is not None else condition.answer
     parts: list[str] = []
+    if condition.key is not None and step is not None:
+        for bound, key in ((condition.min, "condition.key_min"), (condition.max, "condition.key_max")):
+            if bound is not None:
+                parts.append(t(key, subject=subject, option=named(condition.key), value=_word(bound)))
+        return t("condition.and").join(parts)
+    if condition.key:
+        subject = f"{condition.answer}[{condition.key}]"
     if condition.equals is not None:
-        parts.append(t("condition.equals", subject=subject, value=_word(condition.equals)))
+        parts.append(t("condition.equals", subject=subject, value=named(condition.equals)))
     if condition.in_ is not None:
-        parts.append(t("condition.in", subject=subject, values=", ".join(_word(v) for v in condition.in_)))
+        parts.append(t("condition.in", subject=subject, values=", ".join(named(v) for v in condition.in_)))
     if condition.includes is not None:
-        parts.append(t("condition.includes", subject=subject, value=condition.includes))
+        parts.append(t("condition.includes", subject=subject, value=named(condition.includes)))
     if condition.min is not None:
         parts.append(t("condition.min", subject=subject, value=_word(condition.min)))
     if condition.max is not None:
@@ -120,6 +134,19 @@ def describe(condition: Condition) -> str:
     if condition.matches is not None:
         parts.append(t("condition.matches", subject=subject, pattern=condition.matches))
     return t("condition.and").join(parts)
+
+
+def _name_of(step: Step) -> str:
+    """A step as the officer knows it: its label, else its question or text, shortened."""
+    text = getattr(step, "label", None) or getattr(step, "ask", None) or getattr(step, "say", step.id)
+    text = " ".join(str(text).split())
+    return f"'{text if len(text) <= 40 else text[:39].rstrip() + '…'}'"
+
+
+def _namer(step: Step | None) -> Callable[[str | int | float | bool], str]:
+    """Names an answer value: an option by its label when `step` has options, else as written."""
+    labels = {option.value: option.label for option in getattr(step, "options", None) or []}
+    return lambda value: f"'{labels[str(value)]}'" if str(value) in labels else _word(value)
 
 
 def _word(value: str | int | float | bool) -> str:

@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "graph.end": "Einde",
     "graph.only_if": "alleen als {condition}",
     "graph.goto": "daarna naar {target}",
+    "graph.block": "uit blok {block}",
+    "graph.skipped_otherwise": "anders overgeslagen",
     "graph.goto_if": "als {condition}: naar {target}",
     "graph.goto_otherwise": "anders: naar {target}",
     # Flow differences
