@@ -150,3 +150,8 @@ def shipped_flows_dir() -> Path:
 
 def shipped_knowledge_dir() -> Path:
     return _shipped("knowledge")
+
+
+def shipped_docs_dir() -> Path:
+    """The Dutch guides (docs/), so an installed user has the tutorial: `kansencoach docs`."""
+    return _shipped("docs")

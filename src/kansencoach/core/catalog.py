@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,7 +147,7 @@ def scan_flows() -> list[FlowEntry]:
     entries: dict[str, FlowEntry] = {}
     clashes: list[FlowEntry] = []
     for directory in reversed(flow_dirs()):
-        is_shipped = directory.resolve() == shipped
+        is_shipped = Path(os.path.realpath(directory)) == shipped
         for path in yaml_files(directory):
             try:
                 entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
