@@ -315,6 +315,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--markdown", action="store_true", help="the README's performance table")
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
     parser.add_argument("--only", choices=sorted(SUITES), action="append", help="run only these suites")
     arguments = parser.parse_args()
@@ -324,6 +325,13 @@ def main() -> int:
     if arguments.json:
         rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]
         print(json.dumps(rows, indent=2))
+    elif arguments.markdown:
+        print("| figure | value | baseline | ratio | target | |\n|---|---|---|---|---|---|")
+        for figure in figures:
+            value, baseline = _shown(figure.value, figure.unit), _shown(figure.baseline, figure.unit)
+            verdict = "pass" if figure.passed else "**fail**"
+            ratio = f"{figure.ratio:.2f}"
+            print(f"| {figure.name} | {value} | {baseline} | {ratio} | ≤ {figure.target:g} | {verdict} |")
     else:
         for figure in figures:
             verdict = "PASS" if figure.passed else "FAIL"
@@ -332,6 +340,14 @@ def main() -> int:
                 f"ratio {figure.ratio:>6.2f} target ≤ {figure.target:<4} {verdict}"
             )
     return 0 if all(figure.passed for figure in figures) else 1
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.3g} ms" if value < 1 else f"{value:.3g} s"
+    if unit == "KiB":
+        return f"{value / 1024:.1f} MiB"
+    return f"{value:.3g} {unit}".strip()
 
 
 if __name__ == "__main__":
