@@ -2,7 +2,8 @@
 
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
-any crash. Typing `terug` goes back a question, `stop` ends (everything is kept), `?` shows help.
+any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
+(everything is kept), `?` shows help.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 BACK = "terug"
+UNDO = "ongedaan"
 STOP = "stop"
 HELP = "?"
 
@@ -51,7 +53,7 @@ class PlainUI:
         self.say(
             t("plain.header", title=session.info.title, flow=session.loaded.flow.title, id=session.info.id)
         )
-        self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
@@ -69,6 +71,9 @@ class PlainUI:
             if command == BACK:
                 if session.back() is None:
                     self.say(t("plain.at_start"))
+                continue
+            if command == UNDO:
+                self.say(self.conversation.undo())
                 continue
             if Conversation.asks_for_help(command):
                 self.say(Conversation.help_text(step))

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from kansencoach import locations
 from kansencoach.i18n import t
+from kansencoach.tui.actions import APP, bindings, palette
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
@@ -37,10 +38,7 @@ class KansencoachApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = t("tui.app_title")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
-        Binding("f10", "toggle_theme", t("tui.theme")),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(APP)]
 
     def __init__(
         self,
@@ -172,8 +170,5 @@ class KansencoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        palette_commands = getattr(screen, "palette_commands", None)
-        if palette_commands is not None:
-            for title, help_text, action in palette_commands():
-                yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
-        yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)
+        for title, help_text, action in palette(screen.BINDINGS):
+            yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))

@@ -87,9 +87,6 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
         sort_keys=False,
     )
     blocks = [f"---\n{front}---", f"# {escape_inline(draft.title)}"]
-    accepted_in = (
-        "inzet" if any(section.id == "inzet" for section in draft.sections) else draft.sections[-1].id
-    )
     for section in draft.sections:
         blocks.append(f"## {escape_inline(section.title)}")
         if section.intro:
@@ -97,7 +94,7 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
         for item in section.items:
             blocks.append(f"### {escape_inline(item.label)}")
             blocks.append(_shown(item.shown))
-        if section.id == accepted_in:
+        if section.id == draft.accepted_in:
             blocks.extend(_accepted(draft))
         if section.is_open:
             blocks.append(t("export.section_open"))

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     # Plain line mode
     "plain.header": "{title} — {flow} (sessie {id})",
-    "plain.commands": "Typ '{back}' voor de vorige vraag, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
+    "plain.commands": "Typ '{back}' voor de vorige vraag, '{undo}' om je laatste antwoord terug te nemen, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
     "plain.orphans": "Let op: {count} antwoord(en) horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie `kansencoach sessions show`).",
     "plain.done": "Klaar: alle vragen zijn beantwoord. Exporteer met `kansencoach sessions export {id}`.",
     "plain.stopped": "Gestopt. Ga later verder met `kansencoach run --resume {id}`.",

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
+from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
 
@@ -89,7 +90,7 @@ class StartScreen(Screen[None]):
         from kansencoach.core.sessions.store import StoreError
 
         try:
-            store = self.app.store  # type: ignore[attr-defined]
+            store = coach(self).store
             flows = scan_flows()
             rows = session_rows(store)
         except StoreError as error:
@@ -131,8 +132,8 @@ class StartScreen(Screen[None]):
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
         if title is None:
             return
-        session = Session.start(self.app.store, entry.loaded, title)  # type: ignore[attr-defined]
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        session = Session.start(coach(self).store, entry.loaded, title)
+        coach(self).open_session(session)
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -147,10 +148,10 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.notify(row.problem, severity="error")
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
-            self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
+            coach(self).open_session(Session(store, store.session(row.info.id), loaded))
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
 
@@ -170,7 +171,7 @@ class StartScreen(Screen[None]):
             return
         title = await self.app.push_screen_wait(TextPrompt(t("tui.rename_question"), row.info.title))
         if title:
-            self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            coach(self).store.rename(row.info.id, title)
             self.refresh_lists()
 
     @work(exclusive=True, group="edit")
@@ -180,7 +181,7 @@ class StartScreen(Screen[None]):
             return
         question = t("tui.delete_question", title=row.info.title)
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
-            self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+            coach(self).store.delete(row.info.id)
             self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
             self.refresh_lists()
 

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
-from kansencoach.core.flows.answers import InvalidAnswer, format_number
+from kansencoach.core.flows.answers import InvalidAnswer, editable_number
 from kansencoach.core.flows.models import (
     AnswerValue,
     ChoiceStep,
@@ -29,6 +29,7 @@ from kansencoach.core.flows.models import (
 )
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
+from kansencoach.tui.actions import hint
 
 
 class AnswerInput(Vertical):
@@ -81,7 +82,7 @@ class AnswerInput(Vertical):
 
     @property
     def keys_hint(self) -> str:
-        return t(f"tui.keys.{self.step.type}")
+        return hint(f"tui.keys.{self.step.type}")
 
 
 class TextAnswer(AnswerInput):
@@ -105,7 +106,7 @@ class TextAnswer(AnswerInput):
     @property
     def keys_hint(self) -> str:
         assert isinstance(self.step, TextStep)
-        return t("tui.keys.text") if self.step.multiline else t("tui.keys.line")
+        return hint("tui.keys.text") if self.step.multiline else hint("tui.keys.line")
 
 
 class NumberedOptions(OptionList):
@@ -168,7 +169,7 @@ class NumberAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, NumberStep)
         number = self.current
-        current = format_number(number) if isinstance(number, int | float) else ""
+        current = editable_number(number) if isinstance(number, int | float) else ""
         placeholder = t("tui.number_placeholder", unit=self.step.unit) if self.step.unit else ""
         yield Input(current, id="number-answer", restrict=r"[-0-9.,]*", placeholder=placeholder)
 

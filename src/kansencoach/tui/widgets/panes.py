@@ -39,7 +39,7 @@ class DraftPane(OptionList):
             for item in section.items:
                 line = Text.assemble((f"{item.label}: ", "bold"), _preview(one_line(item.shown)))
                 options.append(Option(line, id=item.step_id))
-            if section.id == "inzet":
+            if section.id == draft.accepted_in:
                 options += [
                     Option(Text(f"✓ {accepted.name}", style="italic"), disabled=True)
                     for accepted in draft.accepted

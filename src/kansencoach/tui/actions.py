@@ -1,0 +1,101 @@
+"""Every action of the app in one place: its keys, its name, its palette text.
+
+The key bindings, the command palette and the key hints under the answer are all made from this
+registry, so a key is written down once. Names and help are i18n keys, looked up when shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+from kansencoach.i18n import t
+
+_KEY_NAMES = {"ctrl": "Ctrl", "escape": "Esc", "question_mark": "?"}
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing the officer can do, with the keys that do it."""
+
+    id: str
+    keys: str
+    """Textual key names, comma-separated; the first is the one hints show."""
+    action: str
+    """The Textual action it runs (`send`, `toggle_pane('draft')`)."""
+    label: str
+    """i18n key of its short name (footer, palette)."""
+    palette: str | None = None
+    """i18n key of its palette help; None keeps it out of the palette."""
+    footer: bool = True
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys, self.action, t(self.label), show=self.footer, priority=self.priority, id=self.id
+        )
+
+    @property
+    def key_name(self) -> str:
+        """The first key as the officer reads it: `Ctrl+S`, `F1`, `Esc`."""
+        first = self.keys.split(",")[0]
+        return "+".join(_KEY_NAMES.get(part, part.upper()) for part in first.split("+"))
+
+
+CHAT = (
+    Action("send", "ctrl+s", "send", "tui.send", "tui.cmd.send", priority=True),
+    Action("back", "ctrl+b", "back", "tui.back", "tui.cmd.back", priority=True),
+    # Not a priority key: in a text field, Ctrl+Z first undoes typing, as officers expect.
+    Action("undo", "ctrl+z", "undo", "tui.undo", "tui.cmd.undo", footer=False),
+    Action("jump", "ctrl+g", "jump", "tui.jump", "tui.cmd.jump", footer=False, priority=True),
+    Action("help", "f1,question_mark", "help", "tui.help", "tui.cmd.help", footer=False),
+    Action("export", "f2", "export", "tui.export", "tui.cmd.export"),
+    Action("draft", "ctrl+o", "toggle_pane('draft')", "tui.draft", "tui.cmd.draft", priority=True),
+    Action(
+        "suggestions",
+        "ctrl+t",
+        "toggle_pane('suggestions')",
+        "tui.suggestions",
+        "tui.cmd.suggestions",
+        priority=True,
+    ),
+    Action(
+        "review",
+        "ctrl+r",
+        "toggle_pane('review')",
+        "tui.review",
+        "tui.cmd.review",
+        footer=False,
+        priority=True,
+    ),
+    Action("leave", "escape", "leave", "tui.to_start", "tui.cmd.to_start", footer=False),
+)
+"""The chat screen's actions, in the order the palette lists them."""
+
+APP = (
+    Action("quit", "ctrl+q", "quit", "tui.quit", priority=True),
+    Action("theme", "f10", "toggle_theme", "tui.theme", "tui.cmd.theme"),
+)
+"""Actions on every screen."""
+
+KEYS = {action.id: action.key_name for action in (*CHAT, *APP)}
+"""Action id → the key that hints name (`{send}` in a hint text is `Ctrl+S`)."""
+
+
+def bindings(actions: Iterable[Action]) -> list[Binding]:
+    """The Textual bindings of `actions`."""
+    return [action.binding() for action in actions]
+
+
+def palette(screen_bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
+    """(name, help, action) for the command palette: the screen's actions, then those of every screen."""
+    ids = {binding.id for binding in screen_bindings if isinstance(binding, Binding)}
+    offered = [*(action for action in CHAT if action.id in ids), *APP]
+    return [(t(action.label), t(action.palette), action.action) for action in offered if action.palette]
+
+
+def hint(key: str) -> str:
+    """The key hint `key` (i18n) with the keys of the registry filled in."""
+    return t(key, **KEYS)
