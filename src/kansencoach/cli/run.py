@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, open_store, path_arg
+from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -22,11 +22,11 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     run.add_argument("--plain", action="store_true", help=t("cli.plain"))
     run.add_argument("--answers", type=path_arg, metavar="BESTAND.yaml", help=t("cli.run_answers"))
     run.add_argument("--export", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    run.add_argument("--html", action="store_true", help=t("cli.html"))
-    run.add_argument("--force", action="store_true", help=t("cli.force"))
+    add_export_options(run)
     run.add_argument("--title", help=t("cli.run_title"))
     run.add_argument("--watch", action="store_true", help=t("cli.watch"))
     run.add_argument("--preview", action="store_true", help=t("cli.preview"))
+    run.add_argument("--from", dest="earlier", metavar="ID|BESTAND", help=t("cli.run_from"))
     run.set_defaults(handler=_run)
 
 
@@ -48,10 +48,25 @@ def _tui(
     watch: bool = False,
     store_path: Path | None = None,
 ) -> int:
+    _require_terminal()
     from kansencoach.tui.app import KansencoachApp
 
     KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
     return 0
+
+
+def _require_terminal() -> None:
+    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin.
+
+    Under `kansencoach serve` the browser is the terminal: textual-serve runs the app with Textual's
+    web driver, which talks over pipes by design.
+    """
+    import os
+    import sys
+
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("cli.not_a_terminal"))
 
 
 def _reset_store() -> int:
@@ -82,22 +97,42 @@ def _run(arguments: argparse.Namespace) -> int:
         raise UserError(t("cli.run_needs_flow"))
     loaded = find_flow(arguments.flow)
     if arguments.answers:
-        from kansencoach.plain import run_scripted
+        from kansencoach.plain import ExportOptions, run_scripted
 
         with open_store() as store:
             return run_scripted(
-                store, loaded, arguments.answers, arguments.export, arguments.html, arguments.force
+                store,
+                loaded,
+                arguments.answers,
+                arguments.export,
+                ExportOptions(arguments.format, arguments.force, arguments.template),
             )
     if arguments.export:
         raise UserError(t("cli.export_needs_answers"))
     if arguments.preview:
         return _preview(loaded, arguments.plain)
+    if arguments.earlier:
+        return _run_from(arguments, loaded)
     if not arguments.plain:
         return _tui(new_flow=loaded, title=arguments.title, watch=arguments.watch)
     from kansencoach.plain import run_plain
 
     with open_store() as store:
         return run_plain(store, loaded, arguments.title)
+
+
+def _run_from(arguments: argparse.Namespace, loaded: LoadedFlow) -> int:
+    """A new session whose questions start with an earlier proposal's answers."""
+    from kansencoach.core.sessions.reuse import earlier_answers, start_from
+
+    with open_store() as store:
+        answers = earlier_answers(store, arguments.earlier)
+        session = start_from(store, loaded, arguments.title or loaded.flow.title, answers)
+        if arguments.plain:
+            from kansencoach.plain import resume_plain
+
+            return resume_plain(store, session.info.id)
+    return _tui(session.info.id, watch=arguments.watch)
 
 
 def _preview(loaded: LoadedFlow, plain: bool) -> int:

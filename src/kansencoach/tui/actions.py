@@ -52,6 +52,7 @@ CHAT = (
     Action("jump", "ctrl+g", "jump", "tui.jump", "tui.cmd.jump", footer=False, priority=True),
     Action("help", "f1,question_mark", "help", "tui.help", "tui.cmd.help", footer=False),
     Action("export", "f2", "export", "tui.export", "tui.cmd.export"),
+    Action("comment", "ctrl+k", "comment", "tui.comment", "tui.cmd.comment", footer=False, priority=True),
     Action("draft", "ctrl+o", "toggle_pane('draft')", "tui.draft", "tui.cmd.draft", priority=True),
     Action(
         "suggestions",
@@ -75,8 +76,11 @@ CHAT = (
 """The chat screen's actions, in the order the palette lists them."""
 
 APP = (
-    Action("quit", "ctrl+q", "quit", "tui.quit", priority=True),
+    Action("quit", "ctrl+q", "quit", "tui.quit", "tui.cmd.quit", priority=True),
     Action("theme", "f10", "toggle_theme", "tui.theme", "tui.cmd.theme"),
+    # Declared so Textual does not add its own, English "palette" binding; the footer shows
+    # it at its right edge already.
+    Action("palette", "ctrl+p", "command_palette", "tui.palette", footer=False, priority=True),
 )
 """Actions on every screen."""
 

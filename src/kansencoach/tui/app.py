@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kansencoach import locations
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.actions import APP, bindings, palette
 from kansencoach.tui.screens.start import StartScreen
@@ -66,6 +68,21 @@ class KansencoachApp(App[None]):
         self.knowledge: KnowledgeBase | None = None
         """Loaded in a worker; it hands out the matchers (None until then, or when it is broken)."""
         self.rules: RuleBook | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, shown as plain text with control characters made visible: messages
+        quote titles, answers and file contents, which must neither inject markup nor escapes."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     @cached_property
     def store(self) -> Store:
@@ -168,7 +185,14 @@ class KansencoachApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
+    def action_command_palette(self) -> None:
+        from kansencoach.tui.palette import DutchCommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, DutchCommandPalette):
+            self.push_screen(DutchCommandPalette())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's own commands: they are English, and its theme picker and screenshot
+        # only confuse an officer. The registry's actions are all the app needs.
         for title, help_text, action in palette(screen.BINDINGS):
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))

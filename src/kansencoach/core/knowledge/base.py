@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.dutch.normalize import Normalizer
 from kansencoach.core.knowledge.matcher import Matcher
@@ -24,11 +25,15 @@ from kansencoach.core.knowledge.models import (
     Indicator,
     IndicatorCatalogue,
     Intervention,
+    SourceCatalogue,
+    SourceDocument,
+    SourceRef,
     Vocabulary,
 )
 from kansencoach.i18n import t
 
 INTERVENTIONS_DIR = "interventions"
+SOURCES_FILE = "sources.yaml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -40,8 +45,12 @@ class Synonyms(BaseModel):
 
 
 class Stopwords(BaseModel):
+    """Words search ignores, and place names that count as a `waar` value instead of as words."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     words: list[str] = Field(default_factory=list)
+    places: dict[str, list[str]] = Field(default_factory=dict)
+    """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""
 
 
 @dataclass(frozen=True)
@@ -50,15 +59,20 @@ class KnowledgeBase:
     interventions: tuple[Intervention, ...]
     synonyms: Synonyms = field(default_factory=Synonyms)
     stopwords: frozenset[str] = frozenset()
+    places: dict[str, str] = field(default_factory=dict, compare=False)
+    """Place name → the `waar` value it stands for."""
     paths: dict[str, Path] = field(default_factory=dict, compare=False)
     indicators: tuple[Indicator, ...] = ()
     problems: tuple[Problem, ...] = ()
     """Problems in user files that were left out."""
     shipped_ids: frozenset[str] = frozenset()
+    indicators_path: Path | None = None
+    documents: dict[str, SourceDocument] = field(default_factory=dict, compare=False)
+    """The source documents quotes are checked against, by their short name."""
 
     @cached_property
     def normalizer(self) -> Normalizer:
-        return Normalizer(self.synonyms.groups, self.stopwords)
+        return Normalizer(self.synonyms.groups, self.stopwords, self.places)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -77,15 +91,21 @@ class KnowledgeBase:
     def evidence_label(self, level: str) -> str:
         return next((term.label for term in self.vocabulary.evidence if term.id == level), level)
 
+    def source_label(self, source: SourceRef) -> str:
+        """A source as the officer reads it: the document's title, its section, and whether it was checked."""
+        known = self.documents.get(source.document)
+        label = known.title if known else source.document
+        if source.section:
+            label = f"{label}, {source.section}"
+        return label if source.checked else t("kb.source_unchecked", source=label)
+
     def accepted(self, ids: Iterable[str]) -> list[Accepted]:
         """The accepted interventions as the draft shows them; unknown ids are left out."""
         result = []
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                sources = tuple(
-                    f"{s.document}, {s.section}" if s.section else s.document for s in item.sources
-                )
+                sources = tuple(self.source_label(source) for source in item.sources)
                 result.append(
                     Accepted(
                         item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
@@ -107,13 +127,15 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             return None, None
 
     vocabulary, _ = read(Vocabulary, directory / "vocabulary.yaml")
-    synonyms = stopwords = catalogue = catalogue_document = None
+    synonyms = stopwords = stopwords_document = catalogue = catalogue_document = documents = None
+    if (directory / SOURCES_FILE).exists():
+        documents, _ = read(SourceCatalogue, directory / SOURCES_FILE)
     if (directory / "indicators.yaml").exists():
         catalogue, catalogue_document = read(IndicatorCatalogue, directory / "indicators.yaml")
     if (directory / "synonyms.yaml").exists():
         synonyms, _ = read(Synonyms, directory / "synonyms.yaml")
     if (directory / "stopwords.yaml").exists():
-        stopwords, _ = read(Stopwords, directory / "stopwords.yaml")
+        stopwords, stopwords_document = read(Stopwords, directory / "stopwords.yaml")
     loaded: list[tuple[Intervention, Document]] = []
     for path in sorted((directory / INTERVENTIONS_DIR).glob("*.yaml")):
         intervention, document = read(Intervention, path)
@@ -123,6 +145,13 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         problems.extend(_cross_checks(loaded, vocabulary, set()))
         if catalogue is not None and catalogue_document is not None:
             problems.extend(_indicator_checks(catalogue, catalogue_document, vocabulary))
+        if stopwords is not None and stopwords_document is not None:
+            allowed = [term.id for term in vocabulary.waar]
+            problems.extend(
+                _not_in_vocabulary(stopwords_document, ("places", waar), waar, "waar", allowed)
+                for waar in stopwords.places
+                if waar not in allowed
+            )
     if problems or vocabulary is None:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     return KnowledgeBase(
@@ -130,10 +159,13 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         tuple(intervention for intervention, _ in loaded),
         synonyms or Synonyms(),
         frozenset(word.lower() for word in (stopwords.words if stopwords else [])),
+        {name: waar for waar, names in (stopwords.places if stopwords else {}).items() for name in names},
         {intervention.id: Path(document.path) for intervention, document in loaded},
         tuple(catalogue.indicators) if catalogue else (),
         (),
         frozenset(intervention.id for intervention, _ in loaded),
+        directory / "indicators.yaml" if catalogue else None,
+        {document.id: document for document in documents.documents} if documents else {},
     )
 
 
@@ -166,6 +198,7 @@ def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
         try:
             document = read_document(path)
             loaded.append((validate(Intervention, document.data, document.position), document))
+            problems += leftovers(document, "intervention.yaml")
         except ProblemsError as error:
             problems.extend(error.problems)
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))

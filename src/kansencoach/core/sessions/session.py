@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft.draft import Draft, build_draft, provenance
+from kansencoach.core.draft.draft import Draft, Remark, build_draft, provenance
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
@@ -134,15 +135,63 @@ class Session:
     def decide(self, intervention_id: str, accept: bool) -> None:
         self._record(Event("accept" if accept else "dismiss", intervention_id))
 
+    def prefill(self, step_id: str, value: AnswerValue) -> None:
+        """Offer an earlier proposal's answer for a step; the officer still confirms or changes it."""
+        self.engine.step(step_id)
+        self._record(Event("prefill", step_id, value))
+
+    def comment(self, step_id: str, author: str, text: str) -> None:
+        """Add a remark to a question of this flow (KeyError for a step it does not have)."""
+        self.engine.step(step_id)
+        self._record(Event("comment", step_id, {"author": author, "text": text}))
+
+    def resolve(self, number: int) -> None:
+        """Mark comment `number` as done (KeyError when there is no such comment)."""
+        if not any(comment.number == number for comment in self.state.comments):
+            raise KeyError(number)
+        self._record(Event("resolve", str(number)))
+
+    def offered(self, step: QuestionStep) -> AnswerValue:
+        """What the question starts with: its answer, else the earlier proposal's (if it still fits).
+
+        A session started from an earlier proposal asks every question again, with the earlier
+        answer ready to confirm or change; nothing counts as answered until the officer says so.
+        """
+        if step.id in self.answers:
+            return self.answers[step.id]
+        return self.prefilled(step)
+
+    def prefilled(self, step: QuestionStep) -> AnswerValue:
+        """The earlier proposal's answer for `step`, when it has one and it fits the step today."""
+        if step.id not in self.state.prefill:
+            return None
+        try:
+            return check_answer(step, self.state.prefill[step.id])
+        except InvalidAnswer:
+            return None
+
     def draft(self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None) -> Draft:
         """The draft, with the accepted interventions and, given rules, the review's findings."""
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
         route = self.route()
         draft = build_draft(self.loaded.flow, self.answers, self.info.title, route, accepted)
-        draft = replace(draft, provenance=provenance(self.loaded.flow, route, self.loaded.digest))
+        draft = replace(
+            draft,
+            provenance=provenance(self.loaded.flow, route, self.loaded.digest),
+            remarks=self._remarks(),
+        )
         if rules is None:
             return draft
         return replace(draft, findings=tuple(self.review(rules, knowledge, draft)))
+
+    def _remarks(self) -> tuple[Remark, ...]:
+        def question(step_id: str) -> str:
+            step = self.engine.step(step_id) if self.engine.has(step_id) else None
+            return step.label or step.ask.strip() if isinstance(step, QuestionStep) else step_id
+
+        return tuple(
+            Remark(question(c.step_id), c.author, c.at[:10], c.text, c.done) for c in self.state.comments
+        )
 
     def review(
         self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None
@@ -165,6 +214,5 @@ class Session:
         return matcher.search(self._query(), limit, exclude=self.state.suggestions)
 
     def _record(self, event: Event) -> None:
-        self.store.append(self.info.id, event)
-        self._fold.apply(event)
+        self._fold.apply(self.store.append(self.info.id, event))
         self._route = None

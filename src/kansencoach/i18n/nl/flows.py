@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "flow.not_mapping_hint": "begin met `id:`, `title:`, `version:`, `sections:` en `steps:`",
     "flow.unknown": "er is geen flow '{name}'",
     "flow.unknown_hint": "beschikbare flows: {flows}",
+    "flow.nothing_hidden": "er is maar één flow '{name}', dus niets om mee te vergelijken — geef twee flows of bestanden: `kansencoach flows diff OUD NIEUW`",
     "include.bad": "een include is één regel: `- include: pad/naar/blok.yaml`",
     "include.bad_hint": "zet andere velden in het blok zelf",
     "include.cycle": "de includes vormen een kring: {chain}",
@@ -79,6 +80,9 @@ MESSAGES: dict[str, str] = {
     "condition.empty": "{subject} is leeg",
     "condition.filled": "{subject} is ingevuld",
     "condition.matches": "{subject} past bij /{pattern}/",
+    "condition.subject": "‘{label}’",
+    "condition.subject_key": "{subject} voor {option}",
+    "condition.value": "‘{label}’",
     # Checking answers (shown to the officer)
     "answer.required": "Dit antwoord is nodig om verder te gaan.",
     "answer.text": "Vul hier tekst in.",
@@ -102,4 +106,6 @@ MESSAGES: dict[str, str] = {
     "answer.allocate_min": "'{label}' krijgt minstens {min} punten.",
     "answer.allocate_max": "'{label}' krijgt hoogstens {max} punten.",
     "answer.allocate_total": "De punten tellen op tot {sum}; dat moet precies {total} zijn.",
+    "flow.duplicate_id": "de flow-id '{id}' staat ook in {other}; die wordt gebruikt en deze niet",
+    "flow.duplicate_id_hint": "geef een van beide flows een andere id, of haal een van de bestanden weg",
 }
