@@ -138,3 +138,12 @@ def test_a_comment_typed_in_plain_mode_is_shown_with_the_question_and_exported(t
     exported = out.read_text(encoding="utf-8")
     assert "## Opmerkingen\n\n- *Bij 'Het verschil', " in exported
     assert ":* Noem de cijfers." in exported
+
+
+def test_afgehandeld_marks_the_comments_on_the_question_done() -> None:
+    kansencoach("run", "mini", "--plain", stdin="opmerking\nNoem de cijfers.\nstop\n")
+    session_id = kansencoach("sessions", "list").stdout.split()[0]
+    done = kansencoach("run", "--resume", session_id, "--plain", stdin="afgehandeld\nstop\n")
+    assert "1 opmerking(en) bij deze vraag afgehandeld." in done.stdout
+    again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
+    assert "(afgehandeld): Noem de cijfers." in again.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kansencoach.core.flows.answers import InvalidAnswer, editable_number, typed_number
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import STEP_TYPES, InfoStep, QuestionStep
 from kansencoach.core.flows.shown import Items, Prose, Table
@@ -38,7 +38,6 @@ def test_every_question_type_has_its_own_rules(mini: LoadedFlow) -> None:
         ("budget", "2.500", 2500),
         ("budget", "3,5", 3.5),
         ("budget", "€ 650.000,-", 650000),
-        ("budget", "-2", -2),
         ("partners", "ja", True),
         ("partners", "Nee", False),
         ("criteria", "een; twee ;", ["een", "twee"]),
@@ -69,7 +68,7 @@ def test_unreadable_text_says_what_to_type(mini: LoadedFlow, step_id: str, typed
 def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
     assert show(question(mini, "domein"), "onderwijs") == Prose("Onderwijs")
     assert show(question(mini, "groepen"), ["ouders"]) == Items(("Ouders",))
-    assert show(question(mini, "budget"), 1_000_000) == Prose("1.000.000 euro")
+    assert show(question(mini, "budget"), 1_000_000) == Prose("€ 1.000.000")
     assert show(question(mini, "partners"), False) == Prose("Nee")
     table = show(question(mini, "mix"), {"A": 60, "B": 40, "C": 0})
     assert isinstance(table, Table)
@@ -78,16 +77,8 @@ def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
     assert answer_line(question(mini, "budget"), None) == "(overgeslagen)"
 
 
-def test_a_number_put_back_for_editing_reads_back_the_same() -> None:
-    for number in (2500, 250_000, 3.5, 1 / 3, -2.25):
-        assert typed_number(editable_number(number)) == number
-    assert editable_number(250_000) == "250.000"
-
-
 def test_typed_answers_pass_the_same_check_as_every_other_answer(mini: LoadedFlow) -> None:
     step = question(mini, "budget")
     assert check_answer(step, parse_typed(step, "2.500,0")) == 2500
-    with pytest.raises(InvalidAnswer, match="minstens 0"):
-        check_answer(step, parse_typed(step, "-1"))
     assert step_type(step).hint_values(step) == {}
     assert step_type(question(mini, "mix")).hint_values(question(mini, "mix")) == {"total": 100, "count": 3}

@@ -21,8 +21,8 @@ class Action:
     """One thing the officer can do, with the keys that do it."""
 
     id: str
-    keys: str
-    """Textual key names, comma-separated; the first is the one hints show."""
+    keys: str | None
+    """Textual key names, comma-separated, the first being the one hints show; None: palette only."""
     action: str
     """The Textual action it runs (`send`, `toggle_pane('draft')`)."""
     label: str
@@ -32,16 +32,14 @@ class Action:
     footer: bool = True
     priority: bool = False
 
-    def binding(self) -> Binding:
-        return Binding(
-            self.keys, self.action, t(self.label), show=self.footer, priority=self.priority, id=self.id
-        )
+    def binding(self, keys: str) -> Binding:
+        return Binding(keys, self.action, t(self.label), show=self.footer, priority=self.priority, id=self.id)
 
     @property
     def key_name(self) -> str:
-        """The first key as the officer reads it: `Ctrl+S`, `F1`, `Esc`."""
-        first = self.keys.split(",")[0]
-        return "+".join(_KEY_NAMES.get(part, part.upper()) for part in first.split("+"))
+        """The first key as the officer reads it: `Ctrl+S`, `F1`, `Esc` (empty without a key)."""
+        first = (self.keys or "").split(",")[0]
+        return "+".join(_KEY_NAMES.get(part, part.upper()) for part in first.split("+") if part)
 
 
 CHAT = (
@@ -53,6 +51,7 @@ CHAT = (
     Action("help", "f1,question_mark", "help", "tui.help", "tui.cmd.help", footer=False),
     Action("export", "f2", "export", "tui.export", "tui.cmd.export"),
     Action("comment", "ctrl+k", "comment", "tui.comment", "tui.cmd.comment", footer=False, priority=True),
+    Action("resolve_comments", None, "resolve_comments", "tui.resolve_comments", "tui.cmd.resolve_comments"),
     Action("draft", "ctrl+o", "toggle_pane('draft')", "tui.draft", "tui.cmd.draft", priority=True),
     Action(
         "suggestions",
@@ -89,14 +88,15 @@ KEYS = {action.id: action.key_name for action in (*CHAT, *APP)}
 
 
 def bindings(actions: Iterable[Action]) -> list[Binding]:
-    """The Textual bindings of `actions`."""
-    return [action.binding() for action in actions]
+    """The Textual bindings of `actions` (those with keys)."""
+    return [action.binding(action.keys) for action in actions if action.keys]
 
 
 def palette(screen_bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
-    """(name, help, action) for the command palette: the screen's actions, then those of every screen."""
+    """(name, help, action) for the command palette: the chat's actions on the chat screen (the one
+    that binds them), then those of every screen."""
     ids = {binding.id for binding in screen_bindings if isinstance(binding, Binding)}
-    offered = [*(action for action in CHAT if action.id in ids), *APP]
+    offered = [*(CHAT if ids & {action.id for action in CHAT} else ()), *APP]
     return [(t(action.label), t(action.palette), action.action) for action in offered if action.palette]
 
 

@@ -6,7 +6,11 @@ draft) live in `steptypes`; this module holds what several of them need.
 
 from __future__ import annotations
 
-from kansencoach.core.dutch.numbers import format_amount, read_number
+import math
+from dataclasses import dataclass
+
+from kansencoach.core.dutch.numbers import Unit, format_amount, read_number
+from kansencoach.core.flows.models import NumberStep
 from kansencoach.i18n import t
 
 MAX_TEXT = 200_000
@@ -17,16 +21,54 @@ class InvalidAnswer(ValueError):
     """An answer that does not fit its step; `str(error)` is the Dutch message for the officer."""
 
 
-def typed_number(text: str) -> float:
-    """A typed number as the Dutch write it (`3,5`, `2.500`, `€ 650.000,-`, `-2`); InvalidAnswer otherwise."""
-    stripped = text.strip()
-    number = read_number(stripped.removeprefix("-"))
-    if number is None:
+_STEP_UNITS = {"euro": Unit.EURO, "€": Unit.EURO, "procent": Unit.PERCENT, "%": Unit.PERCENT}
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A typed number as kansencoach read it: the value to store and how it reads back."""
+
+    value: int | float
+    reading: str
+    """'gelezen als € 650.000', shown to the officer."""
+    interpreted: bool
+    """True when the officer should see the reading before it is saved (words, 'ongeveer', 650000)."""
+
+
+def read_number_answer(step: NumberStep, text: str) -> NumberReading:
+    """`text` read as a Dutch number for `step` ('650.000', '€ 650.000,-', '58%', 'tachtig procent').
+
+    InvalidAnswer when it is no number, or carries a unit the step does not ask for (a percentage
+    where an amount in euro is asked, euro where a number of people is).
+    """
+    if step.unit and text.strip().lower().endswith(" " + step.unit.lower()):
+        text = text.strip()[: -len(step.unit)]  # '450 personen' where the step counts personen
+    number = read_number(text)
+    if number is None or not math.isfinite(number.value):
         raise InvalidAnswer(t("answer.number"))
-    return -number.value if stripped.startswith("-") else number.value
+    if step.unit and number.unit not in (_STEP_UNITS.get(step.unit.lower()), Unit.NONE):
+        raise InvalidAnswer(t("answer.number_unit", unit=step.unit))
+    value = int(number.value) if number.value == int(number.value) else number.value
+    shown = (
+        number_text(step, value)
+        if step.unit or number.unit is Unit.NONE
+        else format_amount(value, number.unit)
+    )
+    key = "number.read_as_approximate" if number.approximate else "number.read_as"
+    return NumberReading(value, t(key, amount=shown), number.interpreted)
 
 
-def editable_number(number: float) -> str:
-    """A stored number put back in a field to edit: written the Dutch way, and read back unchanged."""
-    shown = format_amount(number)
-    return shown if typed_number(shown) == number else str(number).replace(".", ",")
+def read_whole_number(text: str) -> int | None:
+    """`text` as a whole Dutch number ('4', 'vier'), None when it is not one."""
+    number = read_number(text)
+    if number is None or number.value != int(number.value):
+        return None
+    return int(number.value)
+
+
+def number_text(step: NumberStep, value: float) -> str:
+    """A number answer written the Dutch way with the step's unit: '€ 650.000', '58%', '450 personen'."""
+    unit = _STEP_UNITS.get((step.unit or "").lower())
+    if unit is not None:
+        return format_amount(value, unit)
+    return f"{format_amount(value)} {step.unit}" if step.unit else format_amount(value)

@@ -13,7 +13,13 @@ import re
 from typing import Any, ClassVar, Generic, TypeVar
 
 from kansencoach.core.dutch.numbers import format_amount
-from kansencoach.core.flows.answers import MAX_TEXT, InvalidAnswer, typed_number
+from kansencoach.core.flows.answers import (
+    MAX_TEXT,
+    InvalidAnswer,
+    number_text,
+    read_number_answer,
+    read_whole_number,
+)
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.models import (
     AllocateStep,
@@ -122,10 +128,10 @@ class ScaleType(StepType[ScaleStep]):
     name = "scale"
 
     def parse(self, step: ScaleStep, text: str) -> AnswerValue:
-        number = typed_number(text)
-        if number != int(number):
+        number = read_whole_number(text)
+        if number is None:
             raise InvalidAnswer(t("answer.scale", min=step.min, max=step.max))
-        return int(number)
+        return number
 
     def check(self, step: ScaleStep, value: AnswerValue) -> AnswerValue:
         if isinstance(value, bool) or not isinstance(value, int) or not step.min <= value <= step.max:
@@ -145,8 +151,7 @@ class NumberType(StepType[NumberStep]):
     name = "number"
 
     def parse(self, step: NumberStep, text: str) -> AnswerValue:
-        number = typed_number(text)
-        return int(number) if number == int(number) else number
+        return read_number_answer(step, text).value
 
     def check(self, step: NumberStep, value: AnswerValue) -> AnswerValue:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -162,8 +167,7 @@ class NumberType(StepType[NumberStep]):
     def show(self, step: NumberStep, value: AnswerValue) -> Shown:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return Prose(str(value))
-        number = format_amount(value)
-        return Prose(f"{number} {step.unit}" if step.unit else number)
+        return Prose(number_text(step, value))
 
 
 class ConfirmType(StepType[ConfirmStep]):
@@ -177,6 +181,8 @@ class ConfirmType(StepType[ConfirmStep]):
         raise InvalidAnswer(t("answer.confirm"))
 
     def check(self, step: ConfirmStep, value: AnswerValue) -> AnswerValue:
+        if isinstance(value, str):
+            return self.parse(step, value)  # `nee` in an answers or test file means what it says
         if not isinstance(value, bool):
             raise InvalidAnswer(t("answer.confirm"))
         return value

@@ -32,7 +32,6 @@ OutputFormat: TypeAlias = ExportFormat | Literal["session"]
 SUFFIXES: dict[OutputFormat, str] = {fmt: suffix for fmt, suffix in FORMATS.items()}
 SUFFIXES["session"] = ".yaml"
 
-
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
 """In the user data directory: the folder of the last export, offered again next time."""
 
@@ -93,6 +92,13 @@ class Conversation:
         """The remarks on `step`, open ones first, each in the order it was made."""
         comments = [comment for comment in self.session.state.comments if comment.step_id == step.id]
         return sorted(comments, key=lambda comment: comment.done)
+
+    def resolve_comments(self, step: QuestionStep) -> int:
+        """Mark the open remarks on `step` as dealt with; how many there were."""
+        open_ones = [comment for comment in self.comments_on(step) if not comment.done]
+        for comment in open_ones:
+            self.session.resolve(comment.number)
+        return len(open_ones)
 
     @staticmethod
     def comment_fields(comment: Comment) -> dict[str, str]:

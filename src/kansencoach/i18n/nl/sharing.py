@@ -57,7 +57,8 @@ MESSAGES: dict[str, str] = {
     "comment.anonymous": "iemand",
     "comment.done": " (afgehandeld)",
     "plain.comment": "Opmerking van {author} ({day}){done}: {text}",
-    "plain.comment_command": "Typ `{comment}` om een opmerking bij de vraag te zetten (voor het aanjaagteam of een collega).",
+    "plain.comment_command": "Typ `{comment}` om een opmerking bij de vraag te zetten (voor het aanjaagteam of een collega), `{resolve}` als de opmerkingen bij de vraag zijn afgehandeld.",
+    "plain.comments_resolved": "{count} opmerking(en) bij deze vraag afgehandeld.",
     "plain.comment_ask": "Je opmerking bij deze vraag (Enter om te bewaren, leeg om af te zien):",
     "plain.comment_none": "Geen opmerking bewaard.",
     "plain.comment_saved": "Opmerking bewaard.",
@@ -75,4 +76,6 @@ MESSAGES: dict[str, str] = {
     "tui.import_question": "Pad naar het sessiebestand (.yaml) om in te lezen:",
     "tui.import_required": "Typ het pad naar een sessiebestand, of Esc om af te zien.",
     "tui.export_session": "Sessiebestand (.yaml): de hele sessie, om te delen of later in te lezen",
+    "tui.resolve_comments": "Opmerkingen afgehandeld",
+    "tui.cmd.resolve_comments": "Markeer de opmerkingen bij deze vraag als afgehandeld",
 }

@@ -190,9 +190,10 @@ class ChatScreen(Screen[None]):
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
 
-    def _validation(self, text: str) -> None:
+    def _validation(self, text: str, error: bool = True) -> None:
         label = self.query_one("#validation", Label)
         label.update(text)
+        label.set_class(not error, "success")
         label.display = bool(text)
 
     def _update_progress(self) -> None:
@@ -238,6 +239,11 @@ class ChatScreen(Screen[None]):
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
         event.stop()
         self._validation(event.text)
+
+    @on(NumberAnswer.Read)
+    def _number_read(self, event: NumberAnswer.Read) -> None:
+        event.stop()
+        self._validation(event.text, error=False)
 
     def action_send(self) -> None:
         inputs = self.query(AnswerInput)
@@ -333,6 +339,18 @@ class ChatScreen(Screen[None]):
         self.query_one("#conversation").scroll_end(animate=False)
         self._update_side()
 
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -358,7 +376,7 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = coach(self).knowledge
-        draft = self.session.draft(knowledge, coach(self).rules)
+        draft = self.session.draft(knowledge, coach(self).rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
