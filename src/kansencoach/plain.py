@@ -13,6 +13,7 @@ from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.common.terminal import from_terminal, visible
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, QuestionStep
@@ -37,6 +38,7 @@ class PlainUI:
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
+        self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
         print(visible(text), file=self.stdout, flush=True)
@@ -115,6 +117,16 @@ class PlainUI:
             self.say(f"! {error}")
             return
         self.say(t("plain.saved"))
+        before = {finding.rule_id for finding in self.findings}
+        self.findings = self._live_review()
+        for finding in self.findings:
+            if finding.step_id == step.id or finding.rule_id not in before:
+                self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _live_review(self) -> list[Finding]:
+        """The review as it stands while answering: findings about the questions passed so far."""
+        rules = load_review_rules()
+        return self.session.review(rules, load_kb(), live=True) if rules else []
 
 
 def open_session(store: Store, session_id: str) -> Session:
