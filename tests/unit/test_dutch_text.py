@@ -71,6 +71,7 @@ def test_compounds_split_against_the_vocabulary() -> None:
         "Wanneer de toeleider meegaat, dan blijft de peuter komen, want het wantrouwen verdwijnt.",
         "Door ouders thuis te bezoeken verwachten we dat meer peuters komen, omdat het formulier de drempel is.",
         "Wanneer ouders samen aanmelden, verwachten we dat het bereik stijgt, doordat het formulier wegvalt.",
+        "Een vast gezicht aan huis leidt ertoe dat ouders eerder aanmelden, omdat vertrouwen de drempel verlaagt.",
     ],
 )
 def test_a_full_policy_theory(text: str) -> None:
