@@ -40,13 +40,17 @@ def quantities(text: str) -> list[DutchNumber]:
     ]
 
 
-def smart_gaps(text: str, group_words: Collection[str]) -> list[str]:
-    """What a goal still lacks to be SMART-ish: a number, a unit, a target group, a date."""
+def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
+    """What a goal still lacks to be SMART-ish: a number, a unit, a target group, a date.
+
+    `amount_words` say how much without a digit ("de helft", "verdubbelen") and carry their own unit.
+    """
     gaps: list[str] = []
     counted = quantities(text)
-    if not counted:
+    in_words = mentions(text, amount_words)
+    if not counted and not in_words:
         gaps.append(t("review.gap.number"))
-    elif not _has_unit(text, counted, group_words):
+    elif not in_words and not _has_unit(text, counted, group_words):
         gaps.append(t("review.gap.unit"))
     if not names_any(text, group_words):
         gaps.append(t("review.gap.group"))
@@ -68,9 +72,11 @@ def _has_unit(text: str, counted: Sequence[DutchNumber], group_words: Collection
     return False
 
 
-def is_er_goal(text: str, er_words: Iterable[str]) -> bool:
+def is_er_goal(text: str, er_words: Iterable[str], amount_words: Iterable[str] = ()) -> bool:
     """More, less, better … without a single quantity: a direction, not a goal."""
-    return bool(text) and mentions(text, er_words) and not quantities(text)
+    return (
+        bool(text) and mentions(text, er_words) and not quantities(text) and not mentions(text, amount_words)
+    )
 
 
 def names_any(text: str, known: Collection[str]) -> bool:
@@ -111,6 +117,10 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
         if pieces and token.endswith("*"):
             pieces[-1] += "[a-z0-9]*"
         parts += pieces
+    # The last word of a phrase may be a compound's head: "aantal bijeenkomsten" also finds
+    # "aantal voorlichtingsbijeenkomsten".
+    if len(parts) > 1 and len(parts[-1]) >= 4 and not phrase.endswith("*"):
+        parts[-1] = "[a-z0-9]*" + parts[-1]
     return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
 
 
