@@ -93,6 +93,8 @@ class Case:
         return cls(values, steps, frozenset(steps), accepted, knowledge, query, shown, infos, passed)
 
     def matching(self, pattern: str) -> list[str]:
+        if "*" not in pattern:
+            return [pattern] if pattern in self.keys else []
         return sorted(key for key in self.keys if fnmatchcase(key, pattern))
 
 

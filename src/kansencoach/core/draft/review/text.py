@@ -97,9 +97,10 @@ def mentions(text: str, phrases: Iterable[str]) -> bool:
         if _phrase_pattern(phrase).search(joined):
             return True
         single = words(phrase)
-        compound_head = len(single) == 1 and "*" not in phrase and len(single[0]) >= 4
-        if compound_head and any(head_in(word, single) for word in text_words):
-            return True
+        if len(single) == 1 and "*" not in phrase and len(single[0]) >= 4:
+            head = single[0]
+            if any(word.endswith(head) and len(word) - len(head) >= 3 for word in text_words):
+                return True
     return False
 
 
