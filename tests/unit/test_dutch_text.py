@@ -60,6 +60,8 @@ def test_compounds_split_against_the_vocabulary() -> None:
     assert split("voorschoolorganisaties", known) == ["voorschool", "organisaties"]
     assert split("vve-peuters", known) == ["vve", "peuters"]
     assert split("peuters", known) == ["peuters"]
+    assert split("voorschoolplekken", {"voorschool"}) == ["voorschool", "plekken"]
+    assert split("schoolverzuim", {"voorschool"}) == ["schoolverzuim"]
     assert head_in("programmamanager", {"manager"}) == "manager"
     assert head_in("wijk", {"wij"}) is None
 

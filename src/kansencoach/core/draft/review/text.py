@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
-from kansencoach.core.dutch.compounds import head_in
+from kansencoach.core.dutch.compounds import head_in, split
 from kansencoach.core.dutch.dates import find_times, names_a_date
 from kansencoach.core.dutch.normalize import fold, stem, words
 from kansencoach.core.dutch.numbers import DutchNumber, Unit, find_numbers
@@ -125,18 +125,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
 
 
-def content_terms(text: str, ignore: Collection[str]) -> set[str]:
-    """The stems of the words that carry meaning (four letters or more, not in `ignore`)."""
-    skipped = {fold(word) for word in ignore}
-    return {stem(word) for word in words(text) if len(word) >= 4 and word not in skipped}
-
-
 def share_a_term(first: str, second: str, ignore: Collection[str]) -> bool:
-    """True when the texts share a meaningful word, also inside a compound ('voorschoolplekken')."""
-    ours, theirs = content_terms(first, ignore), content_terms(second, ignore)
-    return bool(ours & theirs) or any(
-        a in b or b in a for a in ours for b in theirs if min(len(a), len(b)) >= 5
-    )
+    """True when the texts share a meaningful word (four letters or more, not in `ignore`), also as a
+    part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
+    skipped = {fold(word) for word in ignore}
+    ours = [word for word in words(first) if len(word) >= 4 and word not in skipped]
+    theirs = [word for word in words(second) if len(word) >= 4 and word not in skipped]
+
+    def terms(own: list[str], other: list[str]) -> set[str]:
+        parts = (part for word in own for part in split(word, set(other)))
+        return {stem(part) for part in parts if len(part) >= 4 and part not in skipped}
+
+    return bool(terms(ours, theirs) & terms(theirs, ours))
 
 
 def word_count(text: str) -> int:
