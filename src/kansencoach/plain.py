@@ -17,6 +17,7 @@ from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_
 from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
@@ -44,6 +45,7 @@ class PlainUI:
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
+        self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
         print(visible(text), file=self.stdout, flush=True)
@@ -161,6 +163,16 @@ class PlainUI:
             self.say(f"! {error}")
             return
         self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
+        before = {finding.rule_id for finding in self.findings}
+        self.findings = self._live_review()
+        for finding in self.findings:
+            if finding.step_id == step.id or finding.rule_id not in before:
+                self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _live_review(self) -> list[Finding]:
+        """The review as it stands while answering: findings about the questions passed so far."""
+        rules = load_review_rules()
+        return self.session.review(rules, load_kb(), live=True) if rules else []
 
     def _confirmed_reading(self, step: NumberStep, line: str) -> str | None:
         """How a number was read; when it had to interpret, ask first (None: not confirmed, ask again)."""

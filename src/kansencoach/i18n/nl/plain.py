@@ -1,6 +1,7 @@
 """Dutch texts: plain mode, one question at a time."""
 
 MESSAGES: dict[str, str] = {
+    "plain.finding": "  Toets: {title}. {fix}",
     # Plain line mode
     "plain.header": "{title} — {flow} (sessie {id})",
     "plain.header_flow": "{flow} (sessie {id})",

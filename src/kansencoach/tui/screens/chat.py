@@ -227,9 +227,11 @@ class ChatScreen(Screen[None]):
             return
         conversation = self.query_one("#conversation")
         conversation.mount(OfficerMessage(self._answer_text(step)))
+        before = {finding.rule_id for finding in self.findings}
         self._update_side()
+        # The live review shows a finding once its questions are passed: name it when it appears.
         for finding in self.findings:
-            if finding.step_id == step.id:
+            if finding.step_id == step.id or finding.rule_id not in before:
                 conversation.mount(
                     NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
                 )
