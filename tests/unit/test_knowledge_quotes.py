@@ -75,3 +75,4 @@ def test_the_draft_names_a_source_by_its_title_and_marks_unchecked_ones() -> Non
     unchecked = [source for source in web.sources if "niet gecontroleerd" in source]
     assert unchecked and unchecked[0].startswith("Sportloket Velsen")
     assert not any("niet gecontroleerd" in source for source in quoted.sources)
+    assert len(set(quoted.sources)) == len(quoted.sources) < len(knowledge.by_id["aanmeldbeleid-vo"].sources)
