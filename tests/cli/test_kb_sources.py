@@ -84,3 +84,19 @@ def test_kb_list_counts_the_sources_not_checked() -> None:
     assert "bronnen niet gecontroleerd: 4" in line
     quoted = next(line for line in listing.stdout.splitlines() if line.startswith("aanmeldbeleid-vo "))
     assert "niet gecontroleerd" not in quoted
+
+
+def test_a_quote_under_another_heading_than_its_section_fails(tmp_path: Path) -> None:
+    """The issue's example: the SCP quote labelled notitie §2 while it stands in §3.1."""
+    knowledge = _copy_of_the_shipped_knowledge(tmp_path)
+    path = knowledge / "interventions" / "werkgeversaanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "section: 3.1 Definiéring gelijke kansen" in text
+    path.write_text(
+        text.replace("section: 3.1 Definiéring gelijke kansen", "section: 2. Doel uitgangspuntennotitie")
+    )
+
+    result = kansencoach("kb", "validate", knowledge, "--sources", *SOURCE_DIRS)
+
+    assert result.returncode == 2
+    assert "staat niet in '2. Doel uitgangspuntennotitie' maar verderop, onder '3. Analyse" in result.stderr
