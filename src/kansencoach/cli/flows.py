@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, Parser, UserError, origin, path_arg, print_problems
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Parser,
+    UserError,
+    origin,
+    path_arg,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,6 +22,7 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.models import Vocabulary
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -50,8 +59,13 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     flow_validate.set_defaults(handler=_flows_validate)
 
     schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
-    schema.add_argument("kind", choices=["flows", "knowledge"])
+    schema.add_argument("kind", nargs="?", choices=["flows", "knowledge", "tests"])
+    schema.add_argument("--vscode", action="store_true", help=t("cli.schema_vscode"))
     schema.set_defaults(handler=_schema)
+
+    docs = commands.add_parser("docs", help=t("cli.docs"), description=t("cli.docs"))
+    docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
+    docs.set_defaults(handler=_docs)
 
 
 def _flows_list(_: argparse.Namespace) -> int:
@@ -82,11 +96,19 @@ def _report_team_problem() -> bool:
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from kansencoach.core.authoring.graph import mermaid, outline
     from kansencoach.core.catalog import find_flow
 
-    flow = find_flow(arguments.flow).flow
-    print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    loaded = find_flow(arguments.flow)
+    blocks = {
+        step_id: Path(position.path).name
+        for step_id, position in loaded.step_positions.items()
+        if Path(position.path).resolve() != loaded.path.resolve()
+    }
+    draw = outline if arguments.format == "text" else mermaid
+    print(draw(loaded.flow, blocks), end="")
     return 0
 
 
@@ -157,6 +179,9 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
     from kansencoach.core.catalog import load_vocabulary
     from kansencoach.core.flows.loader import check_file
 
@@ -167,7 +192,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     broken = 0
     clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary) + clashes.get(path.resolve(), [])
+        problems = check_file(path, vocabulary) + clashes.get(Path(os.path.realpath(path)), [])
         found += problems
         if problems:
             broken += 1
@@ -175,6 +200,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
                 print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
+            _review_warnings(path, vocabulary)
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -203,24 +229,67 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
 
 def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     """Problems of files in a user flow folder whose id another user flow also has."""
+    import os
+    from pathlib import Path
+
     from kansencoach import locations
     from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
 
-    user_dirs = {directory.resolve() for directory in locations.user_flows_dirs()}
-    if not any(path.resolve().parent in user_dirs for path in paths):
+    # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
+    user_dirs = {Path(os.path.realpath(directory)) for directory in locations.user_flows_dirs()}
+    if not any(Path(os.path.realpath(path)).parent in user_dirs for path in paths):
         return {}
     return {
-        entry.path.resolve(): [problem for problem in entry.problems if problem.code == DUPLICATE_ID]
+        Path(os.path.realpath(entry.path)): [
+            problem for problem in entry.problems if problem.code == DUPLICATE_ID
+        ]
         for entry in scan_flows()
         if any(problem.code == DUPLICATE_ID for problem in entry.problems)
     }
 
 
+def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
+    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_review_rules
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.flows.loader import load_flow
+
+    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
+    rules = load_review_rules()
+    try:
+        loaded = load_flow(path, vocabulary)
+    except ProblemsError:
+        return
+    if rules is not None:
+        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
+
+
 def _schema(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema
+    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema, tests_schema, vscode_settings
 
-    schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    if arguments.vscode:
+        print(json.dumps(vscode_settings(), ensure_ascii=False, indent=2))
+        print(t("cli.schema_vscode_next"), file=sys.stderr)
+        return 0
+    if arguments.kind is None:
+        raise UserError(t("cli.schema_which"))
+    kinds = {"flows": flow_schema, "knowledge": knowledge_schema, "tests": tests_schema}
+    print(json.dumps(kinds[arguments.kind](), ensure_ascii=False, indent=2))
+    return 0
+
+
+_DOCS = {"flows": "flow-authoring.md", "kennisbank": "knowledge-base.md"}
+"""`kansencoach docs NAME` → the shipped document it prints."""
+
+
+def _docs(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+
+    path = locations.shipped_docs_dir() / _DOCS[arguments.name]
+    print(path.read_text(encoding="utf-8"), end="")
+    print(t("cli.docs_where", path=path), file=sys.stderr)
     return 0

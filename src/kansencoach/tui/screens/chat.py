@@ -30,7 +30,7 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
-from kansencoach.tui.screens.dialogs import JumpDialog
+from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.allocate import AllocateAnswer
@@ -81,6 +81,7 @@ class ChatScreen(Screen[None]):
         Binding("f1", "help", t("tui.help"), show=False),
         Binding("question_mark", "help", t("tui.help"), show=False),
         Binding("f2", "export", t("tui.export")),
+        Binding("ctrl+k", "comment", t("tui.comment"), priority=True, show=False),
         Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
         Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
         Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True, show=False),
@@ -167,6 +168,8 @@ class ChatScreen(Screen[None]):
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
         conversation.mount(CoachMessage(question, classes="question"))
+        for comment in self.conversation.comments_on(step):
+            conversation.mount(NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment))))
         if step.suggest == "indicators":
             self._suggest_indicators()
         widget = input_for(step, self.session.offered(step))
@@ -205,9 +208,10 @@ class ChatScreen(Screen[None]):
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
 
-    def _validation(self, text: str) -> None:
+    def _validation(self, text: str, error: bool = True) -> None:
         label = self.query_one("#validation", Label)
         label.update(text)
+        label.set_class(not error, "success")
         label.display = bool(text)
 
     def _update_progress(self) -> None:
@@ -253,6 +257,11 @@ class ChatScreen(Screen[None]):
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
         event.stop()
         self._validation(event.text)
+
+    @on(NumberAnswer.Read)
+    def _number_read(self, event: NumberAnswer.Read) -> None:
+        event.stop()
+        self._validation(event.text, error=False)
 
     def action_send(self) -> None:
         inputs = self.query(AnswerInput)
@@ -316,6 +325,41 @@ class ChatScreen(Screen[None]):
             )
             self.query_one("#conversation").scroll_end(animate=False)
 
+    @work(exclusive=True, group="comment")
+    async def action_comment(self) -> None:
+        """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
+        step = self.step
+        if step is None:
+            self.app.notify(t("tui.comment_no_question"), severity="warning")
+            return
+        label = step.label or _first_line(step.ask)
+        text = await self.app.push_screen_wait(
+            TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
+        )
+        if text is None:
+            return
+        try:
+            self.session.comment(step.id, Conversation.author(), text)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        comment = self.session.state.comments[-1]
+        self._notice(t("plain.comment", **Conversation.comment_fields(comment)))
+        self.query_one("#conversation").scroll_end(animate=False)
+        self._update_side()
+
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -341,7 +385,7 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules)
+        draft = self.session.draft(knowledge, self.coach.rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
@@ -400,6 +444,8 @@ class ChatScreen(Screen[None]):
             (t("tui.jump"), t("tui.cmd.jump"), "jump"),
             (t("tui.help"), t("tui.cmd.help"), "help"),
             (t("tui.export"), t("tui.cmd.export"), "export"),
+            (t("tui.comment"), t("tui.cmd.comment"), "comment"),
+            (t("tui.resolve_comments"), t("tui.cmd.resolve_comments"), "resolve_comments"),
             (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
             (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
             (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
