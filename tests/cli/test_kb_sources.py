@@ -72,10 +72,20 @@ def test_sources_outside_the_documents_need_a_url_and_a_known_name(tmp_path: Pat
     ]
 
 
-def test_a_missing_source_directory_is_named(tmp_path: Path) -> None:
+def test_a_source_file_missing_from_the_folders_is_named_once_per_file(tmp_path: Path) -> None:
     result = kansencoach("kb", "validate", "--sources", tmp_path)
     assert result.returncode == 2
-    assert "staat in geen van de mappen achter --sources" in result.stderr
+    missing = [
+        line for line in result.stderr.splitlines() if "staat in geen van de mappen achter --sources" in line
+    ]
+    assert len(missing) == 6, missing
+    assert "Traceback" not in result.stderr
+
+
+def test_a_source_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    result = kansencoach("kb", "validate", "--sources", tmp_path / "bestaat-niet")
+    assert result.returncode == 2
+    assert "bestaat-niet achter --sources bestaat niet" in result.stderr
 
 
 def test_kb_list_counts_the_sources_not_checked() -> None:

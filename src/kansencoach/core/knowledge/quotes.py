@@ -151,6 +151,8 @@ class SourceTexts:
 
     directories: Sequence[Path]
     _texts: dict[str, SearchableText | None] = field(default_factory=dict)
+    missing_reported: set[str] = field(default_factory=set)
+    """Files already reported as missing: one message per file, not one per quote."""
 
     def text(self, document: SourceDocument) -> SearchableText | None:
         if document.file not in self._texts:
@@ -216,6 +218,9 @@ def _check(
         return [Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)]
     text = texts.text(known)
     if text is None:
+        if known.file in texts.missing_reported:
+            return []
+        texts.missing_reported.add(known.file)
         return [
             Problem(
                 document.position((*loc, "document")),
