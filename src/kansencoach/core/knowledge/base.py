@@ -105,7 +105,8 @@ class KnowledgeBase:
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                sources = tuple(self.source_label(source) for source in item.sources)
+                # Several quotes often come from one section; the draft names each place once.
+                sources = tuple(dict.fromkeys(self.source_label(source) for source in item.sources))
                 result.append(
                     Accepted(
                         item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources

@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "cli.kb_count": "{count} interventies",
     "cli.kb_valid": "{path}: in orde ({count} interventies)",
     "cli.kb_unchecked": "bronnen niet gecontroleerd: {count}",
+    "cli.kb_sources_missing": "de map {path} achter --sources bestaat niet; geef de map met de brondocumenten, "
+    "bijvoorbeeld ../shared/seeds",
     "cli.kb_sources": "controleer ook elk citaat in de brondocumenten in deze mappen",
     "cli.kb_quotes_valid": "{path}: {checked} citaten gevonden in de brondocumenten, "
     "{unchecked} openbare bronnen niet gecontroleerd",
