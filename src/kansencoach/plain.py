@@ -8,16 +8,18 @@ any crash. Typing `terug` goes back a question, `stop` ends (everything is kept)
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
 from kansencoach.core.common.terminal import from_terminal, visible
+from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line, parse_typed, step_type
-from kansencoach.core.sessions.conversation import Conversation, ExportFormat
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
@@ -27,6 +29,8 @@ from kansencoach.i18n import t
 BACK = "terug"
 STOP = "stop"
 HELP = "?"
+COMMENT = "opmerking"
+RESOLVE = "afgehandeld"
 
 
 class PlainUI:
@@ -58,6 +62,7 @@ class PlainUI:
             t("plain.header", title=session.info.title, flow=session.loaded.flow.title, id=session.info.id)
         )
         self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
@@ -79,7 +84,24 @@ class PlainUI:
             if Conversation.asks_for_help(command):
                 self.say(Conversation.help_text(step))
                 continue
+            if command == COMMENT:
+                self._comment(step)
+                continue
+            if command == RESOLVE:
+                count = self.conversation.resolve_comments(step)
+                self.say(t("plain.comments_resolved", count=count))
+                continue
             self._answer(step, line)
+
+    def _comment(self, step: QuestionStep) -> None:
+        """Ask for a remark on this question and store it under the commenter's name."""
+        self.say(t("plain.comment_ask"))
+        text = self.read()
+        if text is None or not text.strip():
+            self.say(t("plain.comment_none"))
+            return
+        self.session.comment(step.id, Conversation.author(), text.strip())
+        self.say(t("plain.comment_saved"))
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
@@ -95,6 +117,8 @@ class PlainUI:
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
+        for comment in self.conversation.comments_on(step):
+            self.say(t("plain.comment", **Conversation.comment_fields(comment)))
         current = self.session.offered(step)
         if current is not None:
             key = "plain.current" if step.id in self.session.answers else "plain.earlier"
@@ -170,8 +194,17 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     return resume_plain(store, key, stdin, stdout)
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
+
+    fmt: ExportFormat = "markdown"
+    force: bool = False
+    template: Path | None = None
+
+
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, as_html: bool, force: bool
+    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
 ) -> int:
     """Check an answers file against the flow; store it as a session and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
@@ -183,15 +216,16 @@ def run_scripted(
             store.append(session.info.id, Event("accept", intervention_id))
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
     if export is not None:
-        export_session(store, session.info.id, export, as_html, force)
+        export_session(store, session.info.id, export, options)
     return 0
 
 
-def export_session(store: Store, session_id: str, output: Path | None, as_html: bool, force: bool) -> int:
+def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
     conversation = Conversation(open_session(store, session_id))
-    fmt: ExportFormat = "html" if as_html else "markdown"
+    fmt = options.fmt
     draft = conversation.session.draft(load_kb(), load_review_rules())
-    written = conversation.export(draft, output or conversation.default_export_path(fmt), fmt, force)
+    path = output or conversation.default_export_path(fmt)
+    written = conversation.export(draft, path, fmt, options.force, options.template)
     print(t("plain.exported", path=written))
     return 0
 

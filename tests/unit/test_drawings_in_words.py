@@ -12,9 +12,9 @@ from helpers import DATA
 
 def test_the_outline_describes_conditions_with_labels(mini: LoadedFlow) -> None:
     text = outline(mini.flow)
-    assert "alleen als 'Welk domein?' = 'Onderwijs'" in text
-    assert "alleen als bij 'Verdeel 100 punten over de perspectieve…' 'Maatwerk' 80 of meer krijgt" in text
-    assert "als 'Werk je met partners?' = Nee: naar stoppen" in text
+    assert "alleen als ‘Welk domein?’ = ‘Onderwijs’" in text
+    assert "alleen als ‘Verdeel 100 punten over de perspectieven.’ voor Maatwerk ≥ 80" in text
+    assert "als ‘Werk je met partners?’ = Nee: naar stoppen" in text
     assert "mix[C]" not in text and "= onderwijs" not in text
     assert "anders overgeslagen" in text
 
@@ -31,4 +31,4 @@ def test_the_flowchart_draws_skips_and_blocks() -> None:
 def test_the_diff_describes_a_changed_condition_with_labels(mini: LoadedFlow) -> None:
     changed = load_flow(DATA / "flows-changed" / "mini.yaml", load_vocabulary())
     lines = diff(mini.flow, changed.flow)
-    assert any("'Maatwerk' 80 of meer krijgt → bij" in line and "70 of meer krijgt" in line for line in lines)
+    assert any("voor Maatwerk ≥ 80 → ‘Verdeel" in line and "voor Maatwerk ≥ 70" in line for line in lines), lines

@@ -31,6 +31,16 @@ def path_arg(text: str) -> Path:
     return Path(text)
 
 
+def add_export_options(parser: argparse.ArgumentParser) -> None:
+    """The format options every exporting command shares: --html or --docx, --template, --force."""
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument("--html", action="store_const", const="html", dest="format", help=t("cli.html"))
+    formats.add_argument("--docx", action="store_const", const="docx", dest="format", help=t("cli.docx"))
+    parser.set_defaults(format="markdown")
+    parser.add_argument("--template", type=path_arg, metavar="HUISSTIJL.docx", help=t("cli.template"))
+    parser.add_argument("--force", action="store_true", help=t("cli.force"))
+
+
 class UserError(Exception):
     """A mistake the user can fix; printed without a traceback, exit code 2."""
 

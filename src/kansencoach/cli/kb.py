@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kansencoach.core.common.problems import Problem
+    from kansencoach.core.knowledge.models import PerspectiveTerm, Term
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -143,18 +144,20 @@ def _kb_search(arguments: argparse.Namespace) -> int:
 
     knowledge = load_kb()
     vocabulary = knowledge.vocabulary
-    perspectives = [part.strip().upper() for part in arguments.perspective.split(",") if part.strip()]
-    _check_values("--domain", arguments.domain, [term.id for term in vocabulary.domains])
-    _check_values("--wie", arguments.wie, [term.id for term in vocabulary.wie])
-    _check_values("--waar", arguments.waar, [term.id for term in vocabulary.waar])
-    _check_values("--perspective", perspectives, [term.id for term in vocabulary.perspectives])
+    typed = [part.strip() for part in arguments.perspective.split(",") if part.strip()]
+    domains = _facet_ids("--domain", arguments.domain, vocabulary.domains)
+    wie = _facet_ids("--wie", arguments.wie, vocabulary.wie)
+    waar = _facet_ids("--waar", arguments.waar, vocabulary.waar)
+    perspectives = _facet_ids(
+        "--perspective", [p.upper() if len(p) == 1 else p for p in typed], vocabulary.perspectives
+    )
     if arguments.limit < 1:
         raise UserError(t("cli.kb_bad_limit"))
     query = Query(
         " ".join(arguments.text),
-        tuple(arguments.domain),
-        tuple(arguments.wie),
-        tuple(arguments.waar),
+        domains,
+        wie,
+        waar,
         {perspective: 1.0 for perspective in perspectives},
     )
     if query.is_empty:
@@ -183,10 +186,26 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> None:
+def _facet_ids(
+    option: str, values: Sequence[str], terms: Sequence[Term | PerspectiveTerm]
+) -> tuple[str, ...]:
+    """The vocabulary ids the typed values stand for, with a note for each one that was mapped;
+    a value that maps to nothing stops the search (exit 2) with what it might have been."""
     from kansencoach.core.common.problems import did_you_mean
+    from kansencoach.core.knowledge.facets import map_facet
 
+    ids: list[str] = []
     for value in values:
-        if value not in allowed:
-            hint = did_you_mean(value, allowed, t("cli.allowed", values=", ".join(allowed)))
+        mapped = map_facet(value, terms)
+        if mapped is None:
+            allowed = [term.id for term in terms]
+            names = [*allowed, *(term.label for term in terms)]
+            hint = did_you_mean(value, names, t("cli.allowed", values=", ".join(allowed)))
             raise UserError(t("cli.bad_value", option=option, value=value, hint=hint))
+        if not mapped.exact:
+            print(
+                t("cli.facet_mapped", option=option, value=value, id=mapped.id, label=mapped.label),
+                file=sys.stderr,
+            )
+        ids.append(mapped.id)
+    return tuple(ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from functools import lru_cache
 
 from kansencoach.core.flows.models import (
@@ -12,6 +12,7 @@ from kansencoach.core.flows.models import (
     AnswerValue,
     AnyCondition,
     Condition,
+    InfoStep,
     NotCondition,
     Step,
 )
@@ -96,11 +97,11 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def describe(condition: Condition, steps: Sequence[Step] = ()) -> str:
+def describe(condition: Condition, steps: Mapping[str, Step] | None = None) -> str:
     """The condition in words, for people who do not read YAML.
 
-    With the flow's `steps`, a step is named by its label (or question) and an option by its label,
-    as the officer sees them: "bij 'Verdeling' Maatwerk 70 of meer krijgt"; without, by their ids.
+    Given the flow's steps, answers are named by their question's label and option values by their
+    option's label, so no internal id reaches an officer; without them (authors' tools), by id.
     """
     if isinstance(condition, AllCondition):
         return "(" + t("condition.and").join(describe(part, steps) for part in condition.all) + ")"
@@ -108,27 +109,21 @@ def describe(condition: Condition, steps: Sequence[Step] = ()) -> str:
         return "(" + t("condition.or").join(describe(part, steps) for part in condition.any) + ")"
     if isinstance(condition, NotCondition):
         return t("condition.not", inner=describe(condition.not_, steps))
-    step = next((step for step in steps if step.id == condition.answer), None)
-    named = _namer(step)
-    subject = _name_of(step) if step is not None else condition.answer
+    step = steps.get(condition.answer) if steps is not None else None
+    words = _Words(step)
+    subject = words.subject(condition.answer, condition.key)
     parts: list[str] = []
-    if condition.key is not None and step is not None:
-        for bound, key in ((condition.min, "condition.key_min"), (condition.max, "condition.key_max")):
-            if bound is not None:
-                parts.append(t(key, subject=subject, option=named(condition.key), value=_word(bound)))
-        return t("condition.and").join(parts)
-    if condition.key:
-        subject = f"{condition.answer}[{condition.key}]"
     if condition.equals is not None:
-        parts.append(t("condition.equals", subject=subject, value=named(condition.equals)))
+        parts.append(t("condition.equals", subject=subject, value=words.value(condition.equals)))
     if condition.in_ is not None:
-        parts.append(t("condition.in", subject=subject, values=", ".join(named(v) for v in condition.in_)))
+        values = ", ".join(words.value(value) for value in condition.in_)
+        parts.append(t("condition.in", subject=subject, values=values))
     if condition.includes is not None:
-        parts.append(t("condition.includes", subject=subject, value=named(condition.includes)))
+        parts.append(t("condition.includes", subject=subject, value=words.value(condition.includes)))
     if condition.min is not None:
-        parts.append(t("condition.min", subject=subject, value=_word(condition.min)))
+        parts.append(t("condition.min", subject=subject, value=_number(condition.min)))
     if condition.max is not None:
-        parts.append(t("condition.max", subject=subject, value=_word(condition.max)))
+        parts.append(t("condition.max", subject=subject, value=_number(condition.max)))
     if condition.empty is not None:
         parts.append(t("condition.empty" if condition.empty else "condition.filled", subject=subject))
     if condition.matches is not None:
@@ -136,22 +131,38 @@ def describe(condition: Condition, steps: Sequence[Step] = ()) -> str:
     return t("condition.and").join(parts)
 
 
-def _name_of(step: Step) -> str:
-    """A step as the officer knows it: its label, else its question or text, shortened."""
-    text = getattr(step, "label", None) or getattr(step, "ask", None) or getattr(step, "say", step.id)
-    text = " ".join(str(text).split())
-    return f"'{text if len(text) <= 40 else text[:39].rstrip() + '…'}'"
+def step_label(step: Step) -> str:
+    """How the draft and the export name a step: its label, else its question (or id, for info)."""
+    if isinstance(step, InfoStep):
+        return step.label or step.id
+    return step.label or step.ask
 
 
-def _namer(step: Step | None) -> Callable[[str | int | float | bool], str]:
-    """Names an answer value: an option by its label when `step` has options, else as written."""
-    labels = {option.value: option.label for option in getattr(step, "options", None) or []}
-    return lambda value: f"'{labels[str(value)]}'" if str(value) in labels else _word(value)
+class _Words:
+    """Names for one condition's answer and values: labels when the step is known, else ids."""
+
+    def __init__(self, step: Step | None) -> None:
+        self.step = step
+        options = getattr(step, "options", None) or []
+        self.options: dict[str, str] = {option.value: option.label for option in options}
+
+    def subject(self, answer: str, key: str | None) -> str:
+        if self.step is None:
+            return f"{answer}[{key}]" if key else answer
+        label = t("condition.subject", label=" ".join(step_label(self.step).split()))
+        if key is None:
+            return label
+        return t("condition.subject_key", subject=label, option=self.options.get(key, key))
+
+    def value(self, value: str | int | float | bool) -> str:
+        if isinstance(value, bool):
+            return t("answer.yes") if value else t("answer.no")
+        if isinstance(value, str):
+            return t("condition.value", label=self.options.get(value, value)) if self.step else value
+        return _number(value)
 
 
-def _word(value: str | int | float | bool) -> str:
-    if isinstance(value, bool):
-        return t("answer.yes") if value else t("answer.no")
+def _number(value: int | float) -> str:
     if isinstance(value, float) and value == int(value):
         return str(int(value))
     return str(value)

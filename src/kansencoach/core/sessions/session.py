@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft.draft import Draft, build_draft, provenance
+from kansencoach.core.draft.draft import Draft, Remark, build_draft, provenance
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
 from kansencoach.core.flows.answers import InvalidAnswer
@@ -166,10 +166,23 @@ class Session:
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
         route = self.route()
         draft = build_draft(self.loaded.flow, self.answers, self.info.title, route, accepted)
-        draft = replace(draft, provenance=provenance(self.loaded.flow, route, self.loaded.digest))
+        draft = replace(
+            draft,
+            provenance=provenance(self.loaded.flow, route, self.loaded.digest),
+            remarks=self._remarks(),
+        )
         if rules is None:
             return draft
         return replace(draft, findings=tuple(self.review(rules, knowledge, draft)))
+
+    def _remarks(self) -> tuple[Remark, ...]:
+        def question(step_id: str) -> str:
+            step = self.engine.step(step_id) if self.engine.has(step_id) else None
+            return step.label or step.ask.strip() if isinstance(step, QuestionStep) else step_id
+
+        return tuple(
+            Remark(question(c.step_id), c.author, c.at[:10], c.text, c.done) for c in self.state.comments
+        )
 
     def review(
         self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None

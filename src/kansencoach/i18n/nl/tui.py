@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
     "tui.export_path": "Bestand:",
     "tui.export_markdown": "Markdown (.md)",
     "tui.export_html": "HTML (.html)",
+    "tui.export_docx": "Word (.docx)",
     "tui.export_do": "Exporteren",
     "tui.export_need_path": "Geef een bestandsnaam.",
     "tui.export_overwrite": "{path} bestaat al. Overschrijven?",
