@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from kansencoach import locations
 from kansencoach.core import catalog
@@ -38,13 +39,19 @@ def session_on(path: Path) -> str:
         return session.info.id
 
 
+async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of the session the app opened, once its workers are done."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    return screen
+
+
 async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         assert screen.step is not None and screen.step.id == "groepen"
         text = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
         editable_flow.write_text(text.replace("version: 1", "version: 2"))
@@ -60,10 +67,7 @@ async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow:
 async def test_a_reload_reports_only_answers_that_lost_their_question(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         reworded = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
         editable_flow.write_text(reworded)
         screen.flow_reloaded(load_flow(editable_flow, load_vocabulary()))
@@ -87,10 +91,7 @@ async def test_a_reload_reports_only_answers_that_lost_their_question(editable_f
 async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         editable_flow.write_text(editable_flow.read_text().replace("type: multi", "type: multie"))
         app._check_files()
         await app.workers.wait_for_complete()
