@@ -76,3 +76,11 @@ def test_a_missing_source_directory_is_named(tmp_path: Path) -> None:
     result = kansencoach("kb", "validate", "--sources", tmp_path)
     assert result.returncode == 2
     assert "staat in geen van de mappen achter --sources" in result.stderr
+
+
+def test_kb_list_counts_the_sources_not_checked() -> None:
+    listing = kansencoach("kb", "list")
+    line = next(line for line in listing.stdout.splitlines() if line.startswith("jeugdfonds-sport-cultuur "))
+    assert "bronnen niet gecontroleerd: 4" in line
+    quoted = next(line for line in listing.stdout.splitlines() if line.startswith("aanmeldbeleid-vo "))
+    assert "niet gecontroleerd" not in quoted

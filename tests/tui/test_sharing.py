@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from driver import type_text
+from driver import loaded_start, opened_chat, type_text
 from textual.widgets import Input, OptionList
 
 from kansencoach import locations
@@ -20,7 +20,6 @@ from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import TextPrompt
-from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
 from kansencoach.tui.widgets.messages import NoticeMessage
 from kansencoach.tui.widgets.panes import DraftPane
@@ -48,12 +47,6 @@ def stored_session(title: str) -> str:
         return session.info.id
 
 
-async def loaded_start(app: KansencoachApp, pilot: object) -> StartScreen:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    assert isinstance(app.screen, StartScreen)
-    return app.screen
-
 
 def notices(screen: ChatScreen) -> list[str]:
     return [str(message.render()) for message in screen.query(NoticeMessage)]
@@ -63,10 +56,7 @@ async def test_ctrl_k_puts_a_comment_on_the_question(tmp_path: Path) -> None:
     session_id = stored_session("Met opmerking")
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         assert screen.step is not None and screen.step.id == "domein"
         await pilot.press("ctrl+k")
         await pilot.pause()
@@ -78,7 +68,7 @@ async def test_ctrl_k_puts_a_comment_on_the_question(tmp_path: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is screen
+        assert screen.is_current
         assert [(c.step_id, c.author, c.text) for c in screen.session.state.comments] == [
             ("domein", "Fatima", "Welk domein past echt?")
         ]
@@ -125,7 +115,7 @@ async def test_importeren_reads_a_session_file_in(flow_dir: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen is screen
+        assert screen.is_current
         sessions = screen.query_one("#sessions", OptionList)
         assert any("Mini" in str(option.prompt) for option in sessions.options)
 
@@ -164,10 +154,7 @@ async def test_the_palette_marks_the_comments_on_the_question_done() -> None:
         session.comment("domein", "Fatima", "Welk domein?")
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         assert any("Welk domein?" in text for text in notices(screen))
         await screen.run_action("resolve_comments")
         await pilot.pause()

@@ -69,6 +69,13 @@ def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: 
             print(t("cli.parser_detail", detail=problem.detail), file=sys.stderr)
 
 
+def print_warnings(warnings: Sequence[Problem]) -> None:
+    """Warnings on stderr, quoted like problems: worth fixing, but nothing is broken (exit code 0)."""
+    if warnings:
+        print(t("cli.warnings", count=len(warnings)), file=sys.stderr)
+        print_problems(warnings)
+
+
 @contextlib.contextmanager
 def open_store() -> Iterator[Store]:
     """The user's store; rows it had to skip as damaged are reported on stderr when done."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, Parser, UserError, origin, path_arg, print_problems
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Parser,
+    UserError,
+    origin,
+    path_arg,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,6 +22,7 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.models import Vocabulary
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -170,6 +179,9 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
     from kansencoach.core.catalog import load_vocabulary
     from kansencoach.core.flows.loader import check_file
 
@@ -180,7 +192,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     broken = 0
     clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary) + clashes.get(path.resolve(), [])
+        problems = check_file(path, vocabulary) + clashes.get(Path(os.path.realpath(path)), [])
         found += problems
         if problems:
             broken += 1
@@ -188,6 +200,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
                 print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
+            _review_warnings(path, vocabulary)
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -216,17 +229,41 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
 
 def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     """Problems of files in a user flow folder whose id another user flow also has."""
+    import os
+    from pathlib import Path
+
     from kansencoach import locations
     from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
 
-    user_dirs = {directory.resolve() for directory in locations.user_flows_dirs()}
-    if not any(path.resolve().parent in user_dirs for path in paths):
+    # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
+    user_dirs = {Path(os.path.realpath(directory)) for directory in locations.user_flows_dirs()}
+    if not any(Path(os.path.realpath(path)).parent in user_dirs for path in paths):
         return {}
     return {
-        entry.path.resolve(): [problem for problem in entry.problems if problem.code == DUPLICATE_ID]
+        Path(os.path.realpath(entry.path)): [
+            problem for problem in entry.problems if problem.code == DUPLICATE_ID
+        ]
         for entry in scan_flows()
         if any(problem.code == DUPLICATE_ID for problem in entry.problems)
     }
+
+
+def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
+    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_review_rules
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.flows.loader import load_flow
+
+    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
+    rules = load_review_rules()
+    try:
+        loaded = load_flow(path, vocabulary)
+    except ProblemsError:
+        return
+    if rules is not None:
+        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
 
 
 def _schema(arguments: argparse.Namespace) -> int:

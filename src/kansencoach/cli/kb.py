@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import Parser, UserError, origin, path_arg
+from kansencoach.cli.common import Parser, UserError, origin, path_arg, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -86,7 +86,6 @@ def _kb_list(_: argparse.Namespace) -> int:
 def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.draft.review import load_rules
     from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
@@ -97,7 +96,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         try:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
-                load_rules(directory / "review.yaml")
+                _check_rules(directory / "review.yaml", text)
             if text:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
@@ -209,3 +208,20 @@ def _facet_ids(
             )
         ids.append(mapped.id)
     return tuple(ids)
+
+
+def _check_rules(path: Path, show_warnings: bool) -> None:
+    """The review rules in `path`: errors (ProblemsError) for what is broken, including draft keys no
+    flow has; warnings on stderr for rules a flow can never trigger."""
+    from kansencoach.core.catalog import scan_flows
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review import load_rules
+    from kansencoach.core.draft.review.reach import flow_warnings, unknown_keys
+
+    rules = load_rules(path)
+    flows = [entry.loaded.flow for entry in scan_flows() if entry.loaded is not None]
+    problems = unknown_keys(path, flows)
+    if problems:
+        raise ProblemsError(problems)
+    if show_warnings:
+        print_warnings([warning for flow in flows for warning in flow_warnings(rules, path, flow)])

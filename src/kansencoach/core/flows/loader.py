@@ -7,6 +7,7 @@ pointing at `path:line:col`, so an author fixes them in one pass.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -115,11 +116,12 @@ class _Assembler:
         if not isinstance(target, str) or len(item) != 1:
             self.problems.append(Problem(position, t("include.bad"), t("include.bad_hint")))
             return []
-        path = (Path(document.path).parent / target).resolve()
+        # realpath, not resolve: an include pointing into a symlink loop must not raise.
+        path = Path(os.path.realpath(Path(document.path).parent / target))
         if not path.is_file():
             # A user flow copied from a shipped one keeps working with the shipped blocks.
             path = (
-                (locations.shipped_flows_dir() / target).resolve()
+                Path(os.path.realpath(locations.shipped_flows_dir() / target))
                 if (locations.shipped_flows_dir() / target).is_file()
                 else path
             )
@@ -149,7 +151,7 @@ class _Assembler:
         """`model` from the document with its includes spliced in; all problems raised at once."""
         data = document.data
         if isinstance(data, dict) and "steps" in data:
-            data = {**data, "steps": self.steps(document, (path.resolve(),))}
+            data = {**data, "steps": self.steps(document, (Path(os.path.realpath(path)),))}
         try:
             result = validate(model, data, self.position_of(document), FLOW_FIELDS)
         except ProblemsError as error:

@@ -1,8 +1,8 @@
 """Checking that every fact in the knowledge base is traceable: each quote occurs in its source.
 
 A source either names a source document by its short name (sources.yaml) with a section and a short
-verbatim quote, or it is a public source outside those documents, with a URL and a date, marked
-`checked: false`. Quotes are compared after folding what PDF extraction and typing change: case,
+verbatim quote, or it is a public source outside those documents, with a URL (and a date when known),
+marked `checked: false`. Quotes are compared after folding what PDF extraction and typing change: case,
 whitespace and line breaks, hyphens (at line ends and inside compounds), curly quotes and ligatures.
 """
 

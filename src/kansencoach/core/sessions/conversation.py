@@ -32,7 +32,6 @@ OutputFormat: TypeAlias = ExportFormat | Literal["session"]
 SUFFIXES: dict[OutputFormat, str] = {fmt: suffix for fmt, suffix in FORMATS.items()}
 SUFFIXES["session"] = ".yaml"
 
-
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
 """In the user data directory: the folder of the last export, offered again next time."""
 

@@ -1,6 +1,7 @@
 """Dutch texts: the command line."""
 
 MESSAGES: dict[str, str] = {
+    "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
     "cli.schema_vscode": "print de instellingen voor VS Code (extensie YAML van Red Hat) die de drie schema's aan de bestanden koppelen",
     "cli.schema_vscode_next": "Zet dit in .vscode/settings.json van je map, en bewaar de schema's ernaast: kansencoach schema flows > kansencoach-flow.schema.json (en zo ook knowledge en tests).",
     "cli.schema_which": "noem welk schema: flows, knowledge of tests (of gebruik --vscode)",

@@ -210,9 +210,10 @@ class ChatScreen(Screen[None]):
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
 
-    def _validation(self, text: str) -> None:
+    def _validation(self, text: str, error: bool = True) -> None:
         label = self.query_one("#validation", Label)
         label.update(text)
+        label.set_class(not error, "success")
         label.display = bool(text)
 
     def _update_progress(self) -> None:
@@ -258,6 +259,11 @@ class ChatScreen(Screen[None]):
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
         event.stop()
         self._validation(event.text)
+
+    @on(NumberAnswer.Read)
+    def _number_read(self, event: NumberAnswer.Read) -> None:
+        event.stop()
+        self._validation(event.text, error=False)
 
     def action_send(self) -> None:
         inputs = self.query(AnswerInput)
@@ -381,7 +387,7 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules)
+        draft = self.session.draft(knowledge, self.coach.rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
