@@ -30,10 +30,10 @@ import startup
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, body, to_markdown
-from kansencoach.core.flows.answers import check_answer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import QuestionStep
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Query
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
@@ -33,7 +32,7 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setattr(store, "now", lambda: "2026-11-20T09:30:00+00:00")
     documents = tmp_path / "Documenten"
     documents.mkdir()
-    monkeypatch.setattr(locations, "documents_dir", lambda: documents)
+    monkeypatch.chdir(documents)  # the app's export dialog offers the current directory
     return documents
 
 

@@ -33,11 +33,6 @@ def locks_dir() -> Path:
     return home_dir() / "locks"
 
 
-def documents_dir() -> Path:
-    """Default folder for exports: the user's documents folder."""
-    return Path(platformdirs.user_documents_dir())
-
-
 def _shipped(name: str) -> Path:
     packaged = Path(str(resources.files("kansencoach") / "_data" / name))
     if packaged.is_dir():

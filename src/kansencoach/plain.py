@@ -7,31 +7,19 @@ any crash. Typing `terug` goes back a question, `stop` ends (everything is kept)
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from kansencoach import locations
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
-from kansencoach.core.common.files import write_atomic
-from kansencoach.core.draft.draft import answer_line
-from kansencoach.core.draft.export import FORMATS, ExportMeta, render
+from kansencoach.core.common.terminal import from_terminal, visible
+from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import (
-    AllocateStep,
-    AnswerValue,
-    ChoiceStep,
-    ConfirmStep,
-    ListStep,
-    MultiStep,
-    NumberStep,
-    QuestionStep,
-    ScaleStep,
-)
+from kansencoach.core.flows.models import AnswerValue, QuestionStep
+from kansencoach.core.flows.steptypes import answer_line, parse_typed, step_type
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
@@ -41,9 +29,6 @@ from kansencoach.i18n import t
 BACK = "terug"
 STOP = "stop"
 HELP = "?"
-_YES = {"j", "ja", "y", "yes", "jazeker", "1"}
-_NO = {"n", "nee", "no", "0"}
-_NONE = {"geen", "0", "-"}
 
 
 class PlainUI:
@@ -51,18 +36,23 @@ class PlainUI:
 
     def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
         self.session = session
+        self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
-        self._shown_infos: set[str] = set()
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        print(visible(text), file=self.stdout, flush=True)
 
     def read(self) -> str | None:
         self.stdout.write("> ")
         self.stdout.flush()
         line = self.stdin.readline()
-        return None if line == "" else line.rstrip("\n")
+        if line == "":
+            return None
+        line, replaced = from_terminal(line.rstrip("\n"))
+        if replaced:
+            self.say(t("plain.not_utf8"))
+        return line
 
     def run(self) -> int:
         session = self.session
@@ -88,38 +78,36 @@ class PlainUI:
                 if session.back() is None:
                     self.say(t("plain.at_start"))
                 continue
-            if command in (HELP, "help", "hulp"):
-                self.say(step.help or t("plain.no_help"))
+            if Conversation.asks_for_help(command):
+                self.say(Conversation.help_text(step))
                 continue
             self._answer(step, line)
 
     def _show_infos(self, step: QuestionStep | None) -> None:
-        for info in self.session.infos_before(step):
-            if info.id not in self._shown_infos:
-                self._shown_infos.add(info.id)
-                self.say("")
-                self.say(info.say.strip())
+        for info in self.conversation.new_infos(step):
+            self.say("")
+            self.say(info.say.strip())
 
     def _ask(self, step: QuestionStep) -> None:
-        questions = [question.id for question in self.session.route().questions]
-        position = questions.index(step.id) + 1 if step.id in questions else len(questions)
+        position, total = self.conversation.position(step)
         self.say("")
-        self.say(f"[{position}/{len(questions)}] {step.ask.strip()}")
+        self.say(f"[{position}/{total}] {step.ask.strip()}")
         for number, option in enumerate(getattr(step, "options", []), start=1):
             self.say(f"  {number}. {option.label}")
-        self.say(t(f"plain.how.{step.type}", **_how_values(step)))
+        self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
-        current = self.session.answers.get(step.id)
-        if step.id in self.session.answers and current is not None:
-            self.say(t("plain.current", value=answer_line(step, current)))
+        current = self.session.offered(step)
+        if current is not None:
+            key = "plain.current" if step.id in self.session.answers else "plain.earlier"
+            self.say(t(key, value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:
-        if not line.strip() and step.id in self.session.answers:
-            value = self.session.answers[step.id]
-        else:
+        offered = self.session.offered(step)
+        value: AnswerValue = offered
+        if line.strip() or offered is None:
             try:
-                value = parse_line(step, line)
+                value = parse_typed(step, line)
             except InvalidAnswer as error:
                 self.say(f"! {error}")
                 return
@@ -129,73 +117,6 @@ class PlainUI:
             self.say(f"! {error}")
             return
         self.say(t("plain.saved"))
-
-
-def parse_line(step: QuestionStep, line: str) -> AnswerValue:
-    """One typed line as an answer for `step`; InvalidAnswer when it cannot be read."""
-    text = line.strip()
-    if not text:
-        return None
-    if isinstance(step, ChoiceStep):
-        return _pick(step, text)
-    if isinstance(step, MultiStep):
-        if text.lower() in _NONE:
-            return []
-        return [_pick(step, part) for part in re.split(r"[,;\s]+", text) if part]
-    if isinstance(step, ScaleStep):
-        number = _number(text)
-        if number != int(number):
-            raise InvalidAnswer(t("answer.scale", min=step.min, max=step.max))
-        return int(number)
-    if isinstance(step, NumberStep):
-        number = _number(text)
-        return int(number) if number == int(number) else number
-    if isinstance(step, ConfirmStep):
-        if text.lower() in _YES:
-            return True
-        if text.lower() in _NO:
-            return False
-        raise InvalidAnswer(t("answer.confirm"))
-    if isinstance(step, ListStep):
-        return [item.strip() for item in text.split(";") if item.strip()]
-    if isinstance(step, AllocateStep):
-        return _allocation(step, text)
-    return line
-
-
-def _pick(step: ChoiceStep | MultiStep | AllocateStep, text: str) -> str:
-    options = step.options
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return options[int(text) - 1].value
-    for option in options:
-        if text.lower() in (option.value.lower(), option.label.lower()):
-            return option.value
-    raise InvalidAnswer(t("plain.pick", count=len(options)))
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise InvalidAnswer(t("answer.number")) from None
-
-
-def _allocation(step: AllocateStep, text: str) -> dict[str, int]:
-    pairs = re.findall(r"([^\s=:,;]+)\s*[=:]\s*(\d+)", text)
-    if pairs:
-        return {_pick(step, name): int(points) for name, points in pairs}
-    numbers = re.findall(r"\d+", text)
-    if len(numbers) != len(step.options):
-        raise InvalidAnswer(t("plain.allocate_format", count=len(step.options)))
-    return {option.value: int(number) for option, number in zip(step.options, numbers, strict=True)}
-
-
-def _how_values(step: QuestionStep) -> dict[str, object]:
-    if isinstance(step, ScaleStep):
-        return {"min": step.min, "max": step.max}
-    if isinstance(step, AllocateStep):
-        return {"total": step.total, "count": len(step.options)}
-    return {}
 
 
 def open_session(store: Store, session_id: str) -> Session:
@@ -233,10 +154,12 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     for entry in flows:
         assert entry.loaded is not None
         choices.append(("flow", entry.id))
-        print(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}", file=stdout)
+        print(visible(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}"), file=stdout)
     for info in sessions:
         choices.append(("session", info.id))
-        print(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}", file=stdout)
+        print(
+            visible(f"  {len(choices)}. {t('plain.menu_resume', title=info.title, id=info.id)}"), file=stdout
+        )
     stdout.write("> ")
     stdout.flush()
     line = stdin.readline().strip()
@@ -251,9 +174,9 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
+    """How to export: the format, whether to overwrite, and a Word template."""
 
-    fmt: str = "markdown"
+    fmt: ExportFormat = "markdown"
     force: bool = False
     template: Path | None = None
 
@@ -276,17 +199,10 @@ def run_scripted(
 
 
 def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
-    session = open_session(store, session_id)
-    if output is None:
-        output = locations.documents_dir() / f"kansencoach-{session_id}{FORMATS[options.fmt]}"
-    meta = ExportMeta(
-        session.loaded.id,
-        session.loaded.flow.version,
-        session.info.created,
-        datetime.now(UTC).isoformat(timespec="seconds"),
-    )
-    draft = session.draft(load_kb(), load_review_rules())
-    written = write_atomic(output, render(draft, meta, options.fmt, options.template), options.force)
+    conversation = Conversation(open_session(store, session_id))
+    draft = conversation.session.draft(load_kb(), load_review_rules())
+    path = output or conversation.default_export_path(options.fmt)
+    written = conversation.export(draft, path, options.fmt, options.force, options.template)
     print(t("plain.exported", path=written))
     return 0
 

@@ -8,10 +8,11 @@ import pytest
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.draft.draft import Table, one_line, show
 from kansencoach.core.draft.export import escape_inline
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import InfoStep
+from kansencoach.core.flows.shown import Table, one_line
+from kansencoach.core.flows.steptypes import show
 
 from helpers import DATA, REPO, kansencoach
 

@@ -14,8 +14,8 @@ import pytest
 from driver import MINI_ANSWERS, answer, mini_flow
 from textual.pilot import Pilot
 
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens import export
 
 SIZES = [(80, 24), (120, 40)]
 STEPS = list(MINI_ANSWERS)
@@ -26,7 +26,7 @@ STEPS = list(MINI_ANSWERS)
 def stable(monkeypatch: pytest.MonkeyPatch, test_flows: Path) -> None:
     """The export dialog shows a path that is the same on every machine."""
     fixed = Path("/home/ambtenaar/Documenten/plan.md")
-    monkeypatch.setattr(export, "default_path", lambda title, fmt="markdown": fixed)
+    monkeypatch.setattr(Conversation, "default_export_path", lambda self, fmt="markdown": fixed)
 
 
 def upto(step_id: str) -> Callable[[Pilot[None]], Awaitable[None]]:

@@ -151,3 +151,62 @@ async def test_theme_toggle_and_quit(flow_dir: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+def footer_actions(app: KansencoachApp) -> set[str]:
+    """The actions the footer shows now."""
+    return {
+        binding.action for _, binding, enabled, *_ in app.active_bindings.values() if binding.show and enabled
+    }
+
+
+async def test_without_sessions_the_empty_list_is_no_tab_stop_and_rename_is_hidden(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded_start(app, pilot)
+        flows = screen.query_one("#flows", OptionList)
+        assert app.focused is flows
+        await pilot.press("tab")
+        assert app.focused is flows
+        assert not {"rename", "delete"} & footer_actions(app)
+
+
+async def test_rename_and_delete_show_only_on_a_highlighted_session(flow_dir: Path) -> None:
+    stored_session("Plan Noord")
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded_start(app, pilot)
+        assert app.focused is screen.query_one("#sessions", OptionList)
+        assert {"rename", "delete"} <= footer_actions(app)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is screen.query_one("#flows", OptionList)
+        assert not {"rename", "delete"} & footer_actions(app)
+
+
+async def test_at_80x24_the_sessions_box_shows_details_and_its_bottom_border(flow_dir: Path) -> None:
+    for shipped in locations.shipped_flows_dir().glob("*.yaml"):
+        if not shipped.name.endswith(".test.yaml"):
+            shutil.copy(shipped, flow_dir / shipped.name)
+    shutil.copytree(locations.shipped_flows_dir() / "blocks", flow_dir / "blocks")
+    for title in ("Plan Noord", "Plan Zuid", "Plan Oost"):
+        stored_session(title)
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded_start(app, pilot)
+        sessions = screen.query_one("#sessions", OptionList)
+        footer_row = app.size.height - 1
+        assert sessions.region.bottom <= footer_row, "the bottom border is under the footer or off-screen"
+        # Each session takes two lines (title and progress): at least two whole sessions show.
+        assert sessions.content_region.height >= 4
+
+
+async def test_the_title_prompt_says_which_keys_to_use(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded_start(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        hints = [str(label.render()) for label in app.screen.query(".keys-hint")]
+        assert hints == ["Enter bevestig · Esc annuleer"]

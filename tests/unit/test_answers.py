@@ -4,8 +4,9 @@ from typing import Any
 
 import pytest
 
-from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.steptypes import check_answer
 
 
 def step(mini: LoadedFlow, step_id: str) -> Any:

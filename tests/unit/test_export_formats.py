@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.draft.draft import Table, one_line, show
 from kansencoach.core.draft.export import to_html, to_markdown
 from kansencoach.core.draft.export.docx import to_docx
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import InfoStep
+from kansencoach.core.flows.shown import Table, one_line
+from kansencoach.core.flows.steptypes import show
 
 from export_cases import EXAMPLES, Case, docx_structure, example, html_structure, markdown_structure
 

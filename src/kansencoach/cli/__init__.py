@@ -7,9 +7,10 @@ fast and never load Textual. Every user mistake ends in a Dutch message and exit
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
-from kansencoach.cli import flows, kb, run, sessions
+from kansencoach.cli import flows, kb, portfolio, run, serve, sessions
 from kansencoach.cli.common import USER_ERROR, Parser, UserError, print_problems
 from kansencoach.i18n import argparse_text, t
 
@@ -32,12 +33,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
     parser.set_defaults(handler=run._start)
     commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=Parser)
-    for module in (run, flows, kb, sessions):
+    for module in (run, flows, kb, sessions, portfolio, serve):
         module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every text it prints passes the terminal sanitiser."""
+    from kansencoach.core.common.terminal import guard_output
+
+    original = guard_output()
+    try:
+        return _main(sys.argv[1:] if argv is None else list(argv))
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        return 0
+    finally:
+        sys.stdout, sys.stderr = original
+
+
+def _main(argv: list[str]) -> int:
+    from kansencoach.core.common.terminal import from_terminal
+
+    for argument in argv:
+        shown, replaced = from_terminal(argument)
+        if replaced:
+            print(f"kansencoach: {t('cli.not_utf8', argument=shown)}", file=sys.stderr)
+            return USER_ERROR
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Bytes that are not UTF-8 reach plain mode as lone surrogates, which it replaces and reports.
+        sys.stdin.reconfigure(errors="surrogateescape")
     parser = build_parser()
     arguments = parser.parse_args(argv)
     handler: Handler = arguments.handler

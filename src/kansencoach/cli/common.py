@@ -7,13 +7,14 @@ fast and never load Textual.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
     from typing import NoReturn
 
@@ -64,11 +65,18 @@ def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
         print(quoted(problem, lines), file=sys.stderr)
 
 
-def open_store() -> Store:
+@contextlib.contextmanager
+def open_store() -> Iterator[Store]:
+    """The user's store; rows it had to skip as damaged are reported on stderr when done."""
     from kansencoach import locations
     from kansencoach.core.sessions.store import Store
 
-    return Store(locations.store_path())
+    with Store(locations.store_path()) as store:
+        try:
+            yield store
+        finally:
+            for message in store.damaged:
+                print(f"kansencoach: {message}", file=sys.stderr)
 
 
 def origin(shipped: bool, path: Path, replaces: Path | None) -> str:

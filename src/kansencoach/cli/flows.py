@@ -150,8 +150,9 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     as_json = arguments.format == "json"
     found: list[Problem] = []
     broken = 0
+    clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary)
+        problems = check_file(path, vocabulary) + clashes.get(path.resolve(), [])
         found += problems
         if problems:
             broken += 1
@@ -166,6 +167,21 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
             print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
         return USER_ERROR
     return 0
+
+
+def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
+    """Problems of files in a user flow folder whose id another user flow also has."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
+
+    user_dirs = {directory.resolve() for directory in locations.user_flows_dirs()}
+    if not any(path.resolve().parent in user_dirs for path in paths):
+        return {}
+    return {
+        entry.path.resolve(): [problem for problem in entry.problems if problem.code == DUPLICATE_ID]
+        for entry in scan_flows()
+        if any(problem.code == DUPLICATE_ID for problem in entry.problems)
+    }
 
 
 def _schema(arguments: argparse.Namespace) -> int:

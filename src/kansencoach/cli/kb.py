@@ -29,6 +29,9 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     kb_validate.add_argument(
         "paths", nargs="*", type=path_arg, metavar="PAD", help=t("cli.kb_validate_paths")
     )
+    kb_validate.add_argument(
+        "--sources", nargs="+", type=path_arg, default=[], metavar="MAP", help=t("cli.kb_sources")
+    )
     kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
@@ -61,8 +64,11 @@ def _kb_list(_: argparse.Namespace) -> int:
 
     knowledge = load_kb()
     for item in sorted(knowledge.interventions, key=lambda item: item.id):
-        level = knowledge.evidence_label(item.evidence.level)
-        print(f"{item.id:<34} {item.name}  [{', '.join(item.domains)}; {level}]")
+        facts = [", ".join(item.domains), knowledge.evidence_label(item.evidence.level)]
+        unchecked = sum(1 for source in item.sources if not source.checked)
+        if unchecked:
+            facts.append(t("cli.kb_unchecked", count=unchecked))
+        print(f"{item.id:<34} {item.name}  [{'; '.join(facts)}]")
         path = knowledge.paths.get(item.id)
         if path is not None and not path.resolve().is_relative_to(
             locations.shipped_knowledge_dir().resolve()
@@ -80,26 +86,38 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.draft.review import load_rules
-    from kansencoach.core.knowledge.base import check_files, load_knowledge
+    from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
+    from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
     paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
+    text = arguments.format == "text"
     problems: list[Problem] = []
     for directory in (path for path in paths if path.is_dir()):
         try:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
                 load_rules(directory / "review.yaml")
-            if arguments.format == "text":
+            if text:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
             problems += error.problems
+            continue
+        if arguments.sources:
+            source_problems = check_sources(knowledge, arguments.sources)
+            problems += source_problems
+            if text and not source_problems:
+                checked, unchecked = count_quotes(knowledge)
+                print(t("cli.kb_quotes_valid", path=directory, checked=checked, unchecked=unchecked))
     files = [path for path in paths if not path.is_dir()]
     if files:
-        file_problems = check_files(files, load_kb())
+        context = load_kb()
+        file_problems = check_files(files, context)
+        if arguments.sources and not file_problems:
+            file_problems = check_sources(with_user_files(context, files), arguments.sources, files)
         problems += file_problems
         broken = {problem.position.path for problem in file_problems}
         for path in files:
-            if str(path) not in broken and arguments.format == "text":
+            if str(path) not in broken and text:
                 print(t("cli.valid", path=path))
     if problems:
         raise ProblemsError(problems)

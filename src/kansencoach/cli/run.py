@@ -26,6 +26,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     run.add_argument("--title", help=t("cli.run_title"))
     run.add_argument("--watch", action="store_true", help=t("cli.watch"))
     run.add_argument("--preview", action="store_true", help=t("cli.preview"))
+    run.add_argument("--from", dest="earlier", metavar="ID|BESTAND", help=t("cli.run_from"))
     run.set_defaults(handler=_run)
 
 
@@ -47,10 +48,19 @@ def _tui(
     watch: bool = False,
     store_path: Path | None = None,
 ) -> int:
+    _require_terminal()
     from kansencoach.tui.app import KansencoachApp
 
     KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
     return 0
+
+
+def _require_terminal() -> None:
+    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError(t("cli.not_a_terminal"))
 
 
 def _reset_store() -> int:
@@ -95,12 +105,28 @@ def _run(arguments: argparse.Namespace) -> int:
         raise UserError(t("cli.export_needs_answers"))
     if arguments.preview:
         return _preview(loaded, arguments.plain)
+    if arguments.earlier:
+        return _run_from(arguments, loaded)
     if not arguments.plain:
         return _tui(new_flow=loaded, title=arguments.title, watch=arguments.watch)
     from kansencoach.plain import run_plain
 
     with open_store() as store:
         return run_plain(store, loaded, arguments.title)
+
+
+def _run_from(arguments: argparse.Namespace, loaded: LoadedFlow) -> int:
+    """A new session whose questions start with an earlier proposal's answers."""
+    from kansencoach.core.sessions.reuse import earlier_answers, start_from
+
+    with open_store() as store:
+        answers = earlier_answers(store, arguments.earlier)
+        session = start_from(store, loaded, arguments.title or loaded.flow.title, answers)
+        if arguments.plain:
+            from kansencoach.plain import resume_plain
+
+            return resume_plain(store, session.info.id)
+    return _tui(session.info.id, watch=arguments.watch)
 
 
 def _preview(loaded: LoadedFlow, plain: bool) -> int:

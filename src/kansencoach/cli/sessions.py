@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, add_export_options, open_store, path_arg
+from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
 from kansencoach.i18n import t
 
 
@@ -21,7 +21,13 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     session_export.add_argument("id", metavar="ID")
     session_export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
     add_export_options(session_export)
+    session_export.add_argument(
+        "--session", type=path_arg, metavar="SESSIE.yaml", help=t("cli.sessions_export_session")
+    )
     session_export.set_defaults(handler=_sessions_export)
+    session_import = session_commands.add_parser("import", help=t("cli.sessions_import"))
+    session_import.add_argument("file", type=path_arg, metavar="SESSIE.yaml")
+    session_import.set_defaults(handler=_sessions_import)
     session_review = session_commands.add_parser("review", help=t("cli.sessions_review"))
     session_review.add_argument("id", metavar="ID")
     session_review.add_argument("--json", action="store_true", help=t("cli.json"))
@@ -51,9 +57,39 @@ def _sessions_show(arguments: argparse.Namespace) -> int:
 def _sessions_export(arguments: argparse.Namespace) -> int:
     from kansencoach.plain import ExportOptions, export_session
 
+    if arguments.session is not None:
+        return _export_session_file(arguments)
     options = ExportOptions(arguments.format, arguments.force, arguments.template)
     with open_store() as store:
         return export_session(store, arguments.id, arguments.output, options)
+
+
+def _export_session_file(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.common.files import write_atomic
+    from kansencoach.core.sessions import sessionfile
+    from kansencoach.plain import open_session
+
+    if arguments.output is not None or arguments.format != "markdown" or arguments.template is not None:
+        raise UserError(t("cli.session_file_alone"))
+    with open_store() as store:
+        written = write_atomic(
+            arguments.session, sessionfile.dump(open_session(store, arguments.id)), arguments.force
+        )
+    print(t("sessionfile.written", path=written))
+    return 0
+
+
+def _sessions_import(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.sessions.sessionfile import import_file
+
+    with open_store() as store:
+        session = import_file(store, arguments.file)
+    print(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+    if session.orphans:
+        print(t("sessionfile.orphans", count=len(session.orphans)))
+        for orphan in session.orphans:
+            print(f"- {orphan.step_id}: {orphan.value!r}")
+    return 0
 
 
 def _sessions_review(arguments: argparse.Namespace) -> int:

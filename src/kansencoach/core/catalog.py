@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kansencoach import locations
-from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.review import RuleBook, load_rules
@@ -16,6 +16,8 @@ from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.knowledge.base import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
 from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
+
+DUPLICATE_ID = "duplicate_id"
 
 
 class UnknownFlow(LookupError):
@@ -55,11 +57,9 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 @lru_cache(maxsize=4)
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     knowledge = load_knowledge(directory or locations.shipped_knowledge_dir())
-    for user_dir in reversed(user_dirs):
-        files = sorted((user_dir / INTERVENTIONS_DIR).glob("*.yaml")) if user_dir.is_dir() else []
-        if files:
-            knowledge = with_user_files(knowledge, files)
-    return knowledge
+    # All user folders at once, least important first, so an id in two of them is reported.
+    files = [path for user_dir in reversed(user_dirs) for path in yaml_files(user_dir / INTERVENTIONS_DIR)]
+    return with_user_files(knowledge, files) if files else knowledge
 
 
 @lru_cache(maxsize=4)
@@ -79,13 +79,15 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
 def scan_flows() -> list[FlowEntry]:
     """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
-    its id, and a broken flow is listed with its problems instead of hidden."""
+    its id, and a broken flow is listed with its problems instead of hidden. Two user flows with
+    one id are an error: the more important folder's flow is used, the other listed as broken."""
     vocabulary = load_vocabulary()
     shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
+    clashes: list[FlowEntry] = []
     for directory in reversed(flow_dirs()):
         is_shipped = directory.resolve() == shipped
-        for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+        for path in yaml_files(directory):
             if path.name.endswith(".test.yaml"):
                 continue
             try:
@@ -95,8 +97,36 @@ def scan_flows() -> list[FlowEntry]:
             previous = entries.get(entry.id)
             if previous is not None and previous.shipped and not is_shipped:
                 entry = FlowEntry(entry.path, entry.loaded, entry.problems, False, previous.path)
+            elif previous is not None and not previous.shipped:
+                clashes.append(_clash(previous, entry))
             entries[entry.id] = entry
-    return sorted(entries.values(), key=lambda entry: entry.id)
+    return sorted([*entries.values(), *clashes], key=lambda entry: entry.id)
+
+
+def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
+    """`hidden` as a broken entry whose problem names the file with the same id that is used."""
+    try:
+        position = read_document(hidden.path).position(("id",))
+    except ProblemsError:
+        position = Position(str(hidden.path), 1, 1)
+    problem = Problem(
+        position,
+        t("flow.duplicate_id", id=used.id, other=used.path),
+        t("flow.duplicate_id_hint"),
+        code=DUPLICATE_ID,
+    )
+    return FlowEntry(hidden.path, None, (problem, *hidden.problems), shipped=False)
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The .yaml files in a user or shipped folder; none when the folder is missing or unreadable.
+
+    Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
+    """
+    try:
+        return sorted(path for path in directory.iterdir() if path.suffix == ".yaml")
+    except OSError:
+        return []
 
 
 def find_flow(name: str) -> LoadedFlow:

@@ -20,12 +20,12 @@ from textual.screen import Screen
 from kansencoach import locations
 from kansencoach.i18n import t
 from kansencoach.tui.screens.start import StartScreen
+from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
 if TYPE_CHECKING:
     from kansencoach.core.draft.review import RuleBook
     from kansencoach.core.flows.loader import LoadedFlow
     from kansencoach.core.knowledge.base import KnowledgeBase
-    from kansencoach.core.knowledge.matcher import Matcher
     from kansencoach.core.sessions.session import Session
     from kansencoach.core.sessions.store import Store
 
@@ -40,6 +40,9 @@ class KansencoachApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
         Binding("f10", "toggle_theme", t("tui.theme")),
+        # Declared here so Textual does not add its own, English "palette" binding.
+        # The footer shows it at its right edge already.
+        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True, show=False),
     ]
 
     def __init__(
@@ -66,8 +69,7 @@ class KansencoachApp(App[None]):
         self.new_flow = new_flow
         self.new_title = title
         self.knowledge: KnowledgeBase | None = None
-        self.matcher: Matcher | None = None
-        self.indicator_matcher: Matcher | None = None
+        """Loaded in a worker; it hands out the matchers (None until then, or when it is broken)."""
         self.rules: RuleBook | None = None
 
     @cached_property
@@ -109,24 +111,19 @@ class KansencoachApp(App[None]):
 
         try:
             knowledge = load_kb()
-            matcher = knowledge.matcher
-            indicator_matcher = knowledge.indicator_matcher
+            # Build both indexes here, in the worker, not on the first answer.
+            _ = knowledge.matcher, knowledge.indicator_matcher
             rules = load_review_rules()
         except ProblemsError as error:
             message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
             self.call_from_thread(self.notify, message, severity="error", timeout=20)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge, matcher, indicator_matcher, rules)
+        self.call_from_thread(self._knowledge_ready, knowledge, rules)
 
-    def _knowledge_ready(
-        self, knowledge: KnowledgeBase, matcher: Matcher, indicator_matcher: Matcher, rules: RuleBook | None
-    ) -> None:
-        self.knowledge, self.matcher, self.rules = knowledge, matcher, rules
-        self.indicator_matcher = indicator_matcher
+    def _knowledge_ready(self, knowledge: KnowledgeBase, rules: RuleBook | None) -> None:
+        self.knowledge, self.rules = knowledge, rules
         for screen in self.screen_stack:
-            refresh = getattr(screen, "knowledge_loaded", None)
-            if refresh is not None:
-                refresh()
+            screen.post_message(KnowledgeLoaded())
 
     def _start_watching(self) -> None:
         from kansencoach.core.catalog import watched_files
@@ -152,20 +149,8 @@ class KansencoachApp(App[None]):
         self.call_from_thread(self._files_reloaded)
 
     def _files_reloaded(self) -> None:
-        from kansencoach.core.catalog import flow_for_session
-        from kansencoach.core.common.problems import ProblemsError
-
         for screen in self.screen_stack:
-            session = getattr(screen, "session", None)
-            if session is not None:
-                try:
-                    loaded = flow_for_session(session.info.flow_id, session.info.flow_source)
-                except (ProblemsError, LookupError):
-                    continue
-                screen.flow_reloaded(loaded)  # type: ignore[attr-defined]
-            refresh_lists = getattr(screen, "refresh_lists", None)
-            if refresh_lists is not None:
-                refresh_lists()
+            screen.post_message(FilesChanged())
         self.notify(t("tui.watch_reloaded"))
 
     def open_session(self, session: Session) -> None:
@@ -188,10 +173,18 @@ class KansencoachApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
+    def action_command_palette(self) -> None:
+        from kansencoach.tui.palette import DutchCommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, DutchCommandPalette):
+            self.push_screen(DutchCommandPalette())
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Not Textual's own commands: they are English, and its theme picker and screenshot
+        # only confuse an officer. Light/dark and quitting are all the app needs.
         palette_commands = getattr(screen, "palette_commands", None)
         if palette_commands is not None:
             for title, help_text, action in palette_commands():
                 yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
         yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)
+        yield SystemCommand(t("tui.quit"), t("tui.cmd.quit"), self.action_quit)

@@ -25,11 +25,12 @@ from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, to_markdown
-from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.conditions import describe, holds
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.i18n import t
 
 _META = ExportMeta("test", 1, "", "")

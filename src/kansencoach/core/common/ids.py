@@ -6,10 +6,12 @@ from typing import Annotated
 
 from pydantic import Field
 
+IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
 Identifier = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        pattern=IDENTIFIER_PATTERN,
         max_length=80,
         description="Kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`.",
     ),

@@ -31,6 +31,8 @@ class Problem:
     message: str
     hint: str = ""
     code: str = field(default="", compare=False)
+    detail: str = field(default="", compare=False)
+    """The parser's own (English) words, for `--verbose`; never shown otherwise."""
 
     def __str__(self) -> str:
         text = f"{self.position}: {self.message}"
@@ -60,6 +62,9 @@ def did_you_mean(word: str, candidates: Iterable[str], otherwise: str) -> str:
     return t("hint.did_you_mean", suggestion=suggestion) if suggestion else otherwise
 
 
+_QUOTE_WIDTH = 100
+
+
 def quoted(problem: Problem, lines: dict[str, list[str] | None]) -> str:
     """The problem with the line it points at quoted and a caret under the spot.
 
@@ -74,8 +79,14 @@ def quoted(problem: Problem, lines: dict[str, list[str] | None]) -> str:
     if source is None or not 1 <= number <= len(source):
         return text
     line = source[number - 1].replace("\t", " ")
+    column = problem.position.column
+    if len(line) > _QUOTE_WIDTH:
+        # A 5,000-character line helps nobody: show the stretch around the spot.
+        start = max(0, min(column - 1 - _QUOTE_WIDTH // 2, len(line) - _QUOTE_WIDTH))
+        line = ("…" if start else "") + line[start : start + _QUOTE_WIDTH] + "…"
+        column = column - start + (1 if start else 0)
     gutter = f"{number:>5} | "
-    caret = " " * (len(gutter) - 2) + "| " + " " * (problem.position.column - 1) + "^"
+    caret = " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^"
     return f"{text}\n{gutter}{line}\n{caret}"
 
 

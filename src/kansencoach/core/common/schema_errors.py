@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from kansencoach.core.common.ids import IDENTIFIER_PATTERN
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.i18n import t
@@ -114,8 +115,12 @@ def _problem(
         expected = t(_TYPE_NAMES[kind])
         message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
         return Problem(position, message, t("schema.wrong_type_hint", expected=expected))
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == IDENTIFIER_PATTERN:
         return Problem(position, t("schema.bad_id", value=_show(given)), t("schema.bad_id_hint"))
+    if kind == "string_pattern_mismatch":
+        return Problem(
+            position, t("schema.bad_form", field=name, value=_show(given)), t("schema.bad_form_hint")
+        )
     if kind == "too_short":
         minimum = ctx.get("min_length", 1)
         return Problem(
@@ -128,7 +133,10 @@ def _problem(
     if kind in ("less_than_equal", "less_than"):
         return Problem(position, t("schema.too_large", field=name, limit=ctx.get("le", ctx.get("lt"))))
     if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        allowed = [
+            quoted or bare for quoted, bare in re.findall(r"'([^']*)'|(\w+)", str(ctx.get("expected", "")))
+        ]
+        allowed = [value for value in allowed if value != "or"]
         hint = did_you_mean(str(given), allowed, t("schema.allowed_hint", values=", ".join(allowed)))
         return Problem(position, t("schema.not_allowed", field=name, value=_show(given)), hint)
     if kind == "value_error" and "condition_without_test" in str(ctx.get("error", "")):
@@ -154,7 +162,12 @@ def _field_name(pydantic_loc: tuple[int | str, ...], loc: Loc, fields: set[str])
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    """The value as the author would recognise it, shortened; never raising (a 5,000-digit integer
+    cannot be turned into text) and with control characters escaped by repr."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "..."
     return text if len(text) <= 60 else text[:57] + "..."
 
 

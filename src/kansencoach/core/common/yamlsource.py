@@ -8,6 +8,9 @@ aliases are refused: they make a file hard to read for its next editor and are t
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from typing import Any
 import yaml
 
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
+from kansencoach.core.common.yaml_explain import duplicate_key, explain
 from kansencoach.i18n import t
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -23,16 +27,20 @@ MAX_BYTES = 2 * 1024 * 1024
 Loc = tuple[str | int, ...]
 
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:str": "yaml.kind.str",
+    "tag:yaml.org,2002:int": "yaml.kind.int",
+    "tag:yaml.org,2002:float": "yaml.kind.float",
+    "tag:yaml.org,2002:bool": "yaml.kind.bool",
+    "tag:yaml.org,2002:null": "yaml.kind.null",
 }
+"""The scalar tags we construct, with the name of what each expects."""
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
+_INVALID = object()
+_LARGEST_INT = 2**63
+"""No flow or intervention needs a larger number; larger ones are typing mistakes or attacks."""
 
 
 @dataclass(frozen=True)
@@ -54,19 +62,7 @@ def read_text(path: Path) -> str:
     """The file's text, or ProblemsError for a file a person would not call YAML."""
     shown = str(path)
     start = Position(shown, 1, 1)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ProblemsError(
-                [Problem(start, t("yaml.too_big", size=f"{size / 1_048_576:.1f}"), t("yaml.too_big_hint"))]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(start, t("file.missing"), t("file.missing_hint"))]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(start, t("file.is_dir"), t("file.is_dir_hint"))]) from None
-    except PermissionError:
-        raise ProblemsError([Problem(start, t("file.no_permission"), t("file.no_permission_hint"))]) from None
+    raw = _read_capped(path, start)
     if b"\x00" in raw:
         raise ProblemsError([Problem(start, t("yaml.binary"), t("yaml.binary_hint"))])
     try:
@@ -85,14 +81,53 @@ def read_text(path: Path) -> str:
     return text
 
 
+def _read_capped(path: Path, start: Position) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES of them.
+
+    A symlink is followed once (a link to a link is refused), and the file is opened without
+    blocking, so a FIFO, a device or /dev/zero in a user folder is reported instead of hanging.
+    """
+
+    def refuse(key: str, **values: object) -> ProblemsError:
+        return ProblemsError([Problem(start, t(key, **values), t(f"{key}_hint"))])
+
+    try:
+        target = path
+        if path.is_symlink():
+            target = path.parent / path.readlink()
+            if target.is_symlink():
+                raise refuse("file.symlink_chain")
+        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        raise refuse("file.missing") from None
+    except PermissionError:
+        raise refuse("file.no_permission") from None
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EMLINK):
+            raise refuse("file.symlink_chain") from None
+        raise refuse("file.unreadable", detail=error.strerror or error) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        kind = status.st_mode
+        if stat.S_ISDIR(kind):
+            raise refuse("file.is_dir")
+        if not stat.S_ISREG(kind):
+            raise refuse("file.not_regular")
+        try:
+            raw = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise refuse("file.unreadable", detail=error.strerror or error) from None
+    if len(raw) > MAX_BYTES:
+        raise refuse("yaml.too_big", size=f"{status.st_size / 1_048_576:.1f}")
+    return raw
+
+
 def parse(text: str, path: str) -> Document:
     """Compose `text` into a Document, or raise ProblemsError pointing at the fault."""
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        raise ProblemsError([_syntax_problem(error, text, path)]) from None
     except yaml.YAMLError as error:
-        raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.syntax", detail=str(error)))]) from None
+        raise ProblemsError([explain(error, text, path)]) from None
     if node is None:
         raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
     builder = _Builder(path)
@@ -104,23 +139,6 @@ def parse(text: str, path: str) -> Document:
 
 def read_document(path: Path) -> Document:
     return parse(read_text(path), str(path))
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    if error.context_mark is not None and "end of stream" in (error.problem or ""):
-        # An unclosed quote or bracket is found only at the end of the file: point at where it opened.
-        mark = error.context_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
-    position = Position(path, line, column)
-    lines = text.splitlines()
-    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    leading = source_line[: len(source_line) - len(source_line.lstrip())]
-    if "\t" in leading or "\t" in (error.problem or "") or "'\\t'" in str(error):
-        return Problem(position, t("yaml.tab"), t("yaml.tab_hint"), code="tab")
-    detail = (error.problem or str(error)).strip()
-    return Problem(position, t("yaml.syntax", detail=detail), t("yaml.syntax_hint"), code="syntax")
 
 
 class _Builder:
@@ -155,6 +173,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, Position] = {}
+        missing_dash = False  # after a forgotten dash, every later key repeats: one message is enough
         for key_node, value_node in node.value:
             key = self._scalar(key_node)
             if not isinstance(key, str | int | float | bool):
@@ -165,13 +184,11 @@ class _Builder:
                 self.problems.append(Problem(self._at(key_node), t("yaml.alias"), t("yaml.alias_hint")))
                 continue
             if key in first_seen:
-                self.problems.append(
-                    Problem(
-                        self._at(key_node),
-                        t("yaml.duplicate_key", key=key, line=first_seen[key].line),
-                        t("yaml.duplicate_key_hint"),
-                    )
-                )
+                if not missing_dash:
+                    in_list = bool(loc) and isinstance(loc[-1], int)
+                    problem = duplicate_key(key, first_seen, self._at(key_node), in_list)
+                    missing_dash = problem.code == "missing_dash"
+                    self.problems.append(problem)
                 continue
             first_seen[key] = self._at(key_node)
             result[key] = self.value(value_node, (*loc, key))
@@ -182,11 +199,29 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return node
         if node.tag in _SCALAR_TAGS:
-            return _constructor.construct_object(node)
+            return self._construct(node)
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         self._refuse_tag(node)
         return None
+
+    def _construct(self, node: yaml.ScalarNode) -> Any:
+        """The scalar's value; a problem instead of an exception for `!!int abc`, `!!bool maybe`
+        or a number too large to be meant (Python refuses to print integers of thousands of digits)."""
+        try:
+            value = _constructor.construct_object(node)
+        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+            value = _INVALID
+        if value is _INVALID or (isinstance(value, int) and abs(value) > _LARGEST_INT):
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            kind = t(_SCALAR_TAGS[node.tag])
+            self.problems.append(
+                Problem(
+                    self._at(node), t("yaml.bad_scalar", value=shown, kind=kind), t("yaml.bad_scalar_hint")
+                )
+            )
+            return None
+        return value
 
     def _refuse_tag(self, node: yaml.Node) -> None:
         key = "yaml.python_tag" if node.tag.startswith("tag:yaml.org,2002:python/") else "yaml.unknown_tag"

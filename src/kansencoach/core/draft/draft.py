@@ -13,50 +13,14 @@ from typing import TYPE_CHECKING
 
 from kansencoach.core.flows.conditions import describe, is_empty, step_label
 from kansencoach.core.flows.engine import Engine, Route
-from kansencoach.core.flows.models import (
-    AllocateStep,
-    AnswerValue,
-    ChoiceStep,
-    ConfirmStep,
-    Flow,
-    InfoStep,
-    ListStep,
-    MultiStep,
-    NumberStep,
-    QuestionStep,
-    ScaleStep,
-)
+from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep
+from kansencoach.core.flows.shown import Advice, Prose, Shown
+from kansencoach.core.flows.steptypes import show
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
 
 if TYPE_CHECKING:
     from kansencoach.core.draft.findings import Finding
-
-
-@dataclass(frozen=True)
-class Prose:
-    text: str
-
-
-@dataclass(frozen=True)
-class Advice:
-    """Text written by the flow's author (markdown), shown in the draft when its step was reached."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Items:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[str, str]
-    rows: tuple[tuple[str, str], ...]
-
-
-Shown = Prose | Advice | Items | Table
 
 
 @dataclass(frozen=True)
@@ -162,37 +126,6 @@ def _full_key(target: str, step_id: str) -> str:
     return f"{section}.{key or step_id}"
 
 
-def show(step: QuestionStep, value: AnswerValue) -> Shown:
-    """How an answer reads in the draft, by its step type."""
-    labels = {option.value: option.label for option in getattr(step, "options", [])}
-    if isinstance(step, ChoiceStep):
-        return Prose(labels.get(str(value), str(value)))
-    if isinstance(step, MultiStep | ListStep) and isinstance(value, list):
-        return Items(tuple(labels.get(item, item) for item in value))
-    if isinstance(step, AllocateStep) and isinstance(value, dict):
-        rows = tuple((option.label, str(value.get(option.value, 0))) for option in step.options)
-        return Table((t("draft.option"), t("draft.points", total=step.total)), rows)
-    if isinstance(step, ConfirmStep):
-        return Prose(t("answer.yes") if value else t("answer.no"))
-    if isinstance(step, ScaleStep):
-        ends = " – ".join(label for label in (step.min_label, step.max_label) if label)
-        text = t("draft.scale", value=value, max=step.max)
-        return Prose(f"{text} ({ends})" if ends else text)
-    if isinstance(step, NumberStep) and isinstance(value, int | float):
-        number = f"{value:g}".replace(".", ",")
-        return Prose(f"{number} {step.unit}" if step.unit else number)
-    return Prose(str(value))
-
-
-def one_line(shown: Shown) -> str:
-    """An answer on one line, for lists and summaries."""
-    if isinstance(shown, Prose | Advice):
-        return " ".join(shown.text.replace("**", "").split())
-    if isinstance(shown, Items):
-        return "; ".join(shown.items)
-    return ", ".join(f"{label}: {value}" for label, value in shown.rows)
-
-
 def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
     """Every question not on the path, with the condition that skipped it or the branch that passed it."""
     on_path = {step.id for step in route.path}
@@ -208,8 +141,3 @@ def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
             reason = t("provenance.branch")
         not_asked.append((step_label(step), reason))
     return Provenance(flow.id, flow.version, digest, tuple(not_asked))
-
-
-def answer_line(step: QuestionStep, value: AnswerValue) -> str:
-    """An officer's answer on one line, or that they skipped the question."""
-    return t("draft.skipped") if value is None else one_line(show(step, value))

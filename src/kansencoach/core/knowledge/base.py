@@ -24,11 +24,15 @@ from kansencoach.core.knowledge.models import (
     Indicator,
     IndicatorCatalogue,
     Intervention,
+    SourceCatalogue,
+    SourceDocument,
+    SourceRef,
     Vocabulary,
 )
 from kansencoach.i18n import t
 
 INTERVENTIONS_DIR = "interventions"
+SOURCES_FILE = "sources.yaml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -55,6 +59,9 @@ class KnowledgeBase:
     problems: tuple[Problem, ...] = ()
     """Problems in user files that were left out."""
     shipped_ids: frozenset[str] = frozenset()
+    indicators_path: Path | None = None
+    documents: dict[str, SourceDocument] = field(default_factory=dict, compare=False)
+    """The source documents quotes are checked against, by their short name."""
 
     @cached_property
     def normalizer(self) -> Normalizer:
@@ -77,15 +84,21 @@ class KnowledgeBase:
     def evidence_label(self, level: str) -> str:
         return next((term.label for term in self.vocabulary.evidence if term.id == level), level)
 
+    def source_label(self, source: SourceRef) -> str:
+        """A source as the officer reads it: the document's title, its section, and whether it was checked."""
+        known = self.documents.get(source.document)
+        label = known.title if known else source.document
+        if source.section:
+            label = f"{label}, {source.section}"
+        return label if source.checked else t("kb.source_unchecked", source=label)
+
     def accepted(self, ids: Iterable[str]) -> list[Accepted]:
         """The accepted interventions as the draft shows them; unknown ids are left out."""
         result = []
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                sources = tuple(
-                    f"{s.document}, {s.section}" if s.section else s.document for s in item.sources
-                )
+                sources = tuple(self.source_label(source) for source in item.sources)
                 result.append(
                     Accepted(
                         item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
@@ -107,7 +120,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
             return None, None
 
     vocabulary, _ = read(Vocabulary, directory / "vocabulary.yaml")
-    synonyms = stopwords = catalogue = catalogue_document = None
+    synonyms = stopwords = catalogue = catalogue_document = documents = None
+    if (directory / SOURCES_FILE).exists():
+        documents, _ = read(SourceCatalogue, directory / SOURCES_FILE)
     if (directory / "indicators.yaml").exists():
         catalogue, catalogue_document = read(IndicatorCatalogue, directory / "indicators.yaml")
     if (directory / "synonyms.yaml").exists():
@@ -134,6 +149,8 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         tuple(catalogue.indicators) if catalogue else (),
         (),
         frozenset(intervention.id for intervention, _ in loaded),
+        directory / "indicators.yaml" if catalogue else None,
+        {document.id: document for document in documents.documents} if documents else {},
     )
 
 

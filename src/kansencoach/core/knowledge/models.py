@@ -59,11 +59,34 @@ class Evidence(_Strict):
 
 
 class SourceRef(_Strict):
+    """Where a fact comes from: a source document with a section and a verbatim quote, or a public
+    source (URL and date) that is marked as not checked against the source documents."""
+
     document: Annotated[str, Field(min_length=1)] = Field(
-        description="Brondocument (bijv. 'Handreiking Ongelijk investeren (Utrecht, 2023)') of databank."
+        description="De korte naam van een brondocument uit sources.yaml, of de titel van een openbare bron."
     )
-    section: str = Field("", description="Hoofdstuk, paragraaf of pagina.")
+    section: str = Field("", description="Hoofdstuk of paragraaf, zoals die in het brondocument staat.")
+    quote: str = Field("", description="Een letterlijk citaat van hoogstens ongeveer 30 woorden.")
     url: str | None = None
+    date: str = Field("", description="Datum of jaar van een openbare bron.")
+    checked: bool = Field(
+        True,
+        description="false: een openbare bron buiten de brondocumenten, niet met een citaat gecontroleerd.",
+    )
+
+
+class SourceDocument(_Strict):
+    """A source document the quotes are checked against, under a short stable name."""
+
+    id: Identifier
+    title: Annotated[str, Field(min_length=1)]
+    file: Annotated[str, Field(min_length=1)] = Field(
+        description="Bestandsnaam in een van de mappen die `kb validate --sources` krijgt."
+    )
+
+
+class SourceCatalogue(_Strict):
+    documents: list[SourceDocument] = Field(min_length=1)
 
 
 class Intervention(_Strict):

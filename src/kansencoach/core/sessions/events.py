@@ -1,30 +1,61 @@
 """The answer log of a session and the fold that turns it into the current state.
 
-Nothing is ever updated in place: answering, clearing, undoing, going back and accepting a
-suggestion are all new events. The current state is a fold over the log, so every answer the
-officer ever gave can still be found.
+Nothing is ever updated in place: answering, clearing, undoing, going back, accepting a
+suggestion, commenting on a question and marking a comment done are all new events. The current
+state is a fold over the log, so every answer the officer ever gave can still be found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import Literal, TypeAlias
 
 from kansencoach.core.flows.models import AnswerValue
 
-EventKind = Literal["set", "clear", "undo", "visit", "accept", "dismiss"]
-EVENT_KINDS: tuple[EventKind, ...] = ("set", "clear", "undo", "visit", "accept", "dismiss")
+EventKind = Literal["set", "clear", "undo", "visit", "accept", "dismiss", "comment", "resolve", "prefill"]
+EVENT_KINDS: tuple[EventKind, ...] = (
+    "set",
+    "clear",
+    "undo",
+    "visit",
+    "accept",
+    "dismiss",
+    "comment",
+    "resolve",
+    "prefill",
+)
+
+
+EventValue: TypeAlias = AnswerValue | dict[str, str]
+"""An answer, or a comment's author and text."""
 
 
 @dataclass(frozen=True)
 class Event:
-    """One entry of the log. `key` is a step id (set, clear, visit) or an intervention id."""
+    """One entry of the log.
+
+    `key` is a step id (set, clear, visit, comment, prefill), an intervention id (accept, dismiss)
+    or a comment's number (resolve). A comment's value is `{"author": …, "text": …}`; a prefill's
+    is an answer from an earlier proposal, offered but not yet given.
+    """
 
     kind: EventKind
     key: str = ""
-    value: AnswerValue = None
+    value: EventValue = None
     at: str = ""
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A remark on one question, by anyone who opened the session (the aanjaagteam, a colleague)."""
+
+    number: int
+    step_id: str
+    author: str
+    text: str
+    at: str
+    done: bool = False
 
 
 @dataclass
@@ -34,6 +65,9 @@ class SessionState:
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     cursor: str | None = None
     suggestions: dict[str, Literal["accepted", "dismissed"]] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    prefill: dict[str, AnswerValue] = field(default_factory=dict)
+    """Answers copied from an earlier proposal, shown as the default until the officer answers."""
 
     @property
     def accepted(self) -> list[str]:
@@ -67,6 +101,21 @@ class Fold:
             state.suggestions[event.key] = "accepted"
         elif event.kind == "dismiss":
             state.suggestions[event.key] = "dismissed"
+        elif event.kind == "comment":
+            self._comment(event)
+        elif event.kind == "resolve":
+            state.comments = [
+                replace(comment, done=True) if str(comment.number) == event.key else comment
+                for comment in state.comments
+            ]
+        elif event.kind == "prefill":
+            state.prefill[event.key] = _answer(event.value)
+
+    def _comment(self, event: Event) -> None:
+        body = event.value if isinstance(event.value, dict) else {}
+        number = len(self.state.comments) + 1
+        comment = Comment(number, event.key, str(body.get("author", "")), str(body.get("text", "")), event.at)
+        self.state.comments.append(comment)
 
     def _settle(self, key: str) -> None:
         """Set `key` to what the latest event in effect for it says."""
@@ -74,7 +123,14 @@ class Fold:
         if latest is None or latest.kind == "clear":
             self.state.answers.pop(key, None)
         else:
-            self.state.answers[key] = latest.value
+            self.state.answers[key] = _answer(latest.value)
+
+
+def _answer(value: EventValue) -> AnswerValue:
+    """A set or prefill event's value: an allocation keeps its whole numbers, nothing else."""
+    if isinstance(value, dict):
+        return {key: item for key, item in value.items() if isinstance(item, int)}
+    return value
 
 
 def fold(events: Iterable[Event]) -> SessionState:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.flows.answers import InvalidAnswer, check_answer
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.i18n import t
 
 _FIELDS = ("title", "flow", "answers", "accept")

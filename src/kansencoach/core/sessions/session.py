@@ -13,10 +13,11 @@ from kansencoach.core.catalog import source_of
 from kansencoach.core.draft.draft import Draft, build_draft, provenance
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
-from kansencoach.core.flows.answers import check_answer
+from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
 from kansencoach.core.sessions.events import Event, Fold, SessionState
@@ -125,6 +126,41 @@ class Session:
     def decide(self, intervention_id: str, accept: bool) -> None:
         self._record(Event("accept" if accept else "dismiss", intervention_id))
 
+    def prefill(self, step_id: str, value: AnswerValue) -> None:
+        """Offer an earlier proposal's answer for a step; the officer still confirms or changes it."""
+        self.engine.step(step_id)
+        self._record(Event("prefill", step_id, value))
+
+    def comment(self, step_id: str, author: str, text: str) -> None:
+        """Add a remark to a question of this flow (KeyError for a step it does not have)."""
+        self.engine.step(step_id)
+        self._record(Event("comment", step_id, {"author": author, "text": text}))
+
+    def resolve(self, number: int) -> None:
+        """Mark comment `number` as done (KeyError when there is no such comment)."""
+        if not any(comment.number == number for comment in self.state.comments):
+            raise KeyError(number)
+        self._record(Event("resolve", str(number)))
+
+    def offered(self, step: QuestionStep) -> AnswerValue:
+        """What the question starts with: its answer, else the earlier proposal's (if it still fits).
+
+        A session started from an earlier proposal asks every question again, with the earlier
+        answer ready to confirm or change; nothing counts as answered until the officer says so.
+        """
+        if step.id in self.answers:
+            return self.answers[step.id]
+        return self.prefilled(step)
+
+    def prefilled(self, step: QuestionStep) -> AnswerValue:
+        """The earlier proposal's answer for `step`, when it has one and it fits the step today."""
+        if step.id not in self.state.prefill:
+            return None
+        try:
+            return check_answer(step, self.state.prefill[step.id])
+        except InvalidAnswer:
+            return None
+
     def draft(self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None) -> Draft:
         """The draft, with the accepted interventions and, given rules, the review's findings."""
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
@@ -156,6 +192,5 @@ class Session:
         return matcher.search(self._query(), limit, exclude=self.state.suggestions)
 
     def _record(self, event: Event) -> None:
-        self.store.append(self.info.id, event)
-        self._fold.apply(event)
+        self._fold.apply(self.store.append(self.info.id, event))
         self._route = None

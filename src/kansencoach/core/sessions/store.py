@@ -13,6 +13,8 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kansencoach.core.sessions.events import EVENT_KINDS, Event, SessionState, fold
+from kansencoach.core.sessions.walcheck import wal_fault
 from kansencoach.i18n import t
 
 MIGRATIONS: tuple[str, ...] = (
@@ -84,6 +87,8 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = _connect(path)
+        self.damaged: list[str] = []
+        """Dutch reports of rows that could not be read and were skipped, for the UI to show."""
 
     def close(self) -> None:
         self._db.close()
@@ -105,15 +110,53 @@ class Store:
             db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
         return info
 
+    def create_with_history(
+        self, title: str, flow_id: str, flow_version: int, flow_hash: str, events: list[Event]
+    ) -> SessionInfo:
+        """A new session holding `events` with their own times, all in one transaction.
+
+        For a session file brought in from elsewhere: either the whole history lands or nothing does.
+        """
+        for event in events:
+            if event.kind not in EVENT_KINDS:
+                raise ValueError(f"unknown event kind {event.kind!r}")
+        stamp = now()
+        info = SessionInfo("", title, flow_id, flow_version, flow_hash, "", stamp, stamp)
+        with self._write() as db:
+            info = replace(info, id=self._new_id(db))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
+            db.executemany(
+                "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        info.id,
+                        event.at or stamp,
+                        event.kind,
+                        event.key,
+                        json.dumps(event.value, ensure_ascii=False),
+                    )
+                    for event in events
+                ],
+            )
+        return info
+
     def sessions(self) -> list[SessionInfo]:
+        """Every readable session, most recent first; a damaged row is reported and left out."""
         rows = self._read("SELECT * FROM sessions ORDER BY updated DESC, created DESC", ())
-        return [SessionInfo(*row) for row in rows]
+        found = [(row, _session_info(row)) for row in rows]
+        for row, info in found:
+            if info is None:
+                self._report(t("store.bad_session", id=_shown_id(row)))
+        return [info for _, info in found if info is not None]
 
     def session(self, session_id: str) -> SessionInfo:
         rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if not rows:
             raise SessionNotFound(t("store.no_session", id=session_id))
-        return SessionInfo(*rows[0])
+        info = _session_info(rows[0])
+        if info is None:
+            raise StoreError(t("store.bad_session", id=session_id))
+        return info
 
     def rename(self, session_id: str, title: str) -> None:
         self.session(session_id)
@@ -129,18 +172,19 @@ class Store:
             )
 
     def delete(self, session_id: str) -> None:
+        """Delete a session; SessionLocked while another window has it open."""
         self.session(session_id)
-        with self._write() as db:
+        with self.lock(session_id), self._write() as db:
             db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
-    def append(self, session_id: str, event: Event) -> None:
-        """Add `event` to the log and commit it before returning."""
+    def append(self, session_id: str, event: Event) -> Event:
+        """Add `event` to the log and commit it before returning; the event as stored, with its time."""
         if event.kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {event.kind!r}")
         stamp = now()
         value = json.dumps(event.value, ensure_ascii=False)
-        with self._write() as db:
+        with self._write(saving=True) as db:
             cursor = db.execute("UPDATE sessions SET updated = ? WHERE id = ?", (stamp, session_id))
             if cursor.rowcount == 0:
                 raise SessionNotFound(t("store.no_session", id=session_id))
@@ -148,12 +192,22 @@ class Store:
                 "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
                 (session_id, stamp, event.kind, event.key, value),
             )
+        return replace(event, at=stamp)
 
     def events(self, session_id: str) -> list[Event]:
+        """The session's log; a damaged row is reported with the session id and skipped."""
         rows = self._read(
-            "SELECT kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
+            "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
         )
-        return [Event(kind, key, json.loads(value), at) for kind, key, value, at in rows]
+        events = []
+        for seq, kind, key, value, at in rows:
+            try:
+                if kind not in EVENT_KINDS or not isinstance(key, str) or not isinstance(value, str):
+                    raise ValueError(kind)
+                events.append(Event(kind, key, json.loads(value), str(at)))
+            except ValueError:
+                self._report(t("store.bad_event", id=session_id, row=seq))
+        return events
 
     def state(self, session_id: str) -> SessionState:
         return fold(self.events(session_id))
@@ -161,6 +215,10 @@ class Store:
     def lock(self, session_id: str) -> SessionLock:
         """Hold the session for this process; SessionLocked when another process has it."""
         return SessionLock(self.path.parent / "locks", session_id)
+
+    def _report(self, message: str) -> None:
+        if message not in self.damaged:
+            self.damaged.append(message)
 
     def _new_id(self, db: sqlite3.Connection) -> str:
         while True:
@@ -175,8 +233,10 @@ class Store:
             raise _explain(error, self.path) from None
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One committed transaction; on failure it is rolled back (unless SQLite already did)."""
+    def _write(self, saving: bool = False) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; on failure it is rolled back (unless SQLite already did).
+
+        `saving` says an answer was being saved, so a full disk is reported as that answer lost."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -187,7 +247,7 @@ class Store:
                     self._db.execute("ROLLBACK")
                 raise
         except sqlite3.DatabaseError as error:
-            raise _explain(error, self.path) from None
+            raise _explain(error, self.path, saving) from None
 
 
 class SessionLock:
@@ -201,15 +261,22 @@ class SessionLock:
     def acquire(self) -> SessionLock:
         import fcntl
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = self.path.open("a+", encoding="utf-8")
+        except OSError as error:
+            detail = error.strerror or str(error)
+            raise StoreError(t("store.locks_unusable", path=self.path.parent, detail=detail)) from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.seek(0)
-            holder = handle.read().strip() or "?"
+            holder = handle.read().strip()
             handle.close()
-            raise SessionLocked(t("store.locked", id=self.session_id, pid=holder)) from None
+            if holder.isdigit():
+                raise SessionLocked(t("store.locked", id=self.session_id, pid=holder)) from None
+            # The holder has the lock but has not written its process number yet.
+            raise SessionLocked(t("store.locked_unknown", id=self.session_id)) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -230,35 +297,69 @@ class SessionLock:
 
 
 def reset_store(path: Path) -> Path | None:
-    """Move the store (and its WAL files) aside, never deleting it; returns where it went."""
-    if not path.exists():
+    """Move the store and its WAL files aside together, never deleting them; returns where they went.
+
+    Refused (SessionLocked) while any session is open in another window, which would go on writing
+    into the moved file."""
+    parts = [Path(f"{path}{suffix}") for suffix in _PARTS]
+    if not any(os.path.lexists(part) for part in parts):
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.opzij-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            os.replace(source, Path(f"{target}{suffix}"))
+    with contextlib.ExitStack() as held:
+        for lock_file in _lock_files(path.parent / "locks"):
+            held.enter_context(SessionLock(lock_file.parent, lock_file.stem))
+        try:
+            for part, suffix in zip(parts, _PARTS, strict=True):
+                if os.path.lexists(part):
+                    os.replace(part, Path(f"{target}{suffix}"))
+        except OSError as error:
+            raise StoreError(
+                t("store.unwritable", path=path.parent, detail=error.strerror or error)
+            ) from None
     return target
+
+
+_PARTS = ("", "-wal", "-shm")
+"""The store is its main file and SQLite's write-ahead log and index: always moved as one."""
+
+
+def _lock_files(directory: Path) -> list[Path]:
+    try:
+        return sorted(directory.glob("*.lock")) if directory.is_dir() else []
+    except OSError:
+        return []
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not path.exists():
+        if not os.path.lexists(path):
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        status = path.stat()
+        kind, had_data = status.st_mode, status.st_size > 0
     except OSError as error:
         raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
+    if not stat.S_ISREG(kind):
+        raise StoreError(t("store.not_regular", path=path))
+    wal_problem = wal_fault(path)
+    if wal_problem:
+        raise StoreError(wal_problem)
     try:
         # The TUI opens the store in a worker thread and uses it from the UI thread, one call at a time.
-        db = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT, check_same_thread=False)
     except sqlite3.Error as error:
         raise _explain(error, path) from None
     try:
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(db)
         db.execute("PRAGMA synchronous = FULL")
+        if had_data and not _has_tables(db):
+            raise StoreError(t("store.incomplete", path=path))
         _migrate(db, path)
+        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            # A mark of this store in its header, which walcheck compares with the log's copy.
+            db.execute(f"PRAGMA user_version = {secrets.randbelow(2**31 - 1) + 1}")
     except sqlite3.DatabaseError as error:
         db.close()
         raise _explain(error, path) from None
@@ -266,6 +367,40 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+BUSY_TIMEOUT = 5.0
+"""Seconds a process waits for another one holding the store before it says the store is busy."""
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Put the store in WAL mode, waiting for other processes doing the same on a first start:
+    SQLite answers this pragma with "locked" at once instead of waiting for the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
+
+
+def _has_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+
+
+def _session_info(row: tuple[object, ...]) -> SessionInfo | None:
+    """The row as a SessionInfo, or None when a column holds the wrong kind of value."""
+    kinds = (str, str, str, int, str, str, str, str)
+    if len(row) != len(kinds) or not all(isinstance(v, k) for v, k in zip(row, kinds, strict=True)):
+        return None
+    return SessionInfo(*row)  # type: ignore[arg-type]
+
+
+def _shown_id(row: tuple[object, ...]) -> str:
+    return str(row[0]) if row and isinstance(row[0], str) else "?"
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
@@ -289,12 +424,12 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         raise
 
 
-def _explain(error: sqlite3.Error, path: Path) -> StoreError:
+def _explain(error: sqlite3.Error, path: Path, saving: bool = False) -> StoreError:
     text = str(error).lower()
-    if "not a database" in text or "malformed" in text or "no such table" in text:
+    if any(sign in text for sign in ("not a database", "malformed", "no such table", "already exists")):
         return StoreError(t("store.corrupt", path=path))
     if "disk is full" in text or "disk i/o" in text:
-        return StoreError(t("store.full", path=path))
+        return StoreError(t("store.full_answer" if saving else "store.full", path=path))
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StoreError(t("store.unwritable", path=path, detail=str(error)))
     if "locked" in text or "busy" in text:

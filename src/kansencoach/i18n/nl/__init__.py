@@ -4,9 +4,9 @@ Each module holds the messages of one area, so two changes in different areas ne
 table. The catalogue is their union; a key defined twice is a mistake this module refuses.
 """
 
-from kansencoach.i18n.nl import authoring, cli, draft, files, flows, knowledge, plain, sessions, tui
+from kansencoach.i18n.nl import authoring, cli, draft, files, flows, knowledge, plain, sessions, sharing, tui
 
-_AREAS = (files, flows, sessions, authoring, knowledge, draft, cli, plain, tui)
+_AREAS = (files, flows, sessions, authoring, knowledge, draft, cli, plain, tui, sharing)
 
 
 def _union() -> dict[str, str]:

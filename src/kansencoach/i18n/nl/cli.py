@@ -36,6 +36,10 @@ MESSAGES: dict[str, str] = {
     "cli.json": "uitvoer als JSON",
     "cli.kb_count": "{count} interventies",
     "cli.kb_valid": "{path}: in orde ({count} interventies)",
+    "cli.kb_unchecked": "bronnen niet gecontroleerd: {count}",
+    "cli.kb_sources": "controleer ook elk citaat in de brondocumenten in deze mappen",
+    "cli.kb_quotes_valid": "{path}: {checked} citaten gevonden in de brondocumenten, "
+    "{unchecked} openbare bronnen niet gecontroleerd",
     "cli.kb_bad_limit": "--limit moet 1 of meer zijn",
     "cli.kb_empty_query": "geef zoekwoorden of minstens één van --domain, --wie, --waar, --perspective",
     "cli.kb_nothing": "Niets gevonden. Probeer andere woorden of minder filters.",
@@ -50,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "cli.interrupted": "Onderbroken. Alle gegeven antwoorden zijn bewaard.",
     "cli.reset_nothing": "Er is nog geen sessiebestand ({path}).",
     "cli.reset_done": "Het oude sessiebestand staat nu in {path}. Er is niets gewist.",
+    "cli.not_a_terminal": "het scherm van de app heeft een terminal nodig, en invoer of uitvoer is hier omgeleid. Gebruik `kansencoach --plain` (of `kansencoach run FLOW --plain`) om vraag voor vraag te werken, of start kansencoach zonder < of |",
     "cli.resume_alone": "--resume gaat niet samen met een flow of --answers",
     "cli.run_needs_flow": "noem een flow (bijvoorbeeld `kansencoach run voorstel`) of gebruik --resume ID",
     "cli.export_needs_answers": "--export werkt met --answers; exporteer een sessie met `kansencoach sessions export ID`",
@@ -74,4 +79,5 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_summary": "{broken} van {total} bestand(en) bevatten fouten",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
+    "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
 }

@@ -17,6 +17,9 @@ MESSAGES: dict[str, str] = {
     "theory.doel": "Doel",
     "theory.open": "nog niet ingevuld",
     "theory.caption": "De beleidstheorie als schema",
+    # Numbers as kansencoach read them
+    "number.read_as": "gelezen als {amount}",
+    "number.read_as_approximate": "gelezen als ongeveer {amount}",
     # Review
     "review.gap.number": "een getal",
     "review.gap.unit": "een eenheid (aantal, %, uren)",
@@ -55,5 +58,8 @@ MESSAGES: dict[str, str] = {
     "export.no_permission": "geen schrijfrechten in {path}; kies een andere plek",
     "export.template_missing": "het sjabloon {path} bestaat niet; geef het pad van een Word-bestand (.docx) met de huisstijl",
     "export.template_bad": "{path} is geen Word-document (.docx); sla het sjabloon in Word op als .docx en probeer het opnieuw",
+    "export.is_link": "{path} is een snelkoppeling; kies een andere naam, of gebruik --force om de snelkoppeling zelf te vervangen (het bestand waar hij naar wijst blijft ongemoeid)",
+    "export.not_regular": "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt nooit vervangen; kies een andere naam",
+    "export.name_too_long": "de bestandsnaam is te lang ({count} tekens, hoogstens {limit}); kies een kortere naam",
     "export.failed": "{path} kon niet worden geschreven ({detail})",
 }

@@ -105,4 +105,6 @@ MESSAGES: dict[str, str] = {
     "answer.allocate_min": "'{label}' krijgt minstens {min} punten.",
     "answer.allocate_max": "'{label}' krijgt hoogstens {max} punten.",
     "answer.allocate_total": "De punten tellen op tot {sum}; dat moet precies {total} zijn.",
+    "flow.duplicate_id": "de flow-id '{id}' staat ook in {other}; die wordt gebruikt en deze niet",
+    "flow.duplicate_id_hint": "geef een van beide flows een andere id, of haal een van de bestanden weg",
 }

@@ -12,6 +12,32 @@ MESSAGES: dict[str, str] = {
     "kb.empty_source": "een bron zonder document",
     "kb.empty_source_hint": "noem het document (titel en jaar) of de databank",
     "kb.not_in_vocabulary": "'{value}' staat niet in de woordenlijst ({list})",
+    "kb.source_unchecked": "{source} (niet gecontroleerd aan de brondocumenten)",
+    # Sources and quotes (kb validate --sources)
+    "quotes.unknown_document": "dit document staat niet in sources.yaml",
+    "quotes.unknown_document_hint": "gebruik de korte naam van een brondocument ({names}), "
+    "of zet bij een openbare bron url, date en checked: false",
+    "quotes.file_missing": "het bronbestand {file} staat in geen van de mappen achter --sources",
+    "quotes.file_missing_hint": "geef de map met de brondocumenten mee, bijvoorbeeld --sources ../shared/seeds",
+    "quotes.section_empty": "de bron noemt geen hoofdstuk of paragraaf",
+    "quotes.section_missing": "de paragraaf '{section}' komt niet voor in {file}",
+    "quotes.section_hint": "neem het kopje over zoals het in het brondocument staat, bijvoorbeeld '3.4 Opgave "
+    "Gelijke Kansen Onderwijs'",
+    "quotes.quote_before_section": "het citaat staat in het brondocument vóór de paragraaf '{section}' "
+    "(citaat op regel {line})",
+    "quotes.quote_empty": "de bron heeft geen citaat",
+    "quotes.quote_empty_hint": "zet onder quote een letterlijke zin (hoogstens ongeveer 30 woorden) uit het "
+    "brondocument die het feit draagt",
+    "quotes.quote_long": "het citaat is {words} woorden lang",
+    "quotes.quote_long_hint": "kort het in tot hoogstens ongeveer 30 woorden; neem alleen het stuk dat het "
+    "feit draagt",
+    "quotes.not_found": "dit citaat komt niet letterlijk voor in {file}",
+    "quotes.nearest": "het meest gelijkende stuk staat op regel {line}: “{passage}”; neem het letterlijk over",
+    "quotes.not_found_hint": "zoek de zin op in het brondocument en neem hem letterlijk over (hoofdletters, "
+    "witruimte, regelovergangen en afbreekstreepjes maken niet uit)",
+    "quotes.unchecked_without_url": "een bron met checked: false heeft geen url",
+    "quotes.unchecked_hint": "noem bij een openbare bron buiten de brondocumenten de titel (document), "
+    "het webadres (url) en, als die bekend is, de datum of het jaar (date)",
     # Matching
     "match.why": "Past bij: {parts}.",
     "match.near": "‘{typed}’ ≈ ‘{found}’",

@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "plain.no_help": "Bij deze vraag is geen extra uitleg.",
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
+    "plain.earlier": "Antwoord uit het eerdere voorstel: {value} (Enter om over te nemen, of typ een nieuw antwoord)",
     "plain.saved": "✓ opgeslagen",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
@@ -30,4 +31,5 @@ MESSAGES: dict[str, str] = {
     "plain.exported": "Geschreven: {path}",
     "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
     "plain.orphans_header": "Antwoorden op vragen die niet meer in de flow staan (bewaard):",
+    "plain.not_utf8": "(je invoer bevatte tekens die geen geldige UTF-8 zijn; ze zijn vervangen door �; typ het antwoord opnieuw als dat niet klopt)",
 }

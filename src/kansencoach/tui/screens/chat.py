@@ -7,7 +7,7 @@ the input and the officer is told why: nothing typed is ever thrown away.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,28 +17,21 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label, ProgressBar
 
-from kansencoach.core.draft.draft import answer_line
+from kansencoach.core.catalog import flow_for_session
+from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import (
-    AllocateStep,
-    AnswerValue,
-    ChoiceStep,
-    ConfirmStep,
-    ListStep,
-    MultiStep,
-    NumberStep,
-    QuestionStep,
-    ScaleStep,
-    TextStep,
-)
+from kansencoach.core.flows.models import AnswerValue, QuestionStep
+from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import JumpDialog
 from kansencoach.tui.screens.export import ExportDialog
+from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.answer_inputs import (
     AnswerInput,
@@ -52,26 +45,29 @@ from kansencoach.tui.widgets.answer_inputs import (
 from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
+if TYPE_CHECKING:
+    from kansencoach.tui.app import KansencoachApp
+
 WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
 
 
+INPUTS: dict[str, type[AnswerInput]] = {
+    "text": TextAnswer,
+    "choice": ChoiceAnswer,
+    "scale": ChoiceAnswer,
+    "multi": MultiAnswer,
+    "number": NumberAnswer,
+    "confirm": ConfirmAnswer,
+    "list": ListAnswer,
+    "allocate": AllocateAnswer,
+}
+"""The input widget for each step type (the step-type registry's names)."""
+
+
 def input_for(step: QuestionStep, current: AnswerValue) -> AnswerInput:
     """The input widget that fits the step type."""
-    if isinstance(step, TextStep):
-        return TextAnswer(step, current)
-    if isinstance(step, ChoiceStep | ScaleStep):
-        return ChoiceAnswer(step, current)
-    if isinstance(step, MultiStep):
-        return MultiAnswer(step, current)
-    if isinstance(step, NumberStep):
-        return NumberAnswer(step, current)
-    if isinstance(step, ConfirmStep):
-        return ConfirmAnswer(step, current)
-    if isinstance(step, ListStep):
-        return ListAnswer(step, current)
-    assert isinstance(step, AllocateStep)
-    return AllocateAnswer(step, current)
+    return INPUTS[step.type](step, current)
 
 
 class ChatScreen(Screen[None]):
@@ -93,10 +89,15 @@ class ChatScreen(Screen[None]):
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
         super().__init__()
         self.session = session
+        self.conversation = Conversation(session)
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
-        self._shown_infos: set[str] = set()
+
+    @property
+    def coach(self) -> KansencoachApp:
+        """The app, typed: its knowledge base, matchers and rules."""
+        return cast("KansencoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -148,10 +149,8 @@ class ChatScreen(Screen[None]):
         """Show the infos before `step`, the question itself and the input that fits it."""
         self.step = step
         conversation = self.query_one("#conversation")
-        for info in self.session.infos_before(step):
-            if info.id not in self._shown_infos:
-                self._shown_infos.add(info.id)
-                conversation.mount(CoachMessage(info.say))
+        for info in self.conversation.new_infos(step):
+            conversation.mount(CoachMessage(info.say))
         slot = self.query_one("#input-slot")
         slot.remove_children()
         self._validation("")
@@ -161,29 +160,24 @@ class ChatScreen(Screen[None]):
             self.query_one("#keys-hint", Label).update(t("tui.keys.done"))
             conversation.scroll_end(animate=False)
             return
-        position, total = self._position(step)
+        position, total = self.conversation.position(step)
         question = f"**{position}/{total}** · {step.ask.strip()}"
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
         conversation.mount(CoachMessage(question, classes="question"))
         if step.suggest == "indicators":
             self._suggest_indicators()
-        current = self.session.answers.get(step.id)
-        widget = input_for(step, current)
+        widget = input_for(step, self.session.offered(step))
         slot.mount(widget)
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
         conversation.scroll_end(animate=False)
 
     def _suggest_indicators(self) -> None:
-        matcher = getattr(self.app, "indicator_matcher", None)
-        found = self.session.indicators(matcher) if matcher is not None else []
+        knowledge = self.coach.knowledge
+        found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
         if found:
             self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
-
-    def _position(self, step: QuestionStep) -> tuple[int, int]:
-        ids = [question.id for question in self.session.route().questions]
-        return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
 
     def _answer_text(self, step: QuestionStep) -> str:
         return answer_line(step, self.session.answers.get(step.id))
@@ -210,7 +204,7 @@ class ChatScreen(Screen[None]):
         step = self.step
         if step is None:
             return
-        if isinstance(event.value, str) and event.value.strip() == "?":
+        if Conversation.asks_for_help(event.value):
             # The flows tell officers that '?' shows the explanation, in the app as on the command line.
             self.action_help()
             self._validation("")
@@ -287,7 +281,7 @@ class ChatScreen(Screen[None]):
     def action_help(self) -> None:
         if self.step is not None:
             self.query_one("#conversation").mount(
-                CoachMessage(self.step.help or t("plain.no_help"), classes="help")
+                CoachMessage(Conversation.help_text(self.step), classes="help")
             )
             self.query_one("#conversation").scroll_end(animate=False)
 
@@ -315,18 +309,26 @@ class ChatScreen(Screen[None]):
             inputs.first().focus_input()
 
     def _update_side(self) -> None:
-        knowledge = getattr(self.app, "knowledge", None)
-        rules = getattr(self.app, "rules", None)
-        draft = self.session.draft(knowledge, rules)
+        knowledge = self.coach.knowledge
+        draft = self.session.draft(knowledge, self.coach.rules)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
-        matcher = getattr(self.app, "matcher", None)
-        if matcher is not None:
-            self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(matcher))
+        if knowledge is not None:
+            self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(knowledge.matcher))
         self.findings = list(draft.findings or ())
 
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        """The flow's file may have changed: carry on with the new version, answers kept."""
+        info = self.session.info
+        try:
+            loaded = flow_for_session(info.flow_id, info.flow_source)
+        except (ProblemsError, LookupError):
+            return  # The app has told the officer what is broken; keep the version in use.
+        self.flow_reloaded(loaded)
+
     def flow_reloaded(self, loaded: LoadedFlow) -> None:
-        """The flow's file changed: carry on with the new version, answers kept."""
+        """Carry on with another version of the flow, answers kept."""
         if loaded.digest == self.session.loaded.digest:
             return
         self.session.reload(loaded)
@@ -334,8 +336,9 @@ class ChatScreen(Screen[None]):
         self.show_step(self.session.current())
         self._update_side()
 
-    def knowledge_loaded(self) -> None:
-        """Called by the app when the knowledge base is ready (before mounting, on_mount does it)."""
+    @on(KnowledgeLoaded)
+    def _knowledge_loaded(self) -> None:
+        """The knowledge base is ready (before mounting, on_mount draws the side panes)."""
         if self.is_mounted:
             self._update_side()
 
@@ -344,16 +347,15 @@ class ChatScreen(Screen[None]):
         self.session.decide(event.intervention_id, event.accept)
         key = "tui.accepted" if event.accept else "tui.dismissed"
         name = event.intervention_id
-        knowledge = getattr(self.app, "knowledge", None)
+        knowledge = self.coach.knowledge
         if knowledge is not None and event.intervention_id in knowledge.by_id:
             name = knowledge.by_id[event.intervention_id].name
         self.app.notify(t(key, name=name))
         self._update_side()
 
     def action_export(self) -> None:
-        knowledge = getattr(self.app, "knowledge", None)
-        rules = getattr(self.app, "rules", None)
-        self.app.push_screen(ExportDialog(self.session, self.session.draft(knowledge, rules)))
+        draft = self.session.draft(self.coach.knowledge, self.coach.rules)
+        self.app.push_screen(ExportDialog(self.conversation, draft))
 
     def palette_commands(self) -> list[tuple[str, str, str]]:
         """(title, help, action) for the command palette."""

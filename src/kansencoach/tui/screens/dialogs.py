@@ -61,6 +61,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Label(self.question, classes="dialog-question", markup=False)
             yield Input(self.value, id="prompt-input")
             yield Label("", id="prompt-error", classes="validation", markup=False)
+            yield Label(t("tui.keys.prompt"), classes="keys-hint")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

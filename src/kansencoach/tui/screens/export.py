@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,20 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from kansencoach import locations
-from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import FORMATS, ExportMeta, render
-from kansencoach.core.sessions.session import Session
+from kansencoach.core.draft.export import FORMATS, ExportFormat
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
-
-
-def default_path(title: str, fmt: str = "markdown") -> Path:
-    """A file in the documents folder named after the session title."""
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "voorstel"
-    folder = locations.documents_dir()
-    return (folder if folder.is_dir() else Path.home()) / f"{slug}{FORMATS[fmt]}"
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -35,9 +25,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", t("tui.close"))]
 
-    def __init__(self, session: Session, draft: Draft) -> None:
+    def __init__(self, conversation: Conversation, draft: Draft) -> None:
         super().__init__()
-        self.session = session
+        self.conversation = conversation
         self.draft = draft
         self.written: Path | None = None
 
@@ -45,7 +35,8 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog wide", id="export-dialog"):
             yield Label(t("tui.export_title"), classes="dialog-question")
             yield Label(t("tui.export_path"))
-            yield Input(str(default_path(self.session.info.title)), id="export-path")
+            # Not selected on focus: one key would otherwise replace the whole path.
+            yield Input(str(self.conversation.default_export_path()), id="export-path", select_on_focus=False)
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
@@ -59,9 +50,10 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).focus()
 
     @property
-    def fmt(self) -> str:
+    def fmt(self) -> ExportFormat:
         pressed = self.query_one(RadioSet).pressed_button
-        return pressed.id if pressed is not None and pressed.id else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        return next((fmt for fmt in FORMATS if fmt == chosen), "markdown")
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
@@ -93,14 +85,8 @@ class ExportDialog(ModalScreen[Path | None]):
             )
             if not force:
                 return
-        meta = ExportMeta(
-            self.session.loaded.id,
-            self.session.loaded.flow.version,
-            self.session.info.created,
-            datetime.now(UTC).isoformat(timespec="seconds"),
-        )
         try:
-            self.written = write_atomic(path, render(self.draft, meta, self.fmt), force)
+            self.written = self.conversation.export(self.draft, path, self.fmt, force)
         except WriteError as error:
             self._say(str(error), error=True)
             return

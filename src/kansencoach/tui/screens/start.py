@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,6 +16,10 @@ from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
+from kansencoach.tui.signals import FilesChanged
+
+SHORT = 30
+"""Below this many rows the start screen packs tighter."""
 
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
@@ -78,6 +82,10 @@ class StartScreen(Screen[None]):
         # Draw first, then load: the worker's imports would otherwise hold up the first frame.
         self.call_after_refresh(self.refresh_lists)
 
+    @on(FilesChanged)
+    def _files_changed(self) -> None:
+        self.refresh_lists()
+
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
         from kansencoach.core.catalog import scan_flows
@@ -107,6 +115,9 @@ class StartScreen(Screen[None]):
             session_list.set_options(_session_option(row) for row in rows)
         else:
             session_list.set_options([Option(t("tui.no_sessions"), disabled=True)])
+        # An empty list is no Tab stop: focus there would be invisible.
+        session_list.disabled = not rows
+        flow_list.disabled = not flows
         focus = session_list if rows else flow_list
         focus.focus()
         first = next((index for index, option in enumerate(focus.options) if not option.disabled), None)
@@ -148,6 +159,21 @@ class StartScreen(Screen[None]):
             self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
+
+    def on_resize(self) -> None:
+        # At 80x24 both lists must fit with their borders; Textual CSS has no media queries.
+        self.set_class(self.size.height < SHORT, "short")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rename and delete apply to the highlighted session: hidden unless there is one."""
+        if action in ("rename", "delete"):
+            return self._highlighted_row() is not None
+        return True
+
+    @on(OptionList.OptionHighlighted)
+    @on(events.DescendantFocus)
+    def _selection_moved(self) -> None:
+        self.refresh_bindings()
 
     def _row(self, session_id: str | None) -> SessionRow | None:
         return next((row for row in self.rows if row.info.id == session_id), None)

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
-from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.flows.answers import InvalidAnswer, format_number
 from kansencoach.core.flows.models import (
     AnswerValue,
     ChoiceStep,
@@ -27,8 +27,8 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
-from kansencoach.plain import parse_line
 
 
 class AnswerInput(Vertical):
@@ -167,12 +167,13 @@ class MultiAnswer(AnswerInput):
 class NumberAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, NumberStep)
-        current = "" if self.current is None else f"{self.current:g}".replace(".", ",")
+        number = self.current
+        current = format_number(number) if isinstance(number, int | float) else ""
         placeholder = t("tui.number_placeholder", unit=self.step.unit) if self.step.unit else ""
         yield Input(current, id="number-answer", restrict=r"[-0-9.,]*", placeholder=placeholder)
 
     def read(self) -> AnswerValue:
-        return parse_line(self.step, self.query_one(Input).value)
+        return parse_typed(self.step, self.query_one(Input).value)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

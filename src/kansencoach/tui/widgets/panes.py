@@ -10,8 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from kansencoach.core.draft.draft import Draft, one_line
+from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.shown import one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
 

@@ -6,7 +6,7 @@ escaping officer text for its own format so nothing typed into an answer can cha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kansencoach.core.draft.export.document import ExportMeta
 from kansencoach.core.draft.export.html import to_html
@@ -18,13 +18,23 @@ if TYPE_CHECKING:
 
     from kansencoach.core.draft.draft import Draft
 
-FORMATS = {"markdown": ".md", "html": ".html", "docx": ".docx"}
+ExportFormat = Literal["markdown", "html", "docx"]
+FORMATS: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html", "docx": ".docx"}
 """Every export format and the suffix of its files."""
 
-__all__ = ["FORMATS", "ExportMeta", "body", "escape_inline", "render", "to_html", "to_markdown"]
+__all__ = [
+    "FORMATS",
+    "ExportFormat",
+    "ExportMeta",
+    "body",
+    "escape_inline",
+    "render",
+    "to_html",
+    "to_markdown",
+]
 
 
-def render(draft: Draft, meta: ExportMeta, fmt: str, template: Path | None = None) -> str | bytes:
+def render(draft: Draft, meta: ExportMeta, fmt: ExportFormat, template: Path | None = None) -> str | bytes:
     """The draft in `fmt` (a key of FORMATS); Word documents use `template`'s styles when given."""
     if fmt == "docx":
         from kansencoach.core.draft.export.docx import to_docx

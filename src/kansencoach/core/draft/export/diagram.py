@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
-from kansencoach.core.draft.draft import Draft, DraftItem, Items, Prose
+from kansencoach.core.draft.draft import Draft, DraftItem
 from kansencoach.core.draft.export.text import one_line
 from kansencoach.core.flows.models import AllocateStep
+from kansencoach.core.flows.shown import Items, Prose
 from kansencoach.i18n import t
 
 THEORY_PARTS = (

@@ -11,10 +11,11 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-from kansencoach.core.draft.draft import Advice, Draft, DraftItem, Items, Prose, Provenance, Table
+from kansencoach.core.draft.draft import Draft, DraftItem, Provenance
 from kansencoach.core.draft.export.diagram import Mix, Theory, mix_of, theory_of
 from kansencoach.core.draft.export.text import one_line, paragraphs
 from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.shown import Advice, Items, Prose, Table
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
 

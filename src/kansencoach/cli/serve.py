@@ -1,0 +1,41 @@
+"""`kansencoach serve`: the app in a browser, through textual-serve.
+
+Each browser tab runs its own `kansencoach` process on this machine, with this machine's store.
+It binds to 127.0.0.1 unless `--host` says otherwise: sharing it means a proxy in front that does
+the login, and a store per user (see README, "In de browser").
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from kansencoach.cli.common import Parser, UserError
+from kansencoach.i18n import t
+
+DEFAULT_PORT = 8000
+
+
+def register(commands: argparse._SubParsersAction[Parser]) -> None:
+    """Add the `serve` command to the parser."""
+    serve = commands.add_parser("serve", help=t("cli.serve"), description=t("cli.serve_description"))
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N", help=t("cli.serve_port"))
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADRES", help=t("cli.serve_host"))
+    serve.set_defaults(handler=_serve)
+
+
+def command_line() -> str:
+    """The command each browser tab runs: this Python, this package, whatever PATH says."""
+    import shlex
+    import sys
+
+    return f"{shlex.quote(sys.executable)} -m kansencoach"
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    if not 0 < arguments.port < 65536:
+        raise UserError(t("cli.serve_bad_port", port=arguments.port))
+    from textual_serve.server import Server
+
+    print(t("cli.serve_open", url=f"http://{arguments.host}:{arguments.port}"))
+    Server(command_line(), host=arguments.host, port=arguments.port, title="Kansencoach").serve()
+    return 0

@@ -1,0 +1,241 @@
+"""Checking that every fact in the knowledge base is traceable: each quote occurs in its source.
+
+A source either names a source document by its short name (sources.yaml) with a section and a short
+verbatim quote, or it is a public source outside those documents, with a URL and a date, marked
+`checked: false`. Quotes are compared after folding what PDF extraction and typing change: case,
+whitespace and line breaks, hyphens (at line ends and inside compounds), curly quotes and ligatures.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from kansencoach.core.common.problems import Problem, did_you_mean
+from kansencoach.core.common.yamlsource import Document, Loc, read_document, read_text
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.models import SourceDocument, SourceRef
+from kansencoach.i18n import t
+
+MAX_QUOTE_WORDS = 35
+"""The guideline is about 30 words: enough to carry the fact, short enough to stay a quote."""
+NEAR_SCORE = 75
+"""How alike (0-100) a passage must be to a missing quote to be offered as the nearest one."""
+_FOLDED = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u00ad": "",
+}
+
+
+@dataclass(frozen=True)
+class SearchableText:
+    """A text folded for comparing quotes, with the index in the original text of each folded character."""
+
+    original: str
+    folded: str
+    origins: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> SearchableText:
+        spaced: list[tuple[str, int]] = []
+        for index, character in enumerate(text):
+            for folded in _fold(character):
+                if not folded.isspace():
+                    spaced.append((folded, index))
+                elif spaced and spaced[-1][0] != " ":
+                    spaced.append((" ", index))
+        kept: list[tuple[str, int]] = []
+        position = 0
+        while position < len(spaced):
+            current = spaced[position]
+            # A hyphen between letters (line end or compound) is folded away with the space after it.
+            if current[0] == "-" and kept and kept[-1][0].isalpha():
+                after = position + 1
+                if after < len(spaced) and spaced[after][0] == " ":
+                    after += 1
+                if after < len(spaced) and spaced[after][0].isalpha():
+                    position = after
+                    continue
+            kept.append(current)
+            position += 1
+        while kept and kept[-1][0] == " ":
+            kept.pop()
+        return cls(text, "".join(c for c, _ in kept), tuple(i for _, i in kept))
+
+    def find(self, quote: str, end: int | None = None) -> int:
+        """Where the folded `quote` starts in the folded text (before `end`), or -1."""
+        needle = SearchableText.of(quote).folded.strip()
+        if not needle:
+            return -1
+        return self.folded.rfind(needle, 0, end) if end is not None else self.folded.find(needle)
+
+    def line_of(self, folded_index: int) -> int:
+        return self.original.count("\n", 0, self.origins[folded_index]) + 1
+
+    def nearest(self, quote: str) -> tuple[int, str] | None:
+        """The line and text of the passage most like `quote`, if one is alike enough to suggest."""
+        needle = SearchableText.of(quote).folded.strip()
+        if not needle or not self.folded:
+            return None
+        match = fuzz.partial_ratio_alignment(needle, self.folded, score_cutoff=NEAR_SCORE)
+        if match is None:
+            return None
+        start = self.origins[match.dest_start]
+        end = self.origins[max(match.dest_end - 1, match.dest_start)] + 1
+        passage = "".join(c for c in self.original[start:end] if c.isprintable() or c.isspace())
+        return self.line_of(match.dest_start), " ".join(passage.split())
+
+
+def _fold(character: str) -> str:
+    if character in _FOLDED:
+        return _FOLDED[character]
+    if not character.isprintable() and not character.isspace():
+        return ""
+    return "".join(_FOLDED.get(part, part) for part in unicodedata.normalize("NFKC", character).lower())
+
+
+@dataclass
+class SourceTexts:
+    """The source documents' texts, found by file name in the directories given on the command line."""
+
+    directories: Sequence[Path]
+    _texts: dict[str, SearchableText | None] = field(default_factory=dict)
+
+    def text(self, document: SourceDocument) -> SearchableText | None:
+        if document.file not in self._texts:
+            found = next((d / document.file for d in self.directories if (d / document.file).is_file()), None)
+            self._texts[document.file] = SearchableText.of(read_text(found)) if found else None
+        return self._texts[document.file]
+
+
+def check_sources(
+    knowledge: KnowledgeBase, directories: Sequence[Path], files: Collection[Path] | None = None
+) -> list[Problem]:
+    """Every problem with the sources of the interventions and indicators of `knowledge`.
+
+    Given `files`, only the interventions read from those files are checked.
+    """
+    texts = SourceTexts(directories)
+    problems: list[Problem] = []
+    for document, sources, loc in _sources(knowledge, files):
+        for index, source in enumerate(sources):
+            problems += _check(source, document, (*loc, index), knowledge.documents, texts)
+    return sorted(problems, key=lambda problem: problem.position)
+
+
+def count_quotes(knowledge: KnowledgeBase) -> tuple[int, int]:
+    """How many sources are quoted from a source document and how many are public, unchecked sources."""
+    sources = [source for item in knowledge.interventions for source in item.sources]
+    sources += [source for item in knowledge.indicators for source in item.sources]
+    unchecked = sum(1 for source in sources if not source.checked)
+    return len(sources) - unchecked, unchecked
+
+
+def _sources(
+    knowledge: KnowledgeBase, files: Collection[Path] | None
+) -> Iterator[tuple[Document, Iterable[SourceRef], Loc]]:
+    for item in knowledge.interventions:
+        path = knowledge.paths.get(item.id)
+        if path is not None and (files is None or path in files):
+            yield read_document(path), item.sources, ("sources",)
+    if knowledge.indicators_path is not None and files is None:
+        document = read_document(knowledge.indicators_path)
+        for index, indicator in enumerate(knowledge.indicators):
+            yield document, indicator.sources, ("indicators", index, "sources")
+
+
+def _check(
+    source: SourceRef,
+    document: Document,
+    loc: Loc,
+    documents: dict[str, SourceDocument],
+    texts: SourceTexts,
+) -> list[Problem]:
+    if not source.checked:
+        if source.url:
+            return []
+        return [Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))]
+    known = documents.get(source.document)
+    if known is None:
+        hint = did_you_mean(
+            source.document, documents, t("quotes.unknown_document_hint", names=", ".join(documents))
+        )
+        return [Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)]
+    text = texts.text(known)
+    if text is None:
+        return [
+            Problem(
+                document.position((*loc, "document")),
+                t("quotes.file_missing", file=known.file),
+                t("quotes.file_missing_hint"),
+            )
+        ]
+    problems: list[Problem] = []
+    if not source.section.strip() or text.find(source.section) < 0:
+        key = "quotes.section_missing" if source.section.strip() else "quotes.section_empty"
+        problems.append(
+            Problem(
+                document.position((*loc, "section")),
+                t(key, section=source.section, file=known.file),
+                t("quotes.section_hint"),
+            )
+        )
+        section_found = False
+    else:
+        section_found = True
+    if not source.quote.strip():
+        problems.append(
+            Problem(document.position(loc), t("quotes.quote_empty"), t("quotes.quote_empty_hint"))
+        )
+        return problems
+    words = len(source.quote.split())
+    if words > MAX_QUOTE_WORDS:
+        problems.append(
+            Problem(
+                document.position((*loc, "quote")),
+                t("quotes.quote_long", words=words),
+                t("quotes.quote_long_hint"),
+            )
+        )
+    quote_at = text.find(source.quote)
+    if quote_at < 0:
+        near = text.nearest(source.quote)
+        hint = (
+            t("quotes.nearest", line=near[0], passage=_shortened(near[1]))
+            if near
+            else t("quotes.not_found_hint")
+        )
+        problems.append(
+            Problem(document.position((*loc, "quote")), t("quotes.not_found", file=known.file), hint)
+        )
+    elif section_found and text.find(source.section, end=quote_at) < 0:
+        problems.append(
+            Problem(
+                document.position((*loc, "section")),
+                t("quotes.quote_before_section", section=source.section, line=text.line_of(quote_at)),
+                t("quotes.section_hint"),
+            )
+        )
+    return problems
+
+
+def _shortened(passage: str, words: int = 40) -> str:
+    parts = passage.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

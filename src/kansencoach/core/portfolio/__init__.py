@@ -1,0 +1,1 @@
+"""The portfolio: every proposal of the organisation side by side, for the aanjaagteam."""

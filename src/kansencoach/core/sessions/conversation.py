@@ -1,0 +1,93 @@
+"""One conversation over a session: what plain mode and the chat screen both do, so they cannot drift.
+
+A front end shows the questions and reads the answers; this object decides everything else they
+have in common: where a question stands (`3/12`), which coach messages were already shown, which
+typed words ask for help, how far undo goes, and how an export is named, stamped and written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kansencoach import locations
+from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
+from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.sessions.session import Session
+from kansencoach.i18n import t
+
+HELP_WORDS = frozenset({"?", "help", "hulp"})
+"""Typed instead of an answer, these show the question's explanation (in the app as in plain mode)."""
+
+
+LAST_EXPORT_FOLDER = "last-export-folder.txt"
+"""In the user data directory: the folder of the last export, offered again next time."""
+
+
+def _last_export_folder() -> Path:
+    try:
+        folder = Path((locations.home_dir() / LAST_EXPORT_FOLDER).read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Path.cwd()
+    return folder if folder.is_absolute() and folder.is_dir() else Path.cwd()
+
+
+class Conversation:
+    """A session as it is being talked through by one front end."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._shown_infos: set[str] = set()
+
+    def new_infos(self, step: QuestionStep | None) -> list[InfoStep]:
+        """The coach's messages before `step` not shown yet; from now on they count as shown."""
+        infos = [info for info in self.session.infos_before(step) if info.id not in self._shown_infos]
+        self._shown_infos.update(info.id for info in infos)
+        return infos
+
+    def position(self, step: QuestionStep) -> tuple[int, int]:
+        """(number of `step` among the questions on the path, how many there are)."""
+        ids = [question.id for question in self.session.route().questions]
+        return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
+
+    @staticmethod
+    def asks_for_help(typed: AnswerValue) -> bool:
+        """Whether what was typed is a request for the explanation rather than an answer."""
+        return isinstance(typed, str) and typed.strip().lower() in HELP_WORDS
+
+    @staticmethod
+    def help_text(step: QuestionStep) -> str:
+        """The explanation of a question, or that it has none."""
+        return step.help or t("plain.no_help")
+
+    def export_meta(self) -> ExportMeta:
+        """The front matter of an export made now."""
+        return ExportMeta(
+            self.session.loaded.id,
+            self.session.loaded.flow.version,
+            self.session.info.created,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+
+    def default_export_path(self, fmt: ExportFormat = "markdown") -> Path:
+        """A file named after the session's title, in the folder of the last export, else the current one."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.session.info.title.lower()).strip("-")[:60] or "voorstel"
+        return _last_export_folder() / f"{slug}{FORMATS[fmt]}"
+
+    def export(
+        self, draft: Draft, path: Path, fmt: ExportFormat, force: bool, template: Path | None = None
+    ) -> Path:
+        """Write `draft` to `path` atomically (WriteError when refused); the path written.
+
+        A Word export takes its styles from `template`, else from the house style in the config folder.
+
+        Its folder is offered again next time, in any session and either front end.
+        """
+        written = write_atomic(path, render(draft, self.export_meta(), fmt, template), force)
+        with contextlib.suppress(WriteError, OSError):
+            write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
+        return written

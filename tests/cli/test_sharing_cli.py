@@ -1,0 +1,127 @@
+"""Working together from the command line: session files, earlier proposals, the portfolio."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import DATA, kansencoach
+
+BAD = DATA / "bad_sessions"
+GOOD = DATA / "sessions" / "mini.yaml"
+
+EXPECTED: dict[str, tuple[int, str]] = {
+    "alias.yaml": (8, "ankers en verwijzingen"),
+    "answer-out-of-range.yaml": (24, "van 1 tot en met 5"),
+    "answer-wrong-option.yaml": (13, "Kies een van de opties"),
+    "answers-list.yaml": (12, "YAML"),
+    "bad-fingerprint.yaml": (7, "'fingerprint' heeft niet de verwachte vorm"),
+    "bad-step-id.yaml": (11, "ongeldige id"),
+    "binary.yaml": (1, "geen tekstbestand"),
+    "comments-differ.yaml": (38, "'comments' komt niet overeen met de geschiedenis"),
+    "empty-title.yaml": (8, "'title' is leeg"),
+    "empty.yaml": (1, "leeg"),
+    "format-version.yaml": (3, "'kansencoach_session' kan niet 2 zijn"),
+    "history-bad-kind.yaml": (47, "'kind' kan niet 'wijzig' zijn"),
+    "history-bad-time.yaml": (50, "'at' heeft niet de verwachte vorm"),
+    "hostile-control.yaml": (1, "YAML"),
+    "no-format.yaml": (3, "'kansencoach_session' ontbreekt"),
+    "not-a-mapping.yaml": (1, "blok met velden"),
+    "not-utf8.yaml": (6, "UTF-8"),
+    "python-tag.yaml": (8, "Python-code"),
+    "suggestions-differ.yaml": (35, "'suggestions' komt niet overeen"),
+    "syntax.yaml": (8, "YAML"),
+    "unknown-field.yaml": (9, "onbekend veld 'owner'"),
+    "unknown-flow.yaml": (5, "de flow 'minni', die hier niet bestaat"),
+    "version-text.yaml": (6, "'version' moet een geheel getal zijn"),
+}
+
+
+@pytest.fixture(autouse=True)
+def mini_flow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KANSENCOACH_FLOWS", str(DATA / "flows"))
+
+
+def test_every_broken_file_in_the_corpus_has_an_expectation() -> None:
+    assert sorted(path.name for path in BAD.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_broken_session_file_is_refused_where_it_is_wrong(name: str) -> None:
+    line, message = EXPECTED[name]
+    result = kansencoach("sessions", "import", BAD / name)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert re.match(rf"^{re.escape(str(BAD / name))}:{line}:\d+: ", first), first
+    assert message in first
+    assert "\x1b" not in result.stdout + result.stderr
+    assert kansencoach("sessions", "list").stdout.startswith("Nog geen sessies.")
+
+
+def test_a_ten_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "groot.yaml"
+    big.write_text(GOOD.read_text(encoding="utf-8") + "# " + "x" * 10_000_000 + "\n", encoding="utf-8")
+    result = kansencoach("sessions", "import", big)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{big}:1:1: het bestand is te groot")
+
+
+def test_import_then_export_gives_back_the_file(tmp_path: Path) -> None:
+    imported = kansencoach("sessions", "import", GOOD)
+    assert imported.returncode == 0, imported.stderr
+    session_id = imported.stdout.split()[3].rstrip(":")
+    out = tmp_path / "terug.yaml"
+    exported = kansencoach("sessions", "export", session_id, "--session", out)
+    assert exported.returncode == 0, exported.stderr
+    assert out.read_text(encoding="utf-8") == GOOD.read_text(encoding="utf-8")
+    again = kansencoach("sessions", "export", session_id, "--session", out)
+    assert again.returncode == 2 and "--force" in again.stderr
+
+
+def test_a_new_proposal_starts_from_an_earlier_file_in_plain_mode() -> None:
+    # Enter takes over each earlier answer; the last two lists end with an empty line.
+    result = kansencoach("run", "mini", "--from", GOOD, "--plain", stdin="\n" * 12)
+    assert result.returncode == 0, result.stderr
+    assert "Antwoord uit het eerdere voorstel: Verschil in bereik" in result.stdout
+    listed = kansencoach("sessions", "list").stdout.splitlines()
+    assert len(listed) == 1
+    shown = kansencoach("sessions", "show", listed[0].split()[0]).stdout
+    assert "Verschil in bereik" in shown
+
+
+def test_from_an_unknown_session_is_refused() -> None:
+    result = kansencoach("run", "mini", "--from", "deadbeef", "--plain")
+    assert result.returncode == 2
+    assert "deadbeef" in result.stderr
+
+
+def test_the_portfolio_over_ten_sessions(tmp_path: Path) -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    files = []
+    for number in range(10):
+        path = tmp_path / f"sessie-{number}.yaml"
+        mix = "    A: 20\n    B: 30\n    C: 50\n" if number % 2 else "    A: 0\n    B: 10\n    C: 90\n"
+        changed = text.replace("title: Mini", f"title: Voorstel {number}")
+        changed = changed.replace("    A: 20\n    B: 30\n    C: 50\n", mix, 1)
+        path.write_text(changed, encoding="utf-8")
+        files.append(path)
+    out = tmp_path / "portfolio.html"
+    result = kansencoach("portfolio", *files, "-o", out)
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<tr><td>Voorstel ") == 10
+    assert page.count('<svg role="img"') == 11
+    assert "Bij 5 van de 10 voorstellen krijgt één perspectief 70% of meer." in page
+    assert "http" not in page.replace("http://www.w3.org", "")
+    markdown = kansencoach("portfolio", *files).stdout
+    assert "| Voorstel 3 | Onderwijs | A 20% · B 30% · C 50% |" in markdown
+    assert kansencoach("sessions", "list").stdout.startswith("Nog geen sessies.")
+
+
+def test_the_portfolio_needs_something_to_show() -> None:
+    assert kansencoach("portfolio").returncode == 2
+    result = kansencoach("portfolio", "--all")
+    assert result.returncode == 2 and "nog geen sessies" in result.stderr

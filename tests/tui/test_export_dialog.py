@@ -1,0 +1,69 @@
+"""The export dialog offers the current folder, remembers the last one, and never selects the path on Tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.export import ExportDialog
+
+from helpers import mini_flow
+
+
+async def open_dialog(pilot: object, app: KansencoachApp) -> ExportDialog:
+    await pilot.press("f2")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    dialog = app.screen
+    assert isinstance(dialog, ExportDialog)
+    return dialog
+
+
+async def test_default_is_the_current_folder_then_the_last_one(
+    fixed_world: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "werkmap"
+    work.mkdir()
+    monkeypatch.chdir(work)  # not the documents folder, which the dialog used to offer
+    elsewhere = tmp_path / "Nota's"
+    elsewhere.mkdir()
+    app = KansencoachApp(new_flow=mini_flow(), title="Plan Zuid")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app)
+        field = dialog.query_one("#export-path", Input)
+        assert field.value == str(work / "plan-zuid.md")
+        field.value = str(elsewhere / "eerste.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (elsewhere / "eerste.md").is_file()
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app)
+        assert dialog.query_one("#export-path", Input).value == str(elsewhere / "plan-zuid.md")
+    # Remembered across runs of the app, not only in memory.
+    again = KansencoachApp(new_flow=mini_flow(), title="Plan Noord")
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, again)
+        assert dialog.query_one("#export-path", Input).value == str(elsewhere / "plan-noord.md")
+
+
+async def test_tabbing_into_the_path_keeps_it(fixed_world: Path) -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Plan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app)
+        field = dialog.query_one("#export-path", Input)
+        before = field.value
+        while app.focused is field:
+            await pilot.press("tab")
+        while app.focused is not field:
+            await pilot.press("tab")
+        await pilot.press("end", "x")
+        assert field.value == before + "x"
+        await pilot.press("shift+tab", "tab", "x")
+        assert field.value == before + "xx"

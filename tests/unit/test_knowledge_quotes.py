@@ -1,0 +1,63 @@
+"""The quote check: what it forgives (layout, case, hyphens, quote marks) and what it does not (words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kansencoach.core.knowledge.quotes import SearchableText
+
+PDF_TEXT = (
+    "3.4 Opgave Gelijke Kansen Onderwijs\n"
+    "De gemeente zet in op onderwijs-\nzorgarrangementen en op het   voorkomen van kansen-\n"
+    "ongelijkheid. Zij noemt dit een \u2018kansrijke\u2019 aanpak voor \ufb01nanciering van voor- en "
+    "vroegschoolse educatie.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "zet in op onderwijs-zorgarrangementen",
+        "het voorkomen van kansenongelijkheid",
+        "HET VOORKOMEN\nVAN KANSEN-ONGELIJKHEID.",
+        "een 'kansrijke' aanpak voor financiering",
+        "voor- en vroegschoolse educatie",
+    ],
+)
+def test_layout_case_hyphens_and_quote_marks_are_forgiven(quote: str) -> None:
+    assert SearchableText.of(PDF_TEXT).find(quote) >= 0
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["zet in op onderwijs-zorgvoorzieningen", "het voorkomen van kansengelijkheid", "een kansrijke aanpak"],
+)
+def test_a_changed_word_or_dropped_mark_is_not_found(quote: str) -> None:
+    assert SearchableText.of(PDF_TEXT).find(quote) == -1
+
+
+def test_the_nearest_passage_is_offered_with_its_line() -> None:
+    text = SearchableText.of(PDF_TEXT)
+    near = text.nearest("zet in op onderwijs-zorgvoorzieningen en op het voorkomen")
+    assert near is not None
+    line, passage = near
+    assert line == 2
+    assert "zorgarrangementen" in passage and "\n" not in passage
+
+
+def test_a_quote_from_nowhere_gets_no_nearest_passage() -> None:
+    assert SearchableText.of(PDF_TEXT).nearest("xyzzy plugh quux frobnicate") is None
+
+
+def test_a_section_is_found_before_the_quote() -> None:
+    text = SearchableText.of(PDF_TEXT)
+    quote_at = text.find("het voorkomen van kansenongelijkheid")
+    assert text.find("3.4 Opgave Gelijke Kansen Onderwijs", end=quote_at) == 0
+    assert text.find("vroegschoolse educatie", end=quote_at) == -1
+
+
+def test_control_characters_never_reach_the_hint() -> None:
+    text = SearchableText.of("Regel een\x1b[31m met kleur\x07 en een bel.\n")
+    near = text.nearest("regel een met kleur en een bel")
+    assert near is not None
+    assert "\x1b" not in near[1] and "\x07" not in near[1]
