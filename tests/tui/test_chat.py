@@ -48,7 +48,7 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         assert "Het verschil: Peuters in Overvecht" in text
         assert "Voor wie?: Kinderen; Ouders" in text
         assert "Basis bieden: 25, Tegensturen: 35, Maatwerk: 40" in text
-        assert "Hoeveel budget?: 25000 euro" in text
+        assert "Hoeveel budget?: € 25.000" in text
         assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
         officer = [str(message.render()) for message in screen.query(OfficerMessage)]
         assert officer[0] == MINI_ANSWERS["verschil"]

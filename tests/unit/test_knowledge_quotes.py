@@ -61,3 +61,17 @@ def test_control_characters_never_reach_the_hint() -> None:
     near = text.nearest("regel een met kleur en een bel")
     assert near is not None
     assert "\x1b" not in near[1] and "\x07" not in near[1]
+
+
+def test_the_draft_names_a_source_by_its_title_and_marks_unchecked_ones() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    knowledge = load_kb()
+    (quoted,) = knowledge.accepted(["aanmeldbeleid-vo"])
+    assert quoted.sources[0] == "Concernaudit 213a Veerkracht en Gelijke Kansen (Utrecht, 2022), " + (
+        "5 Doeltreffendheid van uitvoering en beleid"
+    )
+    (web,) = knowledge.accepted(["jeugdfonds-sport-cultuur"])
+    unchecked = [source for source in web.sources if "niet gecontroleerd" in source]
+    assert unchecked and unchecked[0].startswith("Sportloket Velsen")
+    assert not any("niet gecontroleerd" in source for source in quoted.sources)

@@ -78,7 +78,7 @@ def _main(argv: list[str]) -> int:
     try:
         return handler(arguments)
     except ProblemsError as error:
-        print_problems(error.problems, as_json)
+        print_problems(error.problems, as_json, getattr(arguments, "verbose", False))
         return USER_ERROR
     except (UserError, StoreError, WriteError, UnknownFlow) as error:
         print(f"kansencoach: {error}", file=sys.stderr)

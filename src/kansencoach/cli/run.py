@@ -56,10 +56,16 @@ def _tui(
 
 
 def _require_terminal() -> None:
-    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin."""
+    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin.
+
+    Under `kansencoach serve` the browser is the terminal: textual-serve runs the app with Textual's
+    web driver, which talks over pipes by design.
+    """
+    import os
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(t("cli.not_a_terminal"))
 
 

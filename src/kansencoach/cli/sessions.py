@@ -69,7 +69,7 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
     from kansencoach.core.sessions import sessionfile
     from kansencoach.plain import open_session
 
-    if arguments.output is not None or arguments.format != "markdown" or arguments.template is not None:
+    if arguments.output is not None or arguments.format != "markdown" or arguments.template:
         raise UserError(t("cli.session_file_alone"))
     with open_store() as store:
         written = write_atomic(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,11 +34,24 @@ class FlowEntry:
     problems: tuple[Problem, ...] = ()
     shipped: bool = True
     replaces: Path | None = None
-    """The shipped flow file this user flow replaces, if any."""
+    """The file with the same id that this one hides (a shipped flow, or one in a later folder)."""
 
     @property
     def id(self) -> str:
         return self.loaded.id if self.loaded else self.path.stem
+
+
+KNOWLEDGE_FILES = frozenset(
+    {"vocabulary.yaml", "synonyms.yaml", "stopwords.yaml", "indicators.yaml", "review.yaml"}
+)
+"""The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
+
+
+def user_intervention_files(directory: Path) -> list[Path]:
+    """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
+    (where a new author often saves them), except the knowledge base's own files."""
+    loose = [path for path in yaml_files(directory) if path.name not in KNOWLEDGE_FILES]
+    return [*yaml_files(directory / INTERVENTIONS_DIR), *loose]
 
 
 def flow_dirs() -> list[Path]:
@@ -58,7 +72,7 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     knowledge = load_knowledge(directory or locations.shipped_knowledge_dir())
     # All user folders at once, least important first, so an id in two of them is reported.
-    files = [path for user_dir in reversed(user_dirs) for path in yaml_files(user_dir / INTERVENTIONS_DIR)]
+    files = [path for user_dir in reversed(user_dirs) for path in user_intervention_files(user_dir)]
     return with_user_files(knowledge, files) if files else knowledge
 
 
@@ -86,10 +100,8 @@ def scan_flows() -> list[FlowEntry]:
     entries: dict[str, FlowEntry] = {}
     clashes: list[FlowEntry] = []
     for directory in reversed(flow_dirs()):
-        is_shipped = directory.resolve() == shipped
+        is_shipped = Path(os.path.realpath(directory)) == shipped
         for path in yaml_files(directory):
-            if path.name.endswith(".test.yaml"):
-                continue
             try:
                 entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
             except ProblemsError as error:
@@ -119,14 +131,16 @@ def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
 
 
 def yaml_files(directory: Path) -> list[Path]:
-    """The .yaml files in a user or shipped folder; none when the folder is missing or unreadable.
+    """The .yaml files in a user or shipped folder, without flow tests (`*.test.yaml`); none when
+    the folder is missing or unreadable.
 
     Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
     """
     try:
-        return sorted(path for path in directory.iterdir() if path.suffix == ".yaml")
+        found = [path for path in directory.iterdir() if path.suffix == ".yaml"]
     except OSError:
         return []
+    return sorted(path for path in found if not path.name.endswith(".test.yaml"))
 
 
 def find_flow(name: str) -> LoadedFlow:
@@ -134,15 +148,29 @@ def find_flow(name: str) -> LoadedFlow:
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
         return load_flow(as_path, load_vocabulary())
+    entry = find_entry(name)
+    if entry.loaded is None:
+        raise ProblemsError(list(entry.problems))
+    return entry.loaded
+
+
+def find_entry(flow_id: str) -> FlowEntry:
+    """The flow directories' entry for `flow_id`, loaded or broken; UnknownFlow when there is none."""
     entries = scan_flows()
     for entry in entries:
-        if entry.id == name:
-            if entry.loaded is None:
-                raise ProblemsError(list(entry.problems))
-            return entry.loaded
+        if entry.id == flow_id:
+            return entry
     known = [entry.id for entry in entries]
-    hint = did_you_mean(name, known, t("flow.unknown_hint", flows=", ".join(known)))
-    raise UnknownFlow(f"{t('flow.unknown', name=name)} — {hint}")
+    hint = did_you_mean(flow_id, known, t("flow.unknown_hint", flows=", ".join(known)))
+    raise UnknownFlow(f"{t('flow.unknown', name=flow_id)} — {hint}")
+
+
+def hidden_flow(flow_id: str) -> LoadedFlow:
+    """The flow that the active one with `flow_id` hides (usually the shipped original)."""
+    hidden = find_entry(flow_id).replaces
+    if hidden is None:
+        raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
+    return load_flow(hidden, load_vocabulary())
 
 
 def source_of(loaded: LoadedFlow) -> str:

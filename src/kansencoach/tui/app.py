@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kansencoach import locations
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
@@ -71,6 +73,21 @@ class KansencoachApp(App[None]):
         self.knowledge: KnowledgeBase | None = None
         """Loaded in a worker; it hands out the matchers (None until then, or when it is broken)."""
         self.rules: RuleBook | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, shown as plain text with control characters made visible: messages
+        quote titles, answers and file contents, which must neither inject markup nor escapes."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     @cached_property
     def store(self) -> Store:

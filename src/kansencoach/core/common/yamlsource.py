@@ -106,17 +106,18 @@ def _read_capped(path: Path, start: Position) -> bytes:
         if error.errno in (errno.ELOOP, errno.EMLINK):
             raise refuse("file.symlink_chain") from None
         raise refuse("file.unreadable", detail=error.strerror or error) from None
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         status = os.fstat(descriptor)
-        kind = status.st_mode
-        if stat.S_ISDIR(kind):
+        if stat.S_ISDIR(status.st_mode):
             raise refuse("file.is_dir")
-        if not stat.S_ISREG(kind):
+        if not stat.S_ISREG(status.st_mode):
             raise refuse("file.not_regular")
-        try:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            raise refuse("file.unreadable", detail=error.strerror or error) from None
+    except OSError as error:
+        raise refuse("file.unreadable", detail=error.strerror or error) from None
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_BYTES:
         raise refuse("yaml.too_big", size=f"{status.st_size / 1_048_576:.1f}")
     return raw

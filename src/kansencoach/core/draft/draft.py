@@ -66,6 +66,17 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """A comment on a question, as the draft and the export show it."""
+
+    question: str
+    author: str
+    day: str
+    text: str
+    done: bool
+
+
+@dataclass(frozen=True)
 class Draft:
     title: str
     flow: Flow
@@ -76,6 +87,8 @@ class Draft:
     findings: tuple[Finding, ...] | None = None
     """The review's findings; None when the draft was not reviewed."""
     provenance: Provenance | None = None
+    remarks: tuple[Remark, ...] = ()
+    """Comments by the aanjaagteam or colleagues, per question."""
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""

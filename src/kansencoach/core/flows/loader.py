@@ -7,6 +7,7 @@ pointing at `path:line:col`, so an author fixes them in one pass.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kansencoach import locations
+from kansencoach.core.authoring.templates import leftovers
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
@@ -114,11 +116,12 @@ class _Assembler:
         if not isinstance(target, str) or len(item) != 1:
             self.problems.append(Problem(position, t("include.bad"), t("include.bad_hint")))
             return []
-        path = (Path(document.path).parent / target).resolve()
+        # realpath, not resolve: an include pointing into a symlink loop must not raise.
+        path = Path(os.path.realpath(Path(document.path).parent / target))
         if not path.is_file():
             # A user flow copied from a shipped one keeps working with the shipped blocks.
             path = (
-                (locations.shipped_flows_dir() / target).resolve()
+                Path(os.path.realpath(locations.shipped_flows_dir() / target))
                 if (locations.shipped_flows_dir() / target).is_file()
                 else path
             )
@@ -148,7 +151,7 @@ class _Assembler:
         """`model` from the document with its includes spliced in; all problems raised at once."""
         data = document.data
         if isinstance(data, dict) and "steps" in data:
-            data = {**data, "steps": self.steps(document, (path.resolve(),))}
+            data = {**data, "steps": self.steps(document, (Path(os.path.realpath(path)),))}
         try:
             result = validate(model, data, self.position_of(document), FLOW_FIELDS)
         except ProblemsError as error:
@@ -202,6 +205,7 @@ def _flow(document: Document, path: Path, vocabulary: Vocabulary | None) -> Load
     assembler = _Assembler()
     flow = assembler.validate(Flow, document, path)
     problems = flowcheck.check(flow, assembler.position_of(document), vocabulary)
+    problems += leftovers(document, "flow.yaml")
     if problems:
         raise ProblemsError(sorted(problems, key=lambda p: p.position))
     digest = hashlib.sha256()

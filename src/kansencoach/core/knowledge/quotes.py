@@ -1,8 +1,8 @@
 """Checking that every fact in the knowledge base is traceable: each quote occurs in its source.
 
 A source either names a source document by its short name (sources.yaml) with a section and a short
-verbatim quote, or it is a public source outside those documents, with a URL and a date, marked
-`checked: false`. Quotes are compared after folding what PDF extraction and typing change: case,
+verbatim quote, or it is a public source outside those documents, with a URL (and a date when known),
+marked `checked: false`. Quotes are compared after folding what PDF extraction and typing change: case,
 whitespace and line breaks, hyphens (at line ends and inside compounds), curly quotes and ligatures.
 """
 
@@ -171,7 +171,9 @@ def _check(
     if not source.checked:
         if source.url:
             return []
-        return [Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))]
+        return [
+            Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))
+        ]
     known = documents.get(source.document)
     if known is None:
         hint = did_you_mean(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from pathlib import Path
@@ -79,7 +80,7 @@ def _reads_cleanly(path: Path) -> bool:
     """Whether the store with its log passes SQLite's own check, read through a read-only
     connection: unlike a writing one, it never checkpoints a bad log into the store on closing."""
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        db = sqlite3.connect(f"{Path(os.path.realpath(path)).as_uri()}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error:
         return True  # not a verdict on the log; opening it for real gives the precise message
     try:

@@ -1,6 +1,14 @@
 """Dutch texts: tools for authors: diff, flow tests, graph, starting files."""
 
 MESSAGES: dict[str, str] = {
+    # The team's settings file (team.toml)
+    "team.unreadable": "het teambestand kan niet gelezen worden (geen leesrechten, of geen UTF-8)",
+    "team.unreadable_hint": "sla het op als UTF-8 en controleer of je het mag lezen",
+    "team.syntax": "de opbouw van het teambestand klopt hier niet",
+    "team.syntax_hint": "schrijf een map tussen enkele aanhalingstekens, bijvoorbeeld `flows = ['S:\\Beleid\\kansencoach\\flows']`",
+    "team.unknown_key": "onbekende instelling '{key}'",
+    "team.keys_hint": "het teambestand kent: {keys}",
+    "team.not_folders": "'{key}' moet een map zijn, of een lijst mappen",
     # YAML mistakes explained (core/common/yaml_explain.py): what is wrong, then the line as it should be
     "yaml.quote_hint": "zet de tekst tussen gewone aanhalingstekens: `{fix}`",
     "yaml.fix_hint": "schrijf: `{fix}`",
@@ -92,5 +100,8 @@ MESSAGES: dict[str, str] = {
     "flowtest.none_found": "Geen testbestanden (*.test.yaml) gevonden.",
     "scaffold.bad_id": "'{id}' kan geen id zijn: gebruik kleine letters, cijfers, '-' en '_', bijvoorbeeld `quickscan-utrecht`",
     "scaffold.exists": "{path} bestaat al; kies een andere id of pas dat bestand aan",
+    "template.leftover": "hier staat nog de voorbeeldtekst van het startbestand: '{text}'",
+    "template.leftover_hint": "vervang hem door je eigen tekst",
+    "scaffold.copied_title": "{title} (eigen versie)",
     "scaffold.copied_header": "# Kopie van de flow '{flow}'. Controleer na elke wijziging: kansencoach flows validate {path}",
 }

@@ -1,6 +1,9 @@
 """Dutch texts: the command line."""
 
 MESSAGES: dict[str, str] = {
+    "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
+    "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
+    "cli.parser_detail": "      (YAML-lezer: {detail})",
     # Command line
     "cli.description": "Kansencoach helpt je een voorstel voor ongelijk investeren voor gelijke kansen te schrijven. Zonder opdracht start de app.",
     "cli.commands": "opdrachten",
@@ -22,10 +25,12 @@ MESSAGES: dict[str, str] = {
     "cli.force": "overschrijf een bestaand bestand",
     "cli.flows": "flows bekijken en controleren",
     "cli.flows_list": "toon alle flows",
-    "cli.flows_validate": "controleer flowbestanden (zonder pad: alle meegeleverde flows)",
+    "cli.flows_validate": "controleer flowbestanden (zonder pad: je eigen flows en de meegeleverde)",
+    "cli.flows_validate_paths": "bestanden, mappen of flow-ids (testbestanden *.test.yaml worden overgeslagen)",
+    "cli.flows_diff_usage": "OUD en NIEUW zijn flow-ids of bestanden. Met één id: het origineel dat jouw flow met die id verbergt, tegen jouw flow.",
     "cli.kb": "de kennisbank met interventies bekijken, controleren en doorzoeken",
     "cli.kb_list": "toon alle interventies",
-    "cli.kb_validate": "controleer de kennisbank (zonder map: de meegeleverde)",
+    "cli.kb_validate": "controleer de kennisbank (zonder map: de meegeleverde en je eigen interventies)",
     "cli.kb_validate_paths": "mappen met een kennisbank, of losse interventiebestanden",
     "cli.kb_search": "zoek interventies bij een vraag",
     "cli.kb_domain": "domein uit de woordenlijst (mag vaker)",
@@ -45,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "cli.kb_nothing": "Niets gevonden. Probeer andere woorden of minder filters.",
     "cli.allowed": "geldige waarden: {values}",
     "cli.bad_value": "{option} '{value}' bestaat niet — {hint}",
+    "cli.facet_mapped": "{option} '{value}' opgevat als {id} ({label})",
     "cli.sessions": "sessies bekijken, exporteren en verwijderen",
     "cli.sessions_list": "toon alle sessies",
     "cli.sessions_show": "toon de antwoorden van een sessie",
@@ -62,7 +68,7 @@ MESSAGES: dict[str, str] = {
     "cli.flow_broken": "KAPOT: {count} fout(en) in {path}; zie `kansencoach flows validate {path}`",
     "cli.origin_shipped": "meegeleverd ({path})",
     "cli.origin_user": "eigen bestand ({path})",
-    "cli.origin_replaces": "eigen bestand ({path}), vervangt het meegeleverde ({shipped})",
+    "cli.origin_replaces": "eigen bestand ({path}); verbergt {shipped}, dat dezelfde id heeft",
     "cli.kb_left_out": "weggelaten: {problem}",
     "cli.flows_new": "maak een nieuwe flow in je eigen map (leeg of als kopie)",
     "cli.flows_new_from": "begin met een kopie van deze flow, bijvoorbeeld quickscan",

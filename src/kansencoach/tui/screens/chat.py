@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +19,7 @@ from textual.widgets import Footer, Label, ProgressBar
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
+from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
@@ -29,7 +30,7 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
-from kansencoach.tui.screens.dialogs import JumpDialog
+from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.allocate import AllocateAnswer
@@ -80,6 +81,7 @@ class ChatScreen(Screen[None]):
         Binding("f1", "help", t("tui.help"), show=False),
         Binding("question_mark", "help", t("tui.help"), show=False),
         Binding("f2", "export", t("tui.export")),
+        Binding("ctrl+k", "comment", t("tui.comment"), priority=True, show=False),
         Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
         Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
         Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True, show=False),
@@ -93,6 +95,7 @@ class ChatScreen(Screen[None]):
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
+        self._early_keys: list[events.Key] = []
 
     @property
     def coach(self) -> KansencoachApp:
@@ -103,7 +106,7 @@ class ChatScreen(Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 with Horizontal(id="chat-header"):
-                    yield Label(self.session.info.title, id="session-title", markup=False)
+                    yield Label(visible(self.session.info.title), id="session-title", markup=False)
                     yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                     yield Label("", id="progress-label")
                 yield VerticalScroll(id="conversation")
@@ -165,13 +168,33 @@ class ChatScreen(Screen[None]):
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
         conversation.mount(CoachMessage(question, classes="question"))
+        for comment in self.conversation.comments_on(step):
+            conversation.mount(NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment))))
         if step.suggest == "indicators":
             self._suggest_indicators()
         widget = input_for(step, self.session.offered(step))
         slot.mount(widget)
         self.query_one("#keys-hint", Label).update(widget.keys_hint)
         widget.call_after_refresh(widget.focus_input)
+        widget.call_after_refresh(self._replay_early_keys)
         conversation.scroll_end(animate=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep what is typed before the answer input has focus (right after the app starts)."""
+        focused = self.focused
+        if event.is_printable and (focused is None or focused is self.query_one("#conversation")):
+            event.stop()
+            event.prevent_default()
+            self._early_keys.append(event)
+            self.call_after_refresh(self._replay_early_keys)
+
+    def _replay_early_keys(self) -> None:
+        focused = self.focused
+        if focused is None or not self._early_keys or focused is self.query_one("#conversation"):
+            return
+        keys, self._early_keys = self._early_keys, []
+        for key in keys:
+            focused.post_message(events.Key(key.key, key.character))
 
     def _suggest_indicators(self) -> None:
         knowledge = self.coach.knowledge
@@ -185,9 +208,10 @@ class ChatScreen(Screen[None]):
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
 
-    def _validation(self, text: str) -> None:
+    def _validation(self, text: str, error: bool = True) -> None:
         label = self.query_one("#validation", Label)
         label.update(text)
+        label.set_class(not error, "success")
         label.display = bool(text)
 
     def _update_progress(self) -> None:
@@ -217,8 +241,7 @@ class ChatScreen(Screen[None]):
             self._validation(str(error))
             return
         except StoreError as error:
-            self._validation(str(error))
-            self.app.notify(str(error), severity="error", timeout=10)
+            self._refused(error)
             return
         conversation = self.query_one("#conversation")
         conversation.mount(OfficerMessage(self._answer_text(step)))
@@ -235,6 +258,11 @@ class ChatScreen(Screen[None]):
         event.stop()
         self._validation(event.text)
 
+    @on(NumberAnswer.Read)
+    def _number_read(self, event: NumberAnswer.Read) -> None:
+        event.stop()
+        self._validation(event.text, error=False)
+
     def action_send(self) -> None:
         inputs = self.query(AnswerInput)
         if inputs:
@@ -242,8 +270,17 @@ class ChatScreen(Screen[None]):
 
     # Navigation
 
+    def _refused(self, error: StoreError) -> None:
+        """The store refused a move: say why, and leave the question and what was typed as they are."""
+        self._validation(str(error))
+        self.app.notify(str(error), severity="error", timeout=10)
+
     def action_back(self) -> None:
-        previous = self.session.back()
+        try:
+            previous = self.session.back()
+        except StoreError as error:
+            self._refused(error)
+            return
         if previous is None:
             self.app.notify(t("plain.at_start"))
             return
@@ -255,6 +292,9 @@ class ChatScreen(Screen[None]):
             step = self.session.jump(step_id)
         except KeyError:
             self.app.notify(t("tui.not_on_path"), severity="warning")
+            return
+        except StoreError as error:
+            self._refused(error)
             return
         self._notice(t("tui.went_back", label=step.label or _first_line(step.ask)))
         self.show_step(step)
@@ -285,6 +325,41 @@ class ChatScreen(Screen[None]):
             )
             self.query_one("#conversation").scroll_end(animate=False)
 
+    @work(exclusive=True, group="comment")
+    async def action_comment(self) -> None:
+        """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
+        step = self.step
+        if step is None:
+            self.app.notify(t("tui.comment_no_question"), severity="warning")
+            return
+        label = step.label or _first_line(step.ask)
+        text = await self.app.push_screen_wait(
+            TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
+        )
+        if text is None:
+            return
+        try:
+            self.session.comment(step.id, Conversation.author(), text)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        comment = self.session.state.comments[-1]
+        self._notice(t("plain.comment", **Conversation.comment_fields(comment)))
+        self.query_one("#conversation").scroll_end(animate=False)
+        self._update_side()
+
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()
+
     def action_leave(self) -> None:
         self.dismiss(None)
 
@@ -310,7 +385,7 @@ class ChatScreen(Screen[None]):
 
     def _update_side(self) -> None:
         knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules)
+        draft = self.session.draft(knowledge, self.coach.rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
@@ -344,7 +419,11 @@ class ChatScreen(Screen[None]):
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:
-        self.session.decide(event.intervention_id, event.accept)
+        try:
+            self.session.decide(event.intervention_id, event.accept)
+        except StoreError as error:
+            self._refused(error)
+            return
         key = "tui.accepted" if event.accept else "tui.dismissed"
         name = event.intervention_id
         knowledge = self.coach.knowledge
@@ -365,6 +444,8 @@ class ChatScreen(Screen[None]):
             (t("tui.jump"), t("tui.cmd.jump"), "jump"),
             (t("tui.help"), t("tui.cmd.help"), "help"),
             (t("tui.export"), t("tui.cmd.export"), "export"),
+            (t("tui.comment"), t("tui.cmd.comment"), "comment"),
+            (t("tui.resolve_comments"), t("tui.cmd.resolve_comments"), "resolve_comments"),
             (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
             (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
             (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),

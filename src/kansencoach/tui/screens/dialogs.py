@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 
 
@@ -30,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question", markup=False)
+            yield Label(visible(self.question), classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(t("tui.cancel"), id="no")
@@ -47,18 +48,19 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text (a title); Escape cancels."""
+    """Ask for one line of text (a title, a comment, a path); Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("tui.cancel"))]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", required: str = "") -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.required = required or t("tui.title_required")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question", markup=False)
+            yield Label(visible(self.question), classes="dialog-question", markup=False)
             yield Input(self.value, id="prompt-input")
             yield Label("", id="prompt-error", classes="validation", markup=False)
             yield Label(t("tui.keys.prompt"), classes="keys-hint")
@@ -66,7 +68,7 @@ class TextPrompt(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
-            self.query_one("#prompt-error", Label).update(t("tui.title_required"))
+            self.query_one("#prompt-error", Label).update(self.required)
             return
         self.dismiss(event.value.strip())
 
@@ -86,7 +88,9 @@ class JumpDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("tui.jump_title"), classes="dialog-question")
-            yield OptionList(*[Option(text, id=step_id) for step_id, text in self.choices], id="jump-list")
+            yield OptionList(
+                *[Option(visible(text), id=step_id) for step_id, text in self.choices], id="jump-list"
+            )
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

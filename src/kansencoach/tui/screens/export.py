@@ -14,8 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import FORMATS, ExportFormat
-from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, OutputFormat
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
 
@@ -41,6 +40,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
                 yield RadioButton(t("tui.export_docx"), id="docx")
+                yield RadioButton(t("tui.export_session"), id="session")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -50,17 +50,17 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).focus()
 
     @property
-    def fmt(self) -> ExportFormat:
+    def fmt(self) -> OutputFormat:
         pressed = self.query_one(RadioSet).pressed_button
         chosen = pressed.id if pressed is not None else None
-        return next((fmt for fmt in FORMATS if fmt == chosen), "markdown")
+        return next((fmt for fmt in SUFFIXES if fmt == chosen), "markdown")
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
         field = self.query_one("#export-path", Input)
         path = Path(field.value)
-        if path.suffix in FORMATS.values():
-            field.value = str(path.with_suffix(FORMATS[self.fmt]))
+        if path.suffix in SUFFIXES.values():
+            field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

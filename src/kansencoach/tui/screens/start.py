@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
@@ -61,6 +62,8 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rename", t("tui.rename")),
         Binding("d,delete", "delete", t("tui.delete")),
+        Binding("n", "new_from", t("tui.new_from")),
+        Binding("i", "import", t("tui.import")),
         Binding("ctrl+q", "app.quit", t("tui.quit")),
     ]
 
@@ -91,13 +94,15 @@ class StartScreen(Screen[None]):
         from kansencoach.core.catalog import scan_flows
         from kansencoach.core.sessions.store import StoreError
 
+        flows = scan_flows()
         try:
             store = self.app.store  # type: ignore[attr-defined]
-            flows = scan_flows()
             rows = session_rows(store)
+            damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=30)
-            flows, rows = [], []
+            damaged, rows = [str(error)], []
+        for message in damaged:
+            self.app.call_from_thread(self.app.notify, message, severity="error", timeout=30)
         self.app.call_from_thread(self._show, flows, rows)
 
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
@@ -166,7 +171,7 @@ class StartScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rename and delete apply to the highlighted session: hidden unless there is one."""
-        if action in ("rename", "delete"):
+        if action in ("rename", "delete", "new_from"):
             return self._highlighted_row() is not None
         return True
 
@@ -190,9 +195,61 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         title = await self.app.push_screen_wait(TextPrompt(t("tui.rename_question"), row.info.title))
+        from kansencoach.core.sessions.store import StoreError
+
         if title:
-            self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            try:
+                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
+
+    @work(exclusive=True, group="edit")
+    async def action_new_from(self) -> None:
+        """A new proposal on the highlighted one's flow, each of its answers offered again."""
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.reuse import start_from
+        from kansencoach.core.sessions.store import StoreError
+
+        row = self._highlighted_row()
+        if row is None or row.problem:
+            return
+        title = await self.app.push_screen_wait(
+            TextPrompt(t("tui.new_from_question", title=row.info.title), row.info.title)
+        )
+        if title is None:
+            return
+        store: Store = self.app.store  # type: ignore[attr-defined]
+        try:
+            loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
+            session = start_from(store, loaded, title, store.state(row.info.id).answers)
+        except (StoreError, ProblemsError, LookupError) as error:
+            self.app.notify(_message(error), severity="error", timeout=10)
+            return
+        self.app.open_session(session)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="edit")
+    async def action_import(self) -> None:
+        """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
+        from pathlib import Path
+
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.sessionfile import import_file
+        from kansencoach.core.sessions.store import StoreError
+
+        raw = await self.app.push_screen_wait(
+            TextPrompt(t("tui.import_question"), required=t("tui.import_required"))
+        )
+        if raw is None:
+            return
+        try:
+            session = import_file(self.app.store, Path(raw).expanduser())  # type: ignore[attr-defined]
+        except (StoreError, ProblemsError) as error:
+            self.app.notify(_message(error), severity="error", timeout=15)
+            return
+        self.app.notify(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+        self.refresh_lists()
 
     @work(exclusive=True, group="edit")
     async def action_delete(self) -> None:
@@ -200,22 +257,30 @@ class StartScreen(Screen[None]):
         if row is None:
             return
         question = t("tui.delete_question", title=row.info.title)
+        from kansencoach.core.sessions.store import StoreError
+
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
-            self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
-            self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
+            try:
+                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
+            else:
+                self.app.notify(t("cli.deleted", id=row.info.id, title=row.info.title))
             self.refresh_lists()
 
 
 def _flow_option(entry: FlowEntry) -> Option:
     if entry.loaded is None:
         first = entry.problems[0] if entry.problems else ""
-        text = Text.assemble((f"{entry.id} ", "bold"), (t("tui.flow_broken", problem=str(first)), "red"))
-        return Option(text, id=entry.id, disabled=True)
+        problem = visible(t("tui.flow_broken", problem=str(first)))
+        text = Text.assemble((visible(f"{entry.id} "), "bold"), (problem, "red"))
+        # No id: a broken file may share its name with a working flow (two user folders).
+        return Option(text, disabled=True)
     flow = entry.loaded.flow
     minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
-    text = Text.assemble((flow.title, "bold"), (minutes, "dim"))
+    text = Text.assemble((visible(flow.title), "bold"), (minutes, "dim"))
     if flow.description:
-        text.append(f"\n{flow.description.strip()}", style="dim")
+        text.append(visible(f"\n{flow.description.strip()}"), style="dim")
     return Option(text, id=entry.id)
 
 
@@ -225,7 +290,7 @@ def _session_option(row: SessionRow) -> Option:
     detail = row.problem or t(
         "tui.session_detail", flow=info.flow_id, done=row.done, total=row.total, when=when
     )
-    return Option(Text.assemble((info.title, "bold"), "\n", (detail, "dim")), id=info.id)
+    return Option(Text.assemble((visible(info.title), "bold"), "\n", (visible(detail), "dim")), id=info.id)
 
 
 def _message(error: Exception) -> str:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from textual.widgets import Markdown, Static
 
+from kansencoach.core.common.terminal import visible
+
 
 class CoachMessage(Markdown):
     """A question, an explanation or advice from the coach (markdown)."""
 
     DEFAULT_CLASSES = "message coach"
 
+    def __init__(self, markdown: str, *, classes: str | None = None) -> None:
+        super().__init__(visible(markdown), classes=classes)
+
 
 class PlainMessage(Static):
     """A message of plain text: whatever the officer typed is shown as typed, never as markup."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text, markup=False)
+        super().__init__(visible(text), markup=False)
 
 
 class HistoryMessage(PlainMessage):

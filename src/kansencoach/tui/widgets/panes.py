@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.shown import one_line
@@ -35,21 +36,32 @@ class DraftPane(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for section in draft.sections:
-            options.append(Option(Text(section.title, style="bold underline"), disabled=True))
+            options.append(Option(Text(visible(section.title), style="bold underline"), disabled=True))
             for item in section.items:
-                line = Text.assemble((f"{item.label}: ", "bold"), _preview(one_line(item.shown)))
+                line = Text.assemble(
+                    (visible(f"{item.label}: "), "bold"), visible(_preview(one_line(item.shown)))
+                )
                 options.append(Option(line, id=item.step_id))
             if section.id == "inzet":
                 options += [
-                    Option(Text(f"✓ {accepted.name}", style="italic"), disabled=True)
+                    Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
                     for accepted in draft.accepted
                 ]
             for point in section.open_points:
                 options.append(
-                    Option(Text(f"○ {point.label} — {t('tui.open')}", style="dim italic"), id=point.step_id)
+                    Option(
+                        Text(visible(f"○ {point.label} — {t('tui.open')}"), style="dim italic"),
+                        id=point.step_id,
+                    )
                 )
             if section.is_open and not section.open_points:
                 options.append(Option(Text(t("tui.section_open"), style="dim italic"), disabled=True))
+        if draft.remarks:
+            options.append(Option(Text(t("export.remarks"), style="bold underline"), disabled=True))
+            for remark in draft.remarks:
+                done = t("comment.done") if remark.done else ""
+                line = Text.assemble((f"{remark.question}{done}: ", "bold"), _preview(remark.text))
+                options.append(Option(line, disabled=True))
         self.set_options(options)
         ids = [option.id for option in options]
         if highlighted in ids:
@@ -84,9 +96,9 @@ class SuggestionsPane(OptionList):
         self.set_options(
             Option(
                 Text.assemble(
-                    (suggestion.item.name, "bold"),
+                    (visible(suggestion.item.name), "bold"),
                     f"  {suggestion.score:.1f}\n",
-                    (suggestion.why, "dim"),
+                    (visible(suggestion.why), "dim"),
                 ),
                 id=suggestion.item.id,
             )
@@ -120,9 +132,9 @@ class ReviewPane(OptionList):
             Option(
                 Text.assemble(
                     (f"{t(f'review.severity.{finding.severity}')}: ", SEVERITY_STYLES[finding.severity]),
-                    (finding.title, "bold"),
-                    f"\n{finding.message}\n",
-                    (f"{t('review.fix')}: {finding.fix}", "dim"),
+                    (visible(finding.title), "bold"),
+                    visible(f"\n{finding.message}\n"),
+                    (visible(f"{t('review.fix')}: {finding.fix}"), "dim"),
                 ),
                 id=finding.rule_id,
             )

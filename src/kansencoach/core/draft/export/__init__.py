@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def render(draft: Draft, meta: ExportMeta, fmt: ExportFormat, template: Path | None = None) -> str | bytes:
+def render(draft: Draft, meta: ExportMeta, fmt: str, template: Path | None = None) -> str | bytes:
     """The draft in `fmt` (a key of FORMATS); Word documents use `template`'s styles when given."""
     if fmt == "docx":
         from kansencoach.core.draft.export.docx import to_docx

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-from kansencoach.core.draft.draft import Draft, DraftItem, Provenance
+from kansencoach.core.draft.draft import Draft, DraftItem, Provenance, Remark
 from kansencoach.core.draft.export.diagram import Mix, Theory, mix_of, theory_of
 from kansencoach.core.draft.export.text import one_line, paragraphs
 from kansencoach.core.draft.findings import Finding
@@ -121,6 +121,9 @@ def build(draft: Draft, meta: ExportMeta) -> Document:
             else (Paragraph(_plain(t("review.none"))),)
         )
         parts.append(Part(t("review.heading"), "review", findings))
+    if draft.remarks:
+        remarks = tuple(_remark(remark) for remark in draft.remarks)
+        parts.append(Part(t("export.remarks"), "remarks", (Bullets(remarks, "remarks"),)))
     if draft.provenance is not None:
         parts.append(Part(t("provenance.heading"), "provenance", _provenance(draft, draft.provenance, meta)))
     return Document(one_line(draft.title), tuple(parts))
@@ -169,6 +172,19 @@ def _finding(finding: Finding) -> tuple[Line, ...]:
         lines.append((Span(t("review.example") + ":", "em"), Span(" " + one_line(finding.example))))
     lines.append((Span(t("review.source") + ":", "em"), Span(" " + one_line(finding.source))))
     return tuple(lines)
+
+
+def _remark(remark: Remark) -> tuple[Line, ...]:
+    done = t("comment.done") if remark.done else ""
+    author = remark.author or t("comment.anonymous")
+    head = t(
+        "export.remark",
+        question=one_line(remark.question),
+        author=one_line(author),
+        day=remark.day,
+        done=done,
+    )
+    return ((Span(head + ":", "em"), Span(" " + one_line(remark.text))),)
 
 
 def _accepted(draft: Draft) -> list[Block]:
