@@ -5,6 +5,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -12,7 +14,7 @@ from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, body, to_html, to_markdown
 from kansencoach.core.draft.export.docx import to_docx
-from kansencoach.core.draft.export.text import clean
+from kansencoach.core.draft.export.text import clean, escape_inline, wrap
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue
 
@@ -173,3 +175,19 @@ def test_write_atomic_explains_bad_targets(tmp_path: Path) -> None:
         write_atomic(tmp_path, "x")
     with pytest.raises(WriteError, match="bestaat niet"):
         write_atomic(tmp_path / "nergens" / "x.md", "x")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["woord", "1.", "2)", "-", "+", ">", "#", "===", "---", "*", "`", "lang" * 25]),
+        max_size=60,
+    )
+)
+def test_wrapping_never_starts_a_block(words: list[str]) -> None:
+    text = " ".join(words) or "x"
+    lines = wrap(escape_inline(text))
+    assert all(len(line) <= 80 for line in lines if " " in line)
+    tokens = MarkdownIt("commonmark").parse("\n".join(lines))
+    assert [token.type for token in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert " ".join(tokens[1].content.replace("\\", "").split()) == " ".join(text.replace("\\", "").split())
