@@ -16,9 +16,8 @@ from kansencoach.core.draft.export import ExportMeta, body, to_html, to_markdown
 from kansencoach.core.draft.export.docx import to_docx
 from kansencoach.core.draft.export.text import clean, escape_inline, wrap
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
 
-from export_cases import docx_structure, html_structure, markdown_structure
+from export_cases import docx_structure, hostile_answers, html_structure, markdown_structure
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
 HOSTILE = [
@@ -57,20 +56,6 @@ def text_of(markdown: str) -> str:
             elif child.type == "softbreak":
                 parts.append("\n")
     return "".join(parts)
-
-
-def hostile_answers(text: str) -> dict[str, AnswerValue]:
-    return {
-        "verschil": text,
-        "domein": "onderwijs",
-        "groepen": ["kinderen"],
-        "mix": {"A": 20, "B": 20, "C": 60},
-        "urgentie": 4,
-        "budget": None,
-        "partners": True,
-        "criteria": [text, "gewoon"],
-        "stoppen": [text],
-    }
 
 
 @pytest.mark.parametrize("text", HOSTILE)
