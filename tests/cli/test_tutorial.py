@@ -41,7 +41,9 @@ def test_the_tutorial_works_as_written(kansencoach_home: Path) -> None:
     flow.write_text(good, encoding="utf-8")
     # 4. The outline shows the condition in words.
     outline = kansencoach("flows", "graph", "quickscan-utrecht", "--format", "text").stdout
-    assert "qs-wijk (text) → gereedheid.wijk" in outline and "alleen als qs-data = cijfer-met-bron" in outline
+    shown_condition = re.search(r"bijvoorbeeld\n?\s*`(alleen als [^`]+)`", DOC)
+    assert shown_condition is not None
+    assert "qs-wijk (text) → gereedheid.wijk" in outline and shown_condition.group(1) in outline
     assert "flowchart TD" in kansencoach("flows", "graph", "quickscan-utrecht").stdout
     # 5. The tests pass and the coverage report follows.
     (flow.parent / "quickscan-utrecht.test.yaml").write_text(snippet("testbestand"), encoding="utf-8")

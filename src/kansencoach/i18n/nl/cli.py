@@ -2,6 +2,11 @@
 
 MESSAGES: dict[str, str] = {
     "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
+    "cli.schema_vscode": "print de instellingen voor VS Code (extensie YAML van Red Hat) die de drie schema's aan de bestanden koppelen",
+    "cli.schema_vscode_next": "Zet dit in .vscode/settings.json van je map, en bewaar de schema's ernaast: kansencoach schema flows > kansencoach-flow.schema.json (en zo ook knowledge en tests).",
+    "cli.schema_which": "noem welk schema: flows, knowledge of tests (of gebruik --vscode)",
+    "cli.docs": "toon een handleiding: flows (flows schrijven, standaard) of kennisbank",
+    "cli.docs_where": "(dit bestand staat ook op {path})",
     "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
     "cli.parser_detail": "      (YAML-lezer: {detail})",
     # Command line

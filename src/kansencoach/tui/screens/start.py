@@ -35,8 +35,11 @@ class SessionRow:
     problem: str = ""
 
 
-def session_rows(store: Store) -> list[SessionRow]:
-    """Every stored session with its progress; a session whose flow is gone says so."""
+def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
+    """Every stored session with its progress; a session whose flow is gone says so.
+
+    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
+    """
     from kansencoach.core.catalog import flow_for_session
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.flows.engine import Engine
@@ -44,7 +47,7 @@ def session_rows(store: Store) -> list[SessionRow]:
     rows = []
     for info in store.sessions():
         try:
-            loaded = flow_for_session(info.flow_id, info.flow_source)
+            loaded = flow_for_session(info.flow_id, info.flow_source, flows)
         except (ProblemsError, LookupError):
             rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
             continue
@@ -97,7 +100,7 @@ class StartScreen(Screen[None]):
         flows = scan_flows()
         try:
             store = self.app.store  # type: ignore[attr-defined]
-            rows = session_rows(store)
+            rows = session_rows(store, flows)
             damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
             damaged, rows = [str(error)], []
