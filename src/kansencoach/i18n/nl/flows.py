@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "condition.filled": "{subject} is ingevuld",
     "condition.matches": "{subject} past bij /{pattern}/",
     "condition.subject": "‘{label}’",
-    "condition.subject_key": "{subject} voor ‘{option}’",
+    "condition.subject_key": "{subject} voor {option}",
     "condition.value": "‘{label}’",
     # Checking answers (shown to the officer)
     "answer.required": "Dit antwoord is nodig om verder te gaan.",
