@@ -57,6 +57,9 @@ def test_without_a_template_a_clean_dutch_default(mini: LoadedFlow) -> None:
     assert styles[:2] == ["Title", "Heading 1"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert 'w:val="nl-NL"' in archive.read("word/styles.xml").decode()
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert properties.title == "Plan" and properties.author == "kansencoach"
 

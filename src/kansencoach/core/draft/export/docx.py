@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -82,6 +82,7 @@ def _open(template: Path | None) -> WordDocument:
     if template is None:
         word = docx.Document()
         _dutch(word)
+        _a4(word)
         return word
     if not template.is_file():
         raise WriteError(t("export.template_missing", path=template))
@@ -108,6 +109,13 @@ def _dutch(word: WordDocument) -> None:
         language = OxmlElement("w:lang")
         properties.append(language)
     language.set(qn("w:val"), "nl-NL")
+
+
+def _a4(word: WordDocument) -> None:
+    """A4 with 2.5 cm margins: python-docx's default template is US Letter."""
+    for section in word.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(25)
 
 
 def _properties(word: WordDocument, title: str, meta: ExportMeta) -> None:
