@@ -14,9 +14,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.authoring.templates import leftovers
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.dutch.normalize import Normalizer
 from kansencoach.core.knowledge.matcher import Matcher
@@ -105,7 +105,8 @@ class KnowledgeBase:
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                sources = tuple(self.source_label(source) for source in item.sources)
+                # Several quotes often come from one section; the draft names each place once.
+                sources = tuple(dict.fromkeys(self.source_label(source) for source in item.sources))
                 result.append(
                     Accepted(
                         item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
