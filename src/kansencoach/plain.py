@@ -2,7 +2,8 @@
 
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
-any crash. Typing `terug` goes back a question, `stop` ends (everything is kept), `?` shows help.
+any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
+(everything is kept), `?` shows help.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_
 from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
@@ -28,6 +30,7 @@ from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 BACK = "terug"
+UNDO = "ongedaan"
 STOP = "stop"
 HELP = "?"
 COMMENT = "opmerking"
@@ -44,6 +47,7 @@ class PlainUI:
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
+        self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
         print(visible(text), file=self.stdout, flush=True)
@@ -75,7 +79,7 @@ class PlainUI:
             self.say(t("plain.header_flow", flow=flow, id=session.info.id))
         else:
             self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
-        self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
         self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
         if self.preview:
             self.say(t("plain.preview"))
@@ -96,6 +100,9 @@ class PlainUI:
             if command == BACK:
                 if session.back() is None:
                     self.say(t("plain.at_start"))
+                continue
+            if command == UNDO:
+                self.say(self.conversation.undo())
                 continue
             if Conversation.asks_for_help(command):
                 self.say(markdown_to_text(Conversation.help_text(step)))
@@ -160,6 +167,16 @@ class PlainUI:
             self.say(f"! {error}")
             return
         self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
+        before = {finding.rule_id for finding in self.findings}
+        self.findings = self._live_review()
+        for finding in self.findings:
+            if finding.step_id == step.id or finding.rule_id not in before:
+                self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _live_review(self) -> list[Finding]:
+        """The review as it stands while answering: findings about the questions passed so far."""
+        rules = load_review_rules()
+        return self.session.review(rules, load_kb(), live=True) if rules else []
 
     def _confirmed_reading(self, step: NumberStep, line: str) -> str | None:
         """How a number was read; when it had to interpret, ask first (None: not confirmed, ask again)."""

@@ -31,4 +31,6 @@ def test_the_flowchart_draws_skips_and_blocks() -> None:
 def test_the_diff_describes_a_changed_condition_with_labels(mini: LoadedFlow) -> None:
     changed = load_flow(DATA / "flows-changed" / "mini.yaml", load_vocabulary())
     lines = diff(mini.flow, changed.flow)
-    assert any("voor Maatwerk ≥ 80 → ‘Verdeel 100 punten" in line and "Maatwerk ≥ 70" in line for line in lines)
+    assert any(
+        "voor Maatwerk ≥ 80 → ‘Verdeel 100 punten" in line and "Maatwerk ≥ 70" in line for line in lines
+    )

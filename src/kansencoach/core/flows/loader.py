@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kansencoach import locations
-from kansencoach.core.authoring.templates import leftovers
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
 from kansencoach.core.flows import checks as flowcheck
 from kansencoach.core.flows.models import (

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
+from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
 
@@ -99,7 +100,7 @@ class StartScreen(Screen[None]):
 
         flows = scan_flows()
         try:
-            store = self.app.store  # type: ignore[attr-defined]
+            store = coach(self).store
             rows = session_rows(store, flows)
             damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
@@ -145,8 +146,8 @@ class StartScreen(Screen[None]):
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
         if title is None:
             return
-        session = Session.start(self.app.store, entry.loaded, title)  # type: ignore[attr-defined]
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        session = Session.start(coach(self).store, entry.loaded, title)
+        coach(self).open_session(session)
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -161,10 +162,10 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.notify(row.problem, severity="error")
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
-            self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
+            coach(self).open_session(Session(store, store.session(row.info.id), loaded))
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
 
@@ -202,7 +203,7 @@ class StartScreen(Screen[None]):
 
         if title:
             try:
-                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+                coach(self).store.rename(row.info.id, title)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
@@ -223,14 +224,14 @@ class StartScreen(Screen[None]):
         )
         if title is None:
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
             session = start_from(store, loaded, title, store.state(row.info.id).answers)
         except (StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
             return
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        coach(self).open_session(session)
 
     @work(exclusive=True, group="edit")
     async def action_import(self) -> None:
@@ -247,7 +248,7 @@ class StartScreen(Screen[None]):
         if raw is None:
             return
         try:
-            session = import_file(self.app.store, Path(raw).expanduser())  # type: ignore[attr-defined]
+            session = import_file(coach(self).store, Path(raw).expanduser())
         except (StoreError, ProblemsError) as error:
             self.app.notify(_message(error), severity="error", timeout=15)
             return
@@ -264,7 +265,7 @@ class StartScreen(Screen[None]):
 
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
             try:
-                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+                coach(self).store.delete(row.info.id)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             else:

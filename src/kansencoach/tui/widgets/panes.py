@@ -42,7 +42,7 @@ class DraftPane(OptionList):
                     (visible(f"{item.label}: "), "bold"), visible(_preview(one_line(item.shown)))
                 )
                 options.append(Option(line, id=item.step_id))
-            if section.id == "inzet":
+            if section.id == draft.accepted_in:
                 options += [
                     Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
                     for accepted in draft.accepted
