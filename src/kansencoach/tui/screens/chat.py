@@ -414,6 +414,9 @@ class ChatScreen(Screen[None]):
         """The knowledge base is ready (before mounting, on_mount draws the side panes)."""
         if self.is_mounted:
             self._update_side()
+            # Resumed straight at a monitoring question: its indicators could not be found before.
+            if self.step is not None and self.step.suggest == "indicators":
+                self._suggest_indicators()
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:
