@@ -294,7 +294,35 @@ def export(rounds: int) -> list[Figure]:
     parser = MarkdownIt("commonmark").enable("table")
     ours = median_time(lambda: to_markdown(build_draft(loaded.flow, answers), meta), rounds)
     parse = median_time(lambda: parser.parse(body(markdown)), rounds)
-    return [Figure("export 2000-step session vs markdown-it parse", ours, parse, "s", 2.0)]
+    figures = [Figure("export 2000-step session vs markdown-it parse", ours, parse, "s", 2.0)]
+    return figures + word_export(rounds)
+
+
+def word_export(rounds: int) -> list[Figure]:
+    """The VVE example as Word, against pandoc turning the same markdown into Word (when installed)."""
+    import shutil
+
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.draft.export.docx import to_docx
+    from kansencoach.core.sessions.scripted import read_script
+
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return []
+    directory = Path(tempfile.mkdtemp())
+    repo = Path(__file__).resolve().parent.parent
+    loaded = load_flow(repo / "flows" / "voorstel.yaml", load_vocabulary())
+    script = read_script(repo / "tests" / "data" / "voorstel-full.yaml", loaded, load_kb().by_id)
+    draft = build_draft(loaded.flow, script.answers, script.title)
+    meta = ExportMeta("voorstel", 1, "2026-11-20T09:30:00+00:00", "2026-11-20T10:00:00+00:00")
+    source = directory / "voorstel.md"
+    source.write_text(to_markdown(draft, meta), encoding="utf-8")
+    ours = median_time(lambda: to_docx(draft, meta), rounds)
+    theirs = median_time(
+        lambda: subprocess.run([pandoc, str(source), "-o", str(directory / "voorstel.docx")], check=True),
+        rounds,
+    )
+    return [Figure("Word export of the VVE example vs pandoc md->docx", ours, theirs, "s", 1.0)]
 
 
 SUITES: dict[str, Callable[[bool], list[Figure]]] = {
