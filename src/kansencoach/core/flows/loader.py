@@ -76,10 +76,6 @@ class LoadedFlow:
     def steps_by_id(self) -> dict[str, Step]:
         return {step.id: step for step in self.flow.steps}
 
-    @cached_property
-    def index_of(self) -> dict[str, int]:
-        return {step.id: index for index, step in enumerate(self.flow.steps)}
-
 
 @dataclass(frozen=True)
 class _Origin:
