@@ -40,7 +40,7 @@ PositionOf = Callable[[Loc], Position]
 _FACET_LISTS = {"domain": "domains", "wie": "wie", "waar": "waar", "perspective": "perspectives"}
 
 
-def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) -> list[Problem]:
+def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary) -> list[Problem]:
     """Every graph, reference and arithmetic problem of a schema-valid flow."""
     checker = _Checker(flow, position_of)
     checker.ids()
@@ -49,8 +49,7 @@ def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) ->
         checker.step_fields(index, step)
         checker.conditions(index, step)
         checker.gotos(index, step)
-        if vocabulary is not None:
-            checker.facets(index, step, vocabulary)
+        checker.facets(index, step, vocabulary)
     if not checker.problems:
         checker.graph()
     return checker.problems
