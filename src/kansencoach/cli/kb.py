@@ -91,6 +91,9 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
 
     paths: list[Path] = arguments.paths or _default_knowledge()
     text = arguments.format == "text"
+    for folder in arguments.sources:
+        if not folder.is_dir():
+            raise UserError(t("cli.kb_sources_missing", path=folder))
     problems: list[Problem] = []
     for directory in (path for path in paths if path.is_dir()):
         try:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
 from kansencoach.core.flows.models import (
     AnswerValue,
@@ -75,6 +76,17 @@ class AnswerInput(Vertical):
         for area in self.query(TextArea):
             area.clear()
 
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _show_controls(self, event: Input.Changed | TextArea.Changed) -> None:
+        """Pasted control characters would reach the terminal as they are drawn: show them
+        visibly instead (the officer then also sees what was pasted)."""
+        if isinstance(event, Input.Changed):
+            if visible(event.value) != event.value:
+                event.input.value = visible(event.value)
+        elif visible(event.text_area.text) != event.text_area.text:
+            event.text_area.text = visible(event.text_area.text)
+
     def focus_input(self) -> None:
         focusable = self.query("Input, TextArea, OptionList, SelectionList, Button, AllocateRow")
         if focusable:
@@ -88,7 +100,7 @@ class AnswerInput(Vertical):
 class TextAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
-        text = self.current if isinstance(self.current, str) else ""
+        text = visible(self.current) if isinstance(self.current, str) else ""
         if self.step.multiline:
             yield TextArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
         else:
@@ -257,7 +269,7 @@ class ListAnswer(AnswerInput):
 
     def compose(self) -> ComposeResult:
         yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
-        items = OptionList(*self.items, id="list-items")
+        items = OptionList(*map(visible, self.items), id="list-items")
         items.display = bool(self.items)
         yield items
 
@@ -275,7 +287,7 @@ class ListAnswer(AnswerInput):
         assert isinstance(self.step, ListStep)
         self.items.append(text)
         items = self.query_one("#list-items", OptionList)
-        items.add_option(text)
+        items.add_option(visible(text))
         items.display = True
         event.input.value = ""
 
