@@ -88,10 +88,12 @@ def review_case(corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: Knowledg
     route = Engine(loaded.flow.steps).route(script.answers)
     on_route = {key: value for key, value in script.answers.items() if key in route.answered_ids}
     draft = build_draft(loaded.flow, script.answers, script.title, route, knowledge.accepted(accepted))
-    return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow, on_route))
+    return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow, on_route), route)
 
 
-def raised(rules: RuleBook, corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: KnowledgeBase) -> set[str]:
+def raised(
+    rules: RuleBook, corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> set[str]:
     return {finding.rule_id for finding in review(rules, review_case(corpus_case, loaded, knowledge))}
 
 
@@ -117,14 +119,18 @@ def measure(rules: RuleBook) -> dict[str, dict[str, Any]]:
                     for rule_id in sorted(got) or ["(niets)"]:
                         confusion[(expected, rule_id)] += 1
             if got != corpus_case.expect:
-                wrong.append(f"{corpus_case.name}: verwacht {sorted(corpus_case.expect)}, kreeg {sorted(got)}")
+                wrong.append(
+                    f"{corpus_case.name}: verwacht {sorted(corpus_case.expect)}, kreeg {sorted(got)}"
+                )
         report[part] = {
             "recall": found / planted if planted else 1.0,
             "false_alarm_rate": alarmed / good if good else 0.0,
             "weak_cases": sum(1 for c in corpus_cases() if c.part == part and c.kind == "weak"),
             "good_cases": good,
             "false_alarms": alarmed,
-            "confusion": {f"{expected} -> {got}": count for (expected, got), count in sorted(confusion.items())},
+            "confusion": {
+                f"{expected} -> {got}": count for (expected, got), count in sorted(confusion.items())
+            },
             "wrong": wrong,
         }
     return report

@@ -19,9 +19,9 @@ REPO = Path(__file__).parent.parent
 
 
 def kansencoach(
-    *args: str | Path, stdin: str = "", home: Path | None = None
+    *args: str | Path, stdin: str = "", home: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
+    env = {**os.environ, **(env or {})}
     if home is not None:
         env["KANSENCOACH_HOME"] = str(home)
     return subprocess.run(

@@ -8,10 +8,14 @@ found inside the installed wheel, or at the repository root in an editable insta
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
+
+from kansencoach.i18n import t
 
 APP_NAME = "kansencoach"
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +27,14 @@ def home_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where rebuildable data is kept (the knowledge base cache); deleting it loses nothing."""
+    override = os.environ.get("KANSENCOACH_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def store_path() -> Path:
@@ -53,15 +65,83 @@ def _from_environment(name: str) -> list[Path]:
     return [Path(part).expanduser() for part in value.split(os.pathsep) if part.strip()]
 
 
+TEAM_FILE = "team.toml"
+_TEAM_KEYS = ("flows", "knowledge")
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """The team's shared folders, from `team.toml` in the config dir, so nobody sets variables.
+
+    `problem` is a Dutch `path:line:col: what — what to do` when the file cannot be used; its
+    folders are then left out (the rest of kansencoach keeps working) and the commands that check
+    files report it.
+    """
+
+    flows: tuple[Path, ...] = ()
+    knowledge: tuple[Path, ...] = ()
+    problem: str = ""
+
+
+def team_file() -> Path:
+    return config_dir() / TEAM_FILE
+
+
+def team_settings() -> TeamSettings:
+    """The folders `team.toml` names; a relative folder is relative to that file, and `%VAR%` or
+    `$VAR` in a folder is replaced by the environment variable (`%APPDATA%`, `$HOME`)."""
+    import tomllib
+
+    path = team_file()
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        return TeamSettings()
+    except (OSError, UnicodeDecodeError):
+        return TeamSettings(problem=f"{path}:1:1: {t('team.unreadable')} — {t('team.unreadable_hint')}")
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"line (\d+), column (\d+)", str(error))
+        line, column = where.groups() if where else ("1", "1")
+        return TeamSettings(problem=f"{path}:{line}:{column}: {t('team.syntax')} — {t('team.syntax_hint')}")
+    folders: dict[str, tuple[Path, ...]] = {}
+    for key, value in data.items():
+        values = [value] if isinstance(value, str) else value
+        if key not in _TEAM_KEYS:
+            problem = t("team.unknown_key", key=key) + " — " + t("team.keys_hint", keys=", ".join(_TEAM_KEYS))
+            return TeamSettings(problem=f"{path}:{_line_of(text, key)}:1: {problem}")
+        if not isinstance(values, list) or not all(isinstance(item, str) for item in values):
+            problem = t("team.not_folders", key=key) + " — " + t("team.syntax_hint")
+            return TeamSettings(problem=f"{path}:{_line_of(text, key)}:1: {problem}")
+        folders[key] = tuple(path.parent / _expand(item) for item in values)
+    return TeamSettings(folders.get("flows", ()), folders.get("knowledge", ()))
+
+
+def _expand(folder: str) -> Path:
+    expanded = re.sub(r"%(\w+)%", lambda match: os.environ.get(match.group(1), match.group(0)), folder)
+    return Path(os.path.expandvars(expanded)).expanduser()
+
+
+def _line_of(text: str, key: str) -> int:
+    lines = text.splitlines()
+    return next((number for number, line in enumerate(lines, 1) if line.strip().startswith(key)), 1)
+
+
 def user_flows_dirs() -> list[Path]:
     """Flow directories of the user: KANSENCOACH_FLOWS (several, separated by the path separator),
-    then the flows folder in the config dir. Earlier ones win over later ones."""
-    return [*_from_environment("KANSENCOACH_FLOWS"), config_dir() / "flows"]
+    the team's folders from team.toml, then the flows folder in the config dir. Earlier ones win
+    over later ones; new flows are written to the first."""
+    return [*_from_environment("KANSENCOACH_FLOWS"), *team_settings().flows, config_dir() / "flows"]
 
 
 def user_knowledge_dirs() -> list[Path]:
-    """Knowledge directories of the user, like `user_flows_dirs`: KANSENCOACH_KNOWLEDGE, then config."""
-    return [*_from_environment("KANSENCOACH_KNOWLEDGE"), config_dir() / "knowledge"]
+    """Knowledge directories of the user, like `user_flows_dirs`: KANSENCOACH_KNOWLEDGE, the team's
+    folders, then the knowledge folder in the config dir."""
+    return [
+        *_from_environment("KANSENCOACH_KNOWLEDGE"),
+        *team_settings().knowledge,
+        config_dir() / "knowledge",
+    ]
 
 
 def shipped_flows_dir() -> Path:
@@ -70,3 +150,8 @@ def shipped_flows_dir() -> Path:
 
 def shipped_knowledge_dir() -> Path:
     return _shipped("knowledge")
+
+
+def shipped_docs_dir() -> Path:
+    """The Dutch guides (docs/), so an installed user has the tutorial: `kansencoach docs`."""
+    return _shipped("docs")

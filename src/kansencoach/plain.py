@@ -2,22 +2,27 @@
 
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
-any crash. Typing `terug` goes back a question, `stop` ends (everything is kept), `?` shows help.
+any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
+(everything is kept), `?` shows help.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
+from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
-from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.draft.export import ExportFormat
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue, QuestionStep
-from kansencoach.core.flows.steptypes import answer_line, parse_typed, step_type
-from kansencoach.core.sessions.conversation import Conversation, ExportFormat
+from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
+from kansencoach.core.flows.steptypes import YES, answer_line, parse_typed, step_type
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
@@ -25,8 +30,11 @@ from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 BACK = "terug"
+UNDO = "ongedaan"
 STOP = "stop"
 HELP = "?"
+COMMENT = "opmerking"
+RESOLVE = "afgehandeld"
 
 
 class PlainUI:
@@ -37,6 +45,7 @@ class PlainUI:
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
+        self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
         print(visible(text), file=self.stdout, flush=True)
@@ -53,11 +62,23 @@ class PlainUI:
         return line
 
     def run(self) -> int:
+        """Ask until the flow ends or the officer stops; Ctrl+C stops too, saying how to resume."""
+        try:
+            return self._converse()
+        except KeyboardInterrupt:
+            self.say("")
+            self.say(t("plain.stopped", id=self.session.info.id))
+            return 130
+
+    def _converse(self) -> int:
         session = self.session
-        self.say(
-            t("plain.header", title=session.info.title, flow=session.loaded.flow.title, id=session.info.id)
-        )
-        self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        title, flow = session.info.title, session.loaded.flow.title
+        if title == flow:
+            self.say(t("plain.header_flow", flow=flow, id=session.info.id))
+        else:
+            self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
+        self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
+        self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
@@ -76,25 +97,47 @@ class PlainUI:
                 if session.back() is None:
                     self.say(t("plain.at_start"))
                 continue
+            if command == UNDO:
+                self.say(self.conversation.undo())
+                continue
             if Conversation.asks_for_help(command):
-                self.say(Conversation.help_text(step))
+                self.say(markdown_to_text(Conversation.help_text(step)))
+                continue
+            if command == COMMENT:
+                self._comment(step)
+                continue
+            if command == RESOLVE:
+                count = self.conversation.resolve_comments(step)
+                self.say(t("plain.comments_resolved", count=count))
                 continue
             self._answer(step, line)
+
+    def _comment(self, step: QuestionStep) -> None:
+        """Ask for a remark on this question and store it under the commenter's name."""
+        self.say(t("plain.comment_ask"))
+        text = self.read()
+        if text is None or not text.strip():
+            self.say(t("plain.comment_none"))
+            return
+        self.session.comment(step.id, Conversation.author(), text.strip())
+        self.say(t("plain.comment_saved"))
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
             self.say("")
-            self.say(info.say.strip())
+            self.say(markdown_to_text(info.say))
 
     def _ask(self, step: QuestionStep) -> None:
         position, total = self.conversation.position(step)
         self.say("")
-        self.say(f"[{position}/{total}] {step.ask.strip()}")
+        self.say(f"[{position}/{total}] {markdown_to_text(step.ask)}")
         for number, option in enumerate(getattr(step, "options", []), start=1):
-            self.say(f"  {number}. {option.label}")
+            self.say(f"  {number}. {markdown_to_text(option.label)}")
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
+        for comment in self.conversation.comments_on(step):
+            self.say(t("plain.comment", **Conversation.comment_fields(comment)))
         current = self.session.offered(step)
         if current is not None:
             key = "plain.current" if step.id in self.session.answers else "plain.earlier"
@@ -103,18 +146,42 @@ class PlainUI:
     def _answer(self, step: QuestionStep, line: str) -> None:
         offered = self.session.offered(step)
         value: AnswerValue = offered
+        reading: str | None = ""
         if line.strip() or offered is None:
             try:
                 value = parse_typed(step, line)
+                if isinstance(step, NumberStep) and line.strip():
+                    reading = self._confirmed_reading(step, line)
             except InvalidAnswer as error:
                 self.say(f"! {error}")
+                return
+            if reading is None:
                 return
         try:
             self.session.answer(step, value)
         except InvalidAnswer as error:
             self.say(f"! {error}")
             return
-        self.say(t("plain.saved"))
+        self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
+        before = {finding.rule_id for finding in self.findings}
+        self.findings = self._live_review()
+        for finding in self.findings:
+            if finding.step_id == step.id or finding.rule_id not in before:
+                self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _live_review(self) -> list[Finding]:
+        """The review as it stands while answering: findings about the questions passed so far."""
+        rules = load_review_rules()
+        return self.session.review(rules, load_kb(), live=True) if rules else []
+
+    def _confirmed_reading(self, step: NumberStep, line: str) -> str | None:
+        """How a number was read; when it had to interpret, ask first (None: not confirmed, ask again)."""
+        number = read_number_answer(step, line)
+        if not number.interpreted:
+            return number.reading
+        self.say(t("plain.confirm_reading", reading=number.reading))
+        answer = self.read()
+        return number.reading if answer is not None and answer.strip().lower() in ("", *YES) else None
 
 
 def open_session(store: Store, session_id: str) -> Session:
@@ -170,8 +237,17 @@ def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.std
     return resume_plain(store, key, stdin, stdout)
 
 
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
+
+    fmt: ExportFormat = "markdown"
+    force: bool = False
+    template: Path | None = None
+
+
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, as_html: bool, force: bool
+    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
 ) -> int:
     """Check an answers file against the flow; store it as a session and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
@@ -182,16 +258,19 @@ def run_scripted(
         for intervention_id in script.accept:
             store.append(session.info.id, Event("accept", intervention_id))
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
+    for step_id, reading in script.readings.items():
+        print(f"  {step_id}: {reading}")
     if export is not None:
-        export_session(store, session.info.id, export, as_html, force)
+        export_session(store, session.info.id, export, options)
     return 0
 
 
-def export_session(store: Store, session_id: str, output: Path | None, as_html: bool, force: bool) -> int:
+def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
     conversation = Conversation(open_session(store, session_id))
-    fmt: ExportFormat = "html" if as_html else "markdown"
+    fmt = options.fmt
     draft = conversation.session.draft(load_kb(), load_review_rules())
-    written = conversation.export(draft, output or conversation.default_export_path(fmt), fmt, force)
+    path = output or conversation.default_export_path(fmt)
+    written = conversation.export(draft, path, fmt, options.force, options.template)
     print(t("plain.exported", path=written))
     return 0
 

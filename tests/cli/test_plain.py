@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import DATA, kansencoach
 
 MINI = DATA / "flows" / "mini.yaml"
@@ -14,7 +16,7 @@ def test_plain_run_to_the_end(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin=ALL_ANSWERS)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("✓ opgeslagen") == 8
-    assert "Welkom bij de **mini-flow**." in result.stdout
+    assert "Welkom bij de mini-flow." in result.stdout
     assert "Denk aan de schooladviezen." in result.stdout
     assert "Klaar: alle vragen zijn beantwoord" in result.stdout
 
@@ -50,3 +52,114 @@ def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
     assert "✓ opgeslagen" in result.stdout
     assert not (kansencoach_home / "kansencoach.db").exists()
     assert "Nog geen sessies" in kansencoach("sessions", "list").stdout
+
+
+def test_ongedaan_takes_back_the_latest_answer_and_asks_it_again(kansencoach_home: Path) -> None:
+    result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nongedaan\nstop\n")
+    assert "Je antwoord op 'Welk domein?' is teruggenomen; beantwoord de vraag opnieuw." in result.stdout
+    after = result.stdout.split("teruggenomen")[1]
+    assert "[2/9] Welk domein?" in after
+    assert "Huidig antwoord" not in after
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    shown = kansencoach("sessions", "show", ident).stdout
+    assert "Een verschil" in shown
+    assert "Onderwijs" not in shown
+
+
+def test_ongedaan_with_nothing_answered_says_so(kansencoach_home: Path) -> None:
+    result = kansencoach("run", MINI, "--plain", stdin="ongedaan\nstop\n")
+    assert "Er is geen antwoord om terug te nemen." in result.stdout
+
+
+NUMBERS = DATA / "flows-numbers" / "getallen.yaml"
+
+
+@pytest.mark.parametrize(
+    ("budget", "nulmeting", "shown_budget", "shown_nulmeting", "confirmations"),
+    [
+        ("650.000", "0,5", "€ 650.000", "0,5", 0),
+        ("€ 650.000,-", "58%", "€ 650.000", "58%", 1),
+        ("650.000", "tachtig procent", "€ 650.000", "80%", 1),
+    ],
+)
+def test_dutch_numbers_are_read_right_and_shown_as_read(
+    kansencoach_home: Path,
+    budget: str,
+    nulmeting: str,
+    shown_budget: str,
+    shown_nulmeting: str,
+    confirmations: int,
+) -> None:
+    lines = [budget] + ([""] if budget.startswith("€") else []) + [nulmeting]
+    lines += [""] if nulmeting.startswith("tachtig") else []
+    result = kansencoach("run", NUMBERS, "--plain", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert f"✓ opgeslagen (gelezen als {shown_budget})" in result.stdout
+    assert f"✓ opgeslagen (gelezen als {shown_nulmeting})" in result.stdout
+    assert result.stdout.count("Klopt dat?") == confirmations
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    shown = kansencoach("sessions", "show", ident).stdout
+    assert f"Budget: {shown_budget.replace('%', '')}" in shown
+    assert f"Nulmeting: {shown_nulmeting.replace('%', '')}" in shown
+
+
+def test_a_number_read_wrongly_can_be_refused_and_typed_again(kansencoach_home: Path) -> None:
+    result = kansencoach("run", NUMBERS, "--plain", stdin="ongeveer 450\nnee\n450\n12\n")
+    assert "Ik heb dit gelezen als ongeveer € 450. Klopt dat?" in result.stdout
+    assert result.stdout.count("[1/2] Hoeveel budget?") == 2
+    assert "✓ opgeslagen (gelezen als € 450)" in result.stdout
+
+
+def test_a_percentage_is_refused_where_euro_are_asked(kansencoach_home: Path) -> None:
+    result = kansencoach("run", NUMBERS, "--plain", stdin="58%\nstop\n")
+    assert "! Hier wordt een getal in euro gevraagd" in result.stdout
+    assert "✓ opgeslagen" not in result.stdout
+
+
+def test_scripted_numbers_are_read_the_dutch_way(kansencoach_home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text("answers:\n  budget: 650.000\n  nulmeting: tachtig procent\n", encoding="utf-8")
+    result = kansencoach("run", NUMBERS, "--answers", answers)
+    assert result.returncode == 0, result.stderr
+    assert "budget: gelezen als € 650.000" in result.stdout
+    assert "nulmeting: gelezen als 80%" in result.stdout
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    shown = kansencoach("sessions", "show", ident).stdout
+    assert "Budget: € 650.000" in shown and "Nulmeting: 80" in shown
+
+
+def test_markdown_reads_as_plain_text(kansencoach_home: Path) -> None:
+    result = kansencoach("run", "voorstel", "--plain", stdin="?\nstop\n")
+    assert result.returncode == 0, result.stderr
+    assert "**" not in result.stdout and "`" not in result.stdout
+    assert "*Bron:" not in result.stdout and "Bron: " in result.stdout
+    # The session has the flow's title: the header says it once.
+    header = result.stdout.splitlines()[0]
+    assert header.count("Voorstel ongelijk investeren") == 1
+
+
+def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
+    """Ctrl+C at the prompt, as a terminal sends it: SIGINT to the process."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kansencoach", "run", MINI, "--plain"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdin is not None
+    # Wait until the first question's prompt is there, then interrupt.
+    seen = ""
+    while "Typ je antwoord" not in seen:
+        line = child.stdout.readline()
+        assert line, "plain mode ended before asking"
+        seen += line
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert "Gestopt. Ga later verder met: kansencoach run --resume " in out
+    assert "Traceback" not in err

@@ -16,7 +16,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "alias.yaml": (8, "ankers en verwijzingen"),
     "answer-out-of-range.yaml": (24, "van 1 tot en met 5"),
     "answer-wrong-option.yaml": (13, "Kies een van de opties"),
-    "answers-list.yaml": (12, "YAML"),
+    "answers-list.yaml": (12, "de opbouw van het bestand klopt hier niet"),
     "bad-fingerprint.yaml": (7, "'fingerprint' heeft niet de verwachte vorm"),
     "bad-step-id.yaml": (11, "ongeldige id"),
     "binary.yaml": (1, "geen tekstbestand"),
@@ -26,7 +26,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "format-version.yaml": (3, "'kansencoach_session' kan niet 2 zijn"),
     "history-bad-kind.yaml": (47, "'kind' kan niet 'wijzig' zijn"),
     "history-bad-time.yaml": (50, "'at' heeft niet de verwachte vorm"),
-    "hostile-control.yaml": (1, "YAML"),
+    "hostile-control.yaml": (6, "onzichtbaar stuurteken (U+001B)"),
     "no-format.yaml": (3, "'kansencoach_session' ontbreekt"),
     "not-a-mapping.yaml": (1, "blok met velden"),
     "not-utf8.yaml": (6, "UTF-8"),
@@ -125,3 +125,25 @@ def test_the_portfolio_needs_something_to_show() -> None:
     assert kansencoach("portfolio").returncode == 2
     result = kansencoach("portfolio", "--all")
     assert result.returncode == 2 and "nog geen sessies" in result.stderr
+
+
+def test_a_comment_typed_in_plain_mode_is_shown_with_the_question_and_exported(tmp_path: Path) -> None:
+    typed = kansencoach("run", "mini", "--plain", stdin="opmerking\nNoem de cijfers.\nstop\n")
+    assert "Opmerking bewaard." in typed.stdout
+    session_id = kansencoach("sessions", "list").stdout.split()[0]
+    again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
+    assert re.search(r"Opmerking van .* \(\d{4}-\d\d-\d\d\): Noem de cijfers\.", again.stdout)
+    out = tmp_path / "voorstel.md"
+    assert kansencoach("sessions", "export", session_id, "-o", out).returncode == 0
+    exported = out.read_text(encoding="utf-8")
+    assert "## Opmerkingen\n\n- *Bij 'Het verschil', " in exported
+    assert ":* Noem de cijfers." in exported
+
+
+def test_afgehandeld_marks_the_comments_on_the_question_done() -> None:
+    kansencoach("run", "mini", "--plain", stdin="opmerking\nNoem de cijfers.\nstop\n")
+    session_id = kansencoach("sessions", "list").stdout.split()[0]
+    done = kansencoach("run", "--resume", session_id, "--plain", stdin="afgehandeld\nstop\n")
+    assert "1 opmerking(en) bij deze vraag afgehandeld." in done.stdout
+    again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
+    assert "(afgehandeld): Noem de cijfers." in again.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.pilot import Pilot
 
+from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
@@ -17,6 +18,9 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
 from helpers import mini_flow  # noqa: F401 - re-exported for the TUI tests
@@ -76,7 +80,8 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
             await pilot.press("down")
         await pilot.press("ctrl+s")
     elif isinstance(step, NumberStep):
-        await type_text(pilot, f"{value:g}".replace(".", ","))  # type: ignore[str-format]
+        assert isinstance(value, int | float)
+        await type_text(pilot, format_amount(value))  # written the Dutch way: 25.000, 3,5
         await pilot.press("enter")
     elif isinstance(step, ConfirmStep):
         await pilot.press("j" if value else "n")
@@ -96,3 +101,19 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
             await pilot.press("down")
         await pilot.press("enter")
     await pilot.pause()
+
+
+async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
+    """The start screen once its lists have loaded."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, StartScreen)
+    return app.screen
+
+
+async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of a resumed session once its workers are done."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ChatScreen)
+    return app.screen

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,12 @@ from markdown_it.token import Token
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, body, to_html, to_markdown
+from kansencoach.core.draft.export.docx import to_docx
+from kansencoach.core.draft.export.text import clean
 from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import AnswerValue
+
+from export_cases import docx_structure, html_structure, markdown_structure
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
 HOSTILE = [
@@ -50,7 +57,7 @@ def text_of(markdown: str) -> str:
     return "".join(parts)
 
 
-def hostile_answers(text: str) -> dict[str, object]:
+def hostile_answers(text: str) -> dict[str, AnswerValue]:
     return {
         "verschil": text,
         "domein": "onderwijs",
@@ -97,6 +104,37 @@ def test_no_raw_html_reaches_the_html_export(mini: LoadedFlow) -> None:
     assert page.startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_stays_text_in_html(mini: LoadedFlow, text: str) -> None:
+    draft = build_draft(mini.flow, hostile_answers(text), title=text)
+    page = to_html(draft, META)
+    structure, tags, attributes = html_structure(page)
+    assert "script" not in tags and "b" not in tags and "img" not in tags
+    assert all(
+        value is None or value.startswith("#") for _, name, value in attributes if name in ("href", "src")
+    )
+    assert "\x1b" not in page and "\u202e" not in page
+    assert structure.headings == markdown_structure(to_markdown(draft, META)).headings
+    if "<script>" in text:
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "text", [*HOSTILE, '{ HYPERLINK "http://x.nl" } { DDEAUTO c:\\cmd.exe }', "<w:t>x</w:t>]]>"]
+)
+def test_hostile_text_stays_text_in_word(mini: LoadedFlow, text: str) -> None:
+    data = to_docx(build_draft(mini.flow, hostile_answers(text), title=text), META)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode()
+        relations = archive.read("word/_rels/document.xml.rels").decode()
+    for element in ("w:instrText", "w:fldSimple", "w:fldChar", "w:hyperlink", "w:object", "w:altChunk"):
+        assert element not in xml
+    assert "hyperlink" not in relations.lower()
+    word, _ = docx_structure(data)
+    first = " ".join(clean(text).split()).strip()
+    assert first[:20] in word.flat
+
+
 def test_control_characters_and_ansi_are_removed(mini: LoadedFlow) -> None:
     markdown = to_markdown(build_draft(mini.flow, hostile_answers("\x1b[31mrood\x1b[0m\x07")), META)
     assert "\x1b" not in markdown and "\x07" not in markdown
@@ -105,7 +143,8 @@ def test_control_characters_and_ansi_are_removed(mini: LoadedFlow) -> None:
 
 def test_front_matter_and_types_render_as_they_should(mini: LoadedFlow) -> None:
     markdown = to_markdown(build_draft(mini.flow, hostile_answers("Het verschil"), title="Plan: VVE"), META)
-    assert markdown.startswith("---\ntitle: 'Plan: VVE'\nflow: mini\nversion: 1\n")
+    assert markdown.startswith("---\nflow: mini\nversion: 1\n")
+    assert "\n---\n\n# Plan: VVE\n" in markdown
     assert "| Maatwerk | 60 |" in markdown
     assert "- Kinderen" in markdown
     assert "4 van 5 (niet – zeer)" in markdown

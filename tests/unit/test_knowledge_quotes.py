@@ -61,3 +61,32 @@ def test_control_characters_never_reach_the_hint() -> None:
     near = text.nearest("regel een met kleur en een bel")
     assert near is not None
     assert "\x1b" not in near[1] and "\x07" not in near[1]
+
+
+def test_the_draft_names_a_source_by_its_title_and_marks_unchecked_ones() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    knowledge = load_kb()
+    (quoted,) = knowledge.accepted(["aanmeldbeleid-vo"])
+    assert quoted.sources[0] == "Concernaudit 213a Veerkracht en Gelijke Kansen (Utrecht, 2022), " + (
+        "5 Doeltreffendheid van uitvoering en beleid"
+    )
+    (web,) = knowledge.accepted(["jeugdfonds-sport-cultuur"])
+    unchecked = [source for source in web.sources if "niet gecontroleerd" in source]
+    assert unchecked and unchecked[0].startswith("Sportloket Velsen")
+    assert not any("niet gecontroleerd" in source for source in quoted.sources)
+    assert len(set(quoted.sources)) == len(quoted.sources) < len(knowledge.by_id["aanmeldbeleid-vo"].sources)
+
+
+def test_a_numbered_heading_and_a_footnote_are_recognised() -> None:
+    text = SearchableText.of(
+        "2.2.1 Eerste paragraaf (2018)\nTekst met een voetnootteken.a\n"
+        "2.2.2 Tweede paragraaf\nMeer tekst.\n2019 2020 2021\n"
+        "a Een voetnoot bij de eerste paragraaf, onderaan de pagina.\n"
+    )
+    assert [(number, title) for _, number, title in text.headings] == [
+        ((2, 2, 1), "2.2.1 Eerste paragraaf (2018)"),
+        ((2, 2, 2), "2.2.2 Tweede paragraaf"),
+    ]
+    assert len(text.footnotes) == 1
+    assert text.footnotes[0] > text.headings[1][0]

@@ -39,3 +39,26 @@ def test_every_id_in_the_cases_exists(which: str) -> None:
         for key in ("expected", "relevant", "avoid"):
             unknown = set(getattr(case, key)) - known
             assert not unknown, f"{which}/{case.name} {key}: {sorted(unknown)}"
+
+
+@cache
+def outcomes(which: str) -> list[relevance.Outcome]:
+    return relevance.evaluate(cases(which), load_kb())
+
+
+def test_no_tuning_case_shows_an_avoided_suggestion_or_misses_an_expected_one() -> None:
+    for outcome in outcomes("tuning"):
+        assert not outcome.avoid_hits, f"{outcome.case.name}: {outcome.shown}"
+        assert not outcome.missed, f"{outcome.case.name}: {outcome.shown}"
+
+
+def test_no_held_out_case_shows_an_avoided_suggestion() -> None:
+    for outcome in outcomes("heldout"):
+        assert not outcome.avoid_hits, f"{outcome.case.name}: {outcome.shown}"
+
+
+@pytest.mark.parametrize(("which", "least"), [("tuning", 0.85), ("heldout", 0.75)])
+def test_precision_at_5(which: str, least: float) -> None:
+    # The held-out target is 0.85 (issue 13); this guards what the matcher reaches today.
+    summary = relevance.summarise(which, outcomes(which))
+    assert summary.precision >= least, summary

@@ -31,6 +31,16 @@ def path_arg(text: str) -> Path:
     return Path(text)
 
 
+def add_export_options(parser: argparse.ArgumentParser) -> None:
+    """The format options every exporting command shares: --html or --docx, --template, --force."""
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument("--html", action="store_const", const="html", dest="format", help=t("cli.html"))
+    formats.add_argument("--docx", action="store_const", const="docx", dest="format", help=t("cli.docx"))
+    parser.set_defaults(format="markdown")
+    parser.add_argument("--template", type=path_arg, metavar="HUISSTIJL.docx", help=t("cli.template"))
+    parser.add_argument("--force", action="store_true", help=t("cli.force"))
+
+
 class UserError(Exception):
     """A mistake the user can fix; printed without a traceback, exit code 2."""
 
@@ -41,8 +51,10 @@ class Parser(argparse.ArgumentParser):
         self.exit(USER_ERROR, t("cli.usage_error", prog=self.prog, message=message) + "\n")
 
 
-def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
-    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI."""
+def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: bool = False) -> None:
+    """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI.
+
+    `verbose` adds the parser's own (English) words under a problem that has them."""
     from kansencoach.core.common.problems import as_dicts, quoted
 
     if as_json:
@@ -53,6 +65,15 @@ def print_problems(problems: Sequence[Problem], as_json: bool = False) -> None:
     lines: dict[str, list[str] | None] = {}
     for problem in problems:
         print(quoted(problem, lines), file=sys.stderr)
+        if verbose and problem.detail:
+            print(t("cli.parser_detail", detail=problem.detail), file=sys.stderr)
+
+
+def print_warnings(warnings: Sequence[Problem]) -> None:
+    """Warnings on stderr, quoted like problems: worth fixing, but nothing is broken (exit code 0)."""
+    if warnings:
+        print(t("cli.warnings", count=len(warnings)), file=sys.stderr)
+        print_problems(warnings)
 
 
 @contextlib.contextmanager

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, Parser, UserError, origin, path_arg, print_problems
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Parser,
+    UserError,
+    origin,
+    path_arg,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,6 +22,7 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.models import Vocabulary
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -32,55 +41,88 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "--format", choices=["mermaid", "text"], default="mermaid", help=t("cli.flows_graph")
     )
     flow_graph.set_defaults(handler=_flows_graph)
-    flow_diff = flow_commands.add_parser("diff", help=t("cli.flows_diff"))
-    flow_diff.add_argument("old", type=path_arg, metavar="OUD.yaml")
-    flow_diff.add_argument("new", type=path_arg, metavar="NIEUW.yaml")
+    flow_diff = flow_commands.add_parser(
+        "diff", help=t("cli.flows_diff"), description=t("cli.flows_diff_usage")
+    )
+    flow_diff.add_argument("old", metavar="OUD")
+    flow_diff.add_argument("new", nargs="?", metavar="NIEUW")
     flow_diff.set_defaults(handler=_flows_diff)
     flow_test = flow_commands.add_parser("test", help=t("cli.flows_test"))
     flow_test.add_argument("paths", nargs="*", type=path_arg, metavar="PAD")
     flow_test.set_defaults(handler=_flows_test)
     flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
-    flow_validate.add_argument("paths", nargs="*", type=path_arg, metavar="PAD")
+    flow_validate.add_argument(
+        "paths", nargs="*", type=path_arg, metavar="PAD", help=t("cli.flows_validate_paths")
+    )
     flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+    flow_validate.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
     flow_validate.set_defaults(handler=_flows_validate)
 
     schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
-    schema.add_argument("kind", choices=["flows", "knowledge"])
+    schema.add_argument("kind", nargs="?", choices=["flows", "knowledge", "tests"])
+    schema.add_argument("--vscode", action="store_true", help=t("cli.schema_vscode"))
     schema.set_defaults(handler=_schema)
+
+    docs = commands.add_parser("docs", help=t("cli.docs"), description=t("cli.docs"))
+    docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
+    docs.set_defaults(handler=_docs)
 
 
 def _flows_list(_: argparse.Namespace) -> int:
     from kansencoach.core.catalog import scan_flows
 
     entries = scan_flows()
+    width = max([14, *(len(entry.id) + 1 for entry in entries)])
     for entry in entries:
         if entry.loaded:
             flow = entry.loaded.flow
             minutes = t("cli.minutes", minutes=flow.minutes) if flow.minutes else ""
-            print(f"{flow.id:<14} v{flow.version:<3} {minutes:<10} {flow.title}")
+            print(f"{flow.id:<{width}} v{flow.version:<3} {minutes:<10} {flow.title}")
         else:
-            print(f"{entry.id:<14} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
-        print(f"{'':<14} {origin(entry.shipped, entry.path, entry.replaces)}")
+            print(f"{entry.id:<{width}} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
+        print(f"{'':<{width}} {origin(entry.shipped, entry.path, entry.replaces)}")
+    _report_team_problem()
     return 0
 
 
+def _report_team_problem() -> bool:
+    """Say so when team.toml cannot be used (its folders are then left out); True if it was said."""
+    from kansencoach import locations
+
+    problem = locations.team_settings().problem
+    if problem:
+        print(problem, file=sys.stderr)
+    return bool(problem)
+
+
 def _flows_graph(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from kansencoach.core.authoring.graph import mermaid, outline
     from kansencoach.core.catalog import find_flow
 
-    flow = find_flow(arguments.flow).flow
-    print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    loaded = find_flow(arguments.flow)
+    blocks = {
+        step_id: Path(position.path).name
+        for step_id, position in loaded.step_positions.items()
+        if Path(position.path).resolve() != loaded.path.resolve()
+    }
+    draw = outline if arguments.format == "text" else mermaid
+    print(draw(loaded.flow, blocks), end="")
     return 0
 
 
 def _flows_diff(arguments: argparse.Namespace) -> int:
     from kansencoach.core.authoring.diff import diff
-    from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.flows.loader import load_flow
+    from kansencoach.core.catalog import find_flow, hidden_flow
 
-    vocabulary = load_vocabulary()
-    changes = diff(load_flow(arguments.old, vocabulary).flow, load_flow(arguments.new, vocabulary).flow)
-    for line in changes or [t("diff.none")]:
+    if arguments.new is None:
+        # `flows diff voorstel`: the file the user's copy hides, against the copy.
+        new = find_flow(arguments.old)
+        old = hidden_flow(new.id)
+    else:
+        old, new = find_flow(arguments.old), find_flow(arguments.new)
+    for line in diff(old.flow, new.flow) or [t("diff.none")]:
         print(f"- {line}")
     return 0
 
@@ -140,15 +182,10 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from kansencoach import locations
     from kansencoach.core.catalog import load_vocabulary
     from kansencoach.core.flows.loader import check_file
 
-    paths: list[Path] = arguments.paths
-    if not paths:
-        root = locations.shipped_flows_dir()
-        paths = [p for p in sorted(root.glob("*.yaml")) if not p.name.endswith(".test.yaml")]
-        paths += sorted((root / "blocks").glob("*.yaml"))
+    paths = _files_to_validate(arguments.paths)
     vocabulary = load_vocabulary()
     as_json = arguments.format == "json"
     found: list[Problem] = []
@@ -160,16 +197,34 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         if problems:
             broken += 1
             if not as_json:
-                print_problems(problems)
+                print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
+            _review_warnings(path, vocabulary)
     if as_json:
         print_problems(found, as_json=True)
+    team_broken = _report_team_problem()
     if broken:
         if not as_json:
             print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
         return USER_ERROR
-    return 0
+    return USER_ERROR if team_broken else 0
+
+
+def _files_to_validate(arguments: list[Path]) -> list[Path]:
+    """The flow and block files to check: each folder's, a file as given, a flow id's file; without
+    arguments every flow folder's, the user's own first."""
+    from kansencoach.core.catalog import find_entry, flow_dirs, yaml_files
+
+    files: list[Path] = []
+    for path in arguments or [directory for directory in flow_dirs() if directory.is_dir()]:
+        if path.is_dir():
+            files += yaml_files(path) + yaml_files(path / "blocks")
+        elif not path.exists() and not path.suffix and len(path.parts) == 1:
+            files.append(find_entry(str(path)).path)
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
 
 
 def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
@@ -193,11 +248,48 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     }
 
 
+def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
+    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import load_review_rules
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.flows.loader import load_flow
+
+    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
+    rules = load_review_rules()
+    try:
+        loaded = load_flow(path, vocabulary)
+    except ProblemsError:
+        return
+    if rules is not None:
+        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
+
+
 def _schema(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema
+    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema, tests_schema, vscode_settings
 
-    schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    if arguments.vscode:
+        print(json.dumps(vscode_settings(), ensure_ascii=False, indent=2))
+        print(t("cli.schema_vscode_next"), file=sys.stderr)
+        return 0
+    if arguments.kind is None:
+        raise UserError(t("cli.schema_which"))
+    kinds = {"flows": flow_schema, "knowledge": knowledge_schema, "tests": tests_schema}
+    print(json.dumps(kinds[arguments.kind](), ensure_ascii=False, indent=2))
+    return 0
+
+
+_DOCS = {"flows": "flow-authoring.md", "kennisbank": "knowledge-base.md"}
+"""`kansencoach docs NAME` → the shipped document it prints."""
+
+
+def _docs(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+
+    path = locations.shipped_docs_dir() / _DOCS[arguments.name]
+    print(path.read_text(encoding="utf-8"), end="")
+    print(t("cli.docs_where", path=path), file=sys.stderr)
     return 0

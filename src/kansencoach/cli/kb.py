@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import Parser, UserError, origin, path_arg
+from kansencoach.cli.common import Parser, UserError, origin, path_arg, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kansencoach.core.common.problems import Problem
+    from kansencoach.core.knowledge.models import PerspectiveTerm, Term
 
 
 def register(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -33,6 +34,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "--sources", nargs="+", type=path_arg, default=[], metavar="MAP", help=t("cli.kb_sources")
     )
     kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+    kb_validate.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
     kb_validate.set_defaults(handler=_kb_validate)
     kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
     kb_search.add_argument("text", nargs="*", metavar="TEKST")
@@ -82,21 +84,22 @@ def _kb_list(_: argparse.Namespace) -> int:
 
 
 def _kb_validate(arguments: argparse.Namespace) -> int:
-    from kansencoach import locations
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.draft.review import load_rules
     from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
-    paths: list[Path] = arguments.paths or [locations.shipped_knowledge_dir()]
+    paths: list[Path] = arguments.paths or _default_knowledge()
     text = arguments.format == "text"
+    for folder in arguments.sources:
+        if not folder.is_dir():
+            raise UserError(t("cli.kb_sources_missing", path=folder))
     problems: list[Problem] = []
     for directory in (path for path in paths if path.is_dir()):
         try:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
-                load_rules(directory / "review.yaml")
+                _check_rules(directory / "review.yaml", text)
             if text:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
@@ -126,6 +129,15 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _default_knowledge() -> list[Path]:
+    """Without paths, kb validate checks the shipped knowledge base and every own intervention."""
+    from kansencoach import locations
+    from kansencoach.core.catalog import user_intervention_files
+
+    own = [path for folder in locations.user_knowledge_dirs() for path in user_intervention_files(folder)]
+    return [locations.shipped_knowledge_dir(), *own]
+
+
 def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
@@ -134,23 +146,27 @@ def _kb_search(arguments: argparse.Namespace) -> int:
 
     knowledge = load_kb()
     vocabulary = knowledge.vocabulary
-    perspectives = [part.strip().upper() for part in arguments.perspective.split(",") if part.strip()]
-    _check_values("--domain", arguments.domain, [term.id for term in vocabulary.domains])
-    _check_values("--wie", arguments.wie, [term.id for term in vocabulary.wie])
-    _check_values("--waar", arguments.waar, [term.id for term in vocabulary.waar])
-    _check_values("--perspective", perspectives, [term.id for term in vocabulary.perspectives])
+    typed = [part.strip() for part in arguments.perspective.split(",") if part.strip()]
+    domains = _facet_ids("--domain", arguments.domain, vocabulary.domains)
+    wie = _facet_ids("--wie", arguments.wie, vocabulary.wie)
+    waar = _facet_ids("--waar", arguments.waar, vocabulary.waar)
+    perspectives = _facet_ids(
+        "--perspective", [p.upper() if len(p) == 1 else p for p in typed], vocabulary.perspectives
+    )
     if arguments.limit < 1:
         raise UserError(t("cli.kb_bad_limit"))
     query = Query(
         " ".join(arguments.text),
-        tuple(arguments.domain),
-        tuple(arguments.wie),
-        tuple(arguments.waar),
+        domains,
+        wie,
+        waar,
         {perspective: 1.0 for perspective in perspectives},
     )
     if query.is_empty:
         raise UserError(t("cli.kb_empty_query"))
     results = knowledge.matcher.search(query, arguments.limit)
+    for problem in knowledge.problems:
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
     if arguments.json:
         rows = [
             {
@@ -172,10 +188,43 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _check_values(option: str, values: Sequence[str], allowed: list[str]) -> None:
+def _facet_ids(
+    option: str, values: Sequence[str], terms: Sequence[Term | PerspectiveTerm]
+) -> tuple[str, ...]:
+    """The vocabulary ids the typed values stand for, with a note for each one that was mapped;
+    a value that maps to nothing stops the search (exit 2) with what it might have been."""
     from kansencoach.core.common.problems import did_you_mean
+    from kansencoach.core.knowledge.facets import map_facet
 
+    ids: list[str] = []
     for value in values:
-        if value not in allowed:
-            hint = did_you_mean(value, allowed, t("cli.allowed", values=", ".join(allowed)))
+        mapped = map_facet(value, terms)
+        if mapped is None:
+            allowed = [term.id for term in terms]
+            names = [*allowed, *(term.label for term in terms)]
+            hint = did_you_mean(value, names, t("cli.allowed", values=", ".join(allowed)))
             raise UserError(t("cli.bad_value", option=option, value=value, hint=hint))
+        if not mapped.exact:
+            print(
+                t("cli.facet_mapped", option=option, value=value, id=mapped.id, label=mapped.label),
+                file=sys.stderr,
+            )
+        ids.append(mapped.id)
+    return tuple(ids)
+
+
+def _check_rules(path: Path, show_warnings: bool) -> None:
+    """The review rules in `path`: errors (ProblemsError) for what is broken, including draft keys no
+    flow has; warnings on stderr for rules a flow can never trigger."""
+    from kansencoach.core.catalog import scan_flows
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.draft.review import load_rules
+    from kansencoach.core.draft.review.reach import flow_warnings, unknown_keys
+
+    rules = load_rules(path)
+    flows = [entry.loaded.flow for entry in scan_flows() if entry.loaded is not None]
+    problems = unknown_keys(path, flows)
+    if problems:
+        raise ProblemsError(problems)
+    if show_warnings:
+        print_warnings([warning for flow in flows for warning in flow_warnings(rules, path, flow)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, open_store, path_arg
+from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -22,8 +22,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     run.add_argument("--plain", action="store_true", help=t("cli.plain"))
     run.add_argument("--answers", type=path_arg, metavar="BESTAND.yaml", help=t("cli.run_answers"))
     run.add_argument("--export", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    run.add_argument("--html", action="store_true", help=t("cli.html"))
-    run.add_argument("--force", action="store_true", help=t("cli.force"))
+    add_export_options(run)
     run.add_argument("--title", help=t("cli.run_title"))
     run.add_argument("--watch", action="store_true", help=t("cli.watch"))
     run.add_argument("--preview", action="store_true", help=t("cli.preview"))
@@ -57,10 +56,16 @@ def _tui(
 
 
 def _require_terminal() -> None:
-    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin."""
+    """The full-screen app needs a terminal on both ends; without one it would draw into a pipe and spin.
+
+    Under `kansencoach serve` the browser is the terminal: textual-serve runs the app with Textual's
+    web driver, which talks over pipes by design.
+    """
+    import os
     import sys
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+    if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError(t("cli.not_a_terminal"))
 
 
@@ -92,11 +97,15 @@ def _run(arguments: argparse.Namespace) -> int:
         raise UserError(t("cli.run_needs_flow"))
     loaded = find_flow(arguments.flow)
     if arguments.answers:
-        from kansencoach.plain import run_scripted
+        from kansencoach.plain import ExportOptions, run_scripted
 
         with open_store() as store:
             return run_scripted(
-                store, loaded, arguments.answers, arguments.export, arguments.html, arguments.force
+                store,
+                loaded,
+                arguments.answers,
+                arguments.export,
+                ExportOptions(arguments.format, arguments.force, arguments.template),
             )
     if arguments.export:
         raise UserError(t("cli.export_needs_answers"))

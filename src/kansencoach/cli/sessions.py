@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, open_store, path_arg
+from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
 from kansencoach.i18n import t
 
 
@@ -20,8 +20,7 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
     session_export.add_argument("id", metavar="ID")
     session_export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    session_export.add_argument("--html", action="store_true", help=t("cli.html"))
-    session_export.add_argument("--force", action="store_true", help=t("cli.force"))
+    add_export_options(session_export)
     session_export.add_argument(
         "--session", type=path_arg, metavar="SESSIE.yaml", help=t("cli.sessions_export_session")
     )
@@ -56,12 +55,13 @@ def _sessions_show(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_export(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import export_session
+    from kansencoach.plain import ExportOptions, export_session
 
     if arguments.session is not None:
         return _export_session_file(arguments)
+    options = ExportOptions(arguments.format, arguments.force, arguments.template)
     with open_store() as store:
-        return export_session(store, arguments.id, arguments.output, arguments.html, arguments.force)
+        return export_session(store, arguments.id, arguments.output, options)
 
 
 def _export_session_file(arguments: argparse.Namespace) -> int:
@@ -69,7 +69,7 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
     from kansencoach.core.sessions import sessionfile
     from kansencoach.plain import open_session
 
-    if arguments.output is not None or arguments.html:
+    if arguments.output is not None or arguments.format != "markdown" or arguments.template:
         raise UserError(t("cli.session_file_alone"))
     with open_store() as store:
         written = write_atomic(

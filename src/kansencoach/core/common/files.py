@@ -15,8 +15,10 @@ class WriteError(Exception):
     """The export could not be written; the message says why and what to do."""
 
 
-def write_atomic(path: Path, text: str, force: bool = False) -> Path:
-    """Write `text` to `path` through a temporary file and `os.replace`; never a half-written file.
+def write_atomic(path: Path, text: str | bytes, force: bool = False) -> Path:
+    """Write `text` (or bytes: a Word file) to `path` through a temporary file and `os.replace`.
+
+    Never a half-written file.
 
     Only a regular file is ever replaced, and only with `force`: a device, FIFO or directory never,
     a symlink (even a dangling one) only with `force`, and then the link itself, not what it points
@@ -32,8 +34,9 @@ def write_atomic(path: Path, text: str, force: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".kansencoach-", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, target)

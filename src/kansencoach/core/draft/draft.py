@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kansencoach.core.flows.conditions import describe, is_empty
+from kansencoach.core.flows.conditions import describe, is_empty, step_label
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep
 from kansencoach.core.flows.shown import Advice, Prose, Shown
@@ -21,6 +21,10 @@ from kansencoach.i18n import t
 
 if TYPE_CHECKING:
     from kansencoach.core.draft.findings import Finding
+
+
+ACCEPTED_SECTION = "inzet"
+"""Where a flow puts what the municipality will do, and so the accepted interventions."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,17 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """A comment on a question, as the draft and the export show it."""
+
+    question: str
+    author: str
+    day: str
+    text: str
+    done: bool
+
+
+@dataclass(frozen=True)
 class Draft:
     title: str
     flow: Flow
@@ -76,6 +91,14 @@ class Draft:
     findings: tuple[Finding, ...] | None = None
     """The review's findings; None when the draft was not reviewed."""
     provenance: Provenance | None = None
+    remarks: tuple[Remark, ...] = ()
+    """Comments by the aanjaagteam or colleagues, per question."""
+
+    @property
+    def accepted_in(self) -> str:
+        """The section that lists the accepted interventions: `inzet` when the flow has it, else the last."""
+        ids = [section.id for section in self.sections]
+        return ACCEPTED_SECTION if ACCEPTED_SECTION in ids else ids[-1]
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""
@@ -105,7 +128,7 @@ def build_draft(
             label = step.label or t("draft.advice")
             items[section_id].append(DraftItem(key or step.id, label, step.id, step.say, Advice(step.say)))
             continue
-        label = step.label or step.ask
+        label = step_label(step)
         value = answers.get(step.id)
         if step.id not in answers:
             open_points[section_id].append(OpenPoint(label, step.id))
@@ -130,13 +153,14 @@ def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
     """Every question not on the path, with the condition that skipped it or the branch that passed it."""
     on_path = {step.id for step in route.path}
     skipped = {step.id: step for step in route.skipped}
+    steps = {step.id: step for step in flow.steps}
     not_asked: list[tuple[str, str]] = []
     for step in flow.steps:
         if step.id in on_path or (isinstance(step, InfoStep) and step.draft is None):
             continue
-        label = (step.label or step.id) if isinstance(step, InfoStep) else (step.label or step.ask)
         if step.id in skipped and step.when is not None:
-            not_asked.append((label, t("provenance.condition", condition=describe(step.when))))
+            reason = t("provenance.condition", condition=describe(step.when, steps))
         else:
-            not_asked.append((label, t("provenance.branch")))
+            reason = t("provenance.branch")
+        not_asked.append((step_label(step), reason))
     return Provenance(flow.id, flow.version, digest, tuple(not_asked))

@@ -1,22 +1,28 @@
-"""Dutch text to search terms: lowercase, accents folded, synonyms joined, stopwords dropped, stemmed.
+"""Dutch text to search terms: folded, synonyms joined, stopwords and places dropped, stemmed.
 
-The stemmer is snowball's `dutch_porter`: the newer `dutch` stemmer folds too much for this domain
+The stemmer is snowball's `dutch_porter` (PyStemmer's C version, which snowballstemmer picks when it is
+installed): the newer `dutch` stemmer folds too much for this domain
 (gezondheid and gezond both become "zon"). Stemming does not map plurals like kinderen → kind, so
 the synonym list in `knowledge/synonyms.yaml` does that, and also joins terms such as vve and
-voorschool.
+voorschool. Place names are never search terms: a neighbourhood in an entry's text must not pull it
+up for every case in that neighbourhood; the matcher reads them as the `waar` facet instead.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
 _WORD = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+"""A year says when a source was written, not what an entry is about."""
+_ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
+"""The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
 _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
@@ -30,23 +36,33 @@ class Term:
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'beïnvloeden' and 'beinvloeden' are the same word."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """The folded words of `text`, without the elided halves of compounds ("vroeg- en voorschools")."""
+    return _WORD.findall(_ELIDED.sub(" ", fold(text)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
+    """The stem of one folded word, cached: an index of many entries stems the same words again and again."""
     return str(_STEMMER.stemWord(word))
 
 
 class Normalizer:
-    """Turns text into terms; built once from the knowledge base's synonyms and stopwords."""
+    """Turns text into terms; built once from the knowledge base's synonyms, stopwords and places."""
 
-    def __init__(self, synonym_groups: Iterable[Sequence[str]] = (), stopwords: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        synonym_groups: Iterable[Sequence[str]] = (),
+        stopwords: Iterable[str] = (),
+        places: Mapping[str, str] | None = None,
+    ) -> None:
+        """`places` maps a place name to the `waar` value it stands for, or "" for none (a city)."""
         self.stopwords = frozenset(fold(word) for word in stopwords)
         self._phrases: dict[tuple[str, ...], str] = {}
         for group in synonym_groups:
@@ -57,23 +73,43 @@ class Normalizer:
                 key = tuple(stem(word) for word in words(member))
                 if key:
                     self._phrases.setdefault(key, canonical)
-        self._longest = max((len(key) for key in self._phrases), default=1)
+        self._places = {tuple(words(name)): waar for name, waar in (places or {}).items() if words(name)}
+        self._longest = max((len(key) for key in [*self._phrases, *self._places]), default=1)
+        self._phrase_starts = frozenset(key[0] for key in self._phrases if len(key) > 1)
+        self._place_starts = frozenset(key[0] for key in self._places)
 
     def terms(self, text: str) -> list[Term]:
         """The terms of `text` in order; a synonym phrase becomes its group's canonical term."""
+        return self._scan(text)[0]
+
+    def places(self, text: str) -> tuple[str, ...]:
+        """The `waar` values the place names in `text` stand for, without repeats."""
+        return tuple(dict.fromkeys(waar for waar in self._scan(text)[1] if waar))
+
+    def _scan(self, text: str) -> tuple[list[Term], list[str]]:
         raw = words(text)
         stems = [stem(word) for word in raw]
         result: list[Term] = []
+        places: list[str] = []
         index = 0
         while index < len(raw):
-            for size in range(min(self._longest, len(raw) - index), 0, -1):
+            # Only a word that starts a phrase or a place name needs the longer lookups.
+            starts = raw[index] in self._place_starts or stems[index] in self._phrase_starts
+            longest = min(self._longest, len(raw) - index) if starts else 1
+            for size in range(longest, 0, -1):
+                place = self._places.get(tuple(raw[index : index + size]))
+                if place is not None:
+                    places.append(place)
+                    index += size
+                    break
                 canonical = self._phrases.get(tuple(stems[index : index + size]))
                 if canonical is not None:
                     result.append(Term(" ".join(raw[index : index + size]), canonical))
                     index += size
                     break
             else:
-                if raw[index] not in self.stopwords and len(raw[index]) > 1:
-                    result.append(Term(raw[index], stems[index]))
+                word = raw[index]
+                if word not in self.stopwords and len(word) > 1 and not _YEAR.fullmatch(word):
+                    result.append(Term(word, stems[index]))
                 index += 1
-        return result
+        return result, places

@@ -22,6 +22,7 @@ from kansencoach.core.flows.models import (
     AnyCondition,
     ChoiceStep,
     Condition,
+    ConfirmStep,
     Flow,
     InfoStep,
     ListStep,
@@ -31,6 +32,7 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     Step,
 )
+from kansencoach.core.flows.value_checks import allocation, yes_no
 from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
 
@@ -148,34 +150,7 @@ class _Checker:
                 "range",
             )
         if isinstance(step, AllocateStep):
-            self._allocate(loc, step)
-
-    def _allocate(self, loc: Loc, step: AllocateStep) -> None:
-        lowest = sum(option.min or 0 for option in step.options)
-        highest = sum(step.total if option.max is None else option.max for option in step.options)
-        if lowest > step.total:
-            largest = max(range(len(step.options)), key=lambda number: step.options[number].min or 0)
-            self.add(
-                (*loc, "options", largest, "min"),
-                t("check.allocate_min", sum=lowest, total=step.total),
-                t("check.allocate_hint"),
-                "allocate",
-            )
-        if highest < step.total:
-            self.add(
-                loc,
-                t("check.allocate_max", sum=highest, total=step.total),
-                t("check.allocate_hint"),
-                "allocate",
-            )
-        for number, option in enumerate(step.options):
-            if option.min is not None and option.max is not None and option.min > option.max:
-                self.add(
-                    (*loc, "options", number),
-                    t("check.option_range", value=option.value),
-                    t("check.range_hint"),
-                    "range",
-                )
+            allocation(loc, step, self.add)
 
     def conditions(self, index: int, step: Step) -> None:
         if step.when is not None:
@@ -223,6 +198,8 @@ class _Checker:
                     t("check.bad_regex_hint"),
                     "regex",
                 )
+        if isinstance(referred, ConfirmStep):
+            yes_no(loc, test, self.add)
         options = [option.value for option in getattr(referred, "options", [])]
         unknown = t("check.options_are", options=", ".join(options))
         if test.key is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from kansencoach.core.flows.models import (
@@ -12,7 +12,9 @@ from kansencoach.core.flows.models import (
     AnswerValue,
     AnyCondition,
     Condition,
+    InfoStep,
     NotCondition,
+    Step,
 )
 from kansencoach.i18n import t
 
@@ -95,26 +97,35 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def describe(condition: Condition) -> str:
-    """The condition in words, for people who do not read YAML."""
+def describe(condition: Condition, steps: Mapping[str, Step] | Sequence[Step] | None = None) -> str:
+    """The condition in words, for people who do not read YAML.
+
+    Given the flow's steps, answers are named by their question's label and option values by their
+    option's label, so no internal id reaches an officer; without them (authors' tools), by id.
+    """
     if isinstance(condition, AllCondition):
-        return "(" + t("condition.and").join(describe(part) for part in condition.all) + ")"
+        return "(" + t("condition.and").join(describe(part, steps) for part in condition.all) + ")"
     if isinstance(condition, AnyCondition):
-        return "(" + t("condition.or").join(describe(part) for part in condition.any) + ")"
+        return "(" + t("condition.or").join(describe(part, steps) for part in condition.any) + ")"
     if isinstance(condition, NotCondition):
-        return t("condition.not", inner=describe(condition.not_))
-    subject = f"{condition.answer}[{condition.key}]" if condition.key else condition.answer
+        return t("condition.not", inner=describe(condition.not_, steps))
+    if isinstance(steps, Sequence):
+        steps = {step.id: step for step in steps}
+    step = steps.get(condition.answer) if steps is not None else None
+    words = _Words(step)
+    subject = words.subject(condition.answer, condition.key)
     parts: list[str] = []
     if condition.equals is not None:
-        parts.append(t("condition.equals", subject=subject, value=_word(condition.equals)))
+        parts.append(t("condition.equals", subject=subject, value=words.value(condition.equals)))
     if condition.in_ is not None:
-        parts.append(t("condition.in", subject=subject, values=", ".join(_word(v) for v in condition.in_)))
+        values = ", ".join(words.value(value) for value in condition.in_)
+        parts.append(t("condition.in", subject=subject, values=values))
     if condition.includes is not None:
-        parts.append(t("condition.includes", subject=subject, value=condition.includes))
+        parts.append(t("condition.includes", subject=subject, value=words.value(condition.includes)))
     if condition.min is not None:
-        parts.append(t("condition.min", subject=subject, value=_word(condition.min)))
+        parts.append(t("condition.min", subject=subject, value=_number(condition.min)))
     if condition.max is not None:
-        parts.append(t("condition.max", subject=subject, value=_word(condition.max)))
+        parts.append(t("condition.max", subject=subject, value=_number(condition.max)))
     if condition.empty is not None:
         parts.append(t("condition.empty" if condition.empty else "condition.filled", subject=subject))
     if condition.matches is not None:
@@ -122,9 +133,38 @@ def describe(condition: Condition) -> str:
     return t("condition.and").join(parts)
 
 
-def _word(value: str | int | float | bool) -> str:
-    if isinstance(value, bool):
-        return t("answer.yes") if value else t("answer.no")
+def step_label(step: Step) -> str:
+    """How the draft and the export name a step: its label, else its question (or id, for info)."""
+    if isinstance(step, InfoStep):
+        return step.label or step.id
+    return step.label or step.ask
+
+
+class _Words:
+    """Names for one condition's answer and values: labels when the step is known, else ids."""
+
+    def __init__(self, step: Step | None) -> None:
+        self.step = step
+        options = getattr(step, "options", None) or []
+        self.options: dict[str, str] = {option.value: option.label for option in options}
+
+    def subject(self, answer: str, key: str | None) -> str:
+        if self.step is None:
+            return f"{answer}[{key}]" if key else answer
+        label = t("condition.subject", label=" ".join(step_label(self.step).split()))
+        if key is None:
+            return label
+        return t("condition.subject_key", subject=label, option=self.options.get(key, key))
+
+    def value(self, value: str | int | float | bool) -> str:
+        if isinstance(value, bool):
+            return t("answer.yes") if value else t("answer.no")
+        if isinstance(value, str):
+            return t("condition.value", label=self.options.get(value, value)) if self.step else value
+        return _number(value)
+
+
+def _number(value: int | float) -> str:
     if isinstance(value, float) and value == int(value):
         return str(int(value))
     return str(value)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from kansencoach import locations
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
 from kansencoach.core.flows import checks as flowcheck
 from kansencoach.core.flows.models import (
@@ -204,6 +205,7 @@ def _flow(document: Document, path: Path, vocabulary: Vocabulary | None) -> Load
     assembler = _Assembler()
     flow = assembler.validate(Flow, document, path)
     problems = flowcheck.check(flow, assembler.position_of(document), vocabulary)
+    problems += leftovers(document, "flow.yaml")
     if problems:
         raise ProblemsError(sorted(problems, key=lambda p: p.position))
     digest = hashlib.sha256()

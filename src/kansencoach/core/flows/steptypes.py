@@ -12,7 +12,14 @@ import math
 import re
 from typing import Any, ClassVar, Generic, TypeVar
 
-from kansencoach.core.flows.answers import MAX_TEXT, InvalidAnswer, format_number, read_number
+from kansencoach.core.dutch.numbers import format_amount
+from kansencoach.core.flows.answers import (
+    MAX_TEXT,
+    InvalidAnswer,
+    number_text,
+    read_number_answer,
+    read_whole_number,
+)
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.models import (
     AllocateStep,
@@ -121,10 +128,10 @@ class ScaleType(StepType[ScaleStep]):
     name = "scale"
 
     def parse(self, step: ScaleStep, text: str) -> AnswerValue:
-        number = read_number(text)
-        if number != int(number):
+        number = read_whole_number(text)
+        if number is None:
             raise InvalidAnswer(t("answer.scale", min=step.min, max=step.max))
-        return int(number)
+        return number
 
     def check(self, step: ScaleStep, value: AnswerValue) -> AnswerValue:
         if isinstance(value, bool) or not isinstance(value, int) or not step.min <= value <= step.max:
@@ -144,8 +151,7 @@ class NumberType(StepType[NumberStep]):
     name = "number"
 
     def parse(self, step: NumberStep, text: str) -> AnswerValue:
-        number = read_number(text)
-        return int(number) if number == int(number) else number
+        return read_number_answer(step, text).value
 
     def check(self, step: NumberStep, value: AnswerValue) -> AnswerValue:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -153,16 +159,15 @@ class NumberType(StepType[NumberStep]):
         if step.integer and value != int(value):
             raise InvalidAnswer(t("answer.integer"))
         if step.min is not None and value < step.min:
-            raise InvalidAnswer(t("answer.number_min", min=format_number(step.min)))
+            raise InvalidAnswer(t("answer.number_min", min=format_amount(step.min)))
         if step.max is not None and value > step.max:
-            raise InvalidAnswer(t("answer.number_max", max=format_number(step.max)))
+            raise InvalidAnswer(t("answer.number_max", max=format_amount(step.max)))
         return int(value) if step.integer or value == int(value) else value
 
     def show(self, step: NumberStep, value: AnswerValue) -> Shown:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return Prose(str(value))
-        number = format_number(value)
-        return Prose(f"{number} {step.unit}" if step.unit else number)
+        return Prose(number_text(step, value))
 
 
 class ConfirmType(StepType[ConfirmStep]):
@@ -176,6 +181,8 @@ class ConfirmType(StepType[ConfirmStep]):
         raise InvalidAnswer(t("answer.confirm"))
 
     def check(self, step: ConfirmStep, value: AnswerValue) -> AnswerValue:
+        if isinstance(value, str):
+            return self.parse(step, value)  # `nee` in an answers or test file means what it says
         if not isinstance(value, bool):
             raise InvalidAnswer(t("answer.confirm"))
         return value

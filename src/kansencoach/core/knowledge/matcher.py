@@ -2,18 +2,20 @@
 
 The score has three parts, kept apart so the officer can see why something is suggested:
 - text: BM25 over Dutch-normalised terms, each field with its own weight (a word in the name
-  counts more than a word in the approach); query words the catalogue does not know are matched to
-  a close catalogue word with rapidfuzz (typos, half-typed compounds);
-- facets: the domain, target groups, places and perspectives of the case;
+  counts more than a word in the approach), scaled so the best text match scores 1; a query word
+  the catalogue does not know is split into catalogue words (aanvraagformulieren → aanvraag +
+  formulieren) or matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
+- facets: how well the domain, target groups, places and perspectives of the case fit. They scale
+  the text score (an entry in the right domain that shares no words with the case is no match), and
+  rank on their own only when the query has no words the catalogue knows;
 - evidence: a small bonus for stronger evidence, so it breaks near-ties but never carries a match.
+Results under a share of the best score are left out: a short list rather than a padded one.
 Everything is deterministic: equal scores are ordered by id.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -21,30 +23,29 @@ from typing import TypeAlias
 from rapidfuzz import fuzz, process, utils
 
 from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.models import Indicator, Intervention, Term, Vocabulary
 from kansencoach.i18n import t
 
-FIELD_WEIGHTS: dict[str, float] = {
-    "name": 3.0,
-    "keywords": 2.5,
-    "target_group": 1.5,
-    "problem": 1.2,
-    "approach": 1.0,
-    "summary": 0.8,
-    "tags": 0.3,
-}
-"""How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
-
-K1 = 1.2
-B = 0.75
-TEXT_SCALE = 6.0
-"""The best text match in a result list scores this much; facets and evidence add to it."""
-FACET_WEIGHTS = {"domain": 2.0, "wie": 1.2, "waar": 0.8, "perspective": 1.5}
-EVIDENCE_WEIGHT = 0.1
-COORDINATION = 0.3
+FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
+"""How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
+FACET_GAIN = 2.0
+"""A perfect facet fit multiplies the text score by 1 + FACET_GAIN."""
+FACET_ONLY = 0.15
+"""What a perfect facet fit scores for an entry that shares no words with the query."""
+EVIDENCE_WEIGHT = 0.01
+COORDINATION = 0.6
 """How much matching more of the query's words counts (0: not at all)."""
+FLOOR = 0.15
+"""Results scoring under this share of the best one are not shown."""
+MEANINGFUL_SHARE = 0.5
+"""A word in more than this share of the entries carries no meaning and is never named as a reason."""
 FUZZY_CUTOFF = 85
 MIN_PREFIX = 6
+MIN_PART = 4
+"""The shortest catalogue word a compound is split into."""
+LINKS = ("", "s", "e", "en")
+"""The Dutch linking sounds between the parts of a compound (betaling-s-achterstand)."""
 
 
 @dataclass(frozen=True)
@@ -87,121 +88,88 @@ class Suggestion:
     why: str
 
 
-@dataclass
-class _Posting:
-    """What one term adds to one entry: per field, and in total (before the term's IDF)."""
-
-    by_field: dict[str, float]
-    total: float
-
-
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
-    def __init__(self, items: Sequence[Entry], vocabulary: Vocabulary, normalizer: Normalizer) -> None:
-        """Index `items`; the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
+    def __init__(
+        self,
+        items: Sequence[Entry],
+        vocabulary: Vocabulary,
+        normalizer: Normalizer,
+        index: Index | None = None,
+    ) -> None:
+        """Index `items` (or use `index`, built over the same items before and cached);
+        the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
         self.items = sorted(items, key=lambda item: item.id)
         self.normalizer = normalizer
         self._labels = _labels(vocabulary)
         self._evidence_rank = {level.id: level.rank for level in vocabulary.evidence}
-        self._postings: dict[str, dict[int, _Posting]] = {}
-        self._idf: dict[str, float] = {}
-        self._surface: dict[str, str] = {}
-        self._build()
-
-    def _build(self) -> None:
-        counts: list[dict[str, Counter[str]]] = []
-        lengths: dict[str, list[int]] = defaultdict(list)
-        for item in self.items:
-            by_field: dict[str, Counter[str]] = {}
-            for name, text in self._fields(item).items():
-                found = self.normalizer.terms(text)
-                for found_term in found:
-                    self._surface.setdefault(found_term.word, found_term.term)
-                by_field[name] = Counter(found_term.term for found_term in found)
-                lengths[name].append(len(found))
-            counts.append(by_field)
-        average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
-        documents = len(self.items)
-        postings: dict[str, dict[int, _Posting]] = defaultdict(dict)
-        for doc, by_field in enumerate(counts):
-            parts: dict[str, dict[str, float]] = defaultdict(dict)
-            for name, counter in by_field.items():
-                size = sum(counter.values())
-                norm = K1 * (1 - B + B * size / average[name])
-                for term, frequency in counter.items():
-                    parts[term][name] = FIELD_WEIGHTS[name] * frequency * (K1 + 1) / (frequency + norm)
-            for term, by_name in parts.items():
-                postings[term][doc] = _Posting(by_name, sum(by_name.values()))
-        for term, entries in postings.items():
-            frequency = len(entries)
-            # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
-            self._idf[term] = math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-        self._postings = dict(postings)
+        self.index = (
+            index if index is not None else Index([self._fields(item) for item in self.items], normalizer)
+        )
+        self._split_cache: dict[str, list[str]] = {}
+        self._evidence = [EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0) for item in self.items]
 
     def _fields(self, item: Entry) -> dict[str, str]:
         tags = [self._labels.get(("domains", value), "") for value in item.domains]
         tags += [self._labels.get(("wie", value), "") for value in item.wie]
         tags += [self._labels.get(("waar", value), "") for value in item.waar]
         if isinstance(item, Indicator):
-            return {
-                "name": item.name,
-                "keywords": " ".join(item.keywords),
-                "target_group": "",
-                "problem": item.measures,
-                "approach": item.data_source,
-                "summary": item.summary,
-                "tags": " ".join(tags),
-            }
+            target, problem, approach = "", item.measures, item.data_source
+        else:
+            target, problem, approach = item.target_group, item.problem, item.approach
         return {
             "name": item.name,
             "keywords": " ".join(item.keywords),
-            "target_group": item.target_group,
-            "problem": item.problem,
-            "approach": item.approach,
+            "target_group": target,
+            "problem": problem,
+            "approach": approach,
             "summary": item.summary,
             "tags": " ".join(tags),
         }
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
-        """The best `limit` entries for `query`, best first.
+        """The best `limit` entries for `query`, best first, none under FLOOR of the best.
 
         Every candidate gets a score; only the ones returned are explained, which keeps a query over
         ten thousand entries fast.
         """
         if query.is_empty:
             return []
-        skip = set(exclude)
+        query = self._with_places(query)
+        excluded = set(exclude)
+        skip = {doc for doc, item in enumerate(self.items) if item.id in excluded} if excluded else set()
         terms, fuzzy = self._query_terms(query.text)
-        text_scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for _, term in terms:
-            idf = self._idf[term]
-            for doc, posting in self._postings[term].items():
-                text_scores[doc] += idf * posting.total
-                matched[doc] += 1
-        if len(terms) > 1:
-            # Coordination: an entry that matches more of the query's words is the better answer.
-            for doc in text_scores:
-                text_scores[doc] *= (matched[doc] / len(terms)) ** COORDINATION
+        text_scores = self.index.scores([term for _, term in terms], COORDINATION)
         best_text = max(text_scores.values(), default=0.0) or 1.0
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        candidates = range(len(self.items)) if has_facets else list(text_scores)
-        scored: list[tuple[float, str, int, float, float, float]] = []
+        candidates = range(len(self.items)) if has_facets else text_scores.keys()
+
+        def parts(doc: int) -> tuple[float, float, float]:
+            text = text_scores.get(doc, 0.0) / best_text
+            fit = self._facet_fit(self.items[doc], query) if has_facets else 0.0
+            facets = text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
+            return text, facets, self._evidence[doc] if text or facets else 0.0
+
+        scores = {}
         for doc in candidates:
-            item = self.items[doc]
-            if item.id in skip:
-                continue
-            text = TEXT_SCALE * text_scores.get(doc, 0.0) / best_text
-            facet_score, _ = self._facets(item, query) if has_facets else (0.0, ())
-            if text == 0 and facet_score == 0:
-                continue
-            evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0)
-            scored.append(
-                (-round(text + facet_score + evidence, 6), item.id, doc, text, facet_score, evidence)
-            )
-        top = heapq.nsmallest(limit, scored)
-        return [self._explain(row[2], -row[0], row[3:], terms, fuzzy, query) for row in top]
+            if doc not in skip:
+                score = round(sum(parts(doc)), 6)
+                if score > 0:
+                    scores[doc] = score
+        # Entries are in id order, so the lower number wins a tie: equal scores are ordered by id.
+        top = heapq.nlargest(limit, scores.items(), key=lambda row: (row[1], -row[0]))
+        floor = FLOOR * top[0][1] if top else 0.0
+        return [
+            self._explain(doc, score, parts(doc), terms, fuzzy, query) for doc, score in top if score >= floor
+        ]
+
+    def _with_places(self, query: Query) -> Query:
+        """The query with the places its text names as `waar` facets (Overvecht → aandachtswijken)."""
+        named = [waar for waar in self.normalizer.places(query.text) if waar not in query.waar]
+        if not named:
+            return query
+        return Query(query.text, query.domains, query.wie, (*query.waar, *named), query.perspectives)
 
     def _explain(
         self,
@@ -213,15 +181,17 @@ class Matcher:
         query: Query,
     ) -> Suggestion:
         item = self.items[doc]
+        by_term = self.index.explain(self._fields(item))
+        meaningful = MEANINGFUL_SHARE * len(self.items)
         contributions: dict[str, dict[str, float]] = {}
         for word, term in terms:
-            posting = self._postings[term].get(doc)
-            if posting is not None:
-                idf = self._idf[term]
-                contributions[word] = {name: idf * value for name, value in posting.by_field.items()}
+            if term in by_term and self.index.document_frequency(term) <= max(meaningful, 1):
+                contributions.setdefault(word, {})
+                for name, value in by_term[term].items():
+                    contributions[word][name] = contributions[word].get(name, 0.0) + value
         words = _word_matches(contributions)
         used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == match.word for match in words))
-        _, matched = self._facets(item, query)
+        matched = self._matched_facets(item, query)
         text, facets, evidence = parts
         why = self._why(item, words, matched, used_fuzzy)
         return Suggestion(
@@ -229,7 +199,8 @@ class Matcher:
         )
 
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """(typed word, index term) for every query word the index knows, directly or as a near word."""
+        """(typed word, index term) for every query word the index knows: directly, as the parts of a
+        compound, or as a near word."""
         terms: list[tuple[str, str]] = []
         fuzzy: list[tuple[str, str]] = []
         seen: set[str] = set()
@@ -237,51 +208,103 @@ class Matcher:
             if typed.term in seen:
                 continue
             seen.add(typed.term)
-            targets = [(typed.word, typed.term)] if typed.term in self._postings else self._near(typed.word)
-            for found_word, term in targets:
-                if term in self._postings:
+            if self.index.knows(typed.term):
+                terms.append((typed.word, typed.term))
+                continue
+            parts = self._split(typed.word)
+            if parts:
+                terms += [(typed.word, term) for term in parts if term not in seen]
+                seen.update(parts)
+                continue
+            for found_word, term in self._near(typed.word):
+                if self.index.knows(term) and term not in seen:
                     terms.append((typed.word, term))
-                    if found_word != typed.word:
-                        fuzzy.append((typed.word, found_word))
+                    fuzzy.append((typed.word, found_word))
         return terms, fuzzy
+
+    def _split(self, word: str) -> list[str]:
+        """The index terms of the parts of a compound the index does not know as a whole, or []."""
+        if word not in self._split_cache:
+            self._split_cache[word] = self._split_uncached(word)
+        return self._split_cache[word]
+
+    def _split_uncached(self, word: str) -> list[str]:
+        if len(word) < 2 * MIN_PART:
+            return []
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head = self._known_term(word[:cut])
+            if head is None:
+                continue
+            for link in LINKS:
+                rest = word[cut:]
+                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                    continue
+                rest = rest[len(link) :]
+                tail = self._known_term(rest)
+                if tail is not None:
+                    return list(dict.fromkeys([head, tail]))
+                deeper = self._split(rest)
+                if deeper:
+                    return list(dict.fromkeys([head, *deeper]))
+        return []
+
+    def _known_term(self, part: str) -> str | None:
+        found = self.normalizer.terms(part)
+        if len(found) == 1 and self.index.knows(found[0].term):
+            return found[0].term
+        return None
 
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
+        surface = self.index.surface
         found = process.extractOne(
             word,
-            self._surface.keys(),
+            surface.keys(),
             scorer=fuzz.ratio,
             processor=utils.default_process,
             score_cutoff=FUZZY_CUTOFF,
         )
         if found is not None:
-            return [(str(found[0]), self._surface[str(found[0])])]
+            return [(str(found[0]), surface[str(found[0])])]
         if len(word) >= MIN_PREFIX:
-            longer = sorted(surface for surface in self._surface if surface.startswith(word))
-            return [(surface, self._surface[surface]) for surface in longer[:3]]
+            longer = sorted(known for known in surface if known.startswith(word))
+            return [(known, surface[known]) for known in longer[:3]]
         return []
 
-    def _facets(self, item: Entry, query: Query) -> tuple[float, tuple[str, ...]]:
-        score = 0.0
-        matched: list[str] = []
+    def _facet_fit(self, item: Entry, query: Query) -> float:
+        """How well the item's facets fit the case's, from 0 (not at all) to 1 (every asked facet)."""
+        asked = 0.0
+        fit = 0.0
         for name, wanted, have in (
             ("domain", query.domains, item.domains),
             ("wie", query.wie, item.wie),
             ("waar", query.waar, item.waar),
         ):
-            overlap = [value for value in wanted if value in have]
-            if overlap:
-                # One shared target group counts; a second one counts a bit more, a third no more.
-                share = 1.0 if name == "domain" else 0.5 + 0.25 * min(len(overlap), 2)
-                score += FACET_WEIGHTS[name] * share
-                key = "domains" if name == "domain" else name
-                matched += [self._labels.get((key, value), value) for value in overlap]
+            if wanted:
+                asked += FACET_WEIGHTS[name]
+                overlap = sum(1 for value in wanted if value in have)
+                if overlap:
+                    # One shared value counts most; a second one a bit more, a third no more.
+                    share = 1.0 if name == "domain" else (0.5 + 0.25 * min(overlap, 2)) / 1.0
+                    fit += FACET_WEIGHTS[name] * min(share, 1.0)
+        if query.perspectives:
+            asked += FACET_WEIGHTS["perspective"]
+            fits = [fit.perspective for fit in item.perspectives] if isinstance(item, Intervention) else []
+            weight = sum(query.perspectives.get(perspective, 0.0) for perspective in fits)
+            fit += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
+        return fit / asked if asked else 0.0
+
+    def _matched_facets(self, item: Entry, query: Query) -> tuple[str, ...]:
+        matched: list[str] = []
+        for key, wanted, have in (
+            ("domains", query.domains, item.domains),
+            ("wie", query.wie, item.wie),
+            ("waar", query.waar, item.waar),
+        ):
+            matched += [self._labels.get((key, value), value) for value in wanted if value in have]
         fits = [fit.perspective for fit in item.perspectives] if isinstance(item, Intervention) else []
-        weight = sum(query.perspectives.get(perspective, 0.0) for perspective in fits)
-        if weight > 0:
-            score += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
-            matched += [t("match.perspective", id=p) for p in fits if query.perspectives.get(p, 0) > 0]
-        return score, tuple(matched)
+        matched += [t("match.perspective", id=p) for p in fits if query.perspectives.get(p, 0) > 0]
+        return tuple(matched)
 
     def _why(
         self,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kansencoach.core.common.ids import Identifier
 
-Perspective = Annotated[str, Field(pattern=r"^[ABC]$")]
+Perspective = Literal["A", "B", "C"]
 
 
 class _Strict(BaseModel):
@@ -60,7 +60,7 @@ class Evidence(_Strict):
 
 class SourceRef(_Strict):
     """Where a fact comes from: a source document with a section and a verbatim quote, or a public
-    source (URL and date) that is marked as not checked against the source documents."""
+    source (URL, and a date when known) that is marked as not checked against the source documents."""
 
     document: Annotated[str, Field(min_length=1)] = Field(
         description="De korte naam van een brondocument uit sources.yaml, of de titel van een openbare bron."

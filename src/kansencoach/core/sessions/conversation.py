@@ -8,25 +8,29 @@ typed words ask for help, how far undo goes, and how an export is named, stamped
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeAlias
 
 from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.export import ExportMeta, render
+from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
+from kansencoach.core.sessions import sessionfile
+from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 
 HELP_WORDS = frozenset({"?", "help", "hulp"})
 """Typed instead of an answer, these show the question's explanation (in the app as in plain mode)."""
 
-ExportFormat = Literal["markdown", "html"]
-SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html"}
-
+OutputFormat: TypeAlias = ExportFormat | Literal["session"]
+"""A draft in one of the export formats, or the whole session as a file to share (`sessionfile`)."""
+SUFFIXES: dict[OutputFormat, str] = {fmt: suffix for fmt, suffix in FORMATS.items()}
+SUFFIXES["session"] = ".yaml"
 
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
 """In the user data directory: the folder of the last export, offered again next time."""
@@ -63,10 +67,61 @@ class Conversation:
         """Whether what was typed is a request for the explanation rather than an answer."""
         return isinstance(typed, str) and typed.strip().lower() in HELP_WORDS
 
+    def undo(self) -> str:
+        """Take back the latest answer; what to tell the officer about it."""
+        step_id = self.session.undo()
+        if step_id is None:
+            return t("undo.nothing")
+        step = self.session.engine.step(step_id) if self.session.engine.has(step_id) else None
+        if step is None or isinstance(step, InfoStep):
+            return t("undo.done_elsewhere")
+        return t("undo.done", label=self.label(step))
+
+    @staticmethod
+    def label(step: QuestionStep) -> str:
+        """A question's short name: its label, else the first line of what it asks."""
+        lines = step.ask.strip().splitlines()
+        return step.label or (lines[0] if lines else step.ask)
+
     @staticmethod
     def help_text(step: QuestionStep) -> str:
         """The explanation of a question, or that it has none."""
         return step.help or t("plain.no_help")
+
+    def comments_on(self, step: QuestionStep) -> list[Comment]:
+        """The remarks on `step`, open ones first, each in the order it was made."""
+        comments = [comment for comment in self.session.state.comments if comment.step_id == step.id]
+        return sorted(comments, key=lambda comment: comment.done)
+
+    def resolve_comments(self, step: QuestionStep) -> int:
+        """Mark the open remarks on `step` as dealt with; how many there were."""
+        open_ones = [comment for comment in self.comments_on(step) if not comment.done]
+        for comment in open_ones:
+            self.session.resolve(comment.number)
+        return len(open_ones)
+
+    @staticmethod
+    def comment_fields(comment: Comment) -> dict[str, str]:
+        """How a comment is shown: author, day, text, and whether it was dealt with."""
+        return {
+            "author": comment.author or t("comment.anonymous"),
+            "day": comment.at[:10],
+            "text": comment.text,
+            "done": t("comment.done") if comment.done else "",
+        }
+
+    @staticmethod
+    def author() -> str:
+        """Who is commenting: KANSENCOACH_AUTHOR when set (set it once), else the login name."""
+        import getpass
+
+        named = os.environ.get("KANSENCOACH_AUTHOR", "").strip()
+        if named:
+            return named
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return ""
 
     def export_meta(self) -> ExportMeta:
         """The front matter of an export made now."""
@@ -77,17 +132,21 @@ class Conversation:
             datetime.now(UTC).isoformat(timespec="seconds"),
         )
 
-    def default_export_path(self, fmt: ExportFormat = "markdown") -> Path:
+    def default_export_path(self, fmt: OutputFormat = "markdown") -> Path:
         """A file named after the session's title, in the folder of the last export, else the current one."""
         slug = re.sub(r"[^a-z0-9]+", "-", self.session.info.title.lower()).strip("-")[:60] or "voorstel"
         return _last_export_folder() / f"{slug}{SUFFIXES[fmt]}"
 
-    def export(self, draft: Draft, path: Path, fmt: ExportFormat, force: bool) -> Path:
+    def export(
+        self, draft: Draft, path: Path, fmt: OutputFormat, force: bool, template: Path | None = None
+    ) -> Path:
         """Write `draft` to `path` atomically (WriteError when refused); the path written.
 
         Its folder is offered again next time, in any session and either front end.
         """
-        written = write_atomic(path, render(draft, self.export_meta(), fmt), force)
+        share = fmt == "session"
+        text = sessionfile.dump(self.session) if share else render(draft, self.export_meta(), fmt, template)
+        written = write_atomic(path, text, force)
         with contextlib.suppress(WriteError, OSError):
             write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
         return written

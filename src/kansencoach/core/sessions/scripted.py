@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
-from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.flows.answers import InvalidAnswer
+from kansencoach.core.common.yamlsource import Document, read_document, read_text
+from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.flows.models import AnswerValue, NumberStep
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.i18n import t
 
@@ -25,6 +25,8 @@ class Script:
     title: str
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
+    readings: dict[str, str] = field(default_factory=dict)
+    """Per number step whose answer had to be read: how it was read ('gelezen als € 650.000')."""
 
 
 def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
@@ -47,6 +49,8 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
                 Problem(document.position(("answers", key)), t("script.unknown_step", id=key), hint)
             )
     checked: dict[str, AnswerValue] = {}
+    readings: dict[str, str] = {}
+    lines = read_text(path).splitlines()
     # Walk the route as an officer would: each answer can open or close the steps after it.
     step = engine.route(checked).next
     while step is not None:
@@ -56,7 +60,11 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
                 problems.append(Problem(position, t("script.missing", id=step.id, ask=_short(step.ask))))
         else:
             try:
-                checked[step.id] = check_answer(step, given[step.id])
+                value = given[step.id]
+                if isinstance(step, NumberStep):
+                    value, reading = _number(step, value, _raw(lines, document, step.id))
+                    readings.update({step.id: reading} if reading else {})
+                checked[step.id] = check_answer(step, value)
             except InvalidAnswer as error:
                 position = document.position(("answers", step.id))
                 problems.append(Problem(position, t("script.invalid", id=step.id, detail=str(error))))
@@ -75,7 +83,23 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
-    return Script(str(data.get("title") or loaded.flow.title), checked, accept)
+    return Script(str(data.get("title") or loaded.flow.title), checked, accept, readings)
+
+
+def _raw(lines: list[str], document: Document, step_id: str) -> str:
+    """The answer as written after its key: YAML reads `650.000` as 650.0, a Dutch officer means 650000."""
+    position = document.position(("answers", step_id))
+    line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    return line[position.column - 1 :].partition(":")[2].split("#")[0].strip()
+
+
+def _number(step: NumberStep, value: AnswerValue, raw: str) -> tuple[AnswerValue, str]:
+    """A number answer read the Dutch way, and how it was read when that was not plain to see."""
+    text = value if isinstance(value, str) else raw if isinstance(value, float) and "." in raw else ""
+    if not text:
+        return value, ""
+    number = read_number_answer(step, text)
+    return number.value, number.reading
 
 
 def _short(text: str) -> str:

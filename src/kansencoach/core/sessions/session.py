@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft.draft import Draft, build_draft, provenance
+from kansencoach.core.draft.draft import Draft, Remark, build_draft, provenance
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
 from kansencoach.core.flows.answers import InvalidAnswer
@@ -101,11 +101,20 @@ class Session:
         checked = check_answer(step, value)
         self._record(Event("set", step.id, checked))
 
-    def clear(self, step: QuestionStep) -> None:
-        self._record(Event("clear", step.id))
+    def undo(self) -> str | None:
+        """Take back the latest answer still in effect (repeat to go further back).
 
-    def undo(self) -> None:
+        The officer then stands at that question again, when it is on the path. Returns the id of
+        the step whose answer was taken back; None when there is nothing to undo.
+        """
+        step_id = self._fold.undoable
+        if step_id is None:
+            return None
         self._record(Event("undo"))
+        on_path = self.engine.has(step_id) and self.route().contains(step_id)
+        if on_path and not isinstance(self.engine.step(step_id), InfoStep):
+            self._record(Event("visit", step_id))
+        return step_id
 
     def back(self) -> QuestionStep | None:
         """Go to the question before the current one; None when already at the first."""
@@ -161,21 +170,52 @@ class Session:
         except InvalidAnswer:
             return None
 
-    def draft(self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None) -> Draft:
-        """The draft, with the accepted interventions and, given rules, the review's findings."""
+    def draft(
+        self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None, live: bool = False
+    ) -> Draft:
+        """The draft, with the accepted interventions and, given rules, the review's findings.
+
+        `live` is the review while answering: a finding waits until its questions have been passed.
+        """
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
         route = self.route()
         draft = build_draft(self.loaded.flow, self.answers, self.info.title, route, accepted)
-        draft = replace(draft, provenance=provenance(self.loaded.flow, route, self.loaded.digest))
+        draft = replace(
+            draft,
+            provenance=provenance(self.loaded.flow, route, self.loaded.digest),
+            remarks=self._remarks(),
+        )
         if rules is None:
             return draft
-        return replace(draft, findings=tuple(self.review(rules, knowledge, draft)))
+        return replace(draft, findings=tuple(self.review(rules, knowledge, draft, live)))
+
+    def _remarks(self) -> tuple[Remark, ...]:
+        def question(step_id: str) -> str:
+            step = self.engine.step(step_id) if self.engine.has(step_id) else None
+            return step.label or step.ask.strip() if isinstance(step, QuestionStep) else step_id
+
+        return tuple(
+            Remark(question(c.step_id), c.author, c.at[:10], c.text, c.done) for c in self.state.comments
+        )
 
     def review(
-        self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None
+        self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None, live: bool = False
     ) -> list[Finding]:
-        draft = draft or build_draft(self.loaded.flow, self.answers, self.info.title, self.route())
-        return review(rules, Case.from_draft(draft, self.state.accepted, knowledge, self._query()))
+        route = self.route()
+        draft = draft or build_draft(self.loaded.flow, self.answers, self.info.title, route)
+        passed = self._passed() if live else None
+        case = Case.from_draft(draft, self.state.accepted, knowledge, self._query(), route, passed)
+        return review(rules, case)
+
+    def _passed(self) -> frozenset[str] | None:
+        """The questions the officer has passed: answered, or before where they stand (None: all)."""
+        current = self.current()
+        if current is None:
+            return None
+        route = self.route()
+        ids = [step.id for step in route.path]
+        before = ids[: ids.index(current.id)] if current.id in ids else []
+        return route.answered_ids | frozenset(before)
 
     def indicators(self, matcher: Matcher, limit: int = 5) -> list[Suggestion]:
         """Indicators that fit this case, for the monitoring questions (`suggest: indicators`)."""

@@ -1,6 +1,14 @@
 """Dutch texts: tools for authors: diff, flow tests, graph, starting files."""
 
 MESSAGES: dict[str, str] = {
+    # The team's settings file (team.toml)
+    "team.unreadable": "het teambestand kan niet gelezen worden (geen leesrechten, of geen UTF-8)",
+    "team.unreadable_hint": "sla het op als UTF-8 en controleer of je het mag lezen",
+    "team.syntax": "de opbouw van het teambestand klopt hier niet",
+    "team.syntax_hint": "schrijf een map tussen enkele aanhalingstekens, bijvoorbeeld `flows = ['S:\\Beleid\\kansencoach\\flows']`",
+    "team.unknown_key": "onbekende instelling '{key}'",
+    "team.keys_hint": "het teambestand kent: {keys}",
+    "team.not_folders": "'{key}' moet een map zijn, of een lijst mappen",
     # YAML mistakes explained (core/common/yaml_explain.py): what is wrong, then the line as it should be
     "yaml.quote_hint": "zet de tekst tussen gewone aanhalingstekens: `{fix}`",
     "yaml.fix_hint": "schrijf: `{fix}`",
@@ -48,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "graph.end": "Einde",
     "graph.only_if": "alleen als {condition}",
     "graph.goto": "daarna naar {target}",
+    "graph.block": "uit blok {block}",
+    "graph.skipped_otherwise": "anders overgeslagen",
     "graph.goto_if": "als {condition}: naar {target}",
     "graph.goto_otherwise": "anders: naar {target}",
     # Flow differences
@@ -80,6 +90,11 @@ MESSAGES: dict[str, str] = {
     "flowtest.site_when": "stap {id}: alleen als {condition}",
     "flowtest.site_goto": "stap {id}, goto-regel {number}: {condition}",
     "flowtest.unknown_step": "geval '{case}': de flow heeft geen stap '{id}'",
+    "flowtest.unknown_step_hint": "gebruik de id van een stap uit de flow (`flows graph FLOW --format text` toont ze)",
+    "flowtest.bad_answer_hint": "schrijf het antwoord zoals in een antwoordenbestand: een optie-id, een getal, true of false",
+    "flowtest.path_hint": "vergelijk de twee paden: waar ze uit elkaar gaan, stuurt een antwoord of een voorwaarde de flow anders",
+    "flowtest.check_answers_hint": "controleer de antwoorden van dit geval en de voorwaarde (`when`) van die stap",
+    "flowtest.draft_hint": "controleer de spelling, en of de stap die deze tekst schrijft gevraagd wordt",
     "flowtest.bad_answer": "geval '{case}': het antwoord op '{id}' klopt niet: {detail}",
     "flowtest.path": "geval '{case}': ander pad dan verwacht.\n    verwacht: {expected}\n    kreeg:    {got}",
     "flowtest.not_visited": "geval '{case}': stap '{id}' werd niet gevraagd, maar dat werd wel verwacht",
@@ -92,5 +107,8 @@ MESSAGES: dict[str, str] = {
     "flowtest.none_found": "Geen testbestanden (*.test.yaml) gevonden.",
     "scaffold.bad_id": "'{id}' kan geen id zijn: gebruik kleine letters, cijfers, '-' en '_', bijvoorbeeld `quickscan-utrecht`",
     "scaffold.exists": "{path} bestaat al; kies een andere id of pas dat bestand aan",
+    "template.leftover": "hier staat nog de voorbeeldtekst van het startbestand: '{text}'",
+    "template.leftover_hint": "vervang hem door je eigen tekst",
+    "scaffold.copied_title": "{title} (eigen versie)",
     "scaffold.copied_header": "# Kopie van de flow '{flow}'. Controleer na elke wijziging: kansencoach flows validate {path}",
 }

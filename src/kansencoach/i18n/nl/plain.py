@@ -1,18 +1,22 @@
 """Dutch texts: plain mode, one question at a time."""
 
 MESSAGES: dict[str, str] = {
+    "plain.finding": "  Toets: {title}. {fix}",
     # Plain line mode
     "plain.header": "{title} — {flow} (sessie {id})",
-    "plain.commands": "Typ '{back}' voor de vorige vraag, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
-    "plain.orphans": "Let op: {count} antwoord(en) horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie `kansencoach sessions show`).",
-    "plain.done": "Klaar: alle vragen zijn beantwoord. Exporteer met `kansencoach sessions export {id}`.",
-    "plain.stopped": "Gestopt. Ga later verder met `kansencoach run --resume {id}`.",
+    "plain.header_flow": "{flow} (sessie {id})",
+    "plain.commands": "Typ '{back}' voor de vorige vraag, '{undo}' om je laatste antwoord terug te nemen, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
+    "plain.orphans": "Let op: {count} antwoord(en) horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie kansencoach sessions show).",
+    "plain.done": "Klaar: alle vragen zijn beantwoord. Exporteer met: kansencoach sessions export {id}",
+    "plain.stopped": "Gestopt. Ga later verder met: kansencoach run --resume {id}",
     "plain.at_start": "Dit is de eerste vraag.",
     "plain.no_help": "Bij deze vraag is geen extra uitleg.",
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
     "plain.earlier": "Antwoord uit het eerdere voorstel: {value} (Enter om over te nemen, of typ een nieuw antwoord)",
     "plain.saved": "✓ opgeslagen",
+    "plain.saved_as": "✓ opgeslagen ({reading})",
+    "plain.confirm_reading": "Ik heb dit {reading}. Klopt dat? Druk Enter om te bewaren, of typ 'nee' en geef het getal opnieuw.",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
     "plain.how.text": "Typ je antwoord op één regel.",

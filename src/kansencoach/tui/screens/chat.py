@@ -7,11 +7,11 @@ the input and the officer is told why: nothing typed is ever thrown away.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -30,7 +30,9 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
-from kansencoach.tui.screens.dialogs import JumpDialog
+from kansencoach.tui.actions import CHAT, bindings, hint
+from kansencoach.tui.contract import coach
+from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.allocate import AllocateAnswer
@@ -45,9 +47,6 @@ from kansencoach.tui.widgets.answer_inputs import (
 )
 from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
-
-if TYPE_CHECKING:
-    from kansencoach.tui.app import KansencoachApp
 
 WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
@@ -74,18 +73,7 @@ def input_for(step: QuestionStep, current: AnswerValue) -> AnswerInput:
 class ChatScreen(Screen[None]):
     """One session as a conversation, with the draft, suggestions and review beside it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "send", t("tui.send"), priority=True),
-        Binding("ctrl+b", "back", t("tui.back"), priority=True),
-        Binding("ctrl+g", "jump", t("tui.jump"), priority=True, show=False),
-        Binding("f1", "help", t("tui.help"), show=False),
-        Binding("question_mark", "help", t("tui.help"), show=False),
-        Binding("f2", "export", t("tui.export")),
-        Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
-        Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
-        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True, show=False),
-        Binding("escape", "leave", t("tui.to_start"), show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(CHAT)]
 
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
         super().__init__()
@@ -95,11 +83,6 @@ class ChatScreen(Screen[None]):
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
         self._early_keys: list[events.Key] = []
-
-    @property
-    def coach(self) -> KansencoachApp:
-        """The app, typed: its knowledge base, matchers and rules."""
-        return cast("KansencoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -143,7 +126,7 @@ class ChatScreen(Screen[None]):
         for step in self.session.route().answered:
             if current is not None and step.id == current.id:
                 break
-            messages.append(HistoryMessage(step.label or _first_line(step.ask)))
+            messages.append(HistoryMessage(Conversation.label(step)))
             messages.append(OfficerMessage(self._answer_text(step)))
         conversation.mount_all(messages)
 
@@ -159,7 +142,7 @@ class ChatScreen(Screen[None]):
         self._update_progress()
         if step is None:
             conversation.mount(CoachMessage(t("tui.done")))
-            self.query_one("#keys-hint", Label).update(t("tui.keys.done"))
+            self.query_one("#keys-hint", Label).update(hint("tui.keys.done"))
             conversation.scroll_end(animate=False)
             return
         position, total = self.conversation.position(step)
@@ -167,6 +150,8 @@ class ChatScreen(Screen[None]):
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
         conversation.mount(CoachMessage(question, classes="question"))
+        for comment in self.conversation.comments_on(step):
+            conversation.mount(NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment))))
         if step.suggest == "indicators":
             self._suggest_indicators()
         widget = input_for(step, self.session.offered(step))
@@ -194,7 +179,7 @@ class ChatScreen(Screen[None]):
             focused.post_message(events.Key(key.key, key.character))
 
     def _suggest_indicators(self) -> None:
-        knowledge = self.coach.knowledge
+        knowledge = coach(self).knowledge
         found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
         if found:
             self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
@@ -205,9 +190,10 @@ class ChatScreen(Screen[None]):
     def _notice(self, text: str) -> None:
         self.query_one("#conversation").mount(NoticeMessage(text))
 
-    def _validation(self, text: str) -> None:
+    def _validation(self, text: str, error: bool = True) -> None:
         label = self.query_one("#validation", Label)
         label.update(text)
+        label.set_class(not error, "success")
         label.display = bool(text)
 
     def _update_progress(self) -> None:
@@ -241,9 +227,11 @@ class ChatScreen(Screen[None]):
             return
         conversation = self.query_one("#conversation")
         conversation.mount(OfficerMessage(self._answer_text(step)))
+        before = {finding.rule_id for finding in self.findings}
         self._update_side()
+        # The live review shows a finding once its questions are passed: name it when it appears.
         for finding in self.findings:
-            if finding.step_id == step.id:
+            if finding.step_id == step.id or finding.rule_id not in before:
                 conversation.mount(
                     NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
                 )
@@ -253,6 +241,11 @@ class ChatScreen(Screen[None]):
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
         event.stop()
         self._validation(event.text)
+
+    @on(NumberAnswer.Read)
+    def _number_read(self, event: NumberAnswer.Read) -> None:
+        event.stop()
+        self._validation(event.text, error=False)
 
     def action_send(self) -> None:
         inputs = self.query(AnswerInput)
@@ -275,8 +268,19 @@ class ChatScreen(Screen[None]):
         if previous is None:
             self.app.notify(t("plain.at_start"))
             return
-        self._notice(t("tui.went_back", label=previous.label or _first_line(previous.ask)))
+        self._notice(t("tui.went_back", label=Conversation.label(previous)))
         self.show_step(previous)
+
+    def action_undo(self) -> None:
+        """Take back the latest answer (repeat to go further back) and ask that question again."""
+        try:
+            notice = self.conversation.undo()
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self._notice(notice)
+        self._update_side()
+        self.show_step(self.session.current())
 
     def go_to(self, step_id: str) -> None:
         try:
@@ -287,20 +291,18 @@ class ChatScreen(Screen[None]):
         except StoreError as error:
             self._refused(error)
             return
-        self._notice(t("tui.went_back", label=step.label or _first_line(step.ask)))
+        self._notice(t("tui.went_back", label=Conversation.label(step)))
         self.show_step(step)
 
     @work(exclusive=True, group="jump")
     async def action_jump(self) -> None:
         route = self.session.route()
         choices = [
-            (step.id, f"{step.label or _first_line(step.ask)}: {self._answer_text(step)[:60]}")
+            (step.id, f"{Conversation.label(step)}: {self._answer_text(step)[:60]}")
             for step in route.answered
         ]
         if route.next is not None:
-            choices.append(
-                (route.next.id, f"{route.next.label or _first_line(route.next.ask)} — {t('tui.open')}")
-            )
+            choices.append((route.next.id, f"{Conversation.label(route.next)} — {t('tui.open')}"))
         chosen = await self.app.push_screen_wait(JumpDialog(choices))
         if chosen:
             self.go_to(chosen)
@@ -315,6 +317,41 @@ class ChatScreen(Screen[None]):
                 CoachMessage(Conversation.help_text(self.step), classes="help")
             )
             self.query_one("#conversation").scroll_end(animate=False)
+
+    @work(exclusive=True, group="comment")
+    async def action_comment(self) -> None:
+        """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
+        step = self.step
+        if step is None:
+            self.app.notify(t("tui.comment_no_question"), severity="warning")
+            return
+        label = Conversation.label(step)
+        text = await self.app.push_screen_wait(
+            TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
+        )
+        if text is None:
+            return
+        try:
+            self.session.comment(step.id, Conversation.author(), text)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        comment = self.session.state.comments[-1]
+        self._notice(t("plain.comment", **Conversation.comment_fields(comment)))
+        self.query_one("#conversation").scroll_end(animate=False)
+        self._update_side()
+
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()
 
     def action_leave(self) -> None:
         self.dismiss(None)
@@ -340,8 +377,8 @@ class ChatScreen(Screen[None]):
             inputs.first().focus_input()
 
     def _update_side(self) -> None:
-        knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules)
+        knowledge = coach(self).knowledge
+        draft = self.session.draft(knowledge, coach(self).rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
@@ -382,29 +419,15 @@ class ChatScreen(Screen[None]):
             return
         key = "tui.accepted" if event.accept else "tui.dismissed"
         name = event.intervention_id
-        knowledge = self.coach.knowledge
+        knowledge = coach(self).knowledge
         if knowledge is not None and event.intervention_id in knowledge.by_id:
             name = knowledge.by_id[event.intervention_id].name
         self.app.notify(t(key, name=name))
         self._update_side()
 
     def action_export(self) -> None:
-        draft = self.session.draft(self.coach.knowledge, self.coach.rules)
+        draft = self.session.draft(coach(self).knowledge, coach(self).rules)
         self.app.push_screen(ExportDialog(self.conversation, draft))
-
-    def palette_commands(self) -> list[tuple[str, str, str]]:
-        """(title, help, action) for the command palette."""
-        return [
-            (t("tui.send"), t("tui.cmd.send"), "send"),
-            (t("tui.back"), t("tui.cmd.back"), "back"),
-            (t("tui.jump"), t("tui.cmd.jump"), "jump"),
-            (t("tui.help"), t("tui.cmd.help"), "help"),
-            (t("tui.export"), t("tui.cmd.export"), "export"),
-            (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
-            (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
-            (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
-            (t("tui.to_start"), t("tui.cmd.to_start"), "leave"),
-        ]
 
 
 def indicator_advice(found: list[Suggestion]) -> str:
@@ -414,7 +437,3 @@ def indicator_advice(found: list[Suggestion]) -> str:
         item = suggestion.item
         lines.append(f"- **{item.name}** — {getattr(item, 'data_source', '')}")
     return "\n".join(lines)
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else text

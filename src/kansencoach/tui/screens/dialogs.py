@@ -48,14 +48,15 @@ class ConfirmDialog(ModalScreen[bool]):
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text (a title); Escape cancels."""
+    """Ask for one line of text (a title, a comment, a path); Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("tui.cancel"))]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", required: str = "") -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.required = required or t("tui.title_required")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -67,7 +68,7 @@ class TextPrompt(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
-            self.query_one("#prompt-error", Label).update(t("tui.title_required"))
+            self.query_one("#prompt-error", Label).update(self.required)
             return
         self.dismiss(event.value.strip())
 

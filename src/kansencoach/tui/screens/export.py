@@ -1,4 +1,4 @@
-"""The export dialog: where to write the draft, markdown or HTML, and never a silent overwrite."""
+"""The export dialog: where to write the draft, markdown, HTML or Word, and never a silent overwrite."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, ExportFormat
+from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, OutputFormat
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
 
@@ -39,6 +39,8 @@ class ExportDialog(ModalScreen[Path | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
                 yield RadioButton(t("tui.export_html"), id="html")
+                yield RadioButton(t("tui.export_docx"), id="docx")
+                yield RadioButton(t("tui.export_session"), id="session")
             yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
@@ -48,9 +50,10 @@ class ExportDialog(ModalScreen[Path | None]):
         self.query_one("#export-path", Input).focus()
 
     @property
-    def fmt(self) -> ExportFormat:
+    def fmt(self) -> OutputFormat:
         pressed = self.query_one(RadioSet).pressed_button
-        return "html" if pressed is not None and pressed.id == "html" else "markdown"
+        chosen = pressed.id if pressed is not None else None
+        return next((fmt for fmt in SUFFIXES if fmt == chosen), "markdown")
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:

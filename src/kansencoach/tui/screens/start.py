@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
+from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
 
@@ -35,8 +36,11 @@ class SessionRow:
     problem: str = ""
 
 
-def session_rows(store: Store) -> list[SessionRow]:
-    """Every stored session with its progress; a session whose flow is gone says so."""
+def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
+    """Every stored session with its progress; a session whose flow is gone says so.
+
+    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
+    """
     from kansencoach.core.catalog import flow_for_session
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.flows.engine import Engine
@@ -44,7 +48,7 @@ def session_rows(store: Store) -> list[SessionRow]:
     rows = []
     for info in store.sessions():
         try:
-            loaded = flow_for_session(info.flow_id, info.flow_source)
+            loaded = flow_for_session(info.flow_id, info.flow_source, flows)
         except (ProblemsError, LookupError):
             rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
             continue
@@ -62,6 +66,8 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "rename", t("tui.rename")),
         Binding("d,delete", "delete", t("tui.delete")),
+        Binding("n", "new_from", t("tui.new_from")),
+        Binding("i", "import", t("tui.import")),
         Binding("ctrl+q", "app.quit", t("tui.quit")),
     ]
 
@@ -94,8 +100,8 @@ class StartScreen(Screen[None]):
 
         flows = scan_flows()
         try:
-            store = self.app.store  # type: ignore[attr-defined]
-            rows = session_rows(store)
+            store = coach(self).store
+            rows = session_rows(store, flows)
             damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
             damaged, rows = [str(error)], []
@@ -140,8 +146,8 @@ class StartScreen(Screen[None]):
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
         if title is None:
             return
-        session = Session.start(self.app.store, entry.loaded, title)  # type: ignore[attr-defined]
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        session = Session.start(coach(self).store, entry.loaded, title)
+        coach(self).open_session(session)
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -156,10 +162,10 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.notify(row.problem, severity="error")
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
-            self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
+            coach(self).open_session(Session(store, store.session(row.info.id), loaded))
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
 
@@ -169,7 +175,7 @@ class StartScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rename and delete apply to the highlighted session: hidden unless there is one."""
-        if action in ("rename", "delete"):
+        if action in ("rename", "delete", "new_from"):
             return self._highlighted_row() is not None
         return True
 
@@ -197,10 +203,57 @@ class StartScreen(Screen[None]):
 
         if title:
             try:
-                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+                coach(self).store.rename(row.info.id, title)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
+
+    @work(exclusive=True, group="edit")
+    async def action_new_from(self) -> None:
+        """A new proposal on the highlighted one's flow, each of its answers offered again."""
+        from kansencoach.core.catalog import flow_for_session
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.reuse import start_from
+        from kansencoach.core.sessions.store import StoreError
+
+        row = self._highlighted_row()
+        if row is None or row.problem:
+            return
+        title = await self.app.push_screen_wait(
+            TextPrompt(t("tui.new_from_question", title=row.info.title), row.info.title)
+        )
+        if title is None:
+            return
+        store: Store = coach(self).store
+        try:
+            loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
+            session = start_from(store, loaded, title, store.state(row.info.id).answers)
+        except (StoreError, ProblemsError, LookupError) as error:
+            self.app.notify(_message(error), severity="error", timeout=10)
+            return
+        coach(self).open_session(session)
+
+    @work(exclusive=True, group="edit")
+    async def action_import(self) -> None:
+        """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
+        from pathlib import Path
+
+        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.sessions.sessionfile import import_file
+        from kansencoach.core.sessions.store import StoreError
+
+        raw = await self.app.push_screen_wait(
+            TextPrompt(t("tui.import_question"), required=t("tui.import_required"))
+        )
+        if raw is None:
+            return
+        try:
+            session = import_file(coach(self).store, Path(raw).expanduser())
+        except (StoreError, ProblemsError) as error:
+            self.app.notify(_message(error), severity="error", timeout=15)
+            return
+        self.app.notify(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+        self.refresh_lists()
 
     @work(exclusive=True, group="edit")
     async def action_delete(self) -> None:
@@ -212,7 +265,7 @@ class StartScreen(Screen[None]):
 
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
             try:
-                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+                coach(self).store.delete(row.info.id)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             else:

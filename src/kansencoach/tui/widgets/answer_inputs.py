@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList, TextArea
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.flows.answers import InvalidAnswer, format_number
+from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
 from kansencoach.core.flows.models import (
     AnswerValue,
     ChoiceStep,
@@ -30,6 +30,7 @@ from kansencoach.core.flows.models import (
 )
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
+from kansencoach.tui.actions import hint
 
 
 class AnswerInput(Vertical):
@@ -93,7 +94,7 @@ class AnswerInput(Vertical):
 
     @property
     def keys_hint(self) -> str:
-        return t(f"tui.keys.{self.step.type}")
+        return hint(f"tui.keys.{self.step.type}")
 
 
 class TextAnswer(AnswerInput):
@@ -117,7 +118,7 @@ class TextAnswer(AnswerInput):
     @property
     def keys_hint(self) -> str:
         assert isinstance(self.step, TextStep)
-        return t("tui.keys.text") if self.step.multiline else t("tui.keys.line")
+        return hint("tui.keys.text") if self.step.multiline else hint("tui.keys.line")
 
 
 class NumberedOptions(OptionList):
@@ -177,15 +178,47 @@ class MultiAnswer(AnswerInput):
 
 
 class NumberAnswer(AnswerInput):
+    """A Dutch number: '650.000', '€ 650.000,-', '58%', 'tachtig procent'.
+
+    When the reader had to interpret what was typed, the first Enter shows how it read it and the
+    second one, with the same text, sends it.
+    """
+
+    class Read(Message):
+        """How the typed number was read, shown before it is sent."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        self._shown_reading_for: str | None = None
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, NumberStep)
         number = self.current
-        current = format_number(number) if isinstance(number, int | float) else ""
+        current = number_text(self.step, number) if isinstance(number, int | float) else ""
         placeholder = t("tui.number_placeholder", unit=self.step.unit) if self.step.unit else ""
-        yield Input(current, id="number-answer", restrict=r"[-0-9.,]*", placeholder=placeholder)
+        yield Input(current, id="number-answer", placeholder=placeholder)
 
     def read(self) -> AnswerValue:
         return parse_typed(self.step, self.query_one(Input).value)
+
+    def submit(self) -> None:
+        assert isinstance(self.step, NumberStep)
+        text = self.query_one(Input).value
+        if text.strip() and text != self._shown_reading_for:
+            try:
+                number = read_number_answer(self.step, text)
+            except InvalidAnswer as error:
+                self.post_message(self.Unreadable(str(error)))
+                return
+            if number.interpreted:
+                self._shown_reading_for = text
+                self.post_message(self.Read(t("tui.number_read", reading=number.reading)))
+                return
+        super().submit()
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

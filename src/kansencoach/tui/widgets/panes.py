@@ -42,7 +42,7 @@ class DraftPane(OptionList):
                     (visible(f"{item.label}: "), "bold"), visible(_preview(one_line(item.shown)))
                 )
                 options.append(Option(line, id=item.step_id))
-            if section.id == "inzet":
+            if section.id == draft.accepted_in:
                 options += [
                     Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
                     for accepted in draft.accepted
@@ -56,6 +56,12 @@ class DraftPane(OptionList):
                 )
             if section.is_open and not section.open_points:
                 options.append(Option(Text(t("tui.section_open"), style="dim italic"), disabled=True))
+        if draft.remarks:
+            options.append(Option(Text(t("export.remarks"), style="bold underline"), disabled=True))
+            for remark in draft.remarks:
+                done = t("comment.done") if remark.done else ""
+                line = Text.assemble((f"{remark.question}{done}: ", "bold"), _preview(remark.text))
+                options.append(Option(line, disabled=True))
         self.set_options(options)
         ids = [option.id for option in options]
         if highlighted in ids:

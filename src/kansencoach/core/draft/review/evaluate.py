@@ -1,0 +1,352 @@
+"""Applying the rules to a draft: which hold, and the finding each one raises.
+
+A rule is applied to a flow only when the flow has every part it names. In the live review (while
+the officer is still answering) a rule waits until every question it reads has been passed, so a
+finding never runs ahead of the question that answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.findings import SEVERITIES, Finding
+from kansencoach.core.draft.review import text
+from kansencoach.core.draft.review.rules import (
+    AllOf,
+    AnyOf,
+    AtMost,
+    Check,
+    Equals,
+    ErGoal,
+    EvidenceGap,
+    FewerThan,
+    FlowWarning,
+    IndicatorsOffGoal,
+    Missing,
+    NoneOf,
+    NotSmart,
+    Points,
+    Rule,
+    RuleBook,
+    TargetDirection,
+    TargetMismatch,
+    TextTest,
+)
+from kansencoach.core.dutch.causal import shape
+from kansencoach.core.dutch.dates import names_a_time
+from kansencoach.core.flows.conditions import is_empty
+from kansencoach.core.flows.engine import Route
+from kansencoach.core.flows.models import AnswerValue, InfoStep
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.models import Intervention
+from kansencoach.i18n import t
+
+_WELL_EVIDENCED = 3
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a review looks at: the draft's answers by key, the accepted interventions, the route.
+
+    `passed` holds the draft keys whose question the officer has passed (None: all of them, the
+    final review); `warnings` the flow's info steps that show on this route, `infos` all it could show.
+    """
+
+    values: Mapping[str, AnswerValue]
+    steps: Mapping[str, str]
+    keys: frozenset[str]
+    accepted: Sequence[str]
+    knowledge: KnowledgeBase | None
+    query: Query
+    warnings: frozenset[str] = frozenset()
+    infos: frozenset[str] = frozenset()
+    passed: frozenset[str] | None = None
+
+    @classmethod
+    def from_draft(
+        cls,
+        draft: Draft,
+        accepted: Sequence[str],
+        knowledge: KnowledgeBase | None,
+        query: Query,
+        route: Route | None = None,
+        passed_steps: frozenset[str] | None = None,
+    ) -> Case:
+        values = {
+            f"{section.id}.{item.key}": item.value for section in draft.sections for item in section.items
+        }
+        steps = {key: step_id for step_id, key in draft.keys.items()}
+        shown = (
+            frozenset(step.id for step in route.path if isinstance(step, InfoStep)) if route else frozenset()
+        )
+        infos = (
+            shown | frozenset(step.id for step in route.skipped if isinstance(step, InfoStep))
+            if route
+            else shown
+        )
+        passed = None if passed_steps is None else frozenset(k for k, s in steps.items() if s in passed_steps)
+        return cls(values, steps, frozenset(steps), accepted, knowledge, query, shown, infos, passed)
+
+    def matching(self, pattern: str) -> list[str]:
+        if "*" not in pattern:
+            return [pattern] if pattern in self.keys else []
+        return sorted(key for key in self.keys if fnmatchcase(key, pattern))
+
+
+def review(rules: RuleBook, case: Case) -> list[Finding]:
+    """The findings for a case, most serious first; rules about parts the flow lacks are skipped."""
+    findings = [_finding(rule, case, detail) for rule, detail in _holding(rules, case)]
+    return sorted(findings, key=lambda finding: SEVERITIES.index(finding.severity))
+
+
+def _holding(rules: RuleBook, case: Case) -> Iterator[tuple[Rule, str]]:
+    for rule in rules.rules:
+        if not applies(rule, case):
+            continue
+        if case.passed is not None:
+            read = [key for pattern in referenced_keys(rule.when) for key in case.matching(pattern)]
+            if not set(read + ([rule.concerns] if rule.concerns else [])) <= case.passed:
+                continue
+        holds, detail = _Evaluator(rules, case).evaluate(rule.when)
+        if holds:
+            yield rule, detail
+
+
+def applies(rule: Rule, case: Case) -> bool:
+    """True when the flow has every part and warning the rule reads."""
+    return all(case.matching(key) for key in referenced_keys(rule.when)) and all(
+        warning in case.infos for warning in referenced_warnings(rule.when)
+    )
+
+
+def _finding(rule: Rule, case: Case, detail: str) -> Finding:
+    source = f"{rule.source.document}, {rule.source.section}" if rule.source.section else rule.source.document
+    step_id = case.steps.get(rule.concerns) if rule.concerns else None
+    message = rule.message.replace("{detail}", detail)
+    return Finding(
+        rule.id, rule.severity, rule.title, message, rule.fix, rule.example, source, rule.concerns, step_id
+    )
+
+
+def children(check: Check) -> list[Check]:
+    """The checks inside all/any/not."""
+    if isinstance(check, AllOf):
+        return list(check.all)
+    if isinstance(check, AnyOf):
+        return list(check.any)
+    if isinstance(check, NoneOf):
+        return [check.not_]
+    return []
+
+
+def referenced_keys(check: Check) -> Iterator[str]:
+    """The draft keys (or key patterns) a check reads."""
+    for child in children(check):
+        yield from referenced_keys(child)
+    if isinstance(check, Missing | TextTest):
+        keys = check.missing if isinstance(check, Missing) else check.key
+        yield from [keys] if isinstance(keys, str) else keys
+    elif isinstance(check, NotSmart | ErGoal | TargetMismatch):
+        yield (
+            check.not_smart
+            if isinstance(check, NotSmart)
+            else (check.er_goal if isinstance(check, ErGoal) else check.target_mismatch)
+        )
+    elif isinstance(check, FewerThan | Points | AtMost | Equals):
+        yield check.key
+    elif isinstance(check, TargetDirection):
+        yield from (
+            check.target_direction.baseline,
+            check.target_direction.target,
+            check.target_direction.goal,
+        )
+    elif isinstance(check, IndicatorsOffGoal):
+        yield from (check.indicators_off_goal.indicators, check.indicators_off_goal.goal)
+
+
+def referenced_warnings(check: Check) -> Iterator[str]:
+    """The flow warnings (info steps) a check reads."""
+    for child in children(check):
+        yield from referenced_warnings(child)
+    if isinstance(check, FlowWarning):
+        yield check.warning
+
+
+def items(value: AnswerValue) -> list[str]:
+    """An answer as the texts the review reads: a list's items, or the one text."""
+    if isinstance(value, list):
+        return [str(item) for item in value if str(item).strip()]
+    if value is None or isinstance(value, dict):
+        return []
+    written = str(value)
+    return [written] if written.strip() else []
+
+
+class _Evaluator:
+    def __init__(self, rules: RuleBook, case: Case) -> None:
+        self.rules = rules
+        self.case = case
+        self.lists = rules.words.lists
+
+    def evaluate(self, check: Check) -> tuple[bool, str]:
+        if isinstance(check, AllOf | AnyOf):
+            results = [self.evaluate(part) for part in children(check)]
+            verdict = all if isinstance(check, AllOf) else any
+            return verdict(holds for holds, _ in results), "; ".join(d for holds, d in results if holds and d)
+        if isinstance(check, NoneOf):
+            return not self.evaluate(check.not_)[0], ""
+        if isinstance(check, NotSmart):
+            goal = self._text(check.not_smart)
+            amounts = self.lists[check.amounts] if check.amounts else ()
+            gaps = text.smart_gaps(goal, self._group_words(check.groups), amounts) if goal else []
+            return bool(gaps), ", ".join(gaps)
+        if isinstance(check, EvidenceGap):
+            return self._evidence_gap()
+        if isinstance(check, TargetMismatch):
+            return self._target_mismatch(check)
+        return self._simple(check), ""
+
+    def _simple(self, check: Check) -> bool:
+        case = self.case
+        if isinstance(check, Missing):
+            keys = [check.missing] if isinstance(check.missing, str) else check.missing
+            return all(is_empty(case.values.get(key)) for pattern in keys for key in case.matching(pattern))
+        if isinstance(check, ErGoal):
+            amounts = self.lists[check.amounts] if check.amounts else ()
+            return text.is_er_goal(self._text(check.er_goal), self.lists[check.words], amounts)
+        if isinstance(check, FewerThan):
+            kept = [
+                item for item in items(case.values.get(check.key)) if not self._mentions(item, check.except_)
+            ]
+            return len(kept) < check.fewer_than
+        if isinstance(check, Points):
+            value = case.values.get(check.key)
+            points = value.get(check.option, 0) if isinstance(value, dict) else None
+            return (
+                points is not None
+                and (check.min is None or points >= check.min)
+                and (check.max is None or points <= check.max)
+            )
+        if isinstance(check, AtMost):
+            value = case.values.get(check.key)
+            number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+            return number is not None and number <= self.rules.threshold(check.at_most)
+        if isinstance(check, Equals):
+            return case.values.get(check.key) == check.equals
+        if isinstance(check, FlowWarning):
+            return check.warning in case.warnings
+        if isinstance(check, TargetDirection):
+            return self._wrong_direction(check)
+        if isinstance(check, IndicatorsOffGoal):
+            return self._off_goal(check)
+        if isinstance(check, TextTest):
+            texts = [item for key in self._keys(check.key) for item in items(case.values.get(key))]
+            results = [self._text_test(check, item) for item in texts]
+            return bool(results) and (all(results) if check.items == "all" else any(results))
+        return False
+
+    def _text_test(self, check: TextTest, item: str) -> bool:
+        if check.mentions is not None:
+            return self._mentions(item, check.mentions)
+        if check.only is not None:
+            return text.only(item, self.lists[check.only])
+        if check.shorter_than is not None:
+            return text.word_count(item) < self.rules.threshold(check.shorter_than)
+        if check.matches is not None:
+            return _search(check.matches, item)
+        if check.lacks is not None:
+            return not _search(check.lacks, item)
+        if check.no_quantity:
+            return not text.quantities(item)
+        if check.no_time:
+            return not names_a_time(item)
+        theory = shape(item)
+        return not theory.if_then if check.no_if_then else theory.if_then and not theory.mechanism
+
+    def _mentions(self, item: str, list_name: str | None) -> bool:
+        return list_name is not None and text.mentions(item, self.lists[list_name])
+
+    def _keys(self, keys: str | list[str]) -> list[str]:
+        return [
+            key
+            for pattern in ([keys] if isinstance(keys, str) else keys)
+            for key in self.case.matching(pattern)
+        ]
+
+    def _text(self, key: str) -> str:
+        return "\n".join(items(self.case.values.get(key)))
+
+    def _group_words(self, list_name: str) -> set[str]:
+        group_words = set(self.lists[list_name])
+        if self.case.knowledge is not None:
+            for term in self.case.knowledge.vocabulary.wie:
+                group_words.update(word.lower() for word in term.synonyms)
+        return group_words
+
+    def _wrong_direction(self, check: TargetDirection) -> bool:
+        parts = check.target_direction
+        baseline, target = self.case.values.get(parts.baseline), self.case.values.get(parts.target)
+        if not isinstance(baseline, int | float) or not isinstance(target, int | float):
+            return False
+        # A target above the baseline is the usual goal (more reach); only a lower one needs the goal
+        # to say it goes down.
+        if target == baseline:
+            return True
+        return target < baseline and not text.mentions(self._text(parts.goal), self.lists[parts.down])
+
+    def _off_goal(self, check: IndicatorsOffGoal) -> bool:
+        parts = check.indicators_off_goal
+        goal = self._text(parts.goal)
+        outcome = [
+            item
+            for item in items(self.case.values.get(parts.indicators))
+            if not any(self._mentions(item, list_name) for list_name in parts.skip)
+        ]
+        ignore = self.lists[parts.ignore]
+        return bool(goal and outcome) and not any(text.share_a_term(item, goal, ignore) for item in outcome)
+
+    def _evidence_gap(self) -> tuple[bool, str]:
+        case, knowledge = self.case, self.case.knowledge
+        if knowledge is None or not case.accepted:
+            return False, ""
+        ranks = {level.id: level.rank for level in knowledge.vocabulary.evidence}
+        chosen = [knowledge.by_id[key] for key in case.accepted if key in knowledge.by_id]
+        # A well-evidenced choice with a complementary one beside it is no gap.
+        if not chosen or any(ranks.get(item.evidence.level, 0) >= _WELL_EVIDENCED for item in chosen):
+            return False, ""
+        weak = [item for item in chosen if ranks.get(item.evidence.level, 0) == 0]
+        better = [
+            suggestion.item.name
+            for suggestion in knowledge.matcher.search(case.query, limit=5, exclude=case.accepted)
+            if isinstance(suggestion.item, Intervention)
+            and ranks.get(suggestion.item.evidence.level, 0) >= _WELL_EVIDENCED
+        ]
+        if not weak or not better:
+            return False, ""
+        names = ", ".join(item.name for item in weak)
+        return True, t("review.detail.evidence", weak=names, better=", ".join(better[:3]))
+
+    def _target_mismatch(self, check: TargetMismatch) -> tuple[bool, str]:
+        case, knowledge = self.case, self.case.knowledge
+        wanted = case.values.get(check.target_mismatch)
+        if knowledge is None or not case.accepted or not isinstance(wanted, list) or not wanted:
+            return False, ""
+        accepted = [knowledge.by_id[key] for key in case.accepted if key in knowledge.by_id]
+        offered = {group for item in accepted for group in item.wie}
+        if not accepted or offered & set(wanted):
+            return False, ""
+        labels = {term.id: term.label for term in knowledge.vocabulary.wie}
+        return True, t(
+            "review.detail.groups",
+            wanted=", ".join(labels.get(str(group), str(group)) for group in wanted),
+            offered=", ".join(sorted(labels.get(group, group) for group in offered)) or "—",
+        )
+
+
+def _search(pattern: str, item: str) -> bool:
+    return re.search(pattern, item, re.IGNORECASE) is not None

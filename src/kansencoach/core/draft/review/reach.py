@@ -1,0 +1,126 @@
+"""Which review rules a flow can never trigger, and which draft keys the rules name that no flow has.
+
+A rule that can never fire is a check the officer believes is made but is not: `missing` on a
+question every route asks and requires, `fewer_than` below a list's minimum, or a rule that names
+some parts the flow has and some it lacks (a typo, or a key renamed in the flow). `flows validate`
+and `kb validate` report these as warnings; a key no flow has at all is an error in the rule file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from kansencoach.core.common.problems import Problem, did_you_mean
+from kansencoach.core.common.yamlsource import read_document
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.review.evaluate import referenced_keys, referenced_warnings
+from kansencoach.core.draft.review.rules import (
+    AllOf,
+    AnyOf,
+    Check,
+    FewerThan,
+    Missing,
+    RuleBook,
+    draft_key_places,
+)
+from kansencoach.core.flows.checks import exits
+from kansencoach.core.flows.models import END, Flow, InfoStep, ListStep, QuestionStep
+from kansencoach.i18n import t
+
+
+def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem]:
+    """The rules that can never fire in `flow`, each pointing at the rule in the rule file."""
+    document = read_document(rules_path)
+    keys = _question_keys(flow)
+    infos = {step.id for step in flow.steps if isinstance(step, InfoStep)}
+    always = _always_asked(flow)
+    problems: list[Problem] = []
+    for index, rule in enumerate(rules.rules):
+        patterns = list(referenced_keys(rule.when))
+        present = [pattern for pattern in patterns if any(fnmatchcase(key, pattern) for key in keys)]
+        if not present:
+            continue
+        position = document.position(("rules", index, "id"))
+        absent = [pattern for pattern in dict.fromkeys(patterns) if pattern not in present]
+        absent += [warning for warning in referenced_warnings(rule.when) if warning not in infos]
+        if absent:
+            message = t("review.reach.partly", rule=rule.id, flow=flow.id, keys=", ".join(absent))
+            problems.append(Problem(position, message, t("review.reach.partly_hint")))
+            continue
+        blocked = _impossible(rule.when, keys, always)
+        if blocked is not None:
+            step = keys[blocked]
+            message = t("review.reach.never", rule=rule.id, flow=flow.id, step=step.id)
+            problems.append(Problem(position, message, t("review.reach.never_hint")))
+    return problems
+
+
+def unknown_keys(rules_path: Path, flows: Iterable[Flow]) -> list[Problem]:
+    """Errors for draft keys in the rule file that no flow has, with a near miss where there is one."""
+    known = {key for flow in flows for key in _question_keys(flow)}
+    document = read_document(rules_path)
+    problems: list[Problem] = []
+    for key, loc in draft_key_places(document):
+        if not any(fnmatchcase(candidate, key) for candidate in known):
+            hint = did_you_mean(key, known, t("review.reach.unknown_key_hint"))
+            problems.append(Problem(document.position(loc), t("review.reach.unknown_key", key=key), hint))
+    return problems
+
+
+def _question_keys(flow: Flow) -> dict[str, QuestionStep]:
+    """The flow's draft keys as the review names them (`section.key`), each with its question."""
+    steps = {step.id: step for step in flow.steps if not isinstance(step, InfoStep)}
+    return {key: steps[step_id] for step_id, key in build_draft(flow, {}).keys.items() if step_id in steps}
+
+
+def _impossible(check: Check, keys: dict[str, QuestionStep], always: set[str]) -> str | None:
+    """The draft key whose question makes `check` impossible, or None if it can hold."""
+    if isinstance(check, AllOf):
+        return next((key for part in check.all if (key := _impossible(part, keys, always))), None)
+    if isinstance(check, AnyOf):
+        blocked = [_impossible(part, keys, always) for part in check.any]
+        return blocked[0] if all(blocked) else None
+    if isinstance(check, Missing):
+        patterns = [check.missing] if isinstance(check.missing, str) else check.missing
+        matched = [key for pattern in patterns for key in keys if fnmatchcase(key, pattern)]
+        if matched and all(keys[key].required and keys[key].id in always for key in matched):
+            return matched[0]
+    if isinstance(check, FewerThan) and check.except_ is None and check.key in keys:
+        step = keys[check.key]
+        if (
+            isinstance(step, ListStep)
+            and step.required
+            and step.id in always
+            and step.min_items >= check.fewer_than
+        ):
+            return check.key
+    return None
+
+
+def _always_asked(flow: Flow) -> set[str]:
+    """The steps on every route: no condition of their own, and no way to the end around them."""
+    return {
+        step.id
+        for index, step in enumerate(flow.steps)
+        if step.when is None and not _end_reachable_without(flow, index)
+    }
+
+
+def _end_reachable_without(flow: Flow, avoided: int) -> bool:
+    positions = {step.id: index for index, step in enumerate(flow.steps)}
+    seen: set[int] = set()
+    todo = [] if avoided == 0 else [0]
+    while todo:
+        index = todo.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        for target, _ in exits(flow, index):
+            if target == END:
+                return True
+            following = positions.get(target)
+            if following is not None and following != avoided:
+                todo.append(following)
+    return False

@@ -1,0 +1,380 @@
+"""The review's rules as data: the checks a rule can make, and reading `review.yaml` with its word lists.
+
+A rule names draft parts by key (`doel.smart`; `*` matches any characters), so one rule serves every
+flow that has those parts. Word lists and thresholds live beside the rules in `review-words.yaml`,
+where the aanjaagteam edits them; rules refer to them by name. Every mistake in either file is a
+Problem at path:line:col: an unknown check, a bad regex, an unknown list or threshold, a wrong type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag, model_validator
+
+from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.yamlsource import Document, Loc, read_document
+from kansencoach.core.draft.findings import Severity
+from kansencoach.core.knowledge.models import SourceRef
+from kansencoach.i18n import t
+
+DraftKey = Annotated[str, Field(pattern=r"^[a-z0-9*][a-z0-9_*-]*\.[a-z0-9*][a-z0-9_*-]*$")]
+Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Number = Annotated[float, Strict()]
+WORDS_FILE = "review-words.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Missing(_Strict):
+    """True when none of the parts has an answer."""
+
+    missing: DraftKey | list[DraftKey]
+
+
+class NotSmart(_Strict):
+    """True when a goal lacks a number, a unit, a target group or a date."""
+
+    not_smart: DraftKey
+    groups: Name = Field(description="De woordenlijst met doelgroepen (naast die uit de vocabulaire).")
+    amounts: Name | None = Field(
+        None, description="Woorden die een hoeveelheid zijn (de helft, verdubbelen)."
+    )
+
+
+class ErGoal(_Strict):
+    """True for an "ER-goal": more, less, better … with no quantity to say how much."""
+
+    er_goal: DraftKey
+    words: Name = Field(description="De woordenlijst met ER-woorden (meer, minder, beter, …).")
+    amounts: Name | None = Field(
+        None, description="Woorden die een hoeveelheid zijn (de helft, verdubbelen)."
+    )
+
+
+class FewerThan(_Strict):
+    """True when a list has fewer items than `fewer_than`, not counting items that mention `except`."""
+
+    key: DraftKey
+    fewer_than: Annotated[int, Strict(), Field(ge=1)]
+    except_: Name | None = Field(None, alias="except")
+
+
+class Points(_Strict):
+    """True when an allocation gives `option` at least `min` (and at most `max`) points."""
+
+    key: DraftKey
+    option: str
+    min: Number | None = None
+    max: Number | None = None
+
+
+class AtMost(_Strict):
+    """True when a number answer is at most `at_most` (a number or a threshold's name)."""
+
+    key: DraftKey
+    at_most: Number | Name
+
+
+class Equals(_Strict):
+    """True when the answer is exactly `equals` (yes/no, a number or a choice)."""
+
+    key: DraftKey
+    equals: bool | Number | str
+
+
+class TextTest(_Strict):
+    """One test on the text of a part, per item of a list (any item, or `items: all`)."""
+
+    key: DraftKey | list[DraftKey]
+    items: Literal["any", "all"] = "any"
+    mentions: Name | None = None
+    only: Name | None = None
+    shorter_than: Annotated[int, Strict()] | Name | None = None
+    matches: str | None = None
+    lacks: str | None = None
+    no_quantity: Literal[True] | None = None
+    no_time: Literal[True] | None = None
+    no_if_then: Literal[True] | None = None
+    if_then_without_because: Literal[True] | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> TextTest:
+        if sum(getattr(self, name) is not None for name in TEXT_TESTS) != 1:
+            raise ValueError(t("review.rules.one_test", tests=", ".join(TEXT_TESTS)))
+        return self
+
+
+class TargetDirection(_Strict):
+    """True when the target does not lie beyond the baseline in the goal's direction."""
+
+    target_direction: TargetParts
+
+
+class TargetParts(_Strict):
+    baseline: DraftKey
+    target: DraftKey
+    goal: DraftKey
+    down: Name = Field(description="De woordenlijst die zegt dat het doel omlaag moet (dalen, minder, …).")
+
+
+class IndicatorsOffGoal(_Strict):
+    """True when outcome indicators are given but none of them shares a word with the goal."""
+
+    indicators_off_goal: IndicatorParts
+
+
+class IndicatorParts(_Strict):
+    indicators: DraftKey
+    goal: DraftKey
+    skip: list[Name] = Field(
+        default_factory=list,
+        description="Woordenlijsten van indicatoren die niet meetellen (proces, nog open).",
+    )
+    ignore: Name = Field(description="Woorden die niet zeggen wat er gemeten wordt (aantal, aandeel, …).")
+
+
+class FlowWarning(_Strict):
+    """True when the flow's own warning (an info step) shows: its threshold has one home, the flow."""
+
+    warning: Name
+
+
+class EvidenceGap(_Strict):
+    """True when only interventions without known evidence were accepted while better ones fit."""
+
+    evidence_gap: Literal[True]
+
+
+class TargetMismatch(_Strict):
+    """True when none of the accepted interventions is for the target groups named in `key`."""
+
+    target_mismatch: DraftKey
+
+
+class AllOf(_Strict):
+    all: list[Check] = Field(min_length=1)
+
+
+class AnyOf(_Strict):
+    any: list[Check] = Field(min_length=1)
+
+
+class NoneOf(_Strict):
+    not_: Check = Field(alias="not")
+
+
+TEXT_TESTS = (
+    "mentions",
+    "only",
+    "shorter_than",
+    "matches",
+    "lacks",
+    "no_quantity",
+    "no_time",
+    "no_if_then",
+    "if_then_without_because",
+)
+_KINDS: dict[str, type[_Strict]] = {
+    "missing": Missing,
+    "not_smart": NotSmart,
+    "er_goal": ErGoal,
+    "fewer_than": FewerThan,
+    "option": Points,
+    "at_most": AtMost,
+    "equals": Equals,
+    "target_direction": TargetDirection,
+    "indicators_off_goal": IndicatorsOffGoal,
+    "warning": FlowWarning,
+    "evidence_gap": EvidenceGap,
+    "target_mismatch": TargetMismatch,
+    "all": AllOf,
+    "any": AnyOf,
+    "not": NoneOf,
+    **dict.fromkeys(TEXT_TESTS, TextTest),
+}
+
+
+def _check_kind(data: Any) -> str:
+    if isinstance(data, dict):
+        return next((kind for kind in _KINDS if kind in data), "mentions")
+    return next((kind for kind, model in _KINDS.items() if isinstance(data, model)), "mentions")
+
+
+Check = Annotated[
+    Annotated[Missing, Tag("missing")]
+    | Annotated[NotSmart, Tag("not_smart")]
+    | Annotated[ErGoal, Tag("er_goal")]
+    | Annotated[FewerThan, Tag("fewer_than")]
+    | Annotated[Points, Tag("option")]
+    | Annotated[AtMost, Tag("at_most")]
+    | Annotated[Equals, Tag("equals")]
+    | Annotated[TargetDirection, Tag("target_direction")]
+    | Annotated[IndicatorsOffGoal, Tag("indicators_off_goal")]
+    | Annotated[FlowWarning, Tag("warning")]
+    | Annotated[EvidenceGap, Tag("evidence_gap")]
+    | Annotated[TargetMismatch, Tag("target_mismatch")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NoneOf, Tag("not")]
+    | Annotated[TextTest, Tag("mentions")]
+    | Annotated[TextTest, Tag("only")]
+    | Annotated[TextTest, Tag("shorter_than")]
+    | Annotated[TextTest, Tag("matches")]
+    | Annotated[TextTest, Tag("lacks")]
+    | Annotated[TextTest, Tag("no_quantity")]
+    | Annotated[TextTest, Tag("no_time")]
+    | Annotated[TextTest, Tag("no_if_then")]
+    | Annotated[TextTest, Tag("if_then_without_because")],
+    Discriminator(_check_kind),
+]
+
+
+class Rule(_Strict):
+    """One thing auditors look for; a finding is raised when `when` holds."""
+
+    id: Name
+    title: Annotated[str, Field(min_length=1)]
+    severity: Severity
+    when: Check
+    message: Annotated[str, Field(min_length=1)]
+    fix: Annotated[str, Field(min_length=1)]
+    example: str | None = None
+    concerns: DraftKey | None = Field(
+        None, description="Het deel van het concept waar de bevinding over gaat."
+    )
+    source: SourceRef
+
+
+class Words(_Strict):
+    """The word lists and thresholds the rules refer to by name."""
+
+    thresholds: dict[Name, Number] = Field(default_factory=dict)
+    lists: dict[Name, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
+
+
+class RuleBook(_Strict):
+    rules: list[Rule] = Field(min_length=1)
+    words: Words = Field(default_factory=Words)
+
+    def threshold(self, value: int | float | str) -> float:
+        """A threshold given as a number or by its name in the word file."""
+        return float(self.words.thresholds[value]) if isinstance(value, str) else float(value)
+
+
+for _model in (AllOf, AnyOf, NoneOf, TargetDirection, IndicatorsOffGoal):
+    _model.model_rebuild()
+
+
+def load_rules(path: Path) -> RuleBook:
+    """The rules in `path` with the word lists beside it; ProblemsError with every mistake in either."""
+    words_path = path.parent / WORDS_FILE
+    words = Words()
+    if words_path.exists():
+        words_document = read_document(words_path)
+        words = validate(Words, words_document.data, words_document.position)
+    document = read_document(path)
+    problems = list(_reference_problems(document, words))
+    if problems:
+        raise ProblemsError(problems)
+    book = validate(RuleBook, document.data, document.position)
+    return book.model_copy(update={"words": words})
+
+
+def draft_key_places(document: Document) -> Iterator[tuple[str, Loc]]:
+    """Every draft key the rules in `document` name, with where it is written."""
+    for loc, check in _checks(document.data, ()):
+        for field in ("key", "missing", "not_smart", "er_goal", "target_mismatch"):
+            yield from _keys_at(check.get(field), (*loc, field))
+        for field in ("target_direction", "indicators_off_goal"):
+            parts = check.get(field)
+            if isinstance(parts, dict):
+                for name in ("baseline", "target", "goal", "indicators"):
+                    yield from _keys_at(parts.get(name), (*loc, field, name))
+
+
+def _keys_at(value: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
+    if isinstance(value, str):
+        yield value, loc
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield item, (*loc, index)
+
+
+def _checks(data: Any, loc: Loc) -> Iterator[tuple[Loc, dict[str, Any]]]:
+    """Every check in the rule file's data (`when` and everything nested in all/any/not)."""
+    if loc == ():
+        rules = data.get("rules") if isinstance(data, dict) else None
+        for index, rule in enumerate(rules if isinstance(rules, list) else []):
+            if isinstance(rule, dict) and isinstance(rule.get("when"), dict):
+                yield from _checks(rule["when"], ("rules", index, "when"))
+        return
+    yield loc, data
+    for field in ("all", "any"):
+        parts = data.get(field)
+        for index, part in enumerate(parts if isinstance(parts, list) else []):
+            if isinstance(part, dict):
+                yield from _checks(part, (*loc, field, index))
+    if isinstance(data.get("not"), dict):
+        yield from _checks(data["not"], (*loc, "not"))
+
+
+def _reference_problems(document: Document, words: Words) -> Iterator[Problem]:
+    """Checks that name no known test, regexes that do not compile, lists and thresholds not defined."""
+    for loc, check in _checks(document.data, ()):
+        if not any(kind in check for kind in _KINDS):
+            hint = did_you_mean(next(iter(check), ""), _KINDS, t("review.rules.unknown_check_hint"))
+            yield Problem(document.position(loc), t("review.rules.unknown_check"), hint)
+        for field in ("matches", "lacks"):
+            if isinstance(check.get(field), str):
+                try:
+                    re.compile(check[field])
+                except re.error as error:
+                    yield Problem(
+                        document.position((*loc, field)),
+                        t("review.rules.bad_regex", detail=error.msg),
+                        t("review.rules.bad_regex_hint"),
+                    )
+        for list_loc, list_name in _list_names(check):
+            if list_name not in words.lists:
+                hint = did_you_mean(
+                    list_name, words.lists, t("review.rules.unknown_list_hint", file=WORDS_FILE)
+                )
+                yield Problem(
+                    document.position((*loc, *list_loc)), t("review.rules.unknown_list", name=list_name), hint
+                )
+        for threshold_field in ("shorter_than", "at_most"):
+            name = check.get(threshold_field)
+            if isinstance(name, str) and name not in words.thresholds:
+                hint = did_you_mean(
+                    name, words.thresholds, t("review.rules.unknown_list_hint", file=WORDS_FILE)
+                )
+                yield Problem(
+                    document.position((*loc, threshold_field)),
+                    t("review.rules.unknown_threshold", name=name),
+                    hint,
+                )
+
+
+def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """The word lists a check names, with the field each is in."""
+    for field in ("mentions", "only", "except", "words", "groups", "amounts"):
+        if isinstance(check.get(field), str):
+            yield (field,), check[field]
+    for group in ("target_direction", "indicators_off_goal"):
+        parts = check.get(group)
+        if isinstance(parts, dict):
+            for field in ("down", "ignore"):
+                if isinstance(parts.get(field), str):
+                    yield (group, field), parts[field]
+            skipped = parts.get("skip")
+            for index, name in enumerate(skipped if isinstance(skipped, list) else []):
+                if isinstance(name, str):
+                    yield (group, "skip", index), name

@@ -1,0 +1,143 @@
+"""What the review reads in an answer's text: quantities, SMART parts, word-list phrases, overlap.
+
+Built on core.dutch: numbers ('tachtig procent', '650.000'), dates and rhythms ('schooljaar
+2026-2027', 'elk kwartaal'), compounds ('doelgroeppeuters') and stems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
+
+from kansencoach.core.dutch.compounds import head_in, split
+from kansencoach.core.dutch.dates import find_times, names_a_date
+from kansencoach.core.dutch.normalize import fold, stem, words
+from kansencoach.core.dutch.numbers import DutchNumber, Unit, find_numbers
+from kansencoach.i18n import t
+
+_UNIT_WORDS = (
+    "aantal",
+    "aandeel",
+    "procentpunt",
+    "procentpunten",
+    "punt",
+    "punten",
+    "keer",
+    "uur",
+    "uren",
+    "euro",
+)
+
+
+def quantities(text: str) -> list[DutchNumber]:
+    """The numbers in `text` that count something: not years, dates or lengths of time."""
+    times = find_times(text)
+    return [
+        number
+        for number in find_numbers(text)
+        if not any(time.start <= number.start < time.end for time in times)
+    ]
+
+
+def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
+    """What a goal still lacks to be SMART-ish: a number, a unit, a target group, a date.
+
+    `amount_words` say how much without a digit ("de helft", "verdubbelen") and carry their own unit.
+    """
+    gaps: list[str] = []
+    counted = quantities(text)
+    in_words = mentions(text, amount_words)
+    if not counted and not in_words:
+        gaps.append(t("review.gap.number"))
+    elif not in_words and not _has_unit(text, counted, group_words):
+        gaps.append(t("review.gap.unit"))
+    if not names_any(text, group_words):
+        gaps.append(t("review.gap.group"))
+    if not names_a_date(text):
+        gaps.append(t("review.gap.date"))
+    return gaps
+
+
+def _has_unit(text: str, counted: Sequence[DutchNumber], group_words: Collection[str]) -> bool:
+    """A percentage or an amount carries its unit; a bare number needs what it counts after it."""
+    if any(number.unit is not Unit.NONE for number in counted):
+        return True
+    if names_any(text, _UNIT_WORDS):
+        return True
+    for number in counted:
+        following = words(text[number.end :])[:3]
+        if any(head_in(word, group_words) for word in following):
+            return True
+    return False
+
+
+def is_er_goal(text: str, er_words: Iterable[str], amount_words: Iterable[str] = ()) -> bool:
+    """More, less, better … without a single quantity: a direction, not a goal."""
+    return (
+        bool(text) and mentions(text, er_words) and not quantities(text) and not mentions(text, amount_words)
+    )
+
+
+def names_any(text: str, known: Collection[str]) -> bool:
+    """True when a word of `text`, or the head of a compound in it, is one of `known`."""
+    folded = frozenset(fold(word) for word in known)
+    return any(head_in(word, folded) for word in words(text))
+
+
+def mentions(text: str, phrases: Iterable[str]) -> bool:
+    """True when `text` contains one of the phrases: whole words, `*` at the end of a word for any ending.
+
+    A one-word phrase of four letters or more also matches as the head of a compound
+    ('programmamanager' mentions 'manager').
+    """
+    text_words = words(text)
+    joined = " " + " ".join(text_words) + " "
+    for phrase in phrases:
+        if _phrase_pattern(phrase).search(joined):
+            return True
+        single = words(phrase)
+        if len(single) == 1 and "*" not in phrase and len(single[0]) >= 4:
+            head = single[0]
+            if any(word.endswith(head) and len(word) - len(head) >= 3 for word in text_words):
+                return True
+    return False
+
+
+def only(text: str, answers: Iterable[str]) -> bool:
+    """True when `text` says nothing but one of `answers` ('Niets.', 'N.v.t.')."""
+    said = words(text)
+    return bool(said) and any(said == words(answer) for answer in answers)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for token in phrase.split():
+        pieces = [re.escape(piece) for piece in words(token)]
+        if pieces and token.endswith("*"):
+            pieces[-1] += "[a-z0-9]*"
+        parts += pieces
+    # The last word of a phrase may be a compound's head: "aantal bijeenkomsten" also finds
+    # "aantal voorlichtingsbijeenkomsten".
+    if len(parts) > 1 and len(parts[-1]) >= 4 and not phrase.endswith("*"):
+        parts[-1] = "[a-z0-9]*" + parts[-1]
+    return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
+
+
+def share_a_term(first: str, second: str, ignore: Collection[str]) -> bool:
+    """True when the texts share a meaningful word (four letters or more, not in `ignore`), also as a
+    part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
+    skipped = {fold(word) for word in ignore}
+    ours = [word for word in words(first) if len(word) >= 4 and word not in skipped]
+    theirs = [word for word in words(second) if len(word) >= 4 and word not in skipped]
+
+    def terms(own: list[str], other: list[str]) -> set[str]:
+        parts = (part for word in own for part in split(word, set(other)))
+        return {stem(part) for part in parts if len(part) >= 4 and part not in skipped}
+
+    return bool(terms(ours, theirs) & terms(theirs, ours))
+
+
+def word_count(text: str) -> int:
+    return len(words(text))

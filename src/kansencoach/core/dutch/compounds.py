@@ -1,0 +1,65 @@
+"""Dutch compounds split against a vocabulary: 'doelgroeppeuters' is doelgroep + peuters.
+
+Dutch writes compounds as one word, so a word list that knows 'peuters' misses 'doelgroeppeuters' and
+'vve-peuters'. A compound's meaning is carried by its last part (its head), so a word *is* one of the
+known words when it is that word, or ends in it after a modifier of at least three letters (with or
+without a linking s or hyphen). Very short known words (under four letters) only match whole words,
+so 'wij' does not hide inside 'wijk'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import lru_cache
+
+_MIN_MODIFIER = 3
+_MIN_HEAD = 4
+
+
+def split(word: str, known: Collection[str]) -> list[str]:
+    """`word` as its known parts ('doelgroeppeuters' → ['doelgroep', 'peuters']); [word] if it has none.
+
+    Every part must be known, except that one unknown part beside a known one is kept whole:
+    'vve-peuters' is vve + peuters, 'voorschoolorganisaties' against {voorschool} is voorschool +
+    organisaties.
+    """
+    word = word.lower()
+    whole = _all_known(word.replace("-", ""), frozenset(known))
+    if whole and len(whole) > 1:
+        return list(whole)
+    head = head_in(word, known)
+    if head is not None and head != word:
+        return [word[: -len(head)].rstrip("-"), head]
+    for cut in range(len(word) - _MIN_HEAD, _MIN_HEAD - 1, -1):
+        if word[:cut] in known:
+            return [word[:cut], word[cut:].lstrip("-")]
+    return [word]
+
+
+def head_in(word: str, known: Collection[str]) -> str | None:
+    """The known word `word` is, or ends in as a compound's head; None if there is none."""
+    word = word.lower()
+    if word in known:
+        return word
+    for size in range(len(word) - _MIN_MODIFIER, _MIN_HEAD - 1, -1):
+        head = word[-size:]
+        if head in known:
+            return head
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _all_known(word: str, known: frozenset[str]) -> tuple[str, ...] | None:
+    if word in known:
+        return (word,)
+    for cut in range(len(word) - _MIN_HEAD, _MIN_MODIFIER - 1, -1):
+        first = word[:cut]
+        rest = word[cut:]
+        if first not in known:
+            continue
+        for tail in (rest, rest[1:] if rest.startswith("s") else None):
+            if tail:
+                parts = _all_known(tail, known)
+                if parts:
+                    return (first, *parts)
+    return None

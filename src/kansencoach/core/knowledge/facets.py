@@ -1,0 +1,45 @@
+"""Free-text facet values to vocabulary ids: `armoede en schulden` is the domain armoede-schulden.
+
+An officer types what a facet means to them, not its id. A value is the id, label or a synonym of
+a vocabulary term (accents, case and punctuation aside), or close to one of them (a typo); anything
+else maps to nothing, and the caller asks what was meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from kansencoach.core.dutch.normalize import words
+from kansencoach.core.knowledge.models import PerspectiveTerm, Term
+
+CLOSE_ENOUGH = 80
+"""How alike (0–100) a typed value and a name must be to map without asking."""
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """The id a typed value stands for; `exact` when it was typed as the id itself."""
+
+    id: str
+    label: str
+    exact: bool
+
+
+def map_facet(value: str, terms: Sequence[Term | PerspectiveTerm]) -> Mapped | None:
+    """The vocabulary term `value` names, or None when it names none of `terms`."""
+    for term in terms:
+        if value == term.id:
+            return Mapped(term.id, term.label, True)
+    names: dict[str, Term | PerspectiveTerm] = {}
+    for term in terms:
+        for name in (term.id, term.label, *term.synonyms):
+            names.setdefault(" ".join(words(name)), term)
+    typed = " ".join(words(value))
+    found = names.get(typed)
+    if found is None and typed:
+        near = process.extractOne(typed, list(names), scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
+        found = names[str(near[0])] if near is not None else None
+    return Mapped(found.id, found.label, False) if found is not None else None

@@ -1,0 +1,161 @@
+"""The inverted index under the matcher: BM25 with a weight per field, in compact arrays.
+
+One posting per (term, entry) holds the entry's weighted BM25 share for the term before its IDF, in
+two flat arrays per term (entry numbers and weights): memory grows with the postings, not with a
+Python object per token. What each field adds is not stored; `explain` recomputes it for the few
+entries that are shown.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from kansencoach.core.dutch.normalize import Normalizer
+
+FIELD_WEIGHTS: dict[str, float] = {
+    "name": 3.0,
+    "keywords": 2.5,
+    "target_group": 1.5,
+    "problem": 1.2,
+    "approach": 1.0,
+    "summary": 0.8,
+    "tags": 0.3,
+}
+"""How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
+
+K1 = 1.2
+B = 0.75
+
+
+class Index:
+    """Term → (entries, weights), with Lucene's IDF per term and the surface words for near matches."""
+
+    def __init__(self, documents: Sequence[Mapping[str, str]], normalizer: Normalizer) -> None:
+        """Index `documents`, each a mapping of field name (a key of FIELD_WEIGHTS) to its text."""
+        self.normalizer = normalizer
+        self.size = len(documents)
+        self.surface: dict[str, str] = {}
+        """Every word seen in the entries → its term, for matching near words."""
+        self._term_ids: dict[str, int] = {}
+        self._entries: list[array[int]] = []
+        self._weights: list[array[float]] = []
+        self._average: dict[str, float] = {}
+        counted = [self._count(document) for document in documents]
+        lengths: dict[str, list[int]] = {}
+        for by_field in counted:
+            for name, (_, length) in by_field.items():
+                lengths.setdefault(name, []).append(length)
+        self._average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
+        for doc, by_field in enumerate(counted):
+            totals: dict[int, float] = {}
+            for name, (counter, length) in by_field.items():
+                for term_id, weight in self._field_weights(name, counter, length).items():
+                    totals[term_id] = totals.get(term_id, 0.0) + weight
+            for term_id, weight in totals.items():
+                self._entries[term_id].append(doc)
+                self._weights[term_id].append(weight)
+        self._idf = array(
+            "d",
+            # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
+            (math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5)) for docs in self._entries),
+        )
+
+    def _count(self, document: Mapping[str, str]) -> dict[str, tuple[Counter[int], int]]:
+        by_field: dict[str, tuple[Counter[int], int]] = {}
+        for name, text in document.items():
+            found = self.normalizer.terms(text)
+            counter: Counter[int] = Counter()
+            for term in found:
+                self.surface.setdefault(term.word, term.term)
+                counter[self._term_id(term.term)] += 1
+            by_field[name] = (counter, len(found))
+        return by_field
+
+    def _term_id(self, term: str) -> int:
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            term_id = self._term_ids[term] = len(self._entries)
+            self._entries.append(array("I"))
+            self._weights.append(array("f"))
+        return term_id
+
+    def _field_weights(self, name: str, counter: Mapping[int, int], length: int) -> dict[int, float]:
+        norm = K1 * (1 - B + B * length / self._average.get(name, 1.0))
+        weight = FIELD_WEIGHTS[name]
+        return {term_id: weight * tf * (K1 + 1) / (tf + norm) for term_id, tf in counter.items()}
+
+    def to_plain(self) -> dict[str, Any]:
+        """The index as plain data (for the cache): arrays as bytes, everything else as is."""
+        return {
+            "size": self.size,
+            "surface": self.surface,
+            "term_ids": self._term_ids,
+            "entries": [entries.tobytes() for entries in self._entries],
+            "weights": [weights.tobytes() for weights in self._weights],
+            "idf": self._idf.tobytes(),
+            "average": self._average,
+        }
+
+    @classmethod
+    def from_plain(cls, data: Mapping[str, Any], normalizer: Normalizer) -> Index:
+        """An index from `to_plain` data, without indexing anything again."""
+        index = cls.__new__(cls)
+        index.normalizer = normalizer
+        index.size = data["size"]
+        index.surface = data["surface"]
+        index._term_ids = data["term_ids"]
+        index._entries = [_array("I", raw) for raw in data["entries"]]
+        index._weights = [_array("f", raw) for raw in data["weights"]]
+        index._idf = _array("d", data["idf"])
+        index._average = data["average"]
+        return index
+
+    def knows(self, term: str) -> bool:
+        return term in self._term_ids
+
+    def document_frequency(self, term: str) -> int:
+        """In how many entries `term` occurs (0 for a term the index does not know)."""
+        term_id = self._term_ids.get(term)
+        return 0 if term_id is None else len(self._entries[term_id])
+
+    def scores(self, terms: Sequence[str], coordination: float) -> dict[int, float]:
+        """Entry number → BM25 score for `terms`; an entry matching more of them counts more
+        (its score times the share of terms matched to the power `coordination`)."""
+        totals: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        for term in terms:
+            term_id = self._term_ids.get(term)
+            if term_id is None:
+                continue
+            idf = self._idf[term_id]
+            for doc, weight in zip(self._entries[term_id], self._weights[term_id], strict=True):
+                totals[doc] = totals.get(doc, 0.0) + idf * weight
+                matched[doc] = matched.get(doc, 0) + 1
+        if len(terms) > 1 and coordination:
+            count = len(terms)
+            return {doc: score * (matched[doc] / count) ** coordination for doc, score in totals.items()}
+        return totals
+
+    def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
+        """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text."""
+        result: dict[str, dict[str, float]] = {}
+        for name, text in document.items():
+            found = self.normalizer.terms(text)
+            counter: Counter[str] = Counter(term.term for term in found)
+            norm = K1 * (1 - B + B * len(found) / self._average.get(name, 1.0))
+            for term, tf in counter.items():
+                term_id = self._term_ids.get(term)
+                if term_id is not None:
+                    value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
+                    result.setdefault(term, {})[name] = value
+        return result
+
+
+def _array(code: str, raw: bytes) -> array[Any]:
+    values = array(code)
+    values.frombytes(raw)
+    return values

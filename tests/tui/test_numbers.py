@@ -1,0 +1,102 @@
+"""Dutch numbers in the app: read right, shown as read, and confirmed when the reader interpreted them."""
+
+from __future__ import annotations
+
+import pytest
+from driver import MINI_ANSWERS, answer
+from textual import events
+from textual.widgets import Input, Label
+
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.messages import OfficerMessage
+
+from helpers import DATA, mini_flow
+
+
+async def type_number(pilot: object, text: str) -> None:
+    """Paste the text into the number field (as typed: '€' has no key name), then press Enter."""
+    pilot.app.post_message(events.Paste(text))  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def validation(screen: ChatScreen) -> str:
+    label = screen.query_one("#validation", Label)
+    return str(label.render()) if label.display else ""
+
+
+def numbers_app() -> KansencoachApp:
+    loaded = load_flow(DATA / "flows-numbers" / "getallen.yaml", load_vocabulary())
+    return KansencoachApp(new_flow=loaded, title="Getallen")
+
+
+@pytest.mark.parametrize(
+    ("budget", "nulmeting", "stored", "shown", "confirm"),
+    [
+        ("650.000", "0,5", (650_000, 0.5), ("€ 650.000", "0,5"), (False, False)),
+        ("€ 650.000,-", "58%", (650_000, 58), ("€ 650.000", "58"), (True, False)),
+        ("650.000", "tachtig procent", (650_000, 80), ("€ 650.000", "80"), (False, True)),
+    ],
+)
+async def test_numbers_are_read_the_dutch_way(
+    budget: str,
+    nulmeting: str,
+    stored: tuple[float, float],
+    shown: tuple[str, str],
+    confirm: tuple[bool, bool],
+) -> None:
+    app = numbers_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        for step_id, text, needs_confirm in zip(
+            ("budget", "nulmeting"), (budget, nulmeting), confirm, strict=True
+        ):
+            assert screen.step is not None and screen.step.id == step_id
+            await type_number(pilot, text)
+            if needs_confirm:
+                assert "Ik heb dit gelezen als" in validation(screen)
+                assert step_id not in screen.session.answers, "saved before the officer saw the reading"
+                await pilot.press("enter")
+                await pilot.pause()
+        assert (screen.session.answers["budget"], screen.session.answers["nulmeting"]) == stored
+        officer = [str(message.render()) for message in screen.query(OfficerMessage)]
+        assert officer == list(shown)
+
+
+async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
+            await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+        await type_number(pilot, "ongeveer 450")
+        assert "Ik heb dit gelezen als ongeveer € 450." in validation(screen)
+        field = screen.query_one("#number-answer", Input)
+        field.value = ""
+        await type_number(pilot, "tweeduizend")
+        assert "gelezen als € 2.000" in validation(screen)
+        assert "budget" not in screen.session.answers
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.answers["budget"] == 2000
+
+
+async def test_a_percentage_is_refused_where_euro_are_asked() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
+            await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
+        await type_number(pilot, "58%")
+        assert "Hier wordt een getal in euro gevraagd" in validation(screen)
+        assert "budget" not in screen.session.answers

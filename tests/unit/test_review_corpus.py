@@ -1,0 +1,140 @@
+"""The review on the labelled corpus (tests/data/review): per case exactly the rules expected,
+the VVE example without a finding, and no raw id in any message."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import yaml
+
+from kansencoach.core.catalog import load_kb, load_vocabulary
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.review import RuleBook, load_rules, review
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import InfoStep
+from kansencoach.core.knowledge.base import KnowledgeBase
+
+from helpers import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+import review_quality
+
+CASES = review_quality.corpus_cases()
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleBook:
+    return load_rules(REPO / "knowledge" / "review.yaml")
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedFlow:
+    return review_quality.voorstel()
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> KnowledgeBase:
+    return load_kb()
+
+
+def findings_for(
+    case: review_quality.CorpusCase, rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> list[Finding]:
+    return review(rules, review_quality.review_case(case, loaded, knowledge))
+
+
+def test_the_corpus_is_large_enough_and_holds_a_third_out() -> None:
+    weak = [case for case in CASES if case.kind == "weak"]
+    good = [case for case in CASES if case.kind == "good"]
+    held_out = [case for case in CASES if case.part == "heldout"]
+    assert len(weak) >= 40 and len(good) >= 20
+    assert len(held_out) * 3 >= len(CASES)
+    assert all(len(case.expect) == 1 for case in weak) and not any(case.expect for case in good)
+
+
+def test_every_rule_has_a_planted_fault(rules: RuleBook) -> None:
+    planted = {rule_id for case in CASES for rule_id in case.expect}
+    assert planted == {rule.id for rule in rules.rules}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{case.part}-{case.name}" for case in CASES])
+def test_each_case_raises_exactly_the_rules_expected(
+    case: review_quality.CorpusCase, rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> None:
+    assert {finding.rule_id for finding in findings_for(case, rules, loaded, knowledge)} == case.expect
+
+
+def test_the_quality_figures_meet_the_bar(rules: RuleBook) -> None:
+    report = review_quality.measure(rules)
+    for part in review_quality.PARTS:
+        assert report[part]["recall"] >= 0.95, report[part]["wrong"]
+        assert report[part]["false_alarms"] <= 1, report[part]["wrong"]
+
+
+def test_the_vve_example_has_no_finding(
+    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> None:
+    example = review_quality.CorpusCase("-", "good", "vve-voorbeeld", "vve", frozenset(), {})
+    assert findings_for(example, rules, loaded, knowledge) == []
+
+
+def raw_ids() -> set[str]:
+    """Every id in the vocabulary and the shipped flows that could leak into a text: step ids,
+    option values and vocabulary terms with a hyphen, which no Dutch sentence writes that way."""
+    vocabulary = load_vocabulary()
+    ids = {term.id for group in (vocabulary.wie, vocabulary.waar, vocabulary.evidence) for term in group}
+    for path in (REPO / "flows").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for step in data.get("steps", []) if isinstance(data, dict) else []:
+            ids.add(str(step.get("id", "")))
+            ids.update(
+                str(option.get("value")) for option in step.get("options") or [] if isinstance(option, dict)
+            )
+    return {identifier for identifier in ids if "-" in identifier}
+
+
+def test_no_message_of_any_rule_shows_a_raw_id(
+    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> None:
+    ids = raw_ids()
+    assert {"jonge-kinderen", "laag-inkomen", "niet-geregeld"} <= ids
+    rendered: list[Finding] = [
+        finding for case in CASES for finding in findings_for(case, rules, loaded, knowledge)
+    ]
+    assert {finding.rule_id for finding in rendered} == {rule.id for rule in rules.rules}
+    for finding in rendered:
+        for text in (finding.title, finding.message, finding.fix, finding.example or ""):
+            words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+            assert not words & ids, (finding.rule_id, words & ids)
+
+
+def test_the_target_mismatch_names_groups_by_their_labels(
+    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> None:
+    case = next(case for case in CASES if case.expect == {"doelgroep-mismatch"})
+    (finding,) = findings_for(case, rules, loaded, knowledge)
+    assert "Jonge kinderen" in finding.message and "jonge-kinderen" not in finding.message
+
+
+def test_the_c_threshold_has_one_home_the_flow(
+    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> None:
+    warning = next(
+        step for step in loaded.flow.steps if isinstance(step, InfoStep) and step.id == "waarschuwing-c"
+    )
+    assert warning.when is not None
+    for c_points, expected in ((70, {"alleen-c"}), (65, set())):
+        mix = {"A": 100 - c_points - 5, "B": 5, "C": c_points}
+        case = review_quality.CorpusCase("-", "weak", "mix", "vve", frozenset(), {"mix": mix})
+        assert {finding.rule_id for finding in findings_for(case, rules, loaded, knowledge)} == expected
+
+
+def test_the_rule_file_is_documented_for_the_aanjaagteam(rules: RuleBook) -> None:
+    reference = (REPO / "docs" / "review-rules.md").read_text(encoding="utf-8")
+    for rule in rules.rules:
+        assert f"`{rule.id}`" in reference, rule.id
+    for name in [*rules.words.lists, *rules.words.thresholds]:
+        assert f"`{name}`" in reference, name
+    assert "review-rules.md" in (REPO / "docs" / "flow-authoring.md").read_text(encoding="utf-8")
