@@ -55,7 +55,7 @@ def store_size(home: Path) -> int:
 
 def read_until(process: subprocess.Popen[str], *markers: str) -> str:
     assert process.stdout is not None
-    seen = []
+    seen: list[str] = []
     while True:
         line = process.stdout.readline()
         if not line:
@@ -149,6 +149,6 @@ def test_no_acknowledged_answer_is_lost_across_sigkills(tmp_path: Path) -> None:
             assert answers.get(key) == value
         # An answer written just before the kill may have been committed without being shown:
         # it is then the officer's answer too, and the next resume starts after it.
-        for key, value in answers.items():
-            acknowledged.setdefault(key, str(value))
+        for key, stored in answers.items():
+            acknowledged.setdefault(key, str(stored))
     assert kills >= 20 and refusals >= 2, (kills, refusals)
