@@ -15,6 +15,8 @@ import pytest
 
 from kansencoach.core.sessions.store import SessionLocked, Store, reset_store
 
+from helpers import reset_and_restore, store_size
+
 STEPS = 30
 KILLS = 24
 
@@ -46,11 +48,6 @@ def start(args: list[str], home: Path, file_limit: int | None = None) -> subproc
         env=env,
         preexec_fn=limit_files,
     )
-
-
-def store_size(home: Path) -> int:
-    parts = [home / "kansencoach.db", home / "kansencoach.db-wal"]
-    return max((part.stat().st_size for part in parts if part.exists()), default=0)
 
 
 def read_until(process: subprocess.Popen[str], *markers: str) -> str:
@@ -138,11 +135,7 @@ def test_no_acknowledged_answer_is_lost_across_sigkills(tmp_path: Path) -> None:
         kills += 1
         if kills % 8 == 0:
             # A reset between two runs moves the store and its log aside together, losing nothing.
-            moved = reset_store(home / "kansencoach.db")
-            assert moved is not None
-            for suffix in ("", "-wal", "-shm"):
-                if Path(f"{moved}{suffix}").exists():
-                    os.replace(f"{moved}{suffix}", home / f"kansencoach.db{suffix}")
+            reset_and_restore(home)
         with Store(home / "kansencoach.db") as store:
             answers = store.state(session_id).answers
         for key, value in acknowledged.items():

@@ -16,6 +16,8 @@ import pytest
 
 from kansencoach.core.sessions.store import SessionLocked, Store, reset_store
 
+from helpers import reset_and_restore, store_size
+
 CHILD = Path(__file__).with_name("tui_child.py")
 KILLS = 20
 
@@ -29,11 +31,6 @@ def text_flow(path: Path, steps: int) -> Path:
         f"id: tuikill\ntitle: T\nversion: 1\nsections:\n  - {{id: s, title: S}}\nsteps:\n{body}\n"
     )
     return path
-
-
-def store_size(home: Path) -> int:
-    parts = [home / "kansencoach.db", home / "kansencoach.db-wal"]
-    return max((part.stat().st_size for part in parts if part.exists()), default=0)
 
 
 def child(flow: Path, session_id: str, home: Path, full_disk: bool) -> subprocess.Popen[str]:
@@ -89,11 +86,7 @@ def test_sigkill_during_tui_answers_loses_no_acknowledged_answer(tmp_path: Path)
         assert "Traceback" not in process.stderr.read()
         kills += bool(acks)
         if runs % 7 == 0:
-            moved = reset_store(home / "kansencoach.db")
-            assert moved is not None
-            for suffix in ("", "-wal", "-shm"):
-                if Path(f"{moved}{suffix}").exists():
-                    os.replace(f"{moved}{suffix}", home / f"kansencoach.db{suffix}")
+            reset_and_restore(home)
         with Store(home / "kansencoach.db") as store:
             answers = store.state(session_id).answers
         missing = acknowledged - set(answers)
