@@ -40,8 +40,10 @@ RESOLVE = "afgehandeld"
 class PlainUI:
     """The question loop of plain mode."""
 
-    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, preview: bool = False) -> None:
         self.session = session
+        self.preview = preview
+        """A throwaway session: said at the start, and no resume or export command at the end."""
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
@@ -79,18 +81,20 @@ class PlainUI:
             self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
         self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
         self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
+        if self.preview:
+            self.say(t("plain.preview"))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
             step = session.current()
             self._show_infos(step)
             if step is None:
-                self.say(t("plain.done", id=session.info.id))
+                self.say(t("plain.preview_end") if self.preview else t("plain.done", id=session.info.id))
                 return 0
             self._ask(step)
             line = self.read()
             if line is None or line.strip().lower() == STOP:
-                self.say(t("plain.stopped", id=session.info.id))
+                self.say(t("plain.preview_end") if self.preview else t("plain.stopped", id=session.info.id))
                 return 0
             command = line.strip().lower()
             if command == BACK:
@@ -196,10 +200,11 @@ def run_plain(
     title: str | None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
+    preview: bool = False,
 ) -> int:
     session = Session.start(store, loaded, title or loaded.flow.title)
     with store.lock(session.info.id):
-        return PlainUI(session, stdin, stdout).run()
+        return PlainUI(session, stdin, stdout, preview).run()
 
 
 def resume_plain(

@@ -50,6 +50,8 @@ def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", "--preview", stdin="Een verschil\nstop\n")
     assert result.returncode == 0, result.stderr
     assert "✓ opgeslagen" in result.stdout
+    assert "VOORBEELD" in result.stdout and "Einde van het voorbeeld" in result.stdout
+    assert "--resume" not in result.stdout, "a preview session cannot be resumed"
     assert not (kansencoach_home / "kansencoach.db").exists()
     assert "Nog geen sessies" in kansencoach("sessions", "list").stdout
 

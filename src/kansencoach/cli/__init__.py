@@ -10,7 +10,7 @@ import argparse
 import io
 import sys
 
-from kansencoach.cli import flows, kb, portfolio, run, serve, sessions
+from kansencoach.cli import example, flows, kb, portfolio, run, serve, sessions
 from kansencoach.cli.common import USER_ERROR, Parser, UserError, print_problems
 from kansencoach.i18n import argparse_text, t
 
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
     parser.set_defaults(handler=run._start)
     commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=Parser)
-    for module in (run, flows, kb, sessions, portfolio, serve):
+    for module in (run, example, flows, kb, sessions, portfolio, serve):
         module.register(commands)
     return parser
 

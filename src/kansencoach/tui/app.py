@@ -58,6 +58,7 @@ class KansencoachApp(App[None]):
         """
         super().__init__()
         self.reload_on_change = watch
+        self.preview = preview
         if preview:
             self.sub_title = t("tui.preview")
         self._seen_files: dict[Path, tuple[float, int]] = {}

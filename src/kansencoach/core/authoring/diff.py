@@ -114,7 +114,9 @@ def _options(key: str, old: list[Option], new: list[Option]) -> list[str]:
 
 
 def _condition(condition: Condition | None, steps: Sequence[Step]) -> str:
-    return describe(condition, steps) if condition is not None else t("diff.always")
+    return (
+        describe(condition, {step.id: step for step in steps}) if condition is not None else t("diff.always")
+    )
 
 
 def _goto(goto: str | list[GotoRule] | None, steps: Sequence[Step]) -> str:

@@ -24,6 +24,7 @@ def mermaid(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
     """A mermaid flowchart: one node per step, diamonds for steps that branch, labels in Dutch;
     `blocks` names the block file of each included step, drawn as a subgraph."""
     blocks = blocks or {}
+    named = {step.id: step for step in flow.steps}
     node = {step.id: f"s{index}" for index, step in enumerate(flow.steps)}
     node[END] = "einde"
     lines = ["flowchart TD", f'  start(["{_quote(flow.title)}"]) --> {node[flow.steps[0].id]}']
@@ -39,7 +40,7 @@ def mermaid(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
             open_block = block
         title = _quote(_title(step))
         if step.when is not None:
-            title += f"<br/><i>{_quote(t('graph.only_if', condition=describe(step.when, flow.steps)))}</i>"
+            title += f"<br/><i>{_quote(t('graph.only_if', condition=describe(step.when, named)))}</i>"
         shape = ('{{"', '"}}') if isinstance(step.goto, list) else ('["', '"]')
         lines.append(f"  {node[step.id]}{shape[0]}{title}{shape[1]}")
         for target, label in exits(flow, index):
@@ -67,6 +68,7 @@ def _skip_around(flow: Flow, index: int, node: Mapping[str, str]) -> list[str]:
 def outline(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
     """The flow as an indented list: each step, where it writes, when it is asked, where it goes."""
     blocks = blocks or {}
+    named = {step.id: step for step in flow.steps}
     lines = [f"{flow.title} ({flow.id}, versie {flow.version})"]
     for number, step in enumerate(flow.steps, start=1):
         target = f" → {step.draft}" if step.draft else ""
@@ -74,7 +76,7 @@ def outline(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
         if step.id in blocks:
             lines.append(f"       {t('graph.block', block=blocks[step.id])}")
         if step.when is not None:
-            lines.append(f"       {t('graph.only_if', condition=describe(step.when, flow.steps))}")
+            lines.append(f"       {t('graph.only_if', condition=describe(step.when, named))}")
             lines.append(f"       {t('graph.skipped_otherwise')}")
         if isinstance(step.goto, str):
             lines.append(f"       {t('graph.goto', target=step.goto)}")
@@ -83,7 +85,7 @@ def outline(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
                 if rule.when is None:
                     lines.append(f"       {t('graph.goto_otherwise', target=rule.to)}")
                 else:
-                    condition = describe(rule.when, flow.steps)
+                    condition = describe(rule.when, named)
                     lines.append(f"       {t('graph.goto_if', condition=condition, target=rule.to)}")
     return "\n".join(lines) + "\n"
 

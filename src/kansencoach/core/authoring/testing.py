@@ -79,18 +79,19 @@ class Outcome:
 def condition_sites(loaded: LoadedFlow) -> list[tuple[str, str]]:
     """(key, description) of every condition in the flow: step `when`s and conditional goto rules."""
     sites = []
+    named = {step.id: step for step in loaded.flow.steps}
     for step in loaded.flow.steps:
         if step.when is not None:
             sites.append(
                 (
                     f"{step.id}:when",
-                    t("flowtest.site_when", id=step.id, condition=describe(step.when, loaded.flow.steps)),
+                    t("flowtest.site_when", id=step.id, condition=describe(step.when, named)),
                 )
             )
         if isinstance(step.goto, list):
             for number, rule in enumerate(step.goto, start=1):
                 if rule.when is not None:
-                    condition = describe(rule.when, loaded.flow.steps)
+                    condition = describe(rule.when, named)
                     sites.append(
                         (
                             f"{step.id}:goto{number}",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _ENTRY = re.compile(r"^(?P<indent> *)(?P<dash>-(?: +|$))?(?P<rest>.*)$")
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*) *:(?: +(?P<value>.*?)|)\s*$")
 CURLY = "“”„‘’‚«»"
-_FIX_WIDTH = 40
+_FIX_WIDTH = 70
 """Longer texts are cut in the fix shown: the author needs the pattern, not the whole text again."""
 
 

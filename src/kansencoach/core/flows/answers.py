@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from kansencoach.core.dutch.numbers import Unit, format_amount, read_number
-from kansencoach.core.flows.models import NumberStep
+from kansencoach.core.flows.models import AllocateStep, NumberStep, Option
 from kansencoach.i18n import t
 
 MAX_TEXT = 200_000
@@ -72,3 +72,26 @@ def number_text(step: NumberStep, value: float) -> str:
     if unit is not None:
         return format_amount(value, unit)
     return f"{format_amount(value)} {step.unit}" if step.unit else format_amount(value)
+
+
+def even_points(step: AllocateStep) -> dict[str, int]:
+    """The total of an allocate step spread as evenly as its increment and the options' limits allow."""
+    points = {option.value: option.min or 0 for option in step.options}
+    rest = step.total - sum(points.values())
+    # Deal the rest out one increment at a time, round the options, as evenly as the maxima allow.
+    while rest > 0:
+        dealt = False
+        for option in step.options:
+            moved = min(step.increment, rest, most_points(step, option) - points[option.value])
+            if moved > 0:
+                points[option.value] += moved
+                rest -= moved
+                dealt = True
+        if not dealt:
+            break
+    return points
+
+
+def most_points(step: AllocateStep, option: Option) -> int:
+    """The most points `option` may get."""
+    return option.max if option.max is not None else step.total

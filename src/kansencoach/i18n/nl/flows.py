@@ -81,8 +81,6 @@ MESSAGES: dict[str, str] = {
     "condition.includes": "{subject} bevat {value}",
     "condition.min": "{subject} ≥ {value}",
     "condition.max": "{subject} ≤ {value}",
-    "condition.key_min": "bij {subject} {option} {value} of meer krijgt",
-    "condition.key_max": "bij {subject} {option} {value} of minder krijgt",
     "condition.empty": "{subject} is leeg",
     "condition.filled": "{subject} is ingevuld",
     "condition.matches": "{subject} past bij /{pattern}/",

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     # Scripted answers files
     "script.shape": "een antwoordenbestand heeft een blok `answers:` met per stap-id het antwoord",
-    "script.shape_hint": "zie tests/data/voorstel-full.yaml voor een voorbeeld",
+    "script.shape_hint": "maak een voorbeeld om mee te beginnen met `kansencoach example FLOW > antwoorden.yaml`",
     "script.unknown_step": "de flow heeft geen stap '{id}'",
     "script.unknown_step_hint": "controleer de stap-id in de flow",
     "script.missing": "het antwoord op '{id}' ontbreekt ({ask})",

@@ -109,6 +109,8 @@ class ChatScreen(Screen[None]):
         self._update_side_visibility()
         self._update_side()
         self._show_history()
+        if getattr(self.app, "preview", False):
+            self._notice(t("tui.preview_notice"))
         if self.session.orphans or self.session.flow_changed:
             self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
         self.show_step(self.session.current())
@@ -399,8 +401,11 @@ class ChatScreen(Screen[None]):
         """Carry on with another version of the flow, answers kept."""
         if loaded.digest == self.session.loaded.digest:
             return
+        before = len(self.session.orphans)
         self.session.reload(loaded)
-        self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
+        # Saving a flow while watching it is routine: only answers that lost their question are news.
+        lost = len(self.session.orphans) - before
+        self._notice(t("tui.flow_changed", count=lost) if lost > 0 else t("tui.flow_updated"))
         self.show_step(self.session.current())
         self._update_side()
 
@@ -409,6 +414,9 @@ class ChatScreen(Screen[None]):
         """The knowledge base is ready (before mounting, on_mount draws the side panes)."""
         if self.is_mounted:
             self._update_side()
+            # Resumed straight at a monitoring question: its indicators could not be found before.
+            if self.step is not None and self.step.suggest == "indicators":
+                self._suggest_indicators()
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from kansencoach.core.flows.answers import even_points, most_points
 from kansencoach.core.flows.models import AllocateStep, AnswerValue, Option
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
@@ -26,21 +27,7 @@ def initial_points(step: AllocateStep, current: AnswerValue) -> dict[str, int]:
     """The previous answer, or the total spread as evenly as the increment allows."""
     if isinstance(current, dict) and sum(current.values()) == step.total:
         return {option.value: int(current.get(option.value, 0)) for option in step.options}
-    points = {option.value: option.min or 0 for option in step.options}
-    rest = step.total - sum(points.values())
-    # Deal the rest out one increment at a time, round the options, as evenly as the maxima allow.
-    while rest > 0:
-        dealt = False
-        for option in step.options:
-            room = _maximum(step, option) - points[option.value]
-            moved = min(step.increment, rest, room)
-            if moved > 0:
-                points[option.value] += moved
-                rest -= moved
-                dealt = True
-        if not dealt:
-            break
-    return points
+    return even_points(step)
 
 
 def shift(step: AllocateStep, points: dict[str, int], value: str, up: bool) -> dict[str, int]:
@@ -54,22 +41,18 @@ def shift(step: AllocateStep, points: dict[str, int], value: str, up: bool) -> d
     others = [options[(index + offset) % len(options)] for offset in range(1, len(options))]
     this = options[index]
     if up:
-        room = _maximum(step, this) - points[value]
+        room = most_points(step, this) - points[value]
         donor = next((o for o in others if points[o.value] > (o.min or 0)), None)
         if donor is None or room <= 0:
             return points
         moved = min(step.increment, room, points[donor.value] - (donor.min or 0))
         return {**points, value: points[value] + moved, donor.value: points[donor.value] - moved}
     spare = points[value] - (this.min or 0)
-    taker = next((o for o in others if points[o.value] < _maximum(step, o)), None)
+    taker = next((o for o in others if points[o.value] < most_points(step, o)), None)
     if taker is None or spare <= 0:
         return points
-    moved = min(step.increment, spare, _maximum(step, taker) - points[taker.value])
+    moved = min(step.increment, spare, most_points(step, taker) - points[taker.value])
     return {**points, value: points[value] - moved, taker.value: points[taker.value] + moved}
-
-
-def _maximum(step: AllocateStep, option: Option) -> int:
-    return option.max if option.max is not None else step.total
 
 
 class AllocateRow(Widget, can_focus=True):

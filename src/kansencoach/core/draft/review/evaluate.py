@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import SEVERITIES, Finding
@@ -92,10 +93,17 @@ class Case:
         passed = None if passed_steps is None else frozenset(k for k, s in steps.items() if s in passed_steps)
         return cls(values, steps, frozenset(steps), accepted, knowledge, query, shown, infos, passed)
 
-    def matching(self, pattern: str) -> list[str]:
-        if "*" not in pattern:
-            return [pattern] if pattern in self.keys else []
-        return sorted(key for key in self.keys if fnmatchcase(key, pattern))
+    def matching(self, pattern: str) -> tuple[str, ...]:
+        return _matching(self.keys, pattern)
+
+
+@lru_cache(maxsize=1024)
+def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
+    """The keys `pattern` matches, in order. A flow's keys are the same after every answer, so this is
+    worked out once per rule and flow, not once per rule and answer over every key."""
+    if not any(char in pattern for char in "*?["):
+        return (pattern,) if pattern in keys else ()
+    return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
 
 
 def review(rules: RuleBook, case: Case) -> list[Finding]:
