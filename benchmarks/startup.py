@@ -70,6 +70,65 @@ FirstScreen().run(headless=True)
 """
 )
 
+# Usable: the start screen lists flows and sessions, the knowledge base is loaded and no worker runs.
+USABLE = (
+    REPORT
+    + """
+from kansencoach.tui.app import KansencoachApp
+
+class Usable(KansencoachApp):
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(0.005, self.check)
+
+    def check(self) -> None:
+        screen = self.screen
+        listed = bool(getattr(screen, "flows", None)) and hasattr(screen, "rows")
+        if listed and self.knowledge is not None and all(w.is_finished for w in self.workers):
+            report()
+
+Usable().run(headless=True)
+"""
+)
+
+
+def with_sessions(home: str, count: int) -> None:
+    """`count` saved sessions of the shipped flows, each with a few answers, in `home`'s store."""
+    from pathlib import Path
+
+    from kansencoach.core.catalog import find_flow
+    from kansencoach.core.sessions.events import Event
+    from kansencoach.core.sessions.store import Store
+
+    os.environ["KANSENCOACH_HOME"] = home
+    flows = [find_flow(name) for name in ("voorstel", "quickscan", "bias", "risico")]
+    with Store(Path(home) / "kansencoach.db") as store:
+        for number in range(count):
+            loaded = flows[number % len(flows)]
+            info = store.create_session(f"Sessie {number}", loaded.id, loaded.flow.version, loaded.digest)
+            store.append(info.id, Event("set", "titel", f"Voorstel {number}"))
+
+
+def usable(runs: int, sessions: int) -> dict[str, float]:
+    """Time to a usable start screen with `sessions` saved sessions, and peak memory, vs a bare app."""
+    home = tempfile.mkdtemp()
+    with_sessions(home, sessions)
+    measure(USABLE, home)  # warm the file cache and the knowledge cache once
+    hello_times, hello_memory, app_times, app_memory = [], [], [], []
+    for _ in range(runs):
+        seconds, memory = measure(HELLO, home)
+        hello_times.append(seconds)
+        hello_memory.append(memory)
+        seconds, memory = measure(USABLE, home)
+        app_times.append(seconds)
+        app_memory.append(memory)
+    return {
+        "usable_s": statistics.median(app_times),
+        "usable_baseline_s": statistics.median(hello_times),
+        "peak_memory_kib": statistics.median(app_memory),
+        "peak_memory_baseline_kib": statistics.median(hello_memory),
+    }
+
 
 def environment(home: str) -> dict[str, str]:
     """The environment of a measured process: its own data dir, and bytecode written as usual."""

@@ -40,6 +40,21 @@ EXAMPLES = {
 Tree = list[tuple[int, str]]
 
 
+def hostile_answers(text: str) -> dict[str, AnswerValue]:
+    """Answers to the mini flow (tests/data/flows/mini.yaml) with `text` in every free-text field."""
+    return {
+        "verschil": text,
+        "domein": "onderwijs",
+        "groepen": ["kinderen"],
+        "mix": {"A": 20, "B": 20, "C": 60},
+        "urgentie": 4,
+        "budget": None,
+        "partners": True,
+        "criteria": [text, "gewoon"],
+        "stoppen": [text],
+    }
+
+
 class Case(NamedTuple):
     loaded: LoadedFlow
     answers: dict[str, AnswerValue]

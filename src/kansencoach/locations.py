@@ -29,12 +29,16 @@ def home_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where rebuildable data is kept (the knowledge base cache); deleting it loses nothing."""
+    override = os.environ.get("KANSENCOACH_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def store_path() -> Path:
     return home_dir() / "kansencoach.db"
-
-
-def locks_dir() -> Path:
-    return home_dir() / "locks"
 
 
 def _shipped(name: str) -> Path:
@@ -142,3 +146,8 @@ def shipped_flows_dir() -> Path:
 
 def shipped_knowledge_dir() -> Path:
     return _shipped("knowledge")
+
+
+def shipped_docs_dir() -> Path:
+    """The Dutch guides (docs/), so an installed user has the tutorial: `kansencoach docs`."""
+    return _shipped("docs")

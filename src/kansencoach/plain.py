@@ -2,7 +2,8 @@
 
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
-any crash. Typing `terug` goes back a question, `stop` ends (everything is kept), `?` shows help.
+any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
+(everything is kept), `?` shows help.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_
 from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
@@ -28,6 +30,7 @@ from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 BACK = "terug"
+UNDO = "ongedaan"
 STOP = "stop"
 HELP = "?"
 COMMENT = "opmerking"
@@ -37,11 +40,14 @@ RESOLVE = "afgehandeld"
 class PlainUI:
     """The question loop of plain mode."""
 
-    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, preview: bool = False) -> None:
         self.session = session
+        self.preview = preview
+        """A throwaway session: said at the start, and no resume or export command at the end."""
         self.conversation = Conversation(session)
         self.stdin = stdin
         self.stdout = stdout
+        self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
         print(visible(text), file=self.stdout, flush=True)
@@ -73,25 +79,30 @@ class PlainUI:
             self.say(t("plain.header_flow", flow=flow, id=session.info.id))
         else:
             self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
-        self.say(t("plain.commands", back=BACK, stop=STOP, help=HELP))
+        self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
         self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
+        if self.preview:
+            self.say(t("plain.preview"))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
         while True:
             step = session.current()
             self._show_infos(step)
             if step is None:
-                self.say(t("plain.done", id=session.info.id))
+                self.say(t("plain.preview_end") if self.preview else t("plain.done", id=session.info.id))
                 return 0
             self._ask(step)
             line = self.read()
             if line is None or line.strip().lower() == STOP:
-                self.say(t("plain.stopped", id=session.info.id))
+                self.say(t("plain.preview_end") if self.preview else t("plain.stopped", id=session.info.id))
                 return 0
             command = line.strip().lower()
             if command == BACK:
                 if session.back() is None:
                     self.say(t("plain.at_start"))
+                continue
+            if command == UNDO:
+                self.say(self.conversation.undo())
                 continue
             if Conversation.asks_for_help(command):
                 self.say(markdown_to_text(Conversation.help_text(step)))
@@ -156,6 +167,16 @@ class PlainUI:
             self.say(f"! {error}")
             return
         self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
+        before = {finding.rule_id for finding in self.findings}
+        self.findings = self._live_review()
+        for finding in self.findings:
+            if finding.step_id == step.id or finding.rule_id not in before:
+                self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _live_review(self) -> list[Finding]:
+        """The review as it stands while answering: findings about the questions passed so far."""
+        rules = load_review_rules()
+        return self.session.review(rules, load_kb(), live=True) if rules else []
 
     def _confirmed_reading(self, step: NumberStep, line: str) -> str | None:
         """How a number was read; when it had to interpret, ask first (None: not confirmed, ask again)."""
@@ -179,10 +200,11 @@ def run_plain(
     title: str | None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
+    preview: bool = False,
 ) -> int:
     session = Session.start(store, loaded, title or loaded.flow.title)
     with store.lock(session.info.id):
-        return PlainUI(session, stdin, stdout).run()
+        return PlainUI(session, stdin, stdout, preview).run()
 
 
 def resume_plain(

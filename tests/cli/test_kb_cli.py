@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kansencoach.core.authoring.templates import example_texts
+from kansencoach.core.common.templates import example_texts
 
 from helpers import kansencoach
 

@@ -72,10 +72,20 @@ def test_sources_outside_the_documents_need_a_url_and_a_known_name(tmp_path: Pat
     ]
 
 
-def test_a_missing_source_directory_is_named(tmp_path: Path) -> None:
+def test_a_source_file_missing_from_the_folders_is_named_once_per_file(tmp_path: Path) -> None:
     result = kansencoach("kb", "validate", "--sources", tmp_path)
     assert result.returncode == 2
-    assert "staat in geen van de mappen achter --sources" in result.stderr
+    missing = [
+        line for line in result.stderr.splitlines() if "staat in geen van de mappen achter --sources" in line
+    ]
+    assert len(missing) == 6, missing
+    assert "Traceback" not in result.stderr
+
+
+def test_a_source_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    result = kansencoach("kb", "validate", "--sources", tmp_path / "bestaat-niet")
+    assert result.returncode == 2
+    assert "bestaat-niet achter --sources bestaat niet" in result.stderr
 
 
 def test_kb_list_counts_the_sources_not_checked() -> None:
@@ -84,3 +94,19 @@ def test_kb_list_counts_the_sources_not_checked() -> None:
     assert "bronnen niet gecontroleerd: 4" in line
     quoted = next(line for line in listing.stdout.splitlines() if line.startswith("aanmeldbeleid-vo "))
     assert "niet gecontroleerd" not in quoted
+
+
+def test_a_quote_under_another_heading_than_its_section_fails(tmp_path: Path) -> None:
+    """The issue's example: the SCP quote labelled notitie §2 while it stands in §3.1."""
+    knowledge = _copy_of_the_shipped_knowledge(tmp_path)
+    path = knowledge / "interventions" / "werkgeversaanpak.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "section: 3.1 Definiéring gelijke kansen" in text
+    path.write_text(
+        text.replace("section: 3.1 Definiéring gelijke kansen", "section: 2. Doel uitgangspuntennotitie")
+    )
+
+    result = kansencoach("kb", "validate", knowledge, "--sources", *SOURCE_DIRS)
+
+    assert result.returncode == 2
+    assert "staat niet in '2. Doel uitgangspuntennotitie' maar verderop, onder '3. Analyse" in result.stderr

@@ -38,6 +38,7 @@ def test_wheel_ships_flows_and_knowledge_and_finds_them(tmp_path: Path) -> None:
     for name in shipped:
         assert f"kansencoach/_data/{name}" in names
     assert "kansencoach/_data/knowledge/vocabulary.yaml" in names
+    assert "kansencoach/_data/docs/flow-authoring.md" in names, "kansencoach docs needs the guide"
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = subprocess.run(

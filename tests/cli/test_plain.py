@@ -50,8 +50,27 @@ def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", "--preview", stdin="Een verschil\nstop\n")
     assert result.returncode == 0, result.stderr
     assert "✓ opgeslagen" in result.stdout
+    assert "VOORBEELD" in result.stdout and "Einde van het voorbeeld" in result.stdout
+    assert "--resume" not in result.stdout, "a preview session cannot be resumed"
     assert not (kansencoach_home / "kansencoach.db").exists()
     assert "Nog geen sessies" in kansencoach("sessions", "list").stdout
+
+
+def test_ongedaan_takes_back_the_latest_answer_and_asks_it_again(kansencoach_home: Path) -> None:
+    result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nongedaan\nstop\n")
+    assert "Je antwoord op 'Welk domein?' is teruggenomen; beantwoord de vraag opnieuw." in result.stdout
+    after = result.stdout.split("teruggenomen")[1]
+    assert "[2/9] Welk domein?" in after
+    assert "Huidig antwoord" not in after
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    shown = kansencoach("sessions", "show", ident).stdout
+    assert "Een verschil" in shown
+    assert "Onderwijs" not in shown
+
+
+def test_ongedaan_with_nothing_answered_says_so(kansencoach_home: Path) -> None:
+    result = kansencoach("run", MINI, "--plain", stdin="ongedaan\nstop\n")
+    assert "Er is geen antwoord om terug te nemen." in result.stdout
 
 
 NUMBERS = DATA / "flows-numbers" / "getallen.yaml"

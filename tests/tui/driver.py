@@ -111,9 +111,19 @@ async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
     return app.screen
 
 
+async def knowledge_loaded(app: KansencoachApp, pilot: Pilot[None]) -> None:
+    """Wait until the knowledge base is in: its worker starts after the first frame, so one
+    `wait_for_complete` can return before it has even begun."""
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.knowledge is not None:
+            return
+    raise AssertionError("the knowledge base never loaded")
+
+
 async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
-    """The chat screen of a resumed session once its workers are done."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """The chat screen of a resumed session once its workers are done and the knowledge is in."""
+    await knowledge_loaded(app, pilot)
     assert isinstance(app.screen, ChatScreen)
     return app.screen

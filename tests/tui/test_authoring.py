@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from kansencoach import locations
 from kansencoach.core import catalog
@@ -38,13 +39,19 @@ def session_on(path: Path) -> str:
         return session.info.id
 
 
+async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of the session the app opened, once its workers are done."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    return screen
+
+
 async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         assert screen.step is not None and screen.step.id == "groepen"
         text = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
         editable_flow.write_text(text.replace("version: 1", "version: 2"))
@@ -53,17 +60,38 @@ async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow:
         await pilot.pause()
         assert "Voor welke groepen?" in screen.step.ask
         assert screen.session.answers["domein"] == "gezondheid"
-        assert any("vragenlijst is veranderd" in str(n.render()) for n in screen.query(NoticeMessage))
+        assert any("vragenlijst is bijgewerkt" in str(n.render()) for n in screen.query(NoticeMessage))
         assert any("opnieuw geladen" in str(note.message) for note in app._notifications)
+
+
+async def test_a_reload_reports_only_answers_that_lost_their_question(editable_flow: Path) -> None:
+    app = KansencoachApp(resume=session_on(editable_flow), watch=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await opened_chat(app, pilot)
+        reworded = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
+        editable_flow.write_text(reworded)
+        screen.flow_reloaded(load_flow(editable_flow, load_vocabulary()))
+        await pilot.pause()
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any("vragenlijst is bijgewerkt" in notice for notice in notices), notices
+        assert not any("0 antwoord(en)" in notice for notice in notices)
+        editable_flow.write_text(
+            reworded.replace("id: domein", "id: domein-nieuw").replace(
+                "answer: domein", "answer: domein-nieuw"
+            )
+        )
+        screen.flow_reloaded(load_flow(editable_flow, load_vocabulary()))
+        await pilot.pause()
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any(
+            "1 antwoord(en) horen bij vragen die niet meer gesteld worden" in notice for notice in notices
+        ), notices
 
 
 async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         editable_flow.write_text(editable_flow.read_text().replace("type: multi", "type: multie"))
         app._check_files()
         await app.workers.wait_for_complete()
@@ -82,7 +110,11 @@ async def test_preview_marks_the_app_and_uses_the_given_store(tmp_path: Path) ->
     app = KansencoachApp(store_path=store_path, new_flow=flow, preview=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "voorbeeld" in app.sub_title
         assert isinstance(app.screen, ChatScreen)
+        notices = [str(notice.render()) for notice in app.screen.query(NoticeMessage)]
+        assert any("Dit is een voorbeeld" in notice for notice in notices), notices
     assert store_path.exists()
     assert not locations.store_path().exists()

@@ -294,3 +294,29 @@ async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert len([m for m in screen.query(CoachMessage) if m.has_class("help")]) == 2
+
+
+async def test_ctrl_z_takes_back_the_latest_answer_and_asks_it_again() -> None:
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = chat(app)
+        assert screen.step is not None
+        await answer(pilot, screen.step, "Eerste versie")
+        assert screen.step is not None
+        await answer(pilot, screen.step, "gezondheid")
+        assert screen.step is not None and screen.step.id == "groepen"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        assert "domein" not in screen.session.answers
+        assert "Welk domein? — open" in draft_text(app)
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any("Je antwoord op 'Welk domein?' is teruggenomen" in notice for notice in notices)
+        # Undo again: the first answer goes too, and the log still holds both.
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "verschil"
+        assert screen.session.answers == {}
+        kinds = [event.kind for event in screen.session.store.events(screen.session.info.id)]
+        assert kinds.count("set") == 2 and kinds.count("undo") == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from driver import type_text
+from driver import opened_chat, type_text
 
 from kansencoach import locations
 from kansencoach.core.catalog import load_vocabulary
@@ -76,10 +76,7 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
     session_id = weak_session(tmp_path)
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         screen.go_to("indicatoren")
         await pilot.pause()
         advice = [

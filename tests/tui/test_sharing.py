@@ -47,7 +47,6 @@ def stored_session(title: str) -> str:
         return session.info.id
 
 
-
 def notices(screen: ChatScreen) -> list[str]:
     return [str(message.render()) for message in screen.query(NoticeMessage)]
 

@@ -33,6 +33,8 @@ def upto(step_id: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Answer every question before `step_id`."""
 
     async def run(pilot: Pilot[None]) -> None:
+        # The knowledge base loads in a worker; the side panes are drawn once it is there.
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         screen = pilot.app.screen
         for key in STEPS[: STEPS.index(step_id)]:

@@ -27,7 +27,7 @@ def step(mini: LoadedFlow, step_id: str) -> Any:
         ("urgentie", True, "van 1 tot en met 5"),
         ("budget", -5, "minstens 0"),
         ("budget", float("nan"), "Vul een getal in"),
-        ("partners", "ja", "ja of nee"),
+        ("partners", "misschien", "ja of nee"),
         ("stoppen", ["  "], "minstens 1"),
         ("verschil", "x" * 200_001, "langer dan 200000 tekens"),
     ],

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from kansencoach.core.flows.conditions import holds
+from kansencoach.core.flows.conditions import describe, holds, step_label
+from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import Condition
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
@@ -122,3 +123,32 @@ def test_any_tree_evaluates_like_the_hand_written_reference(tree: dict[str, Any]
 @given(TREES)
 def test_double_negation_changes_nothing(tree: dict[str, Any]) -> None:
     assert holds(cond({"not": {"not": tree}}), ANSWERS) is holds(cond(tree), ANSWERS)
+
+
+def test_describe_speaks_in_labels_given_the_steps(mini: LoadedFlow) -> None:
+    steps = mini.steps_by_id
+    condition = cond(
+        {
+            "all": [
+                {"answer": "domein", "in": ["onderwijs"]},
+                {"answer": "groepen", "includes": "ouders"},
+                {"answer": "mix", "key": "C", "min": 50},
+                {"not": {"answer": "partners", "equals": True}},
+            ]
+        }
+    )
+    words = describe(condition, steps)
+    domain, groups, mix, partners = (steps[name] for name in ("domein", "groepen", "mix", "partners"))
+    for step in (domain, groups, mix, partners):
+        assert f"‘{step_label(step)}’" in words
+    labels = {
+        step.id: {o.value: o.label for o in getattr(step, "options", [])} for step in (domain, groups, mix)
+    }
+    assert f"‘{labels['domein']['onderwijs']}’" in words and f"‘{labels['groepen']['ouders']}’" in words
+    assert f"voor {labels['mix']['C']} ≥ 50" in words and "en niet ‘" in words and "= Ja" in words
+    assert not {"domein", "groepen", "partners", "onderwijs", "ouders"} & set(words.replace("(", " ").split())
+
+
+def test_describe_without_steps_names_ids_for_authors() -> None:
+    words = describe(cond({"answer": "mix", "key": "C", "min": 50}))
+    assert words == "mix[C] ≥ 50"

@@ -60,6 +60,8 @@ def test_compounds_split_against_the_vocabulary() -> None:
     assert split("voorschoolorganisaties", known) == ["voorschool", "organisaties"]
     assert split("vve-peuters", known) == ["vve", "peuters"]
     assert split("peuters", known) == ["peuters"]
+    assert split("voorschoolplekken", {"voorschool"}) == ["voorschool", "plekken"]
+    assert split("schoolverzuim", {"voorschool"}) == ["schoolverzuim"]
     assert head_in("programmamanager", {"manager"}) == "manager"
     assert head_in("wijk", {"wij"}) is None
 
@@ -71,6 +73,7 @@ def test_compounds_split_against_the_vocabulary() -> None:
         "Wanneer de toeleider meegaat, dan blijft de peuter komen, want het wantrouwen verdwijnt.",
         "Door ouders thuis te bezoeken verwachten we dat meer peuters komen, omdat het formulier de drempel is.",
         "Wanneer ouders samen aanmelden, verwachten we dat het bereik stijgt, doordat het formulier wegvalt.",
+        "Een vast gezicht aan huis leidt ertoe dat ouders eerder aanmelden, omdat vertrouwen de drempel verlaagt.",
     ],
 )
 def test_a_full_policy_theory(text: str) -> None:

@@ -5,6 +5,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -12,11 +14,10 @@ from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, body, to_html, to_markdown
 from kansencoach.core.draft.export.docx import to_docx
-from kansencoach.core.draft.export.text import clean
+from kansencoach.core.draft.export.text import clean, escape_inline, wrap
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
 
-from export_cases import docx_structure, html_structure, markdown_structure
+from export_cases import docx_structure, hostile_answers, html_structure, markdown_structure
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
 HOSTILE = [
@@ -55,20 +56,6 @@ def text_of(markdown: str) -> str:
             elif child.type == "softbreak":
                 parts.append("\n")
     return "".join(parts)
-
-
-def hostile_answers(text: str) -> dict[str, AnswerValue]:
-    return {
-        "verschil": text,
-        "domein": "onderwijs",
-        "groepen": ["kinderen"],
-        "mix": {"A": 20, "B": 20, "C": 60},
-        "urgentie": 4,
-        "budget": None,
-        "partners": True,
-        "criteria": [text, "gewoon"],
-        "stoppen": [text],
-    }
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -173,3 +160,19 @@ def test_write_atomic_explains_bad_targets(tmp_path: Path) -> None:
         write_atomic(tmp_path, "x")
     with pytest.raises(WriteError, match="bestaat niet"):
         write_atomic(tmp_path / "nergens" / "x.md", "x")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["woord", "1.", "2)", "-", "+", ">", "#", "===", "---", "*", "`", "lang" * 25]),
+        max_size=60,
+    )
+)
+def test_wrapping_never_starts_a_block(words: list[str]) -> None:
+    text = " ".join(words) or "x"
+    lines = wrap(escape_inline(text))
+    assert all(len(line) <= 80 for line in lines if " " in line)
+    tokens = MarkdownIt("commonmark").parse("\n".join(lines))
+    assert [token.type for token in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert " ".join(tokens[1].content.replace("\\", "").split()) == " ".join(text.replace("\\", "").split())

@@ -15,21 +15,11 @@ from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.export import ExportMeta, to_markdown
 from kansencoach.core.draft.export.docx import TEMPLATE_NAME, to_docx
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
 
-from export_cases import docx_structure, markdown_structure
+from export_cases import docx_structure, hostile_answers, markdown_structure
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
-ANSWERS: dict[str, AnswerValue] = {
-    "verschil": "Kinderen in Overvecht krijgen vaker een te laag schooladvies.",
-    "domein": "onderwijs",
-    "groepen": ["kinderen", "ouders"],
-    "mix": {"A": 30, "B": 20, "C": 50},
-    "urgentie": 4,
-    "partners": True,
-    "criteria": ["bereik in de wijk"],
-    "stoppen": ["losse subsidie"],
-}
+ANSWERS = hostile_answers("Kinderen in Overvecht krijgen vaker een te laag schooladvies.")
 DUTCH = {"Title": "Titel", "Heading 1": "Kop 1", "Heading 2": "Kop 2", "List Bullet": "Lijstopsommingsteken"}
 
 
@@ -67,6 +57,9 @@ def test_without_a_template_a_clean_dutch_default(mini: LoadedFlow) -> None:
     assert styles[:2] == ["Title", "Heading 1"]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert 'w:val="nl-NL"' in archive.read("word/styles.xml").decode()
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert properties.title == "Plan" and properties.author == "kansencoach"
 

@@ -75,3 +75,18 @@ def test_the_draft_names_a_source_by_its_title_and_marks_unchecked_ones() -> Non
     unchecked = [source for source in web.sources if "niet gecontroleerd" in source]
     assert unchecked and unchecked[0].startswith("Sportloket Velsen")
     assert not any("niet gecontroleerd" in source for source in quoted.sources)
+    assert len(set(quoted.sources)) == len(quoted.sources) < len(knowledge.by_id["aanmeldbeleid-vo"].sources)
+
+
+def test_a_numbered_heading_and_a_footnote_are_recognised() -> None:
+    text = SearchableText.of(
+        "2.2.1 Eerste paragraaf (2018)\nTekst met een voetnootteken.a\n"
+        "2.2.2 Tweede paragraaf\nMeer tekst.\n2019 2020 2021\n"
+        "a Een voetnoot bij de eerste paragraaf, onderaan de pagina.\n"
+    )
+    assert [(number, title) for _, number, title in text.headings] == [
+        ((2, 2, 1), "2.2.1 Eerste paragraaf (2018)"),
+        ((2, 2, 2), "2.2.2 Tweede paragraaf"),
+    ]
+    assert len(text.footnotes) == 1
+    assert text.footnotes[0] > text.headings[1][0]

@@ -104,3 +104,37 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
     assert step is not None and answered > 10
     session.answer(step, None)
     assert "niets-gestopt" in {finding.rule_id for finding in session.review(RULES, knowledge, live=True)}
+
+
+@pytest.mark.parametrize(
+    ("base", "answers", "expected"),
+    [
+        # A fraction in words is a quantity with its unit.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 praat de helft van de huishoudens met een signaal binnen vier weken met het buurtteam (nu een kwart)."
+            },
+            set(),
+        ),
+        # "aantal bijeenkomsten" also finds the compound "voorlichtingsbijeenkomsten".
+        (
+            "vve",
+            {"indicatoren": ["Aantal voorlichtingsbijeenkomsten", "Tevredenheid van ouders"]},
+            {"alleen-procesindicatoren"},
+        ),
+        # A target above the baseline needs no "up" word, even when the goal says "minder" about something else.
+        (
+            "vve",
+            {
+                "doel": "Op 1 augustus 2027 gaat 80% van de peuters met een VVE-indicatie in Overvecht naar de voorschool, zodat minder kinderen met een taalachterstand aan groep 1 beginnen."
+            },
+            set(),
+        ),
+        # "Niets, dit komt er gewoon bij" is nothing stopped.
+        ("vve", {"stoppen": ["Niets, dit komt er gewoon bij."]}, {"niets-gestopt"}),
+    ],
+)
+def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expected: set[str]) -> None:
+    case = review_quality.CorpusCase("-", "-", "-", base, frozenset(), answers)
+    assert rule_ids(review_quality.review_case(case, review_quality.voorstel(), load_kb())) == expected

@@ -73,19 +73,25 @@ def _main(argv: list[str]) -> int:
     from kansencoach.core.catalog import UnknownFlow
     from kansencoach.core.common.files import WriteError
     from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.sessions.store import StoreError
 
     try:
         return handler(arguments)
     except ProblemsError as error:
         print_problems(error.problems, as_json, getattr(arguments, "verbose", False))
         return USER_ERROR
-    except (UserError, StoreError, WriteError, UnknownFlow) as error:
+    except (UserError, WriteError, UnknownFlow, _store_error()) as error:
         print(f"kansencoach: {error}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("\n" + t("cli.interrupted"), file=sys.stderr)
         return 130
+
+
+def _store_error() -> type[Exception]:
+    """StoreError, imported only when something went wrong: `kb search` never loads the store."""
+    from kansencoach.core.sessions.store import StoreError
+
+    return StoreError
 
 
 def _version() -> str:

@@ -59,8 +59,13 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
     flow_validate.set_defaults(handler=_flows_validate)
 
     schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
-    schema.add_argument("kind", choices=["flows", "knowledge"])
+    schema.add_argument("kind", nargs="?", choices=["flows", "knowledge", "tests"])
+    schema.add_argument("--vscode", action="store_true", help=t("cli.schema_vscode"))
     schema.set_defaults(handler=_schema)
+
+    docs = commands.add_parser("docs", help=t("cli.docs"), description=t("cli.docs"))
+    docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
+    docs.set_defaults(handler=_docs)
 
 
 def _flows_list(_: argparse.Namespace) -> int:
@@ -91,11 +96,19 @@ def _report_team_problem() -> bool:
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from kansencoach.core.authoring.graph import mermaid, outline
     from kansencoach.core.catalog import find_flow
 
-    flow = find_flow(arguments.flow).flow
-    print(outline(flow) if arguments.format == "text" else mermaid(flow), end="")
+    loaded = find_flow(arguments.flow)
+    blocks = {
+        step_id: Path(position.path).name
+        for step_id, position in loaded.step_positions.items()
+        if Path(position.path).resolve() != loaded.path.resolve()
+    }
+    draw = outline if arguments.format == "text" else mermaid
+    print(draw(loaded.flow, blocks), end="")
     return 0
 
 
@@ -256,8 +269,27 @@ def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
 def _schema(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema
+    from kansencoach.core.authoring.schema import flow_schema, knowledge_schema, tests_schema, vscode_settings
 
-    schema = flow_schema() if arguments.kind == "flows" else knowledge_schema()
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    if arguments.vscode:
+        print(json.dumps(vscode_settings(), ensure_ascii=False, indent=2))
+        print(t("cli.schema_vscode_next"), file=sys.stderr)
+        return 0
+    if arguments.kind is None:
+        raise UserError(t("cli.schema_which"))
+    kinds = {"flows": flow_schema, "knowledge": knowledge_schema, "tests": tests_schema}
+    print(json.dumps(kinds[arguments.kind](), ensure_ascii=False, indent=2))
+    return 0
+
+
+_DOCS = {"flows": "flow-authoring.md", "kennisbank": "knowledge-base.md"}
+"""`kansencoach docs NAME` → the shipped document it prints."""
+
+
+def _docs(arguments: argparse.Namespace) -> int:
+    from kansencoach import locations
+
+    path = locations.shipped_docs_dir() / _DOCS[arguments.name]
+    print(path.read_text(encoding="utf-8"), end="")
+    print(t("cli.docs_where", path=path), file=sys.stderr)
     return 0

@@ -149,4 +149,4 @@ def _preview(loaded: LoadedFlow, plain: bool) -> int:
         from kansencoach.plain import run_plain
 
         with Store(store_path) as store:
-            return run_plain(store, loaded, None)
+            return run_plain(store, loaded, None, preview=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,11 +13,15 @@ from kansencoach import locations
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.draft.review import RuleBook, load_rules
-from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.knowledge.base import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
 from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Flows and review rules are imported where they are loaded: `kb search` needs neither.
+    from kansencoach.core.draft.review import RuleBook
+    from kansencoach.core.flows.loader import LoadedFlow
 
 DUPLICATE_ID = "duplicate_id"
 
@@ -70,16 +75,41 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
-    knowledge = load_knowledge(directory or locations.shipped_knowledge_dir())
+    from kansencoach.core.common import cache
+    from kansencoach.core.knowledge import plain
+
+    directory = directory or locations.shipped_knowledge_dir()
     # All user folders at once, least important first, so an id in two of them is reported.
     files = [path for user_dir in reversed(user_dirs) for path in user_intervention_files(user_dir)]
-    return with_user_files(knowledge, files) if files else knowledge
+    sources = [*directory.rglob("*.yaml"), *files, *_code_files()]
+    key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
+    cache_file = locations.cache_dir() / f"knowledge-{key[:16]}.marshal"
+    with cache.no_cyclic_gc():
+        cached = cache.load(cache_file, sources)
+        if cached is not None:
+            with contextlib.suppress(KeyError, TypeError, ValueError, IndexError, AttributeError):
+                return plain.from_plain(cached)
+        knowledge = load_knowledge(directory)
+        knowledge = with_user_files(knowledge, files) if files else knowledge
+        cache.store(cache_file, sources, plain.to_plain(knowledge))
+    return knowledge
+
+
+def _code_files() -> list[Path]:
+    """The modules that shape a cached knowledge base: a change to one of them makes the cache stale."""
+    from kansencoach.core.common import cache
+    from kansencoach.core.dutch import normalize
+    from kansencoach.core.knowledge import base, index, matcher, models, plain
+
+    return [Path(str(module.__file__)) for module in (cache, normalize, base, index, matcher, models, plain)]
 
 
 @lru_cache(maxsize=4)
 def load_review_rules(path: Path | None = None) -> RuleBook | None:
     """The review rules, from the shipped knowledge base unless `path` is given; None if there are none."""
     path = path or locations.shipped_knowledge_dir() / "review.yaml"
+    from kansencoach.core.draft.review import load_rules
+
     return load_rules(path) if path.exists() else None
 
 
@@ -95,6 +125,8 @@ def scan_flows() -> list[FlowEntry]:
     """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
     its id, and a broken flow is listed with its problems instead of hidden. Two user flows with
     one id are an error: the more important folder's flow is used, the other listed as broken."""
+    from kansencoach.core.flows.loader import load_flow
+
     vocabulary = load_vocabulary()
     shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
@@ -140,23 +172,34 @@ def yaml_files(directory: Path) -> list[Path]:
         found = [path for path in directory.iterdir() if path.suffix == ".yaml"]
     except OSError:
         return []
-    return sorted(path for path in found if not path.name.endswith(".test.yaml"))
+    # By name: one folder's files sort the same, and comparing Paths is slow for thousands of files.
+    return sorted(
+        (path for path in found if not path.name.endswith(".test.yaml")), key=lambda path: path.name
+    )
 
 
-def find_flow(name: str) -> LoadedFlow:
-    """The flow with id `name`, or in the file `name`; ProblemsError when it cannot be had."""
+def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
+    """The flow with id `name`, or in the file `name`; ProblemsError when it cannot be had.
+
+    `entries` is a `scan_flows()` the caller already made (a list of sessions looks up many flows).
+    """
+    from kansencoach.core.flows.loader import load_flow
+
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
         return load_flow(as_path, load_vocabulary())
-    entry = find_entry(name)
+    entry = find_entry(name, entries)
     if entry.loaded is None:
         raise ProblemsError(list(entry.problems))
     return entry.loaded
 
 
-def find_entry(flow_id: str) -> FlowEntry:
-    """The flow directories' entry for `flow_id`, loaded or broken; UnknownFlow when there is none."""
-    entries = scan_flows()
+def find_entry(flow_id: str, entries: list[FlowEntry] | None = None) -> FlowEntry:
+    """The flow directories' entry for `flow_id`, loaded or broken; UnknownFlow when there is none.
+
+    `entries` is a `scan_flows()` the caller already made (a list of sessions looks up many flows).
+    """
+    entries = scan_flows() if entries is None else entries
     for entry in entries:
         if entry.id == flow_id:
             return entry
@@ -167,6 +210,8 @@ def find_entry(flow_id: str) -> FlowEntry:
 
 def hidden_flow(flow_id: str) -> LoadedFlow:
     """The flow that the active one with `flow_id` hides (usually the shipped original)."""
+    from kansencoach.core.flows.loader import load_flow
+
     hidden = find_entry(flow_id).replaces
     if hidden is None:
         raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
@@ -179,11 +224,14 @@ def source_of(loaded: LoadedFlow) -> str:
     return "" if in_catalogue else str(loaded.path.resolve())
 
 
-def flow_for_session(flow_id: str, flow_source: str) -> LoadedFlow:
-    """The flow a session runs on: its file when it was started from one, else by id."""
+def flow_for_session(flow_id: str, flow_source: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
+    """The flow a session runs on: its file when it was started from one, else by id (among
+    `entries` when the caller scanned the flows already)."""
+    from kansencoach.core.flows.loader import load_flow
+
     if flow_source and Path(flow_source).is_file():
         return load_flow(Path(flow_source), load_vocabulary())
-    return find_flow(flow_id)
+    return find_flow(flow_id, entries)
 
 
 def forget_loaded() -> None:

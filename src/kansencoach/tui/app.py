@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from kansencoach import locations
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
+from kansencoach.tui.actions import APP, bindings, palette
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
@@ -39,13 +40,7 @@ class KansencoachApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = t("tui.app_title")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", t("tui.quit"), priority=True),
-        # In the command palette, not the footer: the footer keeps room for the keys of the work.
-        Binding("f10", "toggle_theme", t("tui.theme"), show=False),
-        # Declared here so Textual does not add its own, English "palette" binding.
-        Binding("ctrl+p", "command_palette", t("tui.palette"), priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(APP)]
 
     def __init__(
         self,
@@ -63,6 +58,7 @@ class KansencoachApp(App[None]):
         """
         super().__init__()
         self.reload_on_change = watch
+        self.preview = preview
         if preview:
             self.sub_title = t("tui.preview")
         self._seen_files: dict[Path, tuple[float, int]] = {}
@@ -206,10 +202,6 @@ class KansencoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Not Textual's own commands: they are English, and its theme picker and screenshot
-        # only confuse an officer. Light/dark and quitting are all the app needs.
-        palette_commands = getattr(screen, "palette_commands", None)
-        if palette_commands is not None:
-            for title, help_text, action in palette_commands():
-                yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
-        yield SystemCommand(t("tui.theme"), t("tui.cmd.theme"), self.action_toggle_theme)
-        yield SystemCommand(t("tui.quit"), t("tui.cmd.quit"), self.action_quit)
+        # only confuse an officer. The registry's actions are all the app needs.
+        for title, help_text, action in palette(screen.BINDINGS):
+            yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kansencoach.core.flows.conditions import describe
 from kansencoach.core.flows.models import Condition, Flow, GotoRule, Option, Step
 from kansencoach.i18n import t
@@ -28,7 +30,7 @@ def diff(old: Flow, new: Flow) -> list[str]:
     lines += _moves(old, new)
     for step in new.steps:
         if step.id in old_steps:
-            lines += _step_changes(old_steps[step.id], step)
+            lines += _step_changes(old_steps[step.id], step, old.steps, new.steps)
     return lines
 
 
@@ -80,7 +82,7 @@ def _longest_common_order(first: list[str], second: list[str]) -> list[str]:
     return result[::-1]
 
 
-def _step_changes(old: Step, new: Step) -> list[str]:
+def _step_changes(old: Step, new: Step, old_steps: Sequence[Step], new_steps: Sequence[Step]) -> list[str]:
     lines: list[str] = []
     key = new.id
     if old.type != new.type:
@@ -90,9 +92,10 @@ def _step_changes(old: Step, new: Step) -> list[str]:
         if before != after:
             lines.append(t(f"diff.field.{name}", id=key, old=_short(before), new=_short(after)))
     if old.when != new.when:
-        lines.append(t("diff.when", id=key, old=_condition(old.when), new=_condition(new.when)))
+        before, after = _condition(old.when, old_steps), _condition(new.when, new_steps)
+        lines.append(t("diff.when", id=key, old=before, new=after))
     if old.goto != new.goto:
-        lines.append(t("diff.goto", id=key, old=_goto(old.goto), new=_goto(new.goto)))
+        lines.append(t("diff.goto", id=key, old=_goto(old.goto, old_steps), new=_goto(new.goto, new_steps)))
     lines += _options(key, getattr(old, "options", []), getattr(new, "options", []))
     return lines
 
@@ -110,16 +113,18 @@ def _options(key: str, old: list[Option], new: list[Option]) -> list[str]:
     return lines
 
 
-def _condition(condition: Condition | None) -> str:
-    return describe(condition) if condition is not None else t("diff.always")
+def _condition(condition: Condition | None, steps: Sequence[Step]) -> str:
+    return (
+        describe(condition, {step.id: step for step in steps}) if condition is not None else t("diff.always")
+    )
 
 
-def _goto(goto: str | list[GotoRule] | None) -> str:
+def _goto(goto: str | list[GotoRule] | None, steps: Sequence[Step]) -> str:
     if goto is None:
         return t("diff.next_step")
     if isinstance(goto, str):
         return goto
-    return "; ".join(f"{_condition(rule.when)} → {rule.to}" for rule in goto)
+    return "; ".join(f"{_condition(rule.when, steps)} → {rule.to}" for rule in goto)
 
 
 def _short(value: object) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kansencoach.core.authoring.templates import template
 from kansencoach.core.common.files import write_atomic
+from kansencoach.core.common.templates import template
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.i18n import t
 

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.common.problems import Position, Problem
+from kansencoach.core.common.problems import Position, Problem, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.draft import build_draft
@@ -79,15 +79,19 @@ class Outcome:
 def condition_sites(loaded: LoadedFlow) -> list[tuple[str, str]]:
     """(key, description) of every condition in the flow: step `when`s and conditional goto rules."""
     sites = []
+    named = {step.id: step for step in loaded.flow.steps}
     for step in loaded.flow.steps:
         if step.when is not None:
             sites.append(
-                (f"{step.id}:when", t("flowtest.site_when", id=step.id, condition=describe(step.when)))
+                (
+                    f"{step.id}:when",
+                    t("flowtest.site_when", id=step.id, condition=describe(step.when, named)),
+                )
             )
         if isinstance(step.goto, list):
             for number, rule in enumerate(step.goto, start=1):
                 if rule.when is not None:
-                    condition = describe(rule.when)
+                    condition = describe(rule.when, named)
                     sites.append(
                         (
                             f"{step.id}:goto{number}",
@@ -126,14 +130,11 @@ def _run_case(
     case: Case, loaded: LoadedFlow, engine: Engine, coverage: Coverage, position: Callable[..., Position]
 ) -> list[Problem]:
     """The mismatches of one case; `position(*loc)` points into the case in the test file."""
-    at = position()
     problems: list[Problem] = []
     answers: dict[str, AnswerValue] = {}
     for key, value in case.answers.items():
         if not engine.has(key):
-            problems.append(
-                Problem(position("answers", key), t("flowtest.unknown_step", case=case.name, id=key))
-            )
+            problems.append(_unknown_step(case, key, position("answers", key), engine))
             continue
         step = engine.step(key)
         if isinstance(step, InfoStep):
@@ -142,9 +143,15 @@ def _run_case(
             answers[key] = check_answer(step, value)
         except InvalidAnswer as error:
             problem = Problem(
-                position("answers", key), t("flowtest.bad_answer", case=case.name, id=key, detail=str(error))
+                position("answers", key),
+                t("flowtest.bad_answer", case=case.name, id=key, detail=str(error)),
+                t("flowtest.bad_answer_hint"),
             )
             problems.append(problem)
+    for name in ("path", "visits", "skips"):
+        for number, step_id in enumerate(getattr(case, name) or []):
+            if not engine.has(step_id):
+                problems.append(_unknown_step(case, step_id, position(name, number), engine))
     route = engine.route(answers)
     visited = [step.id for step in route.path]
     coverage.reached.update(visited)
@@ -152,22 +159,31 @@ def _run_case(
     if case.path is not None and visited != case.path:
         problems.append(
             Problem(
-                at,
+                position("path"),
                 t("flowtest.path", case=case.name, expected=" → ".join(case.path), got=" → ".join(visited)),
+                t("flowtest.path_hint"),
             )
         )
-    for step_id in case.visits:
-        if step_id not in visited:
-            problems.append(Problem(at, t("flowtest.not_visited", case=case.name, id=step_id)))
-    for step_id in case.skips:
+    for number, step_id in enumerate(case.visits):
+        if engine.has(step_id) and step_id not in visited:
+            message = t("flowtest.not_visited", case=case.name, id=step_id)
+            problems.append(Problem(position("visits", number), message, t("flowtest.check_answers_hint")))
+    for number, step_id in enumerate(case.skips):
         if step_id in visited:
-            problems.append(Problem(at, t("flowtest.not_skipped", case=case.name, id=step_id)))
+            message = t("flowtest.not_skipped", case=case.name, id=step_id)
+            problems.append(Problem(position("skips", number), message, t("flowtest.check_answers_hint")))
     if case.draft:
         markdown = to_markdown(build_draft(loaded.flow, answers, route=route), _META)
-        for fragment in case.draft:
+        for number, fragment in enumerate(case.draft):
             if fragment not in markdown:
-                problems.append(Problem(at, t("flowtest.draft", case=case.name, fragment=fragment)))
+                message = t("flowtest.draft", case=case.name, fragment=fragment)
+                problems.append(Problem(position("draft", number), message, t("flowtest.draft_hint")))
     return problems
+
+
+def _unknown_step(case: Case, step_id: str, at: Position, engine: Engine) -> Problem:
+    hint = did_you_mean(step_id, [step.id for step in engine.steps], t("flowtest.unknown_step_hint"))
+    return Problem(at, t("flowtest.unknown_step", case=case.name, id=step_id), hint)
 
 
 def _record_conditions(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 import re
+import types
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from kansencoach.core.common.ids import IDENTIFIER_PATTERN
-from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, nearest
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.i18n import t
 
@@ -97,19 +99,28 @@ def _problem(
     if kind == "missing":
         return Problem(position, t("schema.missing", field=name), t("schema.missing_hint", field=name))
     if kind == "extra_forbidden":
-        hint = did_you_mean(name, fields, t("schema.extra_hint"))
-        return Problem(position, t("schema.extra", field=name), hint)
+        return _extra_field(model, detail, data, loc, position_of, fields)
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
         tags = _tags(model)
         hint = did_you_mean(tag, tags, t("schema.step_type_hint", types=", ".join(tags)))
         return Problem(position_of((*loc, "type")), t("schema.step_type", value=tag), hint)
     if kind == "union_tag_not_found":
+        written = _value_at(data, loc)
+        typo = nearest("type", written) if isinstance(written, dict) else None
+        if typo is not None:
+            # `typ: text`: the step has its type, under a misspelt name.
+            hint = t("hint.did_you_mean", suggestion="type")
+            return Problem(position_of((*loc, typo)), t("schema.extra", field=typo), hint)
         return Problem(
             position,
             t("schema.missing", field="type"),
             t("schema.step_type_hint", types=", ".join(_tags(model))),
         )
+    if kind == "string_type" and isinstance(given, list | dict) and _written_inline(data, loc, position_of):
+        # `say: [Let op] …` or `say: {naam}`: YAML read brackets at the start of a text as a list.
+        message = t("schema.wrong_type", field=name, expected=t("type.text"), value=_show(given))
+        return Problem(position, message, t("schema.brackets_in_text_hint", field=name))
     if kind in _TYPE_NAMES and given is None:
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
     if kind in _TYPE_NAMES:
@@ -143,6 +154,121 @@ def _problem(
     if kind == "value_error" and "condition_without_test" in str(ctx.get("error", "")):
         return Problem(position, t("schema.condition_without_test"), t("schema.condition_without_test_hint"))
     return Problem(position, t("schema.other", field=name, detail=detail["msg"]))
+
+
+def _extra_field(
+    model: type[BaseModel],
+    detail: ErrorDetails,
+    data: Any,
+    loc: Loc,
+    position_of: PositionOf,
+    fields: set[str],
+) -> Problem:
+    """An unknown field: "bedoelde je …?" from the fields valid at that spot, or, for a key without a
+    value right after another on the same line, the comma that split a text in `{value: …, label: …}`."""
+    name = str(detail["loc"][-1])
+    # data_loc may read a union tag that is also a key (`answer` in a condition) as part of the path.
+    holder = next((at for at in (loc, loc[:-1]) if name in _keys_at(data, at)), loc[:-1])
+    loc = (*holder, name)
+    position = position_of(loc)
+    parent = _value_at(data, holder)
+    keys = list(parent) if isinstance(parent, dict) else []
+    before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
+    valid = _fields_at(model, detail["loc"][:-1]) or fields
+    words = [*valid, *(word for word, field in _FIELD_WORDS.items() if field in valid)]
+    suggestion = nearest(name, words)
+    if before is not None and position_of((*loc[:-1], before)).line == position.line:
+        previous = parent[before]
+        split = parent[name] is None or " " in name or not name.isidentifier() or suggestion is None
+        if isinstance(previous, str) and split and (parent[name] is None or isinstance(parent[name], str)):
+            text = f"{previous}, {name}" + (f": {parent[name]}" if parent[name] is not None else "")
+            hint = t("schema.comma_in_text_hint", fix=f'{before}: "{text}"')
+            return Problem(position_of((*loc[:-1], before)), t("schema.comma_in_text", field=before), hint)
+    hint = t("hint.did_you_mean", suggestion=_FIELD_WORDS.get(suggestion, suggestion)) if suggestion else ""
+    return Problem(position, t("schema.extra", field=name), hint or t("schema.extra_hint"))
+
+
+_FIELD_WORDS = {
+    "question": "ask",
+    "vraag": "ask",
+    "text": "say",
+    "tekst": "say",
+    "message": "say",
+    "titel": "title",
+    "uitleg": "help",
+    "opties": "options",
+    "keuzes": "options",
+    "soort": "type",
+    "versie": "version",
+    "stappen": "steps",
+    "secties": "sections",
+    "concept": "draft",
+    "voorwaarde": "when",
+}
+"""Words an author may write for a field, in English or Dutch, and the field they mean."""
+
+
+def _keys_at(data: Any, loc: Loc) -> list[str]:
+    value = _value_at(data, loc)
+    return list(value) if isinstance(value, dict) else []
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _written_inline(data: Any, loc: Loc, position_of: PositionOf) -> bool:
+    """Whether the list or mapping at `loc` starts on its key's line (`say: [Let op] …`)."""
+    value = _value_at(data, loc)
+    first: Loc = (*loc, 0) if isinstance(value, list) else (*loc, next(iter(value), ""))
+    return bool(value) and position_of(first).line == position_of(loc).line
+
+
+def _fields_at(model: type[BaseModel], pydantic_loc: tuple[int | str, ...]) -> set[str]:
+    """The field names of the model at pydantic's `loc` (following union tags such as a step's
+    type), so a hint names a field that is valid there; empty when the walk loses its way."""
+    current: Any = model
+    for part in pydantic_loc:
+        current = _step_into(current, part)
+        if current is None:
+            return set()
+    return _field_names(current) if isinstance(current, type) and issubclass(current, BaseModel) else set()
+
+
+def _step_into(annotation: Any, part: int | str) -> Any:
+    members = _members(annotation)
+    for tag, member in members:
+        if isinstance(part, int) and typing.get_origin(member) is list:
+            return typing.get_args(member)[0]
+        if tag == part or (len(members) > 1 and part in _literal_values(member)):
+            return member
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            for field_name, field in member.model_fields.items():
+                if part in (field_name, field.alias):
+                    return field.annotation
+    return None
+
+
+def _literal_values(member: Any) -> set[object]:
+    """The values a model's Literal fields take: a step type's `type: text` tags it in a union."""
+    if not (isinstance(member, type) and issubclass(member, BaseModel)):
+        return set()
+    fields = member.model_fields.values()
+    literals = (field.annotation for field in fields if typing.get_origin(field.annotation) is typing.Literal)
+    return {value for literal in literals for value in typing.get_args(literal)}
+
+
+def _members(annotation: Any, tag: str = "") -> list[tuple[str, Any]]:
+    """The alternatives of a (possibly Annotated, Optional or tagged-union) annotation, with tags."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        inner, *extras = typing.get_args(annotation)
+        tags = [extra.tag for extra in extras if isinstance(extra, Tag)]
+        return _members(inner, tags[0] if tags else tag)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [member for arg in typing.get_args(annotation) for member in _members(arg)]
+    return [(tag, annotation)]
 
 
 def _coded(problem: Problem, detail: ErrorDetails) -> Problem:

@@ -9,56 +9,14 @@ parser's own English is kept only as the problem's `detail`, shown under `--verb
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import yaml
 
 from kansencoach.core.common.problems import Position, Problem
+from kansencoach.core.common.yaml_lines import CURLY, Line, balanced_end, parse_line, quote, unquoted
 from kansencoach.i18n import t
-
-_ENTRY = re.compile(r"^(?P<indent> *)(?P<dash>-(?: +|$))?(?P<rest>.*)$")
-_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*) *:(?: +(?P<value>.*?)|)\s*$")
-_CURLY = "“”„‘’‚«»"
-_FIX_WIDTH = 40
-"""Longer texts are cut in the fix shown: the author needs the pattern, not the whole text again."""
-
-
-@dataclass(frozen=True)
-class Line:
-    """One source line as an author sees it: indentation, an optional list dash, `key: value`."""
-
-    number: int
-    """Zero-based index into the file's lines."""
-    text: str
-    indent: int
-    dash: bool
-    key: str
-    value: str
-    value_column: int
-    key_indent: int
-    """Where the key starts: after the dash of a list item, else the indentation."""
-
-    def with_value(self, value: str) -> str:
-        """This line, without its indentation, with `value` as its value."""
-        return f"{self.text[: self.value_column].strip()} {value}".strip()
-
-
-def parse_line(lines: list[str], number: int) -> Line:
-    """The parts of line `number` (zero-based); an out-of-range number gives an empty line."""
-    text = lines[number].rstrip() if 0 <= number < len(lines) else ""
-    entry = _ENTRY.match(text)
-    assert entry is not None  # the pattern matches every string
-    rest = entry.group("rest")
-    start = len(text) - len(rest)
-    pair = _KEY_VALUE.match(rest)
-    indent, dash = len(entry.group("indent")), bool(entry.group("dash"))
-    if pair is None:
-        return Line(number, text, indent, dash, "", rest, start, start)
-    value = pair.group("value") or ""
-    column = start + (pair.start("value") if pair.group("value") is not None else len(rest))
-    return Line(number, text, indent, dash, pair.group("key"), value, column, start)
 
 
 def explain(error: yaml.YAMLError, text: str, path: str) -> Problem:
@@ -140,6 +98,10 @@ class _Context:
                 return self.line(above)
         return None
 
+    def above(self, line: Line) -> list[Line]:
+        """The lines above `line`, nearest first."""
+        return [self.line(number) for number in range(line.number - 1, -1, -1)]
+
     def content_line(self) -> Line:
         """The problem's line, or the last written line above it when the parser stopped on a blank."""
         line = self.line(self.problem_line)
@@ -149,20 +111,6 @@ class _Context:
 
 
 Rule = Callable[[_Context], "_Found | None"]
-
-
-def _quote(value: str) -> str:
-    """`value` between the quotes that need no escaping: double ones, or single when it holds a
-    double quote or a backslash (a single quote inside is then written twice)."""
-    shown = value if len(value) <= _FIX_WIDTH else value[: _FIX_WIDTH - 1].rstrip() + "…"
-    if '"' in shown or "\\" in shown:
-        return "'" + shown.replace("'", "''") + "'"
-    return f'"{shown}"'
-
-
-def _unquoted(value: str) -> str:
-    """The text of a value without the quotes (straight or curly) the author put around it."""
-    return value.strip().strip("\"'" + _CURLY)
 
 
 def _tab(context: _Context) -> _Found | None:
@@ -177,8 +125,8 @@ def _tab(context: _Context) -> _Found | None:
 def _curly_quotes(context: _Context) -> _Found | None:
     for number in {context.context_line, context.problem_line}:
         line = context.line(number)
-        if line.key and any(mark in line.value for mark in _CURLY):
-            fix = line.with_value(_quote(_unquoted(line.value)))
+        if line.key and any(mark in line.value for mark in CURLY):
+            fix = line.with_value(quote(unquoted(line.value)))
             return _Found(
                 number, line.value_column, "yaml.curly_quotes", "yaml.curly_quotes_hint", {"fix": fix}
             )
@@ -191,7 +139,7 @@ def _colon_in_text(context: _Context) -> _Found | None:
     line = context.line(context.problem_line)
     if not line.key or context.problem_column < line.value_column:
         return None
-    fix = line.with_value(_quote(line.value))
+    fix = line.with_value(quote(line.value))
     return _Found(line.number, line.value_column, "yaml.colon_in_text", "yaml.quote_hint", {"fix": fix})
 
 
@@ -218,33 +166,20 @@ def _special_start(context: _Context) -> _Found | None:
         start = next((mark for mark in _SPECIAL_STARTS if line.value.startswith(mark)), None)
         if not line.key or start is None:
             continue
-        end = _balanced_end(line.value) if start in "[{" else 0
+        end = balanced_end(line.value) if start in "[{" else 0
         if end == -1 or end == len(line.value) or line.value[end:].strip()[:1] in ("]", "}"):
             return None  # a real list or block, with an unclosed or doubled bracket: handled below
         if start in "|>" and not line.value[1:].strip(" -+0123456789"):
             continue  # a proper block text; the mistake is in the lines below
         key = _SPECIAL_STARTS[start]
-        fix = line.with_value(_quote(line.value[1:].strip() if start in "|>" else line.value))
+        fix = line.with_value(quote(line.value[1:].strip() if start in "|>" else line.value))
         return _Found(number, line.value_column, key, "yaml.quote_hint", {"start": start.strip(), "fix": fix})
     return None
 
 
-def _balanced_end(value: str) -> int:
-    """Where the bracket opening `value` closes (one past it), or -1 when it never closes."""
-    depth = 0
-    for index, char in enumerate(value):
-        if char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return -1
-
-
 def _extra_closing(context: _Context) -> _Found | None:
     line = context.line(context.problem_line)
-    end = _balanced_end(line.value) if line.value[:1] in ("[", "{") else -1
+    end = balanced_end(line.value) if line.value[:1] in ("[", "{") else -1
     if end <= 0 or line.value[end:].strip()[:1] not in ("]", "}"):
         return None
     fix = line.with_value(line.value[:end])
@@ -278,7 +213,7 @@ def _quote_inner(line: Line, column: int) -> str:
     start = text.rfind(": ", 0, colon) + 2
     ends = [end for end in (text.find(",", colon), text.find("}", colon), text.find("]", colon)) if end >= 0]
     end = min(ends, default=len(text))
-    return text[:start] + _quote(text[start:end].strip()) + text[end:]
+    return text[:start] + quote(text[start:end].strip()) + text[end:]
 
 
 def _unclosed_quote(context: _Context) -> _Found | None:
@@ -286,10 +221,10 @@ def _unclosed_quote(context: _Context) -> _Found | None:
     opener = _open_quote_line(context)
     if opener is None:
         return None
-    line, quote = opener
-    text = _unquoted(line.value)
-    if quote == "'" and text[:1].isalpha() and (len(text) < 2 or text[1] == " "):
-        fix = line.with_value(_quote(line.value))
+    line, mark = opener
+    text = unquoted(line.value)
+    if mark == "'" and text[:1].isalpha() and (len(text) < 2 or text[1] == " "):
+        fix = line.with_value(quote(line.value))
         return _Found(
             line.number,
             line.value_column,
@@ -297,8 +232,8 @@ def _unclosed_quote(context: _Context) -> _Found | None:
             "yaml.apostrophe_start_hint",
             {"fix": fix},
         )
-    fix = line.with_value(_quote(text))
-    values = {"quote": quote, "fix": fix}
+    fix = line.with_value(quote(text))
+    values = {"quote": mark, "fix": fix}
     return _Found(line.number, line.value_column, "yaml.unclosed_quote", "yaml.unclosed_quote_hint", values)
 
 
@@ -310,9 +245,9 @@ def _open_quote_line(context: _Context) -> tuple[Line, str] | None:
         return None
     for number in range(context.problem_line - 1, context.context_line - 1, -1):
         line = context.line(number)
-        quote = line.value[:1]
-        if line.key and quote in ("'", '"') and line.value.count(quote) % 2 == 1:
-            return line, quote
+        mark = line.value[:1]
+        if line.key and mark in ("'", '"') and line.value.count(mark) % 2 == 1:
+            return line, mark
     return None
 
 
@@ -320,12 +255,12 @@ def _text_after_quote(context: _Context) -> _Found | None:
     if "expected key" not in context.problem and "expected <block end>" not in context.problem:
         return None
     line = context.line(context.problem_line)
-    quote = line.value[:1]
-    if not line.key or quote not in ("'", '"') or context.problem_column <= line.value_column:
+    mark = line.value[:1]
+    if not line.key or mark not in ("'", '"') or context.problem_column <= line.value_column:
         return None
     # "Noem het "verschil" hier": the outer quotes were meant to hold the text, the inner ones are text.
-    whole = line.value[1:-1] if line.value.endswith(quote) else line.value
-    fix = line.with_value(_quote(whole) if quote == "'" else "'" + whole.replace("'", "''") + "'")
+    whole = line.value[1:-1] if line.value.endswith(mark) else line.value
+    fix = line.with_value(quote(whole) if mark == "'" else "'" + whole.replace("'", "''") + "'")
     return _Found(
         line.number, line.value_column, "yaml.text_after_quote", "yaml.text_after_quote_hint", {"fix": fix}
     )
@@ -335,7 +270,7 @@ def _backslash(context: _Context) -> _Found | None:
     if "escape" not in context.problem and "hexdecimal" not in context.problem:
         return None
     line = context.line(context.context_line)
-    fix = line.with_value("'" + _unquoted(line.value).replace("'", "''") + "'")
+    fix = line.with_value("'" + unquoted(line.value).replace("'", "''") + "'")
     return _Found(line.number, context.problem_column, "yaml.backslash", "yaml.backslash_hint", {"fix": fix})
 
 
@@ -368,14 +303,14 @@ def _missing_colon(context: _Context) -> _Found | None:
     if above is not None and above.key and word not in _FIELD_WORDS:
         values = {"key": above.key, "line": above.number + 1}
         return _Found(line.number, line.indent, "yaml.continued_text", "yaml.continued_text_hint", values)
+    return _missing_colon_in(line)
+
+
+def _missing_colon_in(line: Line) -> _Found:
+    word, _, rest = line.text.strip().removeprefix("- ").strip().partition(" ")
     fix = (line.text[: line.key_indent].strip() + f" {word}: {rest}").strip()
-    return _Found(
-        line.number,
-        line.key_indent + len(word),
-        "yaml.missing_colon",
-        "yaml.fix_hint",
-        {"key": word, "fix": fix},
-    )
+    values = {"key": word, "fix": fix}
+    return _Found(line.number, line.key_indent + len(word), "yaml.missing_colon", "yaml.fix_hint", values)
 
 
 _FIELD_WORDS = {
@@ -401,16 +336,19 @@ def _indentation(context: _Context) -> _Found | None:
     above = context.previous(line.number)
     if above is None:
         return None
+    for dashless in (line, above):
+        if dashless.text.lstrip().startswith("-") and not dashless.dash:
+            fix = "- " + dashless.text.strip()[1:]
+            return _Found(dashless.number, dashless.indent, "yaml.dash_space", "yaml.fix_hint", {"fix": fix})
+    if not above.key and above.value and above.value[:1] not in ("[", "{", '"', "'"):
+        return _missing_colon_in(above)  # `- id partners`: only the next line shows that it needed one
     if line.dash and (not above.dash or above.indent != line.indent):
         sibling = _previous_dash(context, line)
         if sibling is not None and sibling.indent != line.indent:
             return _shifted(line, sibling, sibling.indent, "yaml.pasted_left" if line.indent == 0 else "")
-    if not line.dash and above.dash and line.indent == above.indent:
-        fix = "- " + line.text.strip()
+    if not line.dash and any(other.dash and other.indent == line.indent for other in context.above(line)):
+        fix = " " * line.indent + "- " + line.text.strip()
         return _Found(line.number, line.indent, "yaml.dash_missing", "yaml.fix_hint", {"fix": fix})
-    if above.text.lstrip().startswith("-") and not above.dash:
-        fix = "- " + above.text.strip()[1:]
-        return _Found(above.number, above.indent, "yaml.dash_space", "yaml.fix_hint", {"fix": fix})
     target = above.key_indent
     if line.key_indent != target:
         return _shifted(line, above, target, "")
@@ -418,11 +356,11 @@ def _indentation(context: _Context) -> _Found | None:
 
 
 def _previous_dash(context: _Context, line: Line) -> Line | None:
-    for number in range(line.number - 1, -1, -1):
-        above = context.line(number)
-        if above.dash and above.indent != line.indent:
-            return above
-    return None
+    """The list item `line` belongs with: the nearest earlier item that starts with the same key
+    (`- id:` for a step), else the nearest earlier item at another indentation."""
+    items = [above for above in context.above(line) if above.dash and above.indent != line.indent]
+    same_key = [above for above in items if line.key and above.key == line.key]
+    return next(iter(same_key or items), None)
 
 
 def _shifted(line: Line, model: Line, spaces: int, message: str) -> _Found:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from kansencoach.core.draft.findings import Finding
 
 
+ACCEPTED_SECTION = "inzet"
+"""Where a flow puts what the municipality will do, and so the accepted interventions."""
+
+
 @dataclass(frozen=True)
 class DraftItem:
     """One answer in the draft: where it comes from, and how it reads."""
@@ -89,6 +93,12 @@ class Draft:
     provenance: Provenance | None = None
     remarks: tuple[Remark, ...] = ()
     """Comments by the aanjaagteam or colleagues, per question."""
+
+    @property
+    def accepted_in(self) -> str:
+        """The section that lists the accepted interventions: `inzet` when the flow has it, else the last."""
+        ids = [section.id for section in self.sections]
+        return ACCEPTED_SECTION if ACCEPTED_SECTION in ids else ids[-1]
 
     def item(self, key: str) -> DraftItem | None:
         """The item at `section.key`, for rules that read the draft."""

@@ -17,6 +17,11 @@ _CONSEQUENCE = re.compile(
     r"resulteert|resulteren|zodat|waardoor|met\s+als\s+gevolg|gevolg\s+is)\b",
     re.IGNORECASE,
 )
+# A verb that links a cause to its effect carries both halves: "huisbezoek leidt ertoe dat …".
+_CAUSE_TO_EFFECT = re.compile(
+    r"\b(leidt|leiden|zorgt|zorgen|resulteert|resulteren)\s+(tot|ertoe|ervoor|in)\b|\bheeft\s+tot\s+gevolg\b",
+    re.IGNORECASE,
+)
 _MECHANISM = re.compile(
     r"\b(omdat|doordat|want|aangezien|vanwege|immers|de\s+reden\s+is|dat\s+komt\s+doordat|"
     r"juist\s+omdat)\b",
@@ -45,4 +50,6 @@ def shape(text: str) -> TheoryShape:
     if condition is not None and consequence is None:
         # "Dan …" before the condition: "We verwachten meer aanmeldingen als …".
         consequence = _CONSEQUENCE.search(text[: condition.start()])
+    if _CAUSE_TO_EFFECT.search(text):
+        return TheoryShape(True, True, _MECHANISM.search(text) is not None)
     return TheoryShape(condition is not None, consequence is not None, _MECHANISM.search(text) is not None)

@@ -19,16 +19,21 @@ _MIN_HEAD = 4
 def split(word: str, known: Collection[str]) -> list[str]:
     """`word` as its known parts ('doelgroeppeuters' → ['doelgroep', 'peuters']); [word] if it has none.
 
-    Every part must be known, except that an unknown modifier before a known head is kept as one part.
+    Every part must be known, except that one unknown part beside a known one is kept whole:
+    'vve-peuters' is vve + peuters, 'voorschoolorganisaties' against {voorschool} is voorschool +
+    organisaties.
     """
     word = word.lower()
     whole = _all_known(word.replace("-", ""), frozenset(known))
     if whole and len(whole) > 1:
         return list(whole)
     head = head_in(word, known)
-    if head is None or head == word:
-        return [word]
-    return [word[: -len(head)].rstrip("-"), head]
+    if head is not None and head != word:
+        return [word[: -len(head)].rstrip("-"), head]
+    for cut in range(len(word) - _MIN_HEAD, _MIN_HEAD - 1, -1):
+        if word[:cut] in known:
+            return [word[:cut], word[cut:].lstrip("-")]
+    return [word]
 
 
 def head_in(word: str, known: Collection[str]) -> str | None:

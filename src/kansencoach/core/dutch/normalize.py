@@ -1,6 +1,7 @@
 """Dutch text to search terms: folded, synonyms joined, stopwords and places dropped, stemmed.
 
-The stemmer is snowball's `dutch_porter`: the newer `dutch` stemmer folds too much for this domain
+The stemmer is snowball's `dutch_porter` (PyStemmer's C version, which snowballstemmer picks when it is
+installed): the newer `dutch` stemmer folds too much for this domain
 (gezondheid and gezond both become "zon"). Stemming does not map plurals like kinderen → kind, so
 the synonym list in `knowledge/synonyms.yaml` does that, and also joins terms such as vve and
 voorschool. Place names are never search terms: a neighbourhood in an entry's text must not pull it
@@ -35,6 +36,8 @@ class Term:
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'beïnvloeden' and 'beinvloeden' are the same word."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -72,6 +75,8 @@ class Normalizer:
                     self._phrases.setdefault(key, canonical)
         self._places = {tuple(words(name)): waar for name, waar in (places or {}).items() if words(name)}
         self._longest = max((len(key) for key in [*self._phrases, *self._places]), default=1)
+        self._phrase_starts = frozenset(key[0] for key in self._phrases if len(key) > 1)
+        self._place_starts = frozenset(key[0] for key in self._places)
 
     def terms(self, text: str) -> list[Term]:
         """The terms of `text` in order; a synonym phrase becomes its group's canonical term."""
@@ -88,7 +93,10 @@ class Normalizer:
         places: list[str] = []
         index = 0
         while index < len(raw):
-            for size in range(min(self._longest, len(raw) - index), 0, -1):
+            # Only a word that starts a phrase or a place name needs the longer lookups.
+            starts = raw[index] in self._place_starts or stems[index] in self._phrase_starts
+            longest = min(self._longest, len(raw) - index) if starts else 1
+            for size in range(longest, 0, -1):
                 place = self._places.get(tuple(raw[index : index + size]))
                 if place is not None:
                     places.append(place)

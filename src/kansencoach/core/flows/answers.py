@@ -1,4 +1,4 @@
-"""What reading any answer shares: the error a UI shows as it is, and numbers written the Dutch way.
+"""What reading any answer shares: the error a UI shows as it is, and typed numbers.
 
 The rules per step type (how typed text is read, what is a valid answer, how it reads in the
 draft) live in `steptypes`; this module holds what several of them need.

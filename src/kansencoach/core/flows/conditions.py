@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from kansencoach.core.flows.models import (
@@ -97,7 +97,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def describe(condition: Condition, steps: Mapping[str, Step] | None = None) -> str:
+def describe(condition: Condition, steps: Mapping[str, Step] | Sequence[Step] | None = None) -> str:
     """The condition in words, for people who do not read YAML.
 
     Given the flow's steps, answers are named by their question's label and option values by their
@@ -109,6 +109,8 @@ def describe(condition: Condition, steps: Mapping[str, Step] | None = None) -> s
         return "(" + t("condition.or").join(describe(part, steps) for part in condition.any) + ")"
     if isinstance(condition, NotCondition):
         return t("condition.not", inner=describe(condition.not_, steps))
+    if isinstance(steps, Sequence):
+        steps = {step.id: step for step in steps}
     step = steps.get(condition.answer) if steps is not None else None
     words = _Words(step)
     subject = words.subject(condition.answer, condition.key)

@@ -181,6 +181,8 @@ class ConfirmType(StepType[ConfirmStep]):
         raise InvalidAnswer(t("answer.confirm"))
 
     def check(self, step: ConfirmStep, value: AnswerValue) -> AnswerValue:
+        if isinstance(value, str):
+            return self.parse(step, value)  # `nee` in an answers or test file means what it says
         if not isinstance(value, bool):
             raise InvalidAnswer(t("answer.confirm"))
         return value

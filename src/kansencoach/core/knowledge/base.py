@@ -14,9 +14,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kansencoach.core.authoring.templates import leftovers
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
+from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.dutch.normalize import Normalizer
 from kansencoach.core.knowledge.matcher import Matcher
@@ -105,7 +105,8 @@ class KnowledgeBase:
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                sources = tuple(self.source_label(source) for source in item.sources)
+                # Several quotes often come from one section; the draft names each place once.
+                sources = tuple(dict.fromkeys(self.source_label(source) for source in item.sources))
                 result.append(
                     Accepted(
                         item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
@@ -171,16 +172,15 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
 
 def with_user_files(knowledge: KnowledgeBase, files: list[Path]) -> KnowledgeBase:
     """`knowledge` with the interventions in `files` added or replacing those with their id."""
-    problems = check_files(files, knowledge)
+    loaded, problems = _checked(files, knowledge)
     broken = {problem.position.path for problem in problems}
     added: dict[str, Intervention] = {}
     paths = dict(knowledge.paths)
-    for path in files:
-        if str(path) in broken:
+    for item, document in loaded:
+        if document.path in broken:
             continue
-        item = Intervention.model_validate(read_document(path).data)
         added[item.id] = item
-        paths[item.id] = path
+        paths[item.id] = Path(document.path)
     kept = tuple(item for item in knowledge.interventions if item.id not in added)
     return replace(
         knowledge,
@@ -192,6 +192,13 @@ def with_user_files(knowledge: KnowledgeBase, files: list[Path]) -> KnowledgeBas
 
 def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
     """Every problem in intervention files checked against a knowledge base (vocabulary, ids)."""
+    return _checked(paths, context)[1]
+
+
+def _checked(
+    paths: Iterable[Path], context: KnowledgeBase
+) -> tuple[list[tuple[Intervention, Document]], list[Problem]]:
+    """The interventions in `paths` that read, and every problem in them (each file is read once)."""
     problems: list[Problem] = []
     loaded: list[tuple[Intervention, Document]] = []
     for path in paths:
@@ -202,7 +209,7 @@ def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
         except ProblemsError as error:
             problems.extend(error.problems)
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
-    return sorted(problems, key=lambda problem: problem.position)
+    return loaded, sorted(problems, key=lambda problem: problem.position)
 
 
 def _cross_checks(

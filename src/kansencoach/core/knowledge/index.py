@@ -12,7 +12,9 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -43,6 +45,10 @@ class Index:
         self._entries: list[array[int]] = []
         self._weights: list[array[float]] = []
         self._average: dict[str, float] = {}
+        with no_cyclic_gc():
+            self._build(documents)
+
+    def _build(self, documents: Sequence[Mapping[str, str]]) -> None:
         counted = [self._count(document) for document in documents]
         lengths: dict[str, list[int]] = {}
         for by_field in counted:
@@ -87,6 +93,32 @@ class Index:
         weight = FIELD_WEIGHTS[name]
         return {term_id: weight * tf * (K1 + 1) / (tf + norm) for term_id, tf in counter.items()}
 
+    def to_plain(self) -> dict[str, Any]:
+        """The index as plain data (for the cache): arrays as bytes, everything else as is."""
+        return {
+            "size": self.size,
+            "surface": self.surface,
+            "term_ids": self._term_ids,
+            "entries": [entries.tobytes() for entries in self._entries],
+            "weights": [weights.tobytes() for weights in self._weights],
+            "idf": self._idf.tobytes(),
+            "average": self._average,
+        }
+
+    @classmethod
+    def from_plain(cls, data: Mapping[str, Any], normalizer: Normalizer) -> Index:
+        """An index from `to_plain` data, without indexing anything again."""
+        index = cls.__new__(cls)
+        index.normalizer = normalizer
+        index.size = data["size"]
+        index.surface = data["surface"]
+        index._term_ids = data["term_ids"]
+        index._entries = [_array("I", raw) for raw in data["entries"]]
+        index._weights = [_array("f", raw) for raw in data["weights"]]
+        index._idf = _array("d", data["idf"])
+        index._average = data["average"]
+        return index
+
     def knows(self, term: str) -> bool:
         return term in self._term_ids
 
@@ -126,3 +158,9 @@ class Index:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value
         return result
+
+
+def _array(code: str, raw: bytes) -> array[Any]:
+    values = array(code)
+    values.frombytes(raw)
+    return values

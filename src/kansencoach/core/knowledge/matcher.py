@@ -91,14 +91,24 @@ class Suggestion:
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
-    def __init__(self, items: Sequence[Entry], vocabulary: Vocabulary, normalizer: Normalizer) -> None:
-        """Index `items`; the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
+    def __init__(
+        self,
+        items: Sequence[Entry],
+        vocabulary: Vocabulary,
+        normalizer: Normalizer,
+        index: Index | None = None,
+    ) -> None:
+        """Index `items` (or use `index`, built over the same items before and cached);
+        the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
         self.items = sorted(items, key=lambda item: item.id)
         self.normalizer = normalizer
         self._labels = _labels(vocabulary)
         self._evidence_rank = {level.id: level.rank for level in vocabulary.evidence}
-        self.index = Index([self._fields(item) for item in self.items], normalizer)
+        self.index = (
+            index if index is not None else Index([self._fields(item) for item in self.items], normalizer)
+        )
         self._split_cache: dict[str, list[str]] = {}
+        self._evidence = [EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0) for item in self.items]
 
     def _fields(self, item: Entry) -> dict[str, str]:
         tags = [self._labels.get(("domains", value), "") for value in item.domains]
@@ -127,29 +137,32 @@ class Matcher:
         if query.is_empty:
             return []
         query = self._with_places(query)
-        skip = set(exclude)
+        excluded = set(exclude)
+        skip = {doc for doc, item in enumerate(self.items) if item.id in excluded} if excluded else set()
         terms, fuzzy = self._query_terms(query.text)
         text_scores = self.index.scores([term for _, term in terms], COORDINATION)
         best_text = max(text_scores.values(), default=0.0) or 1.0
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        candidates = range(len(self.items)) if has_facets else list(text_scores)
-        scored: list[tuple[float, str, int, float, float, float]] = []
-        for doc in candidates:
-            item = self.items[doc]
-            if item.id in skip:
-                continue
+        candidates = range(len(self.items)) if has_facets else text_scores.keys()
+
+        def parts(doc: int) -> tuple[float, float, float]:
             text = text_scores.get(doc, 0.0) / best_text
-            fit = self._facet_fit(item, query) if has_facets else 0.0
-            if text == 0 and fit == 0:
-                continue
+            fit = self._facet_fit(self.items[doc], query) if has_facets else 0.0
             facets = text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
-            evidence = EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0)
-            scored.append((-round(text + facets + evidence, 6), item.id, doc, text, facets, evidence))
-        top = heapq.nsmallest(limit, scored)
-        if top:
-            floor = FLOOR * -top[0][0]
-            top = [row for row in top if -row[0] >= floor]
-        return [self._explain(row[2], -row[0], row[3:], terms, fuzzy, query) for row in top]
+            return text, facets, self._evidence[doc] if text or facets else 0.0
+
+        scores = {}
+        for doc in candidates:
+            if doc not in skip:
+                score = round(sum(parts(doc)), 6)
+                if score > 0:
+                    scores[doc] = score
+        # Entries are in id order, so the lower number wins a tie: equal scores are ordered by id.
+        top = heapq.nlargest(limit, scores.items(), key=lambda row: (row[1], -row[0]))
+        floor = FLOOR * top[0][1] if top else 0.0
+        return [
+            self._explain(doc, score, parts(doc), terms, fuzzy, query) for doc, score in top if score >= floor
+        ]
 
     def _with_places(self, query: Query) -> Query:
         """The query with the places its text names as `waar` facets (Overvecht → aandachtswijken)."""

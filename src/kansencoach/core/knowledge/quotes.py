@@ -8,9 +8,12 @@ whitespace and line breaks, hyphens (at line ends and inside compounds), curly q
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -25,6 +28,11 @@ MAX_QUOTE_WORDS = 35
 """The guideline is about 30 words: enough to carry the fact, short enough to stay a quote."""
 NEAR_SCORE = 75
 """How alike (0-100) a passage must be to a missing quote to be offered as the nearest one."""
+_HEADING = re.compile(r"^[ \t]*(\d+(?:\.\d+)*)\.?[ \t]+([A-ZÀ-Þ].{0,70})$", re.MULTILINE)
+"""A numbered heading on a line of its own; longer lines and lines ending in a full stop are footnotes."""
+_FOOTNOTE = re.compile(r"^[ \t]*(?:[a-z]|\d{1,2})[ \t]+[A-ZÀ-Þ]", re.MULTILINE)
+"""The first line of a footnote ("a High-Dosage Tutoring is …"), which PDF extraction puts at the page end."""
+_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s")
 _FOLDED = {
     "\u2018": "'",
     "\u2019": "'",
@@ -86,6 +94,32 @@ class SearchableText:
             return -1
         return self.folded.rfind(needle, 0, end) if end is not None else self.folded.find(needle)
 
+    def occurrences(self, quote: str) -> list[int]:
+        """Every place where the folded `quote` starts in the folded text."""
+        needle = SearchableText.of(quote).folded.strip()
+        found: list[int] = []
+        at = self.folded.find(needle) if needle else -1
+        while at >= 0:
+            found.append(at)
+            at = self.folded.find(needle, at + 1)
+        return found
+
+    @cached_property
+    def footnotes(self) -> tuple[int, ...]:
+        """Where each footnote starts in the folded text."""
+        return tuple(bisect_left(self.origins, match.start()) for match in _FOOTNOTE.finditer(self.original))
+
+    @cached_property
+    def headings(self) -> tuple[tuple[int, tuple[int, ...], str], ...]:
+        """The numbered headings: where each starts in the folded text, its number and its text."""
+        found = []
+        for match in _HEADING.finditer(self.original):
+            title = " ".join(match.group(0).split())
+            if not title.endswith("."):
+                number = tuple(int(part) for part in match.group(1).split("."))
+                found.append((bisect_left(self.origins, match.start(1)), number, title))
+        return tuple(found)
+
     def line_of(self, folded_index: int) -> int:
         return self.original.count("\n", 0, self.origins[folded_index]) + 1
 
@@ -117,6 +151,8 @@ class SourceTexts:
 
     directories: Sequence[Path]
     _texts: dict[str, SearchableText | None] = field(default_factory=dict)
+    missing_reported: set[str] = field(default_factory=set)
+    """Files already reported as missing: one message per file, not one per quote."""
 
     def text(self, document: SourceDocument) -> SearchableText | None:
         if document.file not in self._texts:
@@ -182,6 +218,9 @@ def _check(
         return [Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)]
     text = texts.text(known)
     if text is None:
+        if known.file in texts.missing_reported:
+            return []
+        texts.missing_reported.add(known.file)
         return [
             Problem(
                 document.position((*loc, "document")),
@@ -227,15 +266,45 @@ def _check(
         problems.append(
             Problem(document.position((*loc, "quote")), t("quotes.not_found", file=known.file), hint)
         )
-    elif section_found and text.find(source.section, end=quote_at) < 0:
-        problems.append(
-            Problem(
-                document.position((*loc, "section")),
-                t("quotes.quote_before_section", section=source.section, line=text.line_of(quote_at)),
-                t("quotes.section_hint"),
+    elif section_found:
+        outside = _outside_section(text, source.section, source.quote)
+        if outside is not None:
+            message = (
+                t("quotes.quote_under_heading", section=source.section, heading=outside[1], line=outside[0])
+                if outside[1]
+                else t("quotes.quote_before_section", section=source.section, line=outside[0])
             )
-        )
+            problems.append(Problem(document.position((*loc, "section")), message, t("quotes.section_hint")))
     return problems
+
+
+def _outside_section(text: SearchableText, section: str, quote: str) -> tuple[int, str] | None:
+    """None if the quote occurs within the section; else the quote's line and the heading it is under.
+
+    Within means after the section's heading and, for a numbered section, before the next heading
+    that is not one of its subsections. An empty heading means the quote only occurs before it.
+    """
+    numbered = _NUMBER.match(section)
+    number = tuple(int(part) for part in numbered.group(1).split(".")) if numbered else None
+    outside: tuple[int, str] | None = None
+    for at in text.occurrences(quote):
+        start = text.find(section, end=at)
+        if start < 0:
+            outside = outside or (text.line_of(at), "")
+            continue
+        intruder = next(
+            (
+                (place, title)
+                for place, found, title in text.headings
+                if number and start < place < at and found > number and found[: len(number)] != number
+            ),
+            None,
+        )
+        # A footnote belongs to the section that refers to it, wherever the page break put it.
+        if intruder is None or any(intruder[0] < note <= at for note in text.footnotes):
+            return None
+        outside = (text.line_of(at), intruder[1])
+    return outside
 
 
 def _shortened(passage: str, words: int = 40) -> str:

@@ -67,6 +67,22 @@ class Conversation:
         """Whether what was typed is a request for the explanation rather than an answer."""
         return isinstance(typed, str) and typed.strip().lower() in HELP_WORDS
 
+    def undo(self) -> str:
+        """Take back the latest answer; what to tell the officer about it."""
+        step_id = self.session.undo()
+        if step_id is None:
+            return t("undo.nothing")
+        step = self.session.engine.step(step_id) if self.session.engine.has(step_id) else None
+        if step is None or isinstance(step, InfoStep):
+            return t("undo.done_elsewhere")
+        return t("undo.done", label=self.label(step))
+
+    @staticmethod
+    def label(step: QuestionStep) -> str:
+        """A question's short name: its label, else the first line of what it asks."""
+        lines = step.ask.strip().splitlines()
+        return step.label or (lines[0] if lines else step.ask)
+
     @staticmethod
     def help_text(step: QuestionStep) -> str:
         """The explanation of a question, or that it has none."""

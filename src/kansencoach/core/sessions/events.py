@@ -92,6 +92,11 @@ class Fold:
         self.state = SessionState()
         self._in_effect: list[Event] = []
 
+    @property
+    def undoable(self) -> str | None:
+        """The key of the set or clear that an undo would take back; None when there is none."""
+        return self._in_effect[-1].key if self._in_effect else None
+
     def apply(self, event: Event) -> None:
         state = self.state
         if event.kind in ("set", "clear"):

@@ -101,11 +101,20 @@ class Session:
         checked = check_answer(step, value)
         self._record(Event("set", step.id, checked))
 
-    def clear(self, step: QuestionStep) -> None:
-        self._record(Event("clear", step.id))
+    def undo(self) -> str | None:
+        """Take back the latest answer still in effect (repeat to go further back).
 
-    def undo(self) -> None:
+        The officer then stands at that question again, when it is on the path. Returns the id of
+        the step whose answer was taken back; None when there is nothing to undo.
+        """
+        step_id = self._fold.undoable
+        if step_id is None:
+            return None
         self._record(Event("undo"))
+        on_path = self.engine.has(step_id) and self.route().contains(step_id)
+        if on_path and not isinstance(self.engine.step(step_id), InfoStep):
+            self._record(Event("visit", step_id))
+        return step_id
 
     def back(self) -> QuestionStep | None:
         """Go to the question before the current one; None when already at the first."""

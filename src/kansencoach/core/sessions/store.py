@@ -163,14 +163,6 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET title = ?, updated = ? WHERE id = ?", (title, now(), session_id))
 
-    def set_flow(self, session_id: str, flow_version: int, flow_hash: str) -> None:
-        """Record that the session now runs on a newer version of its flow."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET flow_version = ?, flow_hash = ? WHERE id = ?",
-                (flow_version, flow_hash, session_id),
-            )
-
     def delete(self, session_id: str) -> None:
         """Delete a session; SessionLocked while another window has it open."""
         self.session(session_id)
@@ -332,6 +324,28 @@ def _lock_files(directory: Path) -> list[Path]:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """The store, opened and set up; one process at a time, so that a second one starting at the
+    same moment never takes a store being set up for an incomplete one."""
+    with _setting_up(path):
+        return _open(path)
+
+
+@contextlib.contextmanager
+def _setting_up(path: Path) -> Iterator[None]:
+    import fcntl
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = Path(f"{path}.init").open("a", encoding="utf-8")  # noqa: SIM115 (closed after the yield)
+    except OSError:
+        yield  # a read-only home: _open says what is wrong, or reads what is there
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _open(path: Path) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not os.path.lexists(path):

@@ -33,5 +33,6 @@ ARGPARSE: dict[str, str] = {
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "expected one argument": "verwacht één waarde",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "not allowed with argument %s": "kan niet samen met %s",
 }
 """argparse's own texts (usage lines, errors) in Dutch."""

@@ -2,6 +2,13 @@
 
 MESSAGES: dict[str, str] = {
     "cli.warnings": "Waarschuwingen ({count}): niets is kapot, maar dit verdient aandacht.",
+    "cli.schema_vscode": "print de instellingen voor VS Code (extensie YAML van Red Hat) die de drie schema's aan de bestanden koppelen",
+    "cli.schema_vscode_next": "Zet dit in .vscode/settings.json van je map, en bewaar de schema's ernaast: kansencoach schema flows > kansencoach-flow.schema.json (en zo ook knowledge en tests).",
+    "cli.schema_which": "noem welk schema: flows, knowledge of tests (of gebruik --vscode)",
+    "cli.docs": "toon een handleiding: flows (flows schrijven, standaard) of kennisbank",
+    "cli.docs_where": "(dit bestand staat ook op {path})",
+    "cli.kb_list_hint": "`kansencoach kb list` toont alle interventies",
+    "cli.kb_unknown_id": "er is geen interventie '{id}' — {hint}",
     "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
     "cli.parser_detail": "      (YAML-lezer: {detail})",
     # Command line
@@ -42,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "cli.kb_count": "{count} interventies",
     "cli.kb_valid": "{path}: in orde ({count} interventies)",
     "cli.kb_unchecked": "bronnen niet gecontroleerd: {count}",
+    "cli.kb_sources_missing": "de map {path} achter --sources bestaat niet; geef de map met de brondocumenten, "
+    "bijvoorbeeld ../shared/seeds",
     "cli.kb_sources": "controleer ook elk citaat in de brondocumenten in deze mappen",
     "cli.kb_quotes_valid": "{path}: {checked} citaten gevonden in de brondocumenten, "
     "{unchecked} openbare bronnen niet gecontroleerd",

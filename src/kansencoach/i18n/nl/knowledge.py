@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "Gelijke Kansen Onderwijs'",
     "quotes.quote_before_section": "het citaat staat in het brondocument vóór de paragraaf '{section}' "
     "(citaat op regel {line})",
+    "quotes.quote_under_heading": "het citaat (regel {line}) staat niet in '{section}' maar verderop, onder "
+    "'{heading}'",
     "quotes.quote_empty": "de bron heeft geen citaat",
     "quotes.quote_empty_hint": "zet onder quote een letterlijke zin (hoogstens ongeveer 30 woorden) uit het "
     "brondocument die het feit draagt",

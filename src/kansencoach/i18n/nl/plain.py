@@ -1,12 +1,15 @@
 """Dutch texts: plain mode, one question at a time."""
 
 MESSAGES: dict[str, str] = {
+    "plain.finding": "  Toets: {title}. {fix}",
     # Plain line mode
     "plain.header": "{title} — {flow} (sessie {id})",
     "plain.header_flow": "{flow} (sessie {id})",
-    "plain.commands": "Typ '{back}' voor de vorige vraag, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
+    "plain.commands": "Typ '{back}' voor de vorige vraag, '{undo}' om je laatste antwoord terug te nemen, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
     "plain.orphans": "Let op: {count} antwoord(en) horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie kansencoach sessions show).",
     "plain.done": "Klaar: alle vragen zijn beantwoord. Exporteer met: kansencoach sessions export {id}",
+    "plain.preview": "VOORBEELD: je antwoorden worden niet bewaard.",
+    "plain.preview_end": "Einde van het voorbeeld; er is niets bewaard.",
     "plain.stopped": "Gestopt. Ga later verder met: kansencoach run --resume {id}",
     "plain.at_start": "Dit is de eerste vraag.",
     "plain.no_help": "Bij deze vraag is geen extra uitleg.",

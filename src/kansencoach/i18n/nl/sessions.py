@@ -11,6 +11,10 @@ MESSAGES: dict[str, str] = {
     "script.unknown_intervention": "de kennisbank heeft geen interventie '{id}'",
     "script.unknown_intervention_hint": "`kansencoach kb list` toont alle ids",
     "script.accept_shape": "`accept:` is een lijst van interventie-ids",
+    # Undo, in the app and in plain mode
+    "undo.done": "Je antwoord op '{label}' is teruggenomen; beantwoord de vraag opnieuw.",
+    "undo.done_elsewhere": "Je laatste antwoord is teruggenomen.",
+    "undo.nothing": "Er is geen antwoord om terug te nemen.",
     # Store
     "store.no_session": "er is geen sessie '{id}'; `kansencoach sessions list` toont alle sessies",
     "store.locked": "sessie {id} is al geopend in een ander venster (proces {pid}); sluit dat eerst",

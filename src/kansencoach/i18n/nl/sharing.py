@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "comment.anonymous": "iemand",
     "comment.done": " (afgehandeld)",
     "plain.comment": "Opmerking van {author} ({day}){done}: {text}",
-    "plain.comment_command": "Typ `{comment}` om een opmerking bij de vraag te zetten (voor het aanjaagteam of een collega), `{resolve}` als de opmerkingen bij de vraag zijn afgehandeld.",
+    "plain.comment_command": "Typ '{comment}' om een opmerking bij de vraag te zetten (voor het aanjaagteam of een collega), '{resolve}' als de opmerkingen bij de vraag zijn afgehandeld.",
     "plain.comments_resolved": "{count} opmerking(en) bij deze vraag afgehandeld.",
     "plain.comment_ask": "Je opmerking bij deze vraag (Enter om te bewaren, leeg om af te zien):",
     "plain.comment_none": "Geen opmerking bewaard.",

@@ -8,12 +8,12 @@ the input and the officer is told why: nothing typed is ever thrown away.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
@@ -33,6 +33,8 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
+from kansencoach.tui.actions import CHAT, bindings, hint
+from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
@@ -51,9 +53,6 @@ from kansencoach.tui.widgets.answer_inputs import (
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
-
-if TYPE_CHECKING:
-    from kansencoach.tui.app import KansencoachApp
 
 SECTION_BAR = 5
 """Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
@@ -86,19 +85,7 @@ def input_for(step: QuestionStep, current: AnswerValue) -> AnswerInput:
 class ChatScreen(Screen[None]):
     """One session as a conversation, with the draft, suggestions and review beside it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "send", t("tui.send"), priority=True),
-        Binding("ctrl+b", "back", t("tui.key.back"), priority=True),
-        Binding("ctrl+g", "jump", t("tui.key.jump"), priority=True),
-        Binding("f1", "help", t("tui.help")),
-        Binding("question_mark", "help", t("tui.help"), show=False),
-        Binding("f2", "export", t("tui.export")),
-        Binding("ctrl+k", "comment", t("tui.comment"), priority=True, show=False),
-        Binding("ctrl+o", "toggle_pane('draft')", t("tui.draft"), priority=True),
-        Binding("ctrl+t", "toggle_pane('suggestions')", t("tui.suggestions"), priority=True),
-        Binding("ctrl+r", "toggle_pane('review')", t("tui.review"), priority=True),
-        Binding("escape", "leave", t("tui.key.to_start")),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings(CHAT)]
 
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
         super().__init__()
@@ -111,11 +98,6 @@ class ChatScreen(Screen[None]):
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
         self._early_keys: list[events.Key] = []
-
-    @property
-    def coach(self) -> KansencoachApp:
-        """The app, typed: its knowledge base, matchers and rules."""
-        return cast("KansencoachApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -146,6 +128,8 @@ class ChatScreen(Screen[None]):
         # until the officer scrolls up to read; scroll_to_end anchors it again.
         self.query_one("#conversation").anchor()
         self._show_history()
+        if getattr(self.app, "preview", False):
+            self._notice(t("tui.preview_notice"))
         if self.session.orphans or self.session.flow_changed:
             self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
         self.show_step(self.session.current())
@@ -186,7 +170,7 @@ class ChatScreen(Screen[None]):
         for step in self.session.route().answered:
             if current is not None and step.id == current.id:
                 break
-            messages.append(HistoryMessage(step.label or _first_line(step.ask)))
+            messages.append(HistoryMessage(Conversation.label(step)))
             messages.append(self._officer_message(step))
         conversation.mount_all(messages)
 
@@ -205,7 +189,7 @@ class ChatScreen(Screen[None]):
         self._update_progress()
         if step is None:
             conversation.mount(CoachMessage(t("tui.done")))
-            self.query_one("#keys-hint", Label).update(t("tui.keys.done"))
+            self.query_one("#keys-hint", Label).update(hint("tui.keys.done"))
             self.scroll_to_end()
             return
         position, total = self.conversation.position(step)
@@ -270,7 +254,7 @@ class ChatScreen(Screen[None]):
         self.call_after_refresh(conversation.scroll_end, animate=False, immediate=True)
 
     def _suggest_indicators(self) -> None:
-        knowledge = self.coach.knowledge
+        knowledge = coach(self).knowledge
         found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
         if found:
             self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
@@ -342,17 +326,19 @@ class ChatScreen(Screen[None]):
             return
         self.query_one("#conversation").mount(self._officer_message(step))
         answered = self._question
+        before = {finding.rule_id for finding in self.findings}
         # The next question first, the panes after the screen is drawn: the old text must not
         # linger while the draft, the review and the suggestions are worked out again.
         self.show_step(self.session.current())
-        self.call_after_refresh(self._after_answer, step.id, answered)
+        self.call_after_refresh(self._after_answer, step.id, answered, before)
 
-    def _after_answer(self, step_id: str, answered: Widget | None) -> None:
+    def _after_answer(self, step_id: str, answered: Widget | None, before: set[str]) -> None:
         """Bring the panes up to date, and say below the answer what the review found in it."""
         self._update_side()
         conversation = self.query_one("#conversation")
+        # The live review shows a finding once its questions are passed: name it when it appears.
         for finding in self.findings:
-            if finding.step_id == step_id:
+            if finding.step_id == step_id or finding.rule_id not in before:
                 notice = NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
                 if self._question is not None and self._question is not answered:
                     conversation.mount(notice, before=self._question)
@@ -390,8 +376,19 @@ class ChatScreen(Screen[None]):
         if previous is None:
             self.app.notify(t("plain.at_start"))
             return
-        self._notice(t("tui.went_back", label=previous.label or _first_line(previous.ask)))
+        self._notice(t("tui.went_back", label=Conversation.label(previous)))
         self.show_step(previous)
+
+    def action_undo(self) -> None:
+        """Take back the latest answer (repeat to go further back) and ask that question again."""
+        try:
+            notice = self.conversation.undo()
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self._notice(notice)
+        self._update_side()
+        self.show_step(self.session.current())
 
     def go_to(self, step_id: str) -> None:
         try:
@@ -402,20 +399,18 @@ class ChatScreen(Screen[None]):
         except StoreError as error:
             self._refused(error)
             return
-        self._notice(t("tui.went_back", label=step.label or _first_line(step.ask)))
+        self._notice(t("tui.went_back", label=Conversation.label(step)))
         self.show_step(step)
 
     @work(exclusive=True, group="jump")
     async def action_jump(self) -> None:
         route = self.session.route()
         choices = [
-            (step.id, f"{step.label or _first_line(step.ask)}: {self._answer_text(step)[:60]}")
+            (step.id, f"{Conversation.label(step)}: {self._answer_text(step)[:60]}")
             for step in route.answered
         ]
         if route.next is not None:
-            choices.append(
-                (route.next.id, f"{route.next.label or _first_line(route.next.ask)} — {t('tui.open')}")
-            )
+            choices.append((route.next.id, f"{Conversation.label(route.next)} — {t('tui.open')}"))
         chosen = await self.app.push_screen_wait(JumpDialog(choices))
         if chosen:
             self.go_to(chosen)
@@ -438,7 +433,7 @@ class ChatScreen(Screen[None]):
         if step is None:
             self.app.notify(t("tui.comment_no_question"), severity="warning")
             return
-        label = step.label or _first_line(step.ask)
+        label = Conversation.label(step)
         text = await self.app.push_screen_wait(
             TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
         )
@@ -504,8 +499,8 @@ class ChatScreen(Screen[None]):
             inputs.first().focus_input()
 
     def _update_side(self) -> None:
-        knowledge = self.coach.knowledge
-        draft = self.session.draft(knowledge, self.coach.rules, live=True)
+        knowledge = coach(self).knowledge
+        draft = self.session.draft(knowledge, coach(self).rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
         self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
         if knowledge is not None:
@@ -526,8 +521,11 @@ class ChatScreen(Screen[None]):
         """Carry on with another version of the flow, answers kept."""
         if loaded.digest == self.session.loaded.digest:
             return
+        before = len(self.session.orphans)
         self.session.reload(loaded)
-        self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
+        # Saving a flow while watching it is routine: only answers that lost their question are news.
+        lost = len(self.session.orphans) - before
+        self._notice(t("tui.flow_changed", count=lost) if lost > 0 else t("tui.flow_updated"))
         self.show_step(self.session.current())
         self._update_side()
 
@@ -536,6 +534,9 @@ class ChatScreen(Screen[None]):
         """The knowledge base is ready (before mounting, on_mount draws the side panes)."""
         if self.is_mounted:
             self._update_side()
+            # Resumed straight at a monitoring question: its indicators could not be found before.
+            if self.step is not None and self.step.suggest == "indicators":
+                self._suggest_indicators()
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:
@@ -546,7 +547,7 @@ class ChatScreen(Screen[None]):
             return
         key = "tui.accepted" if event.accept else "tui.dismissed"
         name = event.intervention_id
-        knowledge = self.coach.knowledge
+        knowledge = coach(self).knowledge
         if knowledge is not None and event.intervention_id in knowledge.by_id:
             name = knowledge.by_id[event.intervention_id].name
         self.app.notify(t(key, name=name))
@@ -561,24 +562,8 @@ class ChatScreen(Screen[None]):
         self.scroll_to_end()
 
     def action_export(self) -> None:
-        draft = self.session.draft(self.coach.knowledge, self.coach.rules)
+        draft = self.session.draft(coach(self).knowledge, coach(self).rules)
         self.app.push_screen(ExportDialog(self.conversation, draft))
-
-    def palette_commands(self) -> list[tuple[str, str, str]]:
-        """(title, help, action) for the command palette."""
-        return [
-            (t("tui.send"), t("tui.cmd.send"), "send"),
-            (t("tui.back"), t("tui.cmd.back"), "back"),
-            (t("tui.jump"), t("tui.cmd.jump"), "jump"),
-            (t("tui.help"), t("tui.cmd.help"), "help"),
-            (t("tui.export"), t("tui.cmd.export"), "export"),
-            (t("tui.comment"), t("tui.cmd.comment"), "comment"),
-            (t("tui.resolve_comments"), t("tui.cmd.resolve_comments"), "resolve_comments"),
-            (t("tui.draft"), t("tui.cmd.draft"), "toggle_pane('draft')"),
-            (t("tui.suggestions"), t("tui.cmd.suggestions"), "toggle_pane('suggestions')"),
-            (t("tui.review"), t("tui.cmd.review"), "toggle_pane('review')"),
-            (t("tui.to_start"), t("tui.cmd.to_start"), "leave"),
-        ]
 
 
 def indicator_advice(found: list[Suggestion]) -> str:
@@ -588,7 +573,3 @@ def indicator_advice(found: list[Suggestion]) -> str:
         item = suggestion.item
         lines.append(f"- **{item.name}** — {getattr(item, 'data_source', '')}")
     return "\n".join(lines)
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else text

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
+from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
 from kansencoach.tui.widgets.keyfooter import KeyFooter
@@ -36,8 +37,11 @@ class SessionRow:
     problem: str = ""
 
 
-def session_rows(store: Store) -> list[SessionRow]:
-    """Every stored session with its progress; a session whose flow is gone says so."""
+def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
+    """Every stored session with its progress; a session whose flow is gone says so.
+
+    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
+    """
     from kansencoach.core.catalog import flow_for_session
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.flows.engine import Engine
@@ -45,7 +49,7 @@ def session_rows(store: Store) -> list[SessionRow]:
     rows = []
     for info in store.sessions():
         try:
-            loaded = flow_for_session(info.flow_id, info.flow_source)
+            loaded = flow_for_session(info.flow_id, info.flow_source, flows)
         except (ProblemsError, LookupError):
             rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
             continue
@@ -97,8 +101,8 @@ class StartScreen(Screen[None]):
 
         flows = scan_flows()
         try:
-            store = self.app.store  # type: ignore[attr-defined]
-            rows = session_rows(store)
+            store = coach(self).store
+            rows = session_rows(store, flows)
             damaged, store.damaged[:] = list(store.damaged), []
         except StoreError as error:
             damaged, rows = [str(error)], []
@@ -143,8 +147,8 @@ class StartScreen(Screen[None]):
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
         if title is None:
             return
-        session = Session.start(self.app.store, entry.loaded, title)  # type: ignore[attr-defined]
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        session = Session.start(coach(self).store, entry.loaded, title)
+        coach(self).open_session(session)
 
     @on(OptionList.OptionSelected, "#sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -159,10 +163,10 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.notify(row.problem, severity="error")
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
-            self.app.open_session(Session(store, store.session(row.info.id), loaded))  # type: ignore[attr-defined]
+            coach(self).open_session(Session(store, store.session(row.info.id), loaded))
         except (SessionLocked, StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
 
@@ -200,7 +204,7 @@ class StartScreen(Screen[None]):
 
         if title:
             try:
-                self.app.store.rename(row.info.id, title)  # type: ignore[attr-defined]
+                coach(self).store.rename(row.info.id, title)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             self.refresh_lists()
@@ -221,14 +225,14 @@ class StartScreen(Screen[None]):
         )
         if title is None:
             return
-        store: Store = self.app.store  # type: ignore[attr-defined]
+        store: Store = coach(self).store
         try:
             loaded = flow_for_session(row.info.flow_id, row.info.flow_source)
             session = start_from(store, loaded, title, store.state(row.info.id).answers)
         except (StoreError, ProblemsError, LookupError) as error:
             self.app.notify(_message(error), severity="error", timeout=10)
             return
-        self.app.open_session(session)  # type: ignore[attr-defined]
+        coach(self).open_session(session)
 
     @work(exclusive=True, group="edit")
     async def action_import(self) -> None:
@@ -245,7 +249,7 @@ class StartScreen(Screen[None]):
         if raw is None:
             return
         try:
-            session = import_file(self.app.store, Path(raw).expanduser())  # type: ignore[attr-defined]
+            session = import_file(coach(self).store, Path(raw).expanduser())
         except (StoreError, ProblemsError) as error:
             self.app.notify(_message(error), severity="error", timeout=15)
             return
@@ -262,7 +266,7 @@ class StartScreen(Screen[None]):
 
         if await self.app.push_screen_wait(ConfirmDialog(question, t("tui.delete"))):
             try:
-                self.app.store.delete(row.info.id)  # type: ignore[attr-defined]
+                coach(self).store.delete(row.info.id)
             except StoreError as error:
                 self.app.notify(str(error), severity="error", timeout=10)
             else:

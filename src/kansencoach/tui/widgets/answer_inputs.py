@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
+from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
 from kansencoach.core.flows.models import (
     AnswerValue,
@@ -30,6 +31,7 @@ from kansencoach.core.flows.models import (
 )
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
+from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.checklist import CheckList
 
 
@@ -105,6 +107,17 @@ class AnswerInput(Vertical):
             field.value = text
             return
 
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _show_controls(self, event: Input.Changed | TextArea.Changed) -> None:
+        """Pasted control characters would reach the terminal as they are drawn: show them
+        visibly instead (the officer then also sees what was pasted)."""
+        if isinstance(event, Input.Changed):
+            if visible(event.value) != event.value:
+                event.input.value = visible(event.value)
+        elif visible(event.text_area.text) != event.text_area.text:
+            event.text_area.text = visible(event.text_area.text)
+
     def focus_input(self) -> None:
         focusable = self.query("Input, TextArea, OptionList, Button, AllocateRow")
         if focusable:
@@ -112,7 +125,7 @@ class AnswerInput(Vertical):
 
     @property
     def keys_hint(self) -> str:
-        return t(f"tui.keys.{self.step.type}")
+        return hint(f"tui.keys.{self.step.type}")
 
 
 def sent_from(widget: Widget) -> bool:
@@ -126,7 +139,7 @@ def sent_from(widget: Widget) -> bool:
 class TextAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
-        text = self.current if isinstance(self.current, str) else ""
+        text = visible(self.current) if isinstance(self.current, str) else ""
         if self.step.multiline:
             yield TextArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
         else:
@@ -144,7 +157,7 @@ class TextAnswer(AnswerInput):
     @property
     def keys_hint(self) -> str:
         assert isinstance(self.step, TextStep)
-        return t("tui.keys.text") if self.step.multiline else t("tui.keys.line")
+        return hint("tui.keys.text") if self.step.multiline else hint("tui.keys.line")
 
 
 class NumberedOptions(OptionList):
@@ -315,7 +328,7 @@ class ListAnswer(AnswerInput):
 
     def compose(self) -> ComposeResult:
         yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
-        items = OptionList(*self.items, id="list-items")
+        items = OptionList(*map(visible, self.items), id="list-items")
         items.display = bool(self.items)
         yield items
 
@@ -333,7 +346,7 @@ class ListAnswer(AnswerInput):
         assert isinstance(self.step, ListStep)
         self.items.append(text)
         items = self.query_one("#list-items", OptionList)
-        items.add_option(text)
+        items.add_option(visible(text))
         items.display = True
         event.input.value = ""
 

@@ -13,19 +13,15 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
+from kansencoach.tui.actions import key_name
+
 MAX_LINES = 2
-_NAMES = {"escape": "Esc", "question_mark": "?", "delete": "Del", "enter": "Enter", "space": "Spatie"}
 
 
-def key_name(binding: Binding, short: bool = False) -> str:
+def footer_key(binding: Binding, short: bool = False) -> str:
     """'Ctrl+S', 'F1', 'Esc' (or '^S' when `short`) for the first key of `binding`."""
-    if binding.key_display:
-        return binding.key_display
-    key = binding.key.split(",")[0].strip()
-    if key.startswith("ctrl+"):
-        rest = key.removeprefix("ctrl+").upper()
-        return f"^{rest}" if short else f"Ctrl+{rest}"
-    return _NAMES.get(key, key.upper() if len(key) <= 3 else key.capitalize())
+    name = binding.key_display or key_name(binding.key)
+    return name.replace("Ctrl+", "^") if short else name
 
 
 def pack(items: list[tuple[str, str]], width: int) -> list[Text]:
@@ -74,7 +70,7 @@ class KeyFooter(Static):
                 continue
             seen.add(binding.action)
             depth = chain.index(active.node) if active.node in chain else len(chain)
-            found.append((depth, (key_name(binding, short), binding.description)))
+            found.append((depth, (footer_key(binding, short), binding.description)))
         # Stable: keys of the focused widget first, then its containers', the screen's, the app's.
         return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 

@@ -47,7 +47,7 @@ class DraftPane(OptionList):
             options.append(Option(Text(visible(section.title), style="bold underline"), disabled=True))
             for item in section.items:
                 options.append(Option(_item_line(item.label, item.shown), id=item.step_id))
-            if section.id == "inzet":
+            if section.id == draft.accepted_in:
                 options += [
                     Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
                     for accepted in draft.accepted

@@ -89,9 +89,6 @@ class Document:
 
 def build(draft: Draft, meta: ExportMeta) -> Document:
     """The document for `draft`: its sections, the toets when reviewed, the provenance appendix."""
-    accepted_in = (
-        "inzet" if any(section.id == "inzet" for section in draft.sections) else draft.sections[-1].id
-    )
     theory = theory_of(draft)
     parts: list[Part] = []
     seen = {one_line(draft.title).casefold()}
@@ -105,7 +102,7 @@ def build(draft: Draft, meta: ExportMeta) -> Document:
             blocks += _shown(draft, item)
             if theory is not None and item.step_id == theory.after:
                 blocks.append(theory)
-        if section.id == accepted_in:
+        if section.id == draft.accepted_in:
             blocks += _accepted(draft)
         if section.is_open:
             blocks.append(Paragraph((Span(t("export.section_open"), "em"),), "open"))
@@ -196,7 +193,8 @@ def _accepted(draft: Draft) -> list[Block]:
             (Span(t("export.evidence") + ":", "em"), Span(f" {one_line(accepted.evidence)}.")),
             (
                 Span(t("export.sources") + ":", "em"),
-                Span(" " + "; ".join(one_line(source) for source in accepted.sources) + "."),
+                # Several facts of one entry may quote the same section: name each source once.
+                Span(" " + "; ".join(dict.fromkeys(one_line(source) for source in accepted.sources)) + "."),
             ),
         )
         for accepted in draft.accepted

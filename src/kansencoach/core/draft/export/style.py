@@ -45,7 +45,7 @@ ul.open { padding-left: 2rem; }
   @page { size: A4; margin: 2cm 2cm 2.2cm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
-  section.part { break-before: page; }
+  section.part + section.part { break-before: page; }
   h2, h3 { break-after: avoid; }
   li, tr, figure { break-inside: avoid; }
   ul.findings > li, ul.accepted > li, p.open, thead th { print-color-adjust: exact;

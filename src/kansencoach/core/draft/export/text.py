@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# An ordered-list marker needs white space after it ("2024)," starts no list); the others are
+# escaped wherever they start a line, which is always safe.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$))")
 WIDTH = 80
 """markdownlint's default line length (MD013)."""
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import SEVERITIES, Finding
@@ -92,8 +93,17 @@ class Case:
         passed = None if passed_steps is None else frozenset(k for k, s in steps.items() if s in passed_steps)
         return cls(values, steps, frozenset(steps), accepted, knowledge, query, shown, infos, passed)
 
-    def matching(self, pattern: str) -> list[str]:
-        return sorted(key for key in self.keys if fnmatchcase(key, pattern))
+    def matching(self, pattern: str) -> tuple[str, ...]:
+        return _matching(self.keys, pattern)
+
+
+@lru_cache(maxsize=1024)
+def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
+    """The keys `pattern` matches, in order. A flow's keys are the same after every answer, so this is
+    worked out once per rule and flow, not once per rule and answer over every key."""
+    if not any(char in pattern for char in "*?["):
+        return (pattern,) if pattern in keys else ()
+    return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
 
 
 def review(rules: RuleBook, case: Case) -> list[Finding]:
@@ -200,7 +210,8 @@ class _Evaluator:
             return not self.evaluate(check.not_)[0], ""
         if isinstance(check, NotSmart):
             goal = self._text(check.not_smart)
-            gaps = text.smart_gaps(goal, self._group_words(check.groups)) if goal else []
+            amounts = self.lists[check.amounts] if check.amounts else ()
+            gaps = text.smart_gaps(goal, self._group_words(check.groups), amounts) if goal else []
             return bool(gaps), ", ".join(gaps)
         if isinstance(check, EvidenceGap):
             return self._evidence_gap()
@@ -214,7 +225,8 @@ class _Evaluator:
             keys = [check.missing] if isinstance(check.missing, str) else check.missing
             return all(is_empty(case.values.get(key)) for pattern in keys for key in case.matching(pattern))
         if isinstance(check, ErGoal):
-            return text.is_er_goal(self._text(check.er_goal), self.lists[check.words])
+            amounts = self.lists[check.amounts] if check.amounts else ()
+            return text.is_er_goal(self._text(check.er_goal), self.lists[check.words], amounts)
         if isinstance(check, FewerThan):
             kept = [
                 item for item in items(case.values.get(check.key)) if not self._mentions(item, check.except_)
@@ -289,10 +301,11 @@ class _Evaluator:
         baseline, target = self.case.values.get(parts.baseline), self.case.values.get(parts.target)
         if not isinstance(baseline, int | float) or not isinstance(target, int | float):
             return False
+        # A target above the baseline is the usual goal (more reach); only a lower one needs the goal
+        # to say it goes down.
         if target == baseline:
             return True
-        goes_down = text.mentions(self._text(parts.goal), self.lists[parts.down])
-        return (target < baseline) != goes_down
+        return target < baseline and not text.mentions(self._text(parts.goal), self.lists[parts.down])
 
     def _off_goal(self, check: IndicatorsOffGoal) -> bool:
         parts = check.indicators_off_goal

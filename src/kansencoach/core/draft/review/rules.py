@@ -43,6 +43,9 @@ class NotSmart(_Strict):
 
     not_smart: DraftKey
     groups: Name = Field(description="De woordenlijst met doelgroepen (naast die uit de vocabulaire).")
+    amounts: Name | None = Field(
+        None, description="Woorden die een hoeveelheid zijn (de helft, verdubbelen)."
+    )
 
 
 class ErGoal(_Strict):
@@ -50,6 +53,9 @@ class ErGoal(_Strict):
 
     er_goal: DraftKey
     words: Name = Field(description="De woordenlijst met ER-woorden (meer, minder, beter, …).")
+    amounts: Name | None = Field(
+        None, description="Woorden die een hoeveelheid zijn (de helft, verdubbelen)."
+    )
 
 
 class FewerThan(_Strict):
@@ -359,7 +365,7 @@ def _reference_problems(document: Document, words: Words) -> Iterator[Problem]:
 
 def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     """The word lists a check names, with the field each is in."""
-    for field in ("mentions", "only", "except", "words", "groups"):
+    for field in ("mentions", "only", "except", "words", "groups", "amounts"):
         if isinstance(check.get(field), str):
             yield (field,), check[field]
     for group in ("target_direction", "indicators_off_goal"):

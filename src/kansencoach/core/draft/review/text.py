@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
-from kansencoach.core.dutch.compounds import head_in
+from kansencoach.core.dutch.compounds import head_in, split
 from kansencoach.core.dutch.dates import find_times, names_a_date
 from kansencoach.core.dutch.normalize import fold, stem, words
 from kansencoach.core.dutch.numbers import DutchNumber, Unit, find_numbers
@@ -40,13 +40,17 @@ def quantities(text: str) -> list[DutchNumber]:
     ]
 
 
-def smart_gaps(text: str, group_words: Collection[str]) -> list[str]:
-    """What a goal still lacks to be SMART-ish: a number, a unit, a target group, a date."""
+def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
+    """What a goal still lacks to be SMART-ish: a number, a unit, a target group, a date.
+
+    `amount_words` say how much without a digit ("de helft", "verdubbelen") and carry their own unit.
+    """
     gaps: list[str] = []
     counted = quantities(text)
-    if not counted:
+    in_words = mentions(text, amount_words)
+    if not counted and not in_words:
         gaps.append(t("review.gap.number"))
-    elif not _has_unit(text, counted, group_words):
+    elif not in_words and not _has_unit(text, counted, group_words):
         gaps.append(t("review.gap.unit"))
     if not names_any(text, group_words):
         gaps.append(t("review.gap.group"))
@@ -68,9 +72,11 @@ def _has_unit(text: str, counted: Sequence[DutchNumber], group_words: Collection
     return False
 
 
-def is_er_goal(text: str, er_words: Iterable[str]) -> bool:
+def is_er_goal(text: str, er_words: Iterable[str], amount_words: Iterable[str] = ()) -> bool:
     """More, less, better … without a single quantity: a direction, not a goal."""
-    return bool(text) and mentions(text, er_words) and not quantities(text)
+    return (
+        bool(text) and mentions(text, er_words) and not quantities(text) and not mentions(text, amount_words)
+    )
 
 
 def names_any(text: str, known: Collection[str]) -> bool:
@@ -91,9 +97,10 @@ def mentions(text: str, phrases: Iterable[str]) -> bool:
         if _phrase_pattern(phrase).search(joined):
             return True
         single = words(phrase)
-        compound_head = len(single) == 1 and "*" not in phrase and len(single[0]) >= 4
-        if compound_head and any(head_in(word, single) for word in text_words):
-            return True
+        if len(single) == 1 and "*" not in phrase and len(single[0]) >= 4:
+            head = single[0]
+            if any(word.endswith(head) and len(word) - len(head) >= 3 for word in text_words):
+                return True
     return False
 
 
@@ -111,21 +118,25 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
         if pieces and token.endswith("*"):
             pieces[-1] += "[a-z0-9]*"
         parts += pieces
+    # The last word of a phrase may be a compound's head: "aantal bijeenkomsten" also finds
+    # "aantal voorlichtingsbijeenkomsten".
+    if len(parts) > 1 and len(parts[-1]) >= 4 and not phrase.endswith("*"):
+        parts[-1] = "[a-z0-9]*" + parts[-1]
     return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
 
 
-def content_terms(text: str, ignore: Collection[str]) -> set[str]:
-    """The stems of the words that carry meaning (four letters or more, not in `ignore`)."""
-    skipped = {fold(word) for word in ignore}
-    return {stem(word) for word in words(text) if len(word) >= 4 and word not in skipped}
-
-
 def share_a_term(first: str, second: str, ignore: Collection[str]) -> bool:
-    """True when the texts share a meaningful word, also inside a compound ('voorschoolplekken')."""
-    ours, theirs = content_terms(first, ignore), content_terms(second, ignore)
-    return bool(ours & theirs) or any(
-        a in b or b in a for a in ours for b in theirs if min(len(a), len(b)) >= 5
-    )
+    """True when the texts share a meaningful word (four letters or more, not in `ignore`), also as a
+    part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
+    skipped = {fold(word) for word in ignore}
+    ours = [word for word in words(first) if len(word) >= 4 and word not in skipped]
+    theirs = [word for word in words(second) if len(word) >= 4 and word not in skipped]
+
+    def terms(own: list[str], other: list[str]) -> set[str]:
+        parts = (part for word in own for part in split(word, set(other)))
+        return {stem(part) for part in parts if len(part) >= 4 and part not in skipped}
+
+    return bool(terms(ours, theirs) & terms(theirs, ours))
 
 
 def word_count(text: str) -> int:

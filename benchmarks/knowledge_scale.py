@@ -1,0 +1,239 @@
+"""Knowledge bases of 100 to 10,000 interventions: ranking against bm25s and rank-bm25, `kb search` as a
+user runs it, and how index and query grow per 10×.
+
+Baselines, all measured in the same run on the same data:
+- ranking: bm25s and rank-bm25 (`pip install -e '.[bench]'`) over the very tokens our normaliser makes
+  (all fields joined: they have no field weights), top 10 for the same queries;
+- `kb search`, first run: reading the same YAML files with PyYAML's CSafeLoader; warm: `python -c
+  "import yaml"`; peak memory: the resident peak of the `kb search` process itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import yaml
+
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import COORDINATION, Query
+from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
+
+QUERIES = [
+    "schulden bij jongeren in de wijk",
+    "taal en lezen voor peuters",
+    "bijles rekenen",
+    "gezondheid ouders",
+    "vroegsignalering huisbezoek",
+    "sport bewegen buurt",
+    "inburgering werk",
+    "armoede inkomen",
+]
+WORDS = [
+    "taal",
+    "lezen",
+    "rekenen",
+    "schulden",
+    "armoede",
+    "gezondheid",
+    "bewegen",
+    "sport",
+    "ouders",
+    "peuters",
+    "jongeren",
+    "wijk",
+    "school",
+    "voorschool",
+    "bijles",
+    "inkomen",
+    "werk",
+    "inburgering",
+    "buurt",
+    "zorg",
+    "huisbezoek",
+    "vroegsignalering",
+    "spreekuur",
+    "overgewicht",
+    "laaggeletterdheid",
+    "bibliotheek",
+    "werkgevers",
+    "stage",
+    "vrijwilligers",
+    "mentor",
+    "cultuur",
+    "muziek",
+    "zwangerschap",
+    "kraamzorg",
+    "consultatiebureau",
+    "loket",
+    "formulieren",
+    "toeslagen",
+    "huurachterstand",
+    "energie",
+]
+
+
+def median_time(action: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def intervention_data(number: int, domains: list[str], groups: list[str]) -> dict[str, object]:
+    """One generated intervention as plain data: Dutch-like texts drawn from WORDS."""
+    pick = [WORDS[(number * step + step) % len(WORDS)] for step in (1, 3, 7, 11, 13, 17)]
+    return {
+        "id": f"i{number}",
+        "name": f"Aanpak {pick[0]} en {pick[1]} {number}",
+        "summary": f"Een aanpak voor {pick[2]} met {pick[3]} in de {pick[4]}.",
+        "problem": f"Verschil in {pick[1]} en {pick[5]} tussen wijken.",
+        "approach": f"Extra {pick[0]} voor {pick[2]}, samen met {pick[4]}.",
+        "target_group": f"Mensen met {pick[3]}",
+        "domains": [domains[number % len(domains)]],
+        "wie": [groups[number % len(groups)]],
+        "perspectives": [{"perspective": "ABC"[number % 3], "why": "omdat"}],
+        "evidence": {"level": "onbekend"},
+        "keywords": pick[:4],
+        "sources": [{"document": "test", "url": "https://example.org/bron"}],
+    }
+
+
+def generated_knowledge(count: int) -> KnowledgeBase:
+    """`count` generated interventions over the real vocabulary (synonyms and stopwords aside)."""
+    vocabulary = load_vocabulary()
+    domains = [term.id for term in vocabulary.domains]
+    groups = [term.id for term in vocabulary.wie]
+    items = []
+    for number in range(count):
+        data = intervention_data(number, domains, groups)
+        data["perspectives"] = [PerspectiveFit(perspective="ABC"[number % 3], why="omdat")]
+        data["sources"] = [SourceRef(document="test")]
+        items.append(Intervention.model_validate(data))
+    return KnowledgeBase(vocabulary, tuple(items))
+
+
+def ranking(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, str, float]]:
+    """Our ranking (scores and top 10, no explanations) and the full search, vs bm25s and rank-bm25."""
+    import bm25s  # type: ignore[import-untyped]
+    from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
+
+    knowledge = generated_knowledge(count)
+    matcher = knowledge.matcher
+    normalizer = knowledge.normalizer
+    corpus = [
+        [term.term for text in matcher._fields(item).values() for term in normalizer.terms(text)]
+        for item in matcher.items
+    ]
+    tokens = [[term.term for term in normalizer.terms(query)] for query in QUERIES]
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    okapi = BM25Okapi(corpus)
+
+    def ours(query_terms: list[str]) -> list[tuple[float, int]]:
+        scores = matcher.index.scores(query_terms, COORDINATION)
+        return heapq.nlargest(10, ((score, doc) for doc, score in scores.items()))
+
+    def median_over_queries(run: Callable[[int], object]) -> float:
+        return statistics.median(median_time(partial(run, n), rounds) for n in range(len(QUERIES)))
+
+    ranked = median_over_queries(lambda n: ours(tokens[n]))
+    search = median_over_queries(lambda n: matcher.search(Query(QUERIES[n]), limit=10))
+    with_bm25s = median_over_queries(
+        lambda n: retriever.retrieve([tokens[n]], k=10, show_progress=False, n_threads=0)
+    )
+    with_okapi = median_over_queries(lambda n: okapi.get_top_n(tokens[n], corpus, n=10))
+    return [
+        (f"matcher ranking over {count} vs bm25s, same tokens", ranked, with_bm25s, "s", 2.0),
+        (f"matcher ranking over {count} vs rank-bm25, same tokens", ranked, with_okapi, "s", 1.0),
+        (f"matcher search+explain over {count} vs bm25s", search, with_bm25s, "s", 5.0),
+    ]
+
+
+def growth(rounds: int) -> list[tuple[str, float, float, str, float]]:
+    """Index build and query at 100, 1,000 and 10,000 entries: the growth per 10×."""
+    build: dict[int, float] = {}
+    query: dict[int, float] = {}
+    for count in (100, 1_000, 10_000):
+        knowledge = generated_knowledge(count)
+        start = time.perf_counter()
+        matcher = knowledge.matcher
+        build[count] = time.perf_counter() - start
+        query[count] = statistics.median(
+            median_time(partial(matcher.search, Query(text), 10), rounds) for text in QUERIES
+        )
+    rows = []
+    for low, high in ((100, 1_000), (1_000, 10_000)):
+        rows.append((f"index build per 10x: {high} vs {low} entries", build[high], build[low], "s", 12.0))
+        rows.append((f"query per 10x: {high} vs {low} entries", query[high], query[low], "s", 10.0))
+    return rows
+
+
+def _write_folder(count: int) -> Path:
+    """A user knowledge folder of `count` intervention files, as the aanjaagteam would have it."""
+    vocabulary = load_vocabulary()
+    domains = [term.id for term in vocabulary.domains]
+    groups = [term.id for term in vocabulary.wie]
+    folder = Path(tempfile.mkdtemp()) / "kennis"
+    (folder / "interventions").mkdir(parents=True)
+    for number in range(count):
+        data = intervention_data(number, domains, groups)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (folder / "interventions" / f"i{number}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+_PEAK = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['kansencoach', 'kb', 'search', 'schulden bij jongeren', '--limit', '5']\n"
+    "try:\n    runpy.run_module('kansencoach', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+)
+
+
+def kb_search(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, str, float]]:
+    """`kb search` with `count` interventions in the user's folder: first run, warm run, memory."""
+    folder = _write_folder(count)
+    home = Path(tempfile.mkdtemp())
+    env = {**os.environ, "KANSENCOACH_HOME": str(home), "KANSENCOACH_KNOWLEDGE": str(folder)}
+    command = [sys.executable, "-m", "kansencoach", "kb", "search", "schulden bij jongeren", "--limit", "5"]
+
+    def run(*arguments: str) -> None:
+        subprocess.run(list(arguments), env=env, capture_output=True, check=True)
+
+    def first() -> None:
+        for stale in (home / "cache").glob("*"):
+            stale.unlink()
+        run(*command)
+
+    load = (
+        "import yaml, pathlib, sys\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+        "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)"
+    )
+    cold = median_time(first, max(1, rounds // 3))
+    safe_loader = median_time(lambda: run(sys.executable, "-c", load, str(folder / "interventions")), rounds)
+    run(*command)
+    warm = median_time(lambda: run(*command), rounds)
+    import_yaml = median_time(lambda: run(sys.executable, "-c", "import yaml"), rounds)
+    peak = subprocess.run(
+        [sys.executable, "-c", _PEAK], env=env, capture_output=True, text=True, check=True
+    ).stderr.strip()
+    peak_mib = int(peak.splitlines()[-1]) / 1024
+    return [
+        (f"kb search, first run, {count} files vs CSafeLoader", cold, safe_loader, "s", 3.0),
+        (f"kb search, warm, {count} files vs python -c 'import yaml'", warm, import_yaml, "s", 5.0),
+        (f"kb search peak memory, {count} files vs 150 MiB", peak_mib, 150.0, "MiB", 1.0),
+    ]

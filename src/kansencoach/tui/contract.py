@@ -1,0 +1,36 @@
+"""The typed contract between the app and its screens: what a screen may ask of the app.
+
+Screens reach the app through `coach(self)` instead of `getattr(self.app, ...)`, so mypy checks
+every use. `KansencoachApp` implements this protocol; screens never import the app module itself,
+which keeps the import graph free of cycles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, cast
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from kansencoach.core.draft.review import RuleBook
+    from kansencoach.core.knowledge.base import KnowledgeBase
+    from kansencoach.core.sessions.session import Session
+    from kansencoach.core.sessions.store import Store
+
+
+class Coach(Protocol):
+    """The app as its screens see it."""
+
+    knowledge: KnowledgeBase | None
+    """None until the loading worker is done, or when the knowledge base is broken."""
+    rules: RuleBook | None
+
+    @property
+    def store(self) -> Store: ...
+
+    def open_session(self, session: Session) -> None: ...
+
+
+def coach(node: DOMNode) -> Coach:
+    """The app that `node` (a screen, a widget) runs in, typed."""
+    return cast("Coach", node.app)

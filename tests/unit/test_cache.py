@@ -1,0 +1,101 @@
+"""The plain-data cache: never used when a source changed, rebuilt silently when broken."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+
+from kansencoach import locations
+from kansencoach.core import catalog
+from kansencoach.core.common import cache
+from kansencoach.core.knowledge.matcher import Query
+
+
+def test_an_entry_is_used_while_its_sources_are_unchanged(tmp_path: Path) -> None:
+    source = tmp_path / "a.yaml"
+    source.write_text("x: 1\n")
+    cache.store(tmp_path / "c", [source], {"value": 1})
+    assert cache.load(tmp_path / "c", [source]) == {"value": 1}
+
+
+def test_a_source_changed_in_the_same_tick_with_the_same_size_is_noticed(tmp_path: Path) -> None:
+    source = tmp_path / "a.yaml"
+    source.write_text("x: 1\n")
+    before = source.stat()
+    cache.store(tmp_path / "c", [source], "old")
+    source.write_text("x: 2\n")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+    assert source.stat().st_mtime_ns == before.st_mtime_ns
+    assert cache.load(tmp_path / "c", [source]) is None
+
+
+def test_an_old_source_is_trusted_by_its_stat_and_a_change_of_size_or_time_is_noticed(tmp_path: Path) -> None:
+    source = tmp_path / "a.yaml"
+    source.write_text("x: 1\n")
+    old = source.stat().st_mtime_ns - 60 * 10**9
+    os.utime(source, ns=(old, old))
+    cache.store(tmp_path / "c", [source], "old")
+    assert cache.stamps([source])[0][3] == ""  # no hash needed: the time can be trusted
+    assert cache.load(tmp_path / "c", [source]) == "old"
+    source.write_text("x: 22\n")
+    os.utime(source, ns=(old, old))
+    assert cache.load(tmp_path / "c", [source]) is None
+    source.write_text("x: 1\n")
+    assert cache.load(tmp_path / "c", [source]) is None
+
+
+def test_added_or_removed_sources_make_the_entry_stale(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("a")
+    second.write_text("b")
+    cache.store(tmp_path / "c", [first], "one")
+    assert cache.load(tmp_path / "c", [first, second]) is None
+    second.unlink()
+    assert cache.load(tmp_path / "c", [first, second]) is None
+
+
+def test_garbage_truncated_or_foreign_cache_files_are_ignored(tmp_path: Path) -> None:
+    source = tmp_path / "a.yaml"
+    source.write_text("x: 1\n")
+    file = tmp_path / "c"
+    cache.store(file, [source], {"value": list(range(100))})
+    whole = file.read_bytes()
+    for broken in (whole[: len(whole) // 2], b"\x00\xff garbage", b"", marshal.dumps({"a": 1})):
+        file.write_bytes(broken)
+        assert cache.load(file, [source]) is None
+    file.write_bytes(whole[:18] + marshal.dumps(("other", "shape")))
+    assert cache.load(file, [source]) is None
+
+
+def _search(query: str) -> list[tuple[str, float, str]]:
+    results = catalog.load_kb().matcher.search(Query(query, domains=("armoede-schulden",)), limit=5)
+    return [(result.item.id, result.score, result.why) for result in results]
+
+
+def test_the_knowledge_base_from_the_cache_ranks_and_explains_as_a_fresh_one() -> None:
+    catalog.forget_loaded()
+    fresh = catalog.load_kb()
+    fresh_results = _search("jongeren met schulden en geldzorgen")
+    files = list(locations.cache_dir().glob("knowledge-*.marshal"))
+    assert len(files) == 1
+    catalog.forget_loaded()
+    cached = catalog.load_kb()
+    assert cached is not fresh
+    assert "matcher" in cached.__dict__  # filled from the cache, not indexed again
+    assert cached.interventions == fresh.interventions
+    assert cached.indicators == fresh.indicators
+    assert _search("jongeren met schulden en geldzorgen") == fresh_results
+
+
+def test_a_broken_knowledge_cache_is_rebuilt_silently() -> None:
+    catalog.forget_loaded()
+    expected = _search("schulden voorkomen")
+    (file,) = locations.cache_dir().glob("knowledge-*.marshal")
+    for broken in (file.read_bytes()[:100], b"nonsense"):
+        file.write_bytes(broken)
+        catalog.forget_loaded()
+        assert _search("schulden voorkomen") == expected
+        assert file.read_bytes() != broken
+    catalog.forget_loaded()

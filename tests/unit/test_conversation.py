@@ -1,0 +1,65 @@
+"""The conversation both front ends drive: position, infos shown once, help words, export naming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import InfoStep
+from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
+
+
+@pytest.fixture
+def conversation(mini: LoadedFlow, tmp_path: Path) -> Conversation:
+    return Conversation(Session.start(Store(tmp_path / "s.db"), mini, "VVE Overvecht: groep 1/2"))
+
+
+def test_infos_are_shown_once_per_conversation(conversation: Conversation) -> None:
+    step = conversation.session.current()
+    assert [info.id for info in conversation.new_infos(step)] == ["welkom"]
+    assert conversation.new_infos(step) == []
+    # Another front end on the same session has shown nothing yet.
+    assert [info.id for info in Conversation(conversation.session).new_infos(step)] == ["welkom"]
+
+
+def test_position_counts_the_questions_on_the_path(conversation: Conversation) -> None:
+    session = conversation.session
+    first = session.current()
+    assert first is not None
+    assert conversation.position(first) == (1, 9)
+    session.answer(first, "Een verschil")
+    second = session.current()
+    assert second is not None and not isinstance(second, InfoStep)
+    assert conversation.position(second) == (2, 9)
+
+
+@pytest.mark.parametrize("typed", ["?", " help ", "HULP", "hulp\n"])
+def test_help_words_are_the_same_everywhere(typed: str) -> None:
+    assert Conversation.asks_for_help(typed)
+
+
+@pytest.mark.parametrize("typed", ["help mij", "", None, ["?"], "??"])
+def test_anything_else_is_an_answer(typed: str | list[str] | None) -> None:
+    assert not Conversation.asks_for_help(typed)
+
+
+def test_exports_are_named_after_the_title_and_stamped_with_the_flow(
+    conversation: Conversation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert conversation.default_export_path().name == "vve-overvecht-groep-1-2.md"
+    assert conversation.default_export_path("html").name == "vve-overvecht-groep-1-2.html"
+    meta = conversation.export_meta()
+    assert (meta.flow_id, meta.flow_version) == ("mini", 1)
+    assert meta.created == conversation.session.info.created
+    session = conversation.session
+    draft = build_draft(session.loaded.flow, session.answers, session.info.title)
+    written = conversation.export(draft, conversation.default_export_path(), "markdown", force=False)
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("---\nflow: mini\nversion: 1\n")
+    assert "\n# VVE Overvecht: groep 1/2\n" in text
