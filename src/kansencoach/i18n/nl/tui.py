@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "tui.review_title": "Toets",
     "tui.review_pending": "De toets wordt geladen…",
     "tui.indicators_intro": "Indicatoren die bij je voorstel passen, en waar de cijfers staan:",
-    "tui.preview": "voorbeeld — er wordt niets bewaard",
+    "tui.preview": "VOORBEELD · niets wordt bewaard",
     "tui.preview_notice": "Dit is een voorbeeld: je antwoorden worden niet bewaard en verdwijnen als je stopt.",
     "tui.flow_updated": "De vragenlijst is bijgewerkt; je antwoorden passen er nog bij.",
     "tui.watch_broken": "Een flow bevat een fout en is niet opnieuw geladen: {problem}",
