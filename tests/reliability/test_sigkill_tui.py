@@ -1,20 +1,28 @@
-"""Kill the Textual app (in a subprocess) with SIGKILL while it is answering: no acknowledged answer is lost."""
+"""Kill the Textual app (in a subprocess) with SIGKILL right after it acknowledged answers, 20 times,
+with a refused delete and reset while it runs, a reset between runs and runs on a full disk: no
+acknowledged answer is lost and nothing ends in a traceback. Every wait is on the child's output."""
 
 from __future__ import annotations
 
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
-from kansencoach.core.sessions.store import Store
+from kansencoach.core.sessions.store import SessionLocked, Store, reset_store
+
+from helpers import reset_and_restore, store_size
 
 CHILD = Path(__file__).with_name("tui_child.py")
+KILLS = 20
+HANG_GUARD = 120
+"""Seconds after which a child that stopped talking is killed, so a hang fails instead of blocking."""
 
 
 def text_flow(path: Path, steps: int) -> Path:
@@ -28,44 +36,66 @@ def text_flow(path: Path, steps: int) -> Path:
     return path
 
 
+def child(flow: Path, session_id: str, home: Path, full_disk: bool) -> subprocess.Popen[str]:
+    limit = max(store_size(home), 32768) + 8192  # SQLite's index file, and about one long answer
+
+    def limit_files() -> None:
+        if full_disk:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), str(flow), session_id, "30000" if full_disk else "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "KANSENCOACH_HOME": str(home), "PYTHONUNBUFFERED": "1"},
+        preexec_fn=limit_files,
+    )
+
+
 @pytest.mark.slow
 def test_sigkill_during_tui_answers_loses_no_acknowledged_answer(tmp_path: Path) -> None:
     rng = random.Random(7)
-    flow = text_flow(tmp_path / "flow.yaml", 40)
-    env = {**os.environ, "KANSENCOACH_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"}
+    flow = text_flow(tmp_path / "flow.yaml", 80)
+    home = tmp_path / "home"
     acknowledged: set[str] = set()
     session_id = "-"
-    for _ in range(8):
-        child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(flow), session_id],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        deadline = time.monotonic() + rng.uniform(1.5, 3.0)
-        lines = []
-        os.set_blocking(child.stdout.fileno(), False)
-        while time.monotonic() < deadline and child.poll() is None:
-            line = child.stdout.readline()
-            if line:
-                lines.append(line.strip())
-            else:
-                time.sleep(0.01)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-        rest = child.stdout.read() or ""
-        lines += [line.strip() for line in rest.splitlines()]
-        for line in lines:
+    kills = refusals = runs = 0
+    while kills < KILLS:
+        runs += 1
+        full_disk = session_id != "-" and runs % 6 == 0
+        process = child(flow, session_id, home, full_disk)
+        guard = threading.Timer(HANG_GUARD, process.kill)
+        guard.start()
+        assert process.stdout is not None and process.stderr is not None
+        wanted, acks = rng.randint(1, 2), 0
+        while acks < wanted:
+            line = process.stdout.readline()
+            if not line:
+                break
             if line.startswith("SESSION "):
                 session_id = line.split()[1]
-            if line.startswith("ACK "):
+            elif line.startswith("ACK "):
                 acknowledged.add(line.split()[1])
-        if session_id == "-":
-            continue
-        with Store(tmp_path / "home" / "kansencoach.db") as store:
+                acks += 1
+            elif line.startswith("REFUSED"):
+                refusals += 1
+                break
+        if acks and runs % 3 == 1:
+            with Store(home / "kansencoach.db") as store, pytest.raises(SessionLocked):
+                store.delete(session_id)
+            with pytest.raises(SessionLocked):
+                reset_store(home / "kansencoach.db")
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        guard.cancel()
+        assert "Traceback" not in process.stderr.read()
+        kills += bool(acks)
+        if runs % 7 == 0:
+            reset_and_restore(home)
+        with Store(home / "kansencoach.db") as store:
             answers = store.state(session_id).answers
         missing = acknowledged - set(answers)
         assert not missing, f"acknowledged but lost: {sorted(missing)}"
-    assert len(acknowledged) >= 5, f"too few answers acknowledged to test anything: {sorted(acknowledged)}"
+        acknowledged |= set(answers)
+    assert kills >= KILLS and refusals >= 1 and len(acknowledged) >= KILLS, (kills, refusals)
