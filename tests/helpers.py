@@ -130,3 +130,21 @@ def small_knowledge_base(root: Path) -> KnowledgeBase:
 def mini_flow() -> LoadedFlow:
     """The small test flow with one step of every type."""
     return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+
+
+def store_size(home: Path) -> int:
+    """The size of the larger of the store's main file and its write-ahead log."""
+    parts = [home / "kansencoach.db", home / "kansencoach.db-wal"]
+    return max((part.stat().st_size for part in parts if part.exists()), default=0)
+
+
+def reset_and_restore(home: Path) -> None:
+    """`--reset-store` between two runs, then the moved-aside files put back: it must move the
+    main file and its log together, so the store that comes back is whole."""
+    from kansencoach.core.sessions.store import reset_store
+
+    moved = reset_store(home / "kansencoach.db")
+    assert moved is not None
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{moved}{suffix}").exists():
+            os.replace(f"{moved}{suffix}", home / f"kansencoach.db{suffix}")

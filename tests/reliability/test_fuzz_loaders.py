@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -10,11 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.common.problems import Problem
+from kansencoach.core.common.problems import Problem, ProblemsError
 from kansencoach.core.flows.loader import check_file
-from kansencoach.core.knowledge.base import check_files, load_knowledge
+from kansencoach.core.knowledge.base import KnowledgeBase, check_files, load_knowledge
+from kansencoach.core.sessions.scripted import read_script
 
-from helpers import REPO
+from helpers import REPO, mini_flow
 
 FUZZ = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SHIPPED_FLOWS = sorted(
@@ -54,6 +56,18 @@ YAML_PIECES = st.sampled_from(
         "- include: x.yaml",
         "options: [{value: a, label: A}]",
         "1e309",
+        "!!int ",
+        "!!bool ",
+        "!!float ",
+        "!!null ",
+        "!!str ",
+        "maybe",
+        "abc",
+        "0x" + "f" * 4000,
+        "9" * 5000,
+        "\x1b]0;t\x07",
+        "\u202e",
+        "\x9b",
     ]
 )
 
@@ -112,12 +126,17 @@ def test_mutated_shipped_flows_give_clean_problems(
     only_problems(check_file(target, load_vocabulary()))
 
 
-@FUZZ
+@functools.cache
+def shipped_knowledge() -> KnowledgeBase:
+    return load_knowledge(REPO / "knowledge")
+
+
+@settings(FUZZ, max_examples=20)
 @given(data=st.data())
 def test_mutated_interventions_and_vocabulary_give_clean_problems(
     tmp_path: Path, data: st.DataObject
 ) -> None:
-    knowledge = load_knowledge(REPO / "knowledge")
+    knowledge = shipped_knowledge()
     source = REPO / "knowledge" / "interventions"
     files = sorted(source.glob("*.yaml"))
     original = (
@@ -137,3 +156,14 @@ def test_mutated_interventions_and_vocabulary_give_clean_problems(
         load_knowledge(tmp_path)
     except Exception as error:
         assert type(error).__name__ == "ProblemsError", repr(error)
+
+
+@FUZZ
+@given(st.lists(YAML_PIECES, max_size=30).map("".join), st.sampled_from(["verschil", "domein", "titel"]))
+def test_random_answers_files_give_clean_problems(tmp_path: Path, text: str, key: str) -> None:
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(f"title: x\nanswers:\n  {key}: {text}\n", encoding="utf-8")
+    try:
+        read_script(path, mini_flow(), {})
+    except ProblemsError as error:
+        only_problems(error.problems)

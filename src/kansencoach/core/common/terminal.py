@@ -8,19 +8,32 @@ control character into a visible stand-in. Exports escape for their own format i
 
 from __future__ import annotations
 
-import re
 import sys
-from typing import TextIO
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_HIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff]")
-"""C0 (but newline and tab), DEL, C1, bidi controls, line separators and lone surrogates."""
+# `kansencoach --help` passes through here: no typing, no re (see cli/__init__.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 REPLACEMENT = "\ufffd"
+_HIDDEN = (
+    *range(0x00, 0x09),  # C0, but tab (0x09) and newline (0x0A)
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),  # DEL and C1
+    0x061C,  # Arabic letter mark
+    0x200E,  # left-to-right and right-to-left marks
+    0x200F,
+    *range(0x202A, 0x202F),  # embeddings and overrides
+    *range(0x2066, 0x206A),  # isolates
+    0x2028,  # line and paragraph separators
+    0x2029,
+    *range(0xD800, 0xE000),  # lone surrogates: bytes that were not UTF-8
+)
+_table: dict[int, str] = {}
+"""Each hidden character's stand-in, filled on first use."""
 
 
-def _stand_in(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _stand_in(code: int) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ … ␟, the Unicode control pictures (ESC is ␛)
     if code == 0x7F:
@@ -30,16 +43,19 @@ def _stand_in(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` with every control and bidi character replaced by a visible stand-in."""
-    return _HIDDEN.sub(_stand_in, text)
+    if not _table:
+        _table.update({code: _stand_in(code) for code in _HIDDEN})
+    return text.translate(_table)
 
 
 def from_terminal(text: str) -> tuple[str, bool]:
     """Text read from the command line or stdin, with bytes that were not UTF-8 (which Python
     keeps as lone surrogates) replaced by U+FFFD; the flag says whether anything was replaced."""
-    if not re.search("[\ud800-\udfff]", text):
-        return text, False
-    raw = text.encode("utf-8", "surrogateescape")
-    return raw.decode("utf-8", "replace"), True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), True
+    return text, False
 
 
 class VisibleStream:

@@ -211,7 +211,7 @@ class _Builder:
         or a number too large to be meant (Python refuses to print integers of thousands of digits)."""
         try:
             value = _constructor.construct_object(node)
-        except (ValueError, KeyError, TypeError, yaml.YAMLError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, yaml.YAMLError):
             value = _INVALID
         if value is _INVALID or (isinstance(value, int) and abs(value) > _LARGEST_INT):
             shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
