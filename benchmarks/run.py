@@ -294,7 +294,35 @@ def export(rounds: int) -> list[Figure]:
     parser = MarkdownIt("commonmark").enable("table")
     ours = median_time(lambda: to_markdown(build_draft(loaded.flow, answers), meta), rounds)
     parse = median_time(lambda: parser.parse(body(markdown)), rounds)
-    return [Figure("export 2000-step session vs markdown-it parse", ours, parse, "s", 2.0)]
+    figures = [Figure("export 2000-step session vs markdown-it parse", ours, parse, "s", 2.0)]
+    return figures + word_export(rounds)
+
+
+def word_export(rounds: int) -> list[Figure]:
+    """The VVE example as Word, against pandoc turning the same markdown into Word (when installed)."""
+    import shutil
+
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.draft.export.docx import to_docx
+    from kansencoach.core.sessions.scripted import read_script
+
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        return []
+    directory = Path(tempfile.mkdtemp())
+    repo = Path(__file__).resolve().parent.parent
+    loaded = load_flow(repo / "flows" / "voorstel.yaml", load_vocabulary())
+    script = read_script(repo / "tests" / "data" / "voorstel-full.yaml", loaded, load_kb().by_id)
+    draft = build_draft(loaded.flow, script.answers, script.title)
+    meta = ExportMeta("voorstel", 1, "2026-11-20T09:30:00+00:00", "2026-11-20T10:00:00+00:00")
+    source = directory / "voorstel.md"
+    source.write_text(to_markdown(draft, meta), encoding="utf-8")
+    ours = median_time(lambda: to_docx(draft, meta), rounds)
+    theirs = median_time(
+        lambda: subprocess.run([pandoc, str(source), "-o", str(directory / "voorstel.docx")], check=True),
+        rounds,
+    )
+    return [Figure("Word export of the VVE example vs pandoc md->docx", ours, theirs, "s", 1.0)]
 
 
 SUITES: dict[str, Callable[[bool], list[Figure]]] = {
@@ -315,6 +343,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--markdown", action="store_true", help="the README's performance table")
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
     parser.add_argument("--only", choices=sorted(SUITES), action="append", help="run only these suites")
     arguments = parser.parse_args()
@@ -324,6 +353,13 @@ def main() -> int:
     if arguments.json:
         rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]
         print(json.dumps(rows, indent=2))
+    elif arguments.markdown:
+        print("| figure | value | baseline | ratio | target | |\n|---|---|---|---|---|---|")
+        for figure in figures:
+            value, baseline = _shown(figure.value, figure.unit), _shown(figure.baseline, figure.unit)
+            verdict = "pass" if figure.passed else "**fail**"
+            ratio = f"{figure.ratio:.2f}"
+            print(f"| {figure.name} | {value} | {baseline} | {ratio} | ≤ {figure.target:g} | {verdict} |")
     else:
         for figure in figures:
             verdict = "PASS" if figure.passed else "FAIL"
@@ -332,6 +368,14 @@ def main() -> int:
                 f"ratio {figure.ratio:>6.2f} target ≤ {figure.target:<4} {verdict}"
             )
     return 0 if all(figure.passed for figure in figures) else 1
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.3g} ms" if value < 1 else f"{value:.3g} s"
+    if unit == "KiB":
+        return f"{value / 1024:.1f} MiB"
+    return f"{value:.3g} {unit}".strip()
 
 
 if __name__ == "__main__":

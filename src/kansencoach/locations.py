@@ -41,10 +41,6 @@ def store_path() -> Path:
     return home_dir() / "kansencoach.db"
 
 
-def locks_dir() -> Path:
-    return home_dir() / "locks"
-
-
 def _shipped(name: str) -> Path:
     packaged = Path(str(resources.files("kansencoach") / "_data" / name))
     if packaged.is_dir():

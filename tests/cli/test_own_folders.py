@@ -108,3 +108,16 @@ def test_long_ids_keep_the_columns_of_flows_list(kansencoach_home: Path) -> None
     lines = kansencoach("flows", "list").stdout.splitlines()
     version_columns = {line.index(" v") for line in lines if not line.startswith(" ")}
     assert len(version_columns) == 1, lines
+
+
+def test_kb_validate_accepts_an_own_folder_and_an_intervention_id(kansencoach_home: Path) -> None:
+    folder = kansencoach_home / "config" / "knowledge"
+    folder.mkdir(parents=True)
+    (folder / "los.yaml").write_text("id: los\nname: [kapot\n", encoding="utf-8")
+    own = kansencoach("kb", "validate", folder)
+    assert own.returncode == 2 and f"{folder / 'los.yaml'}:2:7: " in own.stderr
+    assert "vocabulary" not in own.stderr, "an own folder is not a whole knowledge base"
+    by_id = kansencoach("kb", "validate", "vve-toeleiding")
+    assert by_id.returncode == 0 and "vve-toeleiding.yaml: in orde" in by_id.stdout
+    typo = kansencoach("kb", "validate", "vve-toeleidng")
+    assert typo.returncode == 2 and "bedoelde je 'vve-toeleiding'?" in typo.stderr

@@ -13,13 +13,13 @@ DOC = (REPO / "docs" / "flow-authoring.md").read_text(encoding="utf-8")
 
 def snippet(marker: str, language: str = "yaml") -> str:
     """The code block of the tutorial that starts with `# tutorial: <marker>`."""
-    blocks = re.findall(rf"```{language}\n(.*?)```", DOC, re.S)
+    blocks: list[str] = re.findall(rf"```{language}\n(.*?)```", DOC, re.S)
     return next(block for block in blocks if block.lstrip().startswith(f"# tutorial: {marker}"))
 
 
 def shown_error(containing: str) -> str:
     """The first line of the documented error message that contains `containing`."""
-    found = re.findall(r"```text\n(quickscan-utrecht\.yaml:\d+:\d+: [^\n]+)\n", DOC)
+    found: list[str] = re.findall(r"```text\n(quickscan-utrecht\.yaml:\d+:\d+: [^\n]+)\n", DOC)
     return next(line for line in found if containing in line)
 
 

@@ -10,6 +10,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from helpers import reset_and_restore, store_size
 
 CHILD = Path(__file__).with_name("tui_child.py")
 KILLS = 20
+HANG_GUARD = 120
+"""Seconds after which a child that stopped talking is killed, so a hang fails instead of blocking."""
 
 
 def text_flow(path: Path, steps: int) -> Path:
@@ -62,6 +65,8 @@ def test_sigkill_during_tui_answers_loses_no_acknowledged_answer(tmp_path: Path)
         runs += 1
         full_disk = session_id != "-" and runs % 6 == 0
         process = child(flow, session_id, home, full_disk)
+        guard = threading.Timer(HANG_GUARD, process.kill)
+        guard.start()
         assert process.stdout is not None and process.stderr is not None
         wanted, acks = rng.randint(1, 2), 0
         while acks < wanted:
@@ -83,6 +88,7 @@ def test_sigkill_during_tui_answers_loses_no_acknowledged_answer(tmp_path: Path)
                 reset_store(home / "kansencoach.db")
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
+        guard.cancel()
         assert "Traceback" not in process.stderr.read()
         kills += bool(acks)
         if runs % 7 == 0:

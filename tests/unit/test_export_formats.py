@@ -49,6 +49,11 @@ def test_every_answer_is_in_every_format(case: Case) -> None:
         "html": html_structure(to_html(draft, meta))[0].flat,
         "docx": docx_structure(to_docx(draft, meta))[0].flat,
     }
+    for fmt, flat in texts.items():
+        made = f"versie {loaded.flow.version}, vingerafdruk {loaded.digest}"
+        assert made in flat and "Sessie begonnen 2026-11-20T09:30:00+00:00" in flat, f"{fmt}: no provenance"
+        for accepted in draft.accepted:
+            assert re.search(re.escape(accepted.name) + r" \(vingerafdruk [0-9a-f]{12}\)", flat), fmt
     checked = 0
     for step_id, value in answers.items():
         step = loaded.steps_by_id[step_id]

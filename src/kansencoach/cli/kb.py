@@ -89,7 +89,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
-    paths: list[Path] = arguments.paths or _default_knowledge()
+    paths = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()
     text = arguments.format == "text"
     for folder in arguments.sources:
         if not folder.is_dir():
@@ -127,6 +127,27 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         print("[]")
     return 0
+
+
+def _knowledge_targets(arguments: list[Path]) -> list[Path]:
+    """What `kb validate PAD …` checks: a knowledge base (a folder with vocabulary.yaml), the
+    interventions in an own folder, a file as given, or the file of an intervention id."""
+    from kansencoach.core.catalog import load_kb, user_intervention_files
+    from kansencoach.core.common.problems import did_you_mean
+
+    targets: list[Path] = []
+    for path in arguments:
+        if path.is_dir() and not (path / "vocabulary.yaml").exists():
+            targets += user_intervention_files(path)
+        elif not path.exists() and not path.suffix and len(path.parts) == 1:
+            known = load_kb().paths
+            if str(path) not in known:
+                hint = did_you_mean(str(path), known, t("cli.kb_list_hint"))
+                raise UserError(t("cli.kb_unknown_id", id=path, hint=hint))
+            targets.append(known[str(path)])
+        else:
+            targets.append(path)
+    return targets
 
 
 def _default_knowledge() -> list[Path]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kansencoach.core.flows.checks import exits
 from kansencoach.core.flows.conditions import describe
+from kansencoach.core.flows.control import Exit, exits
 from kansencoach.core.flows.models import END, Flow, InfoStep, Step
 from kansencoach.i18n import t
 
@@ -18,6 +18,15 @@ from kansencoach.i18n import t
 def _title(step: Step) -> str:
     text = step.label if not isinstance(step, InfoStep) and step.label else step.id
     return f"{step.type}: {text}"
+
+
+def exit_label(way: Exit) -> str:
+    """The words on an arrow: the condition of a goto rule, "anders", "overgeslagen", or none."""
+    if way.kind == "skipped":
+        return t("graph.skipped")
+    if way.kind == "otherwise":
+        return t("graph.otherwise")
+    return describe(way.when) if way.when is not None else ""
 
 
 def mermaid(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
@@ -43,10 +52,11 @@ def mermaid(flow: Flow, blocks: Mapping[str, str] | None = None) -> str:
             title += f"<br/><i>{_quote(t('graph.only_if', condition=describe(step.when, named)))}</i>"
         shape = ('{{"', '"}}') if isinstance(step.goto, list) else ('["', '"]')
         lines.append(f"  {node[step.id]}{shape[0]}{title}{shape[1]}")
-        for target, label in exits(flow, index):
-            arrow = "-.->" if label == t("graph.skipped") else "-->"
+        for way in exits(flow.steps, index):
+            label = exit_label(way)
+            arrow = "-.->" if way.kind == "skipped" else "-->"
             edge_label = f'|"{_quote(label)}"|' if label else ""
-            edges.append(f"  {node[step.id]} {arrow}{edge_label} {node[target]}")
+            edges.append(f"  {node[step.id]} {arrow}{edge_label} {node[way.target]}")
         edges += _skip_around(flow, index, node)
     if open_block:
         lines.append("  end")

@@ -166,9 +166,12 @@ def _extra_field(
 ) -> Problem:
     """An unknown field: "bedoelde je …?" from the fields valid at that spot, or, for a key without a
     value right after another on the same line, the comma that split a text in `{value: …, label: …}`."""
-    name = str(loc[-1]) if loc else ""
+    name = str(detail["loc"][-1])
+    # data_loc may read a union tag that is also a key (`answer` in a condition) as part of the path.
+    holder = next((at for at in (loc, loc[:-1]) if name in _keys_at(data, at)), loc[:-1])
+    loc = (*holder, name)
     position = position_of(loc)
-    parent = _value_at(data, loc[:-1])
+    parent = _value_at(data, holder)
     keys = list(parent) if isinstance(parent, dict) else []
     before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
     valid = _fields_at(model, detail["loc"][:-1]) or fields
@@ -203,6 +206,11 @@ _FIELD_WORDS = {
     "voorwaarde": "when",
 }
 """Words an author may write for a field, in English or Dutch, and the field they mean."""
+
+
+def _keys_at(data: Any, loc: Loc) -> list[str]:
+    value = _value_at(data, loc)
+    return list(value) if isinstance(value, dict) else []
 
 
 def _value_at(data: Any, loc: Loc) -> Any:

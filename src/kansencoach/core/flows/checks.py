@@ -13,7 +13,7 @@ from typing import Any
 
 from kansencoach.core.common.problems import Position, Problem, did_you_mean
 from kansencoach.core.common.yamlsource import Loc
-from kansencoach.core.flows.conditions import describe
+from kansencoach.core.flows.control import exits
 from kansencoach.core.flows.models import (
     END,
     AllCondition,
@@ -40,7 +40,7 @@ PositionOf = Callable[[Loc], Position]
 _FACET_LISTS = {"domain": "domains", "wie": "wie", "waar": "waar", "perspective": "perspectives"}
 
 
-def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) -> list[Problem]:
+def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary) -> list[Problem]:
     """Every graph, reference and arithmetic problem of a schema-valid flow."""
     checker = _Checker(flow, position_of)
     checker.ids()
@@ -49,8 +49,7 @@ def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | None) ->
         checker.step_fields(index, step)
         checker.conditions(index, step)
         checker.gotos(index, step)
-        if vocabulary is not None:
-            checker.facets(index, step, vocabulary)
+        checker.facets(index, step, vocabulary)
     if not checker.problems:
         checker.graph()
     return checker.problems
@@ -295,7 +294,7 @@ class _Checker:
             self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
 
     def _successors(self, index: int) -> set[int]:
-        return {-1 if target == END else self.index[target] for target, _ in exits(self.flow, index)}
+        return {-1 if target == END else self.index[target] for target in _targets(self.flow, index)}
 
     @staticmethod
     def _can_finish(successors: list[set[int]]) -> set[int]:
@@ -308,27 +307,6 @@ class _Checker:
                 else:
                     predecessors[target].add(source)
         return _closure(finishers, predecessors)
-
-
-def exits(flow: Flow, index: int) -> list[tuple[str, str]]:
-    """(target id or END, label) for every way out of a step: the one control graph that the checks
-    here and the drawings in flowgraph both use."""
-    steps = flow.steps
-    step = steps[index]
-    following = steps[index + 1].id if index + 1 < len(steps) else END
-    edges: list[tuple[str, str]] = []
-    if step.when is not None and step.goto is not None:
-        edges.append((following, t("graph.skipped")))
-    if step.goto is None:
-        edges.append((following, ""))
-    elif isinstance(step.goto, str):
-        edges.append((step.goto, ""))
-    else:
-        for rule in step.goto:
-            edges.append((rule.to, describe(rule.when) if rule.when is not None else t("graph.otherwise")))
-        if all(rule.when is not None for rule in step.goto):
-            edges.append((following, t("graph.otherwise")))
-    return edges
 
 
 def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCondition, Loc]]:
@@ -374,3 +352,7 @@ def _closed_cycles(stuck: set[int], successors: list[set[int]]) -> list[list[int
         covered |= _closure([start], successors)
         cycles.append(cycle)
     return cycles
+
+
+def _targets(flow: Flow, index: int) -> list[str]:
+    return [way.target for way in exits(flow.steps, index)]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from kansencoach.core.flows.conditions import holds
+from kansencoach.core.flows.control import exits
 from kansencoach.core.flows.models import END, AnswerValue, InfoStep, QuestionStep, Step
 
 Answers = Mapping[str, AnswerValue]
@@ -38,10 +39,6 @@ class Route:
         return [step for step in self.questions if step.id in self.answered_ids]
 
     @property
-    def remaining(self) -> list[QuestionStep]:
-        return [step for step in self.questions if step.id not in self.answered_ids]
-
-    @property
     def progress(self) -> tuple[int, int]:
         """(answered, answered + still to ask on the current path)."""
         questions = self.questions
@@ -62,6 +59,7 @@ class Engine:
     def __init__(self, steps: tuple[Step, ...] | list[Step]) -> None:
         self.steps = tuple(steps)
         self._index = {step.id: index for index, step in enumerate(self.steps)}
+        self._exits = [exits(self.steps, index) for index in range(len(self.steps))]
 
     def step(self, step_id: str) -> Step:
         return self.steps[self._index[step_id]]
@@ -140,22 +138,15 @@ class Engine:
             seen.add(index)
             step = self.steps[index]
             yield step
-            if step.when is not None and not holds(step.when, answers):
-                index = index + 1 if index + 1 < len(self.steps) else None
-            else:
-                index = self._successor(index, answers)
+            index = self._successor(index, answers)
 
     def _successor(self, index: int, answers: Answers) -> int | None:
-        step = self.steps[index]
-        target: str | None = None
-        if isinstance(step.goto, str):
-            target = step.goto
-        elif isinstance(step.goto, list):
-            target = next(
-                (rule.to for rule in step.goto if rule.when is None or holds(rule.when, answers)), None
-            )
-        if target == END:
-            return None
-        if target is not None:
-            return self._index[target]
-        return index + 1 if index + 1 < len(self.steps) else None
+        """Where the flow goes after `steps[index]`: the first exit that holds (None: the end)."""
+        when = self.steps[index].when
+        skipped = when is not None and not holds(when, answers)
+        for way in self._exits[index]:
+            if skipped and way.kind not in ("skipped", "next"):
+                continue
+            if skipped or way.when is None or holds(way.when, answers):
+                return None if way.target == END else self._index[way.target]
+        return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +17,7 @@ from kansencoach import locations
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
-from kansencoach.core.common.yamlsource import Document, Loc, read_document
+from kansencoach.core.common.yamlsource import Document, Loc, parse, read_text
 from kansencoach.core.flows import checks as flowcheck
 from kansencoach.core.flows.models import (
     AllocateStep,
@@ -76,10 +75,6 @@ class LoadedFlow:
     def steps_by_id(self) -> dict[str, Step]:
         return {step.id: step for step in self.flow.steps}
 
-    @cached_property
-    def index_of(self) -> dict[str, int]:
-        return {step.id: index for index, step in enumerate(self.flow.steps)}
-
 
 @dataclass(frozen=True)
 class _Origin:
@@ -90,10 +85,12 @@ class _Origin:
 class _Assembler:
     """Splices included blocks into a flow's step list, remembering where each step came from."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: Document) -> None:
+        self.main = main
         self.problems: list[Problem] = []
         self.origins: list[_Origin] = []
-        self.files: list[Path] = []
+        self.block_texts: list[str] = []
+        """The text of every included block, read once, for the flow's digest."""
 
     def steps(self, document: Document, stack: tuple[Path, ...]) -> list[Any]:
         raw = document.data.get("steps") if isinstance(document.data, dict) else None
@@ -135,7 +132,7 @@ class _Assembler:
             )
             return []
         try:
-            block = read_document(path)
+            text, block = _read(path)
         except ProblemsError as error:
             self.problems.extend(error.problems)
             return []
@@ -144,77 +141,84 @@ class _Assembler:
                 Problem(position, t("include.not_block", path=target), t("include.not_block_hint"))
             )
             return []
-        self.files.append(path)
+        self.block_texts.append(text)
         return self.steps(block, (*stack, path))
 
-    def validate(self, model: type[ModelT], document: Document, path: Path) -> ModelT:
-        """`model` from the document with its includes spliced in; all problems raised at once."""
-        data = document.data
+    def validate(self, model: type[ModelT], path: Path) -> ModelT:
+        """`model` from the main document with its includes spliced in; all problems raised at once."""
+        data = self.main.data
         if isinstance(data, dict) and "steps" in data:
-            data = {**data, "steps": self.steps(document, (Path(os.path.realpath(path)),))}
+            data = {**data, "steps": self.steps(self.main, (Path(os.path.realpath(path)),))}
         try:
-            result = validate(model, data, self.position_of(document), FLOW_FIELDS)
+            result = validate(model, data, self.position, FLOW_FIELDS)
         except ProblemsError as error:
             raise ProblemsError(sorted(self.problems + error.problems, key=lambda p: p.position)) from None
         if self.problems:
             raise ProblemsError(sorted(self.problems, key=lambda p: p.position))
         return result
 
-    def position_of(self, main: Document) -> Callable[[Loc], Position]:
-        def position(loc: Loc) -> Position:
-            if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int) and loc[1] < len(self.origins):
-                origin = self.origins[loc[1]]
-                return origin.document.position(origin.prefix + loc[2:])
-            return main.position(loc)
-
-        return position
+    def position(self, loc: Loc) -> Position:
+        """Where `loc` of the spliced flow stands: in the main file or in the block it came from."""
+        if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int) and loc[1] < len(self.origins):
+            origin = self.origins[loc[1]]
+            return origin.document.position(origin.prefix + loc[2:])
+        return self.main.position(loc)
 
 
-def load_flow(path: Path, vocabulary: Vocabulary | None = None) -> LoadedFlow:
-    """The flow in `path`, or ProblemsError listing every problem in it and its blocks."""
-    document = read_document(path)
+def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
+    """The flow in `path`, or ProblemsError listing every problem in it and its blocks.
+
+    Facets are checked against `vocabulary` (`catalog.load_vocabulary()`); there is no way to
+    skip that check by leaving it out.
+    """
+    text, document = _read(path)
     if _is_block(document):
         raise ProblemsError(
             [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
         )
-    return _flow(document, path, vocabulary)
+    return _flow(document, text, path, vocabulary)
 
 
-def check_file(path: Path, vocabulary: Vocabulary | None = None) -> list[Problem]:
+def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
     """Every problem in a flow or block file; empty when it is valid."""
     try:
-        document = read_document(path)
+        text, document = _read(path)
         if _is_block(document):
             _block(document, path)
         else:
-            _flow(document, path, vocabulary)
+            _flow(document, text, path, vocabulary)
     except ProblemsError as error:
         return error.problems
     return []
+
+
+def _read(path: Path) -> tuple[str, Document]:
+    """A file's text and its document, from one read: the text also goes into the digest."""
+    text = read_text(path)
+    return text, parse(text, str(path))
 
 
 def _is_block(document: Document) -> bool:
     return isinstance(document.data, dict) and "block" in document.data and "id" not in document.data
 
 
-def _flow(document: Document, path: Path, vocabulary: Vocabulary | None) -> LoadedFlow:
+def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> LoadedFlow:
     if not isinstance(document.data, dict):
         raise ProblemsError(
             [Problem(document.position(()), t("flow.not_mapping"), t("flow.not_mapping_hint"))]
         )
-    assembler = _Assembler()
-    flow = assembler.validate(Flow, document, path)
-    problems = flowcheck.check(flow, assembler.position_of(document), vocabulary)
+    assembler = _Assembler(document)
+    flow = assembler.validate(Flow, path)
+    problems = flowcheck.check(flow, assembler.position, vocabulary)
     problems += leftovers(document, "flow.yaml")
     if problems:
         raise ProblemsError(sorted(problems, key=lambda p: p.position))
     digest = hashlib.sha256()
-    for file in (path, *assembler.files):
-        digest.update(file.read_bytes())
-    position_of = assembler.position_of(document)
-    step_positions = {step.id: position_of(("steps", index)) for index, step in enumerate(flow.steps)}
+    for read in (text, *assembler.block_texts):
+        digest.update(read.encode("utf-8"))
+    step_positions = {step.id: assembler.position(("steps", index)) for index, step in enumerate(flow.steps)}
     return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions)
 
 
 def _block(document: Document, path: Path) -> Block:
-    return _Assembler().validate(Block, document, path)
+    return _Assembler(document).validate(Block, path)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -44,6 +45,10 @@ class Index:
         self._entries: list[array[int]] = []
         self._weights: list[array[float]] = []
         self._average: dict[str, float] = {}
+        with no_cyclic_gc():
+            self._build(documents)
+
+    def _build(self, documents: Sequence[Mapping[str, str]]) -> None:
         counted = [self._count(document) for document in documents]
         lengths: dict[str, list[int]] = {}
         for by_field in counted:

@@ -163,14 +163,6 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET title = ?, updated = ? WHERE id = ?", (title, now(), session_id))
 
-    def set_flow(self, session_id: str, flow_version: int, flow_hash: str) -> None:
-        """Record that the session now runs on a newer version of its flow."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET flow_version = ?, flow_hash = ? WHERE id = ?",
-                (flow_version, flow_hash, session_id),
-            )
-
     def delete(self, session_id: str) -> None:
         """Delete a session; SessionLocked while another window has it open."""
         self.session(session_id)

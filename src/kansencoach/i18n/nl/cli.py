@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
     "cli.schema_which": "noem welk schema: flows, knowledge of tests (of gebruik --vscode)",
     "cli.docs": "toon een handleiding: flows (flows schrijven, standaard) of kennisbank",
     "cli.docs_where": "(dit bestand staat ook op {path})",
+    "cli.kb_list_hint": "`kansencoach kb list` toont alle interventies",
+    "cli.kb_unknown_id": "er is geen interventie '{id}' — {hint}",
     "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
     "cli.parser_detail": "      (YAML-lezer: {detail})",
     # Command line

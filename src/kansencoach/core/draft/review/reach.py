@@ -25,7 +25,7 @@ from kansencoach.core.draft.review.rules import (
     RuleBook,
     draft_key_places,
 )
-from kansencoach.core.flows.checks import exits
+from kansencoach.core.flows.control import exits
 from kansencoach.core.flows.models import END, Flow, InfoStep, ListStep, QuestionStep
 from kansencoach.i18n import t
 
@@ -117,7 +117,8 @@ def _end_reachable_without(flow: Flow, avoided: int) -> bool:
         if index in seen:
             continue
         seen.add(index)
-        for target, _ in exits(flow, index):
+        for way in exits(flow.steps, index):
+            target = way.target
             if target == END:
                 return True
             following = positions.get(target)
