@@ -68,7 +68,7 @@ class ChatScreen(Screen[None]):
             with Vertical(id="chat"):
                 with Horizontal(id="chat-header"):
                     yield Label(visible(self.session.info.title), id="session-title", markup=False)
-                    if getattr(self.app, "preview", False):
+                    if coach(self).preview:
                         yield Label(t("tui.preview"), id="preview-badge", markup=False)
                     yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                     yield Label("", id="progress-label")
