@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from kansencoach.core.catalog import find_flow, flow_for_session, load_kb, load_review_rules, scan_flows
+from kansencoach.core.catalog import (
+    find_flow,
+    flow_for_session,
+    load_kb,
+    load_review_rules,
+    own_knowledge_problems,
+    scan_flows,
+)
 from kansencoach.core.common.markdown_text import markdown_to_text
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
@@ -313,6 +320,8 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
     session = open_session(store, session_id)
     rules = load_review_rules()
     findings = session.review(rules, load_kb()) if rules else []
+    for problem in own_knowledge_problems():
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
     if as_json:
         print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
         return 0

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from helpers import DATA, kansencoach
 
 MINI = DATA / "flows" / "mini.yaml"
-MINI_ANSWERS = {
+MINI_ANSWERS: dict[str, Any] = {
     "title": "Mijn | plan",
     "answers": {
         "verschil": "Kinderen in Overvecht krijgen vaker een te laag schooladvies.",
@@ -25,7 +27,7 @@ MINI_ANSWERS = {
 }
 
 
-def write_answers(tmp_path: Path, data: dict[str, object]) -> Path:
+def write_answers(tmp_path: Path, data: Mapping[str, object]) -> Path:
     path = tmp_path / "antwoorden.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
@@ -56,7 +58,7 @@ def test_scripted_run_exports_every_answer(tmp_path: Path, kansencoach_home: Pat
 
 
 def test_scripted_run_lists_every_missing_and_invalid_answer(tmp_path: Path) -> None:
-    answers = {"answers": {**MINI_ANSWERS["answers"]}}  # type: ignore[dict-item]
+    answers: dict[str, Any] = {"answers": {**MINI_ANSWERS["answers"]}}
     del answers["answers"]["verschil"]
     answers["answers"]["mix"] = {"A": 90, "B": 20, "C": 0}
     answers["answers"]["urgentie"] = 9

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from kansencoach import locations
 from kansencoach.core import catalog
@@ -104,15 +105,23 @@ async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(edita
         assert screen.step is not None and screen.step.id == "groepen"  # still on the old, valid version
 
 
-async def test_preview_marks_the_app_and_uses_the_given_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_preview_marks_the_app_and_uses_the_given_store(tmp_path: Path, size: tuple[int, int]) -> None:
     store_path = tmp_path / "voorbeeld.db"
     flow = load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
     app = KansencoachApp(store_path=store_path, new_flow=flow, preview=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "voorbeeld" in app.sub_title
+        badge = app.screen.query_one("#preview-badge", Label)
+        assert str(badge.render()) == "VOORBEELD · niets wordt bewaard"
+        # Shown in full on the header row, beside the title, at both sizes.
+        header = app.screen.query_one("#chat-header").region
+        assert header.contains_region(badge.region) and badge.region.width >= len(
+            "VOORBEELD · niets wordt bewaard"
+        )
+        assert app.screen.query_one("#session-title").region.width > 0
         assert isinstance(app.screen, ChatScreen)
         notices = [str(notice.render()) for notice in app.screen.query(NoticeMessage)]
         assert any("Dit is een voorbeeld" in notice for notice in notices), notices

@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 
 from kansencoach.core.flows.conditions import describe, holds, step_label
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import Condition
+from kansencoach.core.flows.models import AnswerValue, Condition
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 
@@ -17,7 +17,7 @@ def cond(data: dict[str, Any]) -> Any:
     return CONDITION.validate_python(data)
 
 
-ANSWERS = {
+ANSWERS: dict[str, AnswerValue] = {
     "domein": "onderwijs",
     "groepen": ["kinderen", "ouders"],
     "mix": {"A": 10, "B": 10, "C": 80},

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.flows.models import AnswerValue
 
 
 def ids(steps: object) -> list[str]:
@@ -26,7 +27,7 @@ def test_when_skips_a_step_and_records_it(mini: LoadedFlow) -> None:
 
 def test_goto_branch_leaves_out_the_partner_criteria(mini: LoadedFlow) -> None:
     engine = Engine(mini.flow.steps)
-    answers = {
+    answers: dict[str, AnswerValue] = {
         "verschil": "x",
         "domein": "onderwijs",
         "groepen": ["ouders"],
@@ -49,10 +50,12 @@ def test_progress_counts_questions_on_the_current_path(mini: LoadedFlow) -> None
 
 def test_next_after_walks_forward_and_falls_back_to_earlier_gaps(mini: LoadedFlow) -> None:
     engine = Engine(mini.flow.steps)
-    assert engine.next_after("verschil", {"verschil": "x"}).id == "domein"  # type: ignore[union-attr]
+    following = engine.next_after("verschil", {"verschil": "x"})
+    assert following is not None and following.id == "domein"
     # Everything after 'stoppen' is done, but 'domein' is still open: it is found.
-    answers = {"verschil": "x", "stoppen": ["a"]}
-    assert engine.next_after("stoppen", answers).id == "domein"  # type: ignore[union-attr]
+    answers: dict[str, AnswerValue] = {"verschil": "x", "stoppen": ["a"]}
+    gap = engine.next_after("stoppen", answers)
+    assert gap is not None and gap.id == "domein"
 
 
 def test_previous_and_complete(mini: LoadedFlow) -> None:

@@ -122,11 +122,29 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         for path in files:
             if str(path) not in broken and text:
                 print(t("cli.valid", path=path))
+    problems += _own_knowledge(arguments.paths or None, text)
     if problems:
         raise ProblemsError(problems)
     if arguments.format == "json":
         print("[]")
     return 0
+
+
+def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
+    """The problems of the team's own vocabulary, synonyms and review rules (all of them, or those in
+    `folders`), saying which shipped rules own ones replace."""
+    from kansencoach.core.catalog import own_knowledge_problems, review_rules
+
+    def asked(path: str) -> bool:
+        return folders is None or any(
+            Path(path).resolve().is_relative_to(folder.resolve()) for folder in folders
+        )
+
+    combined = review_rules()
+    for replaced in combined.replaced if combined and text else ():
+        if asked(replaced.position.path):
+            print(t("cli.kb_rule_replaced", position=replaced.position, id=replaced.id))
+    return [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
 
 
 def _knowledge_targets(arguments: list[Path]) -> list[Path]:
@@ -137,7 +155,7 @@ def _knowledge_targets(arguments: list[Path]) -> list[Path]:
 
     targets: list[Path] = []
     for path in arguments:
-        if path.is_dir() and not (path / "vocabulary.yaml").exists():
+        if path.is_dir() and (not (path / "vocabulary.yaml").exists() or _is_own_folder(path)):
             targets += user_intervention_files(path)
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
@@ -148,6 +166,13 @@ def _knowledge_targets(arguments: list[Path]) -> list[Path]:
         else:
             targets.append(path)
     return targets
+
+
+def _is_own_folder(path: Path) -> bool:
+    """Whether `path` is one of the user's knowledge folders (whose vocabulary.yaml only adds values)."""
+    from kansencoach import locations
+
+    return path.resolve() in {folder.resolve() for folder in locations.user_knowledge_dirs()}
 
 
 def _default_knowledge() -> list[Path]:

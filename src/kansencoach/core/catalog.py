@@ -15,12 +15,14 @@ from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.knowledge.base import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
 from kansencoach.core.knowledge.models import Vocabulary
+from kansencoach.core.knowledge.own import add_vocabulary, with_own_words
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     # Flows and review rules are imported where they are loaded: `kb search` needs neither.
     from kansencoach.core.draft.review import RuleBook
+    from kansencoach.core.draft.review.own import CombinedRules
     from kansencoach.core.flows.loader import LoadedFlow
 
 DUPLICATE_ID = "duplicate_id"
@@ -46,10 +48,19 @@ class FlowEntry:
         return self.loaded.id if self.loaded else self.path.stem
 
 
+VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE = "vocabulary.yaml", "synonyms.yaml", "review.yaml"
 KNOWLEDGE_FILES = frozenset(
-    {"vocabulary.yaml", "synonyms.yaml", "stopwords.yaml", "indicators.yaml", "review.yaml"}
+    {VOCABULARY_FILE, SYNONYMS_FILE, "stopwords.yaml", "indicators.yaml", REVIEW_FILE}
 )
 """The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
+OWN_FILES = (VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE)
+"""The knowledge files a team may add to in its own folders (added to the shipped ones)."""
+
+
+def own_knowledge_files(name: str, user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
+    """The team's own `name` (one of OWN_FILES) in the user's knowledge folders, least important first."""
+    user_dirs = tuple(locations.user_knowledge_dirs()) if user_dirs is None else user_dirs
+    return [directory / name for directory in reversed(user_dirs) if (directory / name).is_file()]
 
 
 def user_intervention_files(directory: Path) -> list[Path]:
@@ -81,7 +92,9 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
     directory = directory or locations.shipped_knowledge_dir()
     # All user folders at once, least important first, so an id in two of them is reported.
     files = [path for user_dir in reversed(user_dirs) for path in user_intervention_files(user_dir)]
-    sources = [*directory.rglob("*.yaml"), *files, *_code_files()]
+    vocabularies = own_knowledge_files(VOCABULARY_FILE, user_dirs)
+    synonyms = own_knowledge_files(SYNONYMS_FILE, user_dirs)
+    sources = [*directory.rglob("*.yaml"), *files, *vocabularies, *synonyms, *_code_files()]
     key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
     cache_file = locations.cache_dir() / f"knowledge-{key[:16]}.marshal"
     with cache.no_cyclic_gc():
@@ -89,7 +102,7 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
         if cached is not None:
             with contextlib.suppress(KeyError, TypeError, ValueError, IndexError, AttributeError):
                 return plain.from_plain(cached)
-        knowledge = load_knowledge(directory)
+        knowledge = with_own_words(load_knowledge(directory), vocabularies, synonyms)
         knowledge = with_user_files(knowledge, files) if files else knowledge
         cache.store(cache_file, sources, plain.to_plain(knowledge))
     return knowledge
@@ -99,26 +112,61 @@ def _code_files() -> list[Path]:
     """The modules that shape a cached knowledge base: a change to one of them makes the cache stale."""
     from kansencoach.core.common import cache
     from kansencoach.core.dutch import normalize
-    from kansencoach.core.knowledge import base, index, matcher, models, plain
+    from kansencoach.core.knowledge import base, index, matcher, models, own, plain
 
-    return [Path(str(module.__file__)) for module in (cache, normalize, base, index, matcher, models, plain)]
+    modules = (cache, normalize, base, index, matcher, models, own, plain)
+    return [Path(str(module.__file__)) for module in modules]
 
 
-@lru_cache(maxsize=4)
 def load_review_rules(path: Path | None = None) -> RuleBook | None:
-    """The review rules, from the shipped knowledge base unless `path` is given; None if there are none."""
-    path = path or locations.shipped_knowledge_dir() / "review.yaml"
-    from kansencoach.core.draft.review import load_rules
+    """The review rules, from the shipped knowledge base unless `path` is given, with the team's own
+    rules added; None if there are none."""
+    combined = review_rules(path)
+    return combined.rules if combined else None
 
-    return load_rules(path) if path.exists() else None
+
+def review_rules(path: Path | None = None) -> CombinedRules | None:
+    """The review rules with the team's own, the problems of own files left out and the shipped rules
+    that own rules replace; None if there are no rules."""
+    return _review_rules(
+        path or locations.shipped_knowledge_dir() / REVIEW_FILE, tuple(locations.user_knowledge_dirs())
+    )
 
 
 @lru_cache(maxsize=4)
+def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | None:
+    from kansencoach.core.draft.review import load_rules
+    from kansencoach.core.draft.review.own import add_rules
+
+    return add_rules(load_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs)) if path.exists() else None
+
+
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    """The vocabulary, from the shipped knowledge base unless `path` is given."""
-    path = path or locations.shipped_knowledge_dir() / "vocabulary.yaml"
+    """The vocabulary in `path`, or else the shipped one with the team's own values added."""
+    if path is not None:
+        return _read_vocabulary(path)
+    return _own_vocabulary(tuple(locations.user_knowledge_dirs()))
+
+
+@lru_cache(maxsize=4)
+def _read_vocabulary(path: Path) -> Vocabulary:
     document = read_document(path)
     return validate(Vocabulary, document.data, document.position)
+
+
+@lru_cache(maxsize=4)
+def _own_vocabulary(user_dirs: tuple[Path, ...]) -> Vocabulary:
+    """The shipped vocabulary with own values; a broken own file is left out (`kb validate` names it)."""
+    shipped = _read_vocabulary(locations.shipped_knowledge_dir() / VOCABULARY_FILE)
+    return add_vocabulary(shipped, own_knowledge_files(VOCABULARY_FILE, user_dirs))[0]
+
+
+def own_knowledge_problems() -> list[Problem]:
+    """The problems of the team's own vocabulary, synonyms and review files that were left out."""
+    own = {str(path) for name in (VOCABULARY_FILE, SYNONYMS_FILE) for path in own_knowledge_files(name)}
+    combined = review_rules()
+    problems = [problem for problem in load_kb().problems if problem.position.path in own]
+    return [*problems, *(combined.problems if combined else ())]
 
 
 def scan_flows() -> list[FlowEntry]:
@@ -236,7 +284,7 @@ def flow_for_session(flow_id: str, flow_source: str, entries: list[FlowEntry] | 
 
 def forget_loaded() -> None:
     """Drop cached knowledge, rules and vocabulary, so the next load reads the files again."""
-    for cached in (_load_kb, load_review_rules, load_vocabulary):
+    for cached in (_load_kb, _review_rules, _read_vocabulary, _own_vocabulary):
         cached.cache_clear()
 
 

@@ -24,6 +24,8 @@ class Coach(Protocol):
     knowledge: KnowledgeBase | None
     """None until the loading worker is done, or when the knowledge base is broken."""
     rules: RuleBook | None
+    preview: bool
+    """A throwaway walk through a flow (`run --preview`): nothing is kept afterwards."""
 
     @property
     def store(self) -> Store: ...

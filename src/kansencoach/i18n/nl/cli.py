@@ -94,6 +94,7 @@ MESSAGES: dict[str, str] = {
     "cli.origin_shipped": "meegeleverd ({path})",
     "cli.origin_user": "eigen bestand ({path})",
     "cli.origin_replaces": "eigen bestand ({path}); verbergt {shipped}, dat dezelfde id heeft",
+    "cli.kb_rule_replaced": "{position}: eigen regel '{id}' vervangt de meegeleverde regel met die id",
     "cli.kb_left_out": "weggelaten: {problem}",
     "cli.flows_new": "maak een nieuwe flow in je eigen map (leeg of als kopie)",
     "cli.flows_new_from": "begin met een kopie van deze flow, bijvoorbeeld quickscan",

@@ -11,6 +11,8 @@ MESSAGES: dict[str, str] = {
     "kb.related_self": "een interventie verwijst naar zichzelf",
     "kb.empty_source": "een bron zonder document",
     "kb.empty_source_hint": "noem het document (titel en jaar) of de databank",
+    "kb.own_term_clash": "'{id}' staat al in de meegeleverde woordenlijst ({list}); dit bestand is weggelaten",
+    "kb.own_term_clash_hint": "geef je eigen waarde een andere id, of laat hem weg: de meegeleverde waarde kun je gewoon gebruiken",
     "kb.not_in_vocabulary": "'{value}' staat niet in de woordenlijst ({list})",
     "kb.source_unchecked": "{source} (niet gecontroleerd aan de brondocumenten)",
     # Sources and quotes (kb validate --sources)

@@ -26,9 +26,8 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AllocateStep, AnswerValue, QuestionStep
+from kansencoach.core.flows.models import AllocateStep, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line
-from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
@@ -38,20 +37,17 @@ from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
-from kansencoach.tui.widgets.allocate import AllocateAnswer, mix_lines, points_bar
-from kansencoach.tui.widgets.answer_inputs import (
-    AnswerInput,
-    ChoiceAnswer,
-    ConfirmAnswer,
-    ListAnswer,
-    MultiAnswer,
-    NumberAnswer,
-    NumberedOptions,
-    TextAnswer,
-    sent_from,
-)
+from kansencoach.tui.widgets.allocate import mix_lines, points_bar
+from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer, NumberedOptions, sent_from
+from kansencoach.tui.widgets.inputs import input_for
 from kansencoach.tui.widgets.keyfooter import KeyFooter
-from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
+from kansencoach.tui.widgets.messages import (
+    CoachMessage,
+    HistoryMessage,
+    NoticeMessage,
+    OfficerMessage,
+    indicator_advice,
+)
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
 SECTION_BAR = 5
@@ -62,24 +58,6 @@ NARROW_CHAT = 60
 
 WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
-
-
-INPUTS: dict[str, type[AnswerInput]] = {
-    "text": TextAnswer,
-    "choice": ChoiceAnswer,
-    "scale": ChoiceAnswer,
-    "multi": MultiAnswer,
-    "number": NumberAnswer,
-    "confirm": ConfirmAnswer,
-    "list": ListAnswer,
-    "allocate": AllocateAnswer,
-}
-"""The input widget for each step type (the step-type registry's names)."""
-
-
-def input_for(step: QuestionStep, current: AnswerValue) -> AnswerInput:
-    """The input widget that fits the step type."""
-    return INPUTS[step.type](step, current)
 
 
 class ChatScreen(Screen[None]):
@@ -104,6 +82,8 @@ class ChatScreen(Screen[None]):
             with Vertical(id="chat"):
                 with Horizontal(id="chat-header"):
                     yield Label(visible(self.session.info.title), id="session-title", markup=False)
+                    if coach(self).preview:
+                        yield Label(t("tui.preview"), id="preview-badge", markup=False)
                     yield Label("", id="progress")
                     yield Label("", id="progress-label")
                 # No Tab stop: typing there went nowhere. The wheel still scrolls it.
@@ -128,7 +108,7 @@ class ChatScreen(Screen[None]):
         # until the officer scrolls up to read; scroll_to_end anchors it again.
         self.query_one("#conversation").anchor()
         self._show_history()
-        if getattr(self.app, "preview", False):
+        if coach(self).preview:
             self._notice(t("tui.preview_notice"))
         if self.session.orphans or self.session.flow_changed:
             self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
@@ -564,12 +544,3 @@ class ChatScreen(Screen[None]):
     def action_export(self) -> None:
         draft = self.session.draft(coach(self).knowledge, coach(self).rules)
         self.app.push_screen(ExportDialog(self.conversation, draft))
-
-
-def indicator_advice(found: list[Suggestion]) -> str:
-    """A short markdown list of indicators with where their data lives."""
-    lines = [t("tui.indicators_intro")]
-    for suggestion in found:
-        item = suggestion.item
-        lines.append(f"- **{item.name}** — {getattr(item, 'data_source', '')}")
-    return "\n".join(lines)

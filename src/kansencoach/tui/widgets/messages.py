@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.widgets import Markdown, Static
 
 from kansencoach.core.common.terminal import visible
+from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.i18n import t
 
 
 class CoachMessage(Markdown):
@@ -39,3 +41,12 @@ class NoticeMessage(PlainMessage):
     """A short remark from the app itself (went back, flow changed, exported)."""
 
     DEFAULT_CLASSES = "message notice"
+
+
+def indicator_advice(found: list[Suggestion]) -> str:
+    """A short markdown list of indicators with where their data lives."""
+    lines = [t("tui.indicators_intro")]
+    for suggestion in found:
+        item = suggestion.item
+        lines.append(f"- **{item.name}** — {getattr(item, 'data_source', '')}")
+    return "\n".join(lines)

@@ -272,13 +272,15 @@ for _model in (AllOf, AnyOf, NoneOf, TargetDirection, IndicatorsOffGoal):
     _model.model_rebuild()
 
 
-def load_rules(path: Path) -> RuleBook:
-    """The rules in `path` with the word lists beside it; ProblemsError with every mistake in either."""
+def load_rules(path: Path, words: Words | None = None) -> RuleBook:
+    """The rules in `path` with `words`, by default the word lists beside it; ProblemsError with every
+    mistake in either."""
     words_path = path.parent / WORDS_FILE
-    words = Words()
-    if words_path.exists():
-        words_document = read_document(words_path)
-        words = validate(Words, words_document.data, words_document.position)
+    if words is None:
+        words = Words()
+        if words_path.exists():
+            words_document = read_document(words_path)
+            words = validate(Words, words_document.data, words_document.position)
     document = read_document(path)
     problems = list(_reference_problems(document, words))
     if problems:
