@@ -117,8 +117,15 @@ class KansencoachApp(App[None]):
         except (StoreError, ProblemsError, LookupError) as error:
             self.notify(str(error).strip("'"), severity="error", timeout=15)
 
-    @work(thread=True, exclusive=True, group="knowledge")
+    @work(thread=True, group="knowledge")
     def load_knowledge(self) -> None:
+        self._read_knowledge()
+
+    def _read_knowledge(self) -> None:
+        """Load the knowledge base and rules (in a worker's thread) and hand them to the app.
+
+        The watcher calls this in its own worker rather than starting another knowledge worker,
+        which would cancel the first load half-way and leave anyone waiting on it with nothing."""
         from kansencoach.core.catalog import load_kb, load_review_rules
         from kansencoach.core.common.problems import ProblemsError
 
@@ -147,9 +154,15 @@ class KansencoachApp(App[None]):
         from kansencoach.core.catalog import watched_files
 
         self._seen_files = watched_files()
-        self.set_interval(1.0, self._check_files)
+        self.set_interval(1.0, self._watch_tick)
 
-    @work(thread=True, exclusive=True, group="watch")
+    def _watch_tick(self) -> None:
+        # A check still running is left to finish: cancelling it for the next tick would, on a slow
+        # machine or with many files, mean a changed flow is never reloaded.
+        if not any(worker.group == "watch" and worker.is_running for worker in self.workers):
+            self._check_files()
+
+    @work(thread=True, group="watch")
     def _check_files(self) -> None:
         from kansencoach.core.catalog import forget_loaded, scan_flows, watched_files
 
@@ -163,7 +176,7 @@ class KansencoachApp(App[None]):
             self.call_from_thread(
                 self.notify, t("tui.watch_broken", problem=str(broken[0])), severity="error", timeout=15
             )
-        self.load_knowledge()
+        self._read_knowledge()
         self.call_from_thread(self._files_reloaded)
 
     def _files_reloaded(self) -> None:
