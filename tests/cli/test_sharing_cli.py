@@ -16,7 +16,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "alias.yaml": (8, "ankers en verwijzingen"),
     "answer-out-of-range.yaml": (24, "van 1 tot en met 5"),
     "answer-wrong-option.yaml": (13, "Kies een van de opties"),
-    "answers-list.yaml": (12, "de opbouw van het bestand klopt hier niet"),
+    "answers-list.yaml": (10, "ontbreekt de dubbele punt"),
     "bad-fingerprint.yaml": (7, "'fingerprint' heeft niet de verwachte vorm"),
     "bad-step-id.yaml": (11, "ongeldige id"),
     "binary.yaml": (1, "geen tekstbestand"),

@@ -127,3 +127,20 @@ async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
     await knowledge_loaded(app, pilot)
     assert isinstance(app.screen, ChatScreen)
     return app.screen
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    """Wait until the conversation's scrolling has come to rest: it scrolls after layout, so a
+    frame taken earlier can show it half-way (the snapshots would then differ by a scrollbar)."""
+    await pilot.wait_for_scheduled_animations()
+    seen: list[tuple[float, float]] = []
+    for _ in range(100):
+        await pilot.pause()
+        conversations = pilot.app.screen.query("#conversation")
+        if not conversations:
+            return
+        first = conversations.first()
+        seen.append((first.scroll_y, first.max_scroll_y))
+        if len(seen) >= 3 and len(set(seen[-3:])) == 1:
+            return
+    raise AssertionError(f"the conversation kept scrolling: {seen[-3:]}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from driver import MINI_ANSWERS, answer, mini_flow
+from driver import MINI_ANSWERS, answer, knowledge_loaded, mini_flow, settled
 from textual.pilot import Pilot
 
 from kansencoach.core.sessions.conversation import Conversation
@@ -34,12 +34,11 @@ def upto(step_id: str) -> Callable[[Pilot[None]], Awaitable[None]]:
 
     async def run(pilot: Pilot[None]) -> None:
         # The knowledge base loads in a worker; the side panes are drawn once it is there.
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await knowledge_loaded(pilot.app, pilot)  # type: ignore[arg-type]
         screen = pilot.app.screen
         for key in STEPS[: STEPS.index(step_id)]:
             await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[attr-defined]
-        await pilot.pause()
+        await settled(pilot)
 
     return run
 
@@ -71,7 +70,7 @@ def test_draft_pane(snap_compare: Any, size: tuple[int, int]) -> None:
         await upto("partners")(pilot)
         if not pilot.app.screen.query_one("#draft-pane").display:
             await pilot.press("ctrl+o")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(chat_app(), terminal_size=size, run_before=run)
 
