@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import MINI_ANSWERS, answer, type_text
+from driver import MINI_ANSWERS, answer, knowledge_loaded, type_text
 from textual.widgets import Label, TextArea
 
 from kansencoach import locations
@@ -239,13 +239,14 @@ async def test_allocate_always_sums_to_the_total() -> None:
 async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
     app = new_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # Fails when the knowledge base does not load, instead of passing without testing anything.
+        await knowledge_loaded(app, pilot)
         screen = chat(app)
-        if app.knowledge is None or not app.knowledge.interventions:
-            return  # the shipped knowledge base is checked by its own tests
-        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        assert app.knowledge is not None and app.knowledge.interventions
+        assert screen.step is not None
+        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")
+        assert screen.step is not None
+        await answer(pilot, screen.step, "onderwijs")
         await pilot.press("ctrl+t")
         pane = screen.query_one(SuggestionsPane)
         assert pane.option_count > 0
