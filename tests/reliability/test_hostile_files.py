@@ -209,4 +209,9 @@ async def test_the_app_starts_and_lists_broken_flows(
                 prompts = [str(flows.get_option_at_index(n).prompt) for n in range(flows.option_count)]
             assert sum("kan niet geladen worden" in prompt for prompt in prompts) >= 60
             assert not any("\x1b" in prompt or "\u202e" in prompt for prompt in prompts)
+            while app.knowledge is None:
+                await pilot.pause()
+            await pilot.pause()
+            notes = [notification.message for notification in app._notifications]
+            assert any("eigen interventies; die zijn weggelaten" in note for note in notes), notes
     catalog.forget_loaded()

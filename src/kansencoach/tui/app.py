@@ -135,6 +135,11 @@ class KansencoachApp(App[None]):
 
     def _knowledge_ready(self, knowledge: KnowledgeBase, rules: RuleBook | None) -> None:
         self.knowledge, self.rules = knowledge, rules
+        if knowledge.problems:
+            # Broken own interventions are left out, never fatal; the aanjaagteam is told which.
+            first = knowledge.problems[0]
+            message = t("tui.kb_left_out", count=len(knowledge.problems), problem=str(first))
+            self.notify(message, severity="warning", timeout=15)
         for screen in self.screen_stack:
             screen.post_message(KnowledgeLoaded())
 

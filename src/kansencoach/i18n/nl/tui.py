@@ -78,6 +78,7 @@ MESSAGES: dict[str, str] = {
     "tui.dismiss": "Wegleggen",
     "tui.accepted": "Gekozen: {name}. Het staat nu in je concept.",
     "tui.dismissed": "Weggelegd: {name}.",
+    "tui.kb_left_out": "{count} probleem/problemen in eigen interventies; die zijn weggelaten, de rest werkt. Eerste: {problem}",
     "tui.kb_broken": "De kennisbank kan niet geladen worden ({problem}); suggesties zijn er even niet.",
     "tui.remove_item": "Verwijder punt",
     "tui.list_placeholder": "Typ een punt en druk Enter",
