@@ -144,4 +144,5 @@ def test_no_acknowledged_answer_is_lost_across_sigkills(tmp_path: Path) -> None:
         # it is then the officer's answer too, and the next resume starts after it.
         for key, stored in answers.items():
             acknowledged.setdefault(key, str(stored))
-    assert kills >= 20 and refusals >= 2, (kills, refusals)
+    # The loop made KILLS kills; what can fail is the full disk never being met.
+    assert refusals >= 2, refusals

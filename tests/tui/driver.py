@@ -23,9 +23,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-from helpers import mini_flow  # noqa: F401 - re-exported for the TUI tests
-
-MINI_ANSWERS: dict[str, object] = {
+MINI_ANSWERS: dict[str, AnswerValue] = {
     "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
     "domein": "onderwijs",
     "groepen": ["kinderen", "ouders"],
@@ -69,7 +67,7 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
             if isinstance(step, ChoiceStep)
             else list(range(step.min, step.max + 1))
         )
-        index = values.index(value)
+        index = [str(choice) for choice in values].index(str(value))
         await pilot.press("home", *["down"] * index, "enter")
     elif isinstance(step, MultiStep):
         assert isinstance(value, list)

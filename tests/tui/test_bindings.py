@@ -82,7 +82,7 @@ async def test_left_and_right_switch_between_yes_and_no() -> None:
         await pilot.pause()
         assert isinstance(app.focused, Button) and app.focused.id == "yes"
         await pilot.press("right")
-        assert app.focused.id == "no"  # type: ignore[union-attr]
+        assert app.focused.id == "no"
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.answers["partners"] is False

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import MINI_ANSWERS, answer, mini_flow, type_text
-from textual.widgets import Label, OptionList, TextArea
+from driver import MINI_ANSWERS, answer, knowledge_loaded, type_text
+from textual.widgets import Label, TextArea
 
 from kansencoach import locations
+from kansencoach.core.flows.models import ChoiceStep
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
@@ -16,6 +17,8 @@ from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
+
+from helpers import mini_flow
 
 
 def new_app(title: str = "VVE Overvecht") -> KansencoachApp:
@@ -41,7 +44,7 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         for step_id, value in MINI_ANSWERS.items():
             step = screen.step
             assert step is not None and step.id == step_id
-            await answer(pilot, step, value)  # type: ignore[arg-type]
+            await answer(pilot, step, value)
         assert screen.step is None
         assert screen.session.answers == MINI_ANSWERS
         text = draft_text(app)
@@ -54,7 +57,7 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
         officer = [str(message.render()) for message in screen.query(OfficerMessage)]
         assert officer[0] == MINI_ANSWERS["verschil"]
-        closing = [message._markdown for message in screen.query(CoachMessage)]  # type: ignore[attr-defined]
+        closing = [message._markdown for message in screen.query(CoachMessage)]
         assert any("Alle vragen zijn beantwoord" in text for text in closing)
         assert sum("Klaar!" in text for text in closing) <= 1  # the flow's own closing may say it, once
 
@@ -115,7 +118,7 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
         await pilot.press("home", "down", "enter")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await answer(pilot, screen.step, "onderwijs")
         pane = screen.query_one(DraftPane)
         pane.focus()
         ids = [option.id for option in pane.options]
@@ -164,7 +167,7 @@ async def test_panes_toggle_and_help_shows_the_source() -> None:
         await pilot.press("ctrl+r", "f1")
         await pilot.pause()
         helps = [message for message in screen.query(CoachMessage) if message.has_class("help")]
-        assert helps and "Bron: test" in helps[0]._markdown  # type: ignore[attr-defined]
+        assert helps and "Bron: test" in helps[0]._markdown
 
 
 async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) -> None:
@@ -211,11 +214,11 @@ async def test_export_as_html_changes_the_suffix(fixed_world: Path) -> None:
         await pilot.press("f2")
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#export-format").focus()  # type: ignore[union-attr]
+        dialog.query_one("#export-format").focus()
         await pilot.press("down", "enter")
         await pilot.pause()
         assert dialog.query_one("#export-path").value.endswith("html.html")  # type: ignore[attr-defined]
-        dialog.query_one("#export").focus()  # type: ignore[union-attr]
+        dialog.query_one("#export").focus()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         assert (fixed_world / "html.html").read_text().startswith("<!DOCTYPE html>")
@@ -240,13 +243,14 @@ async def test_allocate_always_sums_to_the_total() -> None:
 async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
     app = new_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # Fails when the knowledge base does not load, instead of passing without testing anything.
+        await knowledge_loaded(app, pilot)
         screen = chat(app)
-        if app.knowledge is None or not app.knowledge.interventions:
-            return  # the shipped knowledge base is checked by its own tests
-        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        assert app.knowledge is not None and app.knowledge.interventions
+        assert screen.step is not None
+        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")
+        assert screen.step is not None
+        await answer(pilot, screen.step, "onderwijs")
         await pilot.press("ctrl+t")
         pane = screen.query_one(SuggestionsPane)
         assert pane.option_count > 0
@@ -275,8 +279,8 @@ def test_options_from_flow_are_numbered() -> None:
     from kansencoach.tui.widgets.answer_inputs import _choices
 
     step = mini_flow().steps_by_id["domein"]
-    assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]  # type: ignore[arg-type]
-    assert OptionList  # imported for the type of the draft pane
+    assert isinstance(step, ChoiceStep)
+    assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]
 
 
 async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:

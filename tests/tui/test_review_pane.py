@@ -83,7 +83,7 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
             m._markdown
             for m in screen.query(CoachMessage)
             if "Indicatoren die bij je voorstel passen" in m._markdown
-        ]  # type: ignore[attr-defined]
+        ]
         assert advice, "no indicator suggestions at the monitoring step"
         assert advice[-1].count("\n- **") >= 3
         assert "VVE" in advice[-1] or "voorschool" in advice[-1].lower()

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from driver import MINI_ANSWERS, answer, knowledge_loaded, mini_flow, settled
+from driver import MINI_ANSWERS, answer, knowledge_loaded, settled
 from textual.pilot import Pilot
 
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.tui.app import KansencoachApp
+
+from helpers import mini_flow
 
 SIZES = [(80, 24), (120, 40)]
 STEPS = list(MINI_ANSWERS)
