@@ -128,17 +128,22 @@ async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
 
 
 async def settled(pilot: Pilot[None]) -> None:
-    """Wait until the conversation's scrolling has come to rest: it scrolls after layout, so a
-    frame taken earlier can show it half-way (the snapshots would then differ by a scrollbar)."""
+    """Wait until the conversation's scrolling and the focus have come to rest: it scrolls after
+    layout and the answer box takes focus after a refresh, so a frame taken earlier can show either
+    half-way (the snapshots would then differ by a scrollbar's position or colour)."""
     await pilot.wait_for_scheduled_animations()
-    seen: list[tuple[float, float]] = []
+    seen: list[tuple[float, float, object]] = []
     for _ in range(100):
         await pilot.pause()
         conversations = pilot.app.screen.query("#conversation")
         if not conversations:
             return
         first = conversations.first()
-        seen.append((first.scroll_y, first.max_scroll_y))
+        seen.append((first.scroll_y, first.max_scroll_y, pilot.app.focused))
         if len(seen) >= 3 and len(set(seen[-3:])) == 1:
+            # At rest: put the view at the very end, as the anchor would, and let it paint.
+            first.scroll_end(animate=False, immediate=True)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
             return
     raise AssertionError(f"the conversation kept scrolling: {seen[-3:]}")
