@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kansencoach.core.draft.review import RuleBook
-from kansencoach.core.flows.models import AllocateStep, ChoiceStep, InfoStep, MultiStep
+from kansencoach.core.flows.models import AllocateStep, InfoStep
+from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.sessions.session import Session
 
@@ -100,11 +101,7 @@ def _domain(session: Session) -> str:
         if isinstance(step, InfoStep) or step.facet != "domain":
             continue
         value = session.answers.get(step.id)
-        if isinstance(step, ChoiceStep | MultiStep):
-            labels = {option.value: option.label for option in step.options}
-            chosen = value if isinstance(value, list) else [value]
-            return ", ".join(labels.get(str(item), str(item)) for item in chosen if item is not None)
-        return str(value or "")
+        return "" if value is None else answer_line(step, value)
     return ""
 
 
