@@ -38,7 +38,8 @@ from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.allocate import mix_lines, points_bar
-from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer, NumberedOptions, sent_from
+from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer, NumberedOptions
+from kansencoach.tui.widgets.answered import sent_from
 from kansencoach.tui.widgets.inputs import input_for
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import (

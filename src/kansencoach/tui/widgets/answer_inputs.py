@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
@@ -32,10 +31,11 @@ from kansencoach.core.flows.models import (
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
+from kansencoach.tui.widgets.answered import Answered, sent_from
 from kansencoach.tui.widgets.checklist import CheckList
 
 
-class AnswerInput(Vertical):
+class AnswerInput(Answered, Vertical):
     """The base of every answer input."""
 
     DEFAULT_CLASSES = "answer-input"
@@ -60,6 +60,10 @@ class AnswerInput(Vertical):
         self.step = step
         self.current = current
         self.sent = False
+
+    @property
+    def has_answered(self) -> bool:
+        return self.sent
 
     def read(self) -> AnswerValue:
         """The answer as it stands; InvalidAnswer when it cannot be read."""
@@ -128,14 +132,6 @@ class AnswerInput(Vertical):
         return hint(f"tui.keys.{self.step.type}")
 
 
-def sent_from(widget: Widget) -> bool:
-    """Whether `widget` is part of an answer input that has already sent (or chosen) its answer."""
-    return any(
-        (isinstance(node, AnswerInput) and node.sent) or (isinstance(node, NumberedOptions) and node.chosen)
-        for node in widget.ancestors_with_self
-    )
-
-
 class TextAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
@@ -160,7 +156,7 @@ class TextAnswer(AnswerInput):
         return hint("tui.keys.text") if self.step.multiline else hint("tui.keys.line")
 
 
-class NumberedOptions(OptionList):
+class NumberedOptions(Answered, OptionList):
     """An option list where typing a digit picks that option.
 
     Enter and digits are handled here, in the order the keys came: once an option is chosen the
@@ -168,6 +164,10 @@ class NumberedOptions(OptionList):
     """
 
     chosen = False
+
+    @property
+    def has_answered(self) -> bool:
+        return self.chosen
 
     def on_key(self, event: events.Key) -> None:
         if sent_from(self):

@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
+from kansencoach.tui.widgets.answered import sent_from
 
 TICKED, UNTICKED = "[x] ", "[ ] "
 
@@ -53,8 +54,6 @@ class CheckList(OptionList):
         self.toggle(event.option_index)
 
     def on_key(self, event: events.Key) -> None:
-        from kansencoach.tui.widgets.answer_inputs import sent_from
-
         if sent_from(self):
             return  # the key belongs to the next question: the screen keeps it for that one
         character = event.character or ""
