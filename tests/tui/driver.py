@@ -141,7 +141,9 @@ async def settled(pilot: Pilot[None]) -> None:
         first = conversations.first()
         seen.append((first.scroll_y, first.max_scroll_y, pilot.app.focused))
         if len(seen) >= 3 and len(set(seen[-3:])) == 1:
-            # At rest: put the view at the very end, as the anchor would, and let it paint.
+            # At rest: put the view at the very end, as the anchor would, and let it paint. Its
+            # scrollbar is left out of the picture: its thumb and colour still race the frame.
+            first.styles.scrollbar_size_vertical = 0
             first.scroll_end(animate=False, immediate=True)
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
