@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
+from kansencoach.core.knowledge.matcher import Query
 
 from helpers import REPO
 
@@ -61,7 +62,7 @@ def test_no_held_out_case_shows_an_avoided_suggestion() -> None:
 
 
 def outcome_of(shown: tuple[str, ...], good: tuple[str, ...]) -> relevance.Outcome:
-    case = relevance.Case("case", "onderwijs", relevance.Query("x"), good[:1], good[1:], ())
+    case = relevance.Case("case", "onderwijs", Query("x"), good[:1], good[1:], ())
     return relevance.Outcome(case, shown)
 
 
