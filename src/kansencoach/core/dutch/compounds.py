@@ -9,11 +9,15 @@ so 'wij' does not hide inside 'wijk'.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 _MIN_MODIFIER = 3
 _MIN_HEAD = 4
+MIN_PART = 4
+"""The shortest part `split_into` splits a compound into."""
+LINKS = ("", "s", "e", "en")
+"""The Dutch linking sounds between the parts of a compound (betaling-s-achterstand)."""
 
 
 def split(word: str, known: Collection[str]) -> list[str]:
@@ -63,3 +67,29 @@ def _all_known(word: str, known: frozenset[str]) -> tuple[str, ...] | None:
                 if parts:
                     return (first, *parts)
     return None
+
+
+def split_into(word: str, lookup: Callable[[str], str | None]) -> list[str]:
+    """What `lookup` makes of the parts of compound `word`, or [] when it has no known parts.
+
+    `lookup` turns a part into a term of a vocabulary, or None for a part it does not know (the
+    matcher looks parts up as search terms of its index: aanvraagformulieren → aanvraag +
+    formulier). The longest known first part wins; the rest, after a linking sound, is known as a
+    whole or split again.
+    """
+    if len(word) < 2 * MIN_PART:
+        return []
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = lookup(word[:cut])
+        if head is None:
+            continue
+        for link in LINKS:
+            rest = word[cut:]
+            if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                continue
+            rest = rest[len(link) :]
+            tail = lookup(rest)
+            deeper = [tail] if tail is not None else split_into(rest, lookup)
+            if deeper:
+                return list(dict.fromkeys([head, *deeper]))
+    return []
