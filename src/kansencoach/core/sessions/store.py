@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.sessions.connection import connect
 from kansencoach.core.sessions.events import EVENT_KINDS, Event, SessionState, fold
 from kansencoach.core.sessions.lock import SessionLock, lock_files
@@ -158,7 +159,7 @@ class Store:
                 "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
                 (session_id, stamp, event.kind, event.key, value),
             )
-        return replace(event, at=stamp)
+        return event._replace(at=stamp)
 
     def events(self, session_id: str) -> list[Event]:
         """The session's log; a damaged row is reported with the session id and skipped."""
@@ -166,13 +167,14 @@ class Store:
             "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
         )
         events = []
-        for seq, kind, key, value, at in rows:
-            try:
-                if kind not in EVENT_KINDS or not isinstance(key, str) or not isinstance(value, str):
-                    raise ValueError(kind)
-                events.append(Event(kind, key, json.loads(value), str(at)))
-            except ValueError:
-                self._report(t("store.bad_event", id=session_id, row=seq))
+        with no_cyclic_gc():  # many objects and no garbage cycles: the collector would only rescan them
+            for seq, kind, key, value, at in rows:
+                try:
+                    if kind not in EVENT_KINDS or not isinstance(key, str) or not isinstance(value, str):
+                        raise ValueError(kind)
+                    events.append(Event(kind, key, json.loads(value), str(at)))
+                except ValueError:
+                    self._report(t("store.bad_event", id=session_id, row=seq))
         return events
 
     def state(self, session_id: str) -> SessionState:
