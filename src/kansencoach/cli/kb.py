@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from kansencoach.cli.common import Commands
     from kansencoach.core.common.problems import Problem
-    from kansencoach.core.knowledge.models import PerspectiveTerm, Term
+    from kansencoach.core.knowledge.models import Term
 
 
 def register(commands: Commands) -> None:
@@ -226,9 +226,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _facet_ids(
-    option: str, values: Sequence[str], terms: Sequence[Term | PerspectiveTerm]
-) -> tuple[str, ...]:
+def _facet_ids(option: str, values: Sequence[str], terms: Sequence[Term]) -> tuple[str, ...]:
     """The vocabulary ids the typed values stand for, with a note for each one that was mapped;
     a value that maps to nothing stops the search (exit 2) with what it might have been."""
     from kansencoach.core.common.problems import did_you_mean
