@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from kansencoach.core.dutch.normalize import words
-from kansencoach.core.knowledge.models import PerspectiveTerm, Term
+from kansencoach.core.knowledge.models import Term
 
 CLOSE_ENOUGH = 80
 """How alike (0–100) a typed value and a name must be to map without asking."""
@@ -28,12 +28,12 @@ class Mapped:
     exact: bool
 
 
-def map_facet(value: str, terms: Sequence[Term | PerspectiveTerm]) -> Mapped | None:
+def map_facet(value: str, terms: Sequence[Term]) -> Mapped | None:
     """The vocabulary term `value` names, or None when it names none of `terms`."""
     for term in terms:
         if value == term.id:
             return Mapped(term.id, term.label, True)
-    names: dict[str, Term | PerspectiveTerm] = {}
+    names: dict[str, Term] = {}
     for term in terms:
         for name in (term.id, term.label, *term.synonyms):
             names.setdefault(" ".join(words(name)), term)
