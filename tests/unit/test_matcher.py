@@ -192,6 +192,16 @@ def test_a_compound_splits_into_looked_up_parts() -> None:
     assert split_into("aanvraagformulieren", known.get) == ["aanvraag", "formulier"]
     assert split_into("betalingsachterstand", known.get) == ["betal", "achterstand"]
     assert split_into("ruimtevaart", known.get) == []
+    # A long known first part stands for a compound whose rest is unknown; a short one does not.
+    assert split_into("betalingsregeling", known.get) == ["betal"]
+    assert split_into("parkeerplaats", {"park": "park"}.get) == []
+
+
+def test_short_unknown_words_are_no_typos_and_empty_participles_no_words(knowledge: KnowledgeBase) -> None:
+    matcher = knowledge.matcher
+    assert matcher.search(Query("gemaakt")) == []  # maken is an empty word
+    assert matcher.search(Query("spreekuren")) != []  # a long near word still counts
+    assert all(result.fuzzy == () for result in matcher.search(Query("schuldn wijk")))
 
 
 def test_a_synonym_whose_stem_another_group_claims_is_matched_on_its_exact_form() -> None:

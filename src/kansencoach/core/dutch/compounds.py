@@ -16,6 +16,8 @@ _MIN_MODIFIER = 3
 _MIN_HEAD = 4
 MIN_PART = 4
 """The shortest part `split_into` splits a compound into."""
+MIN_MODIFIER_ALONE = 6
+"""The shortest known first part that stands for a compound whose rest is unknown."""
 LINKS = ("", "s", "e", "en")
 """The Dutch linking sounds between the parts of a compound (betaling-s-achterstand)."""
 
@@ -75,8 +77,23 @@ def split_into(word: str, lookup: Callable[[str], str | None]) -> list[str]:
     `lookup` turns a part into a term of a vocabulary, or None for a part it does not know (the
     matcher looks parts up as search terms of its index: aanvraagformulieren → aanvraag +
     formulier). The longest known first part wins; the rest, after a linking sound, is known as a
-    whole or split again.
+    whole or split again. When no split knows every part, a known first part of at least
+    MIN_MODIFIER_ALONE letters stands for the whole (geboortegewicht → geboorte): it still says
+    what the word is about, where a short one (park in parkeerplaats) would mislead.
     """
+    if len(word) < 2 * MIN_PART:
+        return []
+    parts = _split_fully(word, lookup)
+    if parts:
+        return parts
+    for cut in range(len(word) - MIN_PART, MIN_MODIFIER_ALONE - 1, -1):
+        head = lookup(word[:cut])
+        if head is not None:
+            return [head]
+    return []
+
+
+def _split_fully(word: str, lookup: Callable[[str], str | None]) -> list[str]:
     if len(word) < 2 * MIN_PART:
         return []
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
@@ -89,7 +106,7 @@ def split_into(word: str, lookup: Callable[[str], str | None]) -> list[str]:
                 continue
             rest = rest[len(link) :]
             tail = lookup(rest)
-            deeper = [tail] if tail is not None else split_into(rest, lookup)
+            deeper = [tail] if tail is not None else _split_fully(rest, lookup)
             if deeper:
                 return list(dict.fromkeys([head, *deeper]))
     return []

@@ -47,6 +47,9 @@ FLOOR = 0.1
 MEANINGFUL_SHARE = 0.5
 """A word in more than this share of the entries carries no meaning and is never named as a reason."""
 FUZZY_CUTOFF = 85
+MIN_FUZZY = 8
+"""The shortest unknown word read as a typo of a catalogue word: a shorter one is more often a word of
+its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
 
 
@@ -247,11 +250,14 @@ class Matcher:
             if self.index.knows(typed.term):
                 terms.append((typed.word, typed.term))
                 continue
-            base = next(filter(None, map(self._known_term, participle_bases(typed.word))), None)
+            bases = participle_bases(typed.word)
+            base = next(filter(None, map(self._known_term, bases)), None)
             if base is not None and base not in seen:
                 terms.append((typed.word, base))
                 seen.add(base)
                 continue
+            if any(part in self.normalizer.stopwords for part in bases):
+                continue  # the participle of an empty verb (gemaakt, gekregen): no word to look for
             parts = self._split(typed.word)
             if parts:
                 terms += [(typed.word, term) for term in parts if term not in seen]
@@ -278,12 +284,16 @@ class Matcher:
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
         surface = self.index.surface
-        found = process.extractOne(
-            word,
-            surface.keys(),
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=FUZZY_CUTOFF,
+        found = (
+            process.extractOne(
+                word,
+                surface.keys(),
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                score_cutoff=FUZZY_CUTOFF,
+            )
+            if len(word) >= MIN_FUZZY
+            else None
         )
         if found is not None:
             return [(str(found[0]), surface[str(found[0])])]
