@@ -21,9 +21,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel
-
 from kansencoach.core.common.files import WriteError, write_atomic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Imported where models are made: a search from the cache makes none and never imports pydantic.
+    from pydantic import BaseModel
 
 FORMAT = 1
 """Bump when the shape of any cached value changes."""
@@ -33,10 +36,10 @@ _MAGIC = b"kansencoach-cache\n"
 
 Stamp = tuple[str, int, int, str]
 """(path, size, mtime_ns, sha256 or "" when the stat can be trusted)."""
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound="BaseModel")
 
 
-def stamps(paths: Iterable[Path], now_ns: int | None = None) -> list[Stamp]:
+def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp]:
     """What identifies the current version of each file; missing files are left out."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     found: list[Stamp] = []
@@ -50,7 +53,7 @@ def stamps(paths: Iterable[Path], now_ns: int | None = None) -> list[Stamp]:
     return found
 
 
-def _still_valid(stored: list[Stamp], paths: Iterable[Path]) -> bool:
+def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
     current = sorted({str(path) for path in paths})
     if [entry[0] for entry in stored] != current:
         return False
@@ -79,7 +82,7 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load(file: Path, paths: Iterable[Path]) -> Any | None:
+def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
     """The value cached in `file` if it was built from exactly the current `paths`, else None."""
     paths = list(paths)
     try:
@@ -96,7 +99,7 @@ def load(file: Path, paths: Iterable[Path]) -> Any | None:
         return None
 
 
-def store(file: Path, paths: Iterable[Path], value: Any) -> None:
+def store(file: Path, paths: Iterable[str | Path], value: Any) -> None:
     """Cache `value` as built from `paths`; a cache that cannot be written is simply not kept."""
     data = _MAGIC + marshal.dumps((FORMAT, stamps(paths), value))
     with contextlib.suppress(OSError, WriteError):
@@ -125,6 +128,8 @@ def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:
 @functools.cache
 def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], bool], ...]:
     """(field, model, is a list) for every field of `model` that holds models: worked out once per model."""
+    from pydantic import BaseModel
+
     found = []
     for name, info in model.model_fields.items():
         annotation = info.annotation
