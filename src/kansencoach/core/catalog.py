@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     # cache needs none of them (importing pydantic alone would cost it more than the search).
     from kansencoach.core.draft.review import RuleBook
     from kansencoach.core.draft.review.own import CombinedRules
+    from kansencoach.core.flows.cached import FlowShelf
     from kansencoach.core.flows.loader import LoadedFlow
     from kansencoach.core.knowledge.base import KnowledgeBase
     from kansencoach.core.knowledge.models import Vocabulary
@@ -242,13 +243,33 @@ def own_knowledge_problems() -> list[Problem]:
     return [*problems, *(combined.problems if combined else ())]
 
 
+def flow_from_file(path: Path) -> LoadedFlow:
+    """The flow in `path` with the vocabulary of `load_vocabulary()`, from the flow cache while
+    its files are unchanged; ProblemsError listing every problem when it is broken."""
+    shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
+    try:
+        return shelf.load(path)
+    finally:
+        shelf.save()
+
+
+@lru_cache(maxsize=4)
+def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
+    from kansencoach.core.flows.cached import FlowShelf
+
+    vocabularies = [
+        locations.shipped_knowledge_dir() / VOCABULARY_FILE,
+        *own_knowledge_files(VOCABULARY_FILE, user_dirs),
+    ]
+    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()
+    return FlowShelf(cache_dir / f"flows-{key[:16]}.marshal", load_vocabulary, vocabularies)
+
+
 def scan_flows() -> list[FlowEntry]:
     """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
     its id, and a broken flow is listed with its problems instead of hidden. Two user flows with
     one id are an error: the more important folder's flow is used, the other listed as broken."""
-    from kansencoach.core.flows.loader import load_flow
-
-    vocabulary = load_vocabulary()
+    shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
     shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
     clashes: list[FlowEntry] = []
@@ -256,7 +277,7 @@ def scan_flows() -> list[FlowEntry]:
         is_shipped = Path(os.path.realpath(directory)) == shipped
         for path in yaml_files(directory):
             try:
-                entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
+                entry = FlowEntry(path, shelf.load(path), shipped=is_shipped)
             except ProblemsError as error:
                 entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
             previous = entries.get(entry.id)
@@ -265,6 +286,7 @@ def scan_flows() -> list[FlowEntry]:
             elif previous is not None and not previous.shipped:
                 clashes.append(_clash(previous, entry))
             entries[entry.id] = entry
+    shelf.save()
     return sorted([*entries.values(), *clashes], key=lambda entry: entry.id)
 
 
@@ -312,11 +334,9 @@ def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
 
     `entries` is a `scan_flows()` the caller already made (a list of sessions looks up many flows).
     """
-    from kansencoach.core.flows.loader import load_flow
-
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
-        return load_flow(as_path, load_vocabulary())
+        return flow_from_file(as_path)
     entry = find_entry(name, entries)
     if entry.loaded is None:
         raise ProblemsError(list(entry.problems))
@@ -339,12 +359,10 @@ def find_entry(flow_id: str, entries: list[FlowEntry] | None = None) -> FlowEntr
 
 def hidden_flow(flow_id: str) -> LoadedFlow:
     """The flow that the active one with `flow_id` hides (usually the shipped original)."""
-    from kansencoach.core.flows.loader import load_flow
-
     hidden = find_entry(flow_id).replaces
     if hidden is None:
         raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
-    return load_flow(hidden, load_vocabulary())
+    return flow_from_file(hidden)
 
 
 def source_of(loaded: LoadedFlow) -> str:
@@ -356,16 +374,14 @@ def source_of(loaded: LoadedFlow) -> str:
 def flow_for_session(flow_id: str, flow_source: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
     """The flow a session runs on: its file when it was started from one, else by id (among
     `entries` when the caller scanned the flows already)."""
-    from kansencoach.core.flows.loader import load_flow
-
     if flow_source and Path(flow_source).is_file():
-        return load_flow(Path(flow_source), load_vocabulary())
+        return flow_from_file(Path(flow_source))
     return find_flow(flow_id, entries)
 
 
 def forget_loaded() -> None:
-    """Drop cached knowledge, rules and vocabulary, so the next load reads the files again."""
-    for cached in (_load_kb, _load_search, _review_rules, _read_vocabulary, _own_vocabulary):
+    """Drop cached knowledge, rules, vocabulary and flows, so the next load reads the files again."""
+    for cached in (_load_kb, _load_search, _review_rules, _read_vocabulary, _own_vocabulary, _flow_shelf):
         cached.cache_clear()
 
 
