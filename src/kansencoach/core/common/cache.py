@@ -169,6 +169,8 @@ def to_tagged(value: Any) -> Any:
 def model_classes(module: types.ModuleType) -> dict[str, type[BaseModel]]:
     """The models `module` defines or imports from kansencoach, by name: the only classes
     `from_tagged` may make for it (never pydantic's own or a third party's)."""
+    from pydantic import BaseModel  # here: the warm knowledge path never imports pydantic
+
     return {
         name: value
         for name, value in vars(module).items()
