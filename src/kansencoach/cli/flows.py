@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, UserError, origin, print_problems, print_warnings
+from kansencoach.cli.common import USER_ERROR, Commands, UserError, origin, print_problems, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kansencoach.cli.common import Commands
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
     from kansencoach.core.knowledge.models import Vocabulary
