@@ -3,8 +3,9 @@
 The score has four parts, kept apart so the officer can see why something is suggested:
 - text: BM25 over Dutch-normalised terms, each field with its own weight (a word in the name
   counts more than a word in the approach), scaled so the best text match scores 1; a query word
-  the catalogue does not know is split into catalogue words (aanvraagformulieren → aanvraag +
-  formulieren) or matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
+  the catalogue does not know is read as the verb of a past participle (geselecteerd →
+  selecteren), split into catalogue words (aanvraagformulieren → aanvraag + formulieren) or, from
+  MIN_FUZZY letters, matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
 - facets: how well the domain, target groups, places and perspectives of the case fit. They scale
   the text score (an entry in the right domain that shares no words with the case is no match), and
   rank on their own only when the query has no words the catalogue knows;
