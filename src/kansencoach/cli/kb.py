@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kansencoach.core.common.problems import Problem
-    from kansencoach.core.knowledge.models import Term
+    from kansencoach.core.knowledge.facets import Named
 
 
 def register(commands: Commands) -> None:
@@ -178,11 +178,11 @@ def _default_knowledge() -> list[Path]:
 def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.catalog import load_search
     from kansencoach.core.knowledge.matcher import Query
 
-    knowledge = load_kb()
-    vocabulary = knowledge.vocabulary
+    knowledge = load_search()
+    vocabulary = knowledge.names
     typed = [part.strip() for part in arguments.perspective.split(",") if part.strip()]
     domains = _facet_ids("--domain", arguments.domain, vocabulary.domains)
     wie = _facet_ids("--wie", arguments.wie, vocabulary.wie)
@@ -207,8 +207,8 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if arguments.json:
         rows = [
             {
-                "id": result.item.id,
-                "name": result.item.name,
+                "id": result.id,
+                "name": result.name,
                 "score": result.score,
                 "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
                 "why": result.why,
@@ -220,12 +220,12 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if not results:
         print(t("cli.kb_nothing"))
     for number, result in enumerate(results, start=1):
-        print(f"{number:>2}. {result.item.name} ({result.item.id}) — {result.score:.2f}")
+        print(f"{number:>2}. {result.name} ({result.id}) — {result.score:.2f}")
         print(f"    {result.why}")
     return 0
 
 
-def _facet_ids(option: str, values: Sequence[str], terms: Sequence[Term]) -> tuple[str, ...]:
+def _facet_ids(option: str, values: Sequence[str], terms: Sequence[Named]) -> tuple[str, ...]:
     """The vocabulary ids the typed values stand for, with a note for each one that was mapped;
     a value that maps to nothing stops the search (exit 2) with what it might have been."""
     from kansencoach.core.common.problems import did_you_mean
