@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import chat_update
 import knowledge_scale
+import session_store
 import startup
 
 from kansencoach.core.catalog import load_vocabulary
@@ -37,8 +37,6 @@ from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
-from kansencoach.core.sessions.events import Event
-from kansencoach.core.sessions.store import Store
 
 
 @dataclass
@@ -226,41 +224,11 @@ def chat(quick: bool) -> list[Figure]:
     return [Figure(*row) for row in chat_update.figures(generated_flow)]
 
 
-# Store
+# Store (benchmarks/session_store.py)
 
 
-def store(events: int) -> list[Figure]:
-    directory = Path(tempfile.mkdtemp())
-    with Store(directory / "k.db") as database:
-        info = database.create_session("bench", "groot", 1, "x")
-        durations = []
-        for number in range(events):
-            start = time.perf_counter()
-            database.append(info.id, Event("set", f"s{number % 500}", f"antwoord {number}"))
-            durations.append(time.perf_counter() - start)
-    tenth = events // 10
-    first, last = statistics.median(durations[:tenth]), statistics.median(durations[-tenth:])
-
-    def resume() -> None:
-        with Store(directory / "k.db") as database:
-            database.state(info.id)
-
-    def raw() -> None:
-        with sqlite3.connect(directory / "k.db") as database:
-            database.execute(
-                "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (info.id,)
-            ).fetchall()
-
-    return [
-        Figure(f"store per answer: last vs first {tenth} of {events}", last, first, "s", 1.5),
-        Figure(
-            f"store resume after {events} events vs reading them raw",
-            median_time(resume, 5),
-            median_time(raw, 5),
-            "s",
-            2.0,
-        ),
-    ]
+def store(quick: bool) -> list[Figure]:
+    return [Figure(*row) for row in session_store.figures(quick)]
 
 
 # Knowledge base (benchmarks/knowledge_scale.py)
@@ -332,7 +300,7 @@ SUITES: dict[str, Callable[[bool], list[Figure]]] = {
     "validate": lambda quick: validation(3 if quick else 7),
     "engine": lambda quick: engine(3 if quick else 5),
     "chat": chat,
-    "store": lambda quick: store(2000 if quick else 10_000),
+    "store": store,
     "knowledge": knowledge,
     "export": lambda quick: export(3 if quick else 7),
 }

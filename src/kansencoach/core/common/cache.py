@@ -24,9 +24,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel
-
 from kansencoach.core.common.files import WriteError, write_atomic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Imported where models are made: a search from the cache makes none and never imports pydantic.
+    from pydantic import BaseModel
 
 FORMAT = 1
 """Bump when the shape of any cached value changes."""
@@ -39,10 +42,10 @@ Stamp = tuple[str, int, int, str]
 _ABSENT = (-1, -1)
 _CLASS = "\x00class"
 """The key under which `to_tagged` keeps a model's class name (no field can be called that)."""
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound="BaseModel")
 
 
-def stamps(paths: Iterable[Path], now_ns: int | None = None) -> list[Stamp]:
+def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp]:
     """What identifies the current version of each file; a missing file is stamped as absent, so
     an entry that depends on a file not being there goes stale when it appears."""
     now_ns = time.time_ns() if now_ns is None else now_ns
@@ -59,7 +62,7 @@ def stamps(paths: Iterable[Path], now_ns: int | None = None) -> list[Stamp]:
     return found
 
 
-def _still_valid(stored: list[Stamp], paths: Iterable[Path]) -> bool:
+def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
     current = sorted({str(path) for path in paths})
     return [entry[0] for entry in stored] == current and _unchanged(stored)
 
@@ -96,7 +99,7 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load(file: Path, paths: Iterable[Path]) -> Any | None:
+def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
     """The value cached in `file` if it was built from exactly the current `paths`, else None."""
     paths = list(paths)
     try:
@@ -113,7 +116,7 @@ def load(file: Path, paths: Iterable[Path]) -> Any | None:
         return None
 
 
-def store(file: Path, paths: Iterable[Path], value: Any) -> None:
+def store(file: Path, paths: Iterable[str | Path], value: Any) -> None:
     """Cache `value` as built from `paths`; a cache that cannot be written is simply not kept."""
     try:
         data = _MAGIC + marshal.dumps((FORMAT, stamps(paths), value))
@@ -149,6 +152,8 @@ def _made(model: type[ModelT], values: dict[str, Any]) -> ModelT:
 def to_tagged(value: Any) -> Any:
     """`value` as plain data in which every model keeps its class name, so that a field holding one
     of several models (a discriminated union) comes back as the same model."""
+    from pydantic import BaseModel
+
     if isinstance(value, BaseModel):
         return {
             **{name: to_tagged(item) for name, item in value.__dict__.items()},
@@ -164,6 +169,8 @@ def to_tagged(value: Any) -> Any:
 def model_classes(module: types.ModuleType) -> dict[str, type[BaseModel]]:
     """The models `module` defines or imports from kansencoach, by name: the only classes
     `from_tagged` may make for it (never pydantic's own or a third party's)."""
+    from pydantic import BaseModel  # here: the warm knowledge path never imports pydantic
+
     return {
         name: value
         for name, value in vars(module).items()
@@ -223,6 +230,8 @@ class Shelf:
 @functools.cache
 def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], bool], ...]:
     """(field, model, is a list) for every field of `model` that holds models: worked out once per model."""
+    from pydantic import BaseModel
+
     found = []
     for name, info in model.model_fields.items():
         annotation = info.annotation

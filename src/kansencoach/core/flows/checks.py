@@ -29,6 +29,7 @@ from kansencoach.core.flows.models import (
     MultiStep,
     NotCondition,
     NumberStep,
+    OptionStep,
     ScaleStep,
     Step,
 )
@@ -116,9 +117,9 @@ class _Checker:
 
     def step_fields(self, index: int, step: Step) -> None:
         loc: Loc = ("steps", index)
-        options = getattr(step, "options", None)
-        if options is not None:
-            values = [option.value for option in options]
+        # isinstance, not getattr: a pydantic model answers a missing attribute slowly, by raising.
+        if isinstance(step, OptionStep):
+            values = [option.value for option in step.options]
             for number, value in enumerate(values):
                 if value in values[:number]:
                     self.add(
@@ -199,7 +200,7 @@ class _Checker:
                 )
         if isinstance(referred, ConfirmStep):
             yes_no(loc, test, self.add)
-        options = [option.value for option in getattr(referred, "options", [])]
+        options = [option.value for option in referred.options] if isinstance(referred, OptionStep) else []
         unknown = t("check.options_are", options=", ".join(options))
         if test.key is not None:
             if not isinstance(referred, AllocateStep):
@@ -259,9 +260,9 @@ class _Checker:
         return {option.value for option in step.options} <= covered
 
     def facets(self, index: int, step: Step, vocabulary: Vocabulary) -> None:
-        facet = getattr(step, "facet", None)
-        if facet is None or facet == "text" or not hasattr(step, "options"):
+        if not isinstance(step, OptionStep) or step.facet is None or step.facet == "text":
             return
+        facet = step.facet
         known = [term.id for term in getattr(vocabulary, _FACET_LISTS[facet])]
         for number, option in enumerate(step.options):
             if option.value not in known:
