@@ -80,5 +80,5 @@ def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
 def test_typed_answers_pass_the_same_check_as_every_other_answer(mini: LoadedFlow) -> None:
     step = question(mini, "budget")
     assert check_answer(step, parse_typed(step, "2.500,0")) == 2500
-    assert step_type(step).hint_values(step) == {}
+    assert step_type(step).hint_values(step) == {"unit": " in euro"}
     assert step_type(question(mini, "mix")).hint_values(question(mini, "mix")) == {"total": 100, "count": 3}

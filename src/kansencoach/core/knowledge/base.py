@@ -19,6 +19,8 @@ from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.entries import Entries, Names
+from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR, SOURCES_FILE
 from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.core.knowledge.models import (
     Accepted,
@@ -32,22 +34,20 @@ from kansencoach.core.knowledge.models import (
 )
 from kansencoach.i18n import t
 
-INTERVENTIONS_DIR = "interventions"
-SOURCES_FILE = "sources.yaml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Synonyms(BaseModel):
     """Groups of words that should find each other; the first word of a group is its canonical form."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     groups: list[list[str]] = Field(default_factory=list)
 
 
 class Stopwords(BaseModel):
     """Words search ignores, and place names that count as a `waar` value instead of as words."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     words: list[str] = Field(default_factory=list)
     places: dict[str, list[str]] = Field(default_factory=dict)
     """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""
@@ -75,14 +75,19 @@ class KnowledgeBase:
         return Normalizer(self.synonyms.groups, self.stopwords, self.places)
 
     @cached_property
+    def names(self) -> Names:
+        """The vocabulary as search uses it."""
+        return Names.of(self.vocabulary)
+
+    @cached_property
     def matcher(self) -> Matcher:
         """The index over the interventions, built once and shared by suggestions and the review."""
-        return Matcher(self.interventions, self.vocabulary, self.normalizer)
+        return Matcher(Entries.of_items(self.interventions, self.names), self.names, self.normalizer)
 
     @cached_property
     def indicator_matcher(self) -> Matcher:
         """The index over the indicators, for the monitoring steps."""
-        return Matcher(self.indicators, self.vocabulary, self.normalizer)
+        return Matcher(Entries.of_items(self.indicators, self.names), self.names, self.normalizer)
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:
