@@ -106,6 +106,7 @@ def test_a_changed_file_is_read_again_and_only_that_one(
     changed.write_text(text, encoding="utf-8")
     os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same tick
     read: list[str] = []
+
     def counting(path: Path) -> Document:
         read.append(path.name)
         return read_document(path)
