@@ -93,3 +93,15 @@ def test_precision_at_5(which: str, least: float) -> None:
     # The held-out target is 0.85 (issue 13); this guards what the matcher reaches today.
     summary = relevance.summarise(which, outcomes(which))
     assert summary.precision >= least, summary
+
+
+def test_a_search_from_the_cache_keeps_the_related_suggestions() -> None:
+    from kansencoach.core import catalog
+
+    query = Query("verhuurders wijzen woningzoekenden met een migratieachtergrond af")
+    catalog.forget_loaded()
+    fresh = [(r.id, r.related, r.why) for r in catalog.load_kb().matcher.search(query, limit=5)]
+    catalog.forget_loaded()
+    cached = [(r.id, r.related, r.why) for r in catalog.load_search().matcher.search(query, limit=5)]
+    assert cached == fresh
+    assert any(related > 0 and "hangt samen met" in why for _, related, why in cached)
