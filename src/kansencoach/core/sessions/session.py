@@ -62,9 +62,7 @@ class Session:
     def __init__(self, store: Store, info: SessionInfo, loaded: LoadedFlow) -> None:
         self.store = store
         self.info = info
-        self._fold = Fold()
-        for event in store.events(info.id):
-            self._fold.apply(event)
+        self._fold = Fold(store.events(info.id))
         self.loaded: LoadedFlow
         self.engine: Engine
         self._drafter: Drafter
