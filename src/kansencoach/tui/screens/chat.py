@@ -62,8 +62,8 @@ class ChatScreen(ChatMoves):
         """The message of the question being asked, so a remark on the last answer goes above it."""
         self._awaited: Widget | None = None
         """The last coach message `show_step` added: the panes wait until it is on screen."""
-        self._stale_panes: tuple[str, Widget | None, set[str]] | None = None
-        """An answer the panes do not show yet: (its step, its question's message, findings before)."""
+        self._stale_panes: tuple[set[str], Widget | None, set[str]] | None = None
+        """Answers the panes do not show yet: (their steps, the last one's message, findings before)."""
         self._unsent_timer: Timer | None = None
         self.session_lock = lock
         self.step: QuestionStep | None = None
@@ -215,10 +215,12 @@ class ChatScreen(ChatMoves):
             return
         self.chat_log.officer(self.session, step)
         answered = self._question
-        before = {finding.rule_id for finding in self.findings}
+        steps, before = {step.id}, {finding.rule_id for finding in self.findings}
+        if self._stale_panes is not None:  # answered again before the panes caught up
+            steps, before = steps | self._stale_panes[0], self._stale_panes[2]
         # The next question first, the panes once it is on screen (`_message_shown`): the officer
         # reads on while the draft, the review and the suggestions are worked out again.
-        self._stale_panes = (step.id, answered, before)
+        self._stale_panes = (steps, answered, before)
         self.show_step(self.session.current())
 
     @on(Markdown.TableOfContentsUpdated)
@@ -228,13 +230,13 @@ class ChatScreen(ChatMoves):
             stale, self._stale_panes = self._stale_panes, None
             self.call_after_refresh(self._after_answer, *stale)
 
-    def _after_answer(self, step_id: str, answered: Widget | None, before: set[str]) -> None:
-        """Bring the panes up to date, and say below the answer what the review found in it."""
+    def _after_answer(self, step_ids: set[str], answered: Widget | None, before: set[str]) -> None:
+        """Bring the panes up to date, and say below the answers what the review found in them."""
         self._update_side()
         # The live review shows a finding once its questions are passed: name it when it appears.
         above = self._question if self._question is not None and self._question is not answered else None
         for finding in self.findings:
-            if finding.step_id == step_id or finding.rule_id not in before:
+            if finding.step_id in step_ids or finding.rule_id not in before:
                 self.chat_log.notice(
                     t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above
                 )
