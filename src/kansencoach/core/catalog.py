@@ -10,8 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from kansencoach import locations
+from kansencoach.core.common.folders import yaml_files
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
-from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
+from kansencoach.core.knowledge.layout import (
+    REVIEW_FILE,
+    SYNONYMS_FILE,
+    VOCABULARY_FILE,
+    intervention_paths,
+    own_knowledge_files,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -49,38 +56,6 @@ class FlowEntry:
         return self.loaded.id if self.loaded else self.path.stem
 
 
-VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE = "vocabulary.yaml", "synonyms.yaml", "review.yaml"
-KNOWLEDGE_FILES = frozenset(
-    {VOCABULARY_FILE, SYNONYMS_FILE, "stopwords.yaml", "indicators.yaml", REVIEW_FILE}
-)
-"""The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
-OWN_FILES = (VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE)
-"""The knowledge files a team may add to in its own folders (added to the shipped ones)."""
-
-
-def own_knowledge_files(name: str, user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
-    """The team's own `name` (one of OWN_FILES) in the user's knowledge folders, least important first."""
-    user_dirs = tuple(locations.user_knowledge_dirs()) if user_dirs is None else user_dirs
-    return [directory / name for directory in reversed(user_dirs) if (directory / name).is_file()]
-
-
-def user_intervention_files(directory: Path) -> list[Path]:
-    """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
-    (where a new author often saves them), except the knowledge base's own files."""
-    return [Path(path) for path in _intervention_paths(directory)]
-
-
-def _intervention_paths(directory: Path) -> list[str]:
-    """`user_intervention_files` as strings: a search lists thousands of them, and checks each
-    against the cache, without needing a Path of any."""
-    inside = directory / INTERVENTIONS_DIR
-    loose = [name for name in _yaml_names(directory) if name not in KNOWLEDGE_FILES]
-    return [
-        *(f"{inside}{os.sep}{name}" for name in _yaml_names(inside)),
-        *(f"{directory}{os.sep}{name}" for name in loose),
-    ]
-
-
 def flow_dirs() -> list[Path]:
     """Flow directories, most important first: the user's (KANSENCOACH_FLOWS, config) then shipped."""
     return [*locations.user_flows_dirs(), locations.shipped_flows_dir()]
@@ -113,6 +88,8 @@ class _KnowledgeFiles:
     vocabularies: list[Path]
     synonyms: list[Path]
     cache_file: Path
+    shelf_file: Path
+    """The user's interventions one by one, so that a change to one file reads only that file again."""
 
     @property
     def sources(self) -> list[str | Path]:
@@ -126,10 +103,11 @@ def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _Kn
     return _KnowledgeFiles(
         directory,
         # All user folders at once, least important first, so an id in two of them is reported.
-        [path for user_dir in reversed(user_dirs) for path in _intervention_paths(user_dir)],
+        [path for user_dir in reversed(user_dirs) for path in intervention_paths(user_dir)],
         own_knowledge_files(VOCABULARY_FILE, user_dirs),
         own_knowledge_files(SYNONYMS_FILE, user_dirs),
         locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
+        locations.cache_dir() / f"interventions-{key[:16]}.marshal",
     )
 
 
@@ -164,7 +142,9 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
                 return plain.from_plain(cached)
         knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
         if files.interventions:
-            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions])
+            shelf = cache.Shelf(files.shelf_file, _code_files())
+            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
+            shelf.save()
         cache.store(files.cache_file, sources, plain.to_plain(knowledge))
     return knowledge
 
@@ -306,28 +286,6 @@ def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
         code=DUPLICATE_ID,
     )
     return FlowEntry(hidden.path, None, (problem, *hidden.problems), shipped=False)
-
-
-def yaml_files(directory: Path) -> list[Path]:
-    """The .yaml files in a user or shipped folder, without flow tests (`*.test.yaml`); none when
-    the folder is missing or unreadable.
-
-    Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
-    """
-    return [directory / name for name in _yaml_names(directory)]
-
-
-def _yaml_names(directory: Path) -> list[str]:
-    """The names of the files `yaml_files` lists, sorted (as strings: a knowledge folder can hold
-    thousands, and a Path per file costs a search more than its cache check)."""
-    try:
-        names = os.listdir(directory)  # noqa: PTH208 - names, not a Path per file
-    except OSError:
-        return []
-    # `len(name) > 5`: a file called just ".yaml" has no suffix, as Path.suffix has it.
-    return sorted(
-        name for name in names if name.endswith(".yaml") and len(name) > 5 and not name.endswith(".test.yaml")
-    )
 
 
 def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:

@@ -6,7 +6,8 @@ typed or chosen, and the chat screen passes it to the core, which says what is w
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,21 +19,15 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
-from kansencoach.core.flows.models import (
-    AnswerValue,
-    ChoiceStep,
-    ListStep,
-    MultiStep,
-    NumberStep,
-    QuestionStep,
-    ScaleStep,
-    TextStep,
-)
+from kansencoach.core.flows.models import ChoiceStep, ListStep, MultiStep, NumberStep, ScaleStep, TextStep
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answered import Answered, sent_from
 from kansencoach.tui.widgets.checklist import CheckList
+
+if TYPE_CHECKING:
+    from kansencoach.core.flows.models import AnswerValue, QuestionStep
 
 
 class AnswerInput(Answered, Vertical):
@@ -40,20 +35,18 @@ class AnswerInput(Answered, Vertical):
 
     DEFAULT_CLASSES = "answer-input"
 
+    @dataclass
     class Submitted(Message):
         """The officer sent an answer (not yet checked) to `step`."""
 
-        def __init__(self, value: AnswerValue, step: QuestionStep) -> None:
-            super().__init__()
-            self.value = value
-            self.step = step
+        value: AnswerValue
+        step: QuestionStep
 
+    @dataclass
     class Unreadable(Message):
         """What was typed cannot be read as an answer; `text` says why, in Dutch."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
         super().__init__()
@@ -243,12 +236,11 @@ class NumberAnswer(AnswerInput):
     second one, with the same text, sends it.
     """
 
+    @dataclass
     class Read(Message):
         """How the typed number was read, shown before it is sent."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
         super().__init__(step, current)
