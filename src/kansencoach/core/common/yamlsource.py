@@ -133,6 +133,7 @@ def parse(text: str, path: str) -> Document:
         raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
     builder = _Builder(path)
     data = builder.value(node, ())
+    _constructor.constructed_objects.clear()  # it keeps every node it made a value of: let them go
     if builder.problems:
         raise ProblemsError(builder.problems)
     return Document(path, data, builder.positions)
