@@ -306,6 +306,10 @@ SUITES: dict[str, Callable[[bool], list[Figure]]] = {
 }
 
 
+GROUPS = {"startup": ("cli", "tui", "usable")}
+"""Names for several suites at once: `--only startup` is every start-up figure, measured in one run."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -313,10 +317,13 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--markdown", action="store_true", help="the README's performance table")
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
-    parser.add_argument("--only", choices=sorted(SUITES), action="append", help="run only these suites")
+    parser.add_argument(
+        "--only", choices=sorted([*SUITES, *GROUPS]), action="append", help="run only these suites"
+    )
     arguments = parser.parse_args()
     figures: list[Figure] = []
-    for name in arguments.only or SUITES:
+    chosen = [suite for name in arguments.only or SUITES for suite in GROUPS.get(name, (name,))]
+    for name in dict.fromkeys(chosen):
         figures += SUITES[name](arguments.quick)
     if arguments.json:
         rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]

@@ -99,3 +99,18 @@ def test_a_broken_knowledge_cache_is_rebuilt_silently() -> None:
         assert _search("schulden voorkomen") == expected
         assert file.read_bytes() != broken
     catalog.forget_loaded()
+
+
+def test_the_review_rules_from_the_cache_are_the_rules_read_and_a_broken_cache_is_rebuilt() -> None:
+    catalog.forget_loaded()
+    fresh = catalog.load_review_rules()
+    (file,) = locations.cache_dir().glob("rules-*.marshal")
+    catalog.forget_loaded()
+    cached = catalog.load_review_rules()
+    assert cached is not fresh and cached == fresh
+    for broken in (file.read_bytes()[:200], b"nonsense", file.read_bytes().replace(b"RuleBook", b"BookRule")):
+        file.write_bytes(broken)
+        catalog.forget_loaded()
+        assert catalog.load_review_rules() == fresh
+        assert file.read_bytes() != broken
+    catalog.forget_loaded()

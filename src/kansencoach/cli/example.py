@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from kansencoach.cli.common import Commands
 from kansencoach.i18n import t
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from kansencoach.cli.common import Commands
 
 
 def register(commands: Commands) -> None:

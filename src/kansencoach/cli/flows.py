@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, UserError, origin, print_problems, print_warnings
+from kansencoach.cli.common import USER_ERROR, Commands, UserError, origin, print_problems, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kansencoach.cli.common import Commands
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
-    from kansencoach.core.knowledge.models import Vocabulary
 
 
 def register(commands: Commands) -> None:
@@ -159,7 +157,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.flows.loader import check_file
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.flows.loader import load_file
 
     paths = _files_to_validate(arguments.paths)
     vocabulary = load_vocabulary()
@@ -168,7 +167,13 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     broken = 0
     clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary) + clashes.get(Path(os.path.realpath(path)), [])
+        loaded = None
+        try:
+            loaded = load_file(path, vocabulary)
+            problems = []
+        except ProblemsError as error:
+            problems = error.problems
+        problems += clashes.get(Path(os.path.realpath(path)), [])
         found += problems
         if problems:
             broken += 1
@@ -176,7 +181,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
                 print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
-            _review_warnings(path, vocabulary)
+            if loaded is not None:
+                _review_warnings(loaded)
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -224,22 +230,15 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     }
 
 
-def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
-    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+def _review_warnings(loaded: LoadedFlow) -> None:
+    """Warn about review rules the valid flow can never trigger (a block has none of its own)."""
     from kansencoach import locations
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.draft.review.reach import flow_warnings
-    from kansencoach.core.flows.loader import load_flow
 
-    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
     rules = load_review_rules()
-    try:
-        loaded = load_flow(path, vocabulary)
-    except ProblemsError:
-        return
     if rules is not None:
-        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
+        print_warnings(flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow))
 
 
 def _schema(arguments: argparse.Namespace) -> int:

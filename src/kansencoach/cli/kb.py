@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import UserError, origin, path_arg, print_warnings
+from kansencoach.cli.common import Commands, UserError, origin, path_arg, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from kansencoach.cli.common import Commands
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.knowledge.facets import Named
 

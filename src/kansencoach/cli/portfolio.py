@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import UserError, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, open_store, path_arg
 from kansencoach.i18n import t
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from kansencoach.cli.common import Commands
 
 
 def register(commands: Commands) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import UserError, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, open_store, path_arg
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kansencoach.cli.common import Commands
     from kansencoach.core.flows.loader import LoadedFlow
 
 

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import UserError
+from kansencoach.cli.common import Commands, UserError
 from kansencoach.i18n import t
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from kansencoach.cli.common import Commands
 
 DEFAULT_PORT = 8000
 

@@ -208,10 +208,35 @@ def review_rules(path: Path | None = None) -> CombinedRules | None:
 
 @lru_cache(maxsize=4)
 def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | None:
-    from kansencoach.core.draft.review import load_rules
     from kansencoach.core.draft.review.own import add_rules
 
-    return add_rules(load_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs)) if path.exists() else None
+    return (
+        add_rules(_shipped_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs))
+        if path.exists()
+        else None
+    )
+
+
+def _shipped_rules(path: Path) -> RuleBook:
+    """The rules in `path` and its word lists, from the cache while they and the code that reads
+    them are unchanged (the team's own rules are added to them afterwards, never cached)."""
+    from kansencoach.core.common import cache
+    from kansencoach.core.draft.review import rules
+
+    review, core = Path(rules.__file__).parent, Path(__file__).parent
+    code = [*review.glob("*.py"), *(core / "common").glob("*.py"), core / "knowledge" / "models.py"]
+    sources = [path, path.parent / rules.WORDS_FILE, *code]
+    key = hashlib.sha256(str(path).encode()).hexdigest()
+    cache_file = locations.cache_dir() / f"rules-{key[:16]}.marshal"
+    plain = cache.load(cache_file, sources)
+    if plain is not None:
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+            book = cache.from_tagged(plain, cache.model_classes(rules))
+            if isinstance(book, rules.RuleBook):
+                return book
+    book = rules.load_rules(path)
+    cache.store(cache_file, sources, cache.to_tagged(book))
+    return book
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:

@@ -19,6 +19,7 @@ import hashlib
 import marshal
 import os
 import time
+import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -163,6 +164,20 @@ def to_tagged(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: to_tagged(item) for key, item in value.items()}
     return value
+
+
+def model_classes(module: types.ModuleType) -> dict[str, type[BaseModel]]:
+    """The models `module` defines or imports from kansencoach, by name: the only classes
+    `from_tagged` may make for it (never pydantic's own or a third party's)."""
+    from pydantic import BaseModel  # here: the warm knowledge path never imports pydantic
+
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__.startswith("kansencoach.")
+    }
 
 
 def from_tagged(data: Any, classes: dict[str, type[BaseModel]]) -> Any:

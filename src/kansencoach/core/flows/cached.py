@@ -11,19 +11,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from kansencoach.core.common.cache import Shelf, from_tagged, no_cyclic_gc, to_tagged
+from kansencoach.core.common.cache import Shelf, from_tagged, model_classes, no_cyclic_gc, to_tagged
 from kansencoach.core.common.problems import Position
 from kansencoach.core.flows import models
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.knowledge.models import Vocabulary
 
-_CLASSES: dict[str, type[BaseModel]] = {
-    name: value
-    for name, value in vars(models).items()
-    if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__
-}
+_CLASSES = model_classes(models)
 """The only classes a cached flow may name."""
 
 

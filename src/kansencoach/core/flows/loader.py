@@ -186,14 +186,20 @@ def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
     return _flow(document, text, path, vocabulary)
 
 
+def load_file(path: Path, vocabulary: Vocabulary) -> LoadedFlow | None:
+    """The flow in `path`, None when it is a valid block; ProblemsError listing every problem of
+    the flow or block otherwise."""
+    text, document = _read(path)
+    if _is_block(document):
+        _block(document, path)
+        return None
+    return _flow(document, text, path, vocabulary)
+
+
 def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
     """Every problem in a flow or block file; empty when it is valid."""
     try:
-        text, document = _read(path)
-        if _is_block(document):
-            _block(document, path)
-        else:
-            _flow(document, text, path, vocabulary)
+        load_file(path, vocabulary)
     except ProblemsError as error:
         return error.problems
     return []

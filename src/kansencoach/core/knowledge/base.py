@@ -42,14 +42,14 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 class Synonyms(BaseModel):
     """Groups of words that should find each other; the first word of a group is its canonical form."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     groups: list[list[str]] = Field(default_factory=list)
 
 
 class Stopwords(BaseModel):
     """Words search ignores, and place names that count as a `waar` value instead of as words."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     words: list[str] = Field(default_factory=list)
     places: dict[str, list[str]] = Field(default_factory=dict)
     """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""

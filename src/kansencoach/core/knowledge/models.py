@@ -13,7 +13,7 @@ Perspective = Literal["A", "B", "C"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Term(_Strict):
