@@ -117,8 +117,12 @@ class Index:
         index._offsets = _array("I", data["offsets"])
         index._idf = _array("d", data["idf"])
         index._average = data["average"]
-        if len(index._offsets) != len(index._term_ids) + 1 or len(index._idf) != len(index._term_ids):
+        terms, postings = len(index._term_ids), len(index._docs)
+        fits = len(index._offsets) == terms + 1 and len(index._idf) == terms
+        if not fits or len(index._weights) != postings or index._offsets[-1] != postings:
             raise ValueError("index arrays do not fit its terms")
+        if postings and max(index._docs) >= index.size:
+            raise ValueError("index postings name entries it does not have")
         return index
 
     def knows(self, term: str) -> bool:
