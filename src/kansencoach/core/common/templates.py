@@ -47,17 +47,16 @@ def leftovers(document: Document, name: str) -> list[Problem]:
     """A problem for every example text of the starting file `name` still in `document`."""
     examples = example_texts(name)
     problems: list[Problem] = []
-
-    def walk(value: Any, loc: Loc) -> None:
+    # A stack rather than a recursive inner function: that one would be a reference cycle holding
+    # `document`, which a load with the cyclic collector paused (cache.no_cyclic_gc) never frees.
+    stack: list[tuple[Any, Loc]] = [(document.data, ())]
+    while stack:
+        value, loc = stack.pop()
         if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*loc, key))
+            stack += [(item, (*loc, key)) for key, item in reversed(value.items())]
         elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*loc, index))
+            stack += [(item, (*loc, index)) for index, item in reversed(list(enumerate(value)))]
         elif isinstance(value, str) and value.strip() in examples:
             message = t("template.leftover", text=value.strip())
             problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
-
-    walk(document.data, ())
     return problems
