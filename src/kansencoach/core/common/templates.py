@@ -49,15 +49,20 @@ def leftovers(document: Document, name: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def walk(value: Any, loc: Loc) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
+        # A text's loc is made only when it is an example: a large flow holds tens of thousands.
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
                 walk(item, (*loc, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*loc, index))
-        elif isinstance(value, str) and value.strip() in examples:
-            message = t("template.leftover", text=value.strip())
-            problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
+            elif isinstance(item, str) and item.strip() in examples:
+                left(item, (*loc, key))
 
-    walk(document.data, ())
+    def left(value: str, loc: Loc) -> None:
+        message = t("template.leftover", text=value.strip())
+        problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
+
+    if isinstance(document.data, (dict, list)):
+        walk(document.data, ())
+    elif isinstance(document.data, str) and document.data.strip() in examples:
+        left(document.data, ())
     return problems

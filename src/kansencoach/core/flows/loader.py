@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from kansencoach import locations
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
@@ -79,8 +79,9 @@ class LoadedFlow:
         return {step.id: step for step in self.flow.steps}
 
 
-@dataclass(frozen=True)
-class _Origin:
+class _Origin(NamedTuple):
+    """Where a spliced step was written: its document and its loc there (a tuple: one per step)."""
+
     document: Document
     prefix: Loc
 
@@ -229,7 +230,10 @@ def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> 
     digest = hashlib.sha256()
     for read in (text, *assembler.block_texts):
         digest.update(read.encode("utf-8"))
-    step_positions = {step.id: assembler.position(("steps", index)) for index, step in enumerate(flow.steps)}
+    step_positions = {
+        step.id: origin.document.position(origin.prefix)
+        for step, origin in zip(flow.steps, assembler.origins, strict=True)
+    }
     sources = (path, *dict.fromkeys(assembler.consulted))
     return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions, sources)
 
