@@ -30,7 +30,11 @@ class _Reference(yaml.CSafeLoader):
     """PyYAML's own loader, with a date kept as the text written (as our reader keeps it)."""
 
 
-_Reference.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_scalar)
+def _as_written(_: _Reference, node: yaml.Node) -> Any:
+    return node.value
+
+
+_Reference.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
 
 
 def with_text_keys(value: Any) -> Any:

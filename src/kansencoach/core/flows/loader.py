@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kansencoach import locations
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -179,22 +180,24 @@ def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
     Facets are checked against `vocabulary` (`catalog.load_vocabulary()`); there is no way to
     skip that check by leaving it out.
     """
-    text, document = _read(path)
-    if _is_block(document):
-        raise ProblemsError(
-            [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
-        )
-    return _flow(document, text, path, vocabulary)
+    with no_cyclic_gc():  # a large flow is many objects and no cycles: the collector only rescans them
+        text, document = _read(path)
+        if _is_block(document):
+            raise ProblemsError(
+                [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
+            )
+        return _flow(document, text, path, vocabulary)
 
 
 def load_file(path: Path, vocabulary: Vocabulary) -> LoadedFlow | None:
     """The flow in `path`, None when it is a valid block; ProblemsError listing every problem of
     the flow or block otherwise."""
-    text, document = _read(path)
-    if _is_block(document):
-        _block(document, path)
-        return None
-    return _flow(document, text, path, vocabulary)
+    with no_cyclic_gc():
+        text, document = _read(path)
+        if _is_block(document):
+            _block(document, path)
+            return None
+        return _flow(document, text, path, vocabulary)
 
 
 def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
