@@ -20,13 +20,13 @@ from kansencoach.core.sessions.store import SessionLocked, Store, StoreError, re
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, REPO, kansencoach, mini_flow
+from helpers import DATA, REPO, answer_current, kansencoach, mini_flow
 
 
 def stored_session(path: Path, answer: str = "Een verschil") -> tuple[Store, str]:
     store = Store(path)
     session = Session.start(store, mini_flow(), "Sessie")
-    session.answer(session.current(), answer)  # type: ignore[arg-type]
+    answer_current(session, answer)
     return store, session.info.id
 
 

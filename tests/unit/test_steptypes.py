@@ -6,15 +6,11 @@ import pytest
 
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import STEP_TYPES, InfoStep, QuestionStep
+from kansencoach.core.flows.models import STEP_TYPES, InfoStep
 from kansencoach.core.flows.shown import Items, Prose, Table
 from kansencoach.core.flows.steptypes import answer_line, check_answer, parse_typed, show, step_type
 
-
-def question(mini: LoadedFlow, step_id: str) -> QuestionStep:
-    step = mini.steps_by_id[step_id]
-    assert not isinstance(step, InfoStep)
-    return step
+from helpers import question
 
 
 def test_every_question_type_has_its_own_rules(mini: LoadedFlow) -> None:

@@ -30,11 +30,11 @@ class _Reference(yaml.CSafeLoader):
     """PyYAML's own loader, with a date kept as the text written (as our reader keeps it)."""
 
 
-def _as_written(_: _Reference, node: yaml.Node) -> Any:
-    return node.value
+def _as_text(loader: _Reference, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
 
 
-_Reference.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
+_Reference.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 
 def with_text_keys(value: Any) -> Any:

@@ -113,6 +113,8 @@ class _KnowledgeFiles:
     vocabularies: list[Path]
     synonyms: list[Path]
     cache_file: Path
+    shelf_file: Path
+    """The user's interventions one by one, so that a change to one file reads only that file again."""
 
     @property
     def sources(self) -> list[str | Path]:
@@ -130,6 +132,7 @@ def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _Kn
         own_knowledge_files(VOCABULARY_FILE, user_dirs),
         own_knowledge_files(SYNONYMS_FILE, user_dirs),
         locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
+        locations.cache_dir() / f"interventions-{key[:16]}.marshal",
     )
 
 
@@ -164,7 +167,9 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
                 return plain.from_plain(cached)
         knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
         if files.interventions:
-            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions])
+            shelf = cache.Shelf(files.shelf_file, _code_files())
+            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
+            shelf.save()
         cache.store(files.cache_file, sources, plain.to_plain(knowledge))
     return knowledge
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,13 @@ from kansencoach.i18n import t
 
 MAX_BYTES = 2 * 1024 * 1024
 """A flow of 2,000 steps is well under 1 MB; anything larger is almost surely the wrong file."""
+
+# How a source file is opened: never blocking on a FIFO, never through a second symlink. Windows has
+# no FIFOs to block on and no O_NOFOLLOW, and opens a file as text unless told O_BINARY.
+if sys.platform == "win32":
+    _OPEN_FLAGS = os.O_RDONLY | os.O_BINARY
+else:
+    _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def _read_capped(path: Path, start: Position) -> bytes:
             target = path.parent / path.readlink()
             if target.is_symlink():
                 raise refuse("file.symlink_chain")
-        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        descriptor = os.open(target, _OPEN_FLAGS)
     except FileNotFoundError:
         raise refuse("file.missing") from None
     except PermissionError:

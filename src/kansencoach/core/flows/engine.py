@@ -14,20 +14,9 @@ from functools import cached_property
 from itertools import compress
 from operator import not_
 
-from kansencoach.core.flows.conditions import holds
+from kansencoach.core.flows.conditions import holds, tested_answers
 from kansencoach.core.flows.control import exits
-from kansencoach.core.flows.models import (
-    END,
-    AllCondition,
-    AnswerCondition,
-    AnswerValue,
-    AnyCondition,
-    Condition,
-    InfoStep,
-    NotCondition,
-    QuestionStep,
-    Step,
-)
+from kansencoach.core.flows.models import END, AnswerValue, InfoStep, QuestionStep, Step
 
 Answers = Mapping[str, AnswerValue]
 
@@ -135,9 +124,9 @@ class Engine:
         """Answer id → the indexes of the steps whose conditions (own or on their exits) test it."""
         for index, step in enumerate(self.steps):
             for way in self._exits[index]:
-                for step_id in _tested(way.when):
+                for step_id in tested_answers(way.when):
                     self._readers.setdefault(step_id, set()).add(index)
-            for step_id in _tested(step.when):
+            for step_id in tested_answers(step.when):
                 self._readers.setdefault(step_id, set()).add(index)
 
     def step(self, step_id: str) -> Step:
@@ -329,14 +318,3 @@ class Engine:
             self.steps,
             self._index,
         )
-
-
-def _tested(condition: Condition | None) -> Iterator[str]:
-    """The answers a condition tests."""
-    if isinstance(condition, AnswerCondition):
-        yield condition.answer
-    elif isinstance(condition, AllCondition | AnyCondition):
-        for part in condition.all if isinstance(condition, AllCondition) else condition.any:
-            yield from _tested(part)
-    elif isinstance(condition, NotCondition):
-        yield from _tested(condition.not_)

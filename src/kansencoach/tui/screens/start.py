@@ -84,6 +84,7 @@ class StartScreen(Screen[None]):
         self.rows: list[SessionRow] = []
 
     def compose(self) -> ComposeResult:
+        self._fit(self.app.size.height)  # before the first layout, so it is not laid out twice
         with Vertical(id="start"):
             yield Static(t("tui.welcome"), id="welcome")
             yield Label(t("tui.new_session"), classes="list-title")
@@ -177,8 +178,11 @@ class StartScreen(Screen[None]):
             self.app.notify(_message(error), severity="error", timeout=10)
 
     def on_resize(self) -> None:
+        self._fit(self.size.height)
+
+    def _fit(self, height: int) -> None:
         # At 80x24 both lists must fit with their borders; Textual CSS has no media queries.
-        self.set_class(self.size.height < SHORT, "short")
+        self.set_class(height < SHORT, "short")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rename and delete apply to the highlighted session: hidden unless there is one."""
