@@ -6,10 +6,18 @@ import marshal
 import os
 from pathlib import Path
 
+import pytest
+
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common import cache
 from kansencoach.core.knowledge.matcher import Query
+
+
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An empty cache folder, not the one the other tests share: these tests count and break its files."""
+    monkeypatch.setattr(locations, "cache_dir", lambda: tmp_path / "cache")
 
 
 def test_an_entry_is_used_while_its_sources_are_unchanged(tmp_path: Path) -> None:
