@@ -88,7 +88,7 @@ def review_case(corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: Knowledg
     route = Engine(loaded.flow.steps).route(script.answers)
     on_route = {key: value for key, value in script.answers.items() if key in route.answered_ids}
     draft = build_draft(loaded.flow, script.answers, script.title, route, knowledge.accepted(accepted))
-    return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow, on_route), route)
+    return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow.steps, on_route), route)
 
 
 def raised(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import chat_update
 import knowledge_scale
+import session_store
 import startup
 
 from kansencoach.core.catalog import load_vocabulary
@@ -37,8 +37,6 @@ from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
-from kansencoach.core.sessions.events import Event
-from kansencoach.core.sessions.store import Store
 
 
 @dataclass
@@ -226,41 +224,11 @@ def chat(quick: bool) -> list[Figure]:
     return [Figure(*row) for row in chat_update.figures(generated_flow)]
 
 
-# Store
+# Store (benchmarks/session_store.py)
 
 
-def store(events: int) -> list[Figure]:
-    directory = Path(tempfile.mkdtemp())
-    with Store(directory / "k.db") as database:
-        info = database.create_session("bench", "groot", 1, "x")
-        durations = []
-        for number in range(events):
-            start = time.perf_counter()
-            database.append(info.id, Event("set", f"s{number % 500}", f"antwoord {number}"))
-            durations.append(time.perf_counter() - start)
-    tenth = events // 10
-    first, last = statistics.median(durations[:tenth]), statistics.median(durations[-tenth:])
-
-    def resume() -> None:
-        with Store(directory / "k.db") as database:
-            database.state(info.id)
-
-    def raw() -> None:
-        with sqlite3.connect(directory / "k.db") as database:
-            database.execute(
-                "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (info.id,)
-            ).fetchall()
-
-    return [
-        Figure(f"store per answer: last vs first {tenth} of {events}", last, first, "s", 1.5),
-        Figure(
-            f"store resume after {events} events vs reading them raw",
-            median_time(resume, 5),
-            median_time(raw, 5),
-            "s",
-            2.0,
-        ),
-    ]
+def store(quick: bool) -> list[Figure]:
+    return [Figure(*row) for row in session_store.figures(quick)]
 
 
 # Knowledge base (benchmarks/knowledge_scale.py)
@@ -332,10 +300,14 @@ SUITES: dict[str, Callable[[bool], list[Figure]]] = {
     "validate": lambda quick: validation(3 if quick else 7),
     "engine": lambda quick: engine(3 if quick else 5),
     "chat": chat,
-    "store": lambda quick: store(2000 if quick else 10_000),
+    "store": store,
     "knowledge": knowledge,
     "export": lambda quick: export(3 if quick else 7),
 }
+
+
+GROUPS = {"startup": ("cli", "tui", "usable")}
+"""Names for several suites at once: `--only startup` is every start-up figure, measured in one run."""
 
 
 def main() -> int:
@@ -345,10 +317,13 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--markdown", action="store_true", help="the README's performance table")
     parser.add_argument("--quick", action="store_true", help="fewer rounds and events (a smoke run)")
-    parser.add_argument("--only", choices=sorted(SUITES), action="append", help="run only these suites")
+    parser.add_argument(
+        "--only", choices=sorted([*SUITES, *GROUPS]), action="append", help="run only these suites"
+    )
     arguments = parser.parse_args()
     figures: list[Figure] = []
-    for name in arguments.only or SUITES:
+    chosen = [suite for name in arguments.only or SUITES for suite in GROUPS.get(name, (name,))]
+    for name in dict.fromkeys(chosen):
         figures += SUITES[name](arguments.quick)
     if arguments.json:
         rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]

@@ -40,6 +40,14 @@ def kansencoach_home(
 
 
 @pytest.fixture
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder of the test's own, for tests that count or break the cache's files."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(locations, "cache_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture
 def mini() -> LoadedFlow:
     return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
 

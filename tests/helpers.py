@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,9 @@ from kansencoach.cli import main
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
+from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.knowledge.base import KnowledgeBase, load_knowledge
+from kansencoach.core.sessions.session import Session
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
@@ -205,6 +208,27 @@ def small_knowledge_base(root: Path) -> KnowledgeBase:
 def mini_flow() -> LoadedFlow:
     """The small test flow with one step of every type."""
     return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+
+
+def question(loaded: LoadedFlow, step_id: str) -> QuestionStep:
+    """The question `step_id` of `loaded`; fails the test when that step is an info."""
+    step = loaded.steps_by_id[step_id]
+    assert not isinstance(step, InfoStep), f"{step_id} is an info, not a question"
+    return step
+
+
+def answer_current(session: Session, value: AnswerValue) -> None:
+    """Answer the question `session` stands at; fails the test when it asks nothing more."""
+    step = session.current()
+    assert step is not None, "the session asks nothing more"
+    session.answer(step, value)
+
+
+def found(pattern: str, text: str, flags: int = 0) -> str:
+    """The first group of `pattern` in `text`; fails the test when `text` does not have it."""
+    match = re.search(pattern, text, flags)
+    assert match is not None, f"{pattern!r} not found in {text[:200]!r}"
+    return match.group(1)
 
 
 def store_size(home: Path) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -41,7 +41,11 @@ def store_path() -> Path:
     return home_dir() / "kansencoach.db"
 
 
+@cache
 def _shipped(name: str) -> Path:
+    """The shipped folder `name`, looked up once: it does not move while kansencoach runs."""
+    from importlib import resources  # only here: importing it costs the first screen time
+
     packaged = Path(str(resources.files("kansencoach") / "_data" / name))
     if packaged.is_dir():
         return packaged

@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from helpers import DATA, REPO, kansencoach
+from helpers import DATA, REPO, found, kansencoach
 
 DOC = (REPO / "docs" / "flow-authoring.md").read_text(encoding="utf-8")
 
@@ -71,7 +71,7 @@ def test_the_tutorial_works_as_written(kansencoach_home: Path) -> None:
     assert "2 gevallen, 0 verschil(len)" in tested.stdout and "Nooit bereikt in een test" in tested.stdout
     # 6. The diff says what the tutorial says it says, and the raised version.
     changes = kansencoach("flows", "diff", "quickscan", "quickscan-utrecht").stdout
-    documented = re.search(r"```text\n(- De flow heet nu.*?)```", DOC, re.S).group(1)  # type: ignore[union-attr]
+    documented = found(r"```text\n(- De flow heet nu.*?)```", DOC, re.S)
     for line in documented.splitlines():
         assert line in changes
     assert "- Versie 3 → 4." in changes

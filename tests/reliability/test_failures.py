@@ -17,7 +17,7 @@ from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store, StoreError
 
-from helpers import DATA, kansencoach
+from helpers import DATA, answer_current, kansencoach, question
 
 MINI = DATA / "flows" / "mini.yaml"
 
@@ -87,14 +87,14 @@ def test_a_full_disk_refuses_the_answer_and_keeps_everything_before(tmp_path: Pa
     loaded = load_flow(MINI, load_vocabulary())
     with Store(path) as store:
         session = Session.start(store, loaded, "Vol")
-        session.answer(session.current(), "Eerste antwoord")  # type: ignore[arg-type]
+        answer_current(session, "Eerste antwoord")
         # SQLite's own limit on the file's size behaves exactly like a full disk (SQLITE_FULL).
         pages = store._db.execute("PRAGMA page_count").fetchone()[0]
         store._db.execute(f"PRAGMA max_page_count = {pages}")
-        step = session.engine.step("verschil")
+        step = question(loaded, "verschil")
         with pytest.raises(StoreError, match="de schijf is vol") as caught:
             for number in range(200):
-                session.answer(step, f"{number} " + "x" * 5000)  # type: ignore[arg-type]
+                session.answer(step, f"{number} " + "x" * 5000)
         assert "niet opgeslagen" in str(caught.value)
         last_committed = store.state(session.info.id).answers["verschil"]
         # The refused answer never reached the session's state: what the officer sees is what is stored.

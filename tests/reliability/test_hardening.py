@@ -3,7 +3,6 @@ two user folders, where new files go, and the app under a refusing store or earl
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -15,18 +14,19 @@ from textual.widgets import Label, TextArea
 
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.sessions.events import Event
+from kansencoach.core.sessions.lock import try_lock
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLocked, Store, StoreError, reset_store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, REPO, kansencoach, mini_flow
+from helpers import DATA, REPO, answer_current, kansencoach, mini_flow
 
 
 def stored_session(path: Path, answer: str = "Een verschil") -> tuple[Store, str]:
     store = Store(path)
     session = Session.start(store, mini_flow(), "Sessie")
-    session.answer(session.current(), answer)  # type: ignore[arg-type]
+    answer_current(session, answer)
     return store, session.info.id
 
 
@@ -201,8 +201,8 @@ def test_disk_full_says_an_answer_was_lost_only_when_one_was_saved(tmp_path: Pat
 def test_the_lock_message_never_shows_an_unknown_process(tmp_path: Path) -> None:
     store, session_id = stored_session(tmp_path / "k.db")
     (tmp_path / "locks").mkdir()
-    with (tmp_path / "locks" / f"{session_id}.lock").open("a") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held, but no process number written yet
+    with (tmp_path / "locks" / f"{session_id}.lock").open("ab") as held:
+        assert try_lock(held)  # held, but no process number written yet
         with pytest.raises(SessionLocked) as refused:
             store.lock(session_id).acquire()
     assert "?" not in str(refused.value) and "al geopend in een ander venster" in str(refused.value)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 from textual import events
-from textual.widgets import Label
+from textual.widgets import Label, TextArea
 
 from kansencoach.core.draft.export import body
 from kansencoach.tui.app import KansencoachApp
@@ -72,5 +72,5 @@ async def test_a_huge_paste_is_refused_with_a_message_and_kept_in_the_input(fixe
         await pilot.pause()
         assert "langer dan 200000 tekens" in str(screen.query_one("#validation", Label).render())
         assert screen.step is not None and screen.step.id == "verschil"
-        assert len(screen.query_one("#text-answer").text) == len(huge)  # type: ignore[attr-defined]
+        assert len(screen.query_one("#text-answer", TextArea).text) == len(huge)
         assert screen.session.answers == {}

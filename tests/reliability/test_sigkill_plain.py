@@ -15,7 +15,7 @@ import pytest
 
 from kansencoach.core.sessions.store import SessionLocked, Store, reset_store
 
-from helpers import reset_and_restore, store_size
+from helpers import found, reset_and_restore, store_size
 
 STEPS = 30
 KILLS = 10
@@ -102,7 +102,7 @@ def test_no_acknowledged_answer_is_lost_across_sigkills(tmp_path: Path) -> None:
         assert process.stdin is not None
         if not session_id:
             header = read_until(process, "sessie")
-            session_id = re.search(r"sessie ([0-9a-f]{8})", header).group(1)  # type: ignore[union-attr]
+            session_id = found(r"sessie ([0-9a-f]{8})", header)
         lock_check = not full_disk and kills % 4 == 1
         # The lock is checked once an answer was acknowledged, so the child surely holds it.
         for _ in range(4 if full_disk else max(rng.randint(0, 2), int(lock_check))):

@@ -17,7 +17,7 @@ from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, kansencoach_bytes, mini_flow
+from helpers import DATA, answer_current, found, kansencoach_bytes, mini_flow
 
 SEQUENCES = {
     "osc-title": "\x1b]0;gekaapt\x07",
@@ -99,7 +99,7 @@ def test_no_control_byte_reaches_stdout_or_stderr(hostile_world: dict[str, str])
         stdin=answer + b"\n1\nstop\n", env=hostile_world,
     )  # fmt: skip
     assert started.returncode == 0, started.stderr
-    session_id = re.search(rb"sessie ([0-9a-f]{8})", started.stdout).group(1).decode()  # type: ignore[union-attr]
+    session_id = found(r"sessie ([0-9a-f]{8})", started.stdout.decode(errors="replace"))
     # The other commands pass the same sanitiser on the same streams: they run in this process.
     outputs = {
         "plain mode": started,
@@ -139,7 +139,7 @@ async def test_no_control_character_reaches_the_apps_output(
         monkeypatch.setenv(name, value)
     with Store(Path(hostile_world["KANSENCOACH_HOME"]) / "kansencoach.db") as store:
         session = Session.start(store, mini_flow(), EVERYTHING)
-        session.answer(session.current(), EVERYTHING)  # type: ignore[arg-type]
+        answer_current(session, EVERYTHING)
         session_id = session.info.id
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:

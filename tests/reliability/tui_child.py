@@ -36,7 +36,9 @@ async def main(flow_path: str, session_id: str, length: int) -> None:
             step = screen.step
             answer = f"a{step.id}".replace("-", "")
             if length:
-                app.screen.focused.post_message(events.Paste(answer + " " + "x" * length))  # type: ignore[union-attr]
+                focused = app.screen.focused
+                assert focused is not None, "no answer input has the focus"
+                focused.post_message(events.Paste(answer + " " + "x" * length))
                 await pilot.pause()
             else:
                 await pilot.press(*list(answer))

@@ -101,6 +101,24 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
     await pilot.pause()
 
 
+async def answer_shown(pilot: Pilot[None], screen: ChatScreen, value: AnswerValue) -> None:
+    """Give `value` as the answer to the question `screen` shows now; fails when it shows none."""
+    step = screen.step
+    assert step is not None, "no question on screen"
+    await answer(pilot, step, value)
+
+
+async def answered_up_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) -> ChatScreen:
+    """The chat screen with the mini flow answered by MINI_ANSWERS up to (not including) `step_id`."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    keys = list(MINI_ANSWERS)
+    for key in keys[: keys.index(step_id)]:
+        await answer_shown(pilot, screen, MINI_ANSWERS[key])
+    return screen
+
+
 async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
     """The start screen once its lists have loaded."""
     await app.workers.wait_for_complete()

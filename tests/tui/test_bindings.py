@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from driver import MINI_ANSWERS, answer, type_text
+from driver import answered_up_to, type_text
 from textual.widgets import Button, OptionList
 
 from kansencoach.core import catalog
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
 from kansencoach.tui.widgets.panes import DraftPane, SuggestionsPane
 
@@ -24,20 +23,11 @@ def small_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(catalog, "load_kb", lambda directory=None: knowledge)
 
 
-async def at_step(pilot: object, app: KansencoachApp, step_id: str) -> ChatScreen:
-    await pilot.pause()  # type: ignore[attr-defined]
-    screen = app.screen
-    assert isinstance(screen, ChatScreen)
-    for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index(step_id)]:
-        await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
-    return screen
-
-
 async def test_x_dismisses_a_suggestion_and_a_accepts_one(small_kb: None) -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Suggesties")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        screen = await at_step(pilot, app, "urgentie")
+        screen = await answered_up_to(pilot, app, "urgentie")
         await pilot.press("ctrl+t")
         pane = screen.query_one(SuggestionsPane)
         before = [option.id for option in pane.options]
@@ -49,9 +39,10 @@ async def test_x_dismisses_a_suggestion_and_a_accepts_one(small_kb: None) -> Non
         assert before[0] not in [option.id for option in pane.options]
         pane.highlighted = 0
         accepted = pane.get_option_at_index(0).id
+        assert accepted is not None
         await pilot.press("a")
         await pilot.pause()
-        assert screen.session.state.suggestions[accepted] == "accepted"  # type: ignore[index]
+        assert screen.session.state.suggestions[accepted] == "accepted"
         draft = "\n".join(str(option.prompt) for option in screen.query_one(DraftPane).options)
         assert "✓" in draft
 
@@ -59,7 +50,7 @@ async def test_x_dismisses_a_suggestion_and_a_accepts_one(small_kb: None) -> Non
 async def test_backspace_removes_a_list_item() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Lijst")
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_step(pilot, app, "criteria")
+        screen = await answered_up_to(pilot, app, "criteria")
         for item in ("een", "twee", "drie"):
             await type_text(pilot, item)
             await pilot.press("enter")
@@ -78,7 +69,7 @@ async def test_backspace_removes_a_list_item() -> None:
 async def test_left_and_right_switch_between_yes_and_no() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Ja of nee")
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_step(pilot, app, "partners")
+        screen = await answered_up_to(pilot, app, "partners")
         await pilot.pause()
         assert isinstance(app.focused, Button) and app.focused.id == "yes"
         await pilot.press("right")

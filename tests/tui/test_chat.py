@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import MINI_ANSWERS, answer, knowledge_loaded, type_text
-from textual.widgets import Label, TextArea
+from driver import MINI_ANSWERS, answer, answer_shown, knowledge_loaded, type_text
+from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
 from kansencoach.core.flows.models import ChoiceStep
@@ -86,8 +86,8 @@ async def test_back_and_edit_change_the_draft() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = chat(app)
-        await answer(pilot, screen.step, "Eerste versie")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "Eerste versie")
+        await answer_shown(pilot, screen, "onderwijs")
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
@@ -110,8 +110,8 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = chat(app)
-        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "gezondheid")  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "Een verschil")
+        await answer_shown(pilot, screen, "gezondheid")
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert isinstance(app.screen, JumpDialog)
@@ -133,9 +133,9 @@ async def test_resume_after_restart_returns_to_the_exact_step(kansencoach_home: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = chat(app)
-        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, ["ouders"])  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "Een verschil")
+        await answer_shown(pilot, screen, "onderwijs")
+        await answer_shown(pilot, screen, ["ouders"])
         await pilot.press("ctrl+b")
         await pilot.pause()
         session_id = screen.session.info.id
@@ -175,12 +175,12 @@ async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = chat(app)
-        await answer(pilot, screen.step, "Tekst met # en | erin")  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "Tekst met # en | erin")
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         target = fixed_world / "export-test.md"
-        assert app.screen.query_one("#export-path").value == str(target)  # type: ignore[attr-defined]
+        assert app.screen.query_one("#export-path", Input).value == str(target)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -217,7 +217,7 @@ async def test_export_as_html_changes_the_suffix(fixed_world: Path) -> None:
         dialog.query_one("#export-format").focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert dialog.query_one("#export-path").value.endswith("html.html")  # type: ignore[attr-defined]
+        assert dialog.query_one("#export-path", Input).value.endswith("html.html")
         dialog.query_one("#export").focus()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
@@ -229,9 +229,9 @@ async def test_allocate_always_sums_to_the_total() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = chat(app)
-        await answer(pilot, screen.step, "x")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, "onderwijs")  # type: ignore[arg-type]
-        await answer(pilot, screen.step, ["ouders"])  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "x")
+        await answer_shown(pilot, screen, "onderwijs")
+        await answer_shown(pilot, screen, ["ouders"])
         widget = screen.query_one(AllocateAnswer)
         assert widget.points == {"A": 35, "B": 35, "C": 30}
         for key in ["right"] * 20 + ["down"] + ["left"] * 3 + ["down"] + ["right"] * 50:
@@ -294,7 +294,7 @@ async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
         assert screen.session.answers == {}
         assert screen.query_one("#text-answer", TextArea).text == ""
         assert any(message.has_class("help") for message in screen.query(CoachMessage))
-        await answer(pilot, screen.step, "Een verschil")  # type: ignore[arg-type]
+        await answer_shown(pilot, screen, "Een verschil")
         await pilot.press("question_mark")
         await pilot.pause()
         assert len([m for m in screen.query(CoachMessage) if m.has_class("help")]) == 2

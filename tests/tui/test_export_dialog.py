@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from kansencoach.tui.app import KansencoachApp
@@ -13,9 +14,9 @@ from kansencoach.tui.screens.export import ExportDialog
 from helpers import mini_flow
 
 
-async def open_dialog(pilot: object, app: KansencoachApp) -> ExportDialog:
-    await pilot.press("f2")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def open_dialog(pilot: Pilot[None], app: KansencoachApp) -> ExportDialog:
+    await pilot.press("f2")
+    await pilot.pause()
     dialog = app.screen
     assert isinstance(dialog, ExportDialog)
     return dialog

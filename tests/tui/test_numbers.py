@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from driver import MINI_ANSWERS, answer
+from driver import answered_up_to
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
 from kansencoach.core.catalog import load_vocabulary
@@ -16,12 +17,12 @@ from kansencoach.tui.widgets.messages import OfficerMessage
 from helpers import DATA, mini_flow
 
 
-async def type_number(pilot: object, text: str) -> None:
+async def type_number(pilot: Pilot[None], text: str) -> None:
     """Paste the text into the number field (as typed: '€' has no key name), then press Enter."""
-    pilot.app.post_message(events.Paste(text))  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def validation(screen: ChatScreen) -> str:
@@ -29,14 +30,9 @@ def validation(screen: ChatScreen) -> str:
     return str(label.render()) if label.display else ""
 
 
-async def at_budget(pilot: object, app: KansencoachApp) -> ChatScreen:
+async def at_budget(pilot: Pilot[None], app: KansencoachApp) -> ChatScreen:
     """The mini flow answered up to its budget question (a number in euro)."""
-    await pilot.pause()  # type: ignore[attr-defined]
-    screen = app.screen
-    assert isinstance(screen, ChatScreen)
-    for key in list(MINI_ANSWERS)[: list(MINI_ANSWERS).index("budget")]:
-        await answer(pilot, screen.step, MINI_ANSWERS[key])  # type: ignore[arg-type]
-    return screen
+    return await answered_up_to(pilot, app, "budget")
 
 
 def numbers_app() -> KansencoachApp:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 from driver import opened_chat, type_text
+from textual.widgets import TextArea
 
 from kansencoach import locations
 from kansencoach.core.catalog import load_vocabulary
@@ -60,7 +61,7 @@ async def test_a_finding_appears_right_after_its_step(tmp_path: object) -> None:
         assert isinstance(screen, ChatScreen)
         screen.go_to("risico-nadeel")
         await pilot.pause()
-        screen.query_one("#text-answer").clear()  # type: ignore[attr-defined]
+        screen.query_one("#text-answer", TextArea).clear()
         await type_text(pilot, "Niemand")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from driver import type_text
+from driver import loaded_start, type_text
 from textual.widgets import OptionList
 
 from kansencoach import locations
@@ -20,7 +20,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.screens.start import StartScreen
 
-from helpers import DATA
+from helpers import DATA, answer_current
 
 
 @pytest.fixture
@@ -39,16 +39,8 @@ def stored_session(title: str, answers: int = 0) -> str:
     with Store(locations.store_path()) as store:
         session = Session.start(store, loaded, title)
         if answers:
-            session.answer(session.current(), "Een verschil")  # type: ignore[arg-type]
+            answer_current(session, "Een verschil")
         return session.info.id
-
-
-async def loaded_start(app: KansencoachApp, pilot: object) -> StartScreen:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    screen = app.screen
-    assert isinstance(screen, StartScreen)
-    return screen
 
 
 def prompts(options: OptionList) -> list[str]:

@@ -13,11 +13,7 @@ from kansencoach.core import catalog
 from kansencoach.core.common import cache
 from kansencoach.core.knowledge.matcher import Query
 
-
-@pytest.fixture(autouse=True)
-def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """An empty cache folder, not the one the other tests share: these tests count and break its files."""
-    monkeypatch.setattr(locations, "cache_dir", lambda: tmp_path / "cache")
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
 
 def test_an_entry_is_used_while_its_sources_are_unchanged(tmp_path: Path) -> None:
@@ -105,5 +101,20 @@ def test_a_broken_knowledge_cache_is_rebuilt_silently() -> None:
         file.write_bytes(broken)
         catalog.forget_loaded()
         assert _search("schulden voorkomen") == expected
+        assert file.read_bytes() != broken
+    catalog.forget_loaded()
+
+
+def test_the_review_rules_from_the_cache_are_the_rules_read_and_a_broken_cache_is_rebuilt() -> None:
+    catalog.forget_loaded()
+    fresh = catalog.load_review_rules()
+    (file,) = locations.cache_dir().glob("rules-*.marshal")
+    catalog.forget_loaded()
+    cached = catalog.load_review_rules()
+    assert cached is not fresh and cached == fresh
+    for broken in (file.read_bytes()[:200], b"nonsense", file.read_bytes().replace(b"RuleBook", b"BookRule")):
+        file.write_bytes(broken)
+        catalog.forget_loaded()
+        assert catalog.load_review_rules() == fresh
         assert file.read_bytes() != broken
     catalog.forget_loaded()

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.flows.models import AnswerValue, Step
 
 
-def ids(steps: object) -> list[str]:
-    return [step.id for step in steps]  # type: ignore[attr-defined]
+def ids(steps: Iterable[Step]) -> list[str]:
+    return [step.id for step in steps]
 
 
 def test_first_question_comes_after_the_welcome_info(mini: LoadedFlow) -> None:
@@ -62,7 +64,8 @@ def test_previous_and_complete(mini: LoadedFlow) -> None:
     engine = Engine(mini.flow.steps)
     answers = {"verschil": "x", "domein": "onderwijs"}
     route = engine.route(answers)
-    assert engine.previous(route, "groepen").id == "domein"  # type: ignore[union-attr]
+    before = engine.previous(route, "groepen")
+    assert before is not None and before.id == "domein"
     assert engine.previous(route, "verschil") is None
     full = {
         **answers,

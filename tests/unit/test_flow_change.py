@@ -7,10 +7,11 @@ from pathlib import Path
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft.export import ExportMeta, to_markdown
 from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.flows.models import AnswerValue
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 
-from helpers import DATA
+from helpers import DATA, question
 
 V1 = DATA / "flows" / "mini.yaml"
 V2 = DATA / "flows-changed" / "mini.yaml"
@@ -20,8 +21,9 @@ V2 = DATA / "flows-changed" / "mini.yaml"
 def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> None:
     vocabulary = load_vocabulary()
     with Store(tmp_path / "k.db") as store:
-        session = Session.start(store, load_flow(V1, vocabulary), "Plan")
-        for step_id, value in [
+        first = load_flow(V1, vocabulary)
+        session = Session.start(store, first, "Plan")
+        answers: list[tuple[str, AnswerValue]] = [
             ("verschil", "Een verschil"),
             ("domein", "gezondheid"),
             ("groepen", ["ouders"]),
@@ -30,8 +32,9 @@ def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> 
             ("budget", None),
             ("partners", True),
             ("criteria", ["Bereik"]),
-        ]:
-            session.answer(session.engine.step(step_id), value)  # type: ignore[arg-type]
+        ]
+        for step_id, value in answers:
+            session.answer(question(first, step_id), value)
         before = dict(session.state.answers)
         resumed = Session(store, store.session(session.info.id), load_flow(V2, vocabulary))
         assert resumed.flow_changed
@@ -40,7 +43,8 @@ def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> 
         assert "criteria" not in resumed.answers
         assert resumed.answers["domein"] == "gezondheid"
         # The removed step's branch now leads to 'stoppen'; 'urgentie' moved to the end stays answered.
-        assert resumed.current() is not None and resumed.current().id == "stoppen"  # type: ignore[union-attr]
+        current = resumed.current()
+        assert current is not None and current.id == "stoppen"
         markdown = to_markdown(resumed.draft(), ExportMeta("mini", 2, "", ""))
         assert "Gezondheid en zorg" in markdown  # the renamed option's new label
         assert "4 van 5" in markdown

@@ -6,7 +6,7 @@ import pytest
 
 from kansencoach.core.dutch.normalize import Normalizer, words
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.matcher import Query, Suggestion
 
 from helpers import SMALL_KB_ITEMS as ITEMS
 from helpers import small_knowledge_base
@@ -17,7 +17,7 @@ def knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     return small_knowledge_base(tmp_path_factory.mktemp("kb"))
 
 
-def ids(results: list) -> list[str]:  # type: ignore[type-arg]
+def ids(results: list[Suggestion]) -> list[str]:
     return [result.item.id for result in results]
 
 

@@ -6,15 +6,11 @@ import pytest
 
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import STEP_TYPES, InfoStep, QuestionStep
+from kansencoach.core.flows.models import STEP_TYPES, InfoStep
 from kansencoach.core.flows.shown import Items, Prose, Table
 from kansencoach.core.flows.steptypes import answer_line, check_answer, parse_typed, show, step_type
 
-
-def question(mini: LoadedFlow, step_id: str) -> QuestionStep:
-    step = mini.steps_by_id[step_id]
-    assert not isinstance(step, InfoStep)
-    return step
+from helpers import question
 
 
 def test_every_question_type_has_its_own_rules(mini: LoadedFlow) -> None:
@@ -80,5 +76,5 @@ def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
 def test_typed_answers_pass_the_same_check_as_every_other_answer(mini: LoadedFlow) -> None:
     step = question(mini, "budget")
     assert check_answer(step, parse_typed(step, "2.500,0")) == 2500
-    assert step_type(step).hint_values(step) == {}
+    assert step_type(step).hint_values(step) == {"unit": " in euro"}
     assert step_type(question(mini, "mix")).hint_values(question(mini, "mix")) == {"total": 100, "count": 3}

@@ -11,16 +11,16 @@ import io
 import sys
 
 from kansencoach.cli import example, flows, kb, portfolio, run, serve, sessions
-from kansencoach.cli.common import USER_ERROR, Parser, UserError, print_problems
+from kansencoach.cli.common import USER_ERROR, Commands, Parser, UserError, print_problems
 from kansencoach.i18n import argparse_text, t
 
 # `kansencoach --help` should cost little more than argparse: even typing and pathlib are imported
 # only when a command needs them (mypy reads this constant like typing.TYPE_CHECKING).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
-    Handler = Callable[[argparse.Namespace], int]
+    from kansencoach.cli.common import Handler
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--watch", action="store_true", help=t("cli.watch"))
     parser.add_argument("--version", action="version", version=_version(), help=t("cli.version"))
     parser.set_defaults(handler=run._start)
-    commands = parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=Parser)
+    commands = Commands(
+        parser.add_subparsers(title=t("cli.commands"), metavar="OPDRACHT", parser_class=Parser)
+    )
     for module in (run, example, flows, kb, sessions, portfolio, serve):
         module.register(commands)
     return parser

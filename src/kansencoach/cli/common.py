@@ -1,4 +1,5 @@
-"""What every command module shares: the parser class, user errors, problem printing, the store.
+"""What every command module shares: the parser and its shared options, user errors, problem printing,
+the store.
 
 Imports stay inside the functions: `kansencoach --help`, `flows validate` and `kb search` must start
 fast and never load Textual.
@@ -14,12 +15,14 @@ from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
     from typing import NoReturn
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.sessions.store import Store
+
+    Handler = Callable[[argparse.Namespace], int]
 
 USER_ERROR = 2
 
@@ -31,24 +34,52 @@ def path_arg(text: str) -> Path:
     return Path(text)
 
 
-def add_export_options(parser: argparse.ArgumentParser) -> None:
-    """The format options every exporting command shares: --html or --docx, --template, --force."""
-    formats = parser.add_mutually_exclusive_group()
-    formats.add_argument("--html", action="store_const", const="html", dest="format", help=t("cli.html"))
-    formats.add_argument("--docx", action="store_const", const="docx", dest="format", help=t("cli.docx"))
-    parser.set_defaults(format="markdown")
-    parser.add_argument("--template", type=path_arg, metavar="HUISSTIJL.docx", help=t("cli.template"))
-    parser.add_argument("--force", action="store_true", help=t("cli.force"))
-
-
 class UserError(Exception):
     """A mistake the user can fix; printed without a traceback, exit code 2."""
 
 
 class Parser(argparse.ArgumentParser):
+    """A command's parser: usage mistakes end in Dutch with exit code 2; the options commands share."""
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(USER_ERROR, t("cli.usage_error", prog=self.prog, message=message) + "\n")
+
+    def add_paths(self, help: str | None = None) -> None:
+        """The files and folders a checking command works on (none: its default places)."""
+        self.add_argument("paths", nargs="*", type=path_arg, metavar="PAD", help=help)
+
+    def add_check_options(self) -> None:
+        """How a validate command reports problems: --format text|json and --verbose (main() reads both)."""
+        self.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
+        self.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
+
+    def add_export_options(self) -> None:
+        """The format options every exporting command shares: --html or --docx, --template, --force."""
+        formats = self.add_mutually_exclusive_group()
+        formats.add_argument("--html", action="store_const", const="html", dest="format", help=t("cli.html"))
+        formats.add_argument("--docx", action="store_const", const="docx", dest="format", help=t("cli.docx"))
+        self.set_defaults(format="markdown")
+        self.add_argument("--template", type=path_arg, metavar="HUISSTIJL.docx", help=t("cli.template"))
+        self.add_argument("--force", action="store_true", help=t("cli.force"))
+
+
+class Commands:
+    """Where a command module adds its commands: `kansencoach NAME`, or `kansencoach GROUP NAME`."""
+
+    def __init__(self, action: argparse._SubParsersAction[Parser]) -> None:
+        self.action = action
+
+    def command(self, name: str, handler: Handler, help: str, description: str | None = None) -> Parser:
+        """The command `name`, run by `handler`; its own --help starts with `description`, if any."""
+        parser = self.action.add_parser(name, help=help, description=description)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def group(self, name: str, help: str) -> Commands:
+        """The command `name OPDRACHT`, whose subcommands are added to what this returns."""
+        group = self.action.add_parser(name, help=help, description=help)
+        return Commands(group.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True))
 
 
 def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: bool = False) -> None:

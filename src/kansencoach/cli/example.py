@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser
+from kansencoach.cli.common import Commands
 from kansencoach.i18n import t
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `example` command to the parser."""
-    example = commands.add_parser("example", help=t("cli.example"), description=t("cli.example_usage"))
+    example = commands.command("example", _example, t("cli.example"), t("cli.example_usage"))
     example.add_argument("flow", metavar="FLOW", help=t("cli.run_flow"))
-    example.set_defaults(handler=_example)
 
 
 def _example(arguments: argparse.Namespace) -> int:

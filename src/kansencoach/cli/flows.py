@@ -5,15 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import (
-    USER_ERROR,
-    Parser,
-    UserError,
-    origin,
-    path_arg,
-    print_problems,
-    print_warnings,
-)
+from kansencoach.cli.common import USER_ERROR, Commands, UserError, origin, print_problems, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -22,50 +14,32 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
-    from kansencoach.core.knowledge.models import Vocabulary
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
-    """Add the `flows` commands to the parser."""
-    flows = commands.add_parser("flows", help=t("cli.flows"), description=t("cli.flows"))
-    flow_commands = flows.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
-    flow_list = flow_commands.add_parser("list", help=t("cli.flows_list"))
-    flow_list.set_defaults(handler=_flows_list)
-    flow_new = flow_commands.add_parser("new", help=t("cli.flows_new"))
-    flow_new.add_argument("id", metavar="ID")
-    flow_new.add_argument("--from", dest="source", metavar="FLOW", help=t("cli.flows_new_from"))
-    flow_new.set_defaults(handler=_flows_new)
-    flow_graph = flow_commands.add_parser("graph", help=t("cli.flows_graph"))
-    flow_graph.add_argument("flow", metavar="FLOW")
-    flow_graph.add_argument(
-        "--format", choices=["mermaid", "text"], default="mermaid", help=t("cli.flows_graph")
-    )
-    flow_graph.set_defaults(handler=_flows_graph)
-    flow_diff = flow_commands.add_parser(
-        "diff", help=t("cli.flows_diff"), description=t("cli.flows_diff_usage")
-    )
-    flow_diff.add_argument("old", metavar="OUD")
-    flow_diff.add_argument("new", nargs="?", metavar="NIEUW")
-    flow_diff.set_defaults(handler=_flows_diff)
-    flow_test = flow_commands.add_parser("test", help=t("cli.flows_test"))
-    flow_test.add_argument("paths", nargs="*", type=path_arg, metavar="PAD")
-    flow_test.set_defaults(handler=_flows_test)
-    flow_validate = flow_commands.add_parser("validate", help=t("cli.flows_validate"))
-    flow_validate.add_argument(
-        "paths", nargs="*", type=path_arg, metavar="PAD", help=t("cli.flows_validate_paths")
-    )
-    flow_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
-    flow_validate.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
-    flow_validate.set_defaults(handler=_flows_validate)
+def register(commands: Commands) -> None:
+    """Add the `flows` commands, `schema` and `docs` to the parser."""
+    flows = commands.group("flows", t("cli.flows"))
+    flows.command("list", _flows_list, t("cli.flows_list"))
+    new = flows.command("new", _flows_new, t("cli.flows_new"))
+    new.add_argument("id", metavar="ID")
+    new.add_argument("--from", dest="source", metavar="FLOW", help=t("cli.flows_new_from"))
+    graph = flows.command("graph", _flows_graph, t("cli.flows_graph"))
+    graph.add_argument("flow", metavar="FLOW")
+    graph.add_argument("--format", choices=["mermaid", "text"], default="mermaid", help=t("cli.flows_graph"))
+    diff = flows.command("diff", _flows_diff, t("cli.flows_diff"), t("cli.flows_diff_usage"))
+    diff.add_argument("old", metavar="OUD")
+    diff.add_argument("new", nargs="?", metavar="NIEUW")
+    test = flows.command("test", _flows_test, t("cli.flows_test"))
+    test.add_paths()
+    validate = flows.command("validate", _flows_validate, t("cli.flows_validate"))
+    validate.add_paths(t("cli.flows_validate_paths"))
+    validate.add_check_options()
 
-    schema = commands.add_parser("schema", help=t("cli.schema"), description=t("cli.schema"))
+    schema = commands.command("schema", _schema, t("cli.schema"), t("cli.schema"))
     schema.add_argument("kind", nargs="?", choices=["flows", "knowledge", "tests"])
     schema.add_argument("--vscode", action="store_true", help=t("cli.schema_vscode"))
-    schema.set_defaults(handler=_schema)
-
-    docs = commands.add_parser("docs", help=t("cli.docs"), description=t("cli.docs"))
+    docs = commands.command("docs", _docs, t("cli.docs"), t("cli.docs"))
     docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
-    docs.set_defaults(handler=_docs)
 
 
 def _flows_list(_: argparse.Namespace) -> int:
@@ -183,7 +157,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.flows.loader import check_file
+    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.flows.loader import load_file
 
     paths = _files_to_validate(arguments.paths)
     vocabulary = load_vocabulary()
@@ -192,7 +167,13 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     broken = 0
     clashes = _id_clashes(paths)
     for path in paths:
-        problems = check_file(path, vocabulary) + clashes.get(Path(os.path.realpath(path)), [])
+        loaded = None
+        try:
+            loaded = load_file(path, vocabulary)
+            problems = []
+        except ProblemsError as error:
+            problems = error.problems
+        problems += clashes.get(Path(os.path.realpath(path)), [])
         found += problems
         if problems:
             broken += 1
@@ -200,7 +181,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
                 print_problems(problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
-            _review_warnings(path, vocabulary)
+            if loaded is not None:
+                _review_warnings(loaded)
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -248,22 +230,15 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     }
 
 
-def _review_warnings(path: Path, vocabulary: Vocabulary) -> None:
-    """Warn about review rules the flow in `path` can never trigger (a block has none of its own)."""
+def _review_warnings(loaded: LoadedFlow) -> None:
+    """Warn about review rules the valid flow can never trigger (a block has none of its own)."""
     from kansencoach import locations
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.draft.review.reach import flow_warnings
-    from kansencoach.core.flows.loader import load_flow
 
-    rules_path = locations.shipped_knowledge_dir() / "review.yaml"
     rules = load_review_rules()
-    try:
-        loaded = load_flow(path, vocabulary)
-    except ProblemsError:
-        return
     if rules is not None:
-        print_warnings(flow_warnings(rules, rules_path, loaded.flow))
+        print_warnings(flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow))
 
 
 def _schema(arguments: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import Parser, UserError, origin, path_arg, print_warnings
+from kansencoach.cli.common import Commands, UserError, origin, path_arg, print_warnings
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,37 +14,28 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kansencoach.core.common.problems import Problem
-    from kansencoach.core.knowledge.models import PerspectiveTerm, Term
+    from kansencoach.core.knowledge.facets import Named
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `kb` commands to the parser."""
-    kb = commands.add_parser("kb", help=t("cli.kb"), description=t("cli.kb"))
-    kb_commands = kb.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
-    kb_list = kb_commands.add_parser("list", help=t("cli.kb_list"))
-    kb_list.set_defaults(handler=_kb_list)
-    kb_new = kb_commands.add_parser("new", help=t("cli.kb_new"))
-    kb_new.add_argument("id", metavar="ID")
-    kb_new.set_defaults(handler=_kb_new)
-    kb_validate = kb_commands.add_parser("validate", help=t("cli.kb_validate"))
-    kb_validate.add_argument(
-        "paths", nargs="*", type=path_arg, metavar="PAD", help=t("cli.kb_validate_paths")
-    )
-    kb_validate.add_argument(
+    kb = commands.group("kb", t("cli.kb"))
+    kb.command("list", _kb_list, t("cli.kb_list"))
+    kb.command("new", _kb_new, t("cli.kb_new")).add_argument("id", metavar="ID")
+    validate = kb.command("validate", _kb_validate, t("cli.kb_validate"))
+    validate.add_paths(t("cli.kb_validate_paths"))
+    validate.add_argument(
         "--sources", nargs="+", type=path_arg, default=[], metavar="MAP", help=t("cli.kb_sources")
     )
-    kb_validate.add_argument("--format", choices=["text", "json"], default="text", help=t("cli.format"))
-    kb_validate.add_argument("--verbose", action="store_true", help=t("cli.verbose"))
-    kb_validate.set_defaults(handler=_kb_validate)
-    kb_search = kb_commands.add_parser("search", help=t("cli.kb_search"))
-    kb_search.add_argument("text", nargs="*", metavar="TEKST")
-    kb_search.add_argument("--domain", action="append", default=[], metavar="D", help=t("cli.kb_domain"))
-    kb_search.add_argument("--wie", action="append", default=[], metavar="W", help=t("cli.kb_wie"))
-    kb_search.add_argument("--waar", action="append", default=[], metavar="X", help=t("cli.kb_waar"))
-    kb_search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
-    kb_search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
-    kb_search.add_argument("--json", action="store_true", help=t("cli.json"))
-    kb_search.set_defaults(handler=_kb_search)
+    validate.add_check_options()
+    search = kb.command("search", _kb_search, t("cli.kb_search"))
+    search.add_argument("text", nargs="*", metavar="TEKST")
+    search.add_argument("--domain", action="append", default=[], metavar="D", help=t("cli.kb_domain"))
+    search.add_argument("--wie", action="append", default=[], metavar="W", help=t("cli.kb_wie"))
+    search.add_argument("--waar", action="append", default=[], metavar="X", help=t("cli.kb_waar"))
+    search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
+    search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
+    search.add_argument("--json", action="store_true", help=t("cli.json"))
 
 
 def _kb_new(arguments: argparse.Namespace) -> int:
@@ -187,11 +178,11 @@ def _default_knowledge() -> list[Path]:
 def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
-    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.catalog import load_search
     from kansencoach.core.knowledge.matcher import Query
 
-    knowledge = load_kb()
-    vocabulary = knowledge.vocabulary
+    knowledge = load_search()
+    vocabulary = knowledge.names
     typed = [part.strip() for part in arguments.perspective.split(",") if part.strip()]
     domains = _facet_ids("--domain", arguments.domain, vocabulary.domains)
     wie = _facet_ids("--wie", arguments.wie, vocabulary.wie)
@@ -216,8 +207,8 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if arguments.json:
         rows = [
             {
-                "id": result.item.id,
-                "name": result.item.name,
+                "id": result.id,
+                "name": result.name,
                 "score": result.score,
                 "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
                 "why": result.why,
@@ -229,14 +220,12 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     if not results:
         print(t("cli.kb_nothing"))
     for number, result in enumerate(results, start=1):
-        print(f"{number:>2}. {result.item.name} ({result.item.id}) — {result.score:.2f}")
+        print(f"{number:>2}. {result.name} ({result.id}) — {result.score:.2f}")
         print(f"    {result.why}")
     return 0
 
 
-def _facet_ids(
-    option: str, values: Sequence[str], terms: Sequence[Term | PerspectiveTerm]
-) -> tuple[str, ...]:
+def _facet_ids(option: str, values: Sequence[str], terms: Sequence[Named]) -> tuple[str, ...]:
     """The vocabulary ids the typed values stand for, with a note for each one that was mapped;
     a value that maps to nothing stops the search (exit 2) with what it might have been."""
     from kansencoach.core.common.problems import did_you_mean

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, open_store, path_arg
 from kansencoach.i18n import t
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `portfolio` command to the parser."""
-    portfolio = commands.add_parser("portfolio", help=t("cli.portfolio"), description=t("cli.portfolio"))
+    portfolio = commands.command("portfolio", _portfolio, t("cli.portfolio"), t("cli.portfolio"))
     portfolio.add_argument(
         "files", nargs="*", type=path_arg, metavar="SESSIE.yaml", help=t("cli.portfolio_files")
     )
@@ -19,7 +19,6 @@ def register(commands: argparse._SubParsersAction[Parser]) -> None:
         "-o", "--output", type=path_arg, metavar="UIT.html", help=t("cli.portfolio_output")
     )
     portfolio.add_argument("--force", action="store_true", help=t("cli.force"))
-    portfolio.set_defaults(handler=_portfolio)
 
 
 def _portfolio(arguments: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, open_store, path_arg
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -14,20 +14,19 @@ if TYPE_CHECKING:
     from kansencoach.core.flows.loader import LoadedFlow
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `run` commands to the parser."""
-    run = commands.add_parser("run", help=t("cli.run"), description=t("cli.run"))
+    run = commands.command("run", _run, t("cli.run"), t("cli.run"))
     run.add_argument("flow", nargs="?", metavar="FLOW", help=t("cli.run_flow"))
     run.add_argument("--resume", metavar="ID", help=t("cli.run_resume"))
     run.add_argument("--plain", action="store_true", help=t("cli.plain"))
     run.add_argument("--answers", type=path_arg, metavar="BESTAND.yaml", help=t("cli.run_answers"))
     run.add_argument("--export", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    add_export_options(run)
+    run.add_export_options()
     run.add_argument("--title", help=t("cli.run_title"))
     run.add_argument("--watch", action="store_true", help=t("cli.watch"))
     run.add_argument("--preview", action="store_true", help=t("cli.preview"))
     run.add_argument("--from", dest="earlier", metavar="ID|BESTAND", help=t("cli.run_from"))
-    run.set_defaults(handler=_run)
 
 
 def _start(arguments: argparse.Namespace) -> int:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError
+from kansencoach.cli.common import Commands, UserError
 from kansencoach.i18n import t
 
 DEFAULT_PORT = 8000
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `serve` command to the parser."""
-    serve = commands.add_parser("serve", help=t("cli.serve"), description=t("cli.serve_description"))
+    serve = commands.command("serve", _serve, t("cli.serve"), t("cli.serve_description"))
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N", help=t("cli.serve_port"))
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES", help=t("cli.serve_host"))
-    serve.set_defaults(handler=_serve)
 
 
 def command_line() -> str:

@@ -4,37 +4,28 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Parser, UserError, add_export_options, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, open_store, path_arg
 from kansencoach.i18n import t
 
 
-def register(commands: argparse._SubParsersAction[Parser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `sessions` commands to the parser."""
-    sessions = commands.add_parser("sessions", help=t("cli.sessions"), description=t("cli.sessions"))
-    session_commands = sessions.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True)
-    session_list = session_commands.add_parser("list", help=t("cli.sessions_list"))
-    session_list.set_defaults(handler=_sessions_list)
-    session_show = session_commands.add_parser("show", help=t("cli.sessions_show"))
-    session_show.add_argument("id", metavar="ID")
-    session_show.set_defaults(handler=_sessions_show)
-    session_export = session_commands.add_parser("export", help=t("cli.sessions_export"))
-    session_export.add_argument("id", metavar="ID")
-    session_export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
-    add_export_options(session_export)
-    session_export.add_argument(
+    sessions = commands.group("sessions", t("cli.sessions"))
+    sessions.command("list", _sessions_list, t("cli.sessions_list"))
+    sessions.command("show", _sessions_show, t("cli.sessions_show")).add_argument("id", metavar="ID")
+    export = sessions.command("export", _sessions_export, t("cli.sessions_export"))
+    export.add_argument("id", metavar="ID")
+    export.add_argument("-o", "--output", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
+    export.add_export_options()
+    export.add_argument(
         "--session", type=path_arg, metavar="SESSIE.yaml", help=t("cli.sessions_export_session")
     )
-    session_export.set_defaults(handler=_sessions_export)
-    session_import = session_commands.add_parser("import", help=t("cli.sessions_import"))
-    session_import.add_argument("file", type=path_arg, metavar="SESSIE.yaml")
-    session_import.set_defaults(handler=_sessions_import)
-    session_review = session_commands.add_parser("review", help=t("cli.sessions_review"))
-    session_review.add_argument("id", metavar="ID")
-    session_review.add_argument("--json", action="store_true", help=t("cli.json"))
-    session_review.set_defaults(handler=_sessions_review)
-    session_delete = session_commands.add_parser("delete", help=t("cli.sessions_delete"))
-    session_delete.add_argument("id", metavar="ID")
-    session_delete.set_defaults(handler=_sessions_delete)
+    imported = sessions.command("import", _sessions_import, t("cli.sessions_import"))
+    imported.add_argument("file", type=path_arg, metavar="SESSIE.yaml")
+    review = sessions.command("review", _sessions_review, t("cli.sessions_review"))
+    review.add_argument("id", metavar="ID")
+    review.add_argument("--json", action="store_true", help=t("cli.json"))
+    sessions.command("delete", _sessions_delete, t("cli.sessions_delete")).add_argument("id", metavar="ID")
 
 
 def _sessions_list(_: argparse.Namespace) -> int:

@@ -11,19 +11,20 @@ from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
-from kansencoach.core.common.schema_errors import validate
-from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.knowledge.base import INTERVENTIONS_DIR, KnowledgeBase, load_knowledge, with_user_files
-from kansencoach.core.knowledge.models import Vocabulary
-from kansencoach.core.knowledge.own import add_vocabulary, with_own_words
+from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    # Flows and review rules are imported where they are loaded: `kb search` needs neither.
+    # Models, flows and review rules are imported where they are loaded: a `kb search` from a current
+    # cache needs none of them (importing pydantic alone would cost it more than the search).
     from kansencoach.core.draft.review import RuleBook
     from kansencoach.core.draft.review.own import CombinedRules
+    from kansencoach.core.flows.cached import FlowShelf
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.knowledge.base import KnowledgeBase
+    from kansencoach.core.knowledge.models import Vocabulary
+    from kansencoach.core.knowledge.search import Searchable
 
 DUPLICATE_ID = "duplicate_id"
 
@@ -66,8 +67,18 @@ def own_knowledge_files(name: str, user_dirs: tuple[Path, ...] | None = None) ->
 def user_intervention_files(directory: Path) -> list[Path]:
     """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
     (where a new author often saves them), except the knowledge base's own files."""
-    loose = [path for path in yaml_files(directory) if path.name not in KNOWLEDGE_FILES]
-    return [*yaml_files(directory / INTERVENTIONS_DIR), *loose]
+    return [Path(path) for path in _intervention_paths(directory)]
+
+
+def _intervention_paths(directory: Path) -> list[str]:
+    """`user_intervention_files` as strings: a search lists thousands of them, and checks each
+    against the cache, without needing a Path of any."""
+    inside = directory / INTERVENTIONS_DIR
+    loose = [name for name in _yaml_names(directory) if name not in KNOWLEDGE_FILES]
+    return [
+        *(f"{inside}{os.sep}{name}" for name in _yaml_names(inside)),
+        *(f"{directory}{os.sep}{name}" for name in loose),
+    ]
 
 
 def flow_dirs() -> list[Path]:
@@ -84,38 +95,100 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
     return _load_kb(directory, tuple(locations.user_knowledge_dirs()))
 
 
+def load_search() -> Searchable:
+    """What `kb search` needs of `load_kb()`: from a current cache without making a single model."""
+    return _load_search(tuple(locations.user_knowledge_dirs()))
+
+
+_BROKEN_CACHE = (KeyError, TypeError, ValueError, IndexError, AttributeError)
+"""What reading a cache entry of another shape raises: it is then rebuilt."""
+
+
+@dataclass(frozen=True)
+class _KnowledgeFiles:
+    """The files a knowledge base is built from, and the cache entry built from them."""
+
+    directory: Path
+    interventions: list[str]
+    vocabularies: list[Path]
+    synonyms: list[Path]
+    cache_file: Path
+    shelf_file: Path
+    """The user's interventions one by one, so that a change to one file reads only that file again."""
+
+    @property
+    def sources(self) -> list[str | Path]:
+        own: list[str | Path] = [*self.interventions, *self.vocabularies, *self.synonyms]
+        return [*self.directory.rglob("*.yaml"), *own, *_code_files()]
+
+
+def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _KnowledgeFiles:
+    directory = directory or locations.shipped_knowledge_dir()
+    key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
+    return _KnowledgeFiles(
+        directory,
+        # All user folders at once, least important first, so an id in two of them is reported.
+        [path for user_dir in reversed(user_dirs) for path in _intervention_paths(user_dir)],
+        own_knowledge_files(VOCABULARY_FILE, user_dirs),
+        own_knowledge_files(SYNONYMS_FILE, user_dirs),
+        locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
+        locations.cache_dir() / f"interventions-{key[:16]}.marshal",
+    )
+
+
+@lru_cache(maxsize=4)
+def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
+    from kansencoach.core.common import cache
+    from kansencoach.core.knowledge import search
+
+    files = _knowledge_files(None, user_dirs)
+    with cache.no_cyclic_gc():
+        cached = cache.load(files.cache_file, files.sources)
+        if cached is not None:
+            with contextlib.suppress(*_BROKEN_CACHE):
+                return search.from_plain(cached["search"])[0]
+    knowledge = _load_kb(None, user_dirs)
+    return search.Searchable(knowledge.matcher, knowledge.names, knowledge.problems)
+
+
 @lru_cache(maxsize=4)
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     from kansencoach.core.common import cache
     from kansencoach.core.knowledge import plain
+    from kansencoach.core.knowledge.base import load_knowledge, with_user_files
+    from kansencoach.core.knowledge.own import with_own_words
 
-    directory = directory or locations.shipped_knowledge_dir()
-    # All user folders at once, least important first, so an id in two of them is reported.
-    files = [path for user_dir in reversed(user_dirs) for path in user_intervention_files(user_dir)]
-    vocabularies = own_knowledge_files(VOCABULARY_FILE, user_dirs)
-    synonyms = own_knowledge_files(SYNONYMS_FILE, user_dirs)
-    sources = [*directory.rglob("*.yaml"), *files, *vocabularies, *synonyms, *_code_files()]
-    key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
-    cache_file = locations.cache_dir() / f"knowledge-{key[:16]}.marshal"
+    files = _knowledge_files(directory, user_dirs)
+    sources = files.sources
     with cache.no_cyclic_gc():
-        cached = cache.load(cache_file, sources)
+        cached = cache.load(files.cache_file, sources)
         if cached is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError, IndexError, AttributeError):
+            with contextlib.suppress(*_BROKEN_CACHE):
                 return plain.from_plain(cached)
-        knowledge = with_own_words(load_knowledge(directory), vocabularies, synonyms)
-        knowledge = with_user_files(knowledge, files) if files else knowledge
-        cache.store(cache_file, sources, plain.to_plain(knowledge))
+        knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
+        if files.interventions:
+            shelf = cache.Shelf(files.shelf_file, _code_files())
+            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
+            shelf.save()
+        cache.store(files.cache_file, sources, plain.to_plain(knowledge))
     return knowledge
 
 
-def _code_files() -> list[Path]:
-    """The modules that shape a cached knowledge base: a change to one of them makes the cache stale."""
-    from kansencoach.core.common import cache
-    from kansencoach.core.dutch import normalize
-    from kansencoach.core.knowledge import base, index, matcher, models, own, plain
+_CODE_SHAPING_KNOWLEDGE = (
+    "common/cache.py",
+    "dutch/normalize.py",
+    *(
+        f"knowledge/{name}.py"
+        for name in ("base", "entries", "index", "matcher", "models", "own", "plain", "search")
+    ),
+)
+"""The modules that shape a cached knowledge base, under core/: a change to one makes the cache stale."""
 
-    modules = (cache, normalize, base, index, matcher, models, own, plain)
-    return [Path(str(module.__file__)) for module in modules]
+
+def _code_files() -> list[Path]:
+    # By path, not by importing them: a search from the cache must not import the models.
+    core = Path(__file__).parent
+    return [core / name for name in _CODE_SHAPING_KNOWLEDGE]
 
 
 def load_review_rules(path: Path | None = None) -> RuleBook | None:
@@ -135,10 +208,35 @@ def review_rules(path: Path | None = None) -> CombinedRules | None:
 
 @lru_cache(maxsize=4)
 def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | None:
-    from kansencoach.core.draft.review import load_rules
     from kansencoach.core.draft.review.own import add_rules
 
-    return add_rules(load_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs)) if path.exists() else None
+    return (
+        add_rules(_shipped_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs))
+        if path.exists()
+        else None
+    )
+
+
+def _shipped_rules(path: Path) -> RuleBook:
+    """The rules in `path` and its word lists, from the cache while they and the code that reads
+    them are unchanged (the team's own rules are added to them afterwards, never cached)."""
+    from kansencoach.core.common import cache
+    from kansencoach.core.draft.review import rules
+
+    review, core = Path(rules.__file__).parent, Path(__file__).parent
+    code = [*review.glob("*.py"), *(core / "common").glob("*.py"), core / "knowledge" / "models.py"]
+    sources = [path, path.parent / rules.WORDS_FILE, *code]
+    key = hashlib.sha256(str(path).encode()).hexdigest()
+    cache_file = locations.cache_dir() / f"rules-{key[:16]}.marshal"
+    plain = cache.load(cache_file, sources)
+    if plain is not None:
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+            book = cache.from_tagged(plain, cache.model_classes(rules))
+            if isinstance(book, rules.RuleBook):
+                return book
+    book = rules.load_rules(path)
+    cache.store(cache_file, sources, cache.to_tagged(book))
+    return book
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -150,6 +248,10 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
 @lru_cache(maxsize=4)
 def _read_vocabulary(path: Path) -> Vocabulary:
+    from kansencoach.core.common.schema_errors import validate
+    from kansencoach.core.common.yamlsource import read_document
+    from kansencoach.core.knowledge.models import Vocabulary
+
     document = read_document(path)
     return validate(Vocabulary, document.data, document.position)
 
@@ -157,6 +259,8 @@ def _read_vocabulary(path: Path) -> Vocabulary:
 @lru_cache(maxsize=4)
 def _own_vocabulary(user_dirs: tuple[Path, ...]) -> Vocabulary:
     """The shipped vocabulary with own values; a broken own file is left out (`kb validate` names it)."""
+    from kansencoach.core.knowledge.own import add_vocabulary
+
     shipped = _read_vocabulary(locations.shipped_knowledge_dir() / VOCABULARY_FILE)
     return add_vocabulary(shipped, own_knowledge_files(VOCABULARY_FILE, user_dirs))[0]
 
@@ -169,13 +273,33 @@ def own_knowledge_problems() -> list[Problem]:
     return [*problems, *(combined.problems if combined else ())]
 
 
+def flow_from_file(path: Path) -> LoadedFlow:
+    """The flow in `path` with the vocabulary of `load_vocabulary()`, from the flow cache while
+    its files are unchanged; ProblemsError listing every problem when it is broken."""
+    shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
+    try:
+        return shelf.load(path)
+    finally:
+        shelf.save()
+
+
+@lru_cache(maxsize=4)
+def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
+    from kansencoach.core.flows.cached import FlowShelf
+
+    vocabularies = [
+        locations.shipped_knowledge_dir() / VOCABULARY_FILE,
+        *own_knowledge_files(VOCABULARY_FILE, user_dirs),
+    ]
+    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()
+    return FlowShelf(cache_dir / f"flows-{key[:16]}.marshal", load_vocabulary, vocabularies)
+
+
 def scan_flows() -> list[FlowEntry]:
     """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
     its id, and a broken flow is listed with its problems instead of hidden. Two user flows with
     one id are an error: the more important folder's flow is used, the other listed as broken."""
-    from kansencoach.core.flows.loader import load_flow
-
-    vocabulary = load_vocabulary()
+    shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
     shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
     clashes: list[FlowEntry] = []
@@ -183,7 +307,7 @@ def scan_flows() -> list[FlowEntry]:
         is_shipped = Path(os.path.realpath(directory)) == shipped
         for path in yaml_files(directory):
             try:
-                entry = FlowEntry(path, load_flow(path, vocabulary), shipped=is_shipped)
+                entry = FlowEntry(path, shelf.load(path), shipped=is_shipped)
             except ProblemsError as error:
                 entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
             previous = entries.get(entry.id)
@@ -192,11 +316,14 @@ def scan_flows() -> list[FlowEntry]:
             elif previous is not None and not previous.shipped:
                 clashes.append(_clash(previous, entry))
             entries[entry.id] = entry
+    shelf.save()
     return sorted([*entries.values(), *clashes], key=lambda entry: entry.id)
 
 
 def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
     """`hidden` as a broken entry whose problem names the file with the same id that is used."""
+    from kansencoach.core.common.yamlsource import read_document
+
     try:
         position = read_document(hidden.path).position(("id",))
     except ProblemsError:
@@ -216,13 +343,19 @@ def yaml_files(directory: Path) -> list[Path]:
 
     Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
     """
+    return [directory / name for name in _yaml_names(directory)]
+
+
+def _yaml_names(directory: Path) -> list[str]:
+    """The names of the files `yaml_files` lists, sorted (as strings: a knowledge folder can hold
+    thousands, and a Path per file costs a search more than its cache check)."""
     try:
-        found = [path for path in directory.iterdir() if path.suffix == ".yaml"]
+        names = os.listdir(directory)  # noqa: PTH208 - names, not a Path per file
     except OSError:
         return []
-    # By name: one folder's files sort the same, and comparing Paths is slow for thousands of files.
+    # `len(name) > 5`: a file called just ".yaml" has no suffix, as Path.suffix has it.
     return sorted(
-        (path for path in found if not path.name.endswith(".test.yaml")), key=lambda path: path.name
+        name for name in names if name.endswith(".yaml") and len(name) > 5 and not name.endswith(".test.yaml")
     )
 
 
@@ -231,11 +364,9 @@ def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
 
     `entries` is a `scan_flows()` the caller already made (a list of sessions looks up many flows).
     """
-    from kansencoach.core.flows.loader import load_flow
-
     as_path = Path(name).expanduser()
     if as_path.suffix in (".yaml", ".yml") or as_path.is_file():
-        return load_flow(as_path, load_vocabulary())
+        return flow_from_file(as_path)
     entry = find_entry(name, entries)
     if entry.loaded is None:
         raise ProblemsError(list(entry.problems))
@@ -258,12 +389,10 @@ def find_entry(flow_id: str, entries: list[FlowEntry] | None = None) -> FlowEntr
 
 def hidden_flow(flow_id: str) -> LoadedFlow:
     """The flow that the active one with `flow_id` hides (usually the shipped original)."""
-    from kansencoach.core.flows.loader import load_flow
-
     hidden = find_entry(flow_id).replaces
     if hidden is None:
         raise UnknownFlow(t("flow.nothing_hidden", name=flow_id))
-    return load_flow(hidden, load_vocabulary())
+    return flow_from_file(hidden)
 
 
 def source_of(loaded: LoadedFlow) -> str:
@@ -275,16 +404,14 @@ def source_of(loaded: LoadedFlow) -> str:
 def flow_for_session(flow_id: str, flow_source: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
     """The flow a session runs on: its file when it was started from one, else by id (among
     `entries` when the caller scanned the flows already)."""
-    from kansencoach.core.flows.loader import load_flow
-
     if flow_source and Path(flow_source).is_file():
-        return load_flow(Path(flow_source), load_vocabulary())
+        return flow_from_file(Path(flow_source))
     return find_flow(flow_id, entries)
 
 
 def forget_loaded() -> None:
-    """Drop cached knowledge, rules and vocabulary, so the next load reads the files again."""
-    for cached in (_load_kb, _review_rules, _read_vocabulary, _own_vocabulary):
+    """Drop cached knowledge, rules, vocabulary and flows, so the next load reads the files again."""
+    for cached in (_load_kb, _load_search, _review_rules, _read_vocabulary, _own_vocabulary, _flow_shelf):
         cached.cache_clear()
 
 

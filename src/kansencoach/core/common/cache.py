@@ -1,4 +1,4 @@
-"""A plain-data cache of what is slow to build from YAML (the knowledge base and its index).
+"""A plain-data cache of what is slow to build from YAML (the knowledge base, compiled flows).
 
 One file per kind in the user cache dir, written atomically with `marshal` (plain values only: no
 code is run on loading, so a foreign file can at worst be garbage). Each entry is keyed by the
@@ -6,6 +6,8 @@ path, size and modification time in nanoseconds of every file it was built from,
 for timestamps too recent to trust: a file modified within RACY_NS of the moment the entry was
 written may change again in the same tick without its stat changing, so its content hash is kept
 and compared too. A corrupt, foreign or stale file is ignored (the caller rebuilds), never fatal.
+A `Shelf` keeps many such entries in one file, each with its own sources, so a change to one
+source rebuilds only the entries built from it.
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ import hashlib
 import marshal
 import os
 import time
+import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel
-
 from kansencoach.core.common.files import WriteError, write_atomic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Imported where models are made: a search from the cache makes none and never imports pydantic.
+    from pydantic import BaseModel
 
 FORMAT = 1
 """Bump when the shape of any cached value changes."""
@@ -32,33 +38,47 @@ RACY_NS = 2_000_000_000
 _MAGIC = b"kansencoach-cache\n"
 
 Stamp = tuple[str, int, int, str]
-"""(path, size, mtime_ns, sha256 or "" when the stat can be trusted)."""
-ModelT = TypeVar("ModelT", bound=BaseModel)
+"""(path, size, mtime_ns, sha256 or "" when the stat can be trusted); size -1 for a missing file."""
+_ABSENT = (-1, -1)
+_CLASS = "\x00class"
+"""The key under which `to_tagged` keeps a model's class name (no field can be called that)."""
+ModelT = TypeVar("ModelT", bound="BaseModel")
 
 
-def stamps(paths: Iterable[Path], now_ns: int | None = None) -> list[Stamp]:
-    """What identifies the current version of each file; missing files are left out."""
+def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp]:
+    """What identifies the current version of each file; a missing file is stamped as absent, so
+    an entry that depends on a file not being there goes stale when it appears."""
     now_ns = time.time_ns() if now_ns is None else now_ns
     found: list[Stamp] = []
     for name in sorted({str(path) for path in paths}):  # strings: Path comparisons are slow
-        path = Path(name)
-        with contextlib.suppress(OSError):
-            status = path.stat()
+        try:
+            status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
             racy = status.st_mtime_ns >= now_ns - RACY_NS
-            digest = hashlib.sha256(path.read_bytes()).hexdigest() if racy else ""
-            found.append((str(path), status.st_size, status.st_mtime_ns, digest))
+            digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
+        except OSError:
+            found.append((name, *_ABSENT, ""))
+            continue
+        found.append((name, status.st_size, status.st_mtime_ns, digest))
     return found
 
 
-def _still_valid(stored: list[Stamp], paths: Iterable[Path]) -> bool:
+def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
     current = sorted({str(path) for path in paths})
-    if [entry[0] for entry in stored] != current:
-        return False
+    return [entry[0] for entry in stored] == current and _unchanged(stored)
+
+
+def _unchanged(stored: list[Stamp]) -> bool:
+    """Whether every file is as it was stamped (still there with the same stat and hash, or still absent)."""
     for name, size, mtime_ns, digest in stored:
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
-            if (status.st_size, status.st_mtime_ns) != (size, mtime_ns):
+        except OSError:
+            if (size, mtime_ns) != _ABSENT:
                 return False
+            continue
+        if (status.st_size, status.st_mtime_ns) != (size, mtime_ns):
+            return False
+        try:
             if digest and hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:
                 return False
         except OSError:
@@ -79,7 +99,7 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load(file: Path, paths: Iterable[Path]) -> Any | None:
+def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
     """The value cached in `file` if it was built from exactly the current `paths`, else None."""
     paths = list(paths)
     try:
@@ -96,9 +116,12 @@ def load(file: Path, paths: Iterable[Path]) -> Any | None:
         return None
 
 
-def store(file: Path, paths: Iterable[Path], value: Any) -> None:
+def store(file: Path, paths: Iterable[str | Path], value: Any) -> None:
     """Cache `value` as built from `paths`; a cache that cannot be written is simply not kept."""
-    data = _MAGIC + marshal.dumps((FORMAT, stamps(paths), value))
+    try:
+        data = _MAGIC + marshal.dumps((FORMAT, stamps(paths), value))
+    except ValueError:  # a value marshal cannot hold: a mistake in a caller's plain form, not fatal
+        return
     with contextlib.suppress(OSError, WriteError):
         file.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(file, data, force=True)
@@ -113,7 +136,11 @@ def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:
             values[name] = [construct(nested, item) if isinstance(item, dict) else item for item in value]
         elif isinstance(value, dict):
             values[name] = construct(nested, value)
-    # What `model_construct` does, without its per-field default handling: a dump has every field.
+    return _made(model, values)
+
+
+def _made(model: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """What `model_construct` does, without its per-field default handling: a dump has every field."""
     made = model.__new__(model)
     object.__setattr__(made, "__dict__", values)
     object.__setattr__(made, "__pydantic_fields_set__", set(values))
@@ -122,9 +149,89 @@ def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:
     return made
 
 
+def to_tagged(value: Any) -> Any:
+    """`value` as plain data in which every model keeps its class name, so that a field holding one
+    of several models (a discriminated union) comes back as the same model."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return {
+            **{name: to_tagged(item) for name, item in value.__dict__.items()},
+            _CLASS: type(value).__name__,
+        }
+    if isinstance(value, list):
+        return [to_tagged(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_tagged(item) for key, item in value.items()}
+    return value
+
+
+def model_classes(module: types.ModuleType) -> dict[str, type[BaseModel]]:
+    """The models `module` defines or imports from kansencoach, by name: the only classes
+    `from_tagged` may make for it (never pydantic's own or a third party's)."""
+    from pydantic import BaseModel  # here: the warm knowledge path never imports pydantic
+
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__.startswith("kansencoach.")
+    }
+
+
+def from_tagged(data: Any, classes: dict[str, type[BaseModel]]) -> Any:
+    """The value `to_tagged` saved, its models made again without validating (they were valid then).
+
+    Only the `classes` named may be made; any other name is a KeyError (a foreign or stale cache)."""
+    if isinstance(data, list):
+        return [from_tagged(item, classes) for item in data]
+    if isinstance(data, dict):
+        values = {key: from_tagged(item, classes) for key, item in data.items() if key != _CLASS}
+        name = data.get(_CLASS)
+        return values if name is None else _made(classes[name], values)
+    return data
+
+
+class Shelf:
+    """Many entries in one cache file, each valid while its own sources are unchanged; all of them
+    are dropped when a `shared` source changed (the code that shapes them, a file they all read)."""
+
+    def __init__(self, file: Path, shared: Iterable[Path]) -> None:
+        self.file = file
+        self._shared = list(shared)
+        stored = load(file, self._shared)
+        self._entries: dict[str, list[Any]] = stored if isinstance(stored, dict) else {}
+        self._changed = False
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under `key` if the files it was built from are unchanged, else None."""
+        entry = self._entries.get(key)
+        if not isinstance(entry, list) or len(entry) != 2:
+            return None
+        try:
+            return entry[1] if _unchanged([tuple(stamp) for stamp in entry[0]]) else None
+        except (TypeError, ValueError):
+            return None
+
+    def put(self, key: str, sources: Iterable[Path], value: Any) -> None:
+        """Keep `value` under `key` as built from `sources` (written by `save`)."""
+        self._entries[key] = [stamps(sources), value]
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the entries if any was put, leaving out those whose key file is gone."""
+        if self._changed:
+            kept = {key: entry for key, entry in self._entries.items() if os.path.exists(key)}  # noqa: PTH110
+            store(self.file, self._shared, kept)
+            self._changed = False
+
+
 @functools.cache
 def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], bool], ...]:
     """(field, model, is a list) for every field of `model` that holds models: worked out once per model."""
+    from pydantic import BaseModel
+
     found = []
     for name, info in model.model_fields.items():
         annotation = info.annotation

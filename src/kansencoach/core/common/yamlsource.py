@@ -1,9 +1,9 @@
 """Reading YAML written by people: plain data, every node's position kept, faults in Dutch.
 
-We compose YAML into nodes (never construct Python objects from tags), so `!!python/...` tags are
-refused instead of executed, and every value can be traced back to its line and column. Anchors and
-aliases are refused: they make a file hard to read for its next editor and are the vehicle of
-"billion laughs" documents.
+We build plain data from the parser's events (never construct Python objects from tags, see
+`yaml_build`), so `!!python/...` tags are refused instead of executed, and every value can be traced
+back to its line and column. Anchors and aliases are refused: they make a file hard to read for its
+next editor and are the vehicle of "billion laughs" documents.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,29 +19,27 @@ from typing import Any
 import yaml
 
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
-from kansencoach.core.common.yaml_explain import duplicate_key, explain
+from kansencoach.core.common.yaml_build import (
+    LOADER,
+    NOTHING,
+    Builder,
+    ComposerStops,
+    composer_error,
+    unpacked,
+)
+from kansencoach.core.common.yaml_build import Loc as Loc
+from kansencoach.core.common.yaml_explain import explain
 from kansencoach.i18n import t
 
 MAX_BYTES = 2 * 1024 * 1024
 """A flow of 2,000 steps is well under 1 MB; anything larger is almost surely the wrong file."""
 
-Loc = tuple[str | int, ...]
-
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str": "yaml.kind.str",
-    "tag:yaml.org,2002:int": "yaml.kind.int",
-    "tag:yaml.org,2002:float": "yaml.kind.float",
-    "tag:yaml.org,2002:bool": "yaml.kind.bool",
-    "tag:yaml.org,2002:null": "yaml.kind.null",
-}
-"""The scalar tags we construct, with the name of what each expects."""
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
-_INVALID = object()
-_LARGEST_INT = 2**63
-"""No flow or intervention needs a larger number; larger ones are typing mistakes or attacks."""
+# How a source file is opened: never blocking on a FIFO, never through a second symlink. Windows has
+# no FIFOs to block on and no O_NOFOLLOW, and opens a file as text unless told O_BINARY.
+if sys.platform == "win32":
+    _OPEN_FLAGS = os.O_RDONLY | os.O_BINARY
+else:
+    _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW
 
 
 @dataclass(frozen=True)
@@ -49,13 +48,15 @@ class Document:
 
     path: str
     data: Any
-    positions: dict[Loc, Position]
+    positions: dict[Loc, int]
+    """Each position packed in one int (see `yaml_build`): a flow of 20,000 steps has some 300,000."""
 
     def position(self, loc: Loc) -> Position:
         """The position of `loc`, or of its nearest ancestor that has one."""
         while loc not in self.positions and loc:
             loc = loc[:-1]
-        return self.positions.get(loc, Position(self.path, 1, 1))
+        packed = self.positions.get(loc)
+        return Position(self.path, 1, 1) if packed is None else unpacked(self.path, packed)
 
 
 def read_text(path: Path) -> str:
@@ -97,7 +98,7 @@ def _read_capped(path: Path, start: Position) -> bytes:
             target = path.parent / path.readlink()
             if target.is_symlink():
                 raise refuse("file.symlink_chain")
-        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        descriptor = os.open(target, _OPEN_FLAGS)
     except FileNotFoundError:
         raise refuse("file.missing") from None
     except PermissionError:
@@ -124,15 +125,23 @@ def _read_capped(path: Path, start: Position) -> bytes:
 
 
 def parse(text: str, path: str) -> Document:
-    """Compose `text` into a Document, or raise ProblemsError pointing at the fault."""
+    """Read `text` into a Document, or raise ProblemsError pointing at the fault.
+
+    Where PyYAML's composer would stop (an undefined alias, a repeated anchor, a second document),
+    the text is composed once more, so that the error explained is the composer's own.
+    """
+    loader = LOADER(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        builder = Builder(path, loader.get_event)
+        data = builder.document()
     except yaml.YAMLError as error:
         raise ProblemsError([explain(error, text, path)]) from None
-    if node is None:
+    except ComposerStops:
+        raise ProblemsError([explain(composer_error(text), text, path)]) from None
+    finally:
+        loader.dispose()
+    if data is NOTHING:
         raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
-    builder = _Builder(path)
-    data = builder.value(node, ())
     if builder.problems:
         raise ProblemsError(builder.problems)
     return Document(path, data, builder.positions)
@@ -140,90 +149,3 @@ def parse(text: str, path: str) -> Document:
 
 def read_document(path: Path) -> Document:
     return parse(read_text(path), str(path))
-
-
-class _Builder:
-    """Turns composed nodes into plain dicts, lists and scalars, recording positions."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.positions: dict[Loc, Position] = {}
-        self.problems: list[Problem] = []
-        self._seen: set[int] = set()
-
-    def _at(self, node: yaml.Node) -> Position:
-        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def value(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self._seen:
-            # One message is enough: a file full of aliases needs the same fix everywhere.
-            if not any(problem.message == t("yaml.alias") for problem in self.problems):
-                self.problems.append(Problem(self._at(node), t("yaml.alias"), t("yaml.alias_hint")))
-            return None
-        self._seen.add(id(node))
-        self.positions[loc] = self._at(node)
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-            self._refuse_tag(node)
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Position] = {}
-        missing_dash = False  # after a forgotten dash, every later key repeats: one message is enough
-        for key_node, value_node in node.value:
-            key = self._scalar(key_node)
-            if not isinstance(key, str | int | float | bool):
-                self.problems.append(Problem(self._at(key_node), t("yaml.complex_key")))
-                continue
-            key = str(key)
-            if key == "<<":
-                self.problems.append(Problem(self._at(key_node), t("yaml.alias"), t("yaml.alias_hint")))
-                continue
-            if key in first_seen:
-                if not missing_dash:
-                    in_list = bool(loc) and isinstance(loc[-1], int)
-                    problem = duplicate_key(key, first_seen, self._at(key_node), in_list)
-                    missing_dash = problem.code == "missing_dash"
-                    self.problems.append(problem)
-                continue
-            first_seen[key] = self._at(key_node)
-            result[key] = self.value(value_node, (*loc, key))
-            self.positions[(*loc, key)] = self._at(key_node)
-        return result
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            return node
-        if node.tag in _SCALAR_TAGS:
-            return self._construct(node)
-        if node.tag == _TIMESTAMP_TAG:
-            return node.value
-        self._refuse_tag(node)
-        return None
-
-    def _construct(self, node: yaml.ScalarNode) -> Any:
-        """The scalar's value; a problem instead of an exception for `!!int abc`, `!!bool maybe`
-        or a number too large to be meant (Python refuses to print integers of thousands of digits)."""
-        try:
-            value = _constructor.construct_object(node)
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError, yaml.YAMLError):
-            value = _INVALID
-        if value is _INVALID or (isinstance(value, int) and abs(value) > _LARGEST_INT):
-            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-            kind = t(_SCALAR_TAGS[node.tag])
-            self.problems.append(
-                Problem(
-                    self._at(node), t("yaml.bad_scalar", value=shown, kind=kind), t("yaml.bad_scalar_hint")
-                )
-            )
-            return None
-        return value
-
-    def _refuse_tag(self, node: yaml.Node) -> None:
-        key = "yaml.python_tag" if node.tag.startswith("tag:yaml.org,2002:python/") else "yaml.unknown_tag"
-        self.problems.append(Problem(self._at(node), t(key, tag=node.tag), t("yaml.tag_hint")))

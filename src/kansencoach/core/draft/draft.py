@@ -1,19 +1,21 @@
 """The proposal draft: a pure projection of (flow, answers) onto the flow's sections.
 
-The draft is what the officer is writing; it is rebuilt from scratch after every answer, so it can
-never disagree with the log. A question on the current path without an answer shows up as an
-open point in its section, so nothing that still needs thought is hidden.
+The draft is what the officer is writing; it is made anew from the answers after every answer
+(`Drafter` keeps only what cannot have changed), so it can never disagree with the log. A question
+on the current path without an answer shows up as an open point in its section, so nothing that
+still needs thought is hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kansencoach.core.flows.conditions import describe, is_empty, step_label
 from kansencoach.core.flows.engine import Engine, Route
-from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep
+from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep, Section, Step
 from kansencoach.core.flows.shown import Advice, Prose, Shown
 from kansencoach.core.flows.steptypes import show
 from kansencoach.core.knowledge.models import Accepted
@@ -22,6 +24,8 @@ from kansencoach.i18n import t
 if TYPE_CHECKING:
     from kansencoach.core.draft.findings import Finding
 
+
+P = TypeVar("P")
 
 ACCEPTED_SECTION = "inzet"
 """Where a flow puts what the municipality will do, and so the accepted interventions."""
@@ -80,12 +84,31 @@ class Remark:
     done: bool
 
 
+class DraftKeys(Mapping[str, str]):
+    """Step id → `section.key` for every step of a flow that writes to the draft, and the other way."""
+
+    def __init__(self, of_step: Mapping[str, str]) -> None:
+        self._of_step = dict(of_step)
+        self.steps = {key: step_id for step_id, key in self._of_step.items()}
+        """`section.key` → the step that writes it."""
+        self.names = frozenset(self.steps)
+
+    def __getitem__(self, step_id: str) -> str:
+        return self._of_step[step_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._of_step)
+
+    def __len__(self) -> int:
+        return len(self._of_step)
+
+
 @dataclass(frozen=True)
 class Draft:
     title: str
     flow: Flow
     sections: tuple[DraftSection, ...]
-    keys: Mapping[str, str] = field(default_factory=dict)
+    keys: DraftKeys = field(default_factory=lambda: DraftKeys({}))
     """Step id → `section.key` for every step of the flow that writes to the draft."""
     accepted: tuple[Accepted, ...] = ()
     findings: tuple[Finding, ...] | None = None
@@ -109,6 +132,169 @@ class Draft:
         return None
 
 
+class Drafter:
+    """Makes the drafts of one flow, keeping from one draft to the next what has not changed.
+
+    What only the flow decides (where a step lands in the draft, its label, why it can be skipped)
+    is worked out once, and an answer is shown anew only when it changed. A session keeps one
+    drafter; `build_draft` uses a fresh one, and both give the same draft (a test compares them).
+    """
+
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+        self.keys = DraftKeys(
+            {step.id: _full_key(step.draft, step.id) for step in flow.steps if step.draft is not None}
+        )
+        self._targets = {
+            step.id: (section, key or step.id, step_label(step))
+            for step in flow.steps
+            if step.draft is not None
+            for section, _, key in [step.draft.partition(".")]
+        }
+        self._open = {
+            step.id: OpenPoint(self._targets[step.id][2], step.id) for step in flow.steps if step.draft
+        }
+        self._items: dict[str, tuple[AnswerValue, DraftItem]] = {}
+        """Step id → the answer last shown and its item."""
+        self._reasons: dict[str, str] = {}
+        self._sheet: _Sheet | None = None
+        """The parts of the last draft, by section and place on the path."""
+        self._steps = {step.id: step for step in flow.steps}
+        self._not_asked: (
+            tuple[tuple[tuple[int, ...], tuple[bool, ...]], tuple[tuple[str, str], ...]] | None
+        ) = None
+        """The walk of the last route provenance was given, and what it said: the same walk, the same."""
+
+    def draft(
+        self,
+        answers: Mapping[str, AnswerValue],
+        title: str = "",
+        route: Route | None = None,
+        accepted: Sequence[Accepted] = (),
+        changed: Iterable[str] | None = None,
+    ) -> Draft:
+        """The draft for `answers`; only steps on the current path count.
+
+        `changed`, given by a session, names the answers that changed since the drafter's last draft:
+        when the path is the same, only their parts are made again. None: every part is.
+        """
+        route = route or Engine(self.flow.steps).route(answers)
+        sheet = self._sheet
+        if changed is None or sheet is None or (sheet.walk, sheet.asked) != (route.walk, route.asked):
+            sheet = self._sheet = self._fresh_sheet(answers, route)
+        else:
+            for step_id in changed:
+                self._redo(sheet, step_id, answers, route)
+        sections = tuple(
+            DraftSection(
+                s.id, s.title, s.intro, tuple(sheet.items[s.id].parts), tuple(sheet.open[s.id].parts)
+            )
+            for s in self.flow.sections
+        )
+        return Draft(title or self.flow.title, self.flow, sections, self.keys, tuple(accepted))
+
+    def _part(self, step: Step, answers: Mapping[str, AnswerValue]) -> DraftItem | OpenPoint | None:
+        """What a step on the path puts in the draft: its item, an open point, or nothing."""
+        if isinstance(step, InfoStep):
+            return self._item(step, step.say)
+        if step.id not in answers:
+            return self._open[step.id]
+        value = answers[step.id]
+        return self._item(step, value) if not is_empty(value) or value == [] else None
+
+    def _fresh_sheet(self, answers: Mapping[str, AnswerValue], route: Route) -> _Sheet:
+        sheet = _Sheet(route.walk, route.asked, self.flow.sections)
+        for place, index in enumerate(route.walk):
+            step = route.steps[index]
+            if route.asked[place] and step.id in self._targets:
+                sheet.add(self._targets[step.id][0], place, self._part(step, answers))
+        return sheet
+
+    def _redo(self, sheet: _Sheet, step_id: str, answers: Mapping[str, AnswerValue], route: Route) -> None:
+        """Make the part of one step again (the path is the same)."""
+        if step_id not in self._targets or not route.contains(step_id):
+            return
+        place = route.place(step_id)
+        assert place is not None
+        section_id = self._targets[step_id][0]
+        sheet.items[section_id].remove(place)
+        sheet.open[section_id].remove(place)
+        sheet.add(section_id, place, self._part(route.steps[route.index[step_id]], answers))
+
+    def _item(self, step: Step, value: AnswerValue) -> DraftItem:
+        """The draft item of an answer (an info step's text), made again only when the answer changed."""
+        kept = self._items.get(step.id)
+        if kept is not None and kept[0] is value:
+            return kept[1]
+        _, key, label = self._targets[step.id]
+        if isinstance(step, InfoStep):
+            item = DraftItem(key, step.label or t("draft.advice"), step.id, value, Advice(step.say))
+        elif value == []:
+            item = DraftItem(key, label, step.id, value, Prose(t("draft.none")))
+        else:
+            item = DraftItem(key, label, step.id, value, show(step, value))
+        self._items[step.id] = (value, item)
+        return item
+
+    def provenance(self, route: Route, digest: str) -> Provenance:
+        """Every question not on the path, with the condition that skipped it or the branch that passed it."""
+        walked = (route.walk, route.asked)
+        if self._not_asked is None or self._not_asked[0] != walked:
+            skipped = {step.id for step in route.skipped}
+            branch = t("provenance.branch")
+            not_asked = tuple(
+                (
+                    step_label(step),
+                    self._reason(step) if step.id in skipped and step.when is not None else branch,
+                )
+                for step in self.flow.steps
+                if not route.contains(step.id) and not (isinstance(step, InfoStep) and step.draft is None)
+            )
+            self._not_asked = walked, not_asked
+        return Provenance(self.flow.id, self.flow.version, digest, self._not_asked[1])
+
+    def _reason(self, step: Step) -> str:
+        if step.id not in self._reasons:
+            assert step.when is not None
+            condition = describe(step.when, self._steps)
+            self._reasons[step.id] = t("provenance.condition", condition=condition)
+        return self._reasons[step.id]
+
+
+class _Column(Generic[P]):
+    """Parts of one kind in one section, in the order of the path (by their place in its walk)."""
+
+    def __init__(self) -> None:
+        self.places: list[int] = []
+        self.parts: list[P] = []
+
+    def insert(self, place: int, part: P) -> None:
+        at = bisect_left(self.places, place)
+        self.places.insert(at, place)
+        self.parts.insert(at, part)
+
+    def remove(self, place: int) -> None:
+        at = bisect_left(self.places, place)
+        if at < len(self.places) and self.places[at] == place:
+            del self.places[at], self.parts[at]
+
+
+class _Sheet:
+    """A draft's items and open points per section, for one walk, to change one part at a time."""
+
+    def __init__(self, walk: tuple[int, ...], asked: tuple[bool, ...], sections: Sequence[Section]) -> None:
+        self.walk = walk
+        self.asked = asked
+        self.items: dict[str, _Column[DraftItem]] = {section.id: _Column() for section in sections}
+        self.open: dict[str, _Column[OpenPoint]] = {section.id: _Column() for section in sections}
+
+    def add(self, section_id: str, place: int, part: DraftItem | OpenPoint | None) -> None:
+        if isinstance(part, DraftItem):
+            self.items[section_id].insert(place, part)
+        elif isinstance(part, OpenPoint):
+            self.open[section_id].insert(place, part)
+
+
 def build_draft(
     flow: Flow,
     answers: Mapping[str, AnswerValue],
@@ -117,31 +303,7 @@ def build_draft(
     accepted: Sequence[Accepted] = (),
 ) -> Draft:
     """The draft for `answers`; only steps on the current path count."""
-    route = route or Engine(flow.steps).route(answers)
-    items: dict[str, list[DraftItem]] = {section.id: [] for section in flow.sections}
-    open_points: dict[str, list[OpenPoint]] = {section.id: [] for section in flow.sections}
-    for step in route.path:
-        if step.draft is None:
-            continue
-        section_id, _, key = step.draft.partition(".")
-        if isinstance(step, InfoStep):
-            label = step.label or t("draft.advice")
-            items[section_id].append(DraftItem(key or step.id, label, step.id, step.say, Advice(step.say)))
-            continue
-        label = step_label(step)
-        value = answers.get(step.id)
-        if step.id not in answers:
-            open_points[section_id].append(OpenPoint(label, step.id))
-        elif value == []:
-            items[section_id].append(DraftItem(key or step.id, label, step.id, value, Prose(t("draft.none"))))
-        elif not is_empty(value):
-            items[section_id].append(DraftItem(key or step.id, label, step.id, value, show(step, value)))
-    sections = tuple(
-        DraftSection(s.id, s.title, s.intro, tuple(items[s.id]), tuple(open_points[s.id]))
-        for s in flow.sections
-    )
-    keys = {step.id: _full_key(step.draft, step.id) for step in flow.steps if step.draft is not None}
-    return Draft(title or flow.title, flow, sections, keys, tuple(accepted))
+    return Drafter(flow).draft(answers, title, route, accepted)
 
 
 def _full_key(target: str, step_id: str) -> str:
@@ -151,16 +313,4 @@ def _full_key(target: str, step_id: str) -> str:
 
 def provenance(flow: Flow, route: Route, digest: str) -> Provenance:
     """Every question not on the path, with the condition that skipped it or the branch that passed it."""
-    on_path = {step.id for step in route.path}
-    skipped = {step.id: step for step in route.skipped}
-    steps = {step.id: step for step in flow.steps}
-    not_asked: list[tuple[str, str]] = []
-    for step in flow.steps:
-        if step.id in on_path or (isinstance(step, InfoStep) and step.draft is None):
-            continue
-        if step.id in skipped and step.when is not None:
-            reason = t("provenance.condition", condition=describe(step.when, steps))
-        else:
-            reason = t("provenance.branch")
-        not_asked.append((step_label(step), reason))
-    return Provenance(flow.id, flow.version, digest, tuple(not_asked))
+    return Drafter(flow).provenance(route, digest)

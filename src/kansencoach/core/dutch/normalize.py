@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -26,9 +26,9 @@ _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 _STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
-@dataclass(frozen=True)
-class Term:
-    """A search term and the word it came from (for explanations)."""
+class Term(NamedTuple):
+    """A search term and the word it came from (for explanations); a tuple, as indexing makes one
+    per word of every entry."""
 
     word: str
     term: str

@@ -13,7 +13,7 @@ from typing import Any
 
 from kansencoach.core.common.problems import Position, Problem, did_you_mean
 from kansencoach.core.common.yamlsource import Loc
-from kansencoach.core.flows.control import exits
+from kansencoach.core.flows.control import successors
 from kansencoach.core.flows.models import (
     END,
     AllCondition,
@@ -29,6 +29,7 @@ from kansencoach.core.flows.models import (
     MultiStep,
     NotCondition,
     NumberStep,
+    OptionStep,
     ScaleStep,
     Step,
 )
@@ -116,9 +117,9 @@ class _Checker:
 
     def step_fields(self, index: int, step: Step) -> None:
         loc: Loc = ("steps", index)
-        options = getattr(step, "options", None)
-        if options is not None:
-            values = [option.value for option in options]
+        # isinstance, not getattr: a pydantic model answers a missing attribute slowly, by raising.
+        if isinstance(step, OptionStep):
+            values = [option.value for option in step.options]
             for number, value in enumerate(values):
                 if value in values[:number]:
                     self.add(
@@ -199,7 +200,7 @@ class _Checker:
                 )
         if isinstance(referred, ConfirmStep):
             yes_no(loc, test, self.add)
-        options = [option.value for option in getattr(referred, "options", [])]
+        options = [option.value for option in referred.options] if isinstance(referred, OptionStep) else []
         unknown = t("check.options_are", options=", ".join(options))
         if test.key is not None:
             if not isinstance(referred, AllocateStep):
@@ -259,9 +260,9 @@ class _Checker:
         return {option.value for option in step.options} <= covered
 
     def facets(self, index: int, step: Step, vocabulary: Vocabulary) -> None:
-        facet = getattr(step, "facet", None)
-        if facet is None or facet == "text" or not hasattr(step, "options"):
+        if not isinstance(step, OptionStep) or step.facet is None or step.facet == "text":
             return
+        facet = step.facet
         known = [term.id for term in getattr(vocabulary, _FACET_LISTS[facet])]
         for number, option in enumerate(step.options):
             if option.value not in known:
@@ -275,8 +276,9 @@ class _Checker:
 
     def graph(self) -> None:
         steps = self.flow.steps
-        successors = [self._successors(index) for index in range(len(steps))]
-        reachable = _closure([0], successors)
+        end = len(steps)
+        following = successors(steps)
+        reachable = _closure([0], following, end)
         for index in range(len(steps)):
             if index not in reachable:
                 self.add(
@@ -285,28 +287,26 @@ class _Checker:
                     t("check.unreachable_hint"),
                     "unreachable",
                 )
-        finishing = self._can_finish(successors)
-        for cycle in _closed_cycles(reachable - finishing, successors):
+        finishing = _can_finish(following, end)
+        for cycle in _closed_cycles(reachable - finishing, following):
             chain = " → ".join(steps[i].id for i in (*cycle, cycle[0]))
             # Point at the goto that jumps back, which is what the author wrote last.
-            back = next((i for i in cycle if steps[i].goto is not None and min(successors[i]) <= i), cycle[0])
+            back = next((i for i in cycle if steps[i].goto is not None and min(following[i]) <= i), cycle[0])
             loc: Loc = ("steps", back, "goto") if steps[back].goto is not None else ("steps", back)
             self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
 
-    def _successors(self, index: int) -> set[int]:
-        return {-1 if target == END else self.index[target] for target in _targets(self.flow, index)}
 
-    @staticmethod
-    def _can_finish(successors: list[set[int]]) -> set[int]:
-        predecessors: list[set[int]] = [set() for _ in successors]
-        finishers: list[int] = []
-        for source, targets in enumerate(successors):
-            for target in targets:
-                if target < 0:
-                    finishers.append(source)
-                else:
-                    predecessors[target].add(source)
-        return _closure(finishers, predecessors)
+def _can_finish(following: list[list[int]], end: int) -> set[int]:
+    """The steps from which the end can be reached."""
+    predecessors: list[list[int]] = [[] for _ in following]
+    finishers: list[int] = []
+    for source, targets in enumerate(following):
+        for target in targets:
+            if target == end:
+                finishers.append(source)
+            else:
+                predecessors[target].append(source)
+    return _closure(finishers, predecessors, end)
 
 
 def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCondition, Loc]]:
@@ -323,36 +323,32 @@ def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCon
         yield from _tests_with_locs(condition.not_, (*loc, "not"))
 
 
-def _closure(start: list[int], edges: list[set[int]]) -> set[int]:
-    """Nodes reachable from `start` along `edges`; -1, the end of the flow, is never included."""
+def _closure(start: list[int], edges: list[list[int]], end: int) -> set[int]:
+    """Nodes reachable from `start` along `edges`; `end`, the end of the flow, is never included."""
     seen: set[int] = set()
     todo = list(start)
     while todo:
         node = todo.pop()
-        if node in seen or node < 0:
+        if node in seen or node == end:
             continue
         seen.add(node)
         todo.extend(edges[node])
     return seen
 
 
-def _closed_cycles(stuck: set[int], successors: list[set[int]]) -> list[list[int]]:
+def _closed_cycles(stuck: set[int], following: list[list[int]]) -> list[list[int]]:
     """One representative loop for each group of steps that can never reach the end."""
     cycles: list[list[int]] = []
     covered: set[int] = set()
     for start in sorted(stuck):
         if start in covered:
             continue
-        path: list[int] = []
+        path: dict[int, int] = {}  # step → its place on the path: a loop of 20,000 steps stays linear
         node = start
         while node not in path:
-            path.append(node)
-            node = min(successor for successor in successors[node] if successor in stuck)
-        cycle = path[path.index(node) :]
-        covered |= _closure([start], successors)
+            path[node] = len(path)
+            node = min(successor for successor in following[node] if successor in stuck)
+        cycle = list(path)[path[node] :]
+        covered |= _closure([start], following, len(following))
         cycles.append(cycle)
     return cycles
-
-
-def _targets(flow: Flow, index: int) -> list[str]:
-    return [way.target for way in exits(flow.steps, index)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from kansencoach.core.flows.models import (
@@ -30,6 +30,17 @@ def holds(condition: Condition, answers: Answers) -> bool:
     if isinstance(condition, NotCondition):
         return not holds(condition.not_, answers)
     return _test(condition, answers)
+
+
+def tested_answers(condition: Condition | None) -> Iterator[str]:
+    """The ids of the answers `condition` tests (none without a condition)."""
+    if isinstance(condition, AnswerCondition):
+        yield condition.answer
+    elif isinstance(condition, AllCondition | AnyCondition):
+        for part in condition.all if isinstance(condition, AllCondition) else condition.any:
+            yield from tested_answers(part)
+    elif isinstance(condition, NotCondition):
+        yield from tested_answers(condition.not_)
 
 
 def is_empty(value: AnswerValue) -> bool:

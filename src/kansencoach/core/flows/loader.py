@@ -66,6 +66,9 @@ class LoadedFlow:
     path: Path
     digest: str
     step_positions: dict[str, Position]
+    sources: tuple[Path, ...] = ()
+    """Every file the flow was built from, and the block files whose absence it relied on (a cache
+    entry of the flow goes stale when any of them changes)."""
 
     @property
     def id(self) -> str:
@@ -91,6 +94,8 @@ class _Assembler:
         self.origins: list[_Origin] = []
         self.block_texts: list[str] = []
         """The text of every included block, read once, for the flow's digest."""
+        self.consulted: list[Path] = []
+        """Every block file looked for, found or not (see `LoadedFlow.sources`)."""
 
     def steps(self, document: Document, stack: tuple[Path, ...]) -> list[Any]:
         raw = document.data.get("steps") if isinstance(document.data, dict) else None
@@ -115,6 +120,7 @@ class _Assembler:
             return []
         # realpath, not resolve: an include pointing into a symlink loop must not raise.
         path = Path(os.path.realpath(Path(document.path).parent / target))
+        self.consulted.append(path)
         if not path.is_file():
             # A user flow copied from a shipped one keeps working with the shipped blocks.
             path = (
@@ -122,6 +128,7 @@ class _Assembler:
                 if (locations.shipped_flows_dir() / target).is_file()
                 else path
             )
+        self.consulted.append(path)
         if path in stack:
             chain = " → ".join(p.name for p in (*stack[stack.index(path) :], path))
             self.problems.append(Problem(position, t("include.cycle", chain=chain), t("include.cycle_hint")))
@@ -179,14 +186,20 @@ def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
     return _flow(document, text, path, vocabulary)
 
 
+def load_file(path: Path, vocabulary: Vocabulary) -> LoadedFlow | None:
+    """The flow in `path`, None when it is a valid block; ProblemsError listing every problem of
+    the flow or block otherwise."""
+    text, document = _read(path)
+    if _is_block(document):
+        _block(document, path)
+        return None
+    return _flow(document, text, path, vocabulary)
+
+
 def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
     """Every problem in a flow or block file; empty when it is valid."""
     try:
-        text, document = _read(path)
-        if _is_block(document):
-            _block(document, path)
-        else:
-            _flow(document, text, path, vocabulary)
+        load_file(path, vocabulary)
     except ProblemsError as error:
         return error.problems
     return []
@@ -217,7 +230,8 @@ def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> 
     for read in (text, *assembler.block_texts):
         digest.update(read.encode("utf-8"))
     step_positions = {step.id: assembler.position(("steps", index)) for index, step in enumerate(flow.steps)}
-    return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions)
+    sources = (path, *dict.fromkeys(assembler.consulted))
+    return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions, sources)
 
 
 def _block(document: Document, path: Path) -> Block:

@@ -24,7 +24,7 @@ AnswerValue: TypeAlias = str | int | float | bool | list[str] | dict[str, int] |
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class AnswerCondition(_Strict):
@@ -224,6 +224,3 @@ class Block(_Strict):
     description: str = ""
     steps: list[Step] = Field(min_length=1)
 
-
-for _model in (AllCondition, AnyCondition, NotCondition, GotoRule, _StepBase):
-    _model.model_rebuild()

@@ -16,6 +16,7 @@ from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.answers import (
     MAX_TEXT,
     InvalidAnswer,
+    even_points,
     number_text,
     read_number_answer,
     read_whole_number,
@@ -68,12 +69,19 @@ class StepType(Generic[S]):
         return False
 
     def hint_values(self, step: S) -> dict[str, object]:
-        """The values for this type's typing hint (`plain.how.<type>`)."""
+        """The values for this type's typing hints (`plain.how.<type>`, `example.how.<type>`)."""
         return {}
+
+    def example(self, step: S) -> AnswerValue:
+        """An answer to `step` that its checks accept, for an answers file to start from."""
+        return t("example.text")
 
 
 class TextType(StepType[TextStep]):
     name = "text"
+
+    def example(self, step: TextStep) -> AnswerValue:
+        return (step.placeholder or "").removeprefix("Bijvoorbeeld: ").strip() or t("example.text")
 
 
 class ChoiceType(StepType[ChoiceStep]):
@@ -91,6 +99,9 @@ class ChoiceType(StepType[ChoiceStep]):
     def show(self, step: ChoiceStep, value: AnswerValue) -> Shown:
         labels = {option.value: option.label for option in step.options}
         return Prose(labels.get(str(value), str(value)))
+
+    def example(self, step: ChoiceStep) -> AnswerValue:
+        return step.options[0].value
 
 
 class MultiType(StepType[MultiStep]):
@@ -123,6 +134,9 @@ class MultiType(StepType[MultiStep]):
     def takes_empty_list(self, step: MultiStep) -> bool:
         return step.min_selected == 0
 
+    def example(self, step: MultiStep) -> AnswerValue:
+        return [option.value for option in step.options[: max(step.min_selected, 1)]]
+
 
 class ScaleType(StepType[ScaleStep]):
     name = "scale"
@@ -145,6 +159,9 @@ class ScaleType(StepType[ScaleStep]):
 
     def hint_values(self, step: ScaleStep) -> dict[str, object]:
         return {"min": step.min, "max": step.max}
+
+    def example(self, step: ScaleStep) -> AnswerValue:
+        return step.min
 
 
 class NumberType(StepType[NumberStep]):
@@ -169,6 +186,13 @@ class NumberType(StepType[NumberStep]):
             return Prose(str(value))
         return Prose(number_text(step, value))
 
+    def hint_values(self, step: NumberStep) -> dict[str, object]:
+        return {"unit": f" in {step.unit}" if step.unit else ""}
+
+    def example(self, step: NumberStep) -> AnswerValue:
+        number = step.min if step.min is not None else min(0.0, step.max) if step.max is not None else 0.0
+        return int(number) if step.integer or number == int(number) else number
+
 
 class ConfirmType(StepType[ConfirmStep]):
     name = "confirm"
@@ -189,6 +213,9 @@ class ConfirmType(StepType[ConfirmStep]):
 
     def show(self, step: ConfirmStep, value: AnswerValue) -> Shown:
         return Prose(t("answer.yes") if value else t("answer.no"))
+
+    def example(self, step: ConfirmStep) -> AnswerValue:
+        return True
 
 
 class ListType(StepType[ListStep]):
@@ -213,6 +240,9 @@ class ListType(StepType[ListStep]):
 
     def takes_empty_list(self, step: ListStep) -> bool:
         return step.min_items == 0
+
+    def example(self, step: ListStep) -> AnswerValue:
+        return [t("example.item", number=number) for number in range(1, max(step.min_items, 1) + 1)]
 
 
 class AllocateType(StepType[AllocateStep]):
@@ -254,6 +284,9 @@ class AllocateType(StepType[AllocateStep]):
 
     def hint_values(self, step: AllocateStep) -> dict[str, object]:
         return {"total": step.total, "count": len(step.options)}
+
+    def example(self, step: AllocateStep) -> AnswerValue:
+        return even_points(step)
 
 
 _REGISTRY: dict[str, StepType[Any]] = {

@@ -6,19 +6,22 @@ the nearest valid value when a name is close to one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kansencoach.core.common.cache import Shelf, construct
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
-from kansencoach.core.common.yamlsource import Document, read_document
+from kansencoach.core.common.yamlsource import Document, Loc, read_document
 from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.entries import Entries, Names
+from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR, SOURCES_FILE
 from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.core.knowledge.models import (
     Accepted,
@@ -32,22 +35,20 @@ from kansencoach.core.knowledge.models import (
 )
 from kansencoach.i18n import t
 
-INTERVENTIONS_DIR = "interventions"
-SOURCES_FILE = "sources.yaml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class Synonyms(BaseModel):
     """Groups of words that should find each other; the first word of a group is its canonical form."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     groups: list[list[str]] = Field(default_factory=list)
 
 
 class Stopwords(BaseModel):
     """Words search ignores, and place names that count as a `waar` value instead of as words."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     words: list[str] = Field(default_factory=list)
     places: dict[str, list[str]] = Field(default_factory=dict)
     """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""
@@ -75,14 +76,19 @@ class KnowledgeBase:
         return Normalizer(self.synonyms.groups, self.stopwords, self.places)
 
     @cached_property
+    def names(self) -> Names:
+        """The vocabulary as search uses it."""
+        return Names.of(self.vocabulary)
+
+    @cached_property
     def matcher(self) -> Matcher:
         """The index over the interventions, built once and shared by suggestions and the review."""
-        return Matcher(self.interventions, self.vocabulary, self.normalizer)
+        return Matcher(Entries.of_items(self.interventions, self.names), self.names, self.normalizer)
 
     @cached_property
     def indicator_matcher(self) -> Matcher:
         """The index over the indicators, for the monitoring steps."""
-        return Matcher(self.indicators, self.vocabulary, self.normalizer)
+        return Matcher(Entries.of_items(self.indicators, self.names), self.names, self.normalizer)
 
     @cached_property
     def by_id(self) -> dict[str, Intervention]:
@@ -170,9 +176,13 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     )
 
 
-def with_user_files(knowledge: KnowledgeBase, files: list[Path]) -> KnowledgeBase:
-    """`knowledge` with the interventions in `files` added or replacing those with their id."""
-    loaded, problems = _checked(files, knowledge)
+def with_user_files(knowledge: KnowledgeBase, files: list[Path], shelf: Shelf | None = None) -> KnowledgeBase:
+    """`knowledge` with the interventions in `files` added or replacing those with their id.
+
+    With a `shelf`, a file that read without problems before and has not changed since is not read
+    again: its intervention comes from the shelf (checks across files are made every time).
+    """
+    loaded, problems = _checked(files, knowledge, shelf)
     broken = {problem.position.path for problem in problems}
     added: dict[str, Intervention] = {}
     paths = dict(knowledge.paths)
@@ -195,48 +205,84 @@ def check_files(paths: Iterable[Path], context: KnowledgeBase) -> list[Problem]:
     return _checked(paths, context)[1]
 
 
+class _Located(Protocol):
+    """A file's path, and where a value is in it."""
+
+    @property
+    def path(self) -> str: ...
+    def position(self, loc: Loc) -> Position: ...
+
+
+class _Reread:
+    """Where values are in a file whose data is at hand: the file is parsed again only when a problem
+    must point into it, so thousands of files' positions are never held at once."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._document: Document | None = None
+
+    def position(self, loc: Loc) -> Position:
+        if self._document is None:
+            try:
+                self._document = read_document(Path(self.path))
+            except ProblemsError:  # changed since it was read: its start is the best there is
+                return Position(self.path, 1, 1)
+        return self._document.position(loc)
+
+
 def _checked(
-    paths: Iterable[Path], context: KnowledgeBase
-) -> tuple[list[tuple[Intervention, Document]], list[Problem]]:
+    paths: Iterable[Path], context: KnowledgeBase, shelf: Shelf | None = None
+) -> tuple[list[tuple[Intervention, _Located]], list[Problem]]:
     """The interventions in `paths` that read, and every problem in them (each file is read once)."""
     problems: list[Problem] = []
-    loaded: list[tuple[Intervention, Document]] = []
+    loaded: list[tuple[Intervention, _Located]] = []
     for path in paths:
+        dump = shelf.get(str(path)) if shelf is not None else None
+        if isinstance(dump, dict):
+            loaded.append((construct(Intervention, dump), _Reread(str(path))))
+            continue
         try:
             document = read_document(path)
-            loaded.append((validate(Intervention, document.data, document.position), document))
-            problems += leftovers(document, "intervention.yaml")
+            intervention = validate(Intervention, document.data, document.position)
+            found = leftovers(document, "intervention.yaml")
         except ProblemsError as error:
             problems.extend(error.problems)
+            continue
+        loaded.append((intervention, _Reread(str(path))))
+        problems += found
+        if shelf is not None and not found:
+            shelf.put(str(path), [path], intervention.model_dump())
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
     return loaded, sorted(problems, key=lambda problem: problem.position)
 
 
 def _cross_checks(
-    loaded: list[tuple[Intervention, Document]], vocabulary: Vocabulary, other_ids: set[str]
+    loaded: Sequence[tuple[Intervention, _Located]], vocabulary: Vocabulary, other_ids: set[str]
 ) -> list[Problem]:
     """Checks across files: unique ids matching file names, vocabulary values, related ids.
 
     `other_ids` are the ids of interventions elsewhere that `related` may also name.
     """
     problems: list[Problem] = []
-    first: dict[str, Position] = {}
+    first: dict[str, _Located] = {}
     for intervention, document in loaded:
-        position = document.position(("id",))
         stem = Path(document.path).stem
         if intervention.id in first:
+            other = first[intervention.id].position(("id",))
             problems.append(
                 Problem(
-                    position,
-                    t("kb.duplicate_id", id=intervention.id, other=first[intervention.id]),
+                    document.position(("id",)),
+                    t("kb.duplicate_id", id=intervention.id, other=other),
                     t("kb.duplicate_id_hint"),
                 )
             )
-        first.setdefault(intervention.id, position)
+        first.setdefault(intervention.id, document)
         if stem != intervention.id:
             problems.append(
                 Problem(
-                    position, t("kb.id_not_file", id=intervention.id, file=stem), t("kb.id_not_file_hint")
+                    document.position(("id",)),
+                    t("kb.id_not_file", id=intervention.id, file=stem),
+                    t("kb.id_not_file_hint"),
                 )
             )
     known = set(first) | other_ids
@@ -311,7 +357,7 @@ def _indicator_checks(
 
 
 def _not_in_vocabulary(
-    document: Document, loc: tuple[str | int, ...], value: str, name: str, allowed: list[str]
+    document: _Located, loc: tuple[str | int, ...], value: str, name: str, allowed: list[str]
 ) -> Problem:
     hint = did_you_mean(value, allowed, t("check.vocabulary_hint", values=", ".join(allowed)))
     return Problem(document.position(loc), t("kb.not_in_vocabulary", value=value, list=name), hint)

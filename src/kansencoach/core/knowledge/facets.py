@@ -9,14 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
 from kansencoach.core.dutch.normalize import words
-from kansencoach.core.knowledge.models import PerspectiveTerm, Term
 
 CLOSE_ENOUGH = 80
 """How alike (0–100) a typed value and a name must be to map without asking."""
+
+
+class Named(Protocol):
+    """A vocabulary value: a model's term, or its plain name (knowledge.entries.Name)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def synonyms(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -28,12 +39,12 @@ class Mapped:
     exact: bool
 
 
-def map_facet(value: str, terms: Sequence[Term | PerspectiveTerm]) -> Mapped | None:
+def map_facet(value: str, terms: Sequence[Named]) -> Mapped | None:
     """The vocabulary term `value` names, or None when it names none of `terms`."""
     for term in terms:
         if value == term.id:
             return Mapped(term.id, term.label, True)
-    names: dict[str, Term | PerspectiveTerm] = {}
+    names: dict[str, Named] = {}
     for term in terms:
         for name in (term.id, term.label, *term.synonyms):
             names.setdefault(" ".join(words(name)), term)

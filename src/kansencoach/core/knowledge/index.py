@@ -1,9 +1,10 @@
 """The inverted index under the matcher: BM25 with a weight per field, in compact arrays.
 
-One posting per (term, entry) holds the entry's weighted BM25 share for the term before its IDF, in
-two flat arrays per term (entry numbers and weights): memory grows with the postings, not with a
-Python object per token. What each field adds is not stored; `explain` recomputes it for the few
-entries that are shown.
+One posting per (term, entry) holds the entry's weighted BM25 share for the term before its IDF. All
+postings sit in two flat arrays (entry numbers and weights), term after term, with an array of
+offsets saying where each term's run starts: memory grows with the postings, not with a Python
+object per token, and the cache stores and loads the index as five byte strings. What each field
+adds is not stored; `explain` recomputes it for the few entries that are shown.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import accumulate
 from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
@@ -42,8 +44,6 @@ class Index:
         self.surface: dict[str, str] = {}
         """Every word seen in the entries → its term, for matching near words."""
         self._term_ids: dict[str, int] = {}
-        self._entries: list[array[int]] = []
-        self._weights: list[array[float]] = []
         self._average: dict[str, float] = {}
         with no_cyclic_gc():
             self._build(documents)
@@ -55,38 +55,35 @@ class Index:
             for name, (_, length) in by_field.items():
                 lengths.setdefault(name, []).append(length)
         self._average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
+        runs = [(array("I"), array("f")) for _ in self._term_ids]
         for doc, by_field in enumerate(counted):
             totals: dict[int, float] = {}
             for name, (counter, length) in by_field.items():
                 for term_id, weight in self._field_weights(name, counter, length).items():
                     totals[term_id] = totals.get(term_id, 0.0) + weight
             for term_id, weight in totals.items():
-                self._entries[term_id].append(doc)
-                self._weights[term_id].append(weight)
+                docs, weights = runs[term_id]
+                docs.append(doc)
+                weights.append(weight)
+        self._docs = _array("I", b"".join(docs.tobytes() for docs, _ in runs))
+        self._weights = _array("f", b"".join(weights.tobytes() for _, weights in runs))
+        self._offsets = array("I", accumulate((len(docs) for docs, _ in runs), initial=0))
         self._idf = array(
             "d",
             # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
-            (math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5)) for docs in self._entries),
+            (math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5)) for docs, _ in runs),
         )
 
     def _count(self, document: Mapping[str, str]) -> dict[str, tuple[Counter[int], int]]:
         by_field: dict[str, tuple[Counter[int], int]] = {}
+        term_ids = self._term_ids
         for name, text in document.items():
             found = self.normalizer.terms(text)
-            counter: Counter[int] = Counter()
-            for term in found:
-                self.surface.setdefault(term.word, term.term)
-                counter[self._term_id(term.term)] += 1
-            by_field[name] = (counter, len(found))
+            for word, term in found:
+                self.surface.setdefault(word, term)
+                term_ids.setdefault(term, len(term_ids))
+            by_field[name] = (Counter(term_ids[term] for _, term in found), len(found))
         return by_field
-
-    def _term_id(self, term: str) -> int:
-        term_id = self._term_ids.get(term)
-        if term_id is None:
-            term_id = self._term_ids[term] = len(self._entries)
-            self._entries.append(array("I"))
-            self._weights.append(array("f"))
-        return term_id
 
     def _field_weights(self, name: str, counter: Mapping[int, int], length: int) -> dict[int, float]:
         norm = K1 * (1 - B + B * length / self._average.get(name, 1.0))
@@ -99,8 +96,9 @@ class Index:
             "size": self.size,
             "surface": self.surface,
             "term_ids": self._term_ids,
-            "entries": [entries.tobytes() for entries in self._entries],
-            "weights": [weights.tobytes() for weights in self._weights],
+            "docs": self._docs.tobytes(),
+            "weights": self._weights.tobytes(),
+            "offsets": self._offsets.tobytes(),
             "idf": self._idf.tobytes(),
             "average": self._average,
         }
@@ -113,10 +111,13 @@ class Index:
         index.size = data["size"]
         index.surface = data["surface"]
         index._term_ids = data["term_ids"]
-        index._entries = [_array("I", raw) for raw in data["entries"]]
-        index._weights = [_array("f", raw) for raw in data["weights"]]
+        index._docs = _array("I", data["docs"])
+        index._weights = _array("f", data["weights"])
+        index._offsets = _array("I", data["offsets"])
         index._idf = _array("d", data["idf"])
         index._average = data["average"]
+        if len(index._offsets) != len(index._term_ids) + 1 or len(index._idf) != len(index._term_ids):
+            raise ValueError("index arrays do not fit its terms")
         return index
 
     def knows(self, term: str) -> bool:
@@ -125,24 +126,29 @@ class Index:
     def document_frequency(self, term: str) -> int:
         """In how many entries `term` occurs (0 for a term the index does not know)."""
         term_id = self._term_ids.get(term)
-        return 0 if term_id is None else len(self._entries[term_id])
+        return 0 if term_id is None else self._offsets[term_id + 1] - self._offsets[term_id]
 
     def scores(self, terms: Sequence[str], coordination: float) -> dict[int, float]:
         """Entry number → BM25 score for `terms`; an entry matching more of them counts more
         (its score times the share of terms matched to the power `coordination`)."""
         totals: dict[int, float] = {}
-        matched: dict[int, int] = {}
+        matched: Counter[int] = Counter()
+        known = totals.get
         for term in terms:
             term_id = self._term_ids.get(term)
             if term_id is None:
                 continue
-            idf = self._idf[term_id]
-            for doc, weight in zip(self._entries[term_id], self._weights[term_id], strict=True):
-                totals[doc] = totals.get(doc, 0.0) + idf * weight
-                matched[doc] = matched.get(doc, 0) + 1
+            start, end = self._offsets[term_id], self._offsets[term_id + 1]
+            docs = self._docs[start:end]
+            for doc, weight in zip(
+                docs, map(self._idf[term_id].__mul__, self._weights[start:end]), strict=True
+            ):
+                totals[doc] = known(doc, 0.0) + weight
+            matched.update(docs)  # counted in C, not per posting in Python
         if len(terms) > 1 and coordination:
             count = len(terms)
-            return {doc: score * (matched[doc] / count) ** coordination for doc, score in totals.items()}
+            share = [(found / count) ** coordination for found in range(count + 1)]
+            return {doc: score * share[matched[doc]] for doc, score in totals.items()}
         return totals
 
     def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
@@ -150,7 +156,7 @@ class Index:
         result: dict[str, dict[str, float]] = {}
         for name, text in document.items():
             found = self.normalizer.terms(text)
-            counter: Counter[str] = Counter(term.term for term in found)
+            counter: Counter[str] = Counter(term for _, term in found)
             norm = K1 * (1 - B + B * len(found) / self._average.get(name, 1.0))
             for term, tf in counter.items():
                 term_id = self._term_ids.get(term)

@@ -16,16 +16,20 @@ Everything is deterministic: equal scores are ordered by id.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeAlias
+from functools import partial
 
 from rapidfuzz import fuzz, process, utils
 
 from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.entries import Entries, Facts, Names
 from kansencoach.core.knowledge.index import Index
-from kansencoach.core.knowledge.models import Indicator, Intervention, Term, Vocabulary
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kansencoach.core.knowledge.entries import Entry
 
 FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
 """How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
@@ -71,13 +75,10 @@ class WordMatch:
     share: float
 
 
-Entry: TypeAlias = Intervention | Indicator
-"""What the matcher can rank: interventions, and indicators at the monitoring step."""
-
-
 @dataclass(frozen=True)
 class Suggestion:
-    item: Entry
+    id: str
+    name: str
     score: float
     text: float
     facets: float
@@ -86,47 +87,34 @@ class Suggestion:
     matched_facets: tuple[str, ...]
     fuzzy: tuple[tuple[str, str], ...]
     why: str
+    model: Callable[[], Entry] = field(repr=False, compare=False)
+    """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
+
+    @property
+    def item(self) -> Entry:
+        """The suggested intervention or indicator."""
+        return self.model()
 
 
 class Matcher:
     """An index over a knowledge base; build once, query many times."""
 
     def __init__(
-        self,
-        items: Sequence[Entry],
-        vocabulary: Vocabulary,
-        normalizer: Normalizer,
-        index: Index | None = None,
+        self, entries: Entries, names: Names, normalizer: Normalizer, index: Index | None = None
     ) -> None:
-        """Index `items` (or use `index`, built over the same items before and cached);
+        """Index `entries` (or use `index`, built over the same entries before and cached);
         the knowledge base builds its matchers, nobody else (see KnowledgeBase.matcher)."""
-        self.items = sorted(items, key=lambda item: item.id)
+        self.entries = entries
         self.normalizer = normalizer
-        self._labels = _labels(vocabulary)
-        self._evidence_rank = {level.id: level.rank for level in vocabulary.evidence}
+        self._labels = names.labels
         self.index = (
-            index if index is not None else Index([self._fields(item) for item in self.items], normalizer)
+            index
+            if index is not None
+            else Index([entries.fields(doc) for doc in range(len(entries))], normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
-        self._evidence = [EVIDENCE_WEIGHT * self._evidence_rank.get(_level(item), 0) for item in self.items]
-
-    def _fields(self, item: Entry) -> dict[str, str]:
-        tags = [self._labels.get(("domains", value), "") for value in item.domains]
-        tags += [self._labels.get(("wie", value), "") for value in item.wie]
-        tags += [self._labels.get(("waar", value), "") for value in item.waar]
-        if isinstance(item, Indicator):
-            target, problem, approach = "", item.measures, item.data_source
-        else:
-            target, problem, approach = item.target_group, item.problem, item.approach
-        return {
-            "name": item.name,
-            "keywords": " ".join(item.keywords),
-            "target_group": target,
-            "problem": problem,
-            "approach": approach,
-            "summary": item.summary,
-            "tags": " ".join(tags),
-        }
+        ranks = names.ranks
+        self._evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
         """The best `limit` entries for `query`, best first, none under FLOOR of the best.
@@ -138,16 +126,17 @@ class Matcher:
             return []
         query = self._with_places(query)
         excluded = set(exclude)
-        skip = {doc for doc, item in enumerate(self.items) if item.id in excluded} if excluded else set()
+        facts = self.entries.facts
+        skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
         terms, fuzzy = self._query_terms(query.text)
         text_scores = self.index.scores([term for _, term in terms], COORDINATION)
         best_text = max(text_scores.values(), default=0.0) or 1.0
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        candidates = range(len(self.items)) if has_facets else text_scores.keys()
+        candidates = range(len(facts)) if has_facets else text_scores.keys()
 
         def parts(doc: int) -> tuple[float, float, float]:
             text = text_scores.get(doc, 0.0) / best_text
-            fit = self._facet_fit(self.items[doc], query) if has_facets else 0.0
+            fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
             facets = text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
             return text, facets, self._evidence[doc] if text or facets else 0.0
 
@@ -180,9 +169,10 @@ class Matcher:
         fuzzy: list[tuple[str, str]],
         query: Query,
     ) -> Suggestion:
-        item = self.items[doc]
-        by_term = self.index.explain(self._fields(item))
-        meaningful = MEANINGFUL_SHARE * len(self.items)
+        item = self.entries.facts[doc]
+        fields = self.entries.fields(doc)
+        by_term = self.index.explain(fields)
+        meaningful = MEANINGFUL_SHARE * len(self.entries)
         contributions: dict[str, dict[str, float]] = {}
         for word, term in terms:
             if term in by_term and self.index.document_frequency(term) <= max(meaningful, 1):
@@ -195,7 +185,17 @@ class Matcher:
         text, facets, evidence = parts
         why = self._why(item, words, matched, used_fuzzy)
         return Suggestion(
-            item, score, round(text, 4), round(facets, 4), round(evidence, 4), words, matched, used_fuzzy, why
+            item.id,
+            fields["name"],
+            score,
+            round(text, 4),
+            round(facets, 4),
+            round(evidence, 4),
+            words,
+            matched,
+            used_fuzzy,
+            why,
+            partial(self.entries.item, doc),
         )
 
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -271,7 +271,7 @@ class Matcher:
             return [(known, surface[known]) for known in longer[:3]]
         return []
 
-    def _facet_fit(self, item: Entry, query: Query) -> float:
+    def _facet_fit(self, item: Facts, query: Query) -> float:
         """How well the item's facets fit the case's, from 0 (not at all) to 1 (every asked facet)."""
         asked = 0.0
         fit = 0.0
@@ -289,12 +289,11 @@ class Matcher:
                     fit += FACET_WEIGHTS[name] * min(share, 1.0)
         if query.perspectives:
             asked += FACET_WEIGHTS["perspective"]
-            fits = [fit.perspective for fit in item.perspectives] if isinstance(item, Intervention) else []
-            weight = sum(query.perspectives.get(perspective, 0.0) for perspective in fits)
+            weight = sum(query.perspectives.get(perspective, 0.0) for perspective in item.perspectives)
             fit += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
         return fit / asked if asked else 0.0
 
-    def _matched_facets(self, item: Entry, query: Query) -> tuple[str, ...]:
+    def _matched_facets(self, item: Facts, query: Query) -> tuple[str, ...]:
         matched: list[str] = []
         for key, wanted, have in (
             ("domains", query.domains, item.domains),
@@ -302,13 +301,14 @@ class Matcher:
             ("waar", query.waar, item.waar),
         ):
             matched += [self._labels.get((key, value), value) for value in wanted if value in have]
-        fits = [fit.perspective for fit in item.perspectives] if isinstance(item, Intervention) else []
-        matched += [t("match.perspective", id=p) for p in fits if query.perspectives.get(p, 0) > 0]
+        matched += [
+            t("match.perspective", id=p) for p in item.perspectives if query.perspectives.get(p, 0) > 0
+        ]
         return tuple(matched)
 
     def _why(
         self,
-        item: Entry,
+        item: Facts,
         words: tuple[WordMatch, ...],
         facets: tuple[str, ...],
         fuzzy: tuple[tuple[str, str], ...],
@@ -325,14 +325,10 @@ class Matcher:
             parts.append(f"{shown} ({fields})")
         if facets:
             parts.append(", ".join(facets[:3]))
-        if isinstance(item, Intervention):
-            level = self._labels.get(("evidence", item.evidence.level), item.evidence.level)
+        if item.evidence is not None:
+            level = self._labels.get(("evidence", item.evidence), item.evidence)
             parts.append(t("match.evidence", level=level))
         return t("match.why", parts="; ".join(parts))
-
-
-def _level(item: Entry) -> str:
-    return item.evidence.level if isinstance(item, Intervention) else ""
 
 
 def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch, ...]:
@@ -344,12 +340,3 @@ def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch
         for word, by_field in contributions.items()
     ]
     return tuple(sorted(matches, key=lambda match: (-match.share, match.word)))
-
-
-def _labels(vocabulary: Vocabulary) -> dict[tuple[str, str], str]:
-    labels: dict[tuple[str, str], str] = {}
-    for name in ("domains", "wie", "waar", "evidence"):
-        terms: list[Term] = getattr(vocabulary, name)
-        for term in terms:
-            labels[(name, term.id)] = term.label
-    return labels

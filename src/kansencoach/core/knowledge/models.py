@@ -13,7 +13,7 @@ Perspective = Literal["A", "B", "C"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Term(_Strict):
@@ -29,11 +29,10 @@ class EvidenceLevel(Term):
     rank: int = Field(ge=0, le=5, description="0 = onbekend … 5 = sterkste bewijs; weegt mee in de rangorde.")
 
 
-class PerspectiveTerm(_Strict):
+class PerspectiveTerm(Term):
+    """A perspective of the method: its id is one of the letters A, B, C."""
+
     id: Perspective
-    label: str
-    synonyms: list[str] = []
-    description: str = ""
 
 
 class Vocabulary(_Strict):

@@ -26,7 +26,7 @@ OWN_LISTS = ("domains", "wie", "waar")
 class OwnVocabulary(BaseModel):
     """Extra values for the vocabulary's lists, in a team's own `vocabulary.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     domains: list[Term] = []
     wie: list[Term] = []
     waar: list[Term] = []

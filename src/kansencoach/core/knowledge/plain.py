@@ -1,57 +1,82 @@
-"""The knowledge base and its two indexes as plain data, for the cache, and back without re-indexing."""
+"""The knowledge base and its two indexes as plain data, for the cache, and back without re-indexing.
+
+Two parts: `search` (knowledge/search.py: what `kb search` needs, readable without pydantic) and
+`full`, the rest, as one marshal string that only a full load decodes.
+"""
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kansencoach.core.common.cache import construct
-from kansencoach.core.common.problems import Position, Problem
+from kansencoach.core.knowledge import search
 from kansencoach.core.knowledge.base import KnowledgeBase, Synonyms
-from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.core.knowledge.models import Indicator, Intervention, SourceDocument, Vocabulary
+
+EntryT = TypeVar("EntryT", Intervention, Indicator)
 
 
 def to_plain(knowledge: KnowledgeBase) -> dict[str, Any]:
     """Everything `from_plain` needs, in dicts, lists, strings and bytes (the indexes are built here)."""
-    return {
+    searchable = search.Searchable(knowledge.matcher, knowledge.names, knowledge.problems)
+    words = (knowledge.synonyms.groups, sorted(knowledge.stopwords), knowledge.places)
+    full = {
         "vocabulary": knowledge.vocabulary.model_dump(),
-        "interventions": [item.model_dump() for item in knowledge.interventions],
-        "synonyms": knowledge.synonyms.model_dump(),
-        "stopwords": sorted(knowledge.stopwords),
-        "places": knowledge.places,
         "paths": {key: str(path) for key, path in knowledge.paths.items()},
-        "indicators": [item.model_dump() for item in knowledge.indicators],
-        "problems": [
-            (p.position.path, p.position.line, p.position.column, p.message, p.hint, p.code, p.detail)
-            for p in knowledge.problems
-        ],
         "shipped_ids": sorted(knowledge.shipped_ids),
         "indicators_path": str(knowledge.indicators_path) if knowledge.indicators_path else None,
         "documents": {key: document.model_dump() for key, document in knowledge.documents.items()},
-        "matcher": knowledge.matcher.index.to_plain(),
-        "indicator_matcher": knowledge.indicator_matcher.index.to_plain(),
+        "order": _order(knowledge.matcher, [item.id for item in knowledge.interventions]),
+        "indicators": search.matcher_to_plain(knowledge.indicator_matcher),
+        "indicator_order": _order(knowledge.indicator_matcher, [item.id for item in knowledge.indicators]),
     }
+    return {"search": search.to_plain(searchable, words), "full": marshal.dumps(full)}
 
 
 def from_plain(data: dict[str, Any]) -> KnowledgeBase:
-    """The knowledge base `to_plain` saved, its matchers ready; KeyError or TypeError if it is not that."""
-    knowledge = KnowledgeBase(
-        construct(Vocabulary, data["vocabulary"]),
-        tuple(construct(Intervention, item) for item in data["interventions"]),
-        construct(Synonyms, data["synonyms"]),
-        frozenset(data["stopwords"]),
-        dict(data["places"]),
-        {key: Path(path) for key, path in data["paths"].items()},
-        tuple(construct(Indicator, item) for item in data["indicators"]),
-        tuple(Problem(Position(*row[:3]), *row[3:]) for row in data["problems"]),
-        frozenset(data["shipped_ids"]),
-        Path(data["indicators_path"]) if data["indicators_path"] else None,
-        {key: construct(SourceDocument, value) for key, value in data["documents"].items()},
+    """The knowledge base `to_plain` saved, its matchers ready; KeyError, TypeError or ValueError if
+    it is not that."""
+    searchable, normalizer = search.from_plain(data["search"])
+    full = marshal.loads(data["full"])
+    groups, stopwords, places = data["search"]["words"]
+    indicator_matcher = search.matcher_from_plain(
+        full["indicators"], searchable.names, normalizer, "Indicator"
     )
-    # The matchers are cached properties; the cached indexes fill them without indexing again.
-    for name, items in (("matcher", knowledge.interventions), ("indicator_matcher", knowledge.indicators)):
-        index = Index.from_plain(data[name], knowledge.normalizer)
-        knowledge.__dict__[name] = Matcher(items, knowledge.vocabulary, knowledge.normalizer, index)
+    knowledge = KnowledgeBase(
+        construct(Vocabulary, full["vocabulary"]),
+        _models(searchable.matcher, full["order"], Intervention),
+        construct(Synonyms, {"groups": groups}),
+        frozenset(stopwords),
+        dict(places),
+        {key: Path(path) for key, path in full["paths"].items()},
+        _models(indicator_matcher, full["indicator_order"], Indicator),
+        searchable.problems,
+        frozenset(full["shipped_ids"]),
+        Path(full["indicators_path"]) if full["indicators_path"] else None,
+        {key: construct(SourceDocument, value) for key, value in full["documents"].items()},
+    )
+    # Cached properties, filled from the cache instead of being built again.
+    knowledge.__dict__.update(
+        normalizer=normalizer,
+        names=searchable.names,
+        matcher=searchable.matcher,
+        indicator_matcher=indicator_matcher,
+    )
     return knowledge
+
+
+def _models(matcher: Matcher, order: list[int], kind: type[EntryT]) -> tuple[EntryT, ...]:
+    """The matcher's entries' models in the knowledge base's `order`."""
+    made = tuple(item for item in map(matcher.entries.item, order) if isinstance(item, kind))
+    if len(made) != len(order):
+        raise TypeError(f"the cache holds other entries than {kind.__name__}")
+    return made
+
+
+def _order(matcher: Matcher, ids: list[str]) -> list[int]:
+    """Where each of `ids` sits among the matcher's entries (which are in id order)."""
+    position = {facts.id: doc for doc, facts in enumerate(matcher.entries.facts)}
+    return [position[key] for key in ids]

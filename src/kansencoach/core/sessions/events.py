@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.flows.models import AnswerValue
 
 EventKind = Literal[
@@ -34,9 +35,8 @@ EventValue: TypeAlias = AnswerValue | dict[str, str]
 """An answer, or a comment's author and text."""
 
 
-@dataclass(frozen=True)
-class Event:
-    """One entry of the log.
+class Event(NamedTuple):
+    """One entry of the log (a named tuple: immutable, and cheap to make by the hundred thousand on resume).
 
     `key` is a step id (set, clear, visit, comment, prefill), an intervention id (accept, dismiss)
     or a comment's number (resolve). A comment's value is `{"author": …, "text": …}`; a prefill's
@@ -88,9 +88,14 @@ class Fold:
     it ends any `visit` (back or jump) that placed them at an earlier step.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        """The state after `events` (a whole log on resume: many objects, no garbage cycles, so the
+        cyclic collector is held off while they are applied)."""
         self.state = SessionState()
         self._in_effect: list[Event] = []
+        with no_cyclic_gc():
+            for event in events:
+                self.apply(event)
 
     @property
     def undoable(self) -> str | None:
@@ -101,7 +106,7 @@ class Fold:
         state = self.state
         if event.kind in ("set", "clear"):
             self._in_effect.append(event)
-            self._settle(event.key)
+            self._take(event)
             state.cursor = None
             state.unsent.pop(event.key, None)
         elif event.kind == "undo":
@@ -135,12 +140,19 @@ class Fold:
         self.state.comments.append(comment)
 
     def _settle(self, key: str) -> None:
-        """Set `key` to what the latest event in effect for it says."""
+        """Set `key` to what the latest event in effect for it says (after an undo took one back)."""
         latest = next((event for event in reversed(self._in_effect) if event.key == key), None)
-        if latest is None or latest.kind == "clear":
+        if latest is None:
             self.state.answers.pop(key, None)
         else:
-            self.state.answers[key] = _answer(latest.value)
+            self._take(latest)
+
+    def _take(self, event: Event) -> None:
+        """Make the set or clear `event` the answer in force for its key."""
+        if event.kind == "clear":
+            self.state.answers.pop(event.key, None)
+        else:
+            self.state.answers[event.key] = _answer(event.value)
 
 
 def _answer(value: EventValue) -> AnswerValue:
@@ -152,7 +164,4 @@ def _answer(value: EventValue) -> AnswerValue:
 
 def fold(events: Iterable[Event]) -> SessionState:
     """The state after `events`."""
-    folder = Fold()
-    for event in events:
-        folder.apply(event)
-    return folder.state
+    return Fold(events).state

@@ -7,10 +7,11 @@ returns; the UI acknowledges only after that.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from kansencoach.core.catalog import source_of
-from kansencoach.core.draft.draft import Draft, Remark, build_draft, provenance
+from kansencoach.core.draft.draft import Draft, Drafter, Remark
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
 from kansencoach.core.flows.answers import InvalidAnswer
@@ -20,9 +21,10 @@ from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.knowledge.models import Accepted
 from kansencoach.core.sessions.events import Event, Fold, SessionState
 from kansencoach.core.sessions.store import SessionInfo, Store
-from kansencoach.core.sessions.suggest import query_from_answers
+from kansencoach.core.sessions.suggest import facet_steps, query_from_answers
 
 
 @dataclass(frozen=True)
@@ -33,17 +35,38 @@ class Orphan:
     value: AnswerValue
 
 
+class _Passed(Container[str]):
+    """The steps answered on a route, or on its path before `current`; looked up, never listed."""
+
+    def __init__(self, route: Route, current: str) -> None:
+        self.route = route
+        self.current = route.place(current) if route.contains(current) else None
+
+    def __contains__(self, step_id: object) -> bool:
+        if not isinstance(step_id, str):
+            return False
+        if step_id in self.route.answered_ids:
+            return True
+        place = self.route.place(step_id)
+        return (
+            self.current is not None
+            and place is not None
+            and place < self.current
+            and self.route.contains(step_id)
+        )
+
+
 class Session:
     """A session bound to its loaded flow and its store."""
 
     def __init__(self, store: Store, info: SessionInfo, loaded: LoadedFlow) -> None:
         self.store = store
         self.info = info
-        self._fold = Fold()
-        for event in store.events(info.id):
-            self._fold.apply(event)
+        self._fold = Fold(store.events(info.id))
         self.loaded: LoadedFlow
         self.engine: Engine
+        self._drafter: Drafter
+        self._facet_steps: tuple[QuestionStep, ...]
         self._has_orphans: bool
         self._route: Route | None
         self.reload(loaded)
@@ -57,6 +80,10 @@ class Session:
         """Run on a new version of the flow (after an edit); answers stay, orphans are kept apart."""
         self.loaded = loaded
         self.engine = Engine(loaded.flow.steps)
+        self._drafter = Drafter(loaded.flow)
+        self._undrafted: set[str] = set()
+        """The answers changed since the drafter's last draft (it has none yet after a reload)."""
+        self._facet_steps = facet_steps(loaded.flow)
         self._has_orphans = any(not self.engine.has(key) for key in self._fold.state.answers)
         self._route = None
 
@@ -192,15 +219,19 @@ class Session:
         """
         accepted = knowledge.accepted(self.state.accepted) if knowledge else []
         route = self.route()
-        draft = build_draft(self.loaded.flow, self.answers, self.info.title, route, accepted)
+        draft = self._draft(route, accepted)
         draft = replace(
             draft,
-            provenance=provenance(self.loaded.flow, route, self.loaded.digest),
+            provenance=self._drafter.provenance(route, self.loaded.digest),
             remarks=self._remarks(),
         )
         if rules is None:
             return draft
         return replace(draft, findings=tuple(self.review(rules, knowledge, draft, live)))
+
+    def _draft(self, route: Route, accepted: list[Accepted]) -> Draft:
+        changed, self._undrafted = self._undrafted, set()
+        return self._drafter.draft(self.answers, self.info.title, route, accepted, changed)
 
     def _remarks(self) -> tuple[Remark, ...]:
         def question(step_id: str) -> str:
@@ -215,20 +246,15 @@ class Session:
         self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None, live: bool = False
     ) -> list[Finding]:
         route = self.route()
-        draft = draft or build_draft(self.loaded.flow, self.answers, self.info.title, route)
+        draft = draft or self._draft(route, [])
         passed = self._passed() if live else None
         case = Case.from_draft(draft, self.state.accepted, knowledge, self._query(), route, passed)
         return review(rules, case)
 
-    def _passed(self) -> frozenset[str] | None:
+    def _passed(self) -> Container[str] | None:
         """The questions the officer has passed: answered, or before where they stand (None: all)."""
         current = self.current()
-        if current is None:
-            return None
-        route = self.route()
-        ids = [step.id for step in route.path]
-        before = ids[: ids.index(current.id)] if current.id in ids else []
-        return route.answered_ids | frozenset(before)
+        return None if current is None else _Passed(self.route(), current.id)
 
     def indicators(self, matcher: Matcher, limit: int = 5) -> list[Suggestion]:
         """Indicators that fit this case, for the monitoring questions (`suggest: indicators`)."""
@@ -237,13 +263,25 @@ class Session:
     def _query(self) -> Query:
         """The matcher query from the answers on the current path (not those of steps passed by)."""
         on_path = self.route().answered_ids
-        answers = {key: value for key, value in self.answers.items() if key in on_path}
-        return query_from_answers(self.loaded.flow, answers)
+        answers = self.answers
+        steps = self._facet_steps
+        return query_from_answers(steps, {step.id: answers[step.id] for step in steps if step.id in on_path})
 
     def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
         """Interventions for this case, leaving out those already accepted or dismissed."""
         return matcher.search(self._query(), limit, exclude=self.state.suggestions)
 
     def _record(self, event: Event) -> None:
+        changed = (
+            self._fold.undoable
+            if event.kind == "undo"
+            else event.key
+            if event.kind in ("set", "clear")
+            else None
+        )
         self._fold.apply(self.store.append(self.info.id, event))
-        self._route = None
+        if changed is not None and self._route is not None:
+            # From the route before, walking only what this answer can change (same as a full route).
+            self._route = self.engine.reroute(self._route, self.answers, changed)
+        if changed is not None:
+            self._undrafted.add(changed)

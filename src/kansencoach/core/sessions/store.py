@@ -13,56 +13,31 @@ import json
 import os
 import secrets
 import sqlite3
-import stat
-import time
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from kansencoach.core.common.cache import no_cyclic_gc
+from kansencoach.core.sessions.connection import connect
 from kansencoach.core.sessions.events import EVENT_KINDS, Event, SessionState, fold
-from kansencoach.core.sessions.walcheck import wal_fault
+from kansencoach.core.sessions.lock import SessionLock, lock_files
+from kansencoach.core.sessions.schema import SCHEMA_VERSION
+from kansencoach.core.sessions.store_errors import SessionLocked, SessionNotFound, StoreError, explain
 from kansencoach.i18n import t
 
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        flow_id TEXT NOT NULL,
-        flow_version INTEGER NOT NULL,
-        flow_hash TEXT NOT NULL,
-        flow_source TEXT NOT NULL,
-        created TEXT NOT NULL,
-        updated TEXT NOT NULL
-    );
-    CREATE TABLE events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        key TEXT NOT NULL,
-        value TEXT
-    );
-    CREATE INDEX events_by_session ON events (session_id, seq);
-    """,
-)
-"""Schema migrations in order; the schema version is how many have been applied."""
-
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(Exception):
-    """The store cannot be used; the message names the file and what to do."""
-
-
-class SessionNotFound(StoreError):
-    pass
-
-
-class SessionLocked(StoreError):
-    pass
+__all__ = [
+    "SCHEMA_VERSION",
+    "SessionInfo",
+    "SessionLock",
+    "SessionLocked",
+    "SessionNotFound",
+    "Store",
+    "StoreError",
+    "reset_store",
+]
+"""The store's public face: the names the front ends and the other session modules import from here."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +61,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = _connect(path)
+        self._db = connect(path)
         self.damaged: list[str] = []
         """Dutch reports of rows that could not be read and were skipped, for the UI to show."""
 
@@ -184,7 +159,7 @@ class Store:
                 "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
                 (session_id, stamp, event.kind, event.key, value),
             )
-        return replace(event, at=stamp)
+        return event._replace(at=stamp)
 
     def events(self, session_id: str) -> list[Event]:
         """The session's log; a damaged row is reported with the session id and skipped."""
@@ -192,13 +167,14 @@ class Store:
             "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
         )
         events = []
-        for seq, kind, key, value, at in rows:
-            try:
-                if kind not in EVENT_KINDS or not isinstance(key, str) or not isinstance(value, str):
-                    raise ValueError(kind)
-                events.append(Event(kind, key, json.loads(value), str(at)))
-            except ValueError:
-                self._report(t("store.bad_event", id=session_id, row=seq))
+        with no_cyclic_gc():  # many objects and no garbage cycles: the collector would only rescan them
+            for seq, kind, key, value, at in rows:
+                try:
+                    if kind not in EVENT_KINDS or not isinstance(key, str) or not isinstance(value, str):
+                        raise ValueError(kind)
+                    events.append(Event(kind, key, json.loads(value), str(at)))
+                except ValueError:
+                    self._report(t("store.bad_event", id=session_id, row=seq))
         return events
 
     def state(self, session_id: str) -> SessionState:
@@ -222,7 +198,7 @@ class Store:
         try:
             return self._db.execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            raise _explain(error, self.path) from None
+            raise explain(error, self.path) from None
 
     @contextlib.contextmanager
     def _write(self, saving: bool = False) -> Iterator[sqlite3.Connection]:
@@ -239,53 +215,7 @@ class Store:
                     self._db.execute("ROLLBACK")
                 raise
         except sqlite3.DatabaseError as error:
-            raise _explain(error, self.path, saving) from None
-
-
-class SessionLock:
-    """An exclusive lock on a session, released when the process ends, however it ends."""
-
-    def __init__(self, directory: Path, session_id: str) -> None:
-        self.session_id = session_id
-        self.path = directory / f"{session_id}.lock"
-        self._file: IO[str] | None = None
-
-    def acquire(self) -> SessionLock:
-        import fcntl
-
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = self.path.open("a+", encoding="utf-8")
-        except OSError as error:
-            detail = error.strerror or str(error)
-            raise StoreError(t("store.locks_unusable", path=self.path.parent, detail=detail)) from None
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.seek(0)
-            holder = handle.read().strip()
-            handle.close()
-            if holder.isdigit():
-                raise SessionLocked(t("store.locked", id=self.session_id, pid=holder)) from None
-            # The holder has the lock but has not written its process number yet.
-            raise SessionLocked(t("store.locked_unknown", id=self.session_id)) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        self._file = handle
-        return self
-
-    def release(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-    def __enter__(self) -> SessionLock:
-        return self.acquire()
-
-    def __exit__(self, *_: object) -> None:
-        self.release()
+            raise explain(error, self.path, saving) from None
 
 
 def reset_store(path: Path) -> Path | None:
@@ -299,7 +229,7 @@ def reset_store(path: Path) -> Path | None:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.opzij-{stamp}")
     with contextlib.ExitStack() as held:
-        for lock_file in _lock_files(path.parent / "locks"):
+        for lock_file in lock_files(path.parent / "locks"):
             held.enter_context(SessionLock(lock_file.parent, lock_file.stem))
         try:
             for part, suffix in zip(parts, _PARTS, strict=True):
@@ -316,95 +246,6 @@ _PARTS = ("", "-wal", "-shm")
 """The store is its main file and SQLite's write-ahead log and index: always moved as one."""
 
 
-def _lock_files(directory: Path) -> list[Path]:
-    try:
-        return sorted(directory.glob("*.lock")) if directory.is_dir() else []
-    except OSError:
-        return []
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """The store, opened and set up; one process at a time, so that a second one starting at the
-    same moment never takes a store being set up for an incomplete one."""
-    with _setting_up(path):
-        return _open(path)
-
-
-@contextlib.contextmanager
-def _setting_up(path: Path) -> Iterator[None]:
-    import fcntl
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle = Path(f"{path}.init").open("a", encoding="utf-8")  # noqa: SIM115 (closed after the yield)
-    except OSError:
-        yield  # a read-only home: _open says what is wrong, or reads what is there
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
-def _open(path: Path) -> sqlite3.Connection:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.path.lexists(path):
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        status = path.stat()
-        kind, had_data = status.st_mode, status.st_size > 0
-    except OSError as error:
-        raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
-    if not stat.S_ISREG(kind):
-        raise StoreError(t("store.not_regular", path=path))
-    wal_problem = wal_fault(path)
-    if wal_problem:
-        raise StoreError(wal_problem)
-    try:
-        # The TUI opens the store in a worker thread and uses it from the UI thread, one call at a time.
-        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise _explain(error, path) from None
-    try:
-        db.execute("PRAGMA foreign_keys = ON")
-        _switch_to_wal(db)
-        db.execute("PRAGMA synchronous = FULL")
-        if had_data and not _has_tables(db):
-            raise StoreError(t("store.incomplete", path=path))
-        _migrate(db, path)
-        if db.execute("PRAGMA user_version").fetchone()[0] == 0:
-            # A mark of this store in its header, which walcheck compares with the log's copy.
-            db.execute(f"PRAGMA user_version = {secrets.randbelow(2**31 - 1) + 1}")
-    except sqlite3.DatabaseError as error:
-        db.close()
-        raise _explain(error, path) from None
-    except StoreError:
-        db.close()
-        raise
-    return db
-
-
-BUSY_TIMEOUT = 5.0
-"""Seconds a process waits for another one holding the store before it says the store is busy."""
-
-
-def _switch_to_wal(db: sqlite3.Connection) -> None:
-    """Put the store in WAL mode, waiting for other processes doing the same on a first start:
-    SQLite answers this pragma with "locked" at once instead of waiting for the busy timeout."""
-    deadline = time.monotonic() + BUSY_TIMEOUT
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode = WAL").fetchone()
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-        time.sleep(0.01)
-
-
-def _has_tables(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
-
-
 def _session_info(row: tuple[object, ...]) -> SessionInfo | None:
     """The row as a SessionInfo, or None when a column holds the wrong kind of value."""
     kinds = (str, str, str, int, str, str, str, str)
@@ -415,37 +256,3 @@ def _session_info(row: tuple[object, ...]) -> SessionInfo | None:
 
 def _shown_id(row: tuple[object, ...]) -> str:
     return str(row[0]) if row and isinstance(row[0], str) else "?"
-
-
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = db.execute("SELECT version FROM schema_version").fetchone()
-        version = row[0] if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(t("store.newer", path=path, version=version, supported=SCHEMA_VERSION))
-        for script in MIGRATIONS[version:]:
-            for statement in filter(str.strip, script.split(";")):
-                db.execute(statement)
-        if row is None:
-            db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
-        else:
-            db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-
-
-def _explain(error: sqlite3.Error, path: Path, saving: bool = False) -> StoreError:
-    text = str(error).lower()
-    if any(sign in text for sign in ("not a database", "malformed", "no such table", "already exists")):
-        return StoreError(t("store.corrupt", path=path))
-    if "disk is full" in text or "disk i/o" in text:
-        return StoreError(t("store.full_answer" if saving else "store.full", path=path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(t("store.unwritable", path=path, detail=str(error)))
-    if "locked" in text or "busy" in text:
-        return StoreError(t("store.busy", path=path))
-    return StoreError(t("store.failed", path=path, detail=str(error)))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep
+from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep, QuestionStep, Step
 from kansencoach.core.knowledge.matcher import Query
 
 
-def query_from_answers(flow: Flow, answers: Mapping[str, AnswerValue]) -> Query:
-    """The query a session's answers make: every step with a `facet` contributes its answer."""
+def facet_steps(flow: Flow) -> tuple[QuestionStep, ...]:
+    """The questions whose answers feed the search (those with a `facet`), in the flow's order."""
+    return tuple(step for step in flow.steps if not isinstance(step, InfoStep) and step.facet is not None)
+
+
+def query_from_answers(steps: Iterable[Step], answers: Mapping[str, AnswerValue]) -> Query:
+    """The query a session's answers make: every step (of `steps`) with a `facet` contributes its answer.
+
+    A session passes its flow's `facet_steps`, worked out once, so a query costs what the facets do.
+    """
     text: list[str] = []
     facets: dict[str, list[str]] = {"domain": [], "wie": [], "waar": []}
     perspectives: dict[str, float] = {}
-    for step in flow.steps:
+    for step in steps:
         if isinstance(step, InfoStep) or step.facet is None or step.id not in answers:
             continue
         value = answers[step.id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -40,12 +41,14 @@ class SessionRow:
 def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
     """Every stored session with its progress; a session whose flow is gone says so.
 
-    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
+    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session, and
+    each flow's engine is made once for all its sessions.
     """
     from kansencoach.core.catalog import flow_for_session
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.flows.engine import Engine
 
+    engines: dict[tuple[Path, str], Engine] = {}
     rows = []
     for info in store.sessions():
         try:
@@ -53,7 +56,10 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
         except (ProblemsError, LookupError):
             rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
             continue
-        done, total = Engine(loaded.flow.steps).route(store.state(info.id).answers).progress
+        key = (loaded.path, loaded.digest)
+        if key not in engines:
+            engines[key] = Engine(loaded.flow.steps)
+        done, total = engines[key].route(store.state(info.id).answers).progress
         rows.append(SessionRow(info, done, total))
     return rows
 
@@ -78,6 +84,7 @@ class StartScreen(Screen[None]):
         self.rows: list[SessionRow] = []
 
     def compose(self) -> ComposeResult:
+        self._fit(self.app.size.height)  # before the first layout, so it is not laid out twice
         with Vertical(id="start"):
             yield Static(t("tui.welcome"), id="welcome")
             yield Label(t("tui.new_session"), classes="list-title")
@@ -171,8 +178,11 @@ class StartScreen(Screen[None]):
             self.app.notify(_message(error), severity="error", timeout=10)
 
     def on_resize(self) -> None:
+        self._fit(self.size.height)
+
+    def _fit(self, height: int) -> None:
         # At 80x24 both lists must fit with their borders; Textual CSS has no media queries.
-        self.set_class(self.size.height < SHORT, "short")
+        self.set_class(height < SHORT, "short")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Rename and delete apply to the highlighted session: hidden unless there is one."""
@@ -237,8 +247,6 @@ class StartScreen(Screen[None]):
     @work(exclusive=True, group="edit")
     async def action_import(self) -> None:
         """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
-        from pathlib import Path
-
         from kansencoach.core.common.problems import ProblemsError
         from kansencoach.core.sessions.sessionfile import import_file
         from kansencoach.core.sessions.store import StoreError

@@ -6,7 +6,7 @@ typed or chosen, and the chat screen passes it to the core, which says what is w
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,21 +18,15 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
-from kansencoach.core.flows.models import (
-    AnswerValue,
-    ChoiceStep,
-    ListStep,
-    MultiStep,
-    NumberStep,
-    QuestionStep,
-    ScaleStep,
-    TextStep,
-)
+from kansencoach.core.flows.models import ChoiceStep, ListStep, MultiStep, NumberStep, ScaleStep, TextStep
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answered import Answered, sent_from
 from kansencoach.tui.widgets.checklist import CheckList
+
+if TYPE_CHECKING:
+    from kansencoach.core.flows.models import AnswerValue, QuestionStep
 
 
 class AnswerInput(Answered, Vertical):

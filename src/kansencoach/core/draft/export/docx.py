@@ -13,6 +13,7 @@ import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as WordDocument
@@ -28,20 +29,14 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from kansencoach import locations
 from kansencoach.core.common.files import WriteError
-from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export.diagram import COLOURS, Mix, Theory
-from kansencoach.core.draft.export.document import (
-    Block,
-    Bullets,
-    ExportMeta,
-    Grid,
-    Heading,
-    Line,
-    Paragraph,
-    build,
-)
+from kansencoach.core.draft.export.document import Bullets, Grid, Heading, Paragraph, build
 from kansencoach.core.draft.export.text import authored_parser
 from kansencoach.i18n import t
+
+if TYPE_CHECKING:
+    from kansencoach.core.draft.draft import Draft
+    from kansencoach.core.draft.export.document import Block, ExportMeta, Line
 
 TEMPLATE_NAME = "huisstijl.docx"
 """A template with this name in the config folder is used when no --template is given."""

@@ -8,23 +8,19 @@ on a new page. Every text is escaped here; the only markup is ours.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export.diagram import Mix, Theory, mix_svg, theory_svg
-from kansencoach.core.draft.export.document import (
-    Block,
-    Bullets,
-    ExportMeta,
-    Grid,
-    Heading,
-    Line,
-    Paragraph,
-    Part,
-    build,
-)
+from kansencoach.core.draft.export.document import Bullets, Grid, Heading, Paragraph, build
 from kansencoach.core.draft.export.style import CSS
 from kansencoach.core.draft.export.text import authored_parser
 from kansencoach.i18n import t
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kansencoach.core.draft.draft import Draft
+    from kansencoach.core.draft.export.document import Block, ExportMeta, Line, Part, Style
 
 
 def to_html(draft: Draft, meta: ExportMeta) -> str:
@@ -90,15 +86,14 @@ def _item(lines: tuple[Line, ...]) -> str:
     return "".join(f'<p class="line">{_line(line)}</p>' for line in lines)
 
 
+_SPANS: dict[Style, Callable[[str], str]] = {
+    "plain": escape,
+    "strong": lambda text: f"<strong>{escape(text)}</strong>",
+    "em": lambda text: f'<span class="label">{escape(text)}</span>',
+    "authored": lambda text: authored_parser().renderInline(text),
+}
+"""How each style of span reads in HTML: escaped, except the author's inline markdown."""
+
+
 def _line(line: Line) -> str:
-    parts = []
-    for span in line:
-        if span.style == "authored":
-            parts.append(authored_parser().renderInline(span.text))
-        elif span.style == "strong":
-            parts.append(f"<strong>{escape(span.text)}</strong>")
-        elif span.style == "em":
-            parts.append(f'<span class="label">{escape(span.text)}</span>')
-        else:
-            parts.append(escape(span.text))
-    return "".join(parts)
+    return "".join(_SPANS[span.style](span.text) for span in line)

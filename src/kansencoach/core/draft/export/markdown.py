@@ -7,21 +7,19 @@ wrapped, and is only longer when a flow's label is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
-from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export.diagram import Mix, Theory, mermaid
-from kansencoach.core.draft.export.document import (
-    Block,
-    Bullets,
-    ExportMeta,
-    Grid,
-    Heading,
-    Line,
-    Paragraph,
-    build,
-)
+from kansencoach.core.draft.export.document import Bullets, Grid, Heading, Paragraph, build
 from kansencoach.core.draft.export.text import escape_authored, escape_chars, escape_inline, wrap
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kansencoach.core.draft.draft import Draft
+    from kansencoach.core.draft.export.document import Block, ExportMeta, Line, Style
 
 
 def to_markdown(draft: Draft, meta: ExportMeta) -> str:
@@ -69,18 +67,17 @@ def _item(lines: tuple[Line, ...]) -> str:
     return "\n".join(out)
 
 
+_SPANS: dict[Style, Callable[[str], str]] = {
+    "plain": escape_chars,
+    "strong": lambda text: f"**{escape_chars(text)}**",
+    "em": lambda text: f"*{escape_chars(text)}*",
+    "authored": escape_authored,
+}
+"""How each style of span reads in markdown: escaped, except the author's inline markdown."""
+
+
 def _line(line: Line) -> str:
-    parts = []
-    for span in line:
-        if span.style == "authored":
-            parts.append(escape_authored(span.text))
-        elif span.style == "strong":
-            parts.append(f"**{escape_chars(span.text)}**")
-        elif span.style == "em":
-            parts.append(f"*{escape_chars(span.text)}*")
-        else:
-            parts.append(escape_chars(span.text))
-    return "".join(parts)
+    return "".join(_SPANS[span.style](span.text) for span in line)
 
 
 def body(markdown: str) -> str:

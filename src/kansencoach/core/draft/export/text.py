@@ -70,7 +70,8 @@ def wrap(line: str, first: str = "", rest: str = "") -> list[str]:
     current = ""
     for word in line.split(" "):
         prefix = rest if lines else first
-        if current and len(prefix) + len(current) + 1 + len(word) > WIDTH:
+        # Measured escaped: the backslash a line-start marker gets takes a column too.
+        if current and len(prefix) + len(escape_line_start(f"{current} {word}")) > WIDTH:
             lines.append(prefix + escape_line_start(current))
             current = word
         else:

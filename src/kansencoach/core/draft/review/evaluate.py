@@ -8,7 +8,7 @@ finding never runs ahead of the question that answers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -41,7 +41,7 @@ from kansencoach.core.dutch.causal import shape
 from kansencoach.core.dutch.dates import names_a_time
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.engine import Route
-from kansencoach.core.flows.models import AnswerValue, InfoStep
+from kansencoach.core.flows.models import AnswerValue
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Query
 from kansencoach.core.knowledge.models import Intervention
@@ -64,9 +64,9 @@ class Case:
     accepted: Sequence[str]
     knowledge: KnowledgeBase | None
     query: Query
-    warnings: frozenset[str] = frozenset()
-    infos: frozenset[str] = frozenset()
-    passed: frozenset[str] | None = None
+    warnings: Container[str] = frozenset()
+    infos: Container[str] = frozenset()
+    passed: Container[str] | None = None
 
     @classmethod
     def from_draft(
@@ -76,22 +76,20 @@ class Case:
         knowledge: KnowledgeBase | None,
         query: Query,
         route: Route | None = None,
-        passed_steps: frozenset[str] | None = None,
+        passed_steps: Container[str] | None = None,
     ) -> Case:
+        """The case of a draft; `passed_steps` are the ids of the questions the officer has passed.
+
+        Looked up as the rules ask, never listed whole, so a review costs what its rules read.
+        """
         values = {
             f"{section.id}.{item.key}": item.value for section in draft.sections for item in section.items
         }
-        steps = {key: step_id for step_id, key in draft.keys.items()}
-        shown = (
-            frozenset(step.id for step in route.path if isinstance(step, InfoStep)) if route else frozenset()
-        )
-        infos = (
-            shown | frozenset(step.id for step in route.skipped if isinstance(step, InfoStep))
-            if route
-            else shown
-        )
-        passed = None if passed_steps is None else frozenset(k for k, s in steps.items() if s in passed_steps)
-        return cls(values, steps, frozenset(steps), accepted, knowledge, query, shown, infos, passed)
+        steps = draft.keys.steps
+        shown: Container[str] = _Infos(route, skipped_too=False) if route else frozenset()
+        infos: Container[str] = _Infos(route, skipped_too=True) if route else frozenset()
+        passed = None if passed_steps is None else _PassedKeys(steps, passed_steps)
+        return cls(values, steps, draft.keys.names, accepted, knowledge, query, shown, infos, passed)
 
     def matching(self, pattern: str) -> tuple[str, ...]:
         return _matching(self.keys, pattern)
@@ -106,6 +104,28 @@ def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
     return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
 
 
+class _Infos(Container[str]):
+    """The info steps a route shows (or, `skipped_too`, walks past as well)."""
+
+    def __init__(self, route: Route, skipped_too: bool) -> None:
+        self.route = route
+        self.skipped_too = skipped_too
+
+    def __contains__(self, step_id: object) -> bool:
+        return isinstance(step_id, str) and self.route.shows_info(step_id, self.skipped_too)
+
+
+class _PassedKeys(Container[str]):
+    """The draft keys whose question the officer has passed."""
+
+    def __init__(self, steps: Mapping[str, str], passed_steps: Container[str]) -> None:
+        self.steps = steps
+        self.passed_steps = passed_steps
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.steps and self.steps[key] in self.passed_steps
+
+
 def review(rules: RuleBook, case: Case) -> list[Finding]:
     """The findings for a case, most serious first; rules about parts the flow lacks are skipped."""
     findings = [_finding(rule, case, detail) for rule, detail in _holding(rules, case)]
@@ -118,7 +138,7 @@ def _holding(rules: RuleBook, case: Case) -> Iterator[tuple[Rule, str]]:
             continue
         if case.passed is not None:
             read = [key for pattern in referenced_keys(rule.when) for key in case.matching(pattern)]
-            if not set(read + ([rule.concerns] if rule.concerns else [])) <= case.passed:
+            if not all(key in case.passed for key in read + ([rule.concerns] if rule.concerns else [])):
                 continue
         holds, detail = _Evaluator(rules, case).evaluate(rule.when)
         if holds:

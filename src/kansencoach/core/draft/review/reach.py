@@ -25,8 +25,8 @@ from kansencoach.core.draft.review.rules import (
     RuleBook,
     draft_key_places,
 )
-from kansencoach.core.flows.control import exits
-from kansencoach.core.flows.models import END, Flow, InfoStep, ListStep, QuestionStep
+from kansencoach.core.flows.control import always_passed
+from kansencoach.core.flows.models import Flow, InfoStep, ListStep, QuestionStep
 from kansencoach.i18n import t
 
 
@@ -101,27 +101,5 @@ def _impossible(check: Check, keys: dict[str, QuestionStep], always: set[str]) -
 
 def _always_asked(flow: Flow) -> set[str]:
     """The steps on every route: no condition of their own, and no way to the end around them."""
-    return {
-        step.id
-        for index, step in enumerate(flow.steps)
-        if step.when is None and not _end_reachable_without(flow, index)
-    }
-
-
-def _end_reachable_without(flow: Flow, avoided: int) -> bool:
-    positions = {step.id: index for index, step in enumerate(flow.steps)}
-    seen: set[int] = set()
-    todo = [] if avoided == 0 else [0]
-    while todo:
-        index = todo.pop()
-        if index in seen:
-            continue
-        seen.add(index)
-        for way in exits(flow.steps, index):
-            target = way.target
-            if target == END:
-                return True
-            following = positions.get(target)
-            if following is not None and following != avoided:
-                todo.append(following)
-    return False
+    passed = always_passed(flow.steps)
+    return {step.id for index, step in enumerate(flow.steps) if step.when is None and index in passed}

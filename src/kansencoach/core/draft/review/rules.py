@@ -29,7 +29,7 @@ WORDS_FILE = "review-words.yaml"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Missing(_Strict):
@@ -267,9 +267,6 @@ class RuleBook(_Strict):
         """A threshold given as a number or by its name in the word file."""
         return float(self.words.thresholds[value]) if isinstance(value, str) else float(value)
 
-
-for _model in (AllOf, AnyOf, NoneOf, TargetDirection, IndicatorsOffGoal):
-    _model.model_rebuild()
 
 
 def load_rules(path: Path, words: Words | None = None) -> RuleBook:
