@@ -19,6 +19,8 @@ from kansencoach.core.knowledge import base
 from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Query
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
+
 
 def _intervention(key: str, name: str) -> str:
     data = {
