@@ -117,9 +117,7 @@ class Matcher:
         self.normalizer = normalizer
         self._labels = names.labels
         self.index = (
-            index
-            if index is not None
-            else Index([entries.fields(doc) for doc in range(len(entries))], normalizer)
+            index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
         ranks = names.ranks
