@@ -14,10 +14,12 @@ import yaml
 
 from kansencoach import locations
 from kansencoach.core import catalog
-from kansencoach.core.common import yamlsource
+from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.knowledge import base
 from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Query
+
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
 
 def _intervention(key: str, name: str) -> str:
@@ -107,11 +109,10 @@ def test_a_changed_file_is_read_again_and_only_that_one(
     changed.write_text(text, encoding="utf-8")
     os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same tick
     read: list[str] = []
-    original = yamlsource.read_document
 
-    def counting(path: Path) -> yamlsource.Document:
+    def counting(path: Path) -> Document:
         read.append(path.name)
-        return original(path)
+        return read_document(path)
 
     monkeypatch.setattr(base, "read_document", counting)
     catalog.forget_loaded()

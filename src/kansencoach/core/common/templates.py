@@ -49,14 +49,19 @@ def leftovers(document: Document, name: str) -> list[Problem]:
     problems: list[Problem] = []
     # A stack rather than a recursive inner function: that one would be a reference cycle holding
     # `document`, which a load with the cyclic collector paused (cache.no_cyclic_gc) never frees.
-    stack: list[tuple[Any, Loc]] = [(document.data, ())]
+    # Each entry holds its parent's loc and its key: a text's own loc is made only when it is an
+    # example, since a large flow holds tens of thousands of texts.
+    stack: list[tuple[Any, Loc, Any]] = [(document.data, (), None)]
     while stack:
-        value, loc = stack.pop()
-        if isinstance(value, dict):
-            stack += [(item, (*loc, key)) for key, item in reversed(value.items())]
-        elif isinstance(value, list):
-            stack += [(item, (*loc, index)) for index, item in reversed(list(enumerate(value)))]
-        elif isinstance(value, str) and value.strip() in examples:
+        value, parent, key = stack.pop()
+        if isinstance(value, str):
+            if value.strip() not in examples:
+                continue
+            loc = parent if key is None else (*parent, key)
             message = t("template.leftover", text=value.strip())
             problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
+        elif isinstance(value, (dict, list)):
+            loc = parent if key is None else (*parent, key)
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack += [(item, loc, name) for name, item in reversed(list(items))]
     return problems
