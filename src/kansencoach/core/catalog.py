@@ -183,35 +183,14 @@ def review_rules(path: Path | None = None) -> CombinedRules | None:
 
 @lru_cache(maxsize=4)
 def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | None:
+    from kansencoach.core.draft.review.cached import load_cached
     from kansencoach.core.draft.review.own import add_rules
 
-    return (
-        add_rules(_shipped_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs))
-        if path.exists()
-        else None
-    )
-
-
-def _shipped_rules(path: Path) -> RuleBook:
-    """The rules in `path` and its word lists, from the cache while they and the code that reads
-    them are unchanged (the team's own rules are added to them afterwards, never cached)."""
-    from kansencoach.core.common import cache
-    from kansencoach.core.draft.review import rules
-
-    review, core = Path(rules.__file__).parent, Path(__file__).parent
-    code = [*review.glob("*.py"), *(core / "common").glob("*.py"), core / "knowledge" / "models.py"]
-    sources = [path, path.parent / rules.WORDS_FILE, *code]
+    if not path.exists():
+        return None
     key = hashlib.sha256(str(path).encode()).hexdigest()
-    cache_file = locations.cache_dir() / f"rules-{key[:16]}.marshal"
-    plain = cache.load(cache_file, sources)
-    if plain is not None:
-        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
-            book = cache.from_tagged(plain, cache.model_classes(rules))
-            if isinstance(book, rules.RuleBook):
-                return book
-    book = rules.load_rules(path)
-    cache.store(cache_file, sources, cache.to_tagged(book))
-    return book
+    shipped = load_cached(path, locations.cache_dir() / f"rules-{key[:16]}.marshal")
+    return add_rules(shipped, own_knowledge_files(REVIEW_FILE, user_dirs))
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -252,22 +231,19 @@ def flow_from_file(path: Path) -> LoadedFlow:
     """The flow in `path` with the vocabulary of `load_vocabulary()`, from the flow cache while
     its files are unchanged; ProblemsError listing every problem when it is broken."""
     shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
-    try:
-        return shelf.load(path)
-    finally:
-        shelf.save()
+    loaded = shelf.load(path)  # a broken flow is never put on the shelf: nothing to save then
+    shelf.save()
+    return loaded
 
 
 @lru_cache(maxsize=4)
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
     from kansencoach.core.flows.cached import FlowShelf
 
-    vocabularies = [
-        locations.shipped_knowledge_dir() / VOCABULARY_FILE,
-        *own_knowledge_files(VOCABULARY_FILE, user_dirs),
-    ]
-    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()
-    return FlowShelf(cache_dir / f"flows-{key[:16]}.marshal", load_vocabulary, vocabularies)
+    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
+    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
+    vocabularies = [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
+    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabularies)
 
 
 def scan_flows() -> list[FlowEntry]:
