@@ -146,7 +146,7 @@ def measure(script: str, home: str) -> tuple[float, int]:
     )
     lines = result.stdout.strip().splitlines()
     if not lines:
-        raise RuntimeError(f"the measured app ended without reporting:\n{result.stderr[-3000:]}")
+        raise RuntimeError(f"the measured app ended without reporting:\n{result.stderr[-30000:]}")
     drawn, memory = lines[-1].split()
     return float(drawn) - start, int(memory)
 
