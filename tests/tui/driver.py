@@ -166,6 +166,11 @@ async def settled(pilot: Pilot[None]) -> None:
             for field in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
                 field.cursor_blink = False
             first.styles.scrollbar_size_vertical = 0
+            # A blinking text cursor is shown or not by the clock: hold it steady (shown).
+            for box in pilot.app.screen.query(Input):
+                box.cursor_blink = False
+            for area in pilot.app.screen.query(TextArea):
+                area.cursor_blink = False
             first.scroll_end(animate=False, immediate=True)
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()

@@ -16,7 +16,10 @@ from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.knowledge import base
+from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Query
+
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
 
 def _intervention(key: str, name: str) -> str:
@@ -130,3 +133,12 @@ def test_broken_cache_files_are_rebuilt_silently(own_folder: Path) -> None:
         catalog.forget_loaded()
         assert _found("fiets") == expected
         assert all(file.read_bytes() != broken for file in files)
+
+
+def test_an_index_whose_arrays_do_not_fit_is_refused() -> None:
+    knowledge = catalog.load_kb()
+    plain = knowledge.matcher.index.to_plain()
+    assert Index.from_plain(plain, knowledge.normalizer).size == len(knowledge.interventions)
+    for key, value in (("offsets", plain["offsets"][:-4]), ("docs", plain["docs"][:-4]), ("size", 1)):
+        with pytest.raises(ValueError, match="index"):
+            Index.from_plain({**plain, key: value}, knowledge.normalizer)

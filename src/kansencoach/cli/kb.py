@@ -211,7 +211,12 @@ def _kb_search(arguments: argparse.Namespace) -> int:
                 "id": result.id,
                 "name": result.name,
                 "score": result.score,
-                "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
+                "parts": {
+                    "tekst": result.text,
+                    "facetten": result.facets,
+                    "verwant": result.related,
+                    "bewijs": result.evidence,
+                },
                 "why": result.why,
             }
             for result in results
