@@ -214,8 +214,9 @@ def engine(rounds: int) -> list[Figure]:
 
 
 def chat(quick: bool) -> list[Figure]:
-    del quick  # twenty answers either way
-    return [Figure(*row) for row in chat_update.figures(generated_flow)]
+    del quick  # twenty answers (twelve painted) either way
+    rows = chat_update.figures(generated_flow) + chat_update.paint_figures(generated_flow)
+    return [Figure(*row) for row in rows]
 
 
 # Store (benchmarks/session_store.py)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
@@ -14,11 +16,35 @@ from kansencoach.core.sessions import store
 from helpers import DATA
 
 
+@pytest.fixture(scope="session")
+def knowledge_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run (of each worker): the knowledge base is built from YAML once
+    and read from the cache after that, as on an officer's machine. The cache checks every source
+    file it was built from, so a test with knowledge of its own still gets that knowledge."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def kansencoach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path_factory.mktemp("home")
+def kansencoach_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, knowledge_cache: Path
+) -> Path:
+    """An empty KANSENCOACH_HOME for every test. It is emptied rather than made anew, so its path, and
+    with it the knowledge cache's key (which names the user's folders), stays the same between tests."""
+    home = tmp_path_factory.getbasetemp() / "home"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
     monkeypatch.setenv("KANSENCOACH_HOME", str(home))
+    monkeypatch.setattr(locations, "cache_dir", lambda: knowledge_cache)
+    catalog.forget_loaded()  # what an earlier test loaded came from other files
     return home
+
+
+@pytest.fixture
+def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder of the test's own, for tests that count or break the cache's files."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(locations, "cache_dir", lambda: folder)
+    return folder
 
 
 @pytest.fixture

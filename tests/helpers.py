@@ -1,16 +1,21 @@
-"""Running the real `kansencoach` command in a subprocess, as a user would."""
+"""Running the `kansencoach` command as a user would, shared test data and a small knowledge base."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kansencoach.cli import main
+from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
@@ -24,6 +29,76 @@ REPO = Path(__file__).parent.parent
 def kansencoach(
     *args: str | Path, stdin: str = "", home: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The command run in this process, as `kansencoach ARGS < stdin` would run it in a pipe: its
+    exit code, and its output decoded as the terminal would. Spawning a Python for each command cost
+    more than all the rest of the CLI tests; `kansencoach_process` is there for what only a real
+    process shows (imports, signals, bytes)."""
+    result = kansencoach_bytes(*args, stdin=stdin.encode("utf-8"), home=home, env=env)
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    )
+
+
+def kansencoach_bytes(
+    *args: str | Path, stdin: bytes = b"", home: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`kansencoach` with the bytes it reads and writes, for tests of what reaches the terminal."""
+    overrides = {**(env or {}), **({"KANSENCOACH_HOME": str(home)} if home is not None else {})}
+    argv = [str(arg) for arg in args]
+    with _environment(overrides), _pipes(stdin) as (stdout, stderr):
+        catalog.forget_loaded()  # a fresh process reads its files again
+        try:
+            code = main(argv)
+        except SystemExit as exit:  # argparse: --help, --version and usage errors
+            code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        finally:
+            catalog.forget_loaded()
+        stdout.flush()
+        stderr.flush()
+        return subprocess.CompletedProcess(argv, code, _written(stdout), _written(stderr))
+
+
+def _written(stream: io.TextIOWrapper) -> bytes:
+    buffer = stream.buffer
+    assert isinstance(buffer, io.BytesIO)
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _pipes(stdin: bytes) -> Iterator[tuple[io.TextIOWrapper, io.TextIOWrapper]]:
+    """sys.stdin, stdout and stderr as a pipe gives them to a process: UTF-8, stdout strict and
+    stderr with backslash escapes, none of them a terminal."""
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"),
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True),
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace", write_through=True),
+    )
+    original = (sys.stdin, sys.stdout, sys.stderr)
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        yield streams[1], streams[2]
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = original
+
+
+@contextlib.contextmanager
+def _environment(overrides: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in overrides}
+    os.environ.update(overrides)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def kansencoach_process(
+    *args: str | Path, stdin: str = "", home: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real `kansencoach` command in a subprocess, for what only a process of its own shows."""
     env = {**os.environ, **(env or {})}
     if home is not None:
         env["KANSENCOACH_HOME"] = str(home)

@@ -205,25 +205,29 @@ def run_plain(
     store: Store,
     loaded: LoadedFlow,
     title: str | None,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     preview: bool = False,
 ) -> int:
+    """A new session in plain mode; stdin and stdout are the process's streams when this is called
+    (not when the module was imported: the command routes them through the terminal sanitiser first)."""
     session = Session.start(store, loaded, title or loaded.flow.title)
     with store.lock(session.info.id):
-        return PlainUI(session, stdin, stdout, preview).run()
+        return PlainUI(session, stdin or sys.stdin, stdout or sys.stdout, preview).run()
 
 
 def resume_plain(
-    store: Store, session_id: str, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+    store: Store, session_id: str, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
+    """A stored session resumed in plain mode, on the streams as `run_plain` takes them."""
     session = open_session(store, session_id)
     with store.lock(session_id):
-        return PlainUI(session, stdin, stdout).run()
+        return PlainUI(session, stdin or sys.stdin, stdout or sys.stdout).run()
 
 
-def start_menu(store: Store, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def start_menu(store: Store, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Choose a flow to start or a session to resume, then run it in plain mode."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     flows = [entry for entry in scan_flows() if entry.loaded is not None]
     sessions = store.sessions()
     print(t("plain.menu"), file=stdout)

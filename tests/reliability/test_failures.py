@@ -40,12 +40,15 @@ def test_a_second_process_on_the_same_session_is_refused(kansencoach_home: Path)
         env=env,
     )
     assert first.stdout is not None and first.stdin is not None
-    while "Welk domein?" not in first.stdout.readline():
-        pass
+    for line in first.stdout:  # the first process holds the session once it asks the next question
+        if "Welk domein?" in line:
+            break
+    else:
+        raise AssertionError("the first process ended before its second question")
     second = kansencoach("run", "--resume", session_id, "--plain", stdin="onderwijs\n")
     first.stdin.write("stop\n")
     first.stdin.flush()
-    first.wait(timeout=10)
+    first.wait(timeout=60)  # a hang guard: it stops as soon as it reads `stop`
     assert second.returncode == 2
     assert f"sessie {session_id} is al geopend in een ander venster" in second.stderr
     assert "Traceback" not in second.stderr

@@ -17,7 +17,7 @@ from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, answer_current, found, mini_flow
+from helpers import DATA, answer_current, found, kansencoach_bytes, mini_flow
 
 SEQUENCES = {
     "osc-title": "\x1b]0;gekaapt\x07",
@@ -54,12 +54,13 @@ def test_the_sanitiser_shows_every_class_visibly() -> None:
 
 
 def run(*args: str | Path, stdin: bytes = b"", env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """The command in a process of its own: all it writes, the interpreter's own words included."""
     return subprocess.run(
         [sys.executable, "-m", "kansencoach", *map(str, args)],
         input=stdin,
         capture_output=True,
         env={**os.environ, **env},
-        timeout=30,
+        timeout=60,
         check=False,
     )
 
@@ -99,18 +100,19 @@ def test_no_control_byte_reaches_stdout_or_stderr(hostile_world: dict[str, str])
     )  # fmt: skip
     assert started.returncode == 0, started.stderr
     session_id = found(r"sessie ([0-9a-f]{8})", started.stdout.decode(errors="replace"))
+    # The other commands pass the same sanitiser on the same streams: they run in this process.
     outputs = {
         "plain mode": started,
-        "sessions list": run("sessions", "list", env=hostile_world),
-        "sessions show": run("sessions", "show", session_id, env=hostile_world),
-        "sessions review": run("sessions", "review", session_id, env=hostile_world),
-        "plain resume": run(
+        "sessions list": kansencoach_bytes("sessions", "list", env=hostile_world),
+        "sessions show": kansencoach_bytes("sessions", "show", session_id, env=hostile_world),
+        "sessions review": kansencoach_bytes("sessions", "review", session_id, env=hostile_world),
+        "plain resume": kansencoach_bytes(
             "run", "--resume", session_id, "--plain", stdin=b"terug\nstop\n", env=hostile_world
         ),
-        "plain menu": run("--plain", stdin=b"\n", env=hostile_world),
-        "flows list": run("flows", "list", env=hostile_world),
-        "kb list": run("kb", "list", env=hostile_world),
-        "kb search": run("kb", "search", "begin", "eind", env=hostile_world),
+        "plain menu": kansencoach_bytes("--plain", stdin=b"\n", env=hostile_world),
+        "flows list": kansencoach_bytes("flows", "list", env=hostile_world),
+        "kb list": kansencoach_bytes("kb", "list", env=hostile_world),
+        "kb search": kansencoach_bytes("kb", "search", "begin", "eind", env=hostile_world),
     }
     for name, result in outputs.items():
         assert result.returncode == 0, (name, result.stderr)

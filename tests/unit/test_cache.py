@@ -6,10 +6,14 @@ import marshal
 import os
 from pathlib import Path
 
+import pytest
+
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common import cache
 from kansencoach.core.knowledge.matcher import Query
+
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
 
 def test_an_entry_is_used_while_its_sources_are_unchanged(tmp_path: Path) -> None:

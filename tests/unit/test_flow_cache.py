@@ -16,6 +16,8 @@ from kansencoach.core.flows import cached, loader
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
+
 BLOCK = """\
 block: afsluiting
 steps:

@@ -47,22 +47,21 @@ def leftovers(document: Document, name: str) -> list[Problem]:
     """A problem for every example text of the starting file `name` still in `document`."""
     examples = example_texts(name)
     problems: list[Problem] = []
-
-    def walk(value: Any, loc: Loc) -> None:
-        # A text's loc is made only when it is an example: a large flow holds tens of thousands.
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            if isinstance(item, (dict, list)):
-                walk(item, (*loc, key))
-            elif isinstance(item, str) and item.strip() in examples:
-                left(item, (*loc, key))
-
-    def left(value: str, loc: Loc) -> None:
-        message = t("template.leftover", text=value.strip())
-        problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
-
-    if isinstance(document.data, (dict, list)):
-        walk(document.data, ())
-    elif isinstance(document.data, str) and document.data.strip() in examples:
-        left(document.data, ())
+    # A stack rather than a recursive inner function: that one would be a reference cycle holding
+    # `document`, which a load with the cyclic collector paused (cache.no_cyclic_gc) never frees.
+    # Each entry holds its parent's loc and its key: a text's own loc is made only when it is an
+    # example, since a large flow holds tens of thousands of texts.
+    stack: list[tuple[Any, Loc, Any]] = [(document.data, (), None)]
+    while stack:
+        value, parent, key = stack.pop()
+        if isinstance(value, str):
+            if value.strip() not in examples:
+                continue
+            loc = parent if key is None else (*parent, key)
+            message = t("template.leftover", text=value.strip())
+            problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
+        elif isinstance(value, (dict, list)):
+            loc = parent if key is None else (*parent, key)
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack += [(item, loc, name) for name, item in reversed(list(items))]
     return problems
