@@ -146,7 +146,7 @@ def load_cases(which: str) -> list[Case]:
 def evaluate(cases: list[Case], knowledge: KnowledgeBase) -> list[Outcome]:
     """The top 5 the matcher shows for every case."""
     return [
-        Outcome(case, tuple(result.item.id for result in knowledge.matcher.search(case.query, limit=K)))
+        Outcome(case, tuple(result.id for result in knowledge.matcher.search(case.query, limit=K)))
         for case in cases
     ]
 

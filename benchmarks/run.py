@@ -21,11 +21,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).parent))
 
 import chat_update
+import flow_validation
 import knowledge_scale
 import session_store
 import startup
@@ -174,14 +173,9 @@ def generated_flow(steps: int) -> str:
 
 
 def validation(rounds: int) -> list[Figure]:
-    directory = Path(tempfile.mkdtemp())
-    path = directory / "groot.yaml"
-    path.write_text(generated_flow(2000), encoding="utf-8")
-    vocabulary = load_vocabulary()
-    ours = median_time(lambda: load_flow(path, vocabulary), rounds)
-    # The same parse with positions that our loader does, by the fastest loader PyYAML has.
-    compose = median_time(lambda: yaml.compose(path.read_bytes(), Loader=yaml.CSafeLoader), rounds)
-    return [Figure("validate 2000-step flow vs yaml.compose CSafeLoader", ours, compose, "s", 1.5)]
+    rows = flow_validation.per_file(generated_flow, rounds) + flow_validation.growth(generated_flow, rounds)
+    rows += flow_validation.command(generated_flow, rounds)
+    return [Figure(*row) for row in rows]
 
 
 # Engine
@@ -220,8 +214,9 @@ def engine(rounds: int) -> list[Figure]:
 
 
 def chat(quick: bool) -> list[Figure]:
-    del quick  # twenty answers either way
-    return [Figure(*row) for row in chat_update.figures(generated_flow)]
+    del quick  # twenty answers (twelve painted) either way
+    rows = chat_update.figures(generated_flow) + chat_update.paint_figures(generated_flow)
+    return [Figure(*row) for row in rows]
 
 
 # Store (benchmarks/session_store.py)

@@ -165,7 +165,15 @@ async def settled(pilot: Pilot[None]) -> None:
         if len(seen) >= 3 and len(set(seen[-3:])) == 1:
             # At rest: put the view at the very end, as the anchor would, and let it paint. Its
             # scrollbar is left out of the picture: its thumb and colour still race the frame.
+            # So does a blinking cursor: it is held visible.
+            for field in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
+                field.cursor_blink = False
             first.styles.scrollbar_size_vertical = 0
+            # A blinking text cursor is shown or not by the clock: hold it steady (shown).
+            for box in pilot.app.screen.query(Input):
+                box.cursor_blink = False
+            for area in pilot.app.screen.query(TextArea):
+                area.cursor_blink = False
             first.scroll_end(animate=False, immediate=True)
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ import yaml
 
 from kansencoach import locations
 from kansencoach.core import catalog
+from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.knowledge import base
+from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Query
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
@@ -35,7 +38,7 @@ def _intervention(key: str, name: str) -> str:
 
 
 @pytest.fixture
-def own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A user knowledge folder with three interventions, old enough for their stat to be trusted."""
     folder = tmp_path / "kennis"
     (folder / "interventions").mkdir(parents=True)
@@ -106,11 +109,10 @@ def test_a_changed_file_is_read_again_and_only_that_one(
     changed.write_text(text, encoding="utf-8")
     os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same tick
     read: list[str] = []
-    original = base.read_document
 
-    def counting(path: Path) -> base.Document:
+    def counting(path: Path) -> Document:
         read.append(path.name)
-        return original(path)
+        return read_document(path)
 
     monkeypatch.setattr(base, "read_document", counting)
     catalog.forget_loaded()
@@ -131,3 +133,12 @@ def test_broken_cache_files_are_rebuilt_silently(own_folder: Path) -> None:
         catalog.forget_loaded()
         assert _found("fiets") == expected
         assert all(file.read_bytes() != broken for file in files)
+
+
+def test_an_index_whose_arrays_do_not_fit_is_refused() -> None:
+    knowledge = catalog.load_kb()
+    plain = knowledge.matcher.index.to_plain()
+    assert Index.from_plain(plain, knowledge.normalizer).size == len(knowledge.interventions)
+    for key, value in (("offsets", plain["offsets"][:-4]), ("docs", plain["docs"][:-4]), ("size", 1)):
+        with pytest.raises(ValueError, match="index"):
+            Index.from_plain({**plain, key: value}, knowledge.normalizer)

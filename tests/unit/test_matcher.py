@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from kansencoach.core.dutch.normalize import Normalizer, words
+from kansencoach.core.dutch.compounds import split_into
+from kansencoach.core.dutch.normalize import Normalizer, participle_bases, words
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query, Suggestion
+from kansencoach.core.knowledge.matcher import RELATED_SHARE, Matcher, Query, Suggestion
 
 from helpers import SMALL_KB_ITEMS as ITEMS
 from helpers import small_knowledge_base
@@ -72,7 +75,7 @@ def test_scores_are_deterministic_and_explain_their_parts(knowledge: KnowledgeBa
     assert [(r.item.id, r.score) for r in first] == [(r.item.id, r.score) for r in second]
     top = first[0]
     assert top.item.id == "tutoring"
-    assert top.score == pytest.approx(top.text + top.facets + top.evidence, abs=1e-3)
+    assert top.score == pytest.approx(top.text + top.facets + top.related + top.evidence, abs=1e-3)
     assert top.why.startswith("Past bij:")
 
 
@@ -137,3 +140,71 @@ def test_facets_scale_the_text_instead_of_outranking_it(knowledge: KnowledgeBase
 def test_the_list_is_shorter_rather_than_padded(knowledge: KnowledgeBase) -> None:
     results = knowledge.matcher.search(Query("bijles rekenen", wie=("kinderen",)))
     assert ids(results) == ["tutoring"]
+
+
+def with_related(knowledge: KnowledgeBase, related: dict[str, list[str]]) -> Matcher:
+    items = [
+        item.model_copy(update={"related": related.get(item.id, [])}) for item in knowledge.interventions
+    ]
+    return replace(knowledge, interventions=tuple(items)).matcher
+
+
+def test_entries_the_best_match_names_as_related_share_in_its_score(knowledge: KnowledgeBase) -> None:
+    matcher = with_related(knowledge, {"tutoring": ["vve"], "vve": ["jogg"]})
+    results = matcher.search(Query("bijles rekenen"))
+    assert ids(results) == ["tutoring", "vve"]  # vve shares no word with the query
+    best, linked = results
+    assert linked.related == pytest.approx(RELATED_SHARE * best.score, abs=1e-3)
+    assert linked.text == 0 and linked.facets == 0
+    assert linked.related_to == best.item.name
+    assert f"hangt samen met ‘{best.item.name}’" in linked.why
+    assert best.related == 0 and best.related_to == ""
+    # Only the best match's own links count, not those of an entry that is itself only linked.
+    assert "jogg" not in ids(results)
+
+
+def test_no_related_entries_without_a_match(knowledge: KnowledgeBase) -> None:
+    matcher = with_related(knowledge, {"tutoring": ["vve"]})
+    assert matcher.search(Query("ruimtevaart")) == []
+    assert "vve" not in ids(matcher.search(Query("bijles rekenen"), exclude={"vve"}))
+
+
+def test_a_past_participle_finds_its_verb() -> None:
+    assert "selecteer" in participle_bases("geselecteerd")
+    assert "aanmeld" in participle_bases("aangemeld")
+    assert "verdeel" in participle_bases("verdeeld")
+    assert participle_bases("kind") == ()
+
+
+def test_a_participle_in_the_query_matches_the_verb_in_an_entry(knowledge: KnowledgeBase) -> None:
+    signalen = knowledge.matcher.search(Query("geleid"))
+    assert "vroegsignalering" in ids(signalen)  # ge-leid → leid(en), in its approach
+    assert any(word.word == "geleid" for word in signalen[0].words)
+
+
+def test_a_compound_splits_into_looked_up_parts() -> None:
+    known = {
+        "aanvraag": "aanvraag",
+        "formulieren": "formulier",
+        "betaling": "betal",
+        "achterstand": "achterstand",
+    }
+    assert split_into("aanvraagformulieren", known.get) == ["aanvraag", "formulier"]
+    assert split_into("betalingsachterstand", known.get) == ["betal", "achterstand"]
+    assert split_into("ruimtevaart", known.get) == []
+    # A long known first part stands for a compound whose rest is unknown; a short one does not.
+    assert split_into("betalingsregeling", known.get) == ["betal"]
+    assert split_into("parkeerplaats", {"park": "park"}.get) == []
+
+
+def test_short_unknown_words_are_no_typos_and_empty_participles_no_words(knowledge: KnowledgeBase) -> None:
+    matcher = knowledge.matcher
+    assert matcher.search(Query("gemaakt")) == []  # maken is an empty word
+    assert matcher.search(Query("spreekuren")) != []  # a long near word still counts
+    assert all(result.fuzzy == () for result in matcher.search(Query("schuldn wijk")))
+
+
+def test_a_synonym_whose_stem_another_group_claims_is_matched_on_its_exact_form() -> None:
+    normalizer = Normalizer([["rekenen", "rekenvaardigheid"], ["betalen", "rekeningen"]])
+    terms = normalizer.terms("rekeningen en rekenen")
+    assert [term.term for term in terms] == ["betal", "en", "reken"]

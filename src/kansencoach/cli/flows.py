@@ -196,7 +196,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
 def _files_to_validate(arguments: list[Path]) -> list[Path]:
     """The flow and block files to check: each folder's, a file as given, a flow id's file; without
     arguments every flow folder's, the user's own first."""
-    from kansencoach.core.catalog import find_entry, flow_dirs, yaml_files
+    from kansencoach.core.catalog import find_entry, flow_dirs
+    from kansencoach.core.common.folders import yaml_files
 
     files: list[Path] = []
     for path in arguments or [directory for directory in flow_dirs() if directory.is_dir()]:

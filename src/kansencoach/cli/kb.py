@@ -141,8 +141,9 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
 def _knowledge_targets(arguments: list[Path]) -> list[Path]:
     """What `kb validate PAD …` checks: a knowledge base (a folder with vocabulary.yaml), the
     interventions in an own folder, a file as given, or the file of an intervention id."""
-    from kansencoach.core.catalog import load_kb, user_intervention_files
+    from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import did_you_mean
+    from kansencoach.core.knowledge.layout import user_intervention_files
 
     targets: list[Path] = []
     for path in arguments:
@@ -169,7 +170,7 @@ def _is_own_folder(path: Path) -> bool:
 def _default_knowledge() -> list[Path]:
     """Without paths, kb validate checks the shipped knowledge base and every own intervention."""
     from kansencoach import locations
-    from kansencoach.core.catalog import user_intervention_files
+    from kansencoach.core.knowledge.layout import user_intervention_files
 
     own = [path for folder in locations.user_knowledge_dirs() for path in user_intervention_files(folder)]
     return [locations.shipped_knowledge_dir(), *own]
@@ -210,7 +211,12 @@ def _kb_search(arguments: argparse.Namespace) -> int:
                 "id": result.id,
                 "name": result.name,
                 "score": result.score,
-                "parts": {"tekst": result.text, "facetten": result.facets, "bewijs": result.evidence},
+                "parts": {
+                    "tekst": result.text,
+                    "facetten": result.facets,
+                    "verwant": result.related,
+                    "bewijs": result.evidence,
+                },
                 "why": result.why,
             }
             for result in results

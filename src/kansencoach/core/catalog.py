@@ -10,8 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from kansencoach import locations
+from kansencoach.core.common.folders import yaml_files
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
-from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
+from kansencoach.core.knowledge.layout import (
+    REVIEW_FILE,
+    SYNONYMS_FILE,
+    VOCABULARY_FILE,
+    intervention_paths,
+    own_knowledge_files,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -47,38 +54,6 @@ class FlowEntry:
     @property
     def id(self) -> str:
         return self.loaded.id if self.loaded else self.path.stem
-
-
-VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE = "vocabulary.yaml", "synonyms.yaml", "review.yaml"
-KNOWLEDGE_FILES = frozenset(
-    {VOCABULARY_FILE, SYNONYMS_FILE, "stopwords.yaml", "indicators.yaml", REVIEW_FILE}
-)
-"""The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
-OWN_FILES = (VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE)
-"""The knowledge files a team may add to in its own folders (added to the shipped ones)."""
-
-
-def own_knowledge_files(name: str, user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
-    """The team's own `name` (one of OWN_FILES) in the user's knowledge folders, least important first."""
-    user_dirs = tuple(locations.user_knowledge_dirs()) if user_dirs is None else user_dirs
-    return [directory / name for directory in reversed(user_dirs) if (directory / name).is_file()]
-
-
-def user_intervention_files(directory: Path) -> list[Path]:
-    """The interventions in a user's knowledge folder: in `interventions/`, or directly in the folder
-    (where a new author often saves them), except the knowledge base's own files."""
-    return [Path(path) for path in _intervention_paths(directory)]
-
-
-def _intervention_paths(directory: Path) -> list[str]:
-    """`user_intervention_files` as strings: a search lists thousands of them, and checks each
-    against the cache, without needing a Path of any."""
-    inside = directory / INTERVENTIONS_DIR
-    loose = [name for name in _yaml_names(directory) if name not in KNOWLEDGE_FILES]
-    return [
-        *(f"{inside}{os.sep}{name}" for name in _yaml_names(inside)),
-        *(f"{directory}{os.sep}{name}" for name in loose),
-    ]
 
 
 def flow_dirs() -> list[Path]:
@@ -128,7 +103,7 @@ def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _Kn
     return _KnowledgeFiles(
         directory,
         # All user folders at once, least important first, so an id in two of them is reported.
-        [path for user_dir in reversed(user_dirs) for path in _intervention_paths(user_dir)],
+        [path for user_dir in reversed(user_dirs) for path in intervention_paths(user_dir)],
         own_knowledge_files(VOCABULARY_FILE, user_dirs),
         own_knowledge_files(SYNONYMS_FILE, user_dirs),
         locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
@@ -208,35 +183,14 @@ def review_rules(path: Path | None = None) -> CombinedRules | None:
 
 @lru_cache(maxsize=4)
 def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | None:
+    from kansencoach.core.draft.review.cached import load_cached
     from kansencoach.core.draft.review.own import add_rules
 
-    return (
-        add_rules(_shipped_rules(path), own_knowledge_files(REVIEW_FILE, user_dirs))
-        if path.exists()
-        else None
-    )
-
-
-def _shipped_rules(path: Path) -> RuleBook:
-    """The rules in `path` and its word lists, from the cache while they and the code that reads
-    them are unchanged (the team's own rules are added to them afterwards, never cached)."""
-    from kansencoach.core.common import cache
-    from kansencoach.core.draft.review import rules
-
-    review, core = Path(rules.__file__).parent, Path(__file__).parent
-    code = [*review.glob("*.py"), *(core / "common").glob("*.py"), core / "knowledge" / "models.py"]
-    sources = [path, path.parent / rules.WORDS_FILE, *code]
+    if not path.exists():
+        return None
     key = hashlib.sha256(str(path).encode()).hexdigest()
-    cache_file = locations.cache_dir() / f"rules-{key[:16]}.marshal"
-    plain = cache.load(cache_file, sources)
-    if plain is not None:
-        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
-            book = cache.from_tagged(plain, cache.model_classes(rules))
-            if isinstance(book, rules.RuleBook):
-                return book
-    book = rules.load_rules(path)
-    cache.store(cache_file, sources, cache.to_tagged(book))
-    return book
+    shipped = load_cached(path, locations.cache_dir() / f"rules-{key[:16]}.marshal")
+    return add_rules(shipped, own_knowledge_files(REVIEW_FILE, user_dirs))
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -277,22 +231,19 @@ def flow_from_file(path: Path) -> LoadedFlow:
     """The flow in `path` with the vocabulary of `load_vocabulary()`, from the flow cache while
     its files are unchanged; ProblemsError listing every problem when it is broken."""
     shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
-    try:
-        return shelf.load(path)
-    finally:
-        shelf.save()
+    loaded = shelf.load(path)  # a broken flow is never put on the shelf: nothing to save then
+    shelf.save()
+    return loaded
 
 
 @lru_cache(maxsize=4)
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
     from kansencoach.core.flows.cached import FlowShelf
 
-    vocabularies = [
-        locations.shipped_knowledge_dir() / VOCABULARY_FILE,
-        *own_knowledge_files(VOCABULARY_FILE, user_dirs),
-    ]
-    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()
-    return FlowShelf(cache_dir / f"flows-{key[:16]}.marshal", load_vocabulary, vocabularies)
+    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
+    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
+    vocabularies = [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
+    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabularies)
 
 
 def scan_flows() -> list[FlowEntry]:
@@ -335,28 +286,6 @@ def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
         code=DUPLICATE_ID,
     )
     return FlowEntry(hidden.path, None, (problem, *hidden.problems), shipped=False)
-
-
-def yaml_files(directory: Path) -> list[Path]:
-    """The .yaml files in a user or shipped folder, without flow tests (`*.test.yaml`); none when
-    the folder is missing or unreadable.
-
-    Each file is opened only when loaded, by yamlsource, which refuses what is not a regular file.
-    """
-    return [directory / name for name in _yaml_names(directory)]
-
-
-def _yaml_names(directory: Path) -> list[str]:
-    """The names of the files `yaml_files` lists, sorted (as strings: a knowledge folder can hold
-    thousands, and a Path per file costs a search more than its cache check)."""
-    try:
-        names = os.listdir(directory)  # noqa: PTH208 - names, not a Path per file
-    except OSError:
-        return []
-    # `len(name) > 5`: a file called just ".yaml" has no suffix, as Path.suffix has it.
-    return sorted(
-        name for name in names if name.endswith(".yaml") and len(name) > 5 and not name.endswith(".test.yaml")
-    )
 
 
 def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:

@@ -47,17 +47,21 @@ def leftovers(document: Document, name: str) -> list[Problem]:
     """A problem for every example text of the starting file `name` still in `document`."""
     examples = example_texts(name)
     problems: list[Problem] = []
-
-    def walk(value: Any, loc: Loc) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*loc, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*loc, index))
-        elif isinstance(value, str) and value.strip() in examples:
+    # A stack rather than a recursive inner function: that one would be a reference cycle holding
+    # `document`, which a load with the cyclic collector paused (cache.no_cyclic_gc) never frees.
+    # Each entry holds its parent's loc and its key: a text's own loc is made only when it is an
+    # example, since a large flow holds tens of thousands of texts.
+    stack: list[tuple[Any, Loc, Any]] = [(document.data, (), None)]
+    while stack:
+        value, parent, key = stack.pop()
+        if isinstance(value, str):
+            if value.strip() not in examples:
+                continue
+            loc = parent if key is None else (*parent, key)
             message = t("template.leftover", text=value.strip())
             problems.append(Problem(document.position(loc), message, t("template.leftover_hint"), "template"))
-
-    walk(document.data, ())
+        elif isinstance(value, (dict, list)):
+            loc = parent if key is None else (*parent, key)
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            stack += [(item, loc, name) for name, item in reversed(list(items))]
     return problems

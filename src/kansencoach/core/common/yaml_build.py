@@ -74,6 +74,16 @@ def _packed(mark: _Mark) -> int:
     return ((mark.line + 1) << _SHIFT) | (mark.column + 1)
 
 
+def _plain(event: Event) -> bool:
+    """Whether `event` is a plain scalar without tag or anchor: its meaning is its text alone."""
+    return (
+        event.__class__ is yaml.ScalarEvent
+        and event.tag is None
+        and event.anchor is None
+        and event.implicit[0]
+    )
+
+
 def unpacked(path: str, packed: int) -> Position:
     """The Position of a packed mark in the file `path`."""
     return Position(path, packed >> _SHIFT, packed & _COLUMN)
@@ -88,6 +98,8 @@ class Builder:
         self.positions: dict[Loc, int] = {}
         self.problems: list[Problem] = []
         self._anchors: dict[str, _Anchor] = {}
+        self._known_keys: dict[str, str] = {}
+        """A plain key's text → the key it is: a flow repeats `id`, `type` and `ask` at every step."""
 
     def document(self) -> Any:
         """The data of the stream's only document; NOTHING for a stream without one."""
@@ -104,25 +116,46 @@ class Builder:
         """The value of the node that starts with `event` at `loc`, its events consumed.
 
         A loop over the events with a stack of open collections, not a recursion: a file nested
-        as deep as the parser allows still loads, and it is faster."""
+        as deep as the parser allows still loads, and it is faster. The common cases (a key seen
+        before, a text) are decided here; everything else by the full rules in the methods."""
         stack: list[_Open] = []
-        positions = self.positions
+        positions, known_keys, next_event = self.positions, self._known_keys, self.next
         while True:
             kind = event.__class__
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                value = stack.pop().container
+                done = stack.pop()
+                value, loc = done.container, done.loc
             else:
-                if stack:
-                    top = stack[-1]
-                    if top.key is _KEY:  # the event starts a key of the mapping on top
-                        top.key = self._key(top, event)
-                        if top.key is None:
-                            self._skip(self.next())
-                            top.key = _KEY
-                        event = self.next()
-                        continue
+                top = stack[-1] if stack else None
+                if top is not None and top.key is _KEY:  # the event starts a key of the mapping on top
+                    # _plain(event) and _packed(mark) written out: this runs for every key of a file.
+                    plain = kind is yaml.ScalarEvent and event.tag is None and event.anchor is None
+                    key = known_keys.get(event.value) if plain and event.implicit[0] else None
+                    if key is None or key in top.container:
+                        key = self._key(top, event)
+                    else:
+                        mark = event.start_mark
+                        top.key_at = ((mark.line + 1) << _SHIFT) | (mark.column + 1)
+                    if key is None:
+                        self._skip(next_event())
+                        key = _KEY
+                    top.key = key
+                    event = next_event()
+                    continue
+                if top is not None:
                     loc = (*top.loc, len(top.container)) if top.key is _ITEM else (*top.loc, top.key)
-                if kind is yaml.AliasEvent:
+                # A mapping's value stands where its key does: that position is kept when it is done.
+                keyed = top is not None and top.key is not _ITEM
+                if (
+                    kind is yaml.ScalarEvent
+                    and event.tag is None
+                    and event.anchor is None
+                    and (not event.implicit[0] or event.value[:1] not in _RESOLVERS)
+                ):
+                    value = event.value  # quoted, or plain and not starting as a number, date or ja/nee
+                    if not keyed:
+                        positions[loc] = _packed(event.start_mark)
+                elif kind is yaml.AliasEvent:
                     value = self._alias(event, loc)
                 else:
                     at = _packed(event.start_mark)
@@ -133,11 +166,11 @@ class Builder:
                         value = self._scalar(event, at)
                     elif event.tag not in _IMPLICIT_TAGS and event.tag not in _COLLECTION_TAGS:
                         self._refuse_tag(event.tag, at)
-                        self._skip(self.next(), depth=1)
+                        self._skip(next_event(), depth=1)
                         value = None
                     else:
                         stack.append(_Open(loc, kind is yaml.MappingStartEvent))
-                        event = self.next()
+                        event = next_event()
                         continue
             if not stack:
                 return value
@@ -146,9 +179,9 @@ class Builder:
                 top.container.append(value)
             else:
                 top.container[top.key] = value
-                positions[(*top.loc, top.key)] = top.key_at
+                positions[loc] = top.key_at
                 top.key = _KEY
-            event = self.next()
+            event = next_event()
 
     def _key(self, mapping: _Open, event: Event) -> str | None:
         """The key that `event` starts, as text, its position kept in `mapping`; None, with a
@@ -187,6 +220,8 @@ class Builder:
         if key == "<<":
             self._alias_problem(at)
             return None, at
+        if _plain(event):
+            self._known_keys[event.value] = key
         return key, at
 
     def _alias(self, event: Event, loc: Loc) -> Any:

@@ -53,9 +53,10 @@ class Document:
 
     def position(self, loc: Loc) -> Position:
         """The position of `loc`, or of its nearest ancestor that has one."""
-        while loc not in self.positions and loc:
-            loc = loc[:-1]
         packed = self.positions.get(loc)
+        while packed is None and loc:
+            loc = loc[:-1]
+            packed = self.positions.get(loc)
         return Position(self.path, 1, 1) if packed is None else unpacked(self.path, packed)
 
 

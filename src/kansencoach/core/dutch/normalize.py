@@ -4,7 +4,9 @@ The stemmer is snowball's `dutch_porter` (PyStemmer's C version, which snowballs
 installed): the newer `dutch` stemmer folds too much for this domain
 (gezondheid and gezond both become "zon"). Stemming does not map plurals like kinderen → kind, so
 the synonym list in `knowledge/synonyms.yaml` does that, and also joins terms such as vve and
-voorschool. Place names are never search terms: a neighbourhood in an entry's text must not pull it
+voorschool. Synonyms are matched on their stems, except where two groups share a stem (rekeningen
+and rekenen are both "reken"): a member whose stem another group already claims is matched on its
+exact form. Place names are never search terms: a neighbourhood in an entry's text must not pull it
 up for every case in that neighbourhood; the matcher reads them as the `waar` facet instead.
 """
 
@@ -47,6 +49,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_ELIDED.sub(" ", fold(text)))
 
 
+_SEPARABLE = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "weg")
+"""Prefixes a verb keeps before the ge- of its past participle (aan-ge-meld)."""
+
+
+def participle_bases(word: str) -> tuple[str, ...]:
+    """What a weak past participle may stand for: geselecteerd → selecteer(d), aangemeld → aanmeld,
+    verdeeld → verdeel. The stemmer leaves participles alone, so "geselecteerd" would never find
+    "selecteren"; a strong verb (afgewezen) changes its vowel and is not recognised."""
+    if len(word) < 6 or word[-1] not in "dt":
+        return ()
+    bases = [word[:-1]]
+    for prefix in ("", *_SEPARABLE):
+        if word.startswith(prefix + "ge") and len(word) - len(prefix) > 5:
+            rest = word[len(prefix) + 2 :]
+            bases += [prefix + rest, prefix + rest[:-1]]
+    return tuple(dict.fromkeys(bases))
+
+
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The stem of one folded word, cached: an index of many entries stems the same words again and again."""
@@ -65,18 +85,20 @@ class Normalizer:
         """`places` maps a place name to the `waar` value it stands for, or "" for none (a city)."""
         self.stopwords = frozenset(fold(word) for word in stopwords)
         self._phrases: dict[tuple[str, ...], str] = {}
+        self._exact: dict[tuple[str, ...], str] = {}
+        """Members whose stems another group claims first, by their exact words (rekeningen)."""
         for group in synonym_groups:
             if not group:
                 continue
             canonical = " ".join(stem(word) for word in words(group[0]))
             for member in group:
                 key = tuple(stem(word) for word in words(member))
-                if key:
-                    self._phrases.setdefault(key, canonical)
+                if key and self._phrases.setdefault(key, canonical) != canonical:
+                    self._exact[tuple(words(member))] = canonical
         self._places = {tuple(words(name)): waar for name, waar in (places or {}).items() if words(name)}
-        self._longest = max((len(key) for key in [*self._phrases, *self._places]), default=1)
+        self._longest = max((len(key) for key in [*self._phrases, *self._places, *self._exact]), default=1)
         self._phrase_starts = frozenset(key[0] for key in self._phrases if len(key) > 1)
-        self._place_starts = frozenset(key[0] for key in self._places)
+        self._place_starts = frozenset(key[0] for key in [*self._places, *self._exact])
 
     def terms(self, text: str) -> list[Term]:
         """The terms of `text` in order; a synonym phrase becomes its group's canonical term."""
@@ -102,7 +124,9 @@ class Normalizer:
                     places.append(place)
                     index += size
                     break
-                canonical = self._phrases.get(tuple(stems[index : index + size]))
+                canonical = self._exact.get(tuple(raw[index : index + size])) or self._phrases.get(
+                    tuple(stems[index : index + size])
+                )
                 if canonical is not None:
                     result.append(Term(" ".join(raw[index : index + size]), canonical))
                     index += size

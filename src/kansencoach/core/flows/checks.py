@@ -32,6 +32,7 @@ from kansencoach.core.flows.models import (
     OptionStep,
     ScaleStep,
     Step,
+    TextStep,
 )
 from kansencoach.core.flows.value_checks import allocation, yes_no
 from kansencoach.core.knowledge.models import Vocabulary
@@ -39,6 +40,8 @@ from kansencoach.i18n import t
 
 PositionOf = Callable[[Loc], Position]
 _FACET_LISTS = {"domain": "domains", "wie": "wie", "waar": "waar", "perspective": "perspectives"}
+_WITHOUT_LIMITS = frozenset({TextStep, InfoStep, ConfirmStep})
+"""Step types without options, ranges or sums to check."""
 
 
 def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary) -> list[Problem]:
@@ -116,6 +119,8 @@ class _Checker:
             keys.setdefault(full, step.id)
 
     def step_fields(self, index: int, step: Step) -> None:
+        if type(step) in _WITHOUT_LIMITS:  # most of a large flow: one test, not one per step type
+            return
         loc: Loc = ("steps", index)
         # isinstance, not getattr: a pydantic model answers a missing attribute slowly, by raising.
         if isinstance(step, OptionStep):
@@ -201,14 +206,13 @@ class _Checker:
         if isinstance(referred, ConfirmStep):
             yes_no(loc, test, self.add)
         options = [option.value for option in referred.options] if isinstance(referred, OptionStep) else []
-        unknown = t("check.options_are", options=", ".join(options))
         if test.key is not None:
             if not isinstance(referred, AllocateStep):
                 message = t("check.key_not_allocate", ref=test.answer)
                 self.add((*loc, "key"), message, t("check.key_hint"), "unknown-ref")
             elif test.key not in options:
                 message = t("check.unknown_option", value=test.key, ref=test.answer)
-                self.add((*loc, "key"), message, did_you_mean(test.key, options, unknown), "unknown-ref")
+                self.add((*loc, "key"), message, _option_hint(test.key, options), "unknown-ref")
             return
         if options and not isinstance(referred, AllocateStep):
             named: list[tuple[Loc, Any]] = [
@@ -219,7 +223,7 @@ class _Checker:
             for value_loc, value in named:
                 if value is not None and str(value) not in options:
                     message = t("check.unknown_option", value=value, ref=test.answer)
-                    self.add(value_loc, message, did_you_mean(str(value), options, unknown), "unknown-ref")
+                    self.add(value_loc, message, _option_hint(str(value), options), "unknown-ref")
 
     def gotos(self, index: int, step: Step) -> None:
         targets: list[tuple[Loc, str]] = []
@@ -307,6 +311,11 @@ def _can_finish(following: list[list[int]], end: int) -> set[int]:
             else:
                 predecessors[target].append(source)
     return _closure(finishers, predecessors, end)
+
+
+def _option_hint(value: str, options: list[str]) -> str:
+    """ "Bedoelde je …?" for a value that is no option, else the options there are."""
+    return did_you_mean(value, options, t("check.options_are", options=", ".join(options)))
 
 
 def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCondition, Loc]]:

@@ -33,25 +33,22 @@ def exits(steps: Sequence[Step], index: int) -> list[Exit]:
     """Every way out of `steps[index]`, in the order the engine tries them."""
     step = steps[index]
     following = steps[index + 1].id if index + 1 < len(steps) else END
-    found: list[Exit] = []
-    if step.when is not None and step.goto is not None:
-        found.append(Exit(following, None, "skipped"))
-    if step.goto is None:
-        found.append(Exit(following, None, "next"))
-    elif isinstance(step.goto, str):
-        found.append(Exit(step.goto, None, "goto"))
+    goto = step.goto
+    if goto is None:
+        return [Exit(following, None, "next")]
+    found = [Exit(following, None, "skipped")] if step.when is not None else []
+    if isinstance(goto, str):
+        found.append(Exit(goto, None, "goto"))
     else:
-        found += [Exit(rule.to, rule.when, "goto" if rule.when else "otherwise") for rule in step.goto]
-        if all(rule.when is not None for rule in step.goto):
+        found += [Exit(rule.to, rule.when, "goto" if rule.when else "otherwise") for rule in goto]
+        if all(rule.when is not None for rule in goto):
             found.append(Exit(following, None, "otherwise"))
     return found
 
 
 def successors(steps: Sequence[Step]) -> list[list[int]]:
     """For each step of a valid flow, the indexes its exits lead to; the end is `len(steps)`."""
-    index: dict[str, int] = {}
-    for number, step in enumerate(steps):
-        index.setdefault(step.id, number)
+    index = {step.id: number for number, step in reversed(list(enumerate(steps)))}  # the first of an id
     index[END] = len(steps)
     return [[index[way.target] for way in exits(steps, number)] for number in range(len(steps))]
 

@@ -236,7 +236,7 @@ class Engine:
                 answered_ids = (old.answered_ids - old_seen) | frozenset(visible.added)
                 if first_open is None:
                     first_open = self._first_open(old, answers, place)
-                same = place - start == len(walk) - start and walk[start:] == list(old.walk[start:place])
+                same = walk[start:] == list(old.walk[start:place])  # then every place is as it was
                 walk += old.walk[place:]
                 asked += old.asked[place:]
                 return self._made(

@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from kansencoach import locations
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -79,8 +80,9 @@ class LoadedFlow:
         return {step.id: step for step in self.flow.steps}
 
 
-@dataclass(frozen=True)
-class _Origin:
+class _Origin(NamedTuple):
+    """Where a spliced step was written: its document and its loc there (a tuple: one per step)."""
+
     document: Document
     prefix: Loc
 
@@ -178,22 +180,24 @@ def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
     Facets are checked against `vocabulary` (`catalog.load_vocabulary()`); there is no way to
     skip that check by leaving it out.
     """
-    text, document = _read(path)
-    if _is_block(document):
-        raise ProblemsError(
-            [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
-        )
-    return _flow(document, text, path, vocabulary)
+    with no_cyclic_gc():  # a large flow is many objects and no cycles: the collector only rescans them
+        text, document = _read(path)
+        if _is_block(document):
+            raise ProblemsError(
+                [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
+            )
+        return _flow(document, text, path, vocabulary)
 
 
 def load_file(path: Path, vocabulary: Vocabulary) -> LoadedFlow | None:
     """The flow in `path`, None when it is a valid block; ProblemsError listing every problem of
     the flow or block otherwise."""
-    text, document = _read(path)
-    if _is_block(document):
-        _block(document, path)
-        return None
-    return _flow(document, text, path, vocabulary)
+    with no_cyclic_gc():
+        text, document = _read(path)
+        if _is_block(document):
+            _block(document, path)
+            return None
+        return _flow(document, text, path, vocabulary)
 
 
 def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
@@ -229,7 +233,10 @@ def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> 
     digest = hashlib.sha256()
     for read in (text, *assembler.block_texts):
         digest.update(read.encode("utf-8"))
-    step_positions = {step.id: assembler.position(("steps", index)) for index, step in enumerate(flow.steps)}
+    step_positions = {
+        step.id: origin.document.position(origin.prefix)
+        for step, origin in zip(flow.steps, assembler.origins, strict=True)
+    }
     sources = (path, *dict.fromkeys(assembler.consulted))
     return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions, sources)
 

@@ -223,4 +223,3 @@ class Block(_Strict):
     block: Identifier
     description: str = ""
     steps: list[Step] = Field(min_length=1)
-

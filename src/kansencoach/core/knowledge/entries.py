@@ -36,6 +36,8 @@ class Facts(NamedTuple):
     perspectives: tuple[str, ...]
     evidence: str | None
     """The evidence level's id; None for an indicator, which has none."""
+    related: tuple[str, ...] = ()
+    """The ids of the interventions the editors named as related (none for an indicator)."""
 
 
 class Name(NamedTuple):
@@ -98,7 +100,8 @@ def facts_of(item: Entry) -> Facts:
 
     facets = (item.id, tuple(item.domains), tuple(item.wie), tuple(item.waar))
     if isinstance(item, Intervention):
-        return Facts(*facets, tuple(fit.perspective for fit in item.perspectives), item.evidence.level)
+        perspectives = tuple(fit.perspective for fit in item.perspectives)
+        return Facts(*facets, perspectives, item.evidence.level, tuple(item.related))
     return Facts(*facets, (), None)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -37,10 +37,10 @@ B = 0.75
 class Index:
     """Term → (entries, weights), with Lucene's IDF per term and the surface words for near matches."""
 
-    def __init__(self, documents: Sequence[Mapping[str, str]], normalizer: Normalizer) -> None:
-        """Index `documents`, each a mapping of field name (a key of FIELD_WEIGHTS) to its text."""
+    def __init__(self, documents: Iterable[Mapping[str, str]], normalizer: Normalizer) -> None:
+        """Index `documents`, each a mapping of field name (a key of FIELD_WEIGHTS) to its text
+        (read one at a time: ten thousand entries' texts need not be in memory at once)."""
         self.normalizer = normalizer
-        self.size = len(documents)
         self.surface: dict[str, str] = {}
         """Every word seen in the entries → its term, for matching near words."""
         self._term_ids: dict[str, int] = {}
@@ -48,8 +48,9 @@ class Index:
         with no_cyclic_gc():
             self._build(documents)
 
-    def _build(self, documents: Sequence[Mapping[str, str]]) -> None:
+    def _build(self, documents: Iterable[Mapping[str, str]]) -> None:
         counted = [self._count(document) for document in documents]
+        self.size = len(counted)
         lengths: dict[str, list[int]] = {}
         for by_field in counted:
             for name, (_, length) in by_field.items():
@@ -116,8 +117,12 @@ class Index:
         index._offsets = _array("I", data["offsets"])
         index._idf = _array("d", data["idf"])
         index._average = data["average"]
-        if len(index._offsets) != len(index._term_ids) + 1 or len(index._idf) != len(index._term_ids):
+        terms, postings = len(index._term_ids), len(index._docs)
+        fits = len(index._offsets) == terms + 1 and len(index._idf) == terms
+        if not fits or len(index._weights) != postings or index._offsets[-1] != postings:
             raise ValueError("index arrays do not fit its terms")
+        if postings and max(index._docs) >= index.size:
+            raise ValueError("index postings name entries it does not have")
         return index
 
     def knows(self, term: str) -> bool:

@@ -1,15 +1,19 @@
 """Ranking interventions for a question or a session, with an explanation for every suggestion.
 
-The score has three parts, kept apart so the officer can see why something is suggested:
+The score has four parts, kept apart so the officer can see why something is suggested:
 - text: BM25 over Dutch-normalised terms, each field with its own weight (a word in the name
   counts more than a word in the approach), scaled so the best text match scores 1; a query word
-  the catalogue does not know is split into catalogue words (aanvraagformulieren → aanvraag +
-  formulieren) or matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
+  the catalogue does not know is read as the verb of a past participle (geselecteerd →
+  selecteren), split into catalogue words (aanvraagformulieren → aanvraag + formulieren) or, from
+  MIN_FUZZY letters, matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
 - facets: how well the domain, target groups, places and perspectives of the case fit. They scale
   the text score (an entry in the right domain that shares no words with the case is no match), and
   rank on their own only when the query has no words the catalogue knows;
+- related: the entries the best match names as related (curated by the knowledge editors) share
+  in its score, so an entry that fits the case in other words than the officer's is not missed;
 - evidence: a small bonus for stronger evidence, so it breaks near-ties but never carries a match.
 Results under a share of the best score are left out: a short list rather than a padded one.
+The weights are chosen on tests/data/relevance/tuning/ only (benchmarks/relevance.py).
 Everything is deterministic: equal scores are ordered by id.
 """
 
@@ -22,7 +26,8 @@ from functools import partial
 
 from rapidfuzz import fuzz, process, utils
 
-from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.dutch.compounds import split_into
+from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
 from kansencoach.core.knowledge.index import Index
 from kansencoach.i18n import t
@@ -40,16 +45,17 @@ FACET_ONLY = 0.15
 EVIDENCE_WEIGHT = 0.01
 COORDINATION = 0.6
 """How much matching more of the query's words counts (0: not at all)."""
-FLOOR = 0.15
+RELATED_SHARE = 0.2
+"""The share of the best match's score that each entry it names as related gets."""
+FLOOR = 0.1
 """Results scoring under this share of the best one are not shown."""
 MEANINGFUL_SHARE = 0.5
 """A word in more than this share of the entries carries no meaning and is never named as a reason."""
 FUZZY_CUTOFF = 85
+MIN_FUZZY = 8
+"""The shortest unknown word read as a typo of a catalogue word: a shorter one is more often a word of
+its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
-MIN_PART = 4
-"""The shortest catalogue word a compound is split into."""
-LINKS = ("", "s", "e", "en")
-"""The Dutch linking sounds between the parts of a compound (betaling-s-achterstand)."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,13 @@ class Suggestion:
     score: float
     text: float
     facets: float
+    related: float
     evidence: float
     words: tuple[WordMatch, ...]
     matched_facets: tuple[str, ...]
     fuzzy: tuple[tuple[str, str], ...]
+    related_to: str
+    """The name of the best match that names this entry as related, or "" when it does not."""
     why: str
     model: Callable[[], Entry] = field(repr=False, compare=False)
     """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
@@ -108,13 +117,15 @@ class Matcher:
         self.normalizer = normalizer
         self._labels = names.labels
         self.index = (
-            index
-            if index is not None
-            else Index([entries.fields(doc) for doc in range(len(entries))], normalizer)
+            index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
         ranks = names.ranks
         self._evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
+        doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
+        self._related = [
+            tuple(doc_of[key] for key in facts.related if key in doc_of) for facts in entries.facts
+        ]
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
         """The best `limit` entries for `query`, best first, none under FLOOR of the best.
@@ -134,23 +145,36 @@ class Matcher:
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
         candidates = range(len(facts)) if has_facets else text_scores.keys()
 
-        def parts(doc: int) -> tuple[float, float, float]:
+        def own(doc: int) -> tuple[float, float]:
             text = text_scores.get(doc, 0.0) / best_text
             fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
-            facets = text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
-            return text, facets, self._evidence[doc] if text or facets else 0.0
+            return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
         scores = {}
         for doc in candidates:
             if doc not in skip:
-                score = round(sum(parts(doc)), 6)
-                if score > 0:
-                    scores[doc] = score
-        # Entries are in id order, so the lower number wins a tie: equal scores are ordered by id.
-        top = heapq.nlargest(limit, scores.items(), key=lambda row: (row[1], -row[0]))
+                text, facets = own(doc)
+                if text or facets:
+                    scores[doc] = round(text + facets + self._evidence[doc], 6)
+        best = max(scores.items(), key=_ranked, default=None)
+        related = (
+            {doc: RELATED_SHARE * best[1] for doc in self._related[best[0]] if doc not in skip}
+            if best
+            else {}
+        )
+        for doc, share in related.items():
+            scores[doc] = round(scores.get(doc, self._evidence[doc]) + share, 6)
+
+        def parts(doc: int) -> tuple[float, float, float, float]:
+            return (*own(doc), related.get(doc, 0.0), self._evidence[doc])
+
+        top = heapq.nlargest(limit, scores.items(), key=_ranked)
         floor = FLOOR * top[0][1] if top else 0.0
+        related_to = self.entries.fields(best[0])["name"] if best and related else ""
         return [
-            self._explain(doc, score, parts(doc), terms, fuzzy, query) for doc, score in top if score >= floor
+            self._explain(doc, score, parts(doc), terms, fuzzy, query, related_to if doc in related else "")
+            for doc, score in top
+            if score >= floor
         ]
 
     def _with_places(self, query: Query) -> Query:
@@ -164,10 +188,11 @@ class Matcher:
         self,
         doc: int,
         score: float,
-        parts: tuple[float, float, float],
+        parts: tuple[float, float, float, float],
         terms: list[tuple[str, str]],
         fuzzy: list[tuple[str, str]],
         query: Query,
+        related_to: str,
     ) -> Suggestion:
         item = self.entries.facts[doc]
         fields = self.entries.fields(doc)
@@ -182,25 +207,27 @@ class Matcher:
         words = _word_matches(contributions)
         used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == match.word for match in words))
         matched = self._matched_facets(item, query)
-        text, facets, evidence = parts
-        why = self._why(item, words, matched, used_fuzzy)
+        text, facets, related, evidence = parts
+        why = self._why(item, words, matched, used_fuzzy, related_to)
         return Suggestion(
             item.id,
             fields["name"],
             score,
             round(text, 4),
             round(facets, 4),
+            round(related, 4),
             round(evidence, 4),
             words,
             matched,
             used_fuzzy,
+            related_to,
             why,
             partial(self.entries.item, doc),
         )
 
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """(typed word, index term) for every query word the index knows: directly, as the parts of a
-        compound, or as a near word."""
+        """(typed word, index term) for every query word the index knows: directly, as the verb of a
+        participle, as the parts of a compound, or as a near word."""
         terms: list[tuple[str, str]] = []
         fuzzy: list[tuple[str, str]] = []
         seen: set[str] = set()
@@ -211,6 +238,14 @@ class Matcher:
             if self.index.knows(typed.term):
                 terms.append((typed.word, typed.term))
                 continue
+            bases = participle_bases(typed.word)
+            base = next(filter(None, map(self._known_term, bases)), None)
+            if base is not None and base not in seen:
+                terms.append((typed.word, base))
+                seen.add(base)
+                continue
+            if any(part in self.normalizer.stopwords for part in bases):
+                continue  # the participle of an empty verb (gemaakt, gekregen): no word to look for
             parts = self._split(typed.word)
             if parts:
                 terms += [(typed.word, term) for term in parts if term not in seen]
@@ -225,28 +260,8 @@ class Matcher:
     def _split(self, word: str) -> list[str]:
         """The index terms of the parts of a compound the index does not know as a whole, or []."""
         if word not in self._split_cache:
-            self._split_cache[word] = self._split_uncached(word)
+            self._split_cache[word] = split_into(word, self._known_term)
         return self._split_cache[word]
-
-    def _split_uncached(self, word: str) -> list[str]:
-        if len(word) < 2 * MIN_PART:
-            return []
-        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-            head = self._known_term(word[:cut])
-            if head is None:
-                continue
-            for link in LINKS:
-                rest = word[cut:]
-                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
-                    continue
-                rest = rest[len(link) :]
-                tail = self._known_term(rest)
-                if tail is not None:
-                    return list(dict.fromkeys([head, tail]))
-                deeper = self._split(rest)
-                if deeper:
-                    return list(dict.fromkeys([head, *deeper]))
-        return []
 
     def _known_term(self, part: str) -> str | None:
         found = self.normalizer.terms(part)
@@ -257,12 +272,16 @@ class Matcher:
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
         surface = self.index.surface
-        found = process.extractOne(
-            word,
-            surface.keys(),
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=FUZZY_CUTOFF,
+        found = (
+            process.extractOne(
+                word,
+                surface.keys(),
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                score_cutoff=FUZZY_CUTOFF,
+            )
+            if len(word) >= MIN_FUZZY
+            else None
         )
         if found is not None:
             return [(str(found[0]), surface[str(found[0])])]
@@ -312,6 +331,7 @@ class Matcher:
         words: tuple[WordMatch, ...],
         facets: tuple[str, ...],
         fuzzy: tuple[tuple[str, str], ...],
+        related_to: str,
     ) -> str:
         parts: list[str] = []
         near = dict(fuzzy)
@@ -325,10 +345,17 @@ class Matcher:
             parts.append(f"{shown} ({fields})")
         if facets:
             parts.append(", ".join(facets[:3]))
+        if related_to:
+            parts.append(t("match.related", name=related_to))
         if item.evidence is not None:
             level = self._labels.get(("evidence", item.evidence), item.evidence)
             parts.append(t("match.evidence", level=level))
         return t("match.why", parts="; ".join(parts))
+
+
+def _ranked(row: tuple[int, float]) -> tuple[float, int]:
+    """Best score first; entries are in id order, so on a tie the lower number (id) wins."""
+    return row[1], -row[0]
 
 
 def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch, ...]:

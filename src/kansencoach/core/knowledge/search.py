@@ -98,7 +98,7 @@ def matcher_from_plain(data: Mapping[str, Any], names: Names, normalizer: Normal
         return made
 
     facts = list(map(Facts._make, data["facts"]))
-    if len(facts) != len(stored):
-        raise ValueError("facts and entries do not pair up")
-    entries = Entries(facts, lambda doc: read(doc)[0], model)
-    return Matcher(entries, names, normalizer, Index.from_plain(data["index"], normalizer))
+    index = Index.from_plain(data["index"], normalizer)
+    if not len(facts) == len(stored) == index.size:
+        raise ValueError("facts, entries and index do not pair up")
+    return Matcher(Entries(facts, lambda doc: read(doc)[0], model), names, normalizer, index)

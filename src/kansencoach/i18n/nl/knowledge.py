@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "match.near": "‘{typed}’ ≈ ‘{found}’",
     "match.evidence": "bewijs: {level}",
     "match.perspective": "perspectief {id}",
+    "match.related": "hangt samen met ‘{name}’",
     "match.field.name": "naam",
     "match.field.keywords": "trefwoorden",
     "match.field.target_group": "doelgroep",

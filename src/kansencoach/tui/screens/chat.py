@@ -10,15 +10,13 @@ from __future__ import annotations
 import contextlib
 from typing import ClassVar
 
-from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Markdown, TextArea
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
@@ -26,42 +24,32 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AllocateStep, QuestionStep
-from kansencoach.core.flows.steptypes import answer_line
+from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
 from kansencoach.tui.actions import CHAT, bindings, hint
 from kansencoach.tui.contract import coach
-from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
+from kansencoach.tui.screens.chat_moves import ChatMoves
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
-from kansencoach.tui.widgets.allocate import mix_lines, points_bar
-from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer, NumberedOptions
+from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
+from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.answered import sent_from
+from kansencoach.tui.widgets.chatheader import ChatHeader
+from kansencoach.tui.widgets.chatlog import ChatLog
 from kansencoach.tui.widgets.inputs import input_for
 from kansencoach.tui.widgets.keyfooter import KeyFooter
-from kansencoach.tui.widgets.messages import (
-    CoachMessage,
-    HistoryMessage,
-    NoticeMessage,
-    OfficerMessage,
-    indicator_advice,
-)
-from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
-
-SECTION_BAR = 5
-"""Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
-
-NARROW_CHAT = 60
-"""Below this chat width the header shows the title and the count, not the section bars."""
+from kansencoach.tui.widgets.messages import indicator_advice
+from kansencoach.tui.widgets.panes import SuggestionsPane
+from kansencoach.tui.widgets.sidepanes import SidePanes
 
 WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(ChatMoves):
     """One session as a conversation, with the draft, suggestions and review beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(CHAT)]
@@ -71,8 +59,12 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.conversation = Conversation(session)
         self._question: Widget | None = None
-        self._unsent_timer: Timer | None = None
         """The message of the question being asked, so a remark on the last answer goes above it."""
+        self._awaited: Widget | None = None
+        """The last coach message `show_step` added: the panes wait until it is on screen."""
+        self._stale_panes: tuple[set[str], Widget | None, set[str]] | None = None
+        """Answers the panes do not show yet: (their steps, the last one's message, findings before)."""
+        self._unsent_timer: Timer | None = None
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
@@ -81,38 +73,26 @@ class ChatScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="chat"):
-                with Horizontal(id="chat-header"):
-                    yield Label(visible(self.session.info.title), id="session-title", markup=False)
-                    if coach(self).preview:
-                        yield Label(t("tui.preview"), id="preview-badge", markup=False)
-                    yield Label("", id="progress")
-                    yield Label("", id="progress-label")
-                # No Tab stop: typing there went nowhere. The wheel still scrolls it.
-                yield VerticalScroll(id="conversation", can_focus=False)
-                with Vertical(id="answer-area"):
-                    yield Label("", id="validation", classes="validation", markup=False)
-                    yield Vertical(id="input-slot")
-                    yield Label("", id="keys-hint")
-            with Vertical(id="side"):
-                yield DraftPane(id="draft-pane")
-                yield SuggestionsPane(id="suggestions-pane")
-                yield ReviewPane(id="review-pane")
+                yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
+                yield ChatLog(id="conversation")
+                yield AnswerArea(id="answer-area")
+            yield SidePanes(id="side")
         yield KeyFooter()
 
+    @property
+    def question(self) -> Widget | None:
+        """The message that asks the current question (None before the first and when done)."""
+        return self._question
+
     def on_mount(self) -> None:
-        self.query_one("#suggestions-pane").display = False
-        self.query_one(ReviewPane).display = False
-        self.query_one("#draft-pane").display = self.app.size.width >= WIDE
-        self._update_side_visibility()
+        self.query_one(SidePanes).open_at_start(self.app.size.width >= WIDE)
+        self.call_after_refresh(self._fit_header)
         self._update_side()
-        # Anchored, the conversation stays at its end while messages render (markdown renders late),
-        # until the officer scrolls up to read; scroll_to_end anchors it again.
-        self.query_one("#conversation").anchor()
-        self._show_history()
+        self.chat_log.show_history(self.session)
         if coach(self).preview:
-            self._notice(t("tui.preview_notice"))
+            self.chat_log.notice(t("tui.preview_notice"))
         if self.session.orphans or self.session.flow_changed:
-            self._notice(t("tui.flow_changed", count=len(self.session.orphans)))
+            self.chat_log.notice(t("tui.flow_changed", count=len(self.session.orphans)))
         self.show_step(self.session.current())
 
     def on_unmount(self) -> None:
@@ -132,10 +112,10 @@ class ChatScreen(Screen[None]):
     def keep_unsent(self) -> None:
         """Store the text in the answer box that was not sent, so it is offered back on resume."""
         step = self.step
-        inputs = self.query(AnswerInput)
-        if step is None or not inputs or inputs.first().sent:
+        widget = self.answer_area.input
+        if step is None or widget is None or widget.sent:
             return
-        typed = inputs.first().typed()
+        typed = widget.typed()
         offered = self.session.offered(step)
         if isinstance(offered, str) and typed.strip() == offered.strip():
             typed = ""  # the answer as it stands is nothing new
@@ -144,67 +124,44 @@ class ChatScreen(Screen[None]):
 
     # The conversation
 
-    def _show_history(self) -> None:
-        conversation = self.query_one("#conversation")
-        current = self.session.current()
-        messages: list[Widget] = []
-        for step in self.session.route().answered:
-            if current is not None and step.id == current.id:
-                break
-            messages.append(HistoryMessage(Conversation.label(step)))
-            messages.append(self._officer_message(step))
-        conversation.mount_all(messages)
-
     def show_step(self, step: QuestionStep | None) -> None:
         """Show the infos before `step`, the question itself and the input that fits it."""
         # The old input loses focus at once: keys typed from now on wait for the new one (on_key),
         # instead of reaching the old one, where a digit would answer the previous question again.
         self.set_focus(None)
         self.step = step
-        conversation = self.query_one("#conversation")
+        log = self.chat_log
         for info in self.conversation.new_infos(step):
-            conversation.mount(CoachMessage(info.say))
-        slot = self.query_one("#input-slot")
-        slot.remove_children()
-        self._validation("")
-        self._update_progress()
+            log.coach(info.say)
+        self.query_one(ChatHeader).show_progress(self.session)
         if step is None:
-            conversation.mount(CoachMessage(t("tui.done")))
-            self.query_one("#keys-hint", Label).update(hint("tui.keys.done"))
-            self.scroll_to_end()
+            self._awaited = log.coach(t("tui.done"))
+            self.answer_area.ask(None, hint("tui.keys.done"))
+            log.scroll_to_end()
             return
         position, total = self.conversation.position(step)
         question = f"**{position}/{total}** · {step.ask.strip()}"
         if not step.required:
             question += f"\n\n*{t('tui.optional')}*"
-        self._question = CoachMessage(question, classes="question")
-        conversation.mount(self._question)
+        self._question = self._awaited = log.coach(question, classes="question")
         for comment in self.conversation.comments_on(step):
-            conversation.mount(NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment))))
+            log.notice(t("plain.comment", **Conversation.comment_fields(comment)))
         if step.suggest == "indicators":
             self._suggest_indicators()
         widget = input_for(step, self.session.offered(step))
-        slot.mount(widget)
+        self.answer_area.ask(widget, widget.keys_hint)
         unsent = self.session.unsent(step.id)
         if unsent:
             widget.call_after_refresh(widget.restore, unsent)
-            conversation.mount(NoticeMessage(t("tui.unsent_back")))
-        self.query_one("#keys-hint", Label).update(widget.keys_hint)
+            log.notice(t("tui.unsent_back"))
         widget.call_after_refresh(widget.focus_input)
         widget.call_after_refresh(self._replay_early_keys)
-        self.scroll_to_end()
-
-    def _reopen_input(self) -> None:
-        """The answer was not taken: its input reads keys again."""
-        for widget in self.query(AnswerInput):
-            widget.sent = False
-        for options in self.query(NumberedOptions):
-            options.chosen = False
+        log.scroll_to_end()
 
     def on_key(self, event: events.Key) -> None:
         """Keep what is typed before the answer input has focus (at start, or between two questions)."""
         focused = self.focused
-        waiting = focused is None or focused is self.query_one("#conversation") or sent_from(focused)
+        waiting = focused is None or focused is self.chat_log or sent_from(focused)
         if event.is_printable and waiting:
             event.stop()
             event.prevent_default()
@@ -217,7 +174,7 @@ class ChatScreen(Screen[None]):
 
     def _replay_early_keys(self) -> None:
         focused = self.focused
-        if focused is None or not self._early_keys or focused is self.query_one("#conversation"):
+        if focused is None or not self._early_keys or focused is self.chat_log:
             return
         if sent_from(focused):
             return  # the next question's input is not there yet
@@ -225,59 +182,11 @@ class ChatScreen(Screen[None]):
         for key in keys:
             focused.post_message(events.Key(key.key, key.character))
 
-    def scroll_to_end(self) -> None:
-        """Bring the last message (the question) into view once the layout has settled.
-
-        Scrolling at once measured the conversation before the new messages (or a pane that
-        narrows it) were laid out, which left the question below the fold after a resume.
-        """
-        conversation = self.query_one("#conversation")
-        self.call_after_refresh(conversation.scroll_end, animate=False, immediate=True)
-
     def _suggest_indicators(self) -> None:
         knowledge = coach(self).knowledge
         found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
         if found:
-            self.query_one("#conversation").mount(CoachMessage(indicator_advice(found), classes="help"))
-
-    def _officer_message(self, step: QuestionStep) -> OfficerMessage:
-        """The officer's answer in the chat; a perspective mix as bars."""
-        value = self.session.answers.get(step.id)
-        if isinstance(step, AllocateStep) and isinstance(value, dict):
-            return OfficerMessage(mix_lines(step, value).plain)
-        return OfficerMessage(self._answer_text(step))
-
-    def _answer_text(self, step: QuestionStep) -> str:
-        return answer_line(step, self.session.answers.get(step.id))
-
-    def _notice(self, text: str) -> None:
-        self.query_one("#conversation").mount(NoticeMessage(text))
-
-    def _validation(self, text: str, error: bool = True) -> None:
-        label = self.query_one("#validation", Label)
-        label.update(text)
-        label.set_class(not error, "success")
-        label.display = bool(text)
-
-    def _update_progress(self) -> None:
-        done, total = self.session.route().progress
-        self.query_one("#progress", Label).update(self._section_progress())
-        self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
-
-    def _section_progress(self) -> Text:
-        """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
-        counts: dict[str, list[int]] = {section.id: [0, 0] for section in self.session.loaded.flow.sections}
-        for question in self.session.route().questions:
-            section_id = (question.draft or "").split(".")[0]
-            if section_id in counts:
-                counts[section_id][1] += 1
-                counts[section_id][0] += question.id in self.session.answers
-        parts = [
-            Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
-            for number, (done, total) in enumerate(counts.values(), 1)
-            if total
-        ]
-        return Text("  ").join(parts)
+            self.chat_log.coach(indicator_advice(found), classes="help")
 
     # Answering
 
@@ -290,161 +199,66 @@ class ChatScreen(Screen[None]):
         if Conversation.asks_for_help(event.value):
             # The flows tell officers that '?' shows the explanation, in the app as on the command line.
             self.action_help()
-            self._validation("")
-            for widget in self.query(AnswerInput):
-                widget.clear_typed()
-            self._reopen_input()
+            self.answer_area.validation("")
+            self.answer_area.clear_typed()
+            self.answer_area.reopen()
             return
         try:
             self.session.answer(step, event.value)
         except InvalidAnswer as error:
-            self._validation(str(error))
-            self._reopen_input()
+            self.answer_area.validation(str(error))
+            self.answer_area.reopen()
             return
         except StoreError as error:
             self._refused(error)
-            self._reopen_input()
+            self.answer_area.reopen()
             return
-        self.query_one("#conversation").mount(self._officer_message(step))
+        self.chat_log.officer(self.session, step)
         answered = self._question
-        before = {finding.rule_id for finding in self.findings}
-        # The next question first, the panes after the screen is drawn: the old text must not
-        # linger while the draft, the review and the suggestions are worked out again.
+        steps, before = {step.id}, {finding.rule_id for finding in self.findings}
+        if self._stale_panes is not None:  # answered again before the panes caught up
+            steps, before = steps | self._stale_panes[0], self._stale_panes[2]
+        # The next question first, the panes once it is on screen (`_message_shown`): the officer
+        # reads on while the draft, the review and the suggestions are worked out again.
+        self._stale_panes = (steps, answered, before)
         self.show_step(self.session.current())
-        self.call_after_refresh(self._after_answer, step.id, answered, before)
 
-    def _after_answer(self, step_id: str, answered: Widget | None, before: set[str]) -> None:
-        """Bring the panes up to date, and say below the answer what the review found in it."""
+    @on(Markdown.TableOfContentsUpdated)
+    def _message_shown(self, event: Markdown.TableOfContentsUpdated) -> None:
+        """A coach message has its text in (markdown renders late); after the question's, the panes."""
+        if event.markdown is self._awaited and self._stale_panes is not None:
+            stale, self._stale_panes = self._stale_panes, None
+            self.call_after_refresh(self._after_answer, *stale)
+
+    def _after_answer(self, step_ids: set[str], answered: Widget | None, before: set[str]) -> None:
+        """Bring the panes up to date, and say below the answers what the review found in them."""
         self._update_side()
-        conversation = self.query_one("#conversation")
         # The live review shows a finding once its questions are passed: name it when it appears.
+        above = self._question if self._question is not None and self._question is not answered else None
         for finding in self.findings:
-            if finding.step_id == step_id or finding.rule_id not in before:
-                notice = NoticeMessage(t("tui.inline_finding", title=finding.title, fix=finding.fix))
-                if self._question is not None and self._question is not answered:
-                    conversation.mount(notice, before=self._question)
-                else:
-                    conversation.mount(notice)
+            if finding.step_id in step_ids or finding.rule_id not in before:
+                self.chat_log.notice(
+                    t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above
+                )
 
     @on(AnswerInput.Unreadable)
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
         event.stop()
-        self._validation(event.text)
+        self.answer_area.validation(event.text)
 
     @on(NumberAnswer.Read)
     def _number_read(self, event: NumberAnswer.Read) -> None:
         event.stop()
-        self._validation(event.text, error=False)
+        self.answer_area.validation(event.text, error=False)
 
     def action_send(self) -> None:
-        inputs = self.query(AnswerInput)
-        if inputs:
-            inputs.first().submit()
-
-    # Navigation
-
-    def _refused(self, error: StoreError) -> None:
-        """The store refused a move: say why, and leave the question and what was typed as they are."""
-        self._validation(str(error))
-        self.app.notify(str(error), severity="error", timeout=10)
-
-    def action_back(self) -> None:
-        try:
-            previous = self.session.back()
-        except StoreError as error:
-            self._refused(error)
-            return
-        if previous is None:
-            self.app.notify(t("plain.at_start"))
-            return
-        self._notice(t("tui.went_back", label=Conversation.label(previous)))
-        self.show_step(previous)
-
-    def action_undo(self) -> None:
-        """Take back the latest answer (repeat to go further back) and ask that question again."""
-        try:
-            notice = self.conversation.undo()
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=10)
-            return
-        self._notice(notice)
-        self._update_side()
-        self.show_step(self.session.current())
-
-    def go_to(self, step_id: str) -> None:
-        try:
-            step = self.session.jump(step_id)
-        except KeyError:
-            self.app.notify(t("tui.not_on_path"), severity="warning")
-            return
-        except StoreError as error:
-            self._refused(error)
-            return
-        self._notice(t("tui.went_back", label=Conversation.label(step)))
-        self.show_step(step)
-
-    @work(exclusive=True, group="jump")
-    async def action_jump(self) -> None:
-        route = self.session.route()
-        choices = [
-            (step.id, f"{Conversation.label(step)}: {self._answer_text(step)[:60]}")
-            for step in route.answered
-        ]
-        if route.next is not None:
-            choices.append((route.next.id, f"{Conversation.label(route.next)} — {t('tui.open')}"))
-        chosen = await self.app.push_screen_wait(JumpDialog(choices))
-        if chosen:
-            self.go_to(chosen)
-
-    @on(DraftPane.JumpRequested)
-    def _jump_from_draft(self, event: DraftPane.JumpRequested) -> None:
-        self.go_to(event.step_id)
-
-    def action_help(self) -> None:
-        if self.step is not None:
-            self.query_one("#conversation").mount(
-                CoachMessage(Conversation.help_text(self.step), classes="help")
-            )
-            self.scroll_to_end()
-
-    @work(exclusive=True, group="comment")
-    async def action_comment(self) -> None:
-        """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
-        step = self.step
-        if step is None:
-            self.app.notify(t("tui.comment_no_question"), severity="warning")
-            return
-        label = Conversation.label(step)
-        text = await self.app.push_screen_wait(
-            TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
-        )
-        if text is None:
-            return
-        try:
-            self.session.comment(step.id, Conversation.author(), text)
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=10)
-            return
-        comment = self.session.state.comments[-1]
-        self._notice(t("plain.comment", **Conversation.comment_fields(comment)))
-        self.scroll_to_end()
-        self._update_side()
-
-    def action_resolve_comments(self) -> None:
-        """Mark the remarks on the current question as dealt with."""
-        if self.step is None:
-            return
-        try:
-            count = self.conversation.resolve_comments(self.step)
-        except StoreError as error:
-            self.app.notify(str(error), severity="error", timeout=10)
-            return
-        self.app.notify(t("plain.comments_resolved", count=count))
-        self._update_side()
+        widget = self.answer_area.input
+        if widget is not None:
+            widget.submit()
 
     def action_focus_answer(self) -> None:
         """From a pane back to the answer box (Esc or Tab in a pane)."""
-        self._focus_input()
+        self.answer_area.focus_input()
 
     def action_leave(self) -> None:
         self.keep_unsent()
@@ -453,40 +267,21 @@ class ChatScreen(Screen[None]):
     # Side panes
 
     def action_toggle_pane(self, name: str) -> None:
-        pane = {"draft": "#draft-pane", "suggestions": "#suggestions-pane", "review": "#review-pane"}[name]
-        widget = self.query_one(pane)
-        widget.display = not widget.display
-        self._update_side_visibility()
-        self.scroll_to_end()  # a pane narrows the conversation: keep the question in view
+        widget = self.query_one(SidePanes).toggle(name)
+        if widget.display:
+            self._update_side()  # hidden, it was left as it was
+        self.call_after_refresh(self._fit_header)
+        self.chat_log.scroll_to_end()  # a pane narrows the conversation: keep the question in view
         if widget.display and widget.can_focus:
             widget.focus()
         elif not widget.display:
-            self._focus_input()
-
-    def _update_side_visibility(self) -> None:
-        self.query_one("#side").display = any(pane.display for pane in self.query(".pane"))
-        self.call_after_refresh(self._fit_header)
+            self.answer_area.focus_input()
 
     def on_resize(self) -> None:
         self._fit_header()
 
     def _fit_header(self) -> None:
-        # Beside an open pane at 80 columns the title comes first; the section bars give way.
-        self.query_one("#progress").display = self.query_one("#chat").size.width >= NARROW_CHAT
-
-    def _focus_input(self) -> None:
-        inputs = self.query(AnswerInput)
-        if inputs:
-            inputs.first().focus_input()
-
-    def _update_side(self) -> None:
-        knowledge = coach(self).knowledge
-        draft = self.session.draft(knowledge, coach(self).rules, live=True)
-        self.query_one(DraftPane).show_draft(draft)
-        self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
-        if knowledge is not None:
-            self.query_one(SuggestionsPane).show_suggestions(self.session.suggestions(knowledge.matcher))
-        self.findings = list(draft.findings or ())
+        self.query_one(ChatHeader).fit(self.query_one("#chat").size.width)
 
     @on(FilesChanged)
     def _files_changed(self) -> None:
@@ -506,7 +301,7 @@ class ChatScreen(Screen[None]):
         self.session.reload(loaded)
         # Saving a flow while watching it is routine: only answers that lost their question are news.
         lost = len(self.session.orphans) - before
-        self._notice(t("tui.flow_changed", count=lost) if lost > 0 else t("tui.flow_updated"))
+        self.chat_log.notice(t("tui.flow_changed", count=lost) if lost > 0 else t("tui.flow_updated"))
         self.show_step(self.session.current())
         self._update_side()
 
@@ -539,8 +334,8 @@ class ChatScreen(Screen[None]):
         suggestion = event.suggestion
         approach = getattr(suggestion.item, "approach", "") or ""
         text = t("tui.suggestion_explained", name=suggestion.item.name, why=suggestion.why, approach=approach)
-        self.query_one("#conversation").mount(CoachMessage(visible(text), classes="help"))
-        self.scroll_to_end()
+        self.chat_log.coach(visible(text), classes="help")
+        self.chat_log.scroll_to_end()
 
     def action_export(self) -> None:
         draft = self.session.draft(coach(self).knowledge, coach(self).rules)

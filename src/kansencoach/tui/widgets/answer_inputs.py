@@ -6,6 +6,7 @@ typed or chosen, and the chat screen passes it to the core, which says what is w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -34,20 +35,18 @@ class AnswerInput(Answered, Vertical):
 
     DEFAULT_CLASSES = "answer-input"
 
+    @dataclass
     class Submitted(Message):
         """The officer sent an answer (not yet checked) to `step`."""
 
-        def __init__(self, value: AnswerValue, step: QuestionStep) -> None:
-            super().__init__()
-            self.value = value
-            self.step = step
+        value: AnswerValue
+        step: QuestionStep
 
+    @dataclass
     class Unreadable(Message):
         """What was typed cannot be read as an answer; `text` says why, in Dutch."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
         super().__init__()
@@ -237,12 +236,11 @@ class NumberAnswer(AnswerInput):
     second one, with the same text, sends it.
     """
 
+    @dataclass
     class Read(Message):
         """How the typed number was read, shown before it is sent."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
         super().__init__(step, current)

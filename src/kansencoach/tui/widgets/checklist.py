@@ -8,6 +8,8 @@ are refused with a warning and the spaces between them do not toggle anything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -23,12 +25,11 @@ TICKED, UNTICKED = "[x] ", "[ ] "
 class CheckList(OptionList):
     """Tick options with Space (or Enter, or the option's number); `selected` in option order."""
 
+    @dataclass
     class Typed(Message):
         """Text was typed into the list; `warning` says what to do instead, in Dutch."""
 
-        def __init__(self, warning: str) -> None:
-            super().__init__()
-            self.warning = warning
+        warning: str
 
     def __init__(self, options: list[tuple[str, str]], selected: set[str], id: str | None = None) -> None:
         self.labels = dict(options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -35,10 +36,9 @@ class DraftPane(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = BACK_TO_ANSWER
     BORDER_TITLE = t("tui.draft_title")
 
+    @dataclass
     class JumpRequested(Message):
-        def __init__(self, step_id: str) -> None:
-            super().__init__()
-            self.step_id = step_id
+        step_id: str
 
     def show_draft(self, draft: Draft) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
@@ -89,18 +89,16 @@ class SuggestionsPane(OptionList):
         *BACK_TO_ANSWER,
     ]
 
+    @dataclass
     class Decided(Message):
-        def __init__(self, intervention_id: str, accept: bool) -> None:
-            super().__init__()
-            self.intervention_id = intervention_id
-            self.accept = accept
+        intervention_id: str
+        accept: bool
 
+    @dataclass
     class Explain(Message):
         """Enter on a suggestion: show why it fits, in full, in the conversation."""
 
-        def __init__(self, suggestion: Suggestion) -> None:
-            super().__init__()
-            self.suggestion = suggestion
+        suggestion: Suggestion
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)

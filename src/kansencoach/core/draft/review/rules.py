@@ -268,7 +268,6 @@ class RuleBook(_Strict):
         return float(self.words.thresholds[value]) if isinstance(value, str) else float(value)
 
 
-
 def load_rules(path: Path, words: Words | None = None) -> RuleBook:
     """The rules in `path` with `words`, by default the word lists beside it; ProblemsError with every
     mistake in either."""

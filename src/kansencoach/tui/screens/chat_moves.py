@@ -1,0 +1,145 @@
+"""The moves over a session besides answering: back, undo, jumping to a question, help, comments.
+
+The chat screen (`chat.py`) builds on this class; it shows the question a move lands on.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.screen import Screen
+
+from kansencoach.core.draft.findings import Finding
+from kansencoach.core.flows.models import QuestionStep
+from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import StoreError
+from kansencoach.i18n import t
+from kansencoach.tui.contract import coach
+from kansencoach.tui.screens.dialogs import JumpDialog, TextPrompt
+from kansencoach.tui.widgets.answerarea import AnswerArea
+from kansencoach.tui.widgets.chatlog import ChatLog, answer_text
+from kansencoach.tui.widgets.panes import DraftPane
+from kansencoach.tui.widgets.sidepanes import SidePanes
+
+
+class ChatMoves(Screen[None]):
+    """What the chat screen does when the officer moves through the session other than by answering."""
+
+    session: Session
+    conversation: Conversation
+    step: QuestionStep | None
+    findings: list[Finding]
+
+    def show_step(self, step: QuestionStep | None) -> None:
+        """Show `step` with its input (the chat screen does)."""
+        raise NotImplementedError
+
+    @property
+    def chat_log(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def answer_area(self) -> AnswerArea:
+        return self.query_one(AnswerArea)
+
+    def _update_side(self) -> None:
+        self.findings = self.query_one(SidePanes).update(
+            self.session, coach(self).knowledge, coach(self).rules
+        )
+
+    def _refused(self, error: StoreError) -> None:
+        """The store refused a move: say why, and leave the question and what was typed as they are."""
+        self.answer_area.validation(str(error))
+        self.app.notify(str(error), severity="error", timeout=10)
+
+    def action_back(self) -> None:
+        try:
+            previous = self.session.back()
+        except StoreError as error:
+            self._refused(error)
+            return
+        if previous is None:
+            self.app.notify(t("plain.at_start"))
+            return
+        self.chat_log.notice(t("tui.went_back", label=Conversation.label(previous)))
+        self.show_step(previous)
+
+    def action_undo(self) -> None:
+        """Take back the latest answer (repeat to go further back) and ask that question again."""
+        try:
+            notice = self.conversation.undo()
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.chat_log.notice(notice)
+        self._update_side()
+        self.show_step(self.session.current())
+
+    def go_to(self, step_id: str) -> None:
+        try:
+            step = self.session.jump(step_id)
+        except KeyError:
+            self.app.notify(t("tui.not_on_path"), severity="warning")
+            return
+        except StoreError as error:
+            self._refused(error)
+            return
+        self.chat_log.notice(t("tui.went_back", label=Conversation.label(step)))
+        self.show_step(step)
+
+    @work(exclusive=True, group="jump")
+    async def action_jump(self) -> None:
+        route = self.session.route()
+        choices = [
+            (step.id, f"{Conversation.label(step)}: {answer_text(self.session, step)[:60]}")
+            for step in route.answered
+        ]
+        if route.next is not None:
+            choices.append((route.next.id, f"{Conversation.label(route.next)} — {t('tui.open')}"))
+        chosen = await self.app.push_screen_wait(JumpDialog(choices))
+        if chosen:
+            self.go_to(chosen)
+
+    @on(DraftPane.JumpRequested)
+    def _jump_from_draft(self, event: DraftPane.JumpRequested) -> None:
+        self.go_to(event.step_id)
+
+    def action_help(self) -> None:
+        if self.step is not None:
+            self.chat_log.coach(Conversation.help_text(self.step), classes="help")
+            self.chat_log.scroll_to_end()
+
+    @work(exclusive=True, group="comment")
+    async def action_comment(self) -> None:
+        """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
+        step = self.step
+        if step is None:
+            self.app.notify(t("tui.comment_no_question"), severity="warning")
+            return
+        label = Conversation.label(step)
+        text = await self.app.push_screen_wait(
+            TextPrompt(t("tui.comment_question", question=label), required=t("tui.comment_required"))
+        )
+        if text is None:
+            return
+        try:
+            self.session.comment(step.id, Conversation.author(), text)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        comment = self.session.state.comments[-1]
+        self.chat_log.notice(t("plain.comment", **Conversation.comment_fields(comment)))
+        self.chat_log.scroll_to_end()
+        self._update_side()
+
+    def action_resolve_comments(self) -> None:
+        """Mark the remarks on the current question as dealt with."""
+        if self.step is None:
+            return
+        try:
+            count = self.conversation.resolve_comments(self.step)
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.notify(t("plain.comments_resolved", count=count))
+        self._update_side()

@@ -1,0 +1,60 @@
+"""The chat screen's header: the session's title and how far each section of the method is."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label
+
+from kansencoach.core.common.terminal import visible
+from kansencoach.core.sessions.session import Session
+from kansencoach.i18n import t
+from kansencoach.tui.widgets.allocate import points_bar
+
+SECTION_BAR = 5
+"""Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
+
+NARROW_CHAT = 60
+"""Below this chat width the header shows the title and the count, not the section bars."""
+
+
+class ChatHeader(Horizontal):
+    """Title, a preview badge when nothing is stored, a bar per section and the count of answers."""
+
+    def __init__(self, title: str, preview: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._title = title
+        self._preview = preview
+
+    def compose(self) -> ComposeResult:
+        yield Label(visible(self._title), id="session-title", markup=False)
+        if self._preview:
+            yield Label(t("tui.preview"), id="preview-badge", markup=False)
+        yield Label("", id="progress")
+        yield Label("", id="progress-label")
+
+    def show_progress(self, session: Session) -> None:
+        done, total = session.route().progress
+        self.query_one("#progress", Label).update(section_progress(session))
+        self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
+
+    def fit(self, chat_width: int) -> None:
+        """Beside an open pane at 80 columns the title comes first; the section bars give way."""
+        self.query_one("#progress").display = chat_width >= NARROW_CHAT
+
+
+def section_progress(session: Session) -> Text:
+    """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
+    counts: dict[str, list[int]] = {section.id: [0, 0] for section in session.loaded.flow.sections}
+    for question in session.route().questions:
+        section_id = (question.draft or "").split(".")[0]
+        if section_id in counts:
+            counts[section_id][1] += 1
+            counts[section_id][0] += question.id in session.answers
+    parts = [
+        Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
+        for number, (done, total) in enumerate(counts.values(), 1)
+        if total
+    ]
+    return Text("  ").join(parts)

@@ -1,0 +1,75 @@
+"""The conversation on the chat screen: the messages, from the first answer to the question asked now."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+
+from kansencoach.core.flows.models import AllocateStep, QuestionStep
+from kansencoach.core.flows.steptypes import answer_line
+from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.session import Session
+from kansencoach.tui.widgets.allocate import mix_lines
+from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
+
+
+class ChatLog(VerticalScroll):
+    """The messages of one session, anchored at its end while the officer does not scroll up."""
+
+    def __init__(self, id: str | None = None) -> None:
+        # No Tab stop: typing there went nowhere. The wheel still scrolls it.
+        super().__init__(id=id, can_focus=False)
+
+    def on_mount(self) -> None:
+        # Anchored, the conversation stays at its end while messages render (markdown renders late),
+        # until the officer scrolls up to read; scroll_to_end anchors it again.
+        self.anchor()
+
+    def show_history(self, session: Session) -> None:
+        """The questions answered before the current one, compactly, each with its answer."""
+        current = session.current()
+        messages: list[Widget] = []
+        for step in session.route().answered:
+            if current is not None and step.id == current.id:
+                break
+            messages.append(HistoryMessage(Conversation.label(step)))
+            messages.append(officer_message(session, step))
+        self.mount_all(messages)
+
+    def coach(self, markdown: str, classes: str | None = None) -> CoachMessage:
+        """Add a message from the coach (markdown); the widget, to place remarks before it."""
+        message = CoachMessage(markdown, classes=classes)
+        self.mount(message)
+        return message
+
+    def notice(self, text: str, before: Widget | None = None) -> None:
+        """Add a remark from the app, at the end or before `before`."""
+        if before is None:
+            self.mount(NoticeMessage(text))
+        else:
+            self.mount(NoticeMessage(text), before=before)
+
+    def officer(self, session: Session, step: QuestionStep) -> None:
+        """Add the officer's answer to `step`."""
+        self.mount(officer_message(session, step))
+
+    def scroll_to_end(self) -> None:
+        """Bring the last message (the question) into view once the layout has settled.
+
+        Scrolling at once measured the conversation before the new messages (or a pane that
+        narrows it) were laid out, which left the question below the fold after a resume.
+        """
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+
+
+def officer_message(session: Session, step: QuestionStep) -> OfficerMessage:
+    """The officer's answer in the chat; a perspective mix as bars."""
+    value = session.answers.get(step.id)
+    if isinstance(step, AllocateStep) and isinstance(value, dict):
+        return OfficerMessage(mix_lines(step, value).plain)
+    return OfficerMessage(answer_text(session, step))
+
+
+def answer_text(session: Session, step: QuestionStep) -> str:
+    """The answer to `step` on one line, as the jump list and the chat show it."""
+    return answer_line(step, session.answers.get(step.id))
