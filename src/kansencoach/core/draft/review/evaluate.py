@@ -97,13 +97,14 @@ class Case:
         return cls(values, steps, draft.keys.names, accepted, knowledge, query, shown, infos, passed)
 
     def matching(self, pattern: str) -> tuple[str, ...]:
-        return _matching(self.keys, pattern)
+        return matching_keys(self.keys, pattern)
 
 
 @lru_cache(maxsize=1024)
-def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
-    """The keys `pattern` matches, in order. A flow's keys are the same after every answer, so this is
-    worked out once per rule and flow, not once per rule and answer over every key."""
+def matching_keys(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
+    """The keys `pattern` (a draft key, perhaps with wildcards) matches, in order; a plain key is
+    looked up, not matched against every key. A flow's keys are the same after every answer, so this
+    is worked out once per rule and flow, not once per rule and answer over every key."""
     if not any(char in pattern for char in "*?["):
         return (pattern,) if pattern in keys else ()
     return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
