@@ -16,6 +16,12 @@ from kansencoach.core.sessions import store
 from helpers import DATA
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long end-to-end tests first: run last, one of them would keep a worker busy after the
+    others had finished (the tests are independent, so their order changes nothing else)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def knowledge_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the whole run (of each worker): the knowledge base is built from YAML once

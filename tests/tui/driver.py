@@ -149,7 +149,10 @@ async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
 async def settled(pilot: Pilot[None]) -> None:
     """Wait until the conversation's scrolling and the focus have come to rest: it scrolls after
     layout and the answer box takes focus after a refresh, so a frame taken earlier can show either
-    half-way (the snapshots would then differ by a scrollbar's position or colour)."""
+    half-way (the snapshots would then differ by a scrollbar's position or colour). The text cursor
+    is kept still: it blinks on a half-second clock, so a frame could catch it on or off."""
+    for box in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
+        box.cursor_blink = False  # shown where the focus is, steadily
     await pilot.wait_for_scheduled_animations()
     seen: list[tuple[float, float, object]] = []
     for _ in range(100):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from driver import answer, type_text
 from textual.widgets import OptionList
@@ -17,6 +18,7 @@ from helpers import DATA
 FULL = yaml.safe_load((DATA / "voorstel-full.yaml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 async def test_full_voorstel_session_by_keyboard(fixed_world: Path) -> None:
     app = KansencoachApp()
     async with app.run_test(size=(120, 40)) as pilot:

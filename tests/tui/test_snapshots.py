@@ -57,7 +57,7 @@ def chat_app() -> KansencoachApp:
 def test_start_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     async def ready(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(KansencoachApp(), terminal_size=size, run_before=ready)
 
@@ -84,6 +84,6 @@ def test_export_dialog(snap_compare: Any, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await upto("domein")(pilot)
         await pilot.press("f2")
-        await pilot.pause()
+        await settled(pilot)
 
     assert snap_compare(chat_app(), terminal_size=size, run_before=run)
