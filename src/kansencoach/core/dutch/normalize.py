@@ -16,16 +16,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
-
-import snowballstemmer
+from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 """A year says when a source was written, not what an entry is about."""
 _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 """The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
 class Term(NamedTuple):
@@ -67,10 +64,20 @@ def participle_bases(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(bases))
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """Snowball's Dutch stemmer, made on first use: only searching stems, and `flows validate`, which
+    uses this module for numbers, should not import snowballstemmer (without PyStemmer it imports
+    all of its thirty pure-Python languages)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch_porter")
+
+
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The stem of one folded word, cached: an index of many entries stems the same words again and again."""
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))
 
 
 class Normalizer:

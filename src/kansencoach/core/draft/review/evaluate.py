@@ -42,10 +42,15 @@ from kansencoach.core.dutch.dates import names_a_time
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.models import AnswerValue
-from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
 from kansencoach.core.knowledge.models import Intervention
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Names for the annotations only: the base and its matcher bring rapidfuzz, which `flows validate`
+    # (whose review has no knowledge base) never uses.
+    from kansencoach.core.knowledge.base import KnowledgeBase
+    from kansencoach.core.knowledge.matcher import Query
 
 _WELL_EVIDENCED = 3
 
