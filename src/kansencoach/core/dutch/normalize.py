@@ -13,6 +13,7 @@ up for every case in that neighbourhood; the matcher reads them as the `waar` fa
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -64,14 +65,21 @@ def participle_bases(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(bases))
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    """Snowball's Dutch stemmer, made on first use: only searching stems, and `flows validate`, which
-    uses this module for numbers, should not import snowballstemmer (without PyStemmer it imports
-    all of its thirty pure-Python languages)."""
-    import snowballstemmer
+_per_thread = threading.local()
 
-    return snowballstemmer.stemmer("dutch_porter")
+
+def _stemmer() -> Any:
+    """Snowball's Dutch stemmer for this thread, made on first use. One per thread, because
+    PyStemmer's stemmer keeps state between calls and must not be used by two threads at once (the
+    app loads the knowledge base in a worker while other code may stem). Made lazily: only
+    searching stems, and `flows validate`, which uses this module for numbers, should not import
+    snowballstemmer (without PyStemmer it imports all of its thirty pure-Python languages)."""
+    made = getattr(_per_thread, "stemmer", None)
+    if made is None:
+        import snowballstemmer
+
+        made = _per_thread.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return made
 
 
 @lru_cache(maxsize=262144)
