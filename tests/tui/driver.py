@@ -149,33 +149,28 @@ async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
 async def settled(pilot: Pilot[None]) -> None:
     """Wait until the conversation's scrolling and the focus have come to rest: it scrolls after
     layout and the answer box takes focus after a refresh, so a frame taken earlier can show either
-    half-way (the snapshots would then differ by a scrollbar's position or colour). The text cursor
-    is kept still: it blinks on a half-second clock, so a frame could catch it on or off."""
-    for box in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
-        box.cursor_blink = False  # shown where the focus is, steadily
+    half-way (the snapshots would then differ by a scrollbar's position or colour). Then the text
+    cursor is made still: it blinks on a half-second clock, so a frame could catch it on or off."""
     await pilot.wait_for_scheduled_animations()
     seen: list[tuple[float, float, object]] = []
     for _ in range(100):
         await pilot.pause()
         conversations = pilot.app.screen.query("#conversation")
-        if not conversations:
-            return
-        first = conversations.first()
-        seen.append((first.scroll_y, first.max_scroll_y, pilot.app.focused))
+        first = conversations.first() if conversations else None
+        seen.append(
+            (first.scroll_y, first.max_scroll_y, pilot.app.focused) if first else (0, 0, pilot.app.focused)
+        )
         if len(seen) >= 3 and len(set(seen[-3:])) == 1:
-            # At rest: put the view at the very end, as the anchor would, and let it paint. Its
-            # scrollbar is left out of the picture: its thumb and colour still race the frame.
-            # So does a blinking cursor: it is held visible.
-            for field in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
-                field.cursor_blink = False
-            first.styles.scrollbar_size_vertical = 0
-            # A blinking text cursor is shown or not by the clock: hold it steady (shown).
-            for box in pilot.app.screen.query(Input):
+            # At rest. Only now, with the focus where it stays, is the cursor stopped: a box that
+            # stops blinking before it has the focus never shows its cursor.
+            for box in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
                 box.cursor_blink = False
-            for area in pilot.app.screen.query(TextArea):
-                area.cursor_blink = False
-            first.scroll_end(animate=False, immediate=True)
+            if first is not None:
+                # The view at the very end, as the anchor would put it. Its scrollbar is left out
+                # of the picture: its thumb and colour still race the frame.
+                first.styles.scrollbar_size_vertical = 0
+                first.scroll_end(animate=False, immediate=True)
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
             return
-    raise AssertionError(f"the conversation kept scrolling: {seen[-3:]}")
+    raise AssertionError(f"the conversation or the focus kept moving: {seen[-3:]}")
