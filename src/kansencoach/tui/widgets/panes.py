@@ -141,6 +141,11 @@ class SuggestionsPane(OptionList):
         if kept is not None:
             self.highlighted = min(kept, self.option_count - 1)
 
+    def on_focus(self) -> None:
+        # Ctrl+T then `a` must accept the first suggestion, not do nothing for want of a highlight.
+        if self.highlighted is None and self._suggestions:
+            self.highlighted = 0
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         suggestion = self._suggestions.get(event.option.id or "")
