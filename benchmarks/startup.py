@@ -144,7 +144,10 @@ def measure(script: str, home: str) -> tuple[float, int]:
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
-    drawn, memory = result.stdout.strip().splitlines()[-1].split()
+    lines = result.stdout.strip().splitlines()
+    if not lines:
+        raise RuntimeError(f"the measured app ended without reporting:\n{result.stderr[-30000:]}")
+    drawn, memory = lines[-1].split()
     return float(drawn) - start, int(memory)
 
 

@@ -90,16 +90,17 @@ def team_file() -> Path:
 def team_settings() -> TeamSettings:
     """The folders `team.toml` names; a relative folder is relative to that file, and `%VAR%` or
     `$VAR` in a folder is replaced by the environment variable (`%APPDATA%`, `$HOME`)."""
-    import tomllib
-
     path = team_file()
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        data = tomllib.loads(text)
     except FileNotFoundError:
         return TeamSettings()
     except (OSError, UnicodeDecodeError):
         return TeamSettings(problem=f"{path}:1:1: {t('team.unreadable')} — {t('team.unreadable_hint')}")
+    import tomllib  # only when there is a team file: every command asks, most machines have none
+
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         where = re.search(r"line (\d+), column (\d+)", str(error))
         line, column = where.groups() if where else ("1", "1")

@@ -146,6 +146,19 @@ async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
     return app.screen
 
 
+async def answer_focused(pilot: Pilot[None]) -> None:
+    """Wait until the answer box has the focus: it takes it after a refresh, which a busy machine
+    can delay past the moment `settled` sees the focus at rest (a snapshot would then show the box
+    without its cursor)."""
+    for _ in range(500):
+        focused = pilot.app.focused
+        slots = pilot.app.screen.query("#input-slot")
+        if focused is not None and slots and slots.first() in focused.ancestors:
+            return
+        await pilot.pause()
+    raise AssertionError(f"the answer box never took the focus (it is on {pilot.app.focused!r})")
+
+
 async def settled(pilot: Pilot[None]) -> None:
     """Wait until the conversation's scrolling and the focus have come to rest: it scrolls after
     layout and the answer box takes focus after a refresh, so a frame taken earlier can show either

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from driver import MINI_ANSWERS, answer_shown, knowledge_loaded, settled
+from driver import MINI_ANSWERS, answer_focused, answer_shown, knowledge_loaded, settled
 from textual.pilot import Pilot
 
 from kansencoach.core.sessions.conversation import Conversation
@@ -44,6 +44,7 @@ def upto(step_id: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         assert isinstance(screen, ChatScreen)
         for key in STEPS[: STEPS.index(step_id)]:
             await answer_shown(pilot, screen, MINI_ANSWERS[key])
+        await answer_focused(pilot)
         await settled(pilot)
 
     return run

@@ -60,8 +60,8 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args[:2]))
-def test_fast_commands_do_not_load_textual(args: list[str], tmp_path: Path) -> None:
+def _loaded_by(args: list[str], roots: tuple[str, ...], home: Path) -> subprocess.CompletedProcess[str]:
+    """`kansencoach ARGS` run in a fresh process, its stderr ending in the loaded modules under `roots`."""
     probe = (
         "import sys, runpy\n"
         f"sys.argv = ['kansencoach', *{args!r}]\n"
@@ -69,14 +69,29 @@ def test_fast_commands_do_not_load_textual(args: list[str], tmp_path: Path) -> N
         "    runpy.run_module('kansencoach', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "loaded = sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich'))\n"
+        f"roots = {roots!r}\n"
+        "loaded = sorted(name for name in sys.modules if name.startswith(roots))\n"
         "print('LOADED:' + ','.join(loaded), file=sys.stderr)\n"
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        env={"KANSENCOACH_HOME": str(tmp_path), "PATH": ""},
+        env={"KANSENCOACH_HOME": str(home), "PATH": ""},
         check=False,
     )
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args[:2]))
+def test_fast_commands_do_not_load_textual(args: list[str], tmp_path: Path) -> None:
+    stderr = _loaded_by(args, ("textual", "rich"), tmp_path).stderr
+    assert "LOADED:\n" in stderr, stderr[-500:]
+
+
+def test_validating_a_flow_loads_no_search_libraries(tmp_path: Path) -> None:
+    # Fuzzy matching and stemming serve searching and typo hints; a valid flow needs neither, and
+    # importing them only made the command slower.
+    roots = ("rapidfuzz", "snowballstemmer", "Stemmer", "kansencoach.core.knowledge.base")
+    result = _loaded_by(["flows", "validate", str(DATA / "flows" / "mini.yaml")], roots, tmp_path)
+    assert "in orde" in result.stdout, result.stdout + result.stderr[-500:]
     assert "LOADED:\n" in result.stderr, result.stderr[-500:]

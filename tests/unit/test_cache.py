@@ -41,7 +41,7 @@ def test_an_old_source_is_trusted_by_its_stat_and_a_change_of_size_or_time_is_no
     old = source.stat().st_mtime_ns - 60 * 10**9
     os.utime(source, ns=(old, old))
     cache.store(tmp_path / "c", [source], "old")
-    assert cache.stamps([source])[0][3] == ""  # no hash needed: the time can be trusted
+    assert cache.stamps([source])[0][-1] == ""  # no hash needed: the time can be trusted
     assert cache.load(tmp_path / "c", [source]) == "old"
     source.write_text("x: 22\n")
     os.utime(source, ns=(old, old))

@@ -139,7 +139,9 @@ def test_a_block_that_appears_where_the_flow_looked_for_it_is_used(
     shutil.move(own_flows / "blocks" / "afsluiting.yaml", shipped / "blocks" / "afsluiting.yaml")
     monkeypatch.setattr(locations, "shipped_flows_dir", lambda: shipped)
     assert _ask(_scan()["eigen"].loaded, "slot") == "Wat wilt u nog kwijt?"
-    (own_flows / "blocks" / "afsluiting.yaml").write_text(BLOCK.replace("nog kwijt", "zelf kwijt"), encoding="utf-8")
+    (own_flows / "blocks" / "afsluiting.yaml").write_text(
+        BLOCK.replace("nog kwijt", "zelf kwijt"), encoding="utf-8"
+    )
     assert _ask(_scan()["eigen"].loaded, "slot") == "Wat wilt u zelf kwijt?"
 
 

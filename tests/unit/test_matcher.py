@@ -163,6 +163,16 @@ def test_entries_the_best_match_names_as_related_share_in_its_score(knowledge: K
     assert "jogg" not in ids(results)
 
 
+def test_an_entry_named_by_several_leading_matches_gains_from_each(knowledge: KnowledgeBase) -> None:
+    links = {"vroegsignalering": ["vve"], "schuldhulpverlening": ["vve"]}
+    results = {result.id: result for result in with_related(knowledge, links).search(Query("schulden"))}
+    first, second, linked = results["vroegsignalering"], results["schuldhulpverlening"], results["vve"]
+    assert linked.related == pytest.approx(RELATED_SHARE * (first.score + second.score), abs=1e-3)
+    assert linked.related_to == first.item.name  # the stronger of its two links explains it
+    once = with_related(knowledge, {"vroegsignalering": ["vve"]}).search(Query("schulden"))
+    assert next(result for result in once if result.id == "vve").related < linked.related
+
+
 def test_no_related_entries_without_a_match(knowledge: KnowledgeBase) -> None:
     matcher = with_related(knowledge, {"tutoring": ["vve"]})
     assert matcher.search(Query("ruimtevaart")) == []

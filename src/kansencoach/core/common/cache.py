@@ -2,12 +2,14 @@
 
 One file per kind in the user cache dir, written atomically with `marshal` (plain values only: no
 code is run on loading, so a foreign file can at worst be garbage). Each entry is keyed by the
-path, size and modification time in nanoseconds of every file it was built from, with git's rule
-for timestamps too recent to trust: a file modified within RACY_NS of the moment the entry was
-written may change again in the same tick without its stat changing, so its content hash is kept
-and compared too. A corrupt, foreign or stale file is ignored (the caller rebuilds), never fatal.
-A `Shelf` keeps many such entries in one file, each with its own sources, so a change to one
-source rebuilds only the entries built from it.
+path, size, modification and change times in nanoseconds and inode of every file it was built from
+(as git does: a copy that keeps the old modification time, from an unzipped or `cp -p`-copied
+folder, still gets a new change time and inode), with git's rule for timestamps too recent to
+trust: a file modified within RACY_NS of the moment the entry was written may change again in the
+same tick without its stat changing, so its content hash is kept and compared too. A corrupt,
+foreign or stale file is ignored (the caller rebuilds), never fatal. A `Shelf` keeps many such
+entries in one file, each with its own sources, so a change to one source rebuilds only the entries
+built from it.
 """
 
 from __future__ import annotations
@@ -31,15 +33,16 @@ if TYPE_CHECKING:
     # Imported where models are made: a search from the cache makes none and never imports pydantic.
     from pydantic import BaseModel
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the shape of any cached value changes."""
 RACY_NS = 2_000_000_000
 """Files modified this close to the cache write are checked by content, not by stat alone."""
 _MAGIC = b"kansencoach-cache\n"
 
-Stamp = tuple[str, int, int, str]
-"""(path, size, mtime_ns, sha256 or "" when the stat can be trusted); size -1 for a missing file."""
-_ABSENT = (-1, -1)
+Stamp = tuple[str, int, int, int, int, str]
+"""(path, size, mtime_ns, ctime_ns, inode, sha256 or "" when the stat can be trusted); all -1 for a
+missing file."""
+_ABSENT = (-1, -1, -1, -1)
 _CLASS = "\x00class"
 """The key under which `to_tagged` keeps a model's class name (no field can be called that)."""
 ModelT = TypeVar("ModelT", bound="BaseModel")
@@ -58,8 +61,13 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
         except OSError:
             found.append((name, *_ABSENT, ""))
             continue
-        found.append((name, status.st_size, status.st_mtime_ns, digest))
+        found.append((name, *_identity(status), digest))
     return found
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells one version of a file from another without reading it."""
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
 def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
@@ -69,14 +77,14 @@ def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
 
 def _unchanged(stored: list[Stamp]) -> bool:
     """Whether every file is as it was stamped (still there with the same stat and hash, or still absent)."""
-    for name, size, mtime_ns, digest in stored:
+    for name, *identity, digest in stored:
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
         except OSError:
-            if (size, mtime_ns) != _ABSENT:
+            if tuple(identity) != _ABSENT:
                 return False
             continue
-        if (status.st_size, status.st_mtime_ns) != (size, mtime_ns):
+        if _identity(status) != tuple(identity):
             return False
         try:
             if digest and hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:

@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils
-
 from kansencoach.i18n import t
 
 
@@ -49,6 +47,10 @@ class ProblemsError(Exception):
 
 def nearest(word: str, candidates: Iterable[str], cutoff: float = 70) -> str | None:
     """The candidate closest to a mistyped `word`, if one is close enough to suggest."""
+    # Imported on the first mistake, not with the module: every file check imports this module, and
+    # a file without mistakes (the usual `flows validate`) needs no fuzzy matching.
+    from rapidfuzz import fuzz, process, utils
+
     choices = [candidate for candidate in candidates if candidate != word]
     match = process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process)
     if match is None or match[1] < cutoff:

@@ -44,12 +44,16 @@ class DraftItem:
 
 @dataclass(frozen=True)
 class OpenPoint:
+    """A question the draft still needs an answer to, shown as an open point in its section."""
+
     label: str
     step_id: str
 
 
 @dataclass(frozen=True)
 class DraftSection:
+    """One section of the proposal as it stands, in the order the flow gives."""
+
     id: str
     title: str
     intro: str | None

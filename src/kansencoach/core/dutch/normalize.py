@@ -13,19 +13,17 @@ up for every case in that neighbourhood; the matcher reads them as the `waar` fa
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import NamedTuple
-
-import snowballstemmer
+from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 """A year says when a source was written, not what an entry is about."""
 _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 """The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
 
 
 class Term(NamedTuple):
@@ -67,10 +65,27 @@ def participle_bases(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(bases))
 
 
+_per_thread = threading.local()
+
+
+def _stemmer() -> Any:
+    """Snowball's Dutch stemmer for this thread, made on first use. One per thread, because
+    PyStemmer's stemmer keeps state between calls and must not be used by two threads at once (the
+    app loads the knowledge base in a worker while other code may stem). Made lazily: only
+    searching stems, and `flows validate`, which uses this module for numbers, should not import
+    snowballstemmer (without PyStemmer it imports all of its thirty pure-Python languages)."""
+    made = getattr(_per_thread, "stemmer", None)
+    if made is None:
+        import snowballstemmer
+
+        made = _per_thread.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return made
+
+
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The stem of one folded word, cached: an index of many entries stems the same words again and again."""
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))
 
 
 class Normalizer:

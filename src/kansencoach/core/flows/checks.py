@@ -332,13 +332,15 @@ def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCon
         yield from _tests_with_locs(condition.not_, (*loc, "not"))
 
 
-def _closure(start: list[int], edges: list[list[int]], end: int) -> set[int]:
-    """Nodes reachable from `start` along `edges`; `end`, the end of the flow, is never included."""
+def _closure(start: list[int], edges: list[list[int]], end: int, known: set[int] | None = None) -> set[int]:
+    """Nodes reachable from `start` along `edges`, not counting `end`, the end of the flow, nor
+    going on through the `known` nodes."""
     seen: set[int] = set()
+    known = known or set()
     todo = list(start)
     while todo:
         node = todo.pop()
-        if node in seen or node == end:
+        if node in seen or node == end or node in known:
             continue
         seen.add(node)
         todo.extend(edges[node])
@@ -346,18 +348,21 @@ def _closure(start: list[int], edges: list[list[int]], end: int) -> set[int]:
 
 
 def _closed_cycles(stuck: set[int], following: list[list[int]]) -> list[list[int]]:
-    """One representative loop for each group of steps that can never reach the end."""
+    """One representative loop for each group of steps that can never reach the end.
+
+    A walk that runs into steps already covered has found a loop already reported; stopping there
+    keeps a file of 20,000 steps that each jump back one step linear instead of quadratic."""
     cycles: list[list[int]] = []
     covered: set[int] = set()
     for start in sorted(stuck):
         if start in covered:
             continue
-        path: dict[int, int] = {}  # step → its place on the path: a loop of 20,000 steps stays linear
+        path: dict[int, int] = {}  # step → its place on the path
         node = start
-        while node not in path:
+        while node not in path and node not in covered:
             path[node] = len(path)
             node = min(successor for successor in following[node] if successor in stuck)
-        cycle = list(path)[path[node] :]
-        covered |= _closure([start], following, len(following))
-        cycles.append(cycle)
+        if node in path:
+            cycles.append(list(path)[path[node] :])
+        covered |= _closure([start], following, len(following), covered)
     return cycles

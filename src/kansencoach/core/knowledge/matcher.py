@@ -9,8 +9,9 @@ The score has four parts, kept apart so the officer can see why something is sug
 - facets: how well the domain, target groups, places and perspectives of the case fit. They scale
   the text score (an entry in the right domain that shares no words with the case is no match), and
   rank on their own only when the query has no words the catalogue knows;
-- related: the entries the best match names as related (curated by the knowledge editors) share
-  in its score, so an entry that fits the case in other words than the officer's is not missed;
+- related: the entries the best few matches name as related (curated by the knowledge editors)
+  share in their scores, so an entry that fits the case in other words than the officer's is not
+  missed; an entry named by several of them fits the case from several sides and gains from each;
 - evidence: a small bonus for stronger evidence, so it breaks near-ties but never carries a match.
 Results under a share of the best score are left out: a short list rather than a padded one.
 The weights are chosen on tests/data/relevance/tuning/ only (benchmarks/relevance.py).
@@ -46,7 +47,9 @@ EVIDENCE_WEIGHT = 0.01
 COORDINATION = 0.6
 """How much matching more of the query's words counts (0: not at all)."""
 RELATED_SHARE = 0.2
-"""The share of the best match's score that each entry it names as related gets."""
+"""The share of a leading match's score that each entry it names as related gets."""
+RELATED_FROM = 5
+"""How many of the best matches (on their own evidence) lend their score to the entries they name."""
 FLOOR = 0.1
 """Results scoring under this share of the best one are not shown."""
 MEANINGFUL_SHARE = 0.5
@@ -94,7 +97,7 @@ class Suggestion:
     matched_facets: tuple[str, ...]
     fuzzy: tuple[tuple[str, str], ...]
     related_to: str
-    """The name of the best match that names this entry as related, or "" when it does not."""
+    """The name of the best-scoring leading match that names this entry as related, or "" when none does."""
     why: str
     model: Callable[[], Entry] = field(repr=False, compare=False)
     """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
@@ -156,12 +159,13 @@ class Matcher:
                 text, facets = own(doc)
                 if text or facets:
                     scores[doc] = round(text + facets + self._evidence[doc], 6)
-        best = max(scores.items(), key=_ranked, default=None)
-        related = (
-            {doc: RELATED_SHARE * best[1] for doc in self._related[best[0]] if doc not in skip}
-            if best
-            else {}
-        )
+        related: dict[int, float] = {}
+        linked_by: dict[int, int] = {}
+        for leader, leader_score in heapq.nlargest(RELATED_FROM, scores.items(), key=_ranked):
+            for doc in self._related[leader]:
+                if doc not in skip:
+                    related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
+                    linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
         for doc, share in related.items():
             scores[doc] = round(scores.get(doc, self._evidence[doc]) + share, 6)
 
@@ -170,12 +174,14 @@ class Matcher:
 
         top = heapq.nlargest(limit, scores.items(), key=_ranked)
         floor = FLOOR * top[0][1] if top else 0.0
-        related_to = self.entries.fields(best[0])["name"] if best and related else ""
         return [
-            self._explain(doc, score, parts(doc), terms, fuzzy, query, related_to if doc in related else "")
+            self._explain(doc, score, parts(doc), terms, fuzzy, query, self._name_of(linked_by.get(doc)))
             for doc, score in top
             if score >= floor
         ]
+
+    def _name_of(self, doc: int | None) -> str:
+        return self.entries.fields(doc)["name"] if doc is not None else ""
 
     def _with_places(self, query: Query) -> Query:
         """The query with the places its text names as `waar` facets (Overvecht → aandachtswijken)."""

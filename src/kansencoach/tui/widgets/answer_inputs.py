@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -125,12 +126,22 @@ class AnswerInput(Answered, Vertical):
         return hint(f"tui.keys.{self.step.type}")
 
 
+class AnswerArea(TextArea):
+    """A text field whose Ctrl+Z undoes typing while there is typing to undo, and otherwise lets the
+    screen take the last answer back (a plain TextArea swallows the key even when empty)."""
+
+    def action_undo(self) -> None:
+        if not self.history.undo_stack:
+            raise SkipAction
+        super().action_undo()
+
+
 class TextAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
         text = visible(self.current) if isinstance(self.current, str) else ""
         if self.step.multiline:
-            yield TextArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
+            yield AnswerArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
         else:
             yield Input(text, id="text-answer", placeholder=self.step.placeholder or "")
 

@@ -81,7 +81,9 @@ class KeyFooter(Static):
     def show_keys(self) -> None:
         if not self.is_mounted:
             return
-        width = max(self.size.width - 2, 20)
+        # Not laid out yet (a screen composed behind another): the footer spans the app's width. Packing
+        # for the minimum instead gave ten lines, and that height stayed until the terminal was resized.
+        width = max((self.size.width or self.app.size.width) - 2, 20)
         lines = pack(self.items(), width)
         if len(lines) > MAX_LINES:
             lines = pack(self.items(short=True), width)

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
@@ -40,25 +40,26 @@ class DraftPane(OptionList):
     class JumpRequested(Message):
         step_id: str
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._kept: dict[int, tuple[object, Option]] = {}
+        """id() of an item or open point of the last draft → it and its option. The session's
+        drafter hands out the same objects while they are unchanged, so their options (and what
+        Textual worked out to draw them) are reused instead of made anew after every answer."""
+
     def show_draft(self, draft: Draft) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
+        kept, self._kept = self._kept, {}
         options: list[Option] = []
         for section in draft.sections:
             options.append(Option(Text(visible(section.title), style="bold underline"), disabled=True))
-            for item in section.items:
-                options.append(Option(_item_line(item.label, item.shown), id=item.step_id))
+            options += [self._option(item, kept) for item in section.items]
             if section.id == draft.accepted_in:
                 options += [
                     Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
                     for accepted in draft.accepted
                 ]
-            for point in section.open_points:
-                options.append(
-                    Option(
-                        Text(visible(f"○ {point.label} — {t('tui.open')}"), style="dim italic"),
-                        id=point.step_id,
-                    )
-                )
+            options += [self._option(point, kept) for point in section.open_points]
             if section.is_open and not section.open_points:
                 options.append(Option(Text(t("tui.section_open"), style="dim italic"), disabled=True))
         if draft.remarks:
@@ -71,6 +72,20 @@ class DraftPane(OptionList):
         ids = [option.id for option in options]
         if highlighted in ids:
             self.highlighted = ids.index(highlighted)
+
+    def _option(self, part: DraftItem | OpenPoint, kept: dict[int, tuple[object, Option]]) -> Option:
+        """The option of an item or open point: the one it had in the last draft, else a new one."""
+        found = kept.get(id(part))
+        if found is not None and found[0] is part:
+            made = found[1]
+        elif isinstance(part, DraftItem):
+            made = Option(_item_line(part.label, part.shown), id=part.step_id)
+        else:
+            made = Option(
+                Text(visible(f"○ {part.label} — {t('tui.open')}"), style="dim italic"), id=part.step_id
+            )
+        self._kept[id(part)] = (part, made)
+        return made
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -125,6 +140,11 @@ class SuggestionsPane(OptionList):
         )
         if kept is not None:
             self.highlighted = min(kept, self.option_count - 1)
+
+    def on_focus(self) -> None:
+        # Ctrl+T then `a` must accept the first suggestion, not do nothing for want of a highlight.
+        if self.highlighted is None and self._suggestions:
+            self.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -44,12 +44,16 @@ Line = tuple[Span, ...]
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading inside a section of the exported document (`level` as in markdown: 3 is ###)."""
+
     level: int
     text: str
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of the exported document: one line of styled spans."""
+
     line: Line
     role: str = ""
     """What the paragraph is, for styling: "" (text), "open" (still to do), "meta"."""

@@ -42,10 +42,15 @@ from kansencoach.core.dutch.dates import names_a_time
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.models import AnswerValue
-from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
 from kansencoach.core.knowledge.models import Intervention
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Names for the annotations only: the base and its matcher bring rapidfuzz, which `flows validate`
+    # (whose review has no knowledge base) never uses.
+    from kansencoach.core.knowledge.base import KnowledgeBase
+    from kansencoach.core.knowledge.matcher import Query
 
 _WELL_EVIDENCED = 3
 
@@ -92,13 +97,14 @@ class Case:
         return cls(values, steps, draft.keys.names, accepted, knowledge, query, shown, infos, passed)
 
     def matching(self, pattern: str) -> tuple[str, ...]:
-        return _matching(self.keys, pattern)
+        return matching_keys(self.keys, pattern)
 
 
 @lru_cache(maxsize=1024)
-def _matching(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
-    """The keys `pattern` matches, in order. A flow's keys are the same after every answer, so this is
-    worked out once per rule and flow, not once per rule and answer over every key."""
+def matching_keys(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
+    """The keys `pattern` (a draft key, perhaps with wildcards) matches, in order; a plain key is
+    looked up, not matched against every key. A flow's keys are the same after every answer, so this
+    is worked out once per rule and flow, not once per rule and answer over every key."""
     if not any(char in pattern for char in "*?["):
         return (pattern,) if pattern in keys else ()
     return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))

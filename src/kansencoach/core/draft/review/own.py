@@ -25,6 +25,9 @@ class Replaced:
 
 @dataclass(frozen=True)
 class CombinedRules:
+    """The shipped rules with the team's own added or put in their place, what was replaced, and
+    the problems of own files left out."""
+
     rules: RuleBook
     problems: tuple[Problem, ...] = ()
     """Problems in own files that were left out."""

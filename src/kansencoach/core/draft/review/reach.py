@@ -15,7 +15,7 @@ from pathlib import Path
 from kansencoach.core.common.problems import Problem, did_you_mean
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.review.evaluate import referenced_keys, referenced_warnings
+from kansencoach.core.draft.review.evaluate import matching_keys, referenced_keys, referenced_warnings
 from kansencoach.core.draft.review.rules import (
     AllOf,
     AnyOf,
@@ -34,12 +34,13 @@ def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem
     """The rules that can never fire in `flow`, each pointing at the rule in the rule file."""
     document = read_document(rules_path)
     keys = _question_keys(flow)
+    names = frozenset(keys)
     infos = {step.id for step in flow.steps if isinstance(step, InfoStep)}
     always = _always_asked(flow)
     problems: list[Problem] = []
     for index, rule in enumerate(rules.rules):
         patterns = list(referenced_keys(rule.when))
-        present = [pattern for pattern in patterns if any(fnmatchcase(key, pattern) for key in keys)]
+        present = [pattern for pattern in patterns if matching_keys(names, pattern)]
         if not present:
             continue
         position = document.position(("rules", index, "id"))
@@ -59,11 +60,11 @@ def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem
 
 def unknown_keys(rules_path: Path, flows: Iterable[Flow]) -> list[Problem]:
     """Errors for draft keys in the rule file that no flow has, with a near miss where there is one."""
-    known = {key for flow in flows for key in _question_keys(flow)}
+    known = frozenset(key for flow in flows for key in _question_keys(flow))
     document = read_document(rules_path)
     problems: list[Problem] = []
     for key, loc in draft_key_places(document):
-        if not any(fnmatchcase(candidate, key) for candidate in known):
+        if not matching_keys(known, key):
             hint = did_you_mean(key, known, t("review.reach.unknown_key_hint"))
             problems.append(Problem(document.position(loc), t("review.reach.unknown_key", key=key), hint))
     return problems

@@ -159,14 +159,20 @@ class TargetMismatch(_Strict):
 
 
 class AllOf(_Strict):
+    """True when every check in `all` is."""
+
     all: list[Check] = Field(min_length=1)
 
 
 class AnyOf(_Strict):
+    """True when at least one check in `any` is."""
+
     any: list[Check] = Field(min_length=1)
 
 
 class NoneOf(_Strict):
+    """True when the check under `not` is not."""
+
     not_: Check = Field(alias="not")
 
 

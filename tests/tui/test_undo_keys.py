@@ -1,0 +1,56 @@
+"""Ctrl+Z in a text field: it undoes typing first, and takes the last answer back once there is no
+typing left to undo (a text field must not swallow the key)."""
+
+from __future__ import annotations
+
+from driver import answer, type_text
+from textual.widgets import TextArea
+
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
+
+from helpers import REPO
+
+
+def voorstel_app() -> KansencoachApp:
+    # The shipped flow asks two text questions after its first choice, as officers meet them.
+    return KansencoachApp(
+        new_flow=load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary()), title="VVE"
+    )
+
+
+async def test_ctrl_z_in_an_empty_text_field_takes_the_last_answer_back() -> None:
+    app = voorstel_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.step is not None and screen.step.id == "domein"
+        await answer(pilot, screen.step, "vroeg")
+        assert screen.step is not None and screen.step.id == "verschil"
+        assert isinstance(app.focused, TextArea) and app.focused.text == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        assert "domein" not in screen.session.answers
+
+
+async def test_ctrl_z_in_a_text_field_undoes_typing_before_it_takes_an_answer_back() -> None:
+    app = voorstel_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.step is not None
+        await answer(pilot, screen.step, "vroeg")
+        await type_text(pilot, "Peuters")
+        area = app.focused
+        assert isinstance(area, TextArea) and area.text == "Peuters"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert area.text == "" and screen.step is not None and screen.step.id == "verschil"
+        assert screen.session.answers["domein"] == "vroeg"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        assert "domein" not in screen.session.answers
