@@ -175,9 +175,12 @@ async def settled(pilot: Pilot[None]) -> None:
         )
         if len(seen) >= 3 and len(set(seen[-3:])) == 1:
             # At rest. Only now, with the focus where it stays, is the cursor stopped: a box that
-            # stops blinking before it has the focus never shows its cursor.
+            # stops blinking before it has the focus never shows its cursor. A TextArea's cached
+            # lines do not tell a still cursor from one blinked off, so they are drawn again.
             for box in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
                 box.cursor_blink = False
+                box.notify_style_update()
+                box.refresh()
             if first is not None:
                 # The view at the very end, as the anchor would put it. Its scrollbar is left out
                 # of the picture: its thumb and colour still race the frame.
