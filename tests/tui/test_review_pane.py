@@ -88,3 +88,19 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
         assert advice, "no indicator suggestions at the monitoring step"
         assert advice[-1].count("\n- **") >= 3
         assert "VVE" in advice[-1] or "voorschool" in advice[-1].lower()
+
+
+async def test_an_empty_review_mid_flow_does_not_say_the_concept_passes(tmp_path: object) -> None:
+    app = KansencoachApp(new_flow=load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        texts = [str(option.prompt) for option in screen.query_one(ReviewPane).options]
+        assert texts == [
+            "Tot nu toe geen punten in de vragen die je al hebt beantwoord. "
+            "De rest toetst kansencoach zodra je daar bent."
+        ]

@@ -72,6 +72,10 @@ MESSAGES: dict[str, str] = {
     "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
     "tui.review_title": "Toets",
     "tui.review_pending": "De toets wordt geladen…",
+    "tui.review_none_so_far": (
+        "Tot nu toe geen punten in de vragen die je al hebt beantwoord. "
+        "De rest toetst kansencoach zodra je daar bent."
+    ),
     "tui.indicators_intro": "Indicatoren die bij je voorstel passen, en waar de cijfers staan:",
     "tui.preview": "VOORBEELD · niets wordt bewaard",
     "tui.preview_notice": "Dit is een voorbeeld: je antwoorden worden niet bewaard en verdwijnen als je stopt.",

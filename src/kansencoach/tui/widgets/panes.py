@@ -169,12 +169,15 @@ class ReviewPane(OptionList):
         super().__init__(id=id)
         self._steps: dict[str, str | None] = {}
 
-    def show_findings(self, findings: list[Finding] | None) -> None:
+    def show_findings(self, findings: list[Finding] | None, finished: bool = True) -> None:
+        """The findings; while questions are still open (`finished` false) an empty list says only
+        that the questions answered so far have no points, not that the concept passes."""
         if findings is None:
             self.set_options([Option(Text(t("tui.review_pending"), style="dim italic"), disabled=True)])
             return
         if not findings:
-            self.set_options([Option(Text(t("review.none"), style="italic"), disabled=True)])
+            none = t("review.none") if finished else t("tui.review_none_so_far")
+            self.set_options([Option(Text(none, style="italic"), disabled=True)])
             return
         self.set_options(
             Option(

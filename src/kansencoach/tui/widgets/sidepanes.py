@@ -47,7 +47,8 @@ class SidePanes(Vertical):
         """Show the draft, the live review and the suggestions as they are now; the review's findings."""
         draft = session.draft(knowledge, rules, live=True)
         self.query_one(DraftPane).show_draft(draft)
-        self.query_one(ReviewPane).show_findings(None if draft.findings is None else list(draft.findings))
+        findings = None if draft.findings is None else list(draft.findings)
+        self.query_one(ReviewPane).show_findings(findings, finished=session.current() is None)
         if knowledge is not None:
             self.query_one(SuggestionsPane).show_suggestions(session.suggestions(knowledge.matcher))
         return list(draft.findings or ())
