@@ -35,10 +35,7 @@ async def test_review_pane_lists_findings_and_jumps_to_the_part(tmp_path: object
     session_id = weak_session(tmp_path)
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         await pilot.press("ctrl+r")
         pane = screen.query_one(ReviewPane)
         texts = [str(option.prompt) for option in pane.options]
@@ -93,10 +90,7 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
 async def test_an_empty_review_mid_flow_does_not_say_the_concept_passes(tmp_path: object) -> None:
     app = KansencoachApp(new_flow=load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         texts = [str(option.prompt) for option in screen.query_one(ReviewPane).options]
