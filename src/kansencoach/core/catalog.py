@@ -130,8 +130,6 @@ def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     from kansencoach.core.common import cache
     from kansencoach.core.knowledge import plain
-    from kansencoach.core.knowledge.base import load_knowledge, with_user_files
-    from kansencoach.core.knowledge.own import with_own_words
 
     files = _knowledge_files(directory, user_dirs)
     sources = files.sources
@@ -140,6 +138,10 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
         if cached is not None:
             with contextlib.suppress(*_BROKEN_CACHE):
                 return plain.from_plain(cached)
+        # Only now: reading the files needs pydantic and PyYAML, a current cache neither.
+        from kansencoach.core.knowledge.loading import load_knowledge, with_user_files
+        from kansencoach.core.knowledge.own import with_own_words
+
         knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
         if files.interventions:
             shelf = cache.Shelf(files.shelf_file, _code_files())
@@ -154,7 +156,7 @@ _CODE_SHAPING_KNOWLEDGE = (
     "dutch/normalize.py",
     *(
         f"knowledge/{name}.py"
-        for name in ("base", "entries", "index", "matcher", "models", "own", "plain", "search")
+        for name in ("base", "entries", "index", "loading", "matcher", "models", "own", "plain", "search")
     ),
 )
 """The modules that shape a cached knowledge base, under core/: a change to one makes the cache stale."""
