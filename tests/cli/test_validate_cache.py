@@ -116,6 +116,26 @@ def test_a_file_changed_within_the_same_second_at_the_same_size_is_checked_again
     assert checks == [flow, flow]
 
 
+def test_a_file_saved_while_it_was_being_checked_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(BROKEN, encoding="utf-8")
+    counted = loader.examine
+
+    def saved_meanwhile(path: Path, vocabulary: object) -> Checked:
+        checked = counted(path, vocabulary)
+        flow.write_text(BROKEN.replace("type: txt", "type: zzz"), encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(loader, "examine", saved_meanwhile)
+    assert "'txt'" in kansencoach("flows", "validate", flow).stderr
+    monkeypatch.setattr(loader, "examine", counted)
+    again = kansencoach("flows", "validate", flow)
+    assert "'zzz'" in again.stderr and "'txt'" not in again.stderr
+    assert checks == [flow, flow]
+
+
 def test_an_old_file_replaced_by_a_same_size_copy_with_its_old_time_is_checked_again(
     tmp_path: Path, checks: list[Path]
 ) -> None:
