@@ -14,6 +14,7 @@ import pytest
 
 from kansencoach.core.flows import loader, verdicts
 from kansencoach.core.flows.loader import Checked
+from kansencoach.core.knowledge.models import Vocabulary
 
 from helpers import DATA, kansencoach
 
@@ -123,7 +124,7 @@ def test_a_file_saved_while_it_was_being_checked_is_checked_again(
     flow.write_text(BROKEN, encoding="utf-8")
     counted = loader.examine
 
-    def saved_meanwhile(path: Path, vocabulary: object) -> Checked:
+    def saved_meanwhile(path: Path, vocabulary: Vocabulary) -> Checked:
         checked = counted(path, vocabulary)
         flow.write_text(BROKEN.replace("type: txt", "type: zzz"), encoding="utf-8")
         return checked
