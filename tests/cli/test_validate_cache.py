@@ -29,6 +29,8 @@ WARNED = (
 )
 """A valid flow with a review warning: it has only half of what the rule `geen-afspraken` names."""
 BROKEN = "id: kapot\ntitle: Kapot\nversion: 1\nsteps:\n  - id: vraag\n    type: txt\n    ask: Wat?\n"
+UNREADABLE = BROKEN.replace("ask: Wat?", 'ask: "Wat?')
+"""A flow the YAML reader stops in: the parser's own words are kept for `--verbose`."""
 BLOCK = "block: slot\nsteps:\n  - {id: slot, type: text, ask: Nog iets?}\n"
 INCLUDING = (
     "id: met-blok\ntitle: Met blok\nversion: 1\nsections: [{id: a, title: A}]\n"
@@ -67,37 +69,40 @@ def _cache_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "says"),
+    ("text", "line", "says"),
     [
         ((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), 0, {"text": "in orde", "json": "[]"}),
         (WARNED, 0, {"text": "geen-afspraken", "json": "[]"}),
-        (BROKEN, 2, {"text": "txt", "json": '"line": 6'}),
+        (BROKEN, 6, {"text": "txt", "json": '"line": 6'}),
+        (UNREADABLE, 7, {"text": "aanhalingsteken", "json": '"line": 7', "verbose": "YAML-lezer"}),
     ],
-    ids=["valid", "warned", "broken"],
+    ids=["valid", "warned", "broken", "unreadable"],
 )
-@pytest.mark.parametrize("output", ["text", "json"])
+@pytest.mark.parametrize("output", ["text", "json", "verbose"])
 def test_a_repeated_validate_prints_what_a_fresh_one_does_without_checking_again(
     tmp_path: Path,
     own_cache: Path,
     checks: list[Path],
     text: str,
-    code: int,
+    line: int,
     says: dict[str, str],
     output: str,
 ) -> None:
+    """`line` is where the first problem is (0: the flow is valid)."""
     flow = _old(tmp_path / "flow.yaml", text)
-    fresh = kansencoach("flows", "validate", flow, "--format", output)
-    assert fresh.returncode == code, fresh.stderr
-    assert says[output] in fresh.stdout + fresh.stderr
-    if code and output == "text":
-        assert re.search(rf"{re.escape(str(flow))}:6:\d+: ", fresh.stderr)
+    options = ["--verbose"] if output == "verbose" else ["--format", output]
+    fresh = kansencoach("flows", "validate", flow, *options)
+    assert fresh.returncode == (2 if line else 0), fresh.stderr
+    assert says.get(output, says["text"]) in fresh.stdout + fresh.stderr
+    if line and output != "json":
+        assert re.search(rf"{re.escape(str(flow))}:{line}:\d+: ", fresh.stderr)
     assert checks == [flow] and _cache_files(own_cache)
-    repeated = kansencoach("flows", "validate", flow, "--format", output)
+    repeated = kansencoach("flows", "validate", flow, *options)
     assert checks == [flow], "the repeated run checked the file again"
     assert _outcome(repeated) == _outcome(fresh)
     for file in _cache_files(own_cache):
         file.unlink()
-    assert _outcome(kansencoach("flows", "validate", flow, "--format", output)) == _outcome(fresh)
+    assert _outcome(kansencoach("flows", "validate", flow, *options)) == _outcome(fresh)
     assert checks == [flow, flow]
 
 
