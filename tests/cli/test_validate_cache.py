@@ -16,7 +16,7 @@ from kansencoach.core.flows import loader, verdicts
 from kansencoach.core.flows.loader import Checked
 from kansencoach.core.knowledge.models import Vocabulary
 
-from helpers import DATA, kansencoach
+from helpers import DATA, kansencoach, kansencoach_process
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -140,6 +140,17 @@ def test_a_file_saved_while_it_was_being_checked_is_checked_again(
     again = kansencoach("flows", "validate", flow)
     assert "'zzz'" in again.stderr and "'txt'" not in again.stderr
     assert checks == [flow, flow]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_just_made_is_reported_and_never_read(tmp_path: Path) -> None:
+    # Its stamp is too recent to trust, and hashing it instead would wait for a writer forever.
+    pipe = tmp_path / "pijp.yaml"
+    os.mkfifo(pipe)
+    for _ in range(2):
+        result = kansencoach_process("flows", "validate", pipe, home=tmp_path / "home")
+        assert result.returncode == 2
+        assert "geen gewoon bestand" in result.stderr
 
 
 def test_an_old_file_replaced_by_a_same_size_copy_with_its_old_time_is_checked_again(
