@@ -232,14 +232,14 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
 
 
 def _review_warnings(loaded: LoadedFlow) -> None:
-    """Warn about review rules the valid flow can never trigger (a block has none of its own)."""
-    from kansencoach import locations
+    """Warn about draft keys of the valid flow that look like misspellings of keys the review rules
+    read (a block has none of its own); what the rules themselves lack is for `kb validate`."""
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.draft.review.reach import near_misses
 
     rules = load_review_rules()
     if rules is not None:
-        print_warnings(flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow))
+        print_warnings(near_misses(rules, loaded.flow, loaded.step_positions))
 
 
 def _schema(arguments: argparse.Namespace) -> int:
