@@ -24,17 +24,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-MINI_ANSWERS: dict[str, AnswerValue] = {
-    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
-    "domein": "onderwijs",
-    "groepen": ["kinderen", "ouders"],
-    "mix": {"A": 25, "B": 35, "C": 40},
-    "urgentie": 4,
-    "budget": 25000,
-    "partners": True,
-    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
-    "stoppen": ["Losse taalcursussen"],
-}
+from helpers import MINI_ANSWERS
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import MINI_ANSWERS, answer, answer_shown, knowledge_loaded, type_text
+from driver import answer, answer_shown, knowledge_loaded, type_text
 from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
@@ -18,7 +18,7 @@ from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
-from helpers import mini_flow
+from helpers import MINI_ANSWERS, mini_flow
 
 
 def new_app(title: str = "VVE Overvecht") -> KansencoachApp:
