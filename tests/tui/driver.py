@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.dutch.numbers import format_amount
+from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
@@ -24,7 +28,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-from helpers import MINI_ANSWERS
+from helpers import MINI_ANSWERS, mini_flow
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -97,6 +101,13 @@ async def answer_shown(pilot: Pilot[None], screen: ChatScreen, value: AnswerValu
     step = screen.step
     assert step is not None, "no question on screen"
     await answer(pilot, step, value)
+
+
+def new_session(flow: Path | None = None, title: str | None = None) -> KansencoachApp:
+    """The app, to open straight into a new session of the flow in `flow` (the mini flow without);
+    `new_chat` is its chat screen once it runs."""
+    loaded = mini_flow() if flow is None else load_flow(flow, load_vocabulary())
+    return KansencoachApp(new_flow=loaded, title=title)
 
 
 async def new_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
