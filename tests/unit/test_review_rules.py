@@ -112,28 +112,31 @@ def test_a_new_own_flow_validates_without_warnings_about_the_shipped_rules(kanse
     assert result.stderr == ""
 
 
-def test_a_flow_that_lacks_what_a_rule_reads_gets_no_warning(tmp_path: Path) -> None:
+def validated_partners(tmp_path: Path, afspraken: str) -> tuple[Path, str]:
+    """The partners flow with its second answer at draft key `afspraken`, and what the valid flow's
+    `flows validate` writes on stderr."""
     flow = tmp_path / "partners.yaml"
-    flow.write_text(PARTNERS_FLOW.format(afspraken="analyse.afspraken-intern"), encoding="utf-8")
+    flow.write_text(PARTNERS_FLOW.format(afspraken=afspraken), encoding="utf-8")
     result = kansencoach("flows", "validate", flow)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    return flow, result.stderr
+
+
+def test_a_flow_that_lacks_what_a_rule_reads_gets_no_warning(tmp_path: Path) -> None:
+    assert validated_partners(tmp_path, "analyse.afspraken-intern")[1] == ""
 
 
 def test_a_draft_key_like_one_a_rule_reads_is_one_warning_at_the_step(tmp_path: Path) -> None:
-    flow = tmp_path / "partners.yaml"
-    flow.write_text(PARTNERS_FLOW.format(afspraken="analyse.partner-afspraak"), encoding="utf-8")
-    result = kansencoach("flows", "validate", flow)
-    assert result.returncode == 0, result.stderr
-    assert "Waarschuwingen (1)" in result.stderr
+    flow, stderr = validated_partners(tmp_path, "analyse.partner-afspraak")
+    assert "Waarschuwingen (1)" in stderr
     line = (
         flow.read_text(encoding="utf-8")
         .splitlines()
         .index("  - {id: afspraken, type: text, ask: Welke afspraken?, draft: analyse.partner-afspraak}")
     )
     assert f"{flow}:{line + 1}:5: `draft: analyse.partner-afspraak` lijkt op `analyse.partner-afspraken`" in (
-        result.stderr
+        stderr
     )
-    assert "Er zijn geen schriftelijke afspraken met partners" in result.stderr
-    assert "schrijf dan `draft: analyse.partner-afspraken`" in result.stderr
-    assert "review.yaml" not in result.stderr
+    assert "Er zijn geen schriftelijke afspraken met partners" in stderr
+    assert "schrijf dan `draft: analyse.partner-afspraken`" in stderr
+    assert "review.yaml" not in stderr
