@@ -6,8 +6,9 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
+from kansencoach import locations
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.loader import load_flow
@@ -23,12 +24,15 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.dialogs import TextPrompt
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-from helpers import MINI_ANSWERS, mini_flow
+from helpers import MINI_ANSWERS, answer_current, mini_flow
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -125,6 +129,34 @@ async def answered_up_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) 
     for key in keys[: keys.index(step_id)]:
         await answer_shown(pilot, screen, MINI_ANSWERS[key])
     return screen
+
+
+def stored_session(title: str, *answers: AnswerValue) -> str:
+    """A session of the mini flow in the user's store, its first questions answered with `answers`
+    (none by default); its id."""
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, mini_flow(), title)
+        for value in answers:
+            answer_current(session, value)
+        return session.info.id
+
+
+def highlight(options: OptionList, option_id: str) -> None:
+    """Highlight the option `option_id` of `options`, as the arrow keys would."""
+    options.highlighted = [option.id for option in options.options].index(option_id)
+
+
+async def prompt_answered(app: KansencoachApp, pilot: Pilot[None], key: str, text: str) -> None:
+    """Press `key`, which opens a text prompt, write `text` over what it offers and send it; returns
+    once the app has done what was asked."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, TextPrompt), f"{key} opened {app.screen!r}, not a text prompt"
+    await pilot.press("ctrl+a", "ctrl+k")
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
