@@ -100,11 +100,13 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
     await pilot.pause()
 
 
-async def answer_shown(pilot: Pilot[None], screen: ChatScreen, value: AnswerValue) -> None:
-    """Give `value` as the answer to the question `screen` shows now; fails when it shows none."""
-    step = screen.step
-    assert step is not None, "no question on screen"
-    await answer(pilot, step, value)
+async def answer_shown(pilot: Pilot[None], screen: ChatScreen, *values: AnswerValue) -> None:
+    """Give each of `values` as the answer to the question `screen` shows then; fails when it
+    shows none."""
+    for value in values:
+        step = screen.step
+        assert step is not None, "no question on screen"
+        await answer(pilot, step, value)
 
 
 def new_session(flow: Path | None = None, title: str | None = None) -> KansencoachApp:
@@ -144,6 +146,13 @@ def stored_session(title: str, *answers: AnswerValue) -> str:
 def highlight(options: OptionList, option_id: str) -> None:
     """Highlight the option `option_id` of `options`, as the arrow keys would."""
     options.highlighted = [option.id for option in options.options].index(option_id)
+
+
+async def choose(pilot: Pilot[None], options: OptionList, option_id: str) -> None:
+    """Pick the option `option_id` of `options` with Enter, as from a pane."""
+    highlight(options, option_id)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def prompt_answered(app: KansencoachApp, pilot: Pilot[None], key: str, text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import answer, answer_shown, new_chat, new_session, opened_chat, type_text
+from driver import answer, answer_shown, choose, new_chat, new_session, opened_chat, type_text
 from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
@@ -75,8 +75,7 @@ async def test_back_and_edit_change_the_draft() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await new_chat(app, pilot)
-        await answer_shown(pilot, screen, "Eerste versie")
-        await answer_shown(pilot, screen, "onderwijs")
+        await answer_shown(pilot, screen, "Eerste versie", "onderwijs")
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
@@ -98,8 +97,7 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await new_chat(app, pilot)
-        await answer_shown(pilot, screen, "Een verschil")
-        await answer_shown(pilot, screen, "gezondheid")
+        await answer_shown(pilot, screen, "Een verschil", "gezondheid")
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert isinstance(app.screen, JumpDialog)
@@ -109,10 +107,7 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
         await answer(pilot, screen.step, "onderwijs")
         pane = screen.query_one(DraftPane)
         pane.focus()
-        ids = [option.id for option in pane.options]
-        pane.highlighted = ids.index("verschil")
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(pilot, pane, "verschil")
         assert screen.step is not None and screen.step.id == "verschil"
 
 
@@ -120,9 +115,7 @@ async def test_resume_after_restart_returns_to_the_exact_step(kansencoach_home: 
     app = new_session(title="Hervatten")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await new_chat(app, pilot)
-        await answer_shown(pilot, screen, "Een verschil")
-        await answer_shown(pilot, screen, "onderwijs")
-        await answer_shown(pilot, screen, ["ouders"])
+        await answer_shown(pilot, screen, "Een verschil", "onderwijs", ["ouders"])
         await pilot.press("ctrl+b")
         await pilot.pause()
         session_id = screen.session.info.id
@@ -212,9 +205,7 @@ async def test_allocate_always_sums_to_the_total() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await new_chat(app, pilot)
-        await answer_shown(pilot, screen, "x")
-        await answer_shown(pilot, screen, "onderwijs")
-        await answer_shown(pilot, screen, ["ouders"])
+        await answer_shown(pilot, screen, "x", "onderwijs", ["ouders"])
         widget = screen.query_one(AllocateAnswer)
         assert widget.points == {"A": 35, "B": 35, "C": 30}
         for key in ["right"] * 20 + ["down"] + ["left"] * 3 + ["down"] + ["right"] * 50:
