@@ -20,6 +20,7 @@ import gc
 import hashlib
 import marshal
 import os
+import stat
 import time
 import types
 from collections.abc import Iterable, Iterator
@@ -56,7 +57,9 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
     for name in sorted({str(path) for path in paths}):  # strings: Path comparisons are slow
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
-            racy = status.st_mtime_ns >= now_ns - RACY_NS
+            # Only a regular file has content to hash: reading a pipe or a device (a FIFO just
+            # made, a link to /dev/zero) would block or never end.
+            racy = stat.S_ISREG(status.st_mode) and status.st_mtime_ns >= now_ns - RACY_NS
             digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
         except OSError:
             found.append((name, *_ABSENT, ""))
