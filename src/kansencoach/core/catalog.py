@@ -255,10 +255,19 @@ def flow_from_file(path: Path) -> LoadedFlow:
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
     from kansencoach.core.flows.cached import FlowShelf
 
-    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
     key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
-    vocabularies = [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
-    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabularies)
+    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabulary_files(user_dirs))
+
+
+def vocabulary_files(user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
+    """The files `load_vocabulary()` reads: the shipped vocabulary and the team's own."""
+    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
+    return [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
+
+
+def review_files() -> list[Path]:
+    """The files `load_review_rules()` reads: the shipped rules and the team's own."""
+    return [locations.shipped_knowledge_dir() / REVIEW_FILE, *own_knowledge_files(REVIEW_FILE)]
 
 
 def scan_flows() -> list[FlowEntry]:

@@ -26,6 +26,7 @@ from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
 if TYPE_CHECKING:
+    from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.draft.review import RuleBook
     from kansencoach.core.flows.loader import LoadedFlow
     from kansencoach.core.knowledge.base import KnowledgeBase
@@ -106,8 +107,7 @@ class KansencoachApp(App[None]):
                 self._rules = (load_review_rules(),)
             except ProblemsError as error:
                 self._rules = (None,)
-                message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
-                self.notify(message, severity="error", timeout=20)
+                self.notify(_broken(error), severity="error", timeout=20)
         return self._rules[0]
 
     def on_mount(self) -> None:
@@ -152,10 +152,17 @@ class KansencoachApp(App[None]):
             # Build both indexes here, in the worker, not on the first answer.
             _ = knowledge.matcher, knowledge.indicator_matcher
         except ProblemsError as error:
-            message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
-            self.call_from_thread(self.notify, message, severity="error", timeout=20)
+            message = _broken(error)
+        except OSError as error:
+            where = str(error.filename) if error.filename else t("tui.kb_folder")
+            message = t("tui.kb_unreadable", path=where)
+        except Exception as error:  # a bug: the questions work without the knowledge base, so go on
+            self.log.error("the knowledge base did not load", repr(error))
+            message = t("tui.kb_failed")
+        else:
+            self.call_from_thread(self._knowledge_ready, knowledge)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge)
+        self.call_from_thread(self.notify, message, severity="error", timeout=20)
 
     def _knowledge_ready(self, knowledge: KnowledgeBase) -> None:
         # The rules are read again on their next use: a reload (`--watch`) may have changed them.
@@ -241,3 +248,8 @@ class KansencoachApp(App[None]):
         # only confuse an officer. The registry's actions are all the app needs.
         for title, help_text, action in palette(screen.BINDINGS):
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
+
+
+def _broken(error: ProblemsError) -> str:
+    """What the officer is told when the knowledge base or the review rules have a problem."""
+    return t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")

@@ -103,6 +103,10 @@ class Intervention(_Strict):
     cost: str | None = None
     dose: str | None = None
     keywords: list[str] = []
+    signals: list[str] = Field(
+        [],
+        description="Hoe het probleem zich voordoet, in de woorden van wie het ziet, niet die van de aanpak.",
+    )
     sources: list[SourceRef] = Field(min_length=1)
     related: list[Identifier] = []
 
