@@ -11,15 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from driver import answer_shown, knowledge_loaded, loaded_start, new_chat
 
 from kansencoach import locations
 from kansencoach.core import catalog
+from kansencoach.core.common.problems import Position, Problem, ProblemsError
+from kansencoach.core.draft.review import RuleBook
 from kansencoach.core.sessions.events import SessionState
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
+from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.start import SessionRow, session_rows
 
-from helpers import DATA, answer_current
+from helpers import DATA, answer_current, mini_flow
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -139,3 +143,30 @@ def test_a_start_from_current_caches_imports_no_models_parser_or_search_library(
     first = _usable_start(home)
     assert first.startswith("ROWS:1 ")
     assert _usable_start(home) == "ROWS:1 LOADED:"
+
+
+async def test_the_review_rules_are_loaded_on_first_use_and_broken_ones_leave_the_chat_working(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[bool] = []
+
+    def broken_rules(path: Path | None = None) -> RuleBook | None:
+        asked.append(True)
+        raise ProblemsError([Problem(Position("kennis/review.yaml", 4, 3), "onbekend veld 'regel'")])
+
+    monkeypatch.setattr(catalog, "load_review_rules", broken_rules)
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded_start(app, pilot)
+        await knowledge_loaded(app, pilot)
+        assert asked == []  # the start screen needs no rules
+    app = KansencoachApp(new_flow=mini_flow(), title="Zonder toets")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        await knowledge_loaded(app, pilot)
+        await answer_shown(pilot, screen, "Peuters gaan minder vaak naar de voorschool.")
+        await pilot.pause()
+        messages = [str(note.message) for note in app._notifications]
+        told = [message for message in messages if "kennis/review.yaml:4:3" in message]
+        assert len(told) == 1 and "toetsregels" in told[0], messages
+        assert len(asked) == 1 and app.is_running and app.rules is None
