@@ -23,13 +23,16 @@ from kansencoach.core.dutch.normalize import Normalizer
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
     "keywords": 2.5,
+    "signals": 1.5,
     "target_group": 1.5,
     "problem": 1.2,
     "approach": 1.0,
     "summary": 0.8,
     "tags": 0.3,
 }
-"""How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
+"""How much a word counts in each field. `signals` say how an officer sees the problem an intervention
+addresses (an officer describes the problem, the other fields describe the intervention); `tags` are
+the vocabulary labels of the item's facets."""
 
 K1 = 1.2
 B = 0.75
