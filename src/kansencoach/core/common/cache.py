@@ -57,9 +57,12 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
     for name in sorted({str(path) for path in paths}):  # strings: Path comparisons are slow
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
-            # Only a regular file has content to hash: reading a pipe or a device (a FIFO just
-            # made, a link to /dev/zero) would block or never end.
-            racy = stat.S_ISREG(status.st_mode) and status.st_mtime_ns >= now_ns - RACY_NS
+            racy = status.st_mtime_ns >= now_ns - RACY_NS
+            if racy and not stat.S_ISREG(status.st_mode):
+                # A folder cannot be hashed, and reading a pipe or a terminal would wait for a
+                # writer: stamped as absent, so the entry is never trusted while it is this recent.
+                found.append((name, *_ABSENT, ""))
+                continue
             digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
         except OSError:
             found.append((name, *_ABSENT, ""))
