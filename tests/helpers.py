@@ -19,7 +19,8 @@ from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
-from kansencoach.core.knowledge.base import KnowledgeBase, load_knowledge
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.loading import load_knowledge
 from kansencoach.core.sessions.session import Session
 
 DATA = Path(__file__).parent / "data"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
-from helpers import DATA, kansencoach
+from kansencoach.core.common.markdown_text import wrapped
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
+from kansencoach.plain import PlainUI
+
+from helpers import DATA, kansencoach, mini_flow
 
 MINI = DATA / "flows" / "mini.yaml"
 ALL_ANSWERS = "Een verschil\n1\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"
@@ -165,3 +171,39 @@ def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
     assert child.returncode == 130
     assert "Gestopt. Ga later verder met: kansencoach run --resume " in out
     assert "Traceback" not in err
+
+
+class Terminal(io.StringIO):
+    """Output that says it is a terminal, as plain mode's stdout is when an officer runs it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_lines_break_between_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    with Store(tmp_path / "s.db") as store:
+        session = Session.start(store, mini_flow(), "Breed")
+        in_a_pipe, on_a_terminal = io.StringIO(), Terminal()
+        for stdout in (in_a_pipe, on_a_terminal):
+            PlainUI(session, io.StringIO("?\nstop\n"), stdout).run()
+    assert max(len(line) for line in in_a_pipe.getvalue().splitlines()) > 80, "nothing to wrap"
+    assert max(len(line) for line in on_a_terminal.getvalue().splitlines()) <= 80
+    # The same words in the same order: none was broken in two.
+    assert on_a_terminal.getvalue().split() == in_a_pipe.getvalue().split()
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "expected"),
+    [
+        ("een twee drie", 80, "een twee drie"),
+        ("[1/9] Welk verschil in kansen zie je?", 20, "[1/9] Welk verschil\n      in kansen zie\n      je?"),
+        ("  2. Onderwijs en opvoeding", 17, "  2. Onderwijs en\n     opvoeding"),
+        ("zie https://example.org/een-lang-adres", 20, "zie https://example.\norg/een-lang-adres"),
+        ("a\n\nb c d", 3, "a\n\nb c\nd"),
+    ],
+)
+def test_wrapped_breaks_between_words_and_indents_under_the_text(
+    line: str, width: int, expected: str
+) -> None:
+    assert wrapped(line, width) == expected

@@ -21,7 +21,8 @@ from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.flows.loader import check_file
-from kansencoach.core.knowledge.base import KnowledgeBase, check_files, load_knowledge
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.loading import check_files, load_knowledge
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.tui.app import KansencoachApp
 

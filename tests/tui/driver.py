@@ -109,11 +109,17 @@ async def answer_shown(pilot: Pilot[None], screen: ChatScreen, value: AnswerValu
     await answer(pilot, step, value)
 
 
-async def answered_up_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) -> ChatScreen:
-    """The chat screen with the mini flow answered by MINI_ANSWERS up to (not including) `step_id`."""
+async def new_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of the new session the app was started on (`new_flow=`), once it is drawn."""
     await pilot.pause()
     screen = app.screen
-    assert isinstance(screen, ChatScreen)
+    assert isinstance(screen, ChatScreen), f"the app shows {screen!r}, not the chat"
+    return screen
+
+
+async def answered_up_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) -> ChatScreen:
+    """The chat screen with the mini flow answered by MINI_ANSWERS up to (not including) `step_id`."""
+    screen = await new_chat(app, pilot)
     keys = list(MINI_ANSWERS)
     for key in keys[: keys.index(step_id)]:
         await answer_shown(pilot, screen, MINI_ANSWERS[key])

@@ -130,8 +130,6 @@ def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     from kansencoach.core.common import cache
     from kansencoach.core.knowledge import plain
-    from kansencoach.core.knowledge.base import load_knowledge, with_user_files
-    from kansencoach.core.knowledge.own import with_own_words
 
     files = _knowledge_files(directory, user_dirs)
     sources = files.sources
@@ -140,6 +138,10 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
         if cached is not None:
             with contextlib.suppress(*_BROKEN_CACHE):
                 return plain.from_plain(cached)
+        # Only now: reading the files needs pydantic and PyYAML, a current cache neither.
+        from kansencoach.core.knowledge.loading import load_knowledge, with_user_files
+        from kansencoach.core.knowledge.own import with_own_words
+
         knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
         if files.interventions:
             shelf = cache.Shelf(files.shelf_file, _code_files())
@@ -154,7 +156,7 @@ _CODE_SHAPING_KNOWLEDGE = (
     "dutch/normalize.py",
     *(
         f"knowledge/{name}.py"
-        for name in ("base", "entries", "index", "matcher", "models", "own", "plain", "search")
+        for name in ("base", "entries", "index", "loading", "matcher", "models", "own", "plain", "search")
     ),
 )
 """The modules that shape a cached knowledge base, under core/: a change to one makes the cache stale."""
@@ -240,10 +242,19 @@ def flow_from_file(path: Path) -> LoadedFlow:
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
     from kansencoach.core.flows.cached import FlowShelf
 
-    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
     key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
-    vocabularies = [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
-    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabularies)
+    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabulary_files(user_dirs))
+
+
+def vocabulary_files(user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
+    """The files `load_vocabulary()` reads: the shipped vocabulary and the team's own."""
+    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
+    return [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
+
+
+def review_files() -> list[Path]:
+    """The files `load_review_rules()` reads: the shipped rules and the team's own."""
+    return [locations.shipped_knowledge_dir() / REVIEW_FILE, *own_knowledge_files(REVIEW_FILE)]
 
 
 def scan_flows() -> list[FlowEntry]:

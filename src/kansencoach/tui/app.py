@@ -136,9 +136,16 @@ class KansencoachApp(App[None]):
             rules = load_review_rules()
         except ProblemsError as error:
             message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
-            self.call_from_thread(self.notify, message, severity="error", timeout=20)
+        except OSError as error:
+            where = str(error.filename) if error.filename else t("tui.kb_folder")
+            message = t("tui.kb_unreadable", path=where)
+        except Exception as error:  # a bug: the questions work without the knowledge base, so go on
+            self.log.error("the knowledge base did not load", repr(error))
+            message = t("tui.kb_failed")
+        else:
+            self.call_from_thread(self._knowledge_ready, knowledge, rules)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge, rules)
+        self.call_from_thread(self.notify, message, severity="error", timeout=20)
 
     def _knowledge_ready(self, knowledge: KnowledgeBase, rules: RuleBook | None) -> None:
         self.knowledge, self.rules = knowledge, rules

@@ -1,7 +1,10 @@
-"""Markdown as readable plain text, for plain mode: a screen reader should not read out asterisks."""
+"""Markdown as readable plain text, for plain mode: a screen reader should not read out asterisks;
+and lines wrapped between words to the terminal's width."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -69,3 +72,30 @@ def _inline(children: list[Token]) -> str:
                 parts.append(f" ({href})")
             href = None
     return "".join(parts)
+
+
+_LEAD = re.compile(r"\s*(?:[-*] |\d+\. |\[\d+/\d+\] |! )?")
+"""What a line starts with that its continuation lines are indented past: its indent, and a list's
+`- ` or `1. `, a question's `[3/9] ` or an error's `! `."""
+
+
+def wrapped(text: str, width: int) -> str:
+    """`text` with each line longer than `width` broken between words, as a terminal of that width
+    would otherwise break it anywhere (mid-word); continuation lines are indented under the line's
+    text. Only a word longer than the whole line is broken."""
+    return "\n".join(_wrapped_line(line, width) for line in text.split("\n"))
+
+
+def _wrapped_line(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    lead = _LEAD.match(line)
+    prefix = lead.group() if lead is not None and lead.end() < width // 2 else ""
+    wrapper = textwrap.TextWrapper(
+        width,
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+        break_on_hyphens=False,  # addresses and ids keep their hyphens on one line
+        expand_tabs=False,
+    )
+    return "\n".join(wrapper.wrap(line[len(prefix) :])) or line

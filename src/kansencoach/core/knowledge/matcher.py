@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from rapidfuzz import fuzz, process, utils
-
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
@@ -278,6 +276,9 @@ class Matcher:
 
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
+        # Here, not at the top: a start from the cache builds matchers but runs no query yet.
+        from rapidfuzz import fuzz, process, utils
+
         surface = self.index.surface
         found = (
             process.extractOne(

@@ -135,6 +135,20 @@ class IndicatorCatalogue(_Strict):
     indicators: list[Indicator] = Field(min_length=1)
 
 
+class Synonyms(_Strict):
+    """Groups of words that should find each other; the first word of a group is its canonical form."""
+
+    groups: list[list[str]] = Field(default_factory=list)
+
+
+class Stopwords(_Strict):
+    """Words search ignores, and place names that count as a `waar` value instead of as words."""
+
+    words: list[str] = Field(default_factory=list)
+    places: dict[str, list[str]] = Field(default_factory=dict)
+    """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""
+
+
 @dataclass(frozen=True)
 class Accepted:
     """An intervention the officer accepted as a suggestion, as the draft shows it."""
