@@ -26,8 +26,9 @@ OLD_NS = 1_600_000_000 * 10**9
 WARNED = (
     "id: partners\ntitle: Partners\nversion: 1\nsections: [{id: analyse, title: Analyse}]\n"
     "steps:\n  - {id: partners, type: confirm, ask: Zijn er partners?, draft: analyse.partners}\n"
+    "  - {id: afspraken, type: text, ask: Welke afspraken?, draft: analyse.partner-afspraak}\n"
 )
-"""A valid flow with a review warning: it has only half of what the rule `geen-afspraken` names."""
+"""A valid flow with a review warning: a draft key like `analyse.partner-afspraken`, which rules read."""
 BROKEN = "id: kapot\ntitle: Kapot\nversion: 1\nsteps:\n  - id: vraag\n    type: txt\n    ask: Wat?\n"
 UNREADABLE = BROKEN.replace("ask: Wat?", 'ask: "Wat?')
 """A flow the YAML reader stops in: the parser's own words are kept for `--verbose`."""
@@ -72,7 +73,7 @@ def _cache_files(folder: Path) -> list[Path]:
     ("text", "line", "says"),
     [
         ((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), 0, {"text": "in orde", "json": "[]"}),
-        (WARNED, 0, {"text": "geen-afspraken", "json": "[]"}),
+        (WARNED, 0, {"text": "analyse.partner-afspraken", "json": "[]"}),
         (BROKEN, 6, {"text": "txt", "json": '"line": 6'}),
         (UNREADABLE, 7, {"text": "aanhalingsteken", "json": '"line": 7', "verbose": "YAML-lezer"}),
     ],
@@ -271,4 +272,4 @@ def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: P
         first.stdout,
         first.stderr.rsplit("LOADED:", 1)[0],
     )
-    assert "geen-afspraken" in second.stderr
+    assert "analyse.partner-afspraken" in second.stderr

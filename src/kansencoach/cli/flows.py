@@ -285,15 +285,15 @@ def _id_clashes() -> dict[Path, list[Problem]]:
 
 
 def _review_warnings(loaded: LoadedFlow) -> list[Problem]:
-    """The review rules the valid flow can never trigger (a block has none of its own)."""
-    from kansencoach import locations
+    """Draft keys of the valid flow that look like misspellings of keys the review rules read (a
+    block has none of its own); what the rules themselves lack is for `kb validate`."""
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.draft.review.reach import near_misses
 
     rules = load_review_rules()
     if rules is None:
         return []
-    return flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow)
+    return near_misses(rules, loaded.flow, loaded.step_positions)
 
 
 def _schema(arguments: argparse.Namespace) -> int:
