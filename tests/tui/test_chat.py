@@ -48,7 +48,7 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
         officer = [str(message.render()) for message in screen.query(OfficerMessage)]
         assert officer[0] == MINI_ANSWERS["verschil"]
-        closing = [message._markdown for message in screen.query(CoachMessage)]
+        closing = [message.markdown for message in screen.query(CoachMessage)]
         assert any("Alle vragen zijn beantwoord" in text for text in closing)
         assert sum("Klaar!" in text for text in closing) <= 1  # the flow's own closing may say it, once
 
@@ -145,7 +145,7 @@ async def test_panes_toggle_and_help_shows_the_source() -> None:
         await pilot.press("ctrl+r", "f1")
         await pilot.pause()
         helps = [message for message in screen.query(CoachMessage) if message.has_class("help")]
-        assert helps and "Bron: test" in helps[0]._markdown
+        assert helps and "Bron: test" in helps[0].markdown
 
 
 async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) -> None:

@@ -76,9 +76,9 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
         screen.go_to("indicatoren")
         await pilot.pause()
         advice = [
-            m._markdown
+            m.markdown
             for m in screen.query(CoachMessage)
-            if "Indicatoren die bij je voorstel passen" in m._markdown
+            if "Indicatoren die bij je voorstel passen" in m.markdown
         ]
         assert advice, "no indicator suggestions at the monitoring step"
         assert advice[-1].count("\n- **") >= 3

@@ -209,9 +209,11 @@ class _Judge:
         if cached is not None:
             return cached
         from kansencoach.core.catalog import flow_dirs, load_vocabulary
+        from kansencoach.core.common.cache import stamps
         from kansencoach.core.flows.loader import examine
         from kansencoach.core.flows.verdicts import Verdict, folder_files
 
+        before = stamps([path])
         checked = examine(path, load_vocabulary())
         in_user_folder = self._in_user_folder(path)
         problems = checked.problems + (self._clashes_of(path) if in_user_folder else [])
@@ -219,7 +221,8 @@ class _Judge:
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
         sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else [])]
-        self._shelf.put(path, sources, verdict)
+        if stamps([path]) == before:  # else the entry's stamps would vouch for a text not checked
+            self._shelf.put(path, sources, verdict)
         return verdict
 
     def save(self) -> None:
