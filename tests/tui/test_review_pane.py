@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from driver import opened_chat, type_text
+from driver import choose, opened_chat, type_text
 from textual.widgets import TextArea
 
 from kansencoach import locations
@@ -14,7 +14,6 @@ from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage
 from kansencoach.tui.widgets.panes import ReviewPane
 
@@ -41,10 +40,7 @@ async def test_review_pane_lists_findings_and_jumps_to_the_part(tmp_path: object
         texts = [str(option.prompt) for option in pane.options]
         assert any("Blokkerend: Het doel is een ER-doel" in text for text in texts)
         assert any("Aandacht: De risico's zeggen niet wie nadeel heeft" in text for text in texts)
-        ids = [option.id for option in pane.options]
-        pane.highlighted = ids.index("niets-gestopt")
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(pilot, pane, "niets-gestopt")
         assert screen.step is not None and screen.step.id == "stoppen"
 
 
@@ -52,10 +48,7 @@ async def test_a_finding_appears_right_after_its_step(tmp_path: object) -> None:
     session_id = weak_session(tmp_path)
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         screen.go_to("risico-nadeel")
         await pilot.pause()
         screen.query_one("#text-answer", TextArea).clear()
@@ -78,9 +71,9 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
         screen.go_to("indicatoren")
         await pilot.pause()
         advice = [
-            m._markdown
+            m.markdown
             for m in screen.query(CoachMessage)
-            if "Indicatoren die bij je voorstel passen" in m._markdown
+            if "Indicatoren die bij je voorstel passen" in m.markdown
         ]
         assert advice, "no indicator suggestions at the monitoring step"
         assert advice[-1].count("\n- **") >= 3

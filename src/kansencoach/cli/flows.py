@@ -209,9 +209,11 @@ class _Judge:
         if cached is not None:
             return cached
         from kansencoach.core.catalog import flow_dirs, load_vocabulary
+        from kansencoach.core.common.cache import stamps
         from kansencoach.core.flows.loader import examine
         from kansencoach.core.flows.verdicts import Verdict, folder_files
 
+        before = stamps([path])
         checked = examine(path, load_vocabulary())
         in_user_folder = self._in_user_folder(path)
         problems = checked.problems + (self._clashes_of(path) if in_user_folder else [])
@@ -219,7 +221,8 @@ class _Judge:
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
         sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else [])]
-        self._shelf.put(path, sources, verdict)
+        if stamps([path]) == before:  # else the entry's stamps would vouch for a text not checked
+            self._shelf.put(path, sources, verdict)
         return verdict
 
     def save(self) -> None:
@@ -277,15 +280,15 @@ def _id_clashes() -> dict[Path, list[Problem]]:
 
 
 def _review_warnings(loaded: LoadedFlow) -> list[Problem]:
-    """The review rules the valid flow can never trigger (a block has none of its own)."""
-    from kansencoach import locations
+    """Draft keys of the valid flow that look like misspellings of keys the review rules read (a
+    block has none of its own); what the rules themselves lack is for `kb validate`."""
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.draft.review.reach import near_misses
 
     rules = load_review_rules()
     if rules is None:
         return []
-    return flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow)
+    return near_misses(rules, loaded.flow, loaded.step_positions)
 
 
 def _schema(arguments: argparse.Namespace) -> int:

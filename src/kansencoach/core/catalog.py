@@ -160,6 +160,7 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
             shelf = cache.Shelf(files.shelf_file, _code_files())
             knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
             shelf.save()
+            del shelf  # ten thousand files' entries, not needed while the cache is written
         cache.store(files.cache_file, sources, plain.to_plain(knowledge))
     return knowledge
 
