@@ -3,8 +3,9 @@
 `figures`: answer, draft with review, suggestions and route, timed over the first 20 answers of a
 20-step and of a 2,000-step flow; the ratio shows how the work per answer grows with the flow
 (issue 14 asks ≤ 3×). `paint_figures`: the app headless, from Ctrl+S on a text answer to the first
-frame that shows the next question, against a bare Textual app whose Ctrl+S mounts one message
-(issue 14 asks ≤ 2×).
+frame that shows the next question whole with its input focused for typing (what the officer
+waits for), against a bare Textual app whose Ctrl+S mounts one message widget, a Static, and
+whose frame shows it whole (issue 14 asks ≤ 2×).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from textual.app import App, ComposeResult
@@ -24,13 +25,14 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from kansencoach.core.catalog import load_kb, load_review_rules, load_vocabulary
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
+from kansencoach.tui.screens.chat import ChatScreen
 
 ANSWERS = 20
 
@@ -72,23 +74,22 @@ def figures(flow_text: Callable[[int], str]) -> list[tuple[str, float, float, st
 PAINT_ANSWERS = 12
 
 
-def _painted(screen: Screen[object], message: Widget) -> bool:
-    """Whether the last frame drawn shows `message` with its first block of text (markdown renders late)."""
-    shown = screen._compositor.visible_widgets
-    return message in shown and bool(message.children) and message.children[0] in shown
+def _whole_in_view(screen: Screen[Any], widget: Widget) -> bool:
+    """Whether the last frame laid out shows all of `widget` (not cut off below the fold)."""
+    shown = screen._compositor.visible_widgets.get(widget)
+    return shown is not None and shown[1].contains_region(shown[0])
 
 
 class _Watched:
-    """Notes when the first frame that shows the awaited message is drawn (headless, nothing is written)."""
+    """Notes when the first frame that shows what the officer waits for is drawn (headless)."""
 
-    awaited: Callable[[], Widget | None] | None = None
+    ready: Callable[[Screen[object]], bool] | None = None
     painted_at: float | None = None
 
-    def watch(self, app: App[None], screen: Screen[object], renderable: object) -> None:
-        if renderable is None or self.awaited is None or self.painted_at is not None:
+    def watch(self, screen: Screen[object], renderable: object) -> None:
+        if renderable is None or self.ready is None or self.painted_at is not None:
             return
-        message = self.awaited()
-        if message is not None and _painted(screen, message):
+        if self.ready(screen):
             self.painted_at = time.perf_counter()
 
 
@@ -114,13 +115,13 @@ def bare_paint() -> float:
             yield VerticalScroll()
 
         def action_send(self) -> None:
-            message = Markdown("**2/20** · Vraag 2?")
+            message = Static("2/20 · Vraag 2?")
             self.query_one(VerticalScroll).mount(message)
-            watched.awaited = lambda: message
+            watched.ready = lambda screen: _whole_in_view(screen, message)
 
         def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
             super()._display(screen, renderable)
-            watched.watch(self, screen, renderable)
+            watched.watch(screen, renderable)
 
     async def run() -> list[float]:
         app = Bare()
@@ -131,10 +132,30 @@ def bare_paint() -> float:
     return statistics.median(asyncio.run(run()))
 
 
+def _question_ready(chat: ChatScreen, before: Widget | None) -> bool:
+    """Whether the chat's last frame shows a new question whole and its input focused for typing.
+
+    The input counts once the widget with the focus has taken it in (`has_focus`, which also
+    redraws it with its cursor) and belongs to the input of the question now asked.
+    """
+    question, widget, focused = chat.question, chat.answer_area.input, chat.app.focused
+    return (
+        question is not None
+        and question is not before
+        and widget is not None
+        and widget.step is chat.step
+        and not widget.sent
+        and focused is not None
+        and focused.has_focus
+        and widget in focused.ancestors_with_self
+        and _whole_in_view(chat, question)
+        and focused in chat._compositor.visible_widgets
+    )
+
+
 def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
-    """Median time from Ctrl+S on a text answer to the frame that shows the next question."""
+    """Median time from Ctrl+S on a text answer to the frame showing the next question, ready to answer."""
     from kansencoach.tui.app import KansencoachApp
-    from kansencoach.tui.screens.chat import ChatScreen
 
     directory = Path(tempfile.mkdtemp())
     path = directory / "flow.yaml"
@@ -145,7 +166,7 @@ def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
     class Timed(KansencoachApp):
         def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
             super()._display(screen, renderable)
-            watched.watch(self, screen, renderable)
+            watched.watch(screen, renderable)
 
     async def run() -> list[float]:
         app = Timed(store_path=directory / "k.db", new_flow=loaded, title="bench")
@@ -156,22 +177,23 @@ def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
                 await pilot.pause()
                 if app.knowledge is not None and isinstance(app.screen, ChatScreen):
                     break
-            screen = app.screen
-            assert isinstance(screen, ChatScreen)
-            while len(times) < PAINT_ANSWERS and screen.step is not None:
-                widget = screen.answer_area.input
+            chat = app.screen
+            assert isinstance(chat, ChatScreen)
+            while len(times) < PAINT_ANSWERS and chat.step is not None:
+                widget = chat.answer_area.input
                 assert widget is not None
-                if screen.step.type != "text":
+                if chat.step.type != "text":
                     await pilot.press("1")  # a choice: answered with its first option, not timed
                     await pilot.pause()
                     continue
                 widget.restore("antwoord")
                 await pilot.pause()
-                before = screen.question
-                watched.awaited = lambda before=before: (
-                    screen.question if screen.question is not before else None
+                before = chat.question
+                watched.ready = lambda screen, before=before: (
+                    isinstance(screen, ChatScreen) and _question_ready(screen, before)
                 )
                 times.append(await _until_painted(pilot, watched, "ctrl+s"))
+                watched.ready = None
                 await app.workers.wait_for_complete()
                 await pilot.pause()
         return times

@@ -14,8 +14,9 @@ import pytest
 
 from kansencoach.core.flows import loader, verdicts
 from kansencoach.core.flows.loader import Checked
+from kansencoach.core.knowledge.models import Vocabulary
 
-from helpers import DATA, kansencoach
+from helpers import DATA, kansencoach, kansencoach_process
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -25,9 +26,12 @@ OLD_NS = 1_600_000_000 * 10**9
 WARNED = (
     "id: partners\ntitle: Partners\nversion: 1\nsections: [{id: analyse, title: Analyse}]\n"
     "steps:\n  - {id: partners, type: confirm, ask: Zijn er partners?, draft: analyse.partners}\n"
+    "  - {id: afspraken, type: text, ask: Welke afspraken?, draft: analyse.partner-afspraak}\n"
 )
-"""A valid flow with a review warning: it has only half of what the rule `geen-afspraken` names."""
+"""A valid flow with a review warning: a draft key like `analyse.partner-afspraken`, which rules read."""
 BROKEN = "id: kapot\ntitle: Kapot\nversion: 1\nsteps:\n  - id: vraag\n    type: txt\n    ask: Wat?\n"
+UNREADABLE = BROKEN.replace("ask: Wat?", 'ask: "Wat?')
+"""A flow the YAML reader stops in: the parser's own words are kept for `--verbose`."""
 BLOCK = "block: slot\nsteps:\n  - {id: slot, type: text, ask: Nog iets?}\n"
 INCLUDING = (
     "id: met-blok\ntitle: Met blok\nversion: 1\nsections: [{id: a, title: A}]\n"
@@ -66,37 +70,40 @@ def _cache_files(folder: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "says"),
+    ("text", "line", "says"),
     [
         ((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), 0, {"text": "in orde", "json": "[]"}),
-        (WARNED, 0, {"text": "geen-afspraken", "json": "[]"}),
-        (BROKEN, 2, {"text": "txt", "json": '"line": 6'}),
+        (WARNED, 0, {"text": "analyse.partner-afspraken", "json": "[]"}),
+        (BROKEN, 6, {"text": "txt", "json": '"line": 6'}),
+        (UNREADABLE, 7, {"text": "aanhalingsteken", "json": '"line": 7', "verbose": "YAML-lezer"}),
     ],
-    ids=["valid", "warned", "broken"],
+    ids=["valid", "warned", "broken", "unreadable"],
 )
-@pytest.mark.parametrize("output", ["text", "json"])
+@pytest.mark.parametrize("output", ["text", "json", "verbose"])
 def test_a_repeated_validate_prints_what_a_fresh_one_does_without_checking_again(
     tmp_path: Path,
     own_cache: Path,
     checks: list[Path],
     text: str,
-    code: int,
+    line: int,
     says: dict[str, str],
     output: str,
 ) -> None:
+    """`line` is where the first problem is (0: the flow is valid)."""
     flow = _old(tmp_path / "flow.yaml", text)
-    fresh = kansencoach("flows", "validate", flow, "--format", output)
-    assert fresh.returncode == code, fresh.stderr
-    assert says[output] in fresh.stdout + fresh.stderr
-    if code and output == "text":
-        assert re.search(rf"{re.escape(str(flow))}:6:\d+: ", fresh.stderr)
+    options = ["--verbose"] if output == "verbose" else ["--format", output]
+    fresh = kansencoach("flows", "validate", flow, *options)
+    assert fresh.returncode == (2 if line else 0), fresh.stderr
+    assert says.get(output, says["text"]) in fresh.stdout + fresh.stderr
+    if line and output != "json":
+        assert re.search(rf"{re.escape(str(flow))}:{line}:\d+: ", fresh.stderr)
     assert checks == [flow] and _cache_files(own_cache)
-    repeated = kansencoach("flows", "validate", flow, "--format", output)
+    repeated = kansencoach("flows", "validate", flow, *options)
     assert checks == [flow], "the repeated run checked the file again"
     assert _outcome(repeated) == _outcome(fresh)
     for file in _cache_files(own_cache):
         file.unlink()
-    assert _outcome(kansencoach("flows", "validate", flow, "--format", output)) == _outcome(fresh)
+    assert _outcome(kansencoach("flows", "validate", flow, *options)) == _outcome(fresh)
     assert checks == [flow, flow]
 
 
@@ -114,6 +121,37 @@ def test_a_file_changed_within_the_same_second_at_the_same_size_is_checked_again
     assert again.returncode == 2
     assert "'zzz'" in again.stderr and "qqq" not in again.stderr
     assert checks == [flow, flow]
+
+
+def test_a_file_saved_while_it_was_being_checked_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(BROKEN, encoding="utf-8")
+    counted = loader.examine
+
+    def saved_meanwhile(path: Path, vocabulary: Vocabulary) -> Checked:
+        checked = counted(path, vocabulary)
+        flow.write_text(BROKEN.replace("type: txt", "type: zzz"), encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(loader, "examine", saved_meanwhile)
+    assert "'txt'" in kansencoach("flows", "validate", flow).stderr
+    monkeypatch.setattr(loader, "examine", counted)
+    again = kansencoach("flows", "validate", flow)
+    assert "'zzz'" in again.stderr and "'txt'" not in again.stderr
+    assert checks == [flow, flow]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_just_made_is_reported_and_never_read(tmp_path: Path) -> None:
+    # Its stamp is too recent to trust, and hashing it instead would wait for a writer forever.
+    pipe = tmp_path / "pijp.yaml"
+    os.mkfifo(pipe)
+    for _ in range(2):
+        result = kansencoach_process("flows", "validate", pipe, home=tmp_path / "home")
+        assert result.returncode == 2
+        assert "geen gewoon bestand" in result.stderr
 
 
 def test_an_old_file_replaced_by_a_same_size_copy_with_its_old_time_is_checked_again(
@@ -182,17 +220,25 @@ def test_a_damaged_cache_file_is_rebuilt_silently(
     assert checks == [flow, flow], "the rebuilt cache was not used"
 
 
+@pytest.mark.parametrize("code", ["package_files", "library_files"])
 def test_results_of_other_code_are_not_trusted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path], code: str
 ) -> None:
+    """Ours (an update, an edit under development) or another version of pydantic or PyYAML."""
     module = _old(tmp_path / "module.py", "ANSWER = 1\n")
-    monkeypatch.setattr(verdicts, "package_files", lambda: [module])
+    monkeypatch.setattr(verdicts, code, lambda: [module])
     flow = _old(tmp_path / "flow.yaml", BROKEN)
     kansencoach("flows", "validate", flow)
     kansencoach("flows", "validate", flow)
     _old(module, "ANSWER = 2\n")
     kansencoach("flows", "validate", flow)
     assert checks == [flow, flow]
+
+
+def test_the_checking_libraries_are_pydantic_and_pyyaml() -> None:
+    names = {path.parent.name for path in verdicts.library_files()}
+    assert names == {"pydantic", "pydantic_core", "yaml"}
+    assert all(path.is_file() for path in verdicts.library_files())
 
 
 def test_the_package_files_are_the_code_and_its_texts() -> None:
@@ -226,4 +272,4 @@ def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: P
         first.stdout,
         first.stderr.rsplit("LOADED:", 1)[0],
     )
-    assert "geen-afspraken" in second.stderr
+    assert "analyse.partner-afspraken" in second.stderr

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import marshal
 import os
+import stat
 import time
 import types
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,11 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
             racy = status.st_mtime_ns >= now_ns - RACY_NS
+            if racy and not stat.S_ISREG(status.st_mode):
+                # A folder cannot be hashed, and reading a pipe or a terminal would wait for a
+                # writer: stamped as absent, so the entry is never trusted while it is this recent.
+                found.append((name, *_ABSENT, ""))
+                continue
             digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
         except OSError:
             found.append((name, *_ABSENT, ""))

@@ -1,14 +1,46 @@
-"""Markdown as readable plain text, for plain mode: a screen reader should not read out asterisks;
-and lines wrapped between words to the terminal's width."""
+"""Markdown as lines of marked text: plain text for plain mode, styled text for the chat.
+
+A screen reader should not read out asterisks, and a chat message should not need a widget per
+paragraph: both front ends take the same lines from `markdown_lines` (one walk over markdown-it's
+tokens), plain mode keeps only their text (wrapped between words to the terminal's width) and
+the chat styles their marks.
+"""
 
 from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import dataclass
 from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+MARKS = {"strong_open": "strong", "em_open": "em", "link_open": "link"}
+"""Opening tokens of inline markup → the mark their text carries until the closing token."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with the same marks ('strong', 'em', 'code', 'link')."""
+
+    text: str
+    marks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a markdown text: the list marker or indent before it, then its text in runs.
+
+    A blank line (no runs, no lead) separates paragraphs and lists.
+    """
+
+    lead: str
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
 
 
 @cache
@@ -22,7 +54,16 @@ def markdown_to_text(text: str) -> str:
     Paragraphs stay separated by a blank line and list items keep their '-' or number, so the
     structure the author wrote is still there to read.
     """
-    lines: list[str] = []
+    return "\n".join(line.lead + line.text for line in markdown_lines(text)).strip()
+
+
+def markdown_lines(text: str, soft_break: str = "\n") -> list[Line]:
+    """The lines of `text` as the author structured it; a soft line break becomes `soft_break`.
+
+    Plain mode keeps the author's line breaks ('\\n'); the chat joins them with ' ' so that a
+    paragraph wraps at the width of the conversation.
+    """
+    lines: list[Line] = []
     lists: list[int | None] = []  # per open list: the next number, or None for bullets
     marker = ""
     for token in _parser().parse(text):
@@ -34,7 +75,7 @@ def markdown_to_text(text: str) -> str:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
             if not lists:
-                lines.append("")
+                lines.append(Line("", ()))
         elif kind == "list_item_open":
             number = lists[-1]
             marker = "- " if number is None else f"{number}. "
@@ -42,36 +83,58 @@ def markdown_to_text(text: str) -> str:
                 lists[-1] = number + 1
         elif kind == "inline":
             indent = "  " * (len(lists) - 1) if lists else ""
-            for index, line in enumerate(_inline(token.children or []).split("\n")):
-                lead = indent + (marker if index == 0 else " " * len(marker))
-                lines.append(lead + line)
+            for index, runs in enumerate(_split(_inline(token.children or [], soft_break))):
+                lines.append(Line(indent + (marker if index == 0 else " " * len(marker)), runs))
             marker = ""
         elif kind in ("paragraph_close", "heading_close") and not token.hidden:
-            lines.append("")
+            lines.append(Line("", ()))
         elif kind in ("fence", "code_block"):
-            lines.extend("    " + line for line in token.content.rstrip("\n").split("\n"))
-            lines.append("")
-    return "\n".join(lines).strip()
+            code = frozenset({"code"})
+            lines.extend(Line("    ", (Run(line, code),)) for line in token.content.rstrip("\n").split("\n"))
+            lines.append(Line("", ()))
+    return lines
 
 
-def _inline(children: list[Token]) -> str:
-    parts: list[str] = []
+def _inline(children: list[Token], soft_break: str) -> list[Run]:
+    runs: list[Run] = []
+    marks: set[str] = set()
     href: str | None = None  # the address of the link being written, whose text starts at `start`
     start = 0
     for child in children:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-        elif child.type == "link_open":
-            href, start = str(child.attrs.get("href", "")), len(parts)
-        elif child.type == "link_close" and href is not None:
-            if href and href != "".join(parts[start:]) and not href.startswith("#"):
-                parts.append(f" ({href})")
-            href = None
-    return "".join(parts)
+        kind = child.type
+        if kind == "text":
+            runs.append(Run(child.content, frozenset(marks)))
+        elif kind == "code_inline":
+            runs.append(Run(child.content, frozenset({*marks, "code"})))
+        elif kind == "softbreak":
+            runs.append(Run(soft_break))
+        elif kind == "hardbreak":
+            runs.append(Run("\n"))
+        elif kind == "image":
+            runs.append(Run(child.content, frozenset(marks)))
+        elif kind in MARKS:
+            marks.add(MARKS[kind])
+            if kind == "link_open":
+                href, start = str(child.attrs.get("href", "")), len(runs)
+        elif kind.endswith("_close") and kind.replace("_close", "_open") in MARKS:
+            marks.discard(MARKS[kind.replace("_close", "_open")])
+            if kind == "link_close" and href is not None:
+                if href and href != "".join(run.text for run in runs[start:]) and not href.startswith("#"):
+                    runs.append(Run(f" ({href})", frozenset(marks)))
+                href = None
+    return runs
+
+
+def _split(runs: list[Run]) -> list[tuple[Run, ...]]:
+    """The runs of one inline text, line by line (split at its line breaks)."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        first, *rest = run.text.split("\n")
+        if first:
+            lines[-1].append(Run(first, run.marks))
+        for part in rest:
+            lines.append([Run(part, run.marks)] if part else [])
+    return [tuple(line) for line in lines]
 
 
 _LEAD = re.compile(r"\s*(?:[-*] |\d+\. |\[\d+/\d+\] |! )?")

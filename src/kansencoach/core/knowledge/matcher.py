@@ -42,8 +42,9 @@ FACET_GAIN = 2.0
 FACET_ONLY = 0.15
 """What a perfect facet fit scores for an entry that shares no words with the query."""
 EVIDENCE_WEIGHT = 0.01
-COORDINATION = 0.6
-"""How much matching more of the query's words counts (0: not at all)."""
+COORDINATION = 1.0
+"""How much matching more of the query's words counts: the text score is multiplied by the share of
+the query's words an entry holds to this power (0: not at all, 1: in proportion)."""
 RELATED_SHARE = 0.2
 """The share of a leading match's score that each entry it names as related gets."""
 RELATED_FROM = 5

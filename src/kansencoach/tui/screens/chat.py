@@ -15,8 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Input, Markdown, TextArea
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Input, TextArea
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
@@ -29,7 +29,7 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
-from kansencoach.tui.actions import CHAT, bindings, hint
+from kansencoach.tui.actions import CHAT, bindings
 from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.chat_moves import ChatMoves
 from kansencoach.tui.screens.export import ExportDialog
@@ -39,9 +39,8 @@ from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.answered import sent_from
 from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog
-from kansencoach.tui.widgets.inputs import input_for
 from kansencoach.tui.widgets.keyfooter import KeyFooter
-from kansencoach.tui.widgets.messages import indicator_advice
+from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
 from kansencoach.tui.widgets.panes import SuggestionsPane
 from kansencoach.tui.widgets.sidepanes import SidePanes
 
@@ -61,7 +60,7 @@ class ChatScreen(ChatMoves):
         self._question: Widget | None = None
         """The message of the question being asked, so a remark on the last answer goes above it."""
         self._awaited: Widget | None = None
-        """The last coach message `show_step` added: the panes wait until it is on screen."""
+        """The last coach message `show_step` added: the header and panes wait until it is on screen."""
         self._stale_panes: tuple[set[str], Widget | None, set[str]] | None = None
         """Answers the panes do not show yet: (their steps, the last one's message, findings before)."""
         self._unsent_timer: Timer | None = None
@@ -124,39 +123,44 @@ class ChatScreen(ChatMoves):
 
     # The conversation
 
-    def show_step(self, step: QuestionStep | None) -> None:
-        """Show the infos before `step`, the question itself and the input that fits it."""
-        # The old input loses focus at once: keys typed from now on wait for the new one (on_key),
-        # instead of reaching the old one, where a digit would answer the previous question again.
-        self.set_focus(None)
+    def show_step(self, step: QuestionStep | None) -> AwaitMount:
+        """Show the infos before `step`, the question itself and the input that fits it.
+
+        Only what the officer needs to answer is done before the next frame; the header and (after
+        an answer) the panes follow once the question is on screen (`_step_shown`).
+        """
         self.step = step
-        log = self.chat_log
-        for info in self.conversation.new_infos(step):
-            log.coach(info.say)
-        self.query_one(ChatHeader).show_progress(self.session)
+        messages: list[Widget] = [CoachMessage(info.say) for info in self.conversation.new_infos(step)]
         if step is None:
-            self._awaited = log.coach(t("tui.done"))
-            self.answer_area.ask(None, hint("tui.keys.done"))
-            log.scroll_to_end()
-            return
-        position, total = self.conversation.position(step)
-        question = f"**{position}/{total}** · {step.ask.strip()}"
-        if not step.required:
-            question += f"\n\n*{t('tui.optional')}*"
-        self._question = self._awaited = log.coach(question, classes="question")
-        for comment in self.conversation.comments_on(step):
-            log.notice(t("plain.comment", **Conversation.comment_fields(comment)))
-        if step.suggest == "indicators":
-            self._suggest_indicators()
-        widget = input_for(step, self.session.offered(step))
-        self.answer_area.ask(widget, widget.keys_hint)
-        unsent = self.session.unsent(step.id)
-        if unsent:
-            widget.call_after_refresh(widget.restore, unsent)
-            log.notice(t("tui.unsent_back"))
-        widget.call_after_refresh(widget.focus_input)
-        widget.call_after_refresh(self._replay_early_keys)
-        log.scroll_to_end()
+            shown = CoachMessage(t("tui.done"))
+            messages.append(shown)
+            self.answer_area.ask(None)
+        else:
+            position, total = self.conversation.position(step)
+            question = f"**{position}/{total}** · {step.ask.strip()}"
+            if not step.required:
+                question += f"\n\n*{t('tui.optional')}*"
+            shown = self._question = CoachMessage(question, classes="question")
+            messages.append(shown)
+            messages += [
+                NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment)))
+                for comment in self.conversation.comments_on(step)
+            ]
+            if step.suggest == "indicators":
+                messages += self._indicator_advice()
+            widget = self.answer_area.ask(step, self.session.offered(step))
+            assert widget is not None
+            unsent = self.session.unsent(step.id)
+            if unsent:
+                widget.call_after_refresh(widget.restore, unsent)
+                messages.append(NoticeMessage(t("tui.unsent_back")))
+            widget.call_after_refresh(widget.focus_input)
+            widget.call_after_refresh(self._replay_early_keys)
+        self._awaited = shown
+        mounted = self.chat_log.add(*messages)
+        self.chat_log.scroll_to_end()
+        self.call_later(self._when_mounted, mounted, shown)
+        return mounted
 
     def on_key(self, event: events.Key) -> None:
         """Keep what is typed before the answer input has focus (at start, or between two questions)."""
@@ -182,16 +186,16 @@ class ChatScreen(ChatMoves):
         for key in keys:
             focused.post_message(events.Key(key.key, key.character))
 
-    def _suggest_indicators(self) -> None:
+    def _indicator_advice(self) -> list[Widget]:
+        """The indicators that fit the answers, for a monitoring question (none before the knowledge)."""
         knowledge = coach(self).knowledge
         found = self.session.indicators(knowledge.indicator_matcher) if knowledge is not None else []
-        if found:
-            self.chat_log.coach(indicator_advice(found), classes="help")
+        return [CoachMessage(indicator_advice(found), classes="help")] if found else []
 
     # Answering
 
     @on(AnswerInput.Submitted)
-    def _answered(self, event: AnswerInput.Submitted) -> None:
+    async def _answered(self, event: AnswerInput.Submitted) -> None:
         event.stop()
         step = self.step
         if step is None or event.step is not step:
@@ -213,22 +217,38 @@ class ChatScreen(ChatMoves):
             self._refused(error)
             self.answer_area.reopen()
             return
-        self.chat_log.officer(self.session, step)
         answered = self._question
         steps, before = {step.id}, {finding.rule_id for finding in self.findings}
         if self._stale_panes is not None:  # answered again before the panes caught up
             steps, before = steps | self._stale_panes[0], self._stale_panes[2]
-        # The next question first, the panes once it is on screen (`_message_shown`): the officer
+        # The next question first, the panes once it is on screen (`_step_shown`): the officer
         # reads on while the draft, the review and the suggestions are worked out again.
         self._stale_panes = (steps, answered, before)
-        self.show_step(self.session.current())
+        # One frame for the answer and the next question: none is drawn until both are mounted
+        # (a frame in between showed the answer box emptied and the question not yet there).
+        with self.app.batch_update():
+            officer = self.chat_log.officer(self.session, step)
+            question = self.show_step(self.session.current())
+            await officer
+            await question
 
-    @on(Markdown.TableOfContentsUpdated)
-    def _message_shown(self, event: Markdown.TableOfContentsUpdated) -> None:
-        """A coach message has its text in (markdown renders late); after the question's, the panes."""
-        if event.markdown is self._awaited and self._stale_panes is not None:
+    async def _when_mounted(self, mounted: AwaitMount, shown: Widget) -> None:
+        """Once `shown` is mounted, wait for the frame that draws it; then `_step_shown`.
+
+        Asked from the mount, not at once: callbacks after a refresh also run while an answer
+        holds the frames back (`_answered`), which brought the panes up before the question.
+        """
+        await mounted
+        self.call_after_refresh(self._step_shown, shown)
+
+    def _step_shown(self, shown: Widget) -> None:
+        """The question (or the closing message) is on screen: the header, then the panes if stale."""
+        if shown is not self._awaited:
+            return  # another question came first; its own call brings everything up to date
+        self.query_one(ChatHeader).show_progress(self.session)
+        if self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
-            self.call_after_refresh(self._after_answer, *stale)
+            self._after_answer(*stale)
 
     def _after_answer(self, step_ids: set[str], answered: Widget | None, before: set[str]) -> None:
         """Bring the panes up to date, and say below the answers what the review found in them."""
@@ -312,7 +332,7 @@ class ChatScreen(ChatMoves):
             self._update_side()
             # Resumed straight at a monitoring question: its indicators could not be found before.
             if self.step is not None and self.step.suggest == "indicators":
-                self._suggest_indicators()
+                self.chat_log.add(*self._indicator_advice())
 
     @on(SuggestionsPane.Decided)
     def _decided(self, event: SuggestionsPane.Decided) -> None:

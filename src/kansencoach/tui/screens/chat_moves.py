@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.models import QuestionStep
@@ -30,8 +31,8 @@ class ChatMoves(Screen[None]):
     step: QuestionStep | None
     findings: list[Finding]
 
-    def show_step(self, step: QuestionStep | None) -> None:
-        """Show `step` with its input (the chat screen does)."""
+    def show_step(self, step: QuestionStep | None) -> AwaitMount:
+        """Show `step` with its input (the chat screen does); await the result to see it mounted."""
         raise NotImplementedError
 
     @property

@@ -63,6 +63,14 @@ class AnswerInput(Answered, Vertical):
         """The answer as it stands; InvalidAnswer when it cannot be read."""
         raise NotImplementedError
 
+    def take(self, step: QuestionStep, current: AnswerValue) -> bool:
+        """Ask `step` (starting from `current`) in this input; False when it needs another kind.
+
+        Taking the next question in the same input spares the chat a remove, a mount and a move of
+        the focus per answer, so the next question is drawn, ready for typing, in the next frame.
+        """
+        return False
+
     def submit(self) -> None:
         try:
             value = self.read()
@@ -148,6 +156,22 @@ class TextAnswer(AnswerInput):
     def read(self) -> AnswerValue:
         widget = self.query_one("#text-answer")
         return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def take(self, step: QuestionStep, current: AnswerValue) -> bool:
+        assert isinstance(self.step, TextStep)
+        if not isinstance(step, TextStep) or step.multiline != self.step.multiline:
+            return False
+        self.step, self.current, self.sent = step, current, False
+        text = visible(current) if isinstance(current, str) else ""
+        widget = self.query_one("#text-answer")
+        if isinstance(widget, TextArea):
+            widget.load_text(text)  # also forgets the undo history of the last answer
+            widget.placeholder = step.placeholder or ""
+        elif isinstance(widget, Input):
+            widget.value = text
+            widget.cursor_position = len(text)
+            widget.placeholder = step.placeholder or ""
+        return True
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

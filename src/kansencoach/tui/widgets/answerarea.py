@@ -6,11 +6,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
+from kansencoach.core.flows.models import AnswerValue, QuestionStep
+from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberedOptions
+from kansencoach.tui.widgets.inputs import input_for
 
 
 class AnswerArea(Vertical):
     """The input of the question being asked, a line for validation and a line of key hints."""
+
+    _keys_hint = ""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="validation", classes="validation", markup=False)
@@ -23,18 +28,34 @@ class AnswerArea(Vertical):
         inputs = self.query(AnswerInput)
         return inputs.first() if inputs else None
 
-    def ask(self, widget: AnswerInput | None, keys_hint: str) -> None:
-        """Replace the input by `widget` (None: no question left), with the keys that go with it."""
-        slot = self.query_one("#input-slot")
-        slot.remove_children()
+    def ask(self, step: QuestionStep | None, current: AnswerValue = None) -> AnswerInput | None:
+        """The input for `step`, starting from `current`, with its keys (None: no question left).
+
+        An input of the same kind takes the new question itself (`AnswerInput.take`) and keeps the
+        focus; otherwise the old one loses the focus before it goes, so a key typed in between waits
+        for the new input instead of answering the previous question again.
+        """
         self.validation("")
-        if widget is not None:
-            slot.mount(widget)
-        self.query_one("#keys-hint", Label).update(keys_hint)
+        widget = self.input
+        if step is None or widget is None or not widget.take(step, current):
+            self.screen.set_focus(None)
+            slot = self.query_one("#input-slot")
+            slot.remove_children()
+            widget = None if step is None else input_for(step, current)
+            if widget is not None:
+                slot.mount(widget)
+        keys = self.query_one("#keys-hint", Label)
+        keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
+        if keys_hint != self._keys_hint:
+            self._keys_hint = keys_hint
+            keys.update(keys_hint)
+        return widget
 
     def validation(self, text: str, error: bool = True) -> None:
         """Say what is wrong with the answer (or, not `error`, how it was read); '' clears it."""
         label = self.query_one("#validation", Label)
+        if not text and not label.display:
+            return  # nothing shown, nothing to clear: no restyle before the next question is drawn
         label.update(text)
         label.set_class(not error, "success")
         label.display = bool(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from kansencoach.core.flows.models import AllocateStep, QuestionStep
 from kansencoach.core.flows.steptypes import answer_line
@@ -36,6 +36,10 @@ class ChatLog(VerticalScroll):
             messages.append(officer_message(session, step))
         self.mount_all(messages)
 
+    def add(self, *messages: Widget) -> AwaitMount:
+        """Add messages at the end, in one mount; await it to know they can be drawn."""
+        return self.mount_all(messages)
+
     def coach(self, markdown: str, classes: str | None = None) -> CoachMessage:
         """Add a message from the coach (markdown); the widget, to place remarks before it."""
         message = CoachMessage(markdown, classes=classes)
@@ -49,9 +53,9 @@ class ChatLog(VerticalScroll):
         else:
             self.mount(NoticeMessage(text), before=before)
 
-    def officer(self, session: Session, step: QuestionStep) -> None:
+    def officer(self, session: Session, step: QuestionStep) -> AwaitMount:
         """Add the officer's answer to `step`."""
-        self.mount(officer_message(session, step))
+        return self.mount(officer_message(session, step))
 
     def scroll_to_end(self) -> None:
         """Bring the last message (the question) into view once the layout has settled.

@@ -1,21 +1,72 @@
-"""The conversation: one widget per message, as in a chat."""
+"""The conversation: one widget per message, as in a chat.
+
+A coach message is one widget drawing text styled beforehand (`coach_text`), not Textual's
+Markdown widget, which builds a widget per block and renders a frame or two late: the next
+question is on screen in the first frame after the answer.
+"""
 
 from __future__ import annotations
 
-from textual.widgets import Markdown, Static
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
 
+from kansencoach.core.common.markdown_text import Line, markdown_lines
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
 
+MARK_STYLES = {"strong": "bold", "em": "italic", "code": "bold", "link": "underline"}
+"""How the chat shows each mark of markdown text (see core.common.markdown_text)."""
 
-class CoachMessage(Markdown):
+
+class CoachMessage(Static):
     """A question, an explanation or advice from the coach (markdown)."""
 
     DEFAULT_CLASSES = "message coach"
 
     def __init__(self, markdown: str, *, classes: str | None = None) -> None:
-        super().__init__(visible(markdown), classes=classes)
+        self.markdown = visible(markdown)
+        super().__init__(coach_text(self.markdown), classes=classes)
+
+
+def coach_text(markdown: str) -> RenderableType:
+    """Markdown as one renderable: paragraphs wrap to the width, list items hang beside their marker."""
+    blocks: list[Text | Table] = []
+    blank = False
+    for line in markdown_lines(markdown, soft_break=" "):
+        if not line.runs and not line.lead:
+            blank = bool(blocks)
+            continue
+        body = Text.assemble(
+            *((run.text, " ".join(MARK_STYLES[mark] for mark in run.marks)) for run in line.runs)
+        )
+        last = blocks[-1] if blocks else None
+        if line.lead:
+            if blank or not isinstance(last, Table):
+                if blank:
+                    blocks.append(Text())
+                last = Table.grid(padding=(0, 1))
+                last.add_column(no_wrap=True)
+                last.add_column()
+                blocks.append(last)
+            last.add_row(_marker(line), body)
+        elif isinstance(last, Text) and not blank:
+            last.append("\n")
+            last.append_text(body)
+        else:
+            if blank:
+                blocks.append(Text())
+            blocks.append(body)
+        blank = False
+    return blocks[0] if len(blocks) == 1 else Group(*blocks)
+
+
+def _marker(line: Line) -> str:
+    """A list item's marker as the chat shows it: a bullet for '-', the number for a numbered list."""
+    lead = line.lead.rstrip()
+    return lead[:-1] + "•" if lead.endswith("-") else lead
 
 
 class PlainMessage(Static):
