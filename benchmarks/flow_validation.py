@@ -6,9 +6,11 @@ Baselines, all measured in the same run on the same generated flow:
   interleaved, the cyclic collector emptied before each, the median of this process's CPU time
   (other work on the shared machine is not counted for either);
 - growth: `load_flow` at 100, 1,000 and 10,000 steps, the time per 10× (10 is linear);
-- the whole command: `kansencoach flows validate FILE` in a fresh process (imports, vocabulary, the
-  review's warnings) against a fresh `python -c` composing the same file, in time and in peak
-  memory (VmHWM) on a 20,000-step flow.
+- the whole command: `kansencoach flows validate FILE` in a fresh process against a fresh
+  `python -c` composing the same file: repeated on the unchanged file (what the aanjaagteam waits
+  for most: the result from the cache) and first after an edit (imports, vocabulary, schema,
+  checks, the review's warnings, the cache written); and peak memory (VmHWM) of the first validate
+  of a 20,000-step flow.
 """
 
 from __future__ import annotations
@@ -105,13 +107,32 @@ def command(flow_text: FlowText, rounds: int) -> list[Row]:
         return float(done.stderr.strip().splitlines()[-1])
 
     small = _flow_file(flow_text, 2000)
+    text = small.read_text(encoding="utf-8")
+
+    def edited() -> float:
+        small.write_text(text, encoding="utf-8")  # saved again, as from an editor: new stamps
+        return _timed(lambda: run(_COMMAND, small), wall)
+
     run(_COMMAND, small)  # a first run writes the bytecode, as on any installed machine
     wall = time.perf_counter  # a child's time: this process's CPU clock would not see it
-    ours = statistics.median(_timed(lambda: run(_COMMAND, small), wall) for _ in range(rounds))
-    theirs = statistics.median(_timed(lambda: run(_COMPOSE, small), wall) for _ in range(rounds))
+    warm: list[float] = []
+    cold: list[float] = []
+    compose: list[float] = []
+    for _ in range(rounds):
+        cold.append(edited())
+        warm.append(_timed(lambda: run(_COMMAND, small), wall))
+        compose.append(_timed(lambda: run(_COMPOSE, small), wall))
+    theirs = statistics.median(compose)
     large = _flow_file(flow_text, 20_000)
     return [
-        ("flows validate command, 2000 steps, vs python -c compose", ours, theirs, "s", 1.5),
+        (
+            "flows validate command, 2000 steps, vs python -c compose",
+            statistics.median(warm),
+            theirs,
+            "s",
+            1.5,
+        ),
+        ("flows validate after an edit, 2000 steps, vs compose", statistics.median(cold), theirs, "s", 3.0),
         (
             "flows validate peak memory, 20000 steps, vs compose",
             run(_COMMAND, large),

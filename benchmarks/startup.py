@@ -62,9 +62,11 @@ KANSENCOACH = (
 from kansencoach.tui.app import KansencoachApp
 
 class FirstScreen(KansencoachApp):
+    # Textual calls the on_mount of every class in the app's MRO, the app's own after this one:
+    # calling super().on_mount() here as well would start the app twice (two start screens, two
+    # loads of the lists and the knowledge base). call_next runs after both, on the start screen.
     def on_mount(self) -> None:
-        super().on_mount()
-        self.screen.call_after_refresh(report)
+        self.call_next(lambda: self.screen.call_after_refresh(report))
 
 FirstScreen().run(headless=True)
 """
@@ -77,8 +79,7 @@ USABLE = (
 from kansencoach.tui.app import KansencoachApp
 
 class Usable(KansencoachApp):
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # the app's own on_mount runs after this one (see FirstScreen)
         self.set_interval(0.005, self.check)
 
     def check(self) -> None:

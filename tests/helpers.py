@@ -19,7 +19,8 @@ from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
-from kansencoach.core.knowledge.base import KnowledgeBase, load_knowledge
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.loading import load_knowledge
 from kansencoach.core.sessions.session import Session
 
 DATA = Path(__file__).parent / "data"
@@ -113,68 +114,23 @@ def kansencoach_process(
     )
 
 
-SMALL_KB_ITEMS: dict[str, dict[str, Any]] = {
-    "vroegsignalering": dict(
-        name="Vroegsignalering van schulden",
-        problem="Huishoudens komen pas laat in beeld bij de schuldhulpverlening.",
-        approach="Signalen van betalingsachterstanden bij huur en energie leiden tot een huisbezoek.",
-        target_group="Huishoudens met betalingsachterstanden",
-        domains=["armoede-schulden"],
-        wie=["schulden"],
-        waar=["thuis"],
-        perspective="C",
-        level="goed-onderbouwd",
-        keywords=["schulden", "betalingsachterstand", "huisbezoek"],
-    ),
-    "schuldhulpverlening": dict(
-        name="Laagdrempelige schuldhulpverlening",
-        problem="Mensen met schulden vinden de weg naar hulp niet.",
-        approach="Inloopspreekuur in de wijk zonder wachtlijst.",
-        target_group="Inwoners met problematische schulden",
-        domains=["armoede-schulden"],
-        wie=["schulden"],
-        waar=["wijkvoorziening"],
-        perspective="C",
-        level="onbekend",
-        keywords=["schuldhulp", "spreekuur", "geldzorgen"],
-    ),
-    "vve": dict(
-        name="Voor- en vroegschoolse educatie",
-        problem="Peuters met een taalachterstand beginnen op school met een achterstand.",
-        approach="Extra uren voorschool met een educatief programma.",
-        target_group="Peuters met een VVE-indicatie en hun ouders",
-        domains=["vroeg"],
-        wie=["jonge-kinderen"],
-        waar=["voorschool"],
-        perspective="A",
-        level="eerste-aanwijzingen",
-        keywords=["vve", "peuters", "taal"],
-    ),
-    "tutoring": dict(
-        name="High-Dosage Tutoring",
-        problem="Leerlingen lopen achter met rekenen en lezen.",
-        approach="Drie keer per week bijles in kleine groepjes onder schooltijd.",
-        target_group="Leerlingen met een leerachterstand",
-        domains=["onderwijs"],
-        wie=["kinderen", "jongeren"],
-        waar=["school"],
-        perspective="C",
-        level="buitenlands-onderzoek",
-        keywords=["bijles", "tutoring", "rekenen"],
-    ),
-    "jogg": dict(
-        name="Jongeren op Gezond Gewicht",
-        problem="Overgewicht komt vaker voor in wijken met lage inkomens.",
-        approach="Een wijkaanpak met scholen, sport en de GGD.",
-        target_group="Kinderen en jongeren in aandachtswijken",
-        domains=["gezondheid"],
-        wie=["kinderen", "jongeren"],
-        waar=["aandachtswijken"],
-        perspective="B",
-        level="onbekend",
-        keywords=["overgewicht", "gezond", "bewegen"],
-    ),
+MINI_ANSWERS: dict[str, AnswerValue] = {
+    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
+    "domein": "onderwijs",
+    "groepen": ["kinderen", "ouders"],
+    "mix": {"A": 25, "B": 35, "C": 40},
+    "urgentie": 4,
+    "budget": 25000,
+    "partners": True,
+    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
+    "stoppen": ["Losse taalcursussen"],
 }
+"""An answer to every question of the mini flow (`mini_flow`), in its order."""
+
+SMALL_KB_ITEMS: dict[str, dict[str, Any]] = yaml.safe_load(
+    (DATA / "small_kb.yaml").read_text(encoding="utf-8")
+)
+"""The five interventions of `small_knowledge_base`, by id."""
 
 
 def small_knowledge_base(root: Path) -> KnowledgeBase:

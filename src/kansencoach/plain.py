@@ -8,6 +8,7 @@ any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from kansencoach.core.catalog import (
     own_knowledge_problems,
     scan_flows,
 )
-from kansencoach.core.common.markdown_text import markdown_to_text
+from kansencoach.core.common.markdown_text import markdown_to_text, wrapped
 from kansencoach.core.common.terminal import from_terminal, visible
 from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.draft.findings import Finding
@@ -57,7 +58,12 @@ class PlainUI:
         self.findings = self._live_review()
 
     def say(self, text: str = "") -> None:
-        print(visible(text), file=self.stdout, flush=True)
+        """Write `text`; on a terminal broken between words at its width (asked each time: the
+        window may change), in a pipe or a log as it is."""
+        shown = visible(text)
+        if self.stdout.isatty():
+            shown = wrapped(shown, shutil.get_terminal_size().columns)
+        print(shown, file=self.stdout, flush=True)
 
     def read(self) -> str | None:
         self.stdout.write("> ")

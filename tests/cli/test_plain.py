@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
-from helpers import DATA, kansencoach
+from kansencoach.core.common.markdown_text import wrapped
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
+from kansencoach.plain import PlainUI
+
+from helpers import DATA, kansencoach, mini_flow
 
 MINI = DATA / "flows" / "mini.yaml"
 ALL_ANSWERS = "Een verschil\n1\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"
@@ -19,14 +25,6 @@ def test_plain_run_to_the_end(kansencoach_home: Path) -> None:
     assert "Welkom bij de mini-flow." in result.stdout
     assert "Denk aan de schooladviezen." in result.stdout
     assert "Klaar: alle vragen zijn beantwoord" in result.stdout
-
-
-def test_invalid_input_is_explained_and_asked_again() -> None:
-    result = kansencoach("run", MINI, "--plain", stdin="\nEen verschil\n7\nonderwijs\nstop\n")
-    assert "! Dit antwoord is nodig om verder te gaan." in result.stdout
-    assert "! Kies een nummer van 1 tot en met 2." in result.stdout
-    assert result.stdout.count("✓ opgeslagen") == 2
-    assert "kansencoach run --resume" in result.stdout
 
 
 def test_back_help_stop_and_resume_at_the_same_step(kansencoach_home: Path) -> None:
@@ -105,17 +103,36 @@ def test_dutch_numbers_are_read_right_and_shown_as_read(
     assert f"Nulmeting: {shown_nulmeting.replace('%', '')}" in shown
 
 
-def test_a_number_read_wrongly_can_be_refused_and_typed_again(kansencoach_home: Path) -> None:
-    result = kansencoach("run", NUMBERS, "--plain", stdin="ongeveer 450\nnee\n450\n12\n")
-    assert "Ik heb dit gelezen als ongeveer € 450. Klopt dat?" in result.stdout
-    assert result.stdout.count("[1/2] Hoeveel budget?") == 2
-    assert "✓ opgeslagen (gelezen als € 450)" in result.stdout
-
-
-def test_a_percentage_is_refused_where_euro_are_asked(kansencoach_home: Path) -> None:
-    result = kansencoach("run", NUMBERS, "--plain", stdin="58%\nstop\n")
-    assert "! Hier wordt een getal in euro gevraagd" in result.stdout
-    assert "✓ opgeslagen" not in result.stdout
+@pytest.mark.parametrize(
+    ("flow", "typed", "says", "counts"),
+    [
+        (
+            MINI,
+            ["", "Een verschil", "7", "onderwijs", "stop"],
+            [
+                "! Dit antwoord is nodig om verder te gaan.",
+                "! Kies een nummer van 1 tot en met 2.",
+                "kansencoach run --resume",
+            ],
+            {"✓ opgeslagen": 2},
+        ),
+        (
+            NUMBERS,
+            ["ongeveer 450", "nee", "450", "12"],
+            ["Ik heb dit gelezen als ongeveer € 450. Klopt dat?", "✓ opgeslagen (gelezen als € 450)"],
+            {"[1/2] Hoeveel budget?": 2},
+        ),
+        (NUMBERS, ["58%", "stop"], ["! Hier wordt een getal in euro gevraagd"], {"✓ opgeslagen": 0}),
+    ],
+    ids=["invalid-answers-asked-again", "number-reading-refused", "percentage-where-euro-asked"],
+)
+def test_a_wrong_answer_is_explained_and_asked_again(
+    kansencoach_home: Path, flow: Path, typed: list[str], says: list[str], counts: dict[str, int]
+) -> None:
+    result = kansencoach("run", flow, "--plain", stdin="\n".join(typed) + "\n")
+    for text in says:
+        assert text in result.stdout
+    assert {text: result.stdout.count(text) for text in counts} == counts
 
 
 def test_scripted_numbers_are_read_the_dutch_way(kansencoach_home: Path, tmp_path: Path) -> None:
@@ -165,3 +182,39 @@ def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
     assert child.returncode == 130
     assert "Gestopt. Ga later verder met: kansencoach run --resume " in out
     assert "Traceback" not in err
+
+
+class Terminal(io.StringIO):
+    """Output that says it is a terminal, as plain mode's stdout is when an officer runs it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_lines_break_between_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    with Store(tmp_path / "s.db") as store:
+        session = Session.start(store, mini_flow(), "Breed")
+        in_a_pipe, on_a_terminal = io.StringIO(), Terminal()
+        for stdout in (in_a_pipe, on_a_terminal):
+            PlainUI(session, io.StringIO("?\nstop\n"), stdout).run()
+    assert max(len(line) for line in in_a_pipe.getvalue().splitlines()) > 80, "nothing to wrap"
+    assert max(len(line) for line in on_a_terminal.getvalue().splitlines()) <= 80
+    # The same words in the same order: none was broken in two.
+    assert on_a_terminal.getvalue().split() == in_a_pipe.getvalue().split()
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "expected"),
+    [
+        ("een twee drie", 80, "een twee drie"),
+        ("[1/9] Welk verschil in kansen zie je?", 20, "[1/9] Welk verschil\n      in kansen zie\n      je?"),
+        ("  2. Onderwijs en opvoeding", 17, "  2. Onderwijs en\n     opvoeding"),
+        ("zie https://example.org/een-lang-adres", 20, "zie https://example.\norg/een-lang-adres"),
+        ("a\n\nb c d", 3, "a\n\nb c\nd"),
+    ],
+)
+def test_wrapped_breaks_between_words_and_indents_under_the_text(
+    line: str, width: int, expected: str
+) -> None:
+    assert wrapped(line, width) == expected

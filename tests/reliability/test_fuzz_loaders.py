@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import Problem, ProblemsError
 from kansencoach.core.flows.loader import check_file
-from kansencoach.core.knowledge.base import KnowledgeBase, check_files, load_knowledge
+from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.loading import check_files, load_knowledge
 from kansencoach.core.sessions.scripted import read_script
 
 from helpers import REPO, mini_flow

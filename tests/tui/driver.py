@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
+from kansencoach import locations
+from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.dutch.numbers import format_amount
+from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import (
     AllocateStep,
     AnswerValue,
@@ -19,22 +24,15 @@ from kansencoach.core.flows.models import (
     ScaleStep,
     TextStep,
 )
+from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.dialogs import TextPrompt
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
 
-MINI_ANSWERS: dict[str, AnswerValue] = {
-    "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
-    "domein": "onderwijs",
-    "groepen": ["kinderen", "ouders"],
-    "mix": {"A": 25, "B": 35, "C": 40},
-    "urgentie": 4,
-    "budget": 25000,
-    "partners": True,
-    "criteria": ["Bereik in de wijk", "Ervaring met ouders"],
-    "stoppen": ["Losse taalcursussen"],
-}
+from helpers import MINI_ANSWERS, answer_current, mini_flow
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -102,22 +100,72 @@ async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> 
     await pilot.pause()
 
 
-async def answer_shown(pilot: Pilot[None], screen: ChatScreen, value: AnswerValue) -> None:
-    """Give `value` as the answer to the question `screen` shows now; fails when it shows none."""
-    step = screen.step
-    assert step is not None, "no question on screen"
-    await answer(pilot, step, value)
+async def answer_shown(pilot: Pilot[None], screen: ChatScreen, *values: AnswerValue) -> None:
+    """Give each of `values` as the answer to the question `screen` shows then; fails when it
+    shows none."""
+    for value in values:
+        step = screen.step
+        assert step is not None, "no question on screen"
+        await answer(pilot, step, value)
+
+
+def new_session(flow: Path | None = None, title: str | None = None) -> KansencoachApp:
+    """The app, to open straight into a new session of the flow in `flow` (the mini flow without);
+    `new_chat` is its chat screen once it runs."""
+    loaded = mini_flow() if flow is None else load_flow(flow, load_vocabulary())
+    return KansencoachApp(new_flow=loaded, title=title)
+
+
+async def new_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
+    """The chat screen of the new session the app was started on (`new_flow=`), once it is drawn."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ChatScreen), f"the app shows {screen!r}, not the chat"
+    return screen
 
 
 async def answered_up_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) -> ChatScreen:
     """The chat screen with the mini flow answered by MINI_ANSWERS up to (not including) `step_id`."""
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ChatScreen)
+    screen = await new_chat(app, pilot)
     keys = list(MINI_ANSWERS)
     for key in keys[: keys.index(step_id)]:
         await answer_shown(pilot, screen, MINI_ANSWERS[key])
     return screen
+
+
+def stored_session(title: str, *answers: AnswerValue) -> str:
+    """A session of the mini flow in the user's store, its first questions answered with `answers`
+    (none by default); its id."""
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, mini_flow(), title)
+        for value in answers:
+            answer_current(session, value)
+        return session.info.id
+
+
+def highlight(options: OptionList, option_id: str) -> None:
+    """Highlight the option `option_id` of `options`, as the arrow keys would."""
+    options.highlighted = [option.id for option in options.options].index(option_id)
+
+
+async def choose(pilot: Pilot[None], options: OptionList, option_id: str) -> None:
+    """Pick the option `option_id` of `options` with Enter, as from a pane."""
+    highlight(options, option_id)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def prompt_answered(app: KansencoachApp, pilot: Pilot[None], key: str, text: str) -> None:
+    """Press `key`, which opens a text prompt, write `text` over what it offers and send it; returns
+    once the app has done what was asked."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, TextPrompt), f"{key} opened {app.screen!r}, not a text prompt"
+    await pilot.press("ctrl+a", "ctrl+k")
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driver import MINI_ANSWERS, answer, answer_shown, knowledge_loaded, type_text
+from driver import answer, answer_shown, choose, new_chat, new_session, opened_chat, type_text
 from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
@@ -18,17 +18,9 @@ from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
-from helpers import mini_flow
+from helpers import MINI_ANSWERS, mini_flow
 
-
-def new_app(title: str = "VVE Overvecht") -> KansencoachApp:
-    return KansencoachApp(new_flow=mini_flow(), title=title)
-
-
-def chat(app: KansencoachApp) -> ChatScreen:
-    screen = app.screen
-    assert isinstance(screen, ChatScreen)
-    return screen
+TITLE = "VVE Overvecht"
 
 
 def draft_text(app: KansencoachApp) -> str:
@@ -37,10 +29,9 @@ def draft_text(app: KansencoachApp) -> str:
 
 
 async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         for step_id, value in MINI_ANSWERS.items():
             step = screen.step
             assert step is not None and step.id == step_id
@@ -63,10 +54,9 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
 
 
 async def test_invalid_answer_is_shown_inline_and_not_stored() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         validation = screen.query_one("#validation", Label)
@@ -82,12 +72,10 @@ async def test_invalid_answer_is_shown_inline_and_not_stored() -> None:
 
 
 async def test_back_and_edit_change_the_draft() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
-        await answer_shown(pilot, screen, "Eerste versie")
-        await answer_shown(pilot, screen, "onderwijs")
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Eerste versie", "onderwijs")
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
@@ -106,12 +94,10 @@ async def test_back_and_edit_change_the_draft() -> None:
 
 
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
-        await answer_shown(pilot, screen, "Een verschil")
-        await answer_shown(pilot, screen, "gezondheid")
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil", "gezondheid")
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert isinstance(app.screen, JumpDialog)
@@ -121,39 +107,31 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
         await answer(pilot, screen.step, "onderwijs")
         pane = screen.query_one(DraftPane)
         pane.focus()
-        ids = [option.id for option in pane.options]
-        pane.highlighted = ids.index("verschil")
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose(pilot, pane, "verschil")
         assert screen.step is not None and screen.step.id == "verschil"
 
 
 async def test_resume_after_restart_returns_to_the_exact_step(kansencoach_home: Path) -> None:
-    app = new_app("Hervatten")
+    app = new_session(title="Hervatten")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
-        await answer_shown(pilot, screen, "Een verschil")
-        await answer_shown(pilot, screen, "onderwijs")
-        await answer_shown(pilot, screen, ["ouders"])
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil", "onderwijs", ["ouders"])
         await pilot.press("ctrl+b")
         await pilot.pause()
         session_id = screen.session.info.id
         assert screen.step is not None and screen.step.id == "groepen"
     resumed = KansencoachApp(resume=session_id)
     async with resumed.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(resumed)
+        screen = await opened_chat(resumed, pilot)
         assert screen.step is not None and screen.step.id == "groepen"
         assert screen.session.answers["groepen"] == ["ouders"]
         assert len(screen.query(OfficerMessage)) == 2
 
 
 async def test_panes_toggle_and_help_shows_the_source() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         assert not screen.query_one(DraftPane).display
         await pilot.press("ctrl+o")
         assert screen.query_one(DraftPane).display
@@ -171,10 +149,9 @@ async def test_panes_toggle_and_help_shows_the_source() -> None:
 
 
 async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) -> None:
-    app = new_app("Export test")
+    app = new_session(title="Export test")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         await answer_shown(pilot, screen, "Tekst met # en | erin")
         await pilot.press("f2")
         await pilot.pause()
@@ -208,7 +185,7 @@ async def test_export_dialog_writes_and_confirms_overwrite(fixed_world: Path) ->
 
 
 async def test_export_as_html_changes_the_suffix(fixed_world: Path) -> None:
-    app = new_app("Html")
+    app = new_session(title="Html")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f2")
@@ -225,13 +202,10 @@ async def test_export_as_html_changes_the_suffix(fixed_world: Path) -> None:
 
 
 async def test_allocate_always_sums_to_the_total() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
-        await answer_shown(pilot, screen, "x")
-        await answer_shown(pilot, screen, "onderwijs")
-        await answer_shown(pilot, screen, ["ouders"])
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "x", "onderwijs", ["ouders"])
         widget = screen.query_one(AllocateAnswer)
         assert widget.points == {"A": 35, "B": 35, "C": 30}
         for key in ["right"] * 20 + ["down"] + ["left"] * 3 + ["down"] + ["right"] * 50:
@@ -241,11 +215,10 @@ async def test_allocate_always_sums_to_the_total() -> None:
 
 
 async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
         # Fails when the knowledge base does not load, instead of passing without testing anything.
-        await knowledge_loaded(app, pilot)
-        screen = chat(app)
+        screen = await opened_chat(app, pilot)
         assert app.knowledge is not None and app.knowledge.interventions
         assert screen.step is not None
         await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool")
@@ -264,10 +237,9 @@ async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
 
 
 async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        session_id = chat(app).session.info.id
+        session_id = (await new_chat(app, pilot)).session.info.id
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChatScreen)
@@ -284,10 +256,9 @@ def test_options_from_flow_are_numbered() -> None:
 
 
 async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         await type_text(pilot, "?")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -301,10 +272,9 @@ async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
 
 
 async def test_ctrl_z_takes_back_the_latest_answer_and_asks_it_again() -> None:
-    app = new_app()
+    app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = chat(app)
+        screen = await new_chat(app, pilot)
         assert screen.step is not None
         await answer(pilot, screen.step, "Eerste versie")
         assert screen.step is not None

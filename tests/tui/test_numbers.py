@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 import pytest
-from driver import answered_up_to
+from driver import answered_up_to, new_chat, new_session
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.flows.loader import load_flow
-from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import OfficerMessage
 
-from helpers import DATA, mini_flow
+from helpers import DATA
 
 
 async def type_number(pilot: Pilot[None], text: str) -> None:
@@ -30,14 +30,12 @@ def validation(screen: ChatScreen) -> str:
     return str(label.render()) if label.display else ""
 
 
-async def at_budget(pilot: Pilot[None], app: KansencoachApp) -> ChatScreen:
-    """The mini flow answered up to its budget question (a number in euro)."""
-    return await answered_up_to(pilot, app, "budget")
-
-
-def numbers_app() -> KansencoachApp:
-    loaded = load_flow(DATA / "flows-numbers" / "getallen.yaml", load_vocabulary())
-    return KansencoachApp(new_flow=loaded, title="Getallen")
+@contextlib.asynccontextmanager
+async def at_budget() -> AsyncIterator[tuple[Pilot[None], ChatScreen]]:
+    """A new session of the mini flow, answered up to its budget question (a number in euro)."""
+    app = new_session(title="Budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        yield pilot, await answered_up_to(pilot, app, "budget")
 
 
 @pytest.mark.parametrize(
@@ -55,11 +53,9 @@ async def test_numbers_are_read_the_dutch_way(
     shown: tuple[str, str],
     confirm: tuple[bool, bool],
 ) -> None:
-    app = numbers_app()
+    app = new_session(DATA / "flows-numbers" / "getallen.yaml", "Getallen")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         for step_id, text, needs_confirm in zip(
             ("budget", "nulmeting"), (budget, nulmeting), confirm, strict=True
         ):
@@ -76,9 +72,7 @@ async def test_numbers_are_read_the_dutch_way(
 
 
 async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None:
-    app = KansencoachApp(new_flow=mini_flow(), title="Budget")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_budget(pilot, app)
+    async with at_budget() as (pilot, screen):
         await type_number(pilot, "ongeveer 450")
         assert "Ik heb dit gelezen als ongeveer € 450." in validation(screen)
         field = screen.query_one("#number-answer", Input)
@@ -92,9 +86,7 @@ async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None
 
 
 async def test_a_percentage_is_refused_where_euro_are_asked() -> None:
-    app = KansencoachApp(new_flow=mini_flow(), title="Budget")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_budget(pilot, app)
+    async with at_budget() as (pilot, screen):
         await type_number(pilot, "58%")
         assert "Hier wordt een getal in euro gevraagd" in validation(screen)
         assert "budget" not in screen.session.answers

@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from driver import loaded_start, opened_chat, type_text
+from driver import highlight, loaded_start, opened_chat, prompt_answered, stored_session, type_text
 from textual.widgets import Input, OptionList
 
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import load_flow
-from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
@@ -37,14 +36,7 @@ def flow_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return directory
 
 
-def stored_session(title: str) -> str:
-    loaded = load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
-    with Store(locations.store_path()) as store:
-        session = Session.start(store, loaded, title)
-        step = session.current()
-        assert isinstance(step, QuestionStep)
-        session.answer(step, "Peuters in de wijk gaan minder vaak naar de voorschool.")
-        return session.info.id
+FIRST_ANSWER = "Peuters in de wijk gaan minder vaak naar de voorschool."
 
 
 def notices(screen: ChatScreen) -> list[str]:
@@ -52,7 +44,7 @@ def notices(screen: ChatScreen) -> list[str]:
 
 
 async def test_ctrl_k_puts_a_comment_on_the_question(tmp_path: Path) -> None:
-    session_id = stored_session("Met opmerking")
+    session_id = stored_session("Met opmerking", FIRST_ANSWER)
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened_chat(app, pilot)
@@ -79,28 +71,21 @@ async def test_ctrl_k_puts_a_comment_on_the_question(tmp_path: Path) -> None:
 
 
 async def test_a_new_proposal_on_the_basis_of_an_earlier_one() -> None:
-    earlier = stored_session("Eerder voorstel")
+    earlier = stored_session("Eerder voorstel", FIRST_ANSWER)
     app = KansencoachApp()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded_start(app, pilot)
         sessions = screen.query_one("#sessions", OptionList)
         sessions.focus()
-        sessions.highlighted = [option.id for option in sessions.options].index(earlier)
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "Vervolg")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        highlight(sessions, earlier)
+        await prompt_answered(app, pilot, "n", "Vervolg")
         chat = app.screen
         assert isinstance(chat, ChatScreen)
         assert chat.session.info.title == "Vervolg" and chat.session.info.id != earlier
         assert chat.step is not None and chat.step.id == "verschil"
         assert chat.session.answers == {}
         offered = chat.query_one(AnswerInput).read()
-        assert offered == "Peuters in de wijk gaan minder vaak naar de voorschool."
+        assert offered == FIRST_ANSWER
 
 
 async def test_importeren_reads_a_session_file_in(flow_dir: Path) -> None:
@@ -124,7 +109,7 @@ async def test_the_export_dialog_writes_a_session_file(fixed_world: Path) -> Non
 
     from kansencoach.core.sessions import sessionfile
 
-    session_id = stored_session("Te delen")
+    session_id = stored_session("Te delen", FIRST_ANSWER)
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -141,11 +126,11 @@ async def test_the_export_dialog_writes_a_session_file(fixed_world: Path) -> Non
     written = fixed_world / "te-delen.yaml"
     file, _ = sessionfile.read(written)
     assert file.title == "Te delen"
-    assert file.answers == {"verschil": "Peuters in de wijk gaan minder vaak naar de voorschool."}
+    assert file.answers == {"verschil": FIRST_ANSWER}
 
 
 async def test_the_palette_marks_the_comments_on_the_question_done() -> None:
-    session_id = stored_session("Afhandelen")
+    session_id = stored_session("Afhandelen", FIRST_ANSWER)
     with Store(locations.store_path()) as store:
         session = Session(
             store, store.session(session_id), load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())

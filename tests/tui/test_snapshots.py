@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from driver import MINI_ANSWERS, answer_focused, answer_shown, knowledge_loaded, settled
+from driver import answer_focused, answer_shown, knowledge_loaded, settled
 from textual.pilot import Pilot
 
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import mini_flow
+from helpers import MINI_ANSWERS, mini_flow
 
 SIZES = [(80, 24), (120, 40)]
 STEPS = list(MINI_ANSWERS)[:-1]

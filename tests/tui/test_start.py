@@ -6,21 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from driver import loaded_start, type_text
+from driver import highlight, loaded_start, prompt_answered, stored_session
 from textual.widgets import OptionList
 
 from kansencoach import locations
 from kansencoach.core import catalog
-from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.flows.loader import load_flow
-from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.screens.start import StartScreen
 
-from helpers import DATA, answer_current
+from helpers import DATA
 
 
 @pytest.fixture
@@ -32,15 +29,6 @@ def flow_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (directory / "kapot.yaml").write_text("id: kapot\ntitle: Kapot\nversion: 1\nsteps: []\n")
     monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
     return directory
-
-
-def stored_session(title: str, answers: int = 0) -> str:
-    loaded = load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
-    with Store(locations.store_path()) as store:
-        session = Session.start(store, loaded, title)
-        if answers:
-            answer_current(session, "Een verschil")
-        return session.info.id
 
 
 def prompts(options: OptionList) -> list[str]:
@@ -66,20 +54,14 @@ async def test_new_session_asks_a_title_and_opens_the_chat(flow_dir: Path) -> No
         screen = await loaded_start(app, pilot)
         flows = screen.query_one("#flows", OptionList)
         flows.focus()
-        flows.highlighted = [option.id for option in flows.options].index("mini")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "Mijn plan")
-        await pilot.press("enter")
-        await pilot.pause()
+        highlight(flows, "mini")
+        await prompt_answered(app, pilot, "enter", "Mijn plan")
         assert isinstance(app.screen, ChatScreen)
         assert app.screen.session.info.title == "Mijn plan"
 
 
 async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
-    first = stored_session("Eerste", answers=1)
+    first = stored_session("Eerste", "Een verschil")
     stored_session("Tweede")
     app = KansencoachApp()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -88,17 +70,10 @@ async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
         assert sessions.has_focus
         texts = prompts(sessions)
         assert any("Eerste" in text and "mini · 1/9 vragen" in text for text in texts)
-        sessions.highlighted = [option.id for option in sessions.options].index(first)
-        await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "Hernoemd")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        highlight(sessions, first)
+        await prompt_answered(app, pilot, "r", "Hernoemd")
         assert any("Hernoemd" in text for text in prompts(sessions))
-        sessions.highlighted = [option.id for option in sessions.options].index(first)
+        highlight(sessions, first)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from driver import new_chat, new_session
 from textual import events
 from textual.widgets import Label, TextArea
 
-from kansencoach.core.catalog import load_vocabulary
-from kansencoach.core.flows.loader import load_flow
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.checklist import CheckList
 
-FLOW = """\
-id: snel
-title: Snel
-version: 1
-sections:
-  - {id: analyse, title: Analyse}
-steps:
-  - id: domein
-    type: choice
-    ask: Welk domein?
-    draft: analyse
-    options:
-      - {value: onderwijs, label: Onderwijs}
-      - {value: zorg, label: Zorg}
-  - id: verschil
-    type: text
-    ask: Welk verschil?
-    draft: analyse
-"""
+from helpers import DATA
+
+FLOWS = DATA / "flows-transitions"
 
 
 TWO_TEXTS = """\
@@ -62,13 +42,10 @@ def burst(app: KansencoachApp, keys: list[str]) -> None:
         app._driver.send_message(event)
 
 
-async def test_text_typed_right_after_choosing_lands_in_the_next_question(tmp_path: Path) -> None:
-    (tmp_path / "snel.yaml").write_text(FLOW, encoding="utf-8")
-    app = KansencoachApp(new_flow=load_flow(tmp_path / "snel.yaml", load_vocabulary()), title="Snel")
+async def test_text_typed_right_after_choosing_lands_in_the_next_question() -> None:
+    app = new_session(FLOWS / "snel.yaml")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         burst(app, ["enter", *"Peuters 2 keer minder"])
         for _ in range(10):
             await pilot.pause()
@@ -77,34 +54,8 @@ async def test_text_typed_right_after_choosing_lands_in_the_next_question(tmp_pa
         assert screen.query_one("#text-answer", TextArea).text == "Peuters 2 keer minder"
 
 
-LONG = """\
-id: lang
-title: Lang
-version: 1
-sections:
-  - {id: analyse, title: Analyse}
-steps:
-  - id: punten
-    type: multi
-    ask: Welke uitgangspunten passen?
-    draft: analyse
-    options:
-      - {value: a, label: "We investeren ongelijk waar de achterstand het grootst is, en leggen uit waarom het einde van de zin telt"}
-      - {value: b, label: "We werken samen met partners in de wijk en met inwoners, zodat hun stem meeweegt in elke keuze die we maken"}
-  - id: verschil
-    type: text
-    ask: Welk verschil?
-    draft: analyse
-"""
-
-
-def long_app(tmp_path: Path) -> KansencoachApp:
-    (tmp_path / "lang.yaml").write_text(LONG, encoding="utf-8")
-    return KansencoachApp(new_flow=load_flow(tmp_path / "lang.yaml", load_vocabulary()), title="Lang")
-
-
-async def test_long_options_wrap_instead_of_being_cut(tmp_path: Path) -> None:
-    app = long_app(tmp_path)
+async def test_long_options_wrap_instead_of_being_cut() -> None:
+    app = new_session(FLOWS / "lang.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         checklist = app.screen.query_one(CheckList)
@@ -115,12 +66,10 @@ async def test_long_options_wrap_instead_of_being_cut(tmp_path: Path) -> None:
         assert "het einde van de zin telt" in shown and "in elke keuze die we maken" in shown
 
 
-async def test_a_sentence_typed_into_a_multi_select_warns_and_toggles_nothing(tmp_path: Path) -> None:
-    app = long_app(tmp_path)
+async def test_a_sentence_typed_into_a_multi_select_warns_and_toggles_nothing() -> None:
+    app = new_session(FLOWS / "lang.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         await pilot.press(*"ik denk aan de wijk")
         await pilot.pause()
         checklist = screen.query_one(CheckList)
@@ -132,12 +81,10 @@ async def test_a_sentence_typed_into_a_multi_select_warns_and_toggles_nothing(tm
         assert screen.session.answers == {"punten": ["b"]}
 
 
-async def test_keys_typed_right_after_a_multi_select_land_in_the_next_question(tmp_path: Path) -> None:
-    app = long_app(tmp_path)
+async def test_keys_typed_right_after_a_multi_select_land_in_the_next_question() -> None:
+    app = new_session(FLOWS / "lang.yaml")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         await pilot.press("space")
         burst(app, ["ctrl+s", *"Een 1 en 2"])
         for _ in range(10):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from driver import type_text
+from driver import new_chat, opened_chat, type_text
 from textual.widgets import TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import NoticeMessage
 
 from helpers import mini_flow
@@ -20,9 +19,7 @@ async def start_typing() -> str:
     """Type into the first question and quit with Ctrl+Q; the session's id."""
     app = KansencoachApp(new_flow=mini_flow(), title="Half af")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         await type_text(pilot, TYPED)
         session_id = screen.session.info.id
         await pilot.press("ctrl+q")
@@ -36,10 +33,7 @@ async def test_unsent_text_survives_quitting_and_is_offered_back() -> None:
         assert store.state(session_id).answers == {}
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(3):
-            await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         assert screen.query_one("#text-answer", TextArea).text == TYPED
         notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
         assert any("nog niet had verstuurd" in notice for notice in notices)
@@ -52,9 +46,7 @@ async def test_unsent_text_survives_quitting_and_is_offered_back() -> None:
 async def test_unsent_text_is_stored_while_typing_so_a_crash_keeps_it() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Crash")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         await type_text(pilot, TYPED)
         assert screen._unsent_timer is not None, "typing should schedule keeping the text"
         screen.keep_unsent()  # what the timer does a second after the last key

@@ -67,7 +67,7 @@ def test_no_parser_english_reaches_the_author(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted((DATA / "bad_kb").glob("*.yaml")), ids=lambda path: path.stem)
 def test_no_parser_english_in_knowledge_messages(path: Path) -> None:
     from kansencoach.core.catalog import load_kb
-    from kansencoach.core.knowledge.base import check_files
+    from kansencoach.core.knowledge.loading import check_files
 
     for problem in check_files([path], load_kb()):
         text = f"{problem.message} — {problem.hint}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,29 @@ def test_an_old_source_is_trusted_by_its_stat_and_a_change_of_size_or_time_is_no
     assert cache.load(tmp_path / "c", [source]) is None
     source.write_text("x: 1\n")
     assert cache.load(tmp_path / "c", [source]) is None
+
+
+def test_a_pipe_or_device_just_made_is_stamped_without_reading_it(tmp_path: Path) -> None:
+    """A FIFO has no writer, /dev/zero never ends: reading either to hash it would never return
+    (`kb validate` hung on a FIFO made in the user's folder until an alarm broke it)."""
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+
+    def hung(*_: object) -> None:
+        raise AssertionError("stamping a pipe or a device blocked")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)  # a hang guard only: the stamps take milliseconds
+    try:
+        found = cache.stamps([fifo, tmp_path / "zero.yaml"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [(Path(name).name, digest) for name, *_, digest in found] == [
+        ("fifo.yaml", ""),
+        ("zero.yaml", ""),
+    ]
 
 
 def test_added_or_removed_sources_make_the_entry_stale(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common.problems import ProblemsError
-from kansencoach.core.flows import cached, loader
+from kansencoach.core.flows import loader
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
 
@@ -63,7 +63,7 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         seen.append(path)
         return real(path, vocabulary)
 
-    monkeypatch.setattr(cached, "load_flow", counted)
+    monkeypatch.setattr(loader, "load_flow", counted)
     return seen
 
 
@@ -175,7 +175,10 @@ def test_a_truncated_garbage_or_foreign_flow_cache_is_rebuilt_silently(
     for broken in (whole[: len(whole) // 2], b"nonsense", b"", foreign_class):
         file.write_bytes(broken)
         validations.clear()
-        assert _scan() == expected
+        found = _scan()
+        assert found == expected
+        # A foreign class shows when a flow is made from its entry: it is then validated again.
+        assert all(entry.loaded is not None for entry in found.values())
         if broken is not foreign_class:
             assert sorted(validations) == sorted(entry.path for entry in expected.values())
         assert file.read_bytes() != broken

@@ -15,7 +15,7 @@ import yaml
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common.yamlsource import Document, read_document
-from kansencoach.core.knowledge import base
+from kansencoach.core.knowledge import loading
 from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import Query
 
@@ -114,7 +114,7 @@ def test_a_changed_file_is_read_again_and_only_that_one(
         read.append(path.name)
         return read_document(path)
 
-    monkeypatch.setattr(base, "read_document", counting)
+    monkeypatch.setattr(loading, "read_document", counting)
     catalog.forget_loaded()
     assert _found("tuinwerk")[0][:2] == ("eigen-b", "Maatje tuinwerk")
     assert _found("kluswerk") == []

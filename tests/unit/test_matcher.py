@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+import yaml
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases, words
 from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.loading import load_knowledge
 from kansencoach.core.knowledge.matcher import RELATED_SHARE, Matcher, Query, Suggestion
 
 from helpers import SMALL_KB_ITEMS as ITEMS
@@ -218,3 +221,24 @@ def test_a_synonym_whose_stem_another_group_claims_is_matched_on_its_exact_form(
     normalizer = Normalizer([["rekenen", "rekenvaardigheid"], ["betalen", "rekeningen"]])
     terms = normalizer.terms("rekeningen en rekenen")
     assert [term.term for term in terms] == ["betal", "en", "reken"]
+
+
+def test_an_officers_description_of_the_problem_finds_the_intervention_by_its_signals(
+    tmp_path: Path,
+) -> None:
+    # The officer describes what goes wrong; the entry describes what it does. Its signals bridge the two.
+    query = Query("kleuters zeggen amper woorden")
+    (tmp_path / "plain").mkdir()
+    assert small_knowledge_base(tmp_path / "plain").matcher.search(query) == []
+    root = tmp_path / "signals"
+    root.mkdir()
+    small_knowledge_base(root)
+    path = root / "interventions" / "vve.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(
+        yaml.safe_dump({**data, "signals": ["kleuters kennen amper woorden als ze op school komen"]}),
+        encoding="utf-8",
+    )
+    results = load_knowledge(root).matcher.search(query)
+    assert ids(results) == ["vve"]
+    assert "(signalen)" in results[0].why

@@ -10,26 +10,14 @@ from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
-from kansencoach.core.flows.models import AnswerValue, QuestionStep
+from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.reuse import earlier_answers, start_from
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.i18n import t
 
-from helpers import DATA
-
-ANSWERS: dict[str, AnswerValue] = {
-    "verschil": "Peuters in de wijk gaan minder vaak naar de voorschool.",
-    "domein": "onderwijs",
-    "groepen": ["kinderen", "ouders"],
-    "mix": {"A": 20, "B": 30, "C": 50},
-    "urgentie": 4,
-    "budget": 650000,
-    "partners": True,
-    "criteria": ["Schriftelijke afspraken", "Bereik in de wijk"],
-    "stoppen": ["De losse folders"],
-}
+from helpers import DATA, MINI_ANSWERS
 
 
 def step(session: Session, step_id: str) -> QuestionStep:
@@ -50,7 +38,7 @@ def flows_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def full_session(store: Store, loaded: LoadedFlow) -> Session:
     session = Session.start(store, loaded, 'VVE in de wijk: "bereik" & drempels')
-    for key, value in ANSWERS.items():
+    for key, value in MINI_ANSWERS.items():
         session.answer(step(session, key), value)
     session.decide("vve", accept=True)
     session.decide("zomerschool", accept=False)
@@ -60,15 +48,21 @@ def full_session(store: Store, loaded: LoadedFlow) -> Session:
     return session
 
 
+def session_file(folder: Path, text: str) -> Path:
+    """`text` written as a session file in `folder`, as an officer saves one to share it."""
+    path = folder / "sessie.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_export_import_export_gives_the_same_file(tmp_path: Path, flows_in: Path) -> None:
     loaded = load_flow(flows_in / "mini.yaml", load_vocabulary())
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, loaded))
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         again = sessionfile.import_file(second, path)
         assert sessionfile.dump(again) == text
-        assert again.answers == ANSWERS
+        assert again.answers == MINI_ANSWERS
         assert [(c.step_id, c.author, c.done) for c in again.state.comments] == [
             ("verschil", "Aanjaagteam (Fatima)", True),
             ("budget", "Aanjaagteam", False),
@@ -79,7 +73,7 @@ def test_export_import_export_gives_the_same_file(tmp_path: Path, flows_in: Path
 def test_the_file_reads_as_a_person_would_read_it(tmp_path: Path, mini: LoadedFlow) -> None:
     with Store(tmp_path / "a.db") as store:
         text = sessionfile.dump(full_session(store, mini))
-    assert "  # Hoeveel budget?\n  budget: 650000\n" in text
+    assert "  # Hoeveel budget?\n  budget: 25000\n" in text
     assert "fingerprint: " + mini.digest in text
     assert "- question: verschil\n  author: Aanjaagteam (Fatima)\n" in text
     assert text.index("answers:") < text.index("history:")
@@ -89,17 +83,16 @@ def test_an_old_file_against_a_newer_flow_keeps_every_answer(tmp_path: Path, flo
     loaded = load_flow(flows_in / "mini.yaml", load_vocabulary())
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, loaded))
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         # The newer flow drops the `criteria` question and moves `urgentie` to the end.
         (flows_in / "mini.yaml").write_text(
             (DATA / "flows-changed" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
         )
         again = sessionfile.import_file(second, path)
         assert again.flow_changed
-        criteria = ANSWERS["criteria"]
+        criteria = MINI_ANSWERS["criteria"]
         assert [(orphan.step_id, orphan.value) for orphan in again.orphans] == [("criteria", criteria)]
-        assert {**again.answers, "criteria": criteria} == ANSWERS
+        assert {**again.answers, "criteria": criteria} == MINI_ANSWERS
         assert sessionfile.dump(again) == text.replace(
             "  # Welke criteria voor partners?\n", f"  # {t('sessionfile.not_asked')}\n"
         )
@@ -109,9 +102,8 @@ def test_an_answer_changed_by_hand_is_imported_after_the_history(
     tmp_path: Path, mini: LoadedFlow, test_flows: Path
 ) -> None:
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
-        text = sessionfile.dump(full_session(first, mini)).replace("budget: 650000", "budget: 700000")
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        text = sessionfile.dump(full_session(first, mini)).replace("budget: 25000", "budget: 700000")
+        path = session_file(tmp_path, text)
         again = sessionfile.import_file(second, path)
         assert again.answers["budget"] == 700000
         assert second.events(again.info.id)[-1].kind == "set"
@@ -120,8 +112,7 @@ def test_an_answer_changed_by_hand_is_imported_after_the_history(
 def test_a_refused_file_imports_nothing(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini)).replace("urgentie: 4", "urgentie: 40")
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         with pytest.raises(ProblemsError) as raised:
             sessionfile.import_file(second, path)
         assert second.sessions() == []
@@ -137,9 +128,9 @@ def test_a_new_proposal_offers_the_earlier_answers_one_by_one(tmp_path: Path, mi
         assert session.answers == {}
         first = session.current()
         assert first is not None and first.id == "verschil"
-        assert session.offered(first) == ANSWERS["verschil"]
+        assert session.offered(first) == MINI_ANSWERS["verschil"]
         session.answer(first, session.offered(first))
-        assert session.answers == {"verschil": ANSWERS["verschil"]}
+        assert session.answers == {"verschil": MINI_ANSWERS["verschil"]}
 
 
 def test_an_earlier_answer_that_no_longer_fits_is_not_offered(tmp_path: Path, mini: LoadedFlow) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.flows.loader import LoadedFlow
+    from kansencoach.core.flows.verdicts import Verdict
 
 
 def register(commands: Commands) -> None:
@@ -153,36 +154,22 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
-    import os
-    from pathlib import Path
-
-    from kansencoach.core.catalog import load_vocabulary
-    from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.flows.loader import load_file
-
     paths = _files_to_validate(arguments.paths)
-    vocabulary = load_vocabulary()
     as_json = arguments.format == "json"
+    judge = _Judge()
     found: list[Problem] = []
     broken = 0
-    clashes = _id_clashes(paths)
     for path in paths:
-        loaded = None
-        try:
-            loaded = load_file(path, vocabulary)
-            problems = []
-        except ProblemsError as error:
-            problems = error.problems
-        problems += clashes.get(Path(os.path.realpath(path)), [])
-        found += problems
-        if problems:
+        verdict = judge.verdict(path)
+        found += verdict.problems
+        if verdict.problems:
             broken += 1
             if not as_json:
-                print_problems(problems, verbose=arguments.verbose)
+                print_problems(verdict.problems, verbose=arguments.verbose)
         elif not as_json:
             print(t("cli.valid", path=path))
-            if loaded is not None:
-                _review_warnings(loaded)
+            print_warnings(verdict.warnings)
+    judge.save()
     if as_json:
         print_problems(found, as_json=True)
     team_broken = _report_team_problem()
@@ -191,6 +178,72 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
             print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
         return USER_ERROR
     return USER_ERROR if team_broken else 0
+
+
+class _Judge:
+    """The verdict on each file `flows validate` checks: from the cache while the file and all it was
+    checked against are unchanged (without importing pydantic, the models or the checks), else
+    worked out and kept."""
+
+    def __init__(self) -> None:
+        import hashlib
+        import os
+        from pathlib import Path
+
+        from kansencoach import locations
+        from kansencoach.core.catalog import review_files, vocabulary_files
+        from kansencoach.core.flows.verdicts import VerdictShelf
+
+        flow_dirs, knowledge_dirs = locations.user_flows_dirs(), locations.user_knowledge_dirs()
+        # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
+        self._user_dirs = {Path(os.path.realpath(directory)) for directory in flow_dirs}
+        folders = repr([[str(path) for path in dirs] for dirs in (flow_dirs, knowledge_dirs)])
+        key = hashlib.sha256(folders.encode()).hexdigest()[:16]
+        shared = [*vocabulary_files(tuple(knowledge_dirs)), *review_files()]
+        self._shelf = VerdictShelf(locations.cache_dir() / f"verdicts-{key}.marshal", shared)
+        self._clashes: dict[Path, list[Problem]] | None = None
+
+    def verdict(self, path: Path) -> Verdict:
+        """What checking `path` finds now."""
+        cached = self._shelf.get(path)
+        if cached is not None:
+            return cached
+        from kansencoach.core.catalog import flow_dirs, load_vocabulary
+        from kansencoach.core.common.cache import stamps
+        from kansencoach.core.flows.loader import examine
+        from kansencoach.core.flows.verdicts import Verdict, folder_files
+
+        before = stamps([path])
+        checked = examine(path, load_vocabulary())
+        in_user_folder = self._in_user_folder(path)
+        problems = checked.problems + (self._clashes_of(path) if in_user_folder else [])
+        warnings = _review_warnings(checked.loaded) if checked.loaded and not problems else []
+        verdict = Verdict(problems, warnings)
+        # A clash depends on the ids of all flows in the folders: any change to them counts.
+        sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else [])]
+        if stamps([path]) == before:  # else the entry's stamps would vouch for a text not checked
+            self._shelf.put(path, sources, verdict)
+        return verdict
+
+    def save(self) -> None:
+        """Keep the verdicts worked out for the next run."""
+        self._shelf.save()
+
+    def _in_user_folder(self, path: Path) -> bool:
+        """Whether `path` is (or links to) a file in a user flow folder, where ids must not clash."""
+        import os
+        from pathlib import Path
+
+        real = {Path(os.path.realpath(path)).parent, Path(os.path.realpath(path.parent))}
+        return not real.isdisjoint(self._user_dirs)
+
+    def _clashes_of(self, path: Path) -> list[Problem]:
+        import os
+        from pathlib import Path
+
+        if self._clashes is None:
+            self._clashes = _id_clashes()
+        return self._clashes.get(Path(os.path.realpath(path)), [])
 
 
 def _files_to_validate(arguments: list[Path]) -> list[Path]:
@@ -210,18 +263,13 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
-    """Problems of files in a user flow folder whose id another user flow also has."""
+def _id_clashes() -> dict[Path, list[Problem]]:
+    """The problems of files in a user flow folder whose id another user flow also has, by realpath."""
     import os
     from pathlib import Path
 
-    from kansencoach import locations
     from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
 
-    # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
-    user_dirs = {Path(os.path.realpath(directory)) for directory in locations.user_flows_dirs()}
-    if not any(Path(os.path.realpath(path)).parent in user_dirs for path in paths):
-        return {}
     return {
         Path(os.path.realpath(entry.path)): [
             problem for problem in entry.problems if problem.code == DUPLICATE_ID
@@ -231,15 +279,16 @@ def _id_clashes(paths: list[Path]) -> dict[Path, list[Problem]]:
     }
 
 
-def _review_warnings(loaded: LoadedFlow) -> None:
-    """Warn about review rules the valid flow can never trigger (a block has none of its own)."""
-    from kansencoach import locations
+def _review_warnings(loaded: LoadedFlow) -> list[Problem]:
+    """Draft keys of the valid flow that look like misspellings of keys the review rules read (a
+    block has none of its own); what the rules themselves lack is for `kb validate`."""
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.draft.review.reach import flow_warnings
+    from kansencoach.core.draft.review.reach import near_misses
 
     rules = load_review_rules()
-    if rules is not None:
-        print_warnings(flow_warnings(rules, locations.shipped_knowledge_dir() / "review.yaml", loaded.flow))
+    if rules is None:
+        return []
+    return near_misses(rules, loaded.flow, loaded.step_positions)
 
 
 def _schema(arguments: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ def _kb_list(_: argparse.Namespace) -> int:
 def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.knowledge.base import check_files, load_knowledge, with_user_files
+    from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
     paths = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kansencoach import locations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     # cache needs none of them (importing pydantic alone would cost it more than the search).
     from kansencoach.core.draft.review import RuleBook
     from kansencoach.core.draft.review.own import CombinedRules
-    from kansencoach.core.flows.cached import FlowShelf
+    from kansencoach.core.flows.cached import FlowShelf, FlowSummary
     from kansencoach.core.flows.loader import LoadedFlow
     from kansencoach.core.knowledge.base import KnowledgeBase
     from kansencoach.core.knowledge.models import Vocabulary
@@ -42,18 +43,30 @@ class UnknownFlow(LookupError):
 
 @dataclass(frozen=True)
 class FlowEntry:
-    """A flow file found in a flow directory: loaded, or the problems that stop it loading."""
+    """A flow file found in a flow directory: its summary, or the problems that stop it loading."""
 
     path: Path
-    loaded: LoadedFlow | None
+    summary: FlowSummary | None
     problems: tuple[Problem, ...] = ()
     shipped: bool = True
     replaces: Path | None = None
     """The file with the same id that this one hides (a shipped flow, or one in a later folder)."""
+    make: Callable[[], LoadedFlow] | None = field(default=None, compare=False, repr=False)
+    """Makes the flow as it was when the entry was found (from the cache, without validating)."""
 
     @property
     def id(self) -> str:
-        return self.loaded.id if self.loaded else self.path.stem
+        return self.summary.id if self.summary else self.path.stem
+
+    @cached_property
+    def loaded(self) -> LoadedFlow | None:
+        """The flow, made on first use (a list of flows needs only the summaries); None when broken."""
+        if self.summary is None or self.make is None:
+            return None
+        try:
+            return self.make()
+        except ProblemsError:  # a damaged cache entry, and the file broken since it was listed
+            return None
 
 
 def flow_dirs() -> list[Path]:
@@ -130,8 +143,6 @@ def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
 def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
     from kansencoach.core.common import cache
     from kansencoach.core.knowledge import plain
-    from kansencoach.core.knowledge.base import load_knowledge, with_user_files
-    from kansencoach.core.knowledge.own import with_own_words
 
     files = _knowledge_files(directory, user_dirs)
     sources = files.sources
@@ -140,11 +151,16 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
         if cached is not None:
             with contextlib.suppress(*_BROKEN_CACHE):
                 return plain.from_plain(cached)
+        # Only now: reading the files needs pydantic and PyYAML, a current cache neither.
+        from kansencoach.core.knowledge.loading import load_knowledge, with_user_files
+        from kansencoach.core.knowledge.own import with_own_words
+
         knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
         if files.interventions:
             shelf = cache.Shelf(files.shelf_file, _code_files())
             knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
             shelf.save()
+            del shelf  # ten thousand files' entries, not needed while the cache is written
         cache.store(files.cache_file, sources, plain.to_plain(knowledge))
     return knowledge
 
@@ -154,7 +170,7 @@ _CODE_SHAPING_KNOWLEDGE = (
     "dutch/normalize.py",
     *(
         f"knowledge/{name}.py"
-        for name in ("base", "entries", "index", "matcher", "models", "own", "plain", "search")
+        for name in ("base", "entries", "index", "loading", "matcher", "models", "own", "plain", "search")
     ),
 )
 """The modules that shape a cached knowledge base, under core/: a change to one makes the cache stale."""
@@ -240,10 +256,19 @@ def flow_from_file(path: Path) -> LoadedFlow:
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
     from kansencoach.core.flows.cached import FlowShelf
 
-    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
     key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
-    vocabularies = [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
-    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabularies)
+    return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabulary_files(user_dirs))
+
+
+def vocabulary_files(user_dirs: tuple[Path, ...] | None = None) -> list[Path]:
+    """The files `load_vocabulary()` reads: the shipped vocabulary and the team's own."""
+    shipped = locations.shipped_knowledge_dir() / VOCABULARY_FILE
+    return [shipped, *own_knowledge_files(VOCABULARY_FILE, user_dirs)]
+
+
+def review_files() -> list[Path]:
+    """The files `load_review_rules()` reads: the shipped rules and the team's own."""
+    return [locations.shipped_knowledge_dir() / REVIEW_FILE, *own_knowledge_files(REVIEW_FILE)]
 
 
 def scan_flows() -> list[FlowEntry]:
@@ -258,17 +283,23 @@ def scan_flows() -> list[FlowEntry]:
         is_shipped = Path(os.path.realpath(directory)) == shipped
         for path in yaml_files(directory):
             try:
-                entry = FlowEntry(path, shelf.load(path), shipped=is_shipped)
+                entry = _entry(shelf, path, shipped=is_shipped)
             except ProblemsError as error:
                 entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
             previous = entries.get(entry.id)
             if previous is not None and previous.shipped and not is_shipped:
-                entry = FlowEntry(entry.path, entry.loaded, entry.problems, False, previous.path)
+                entry = replace(entry, shipped=False, replaces=previous.path)
             elif previous is not None and not previous.shipped:
                 clashes.append(_clash(previous, entry))
             entries[entry.id] = entry
     shelf.save()
     return sorted([*entries.values(), *clashes], key=lambda entry: entry.id)
+
+
+def _entry(shelf: FlowShelf, path: Path, shipped: bool = False) -> FlowEntry:
+    """The entry of the flow in `path`; ProblemsError when it is broken."""
+    summary, make = shelf.entry(path)
+    return FlowEntry(path, summary, shipped=shipped, make=make)
 
 
 def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
@@ -333,9 +364,24 @@ def source_of(loaded: LoadedFlow) -> str:
 def flow_for_session(flow_id: str, flow_source: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:
     """The flow a session runs on: its file when it was started from one, else by id (among
     `entries` when the caller scanned the flows already)."""
+    loaded = session_entry(flow_id, flow_source, entries).loaded
+    if loaded is None:  # the file broke between listing and use
+        return find_flow(flow_source or flow_id)
+    return loaded
+
+
+def session_entry(flow_id: str, flow_source: str, entries: list[FlowEntry] | None = None) -> FlowEntry:
+    """The entry of the flow a session runs on (see `flow_for_session`), its flow not yet made;
+    ProblemsError or LookupError when it cannot be had."""
     if flow_source and Path(flow_source).is_file():
-        return flow_from_file(Path(flow_source))
-    return find_flow(flow_id, entries)
+        shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
+        entry = _entry(shelf, Path(flow_source))
+        shelf.save()
+        return entry
+    entry = find_entry(flow_id, entries)
+    if entry.summary is None:
+        raise ProblemsError(list(entry.problems))
+    return entry
 
 
 def forget_loaded() -> None:

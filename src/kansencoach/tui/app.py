@@ -68,7 +68,8 @@ class KansencoachApp(App[None]):
         self.new_title = title
         self.knowledge: KnowledgeBase | None = None
         """Loaded in a worker; it hands out the matchers (None until then, or when it is broken)."""
-        self.rules: RuleBook | None = None
+        self._rules: tuple[RuleBook | None] | None = None
+        """The review rules once loaded (see `rules`); None until then."""
 
     def notify(
         self,
@@ -91,6 +92,21 @@ class KansencoachApp(App[None]):
         from kansencoach.core.sessions.store import Store
 
         return Store(self.store_path)
+
+    @property
+    def rules(self) -> RuleBook | None:
+        """The review rules (None when there are none or they are broken), loaded on first use: the
+        start screen needs none, and loading them imports pydantic, which a start from current
+        caches otherwise never does. Broken rules are said once, and the review is left out."""
+        if self._rules is None:
+            from kansencoach.core.catalog import load_review_rules
+
+            try:
+                self._rules = (load_review_rules(),)
+            except Exception as error:  # the questions work without the review, so go on
+                self._rules = (None,)
+                self.notify(self._not_loaded(error, "tui.rules_broken"), severity="error", timeout=20)
+        return self._rules[0]
 
     def on_mount(self) -> None:
         self.push_screen(StartScreen())
@@ -126,22 +142,33 @@ class KansencoachApp(App[None]):
 
         The watcher calls this in its own worker rather than starting another knowledge worker,
         which would cancel the first load half-way and leave anyone waiting on it with nothing."""
-        from kansencoach.core.catalog import load_kb, load_review_rules
-        from kansencoach.core.common.problems import ProblemsError
+        from kansencoach.core.catalog import load_kb
 
         try:
             knowledge = load_kb()
             # Build both indexes here, in the worker, not on the first answer.
             _ = knowledge.matcher, knowledge.indicator_matcher
-            rules = load_review_rules()
-        except ProblemsError as error:
-            message = t("tui.kb_broken", problem=str(error.problems[0]) if error.problems else "")
+        except Exception as error:  # the questions work without the knowledge base, so go on
+            message = self._not_loaded(error, "tui.kb_broken")
             self.call_from_thread(self.notify, message, severity="error", timeout=20)
             return
-        self.call_from_thread(self._knowledge_ready, knowledge, rules)
+        self.call_from_thread(self._knowledge_ready, knowledge)
 
-    def _knowledge_ready(self, knowledge: KnowledgeBase, rules: RuleBook | None) -> None:
-        self.knowledge, self.rules = knowledge, rules
+    def _not_loaded(self, error: Exception, broken: str) -> str:
+        """What the officer is told when the knowledge base or the review rules did not load: the
+        problem in a file (the text `broken`), the file that cannot be read, or (a bug, logged) to
+        start again."""
+        from kansencoach.core.common.problems import ProblemsError
+
+        if isinstance(error, ProblemsError):
+            return t(broken, problem=str(error.problems[0]) if error.problems else "")
+        if isinstance(error, OSError):
+            return t("tui.kb_unreadable", path=str(error.filename) if error.filename else t("tui.kb_folder"))
+        self.log.error("the knowledge base did not load", repr(error))
+        return t("tui.kb_failed")
+
+    def _knowledge_ready(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
         if knowledge.problems:
             # Broken own interventions are left out, never fatal; the aanjaagteam is told which.
             first = knowledge.problems[0]
@@ -180,6 +207,7 @@ class KansencoachApp(App[None]):
         self.call_from_thread(self._files_reloaded)
 
     def _files_reloaded(self) -> None:
+        self._rules = None  # read again on their next use: the changed files may be among theirs
         for screen in self.screen_stack:
             screen.post_message(FilesChanged())
         self.notify(t("tui.watch_reloaded"))

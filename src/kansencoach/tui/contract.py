@@ -23,9 +23,12 @@ class Coach(Protocol):
 
     knowledge: KnowledgeBase | None
     """None until the loading worker is done, or when the knowledge base is broken."""
-    rules: RuleBook | None
     preview: bool
     """A throwaway walk through a flow (`run --preview`): nothing is kept afterwards."""
+
+    @property
+    def rules(self) -> RuleBook | None:
+        """The review rules, loaded on first use; None when there are none or they are broken."""
 
     @property
     def store(self) -> Store: ...

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import marshal
 import os
+import stat
 import time
 import types
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,11 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
             racy = status.st_mtime_ns >= now_ns - RACY_NS
+            if racy and not stat.S_ISREG(status.st_mode):
+                # A folder cannot be hashed, and reading a pipe or a terminal would wait for a
+                # writer: stamped as absent, so the entry is never trusted while it is this recent.
+                found.append((name, *_ABSENT, ""))
+                continue
             digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
         except OSError:
             found.append((name, *_ABSENT, ""))
@@ -114,7 +120,7 @@ def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
         raw = file.read_bytes()
         if not raw.startswith(_MAGIC):
             return None
-        version, stored, value = marshal.loads(raw[len(_MAGIC) :])
+        version, stored, value = marshal.loads(memoryview(raw)[len(_MAGIC) :])  # a view: no copy
         if version != FORMAT or not isinstance(stored, list):
             return None
         if not _still_valid([tuple(entry) for entry in stored], paths):
@@ -127,12 +133,12 @@ def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
 def store(file: Path, paths: Iterable[str | Path], value: Any) -> None:
     """Cache `value` as built from `paths`; a cache that cannot be written is simply not kept."""
     try:
-        data = _MAGIC + marshal.dumps((FORMAT, stamps(paths), value))
+        data = marshal.dumps((FORMAT, stamps(paths), value))
     except ValueError:  # a value marshal cannot hold: a mistake in a caller's plain form, not fatal
         return
     with contextlib.suppress(OSError, WriteError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, data, force=True)
+        write_atomic(file, (_MAGIC, data), force=True)  # not joined: that would hold it twice
 
 
 def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:

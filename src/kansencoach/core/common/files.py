@@ -15,8 +15,9 @@ class WriteError(Exception):
     """The export could not be written; the message says why and what to do."""
 
 
-def write_atomic(path: Path, text: str | bytes, force: bool = False) -> Path:
-    """Write `text` (or bytes: a Word file) to `path` through a temporary file and `os.replace`.
+def write_atomic(path: Path, text: str | bytes | tuple[bytes, ...], force: bool = False) -> Path:
+    """Write `text` (or bytes: a Word file; or byte strings one after the other, which need not be
+    joined in memory first: a large cache) to `path` through a temporary file and `os.replace`.
 
     Never a half-written file.
 
@@ -34,9 +35,15 @@ def write_atomic(path: Path, text: str | bytes, force: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=".kansencoach-", suffix=".tmp")
         try:
-            data = text.encode("utf-8") if isinstance(text, str) else text
+            chunks = (
+                (text.encode("utf-8"),)
+                if isinstance(text, str)
+                else (text,)
+                if isinstance(text, bytes)
+                else text
+            )
             with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+                stream.writelines(chunks)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, target)

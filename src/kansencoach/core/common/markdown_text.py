@@ -2,11 +2,14 @@
 
 A screen reader should not read out asterisks, and a chat message should not need a widget per
 paragraph: both front ends take the same lines from `markdown_lines` (one walk over markdown-it's
-tokens), plain mode keeps only their text and the chat styles their marks.
+tokens), plain mode keeps only their text (wrapped between words to the terminal's width) and
+the chat styles their marks.
 """
 
 from __future__ import annotations
 
+import re
+import textwrap
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,3 +135,30 @@ def _split(runs: list[Run]) -> list[tuple[Run, ...]]:
         for part in rest:
             lines.append([Run(part, run.marks)] if part else [])
     return [tuple(line) for line in lines]
+
+
+_LEAD = re.compile(r"\s*(?:[-*] |\d+\. |\[\d+/\d+\] |! )?")
+"""What a line starts with that its continuation lines are indented past: its indent, and a list's
+`- ` or `1. `, a question's `[3/9] ` or an error's `! `."""
+
+
+def wrapped(text: str, width: int) -> str:
+    """`text` with each line longer than `width` broken between words, as a terminal of that width
+    would otherwise break it anywhere (mid-word); continuation lines are indented under the line's
+    text. Only a word longer than the whole line is broken."""
+    return "\n".join(_wrapped_line(line, width) for line in text.split("\n"))
+
+
+def _wrapped_line(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    lead = _LEAD.match(line)
+    prefix = lead.group() if lead is not None and lead.end() < width // 2 else ""
+    wrapper = textwrap.TextWrapper(
+        width,
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+        break_on_hyphens=False,  # addresses and ids keep their hyphens on one line
+        expand_tabs=False,
+    )
+    return "\n".join(wrapper.wrap(line[len(prefix) :])) or line

@@ -56,6 +56,12 @@ _SHIFT = 32
 _COLUMN = (1 << _SHIFT) - 1
 _LARGEST_INT = 2**63
 """No flow or intervention needs a larger number; larger ones are typing mistakes or attacks."""
+_KNOWN_KEYS: dict[str, str] = {}
+"""A plain key's text → the key it is, for every file read: a flow repeats `id`, `type` and `ask` at
+every step, and ten thousand interventions the same dozen keys. A plain key's meaning is its text
+alone, so what one file decided holds for the next."""
+_MAX_KNOWN_KEYS = 20_000
+"""Enough for every field name; a file of made-up keys does not grow the process without end."""
 
 
 Event = Any
@@ -98,8 +104,6 @@ class Builder:
         self.positions: dict[Loc, int] = {}
         self.problems: list[Problem] = []
         self._anchors: dict[str, _Anchor] = {}
-        self._known_keys: dict[str, str] = {}
-        """A plain key's text → the key it is: a flow repeats `id`, `type` and `ask` at every step."""
 
     def document(self) -> Any:
         """The data of the stream's only document; NOTHING for a stream without one."""
@@ -119,7 +123,7 @@ class Builder:
         as deep as the parser allows still loads, and it is faster. The common cases (a key seen
         before, a text) are decided here; everything else by the full rules in the methods."""
         stack: list[_Open] = []
-        positions, known_keys, next_event = self.positions, self._known_keys, self.next
+        positions, known_keys, next_event = self.positions, _KNOWN_KEYS, self.next
         while True:
             kind = event.__class__
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -220,8 +224,8 @@ class Builder:
         if key == "<<":
             self._alias_problem(at)
             return None, at
-        if _plain(event):
-            self._known_keys[event.value] = key
+        if _plain(event) and len(_KNOWN_KEYS) < _MAX_KNOWN_KEYS:
+            _KNOWN_KEYS[event.value] = key
         return key, at
 
     def _alias(self, event: Event, loc: Loc) -> Any:

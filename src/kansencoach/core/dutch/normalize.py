@@ -22,6 +22,8 @@ from typing import Any, NamedTuple
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 """A year says when a source was written, not what an entry is about."""
+_MAX_ALONE = 262_144
+"""As many words as `stem` caches."""
 _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 """The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
 
@@ -114,10 +116,25 @@ class Normalizer:
         self._longest = max((len(key) for key in [*self._phrases, *self._places, *self._exact]), default=1)
         self._phrase_starts = frozenset(key[0] for key in self._phrases if len(key) > 1)
         self._place_starts = frozenset(key[0] for key in [*self._places, *self._exact])
+        self._alone: dict[str, list[Term]] = {}
+        """A word that starts no phrase or place → its terms, which its neighbours do not change:
+        indexing ten thousand entries meets the same words again and again."""
 
     def terms(self, text: str) -> list[Term]:
         """The terms of `text` in order; a synonym phrase becomes its group's canonical term."""
-        return self._scan(text)[0]
+        raw = words(text)
+        alone = self._alone
+        found: list[Term] = []
+        for word in raw:
+            terms = alone.get(word)
+            if terms is None:
+                if word in self._place_starts or stem(word) in self._phrase_starts:
+                    return self._scan(text)[0]  # a phrase or a place may start here: its neighbours count
+                terms = self._scan(word)[0]
+                if len(alone) < _MAX_ALONE:
+                    alone[word] = terms
+            found += terms
+        return found
 
     def places(self, text: str) -> tuple[str, ...]:
         """The `waar` values the place names in `text` stand for, without repeats."""

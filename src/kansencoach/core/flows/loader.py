@@ -186,27 +186,40 @@ def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
             raise ProblemsError(
                 [Problem(document.position(("block",)), t("flow.is_block"), t("flow.is_block_hint"))]
             )
-        return _flow(document, text, path, vocabulary)
+        return _flow(document, text, path, vocabulary, _Assembler(document))
 
 
-def load_file(path: Path, vocabulary: Vocabulary) -> LoadedFlow | None:
-    """The flow in `path`, None when it is a valid block; ProblemsError listing every problem of
-    the flow or block otherwise."""
+@dataclass(frozen=True)
+class Checked:
+    """What checking a flow or block file found, and every file that outcome was worked out from."""
+
+    loaded: LoadedFlow | None
+    """The flow; None for a block, or when there are problems."""
+    problems: list[Problem]
+    sources: tuple[Path, ...]
+    """The file and every block file it looked for, found or not (also when it is broken): the
+    outcome holds while none of them changed."""
+
+
+def examine(path: Path, vocabulary: Vocabulary) -> Checked:
+    """Every problem in a flow or block file (none when it is valid), with the flow it holds."""
+    assembler: _Assembler | None = None
     with no_cyclic_gc():
-        text, document = _read(path)
-        if _is_block(document):
-            _block(document, path)
-            return None
-        return _flow(document, text, path, vocabulary)
+        try:
+            text, document = _read(path)
+            assembler = _Assembler(document)
+            if _is_block(document):
+                assembler.validate(Block, path)
+                return Checked(None, [], _sources(path, assembler))
+            loaded = _flow(document, text, path, vocabulary, assembler)
+            return Checked(loaded, [], loaded.sources)
+        except ProblemsError as error:
+            return Checked(None, error.problems, _sources(path, assembler))
 
 
 def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
     """Every problem in a flow or block file; empty when it is valid."""
-    try:
-        load_file(path, vocabulary)
-    except ProblemsError as error:
-        return error.problems
-    return []
+    return examine(path, vocabulary).problems
 
 
 def _read(path: Path) -> tuple[str, Document]:
@@ -219,12 +232,13 @@ def _is_block(document: Document) -> bool:
     return isinstance(document.data, dict) and "block" in document.data and "id" not in document.data
 
 
-def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> LoadedFlow:
+def _flow(
+    document: Document, text: str, path: Path, vocabulary: Vocabulary, assembler: _Assembler
+) -> LoadedFlow:
     if not isinstance(document.data, dict):
         raise ProblemsError(
             [Problem(document.position(()), t("flow.not_mapping"), t("flow.not_mapping_hint"))]
         )
-    assembler = _Assembler(document)
     flow = assembler.validate(Flow, path)
     problems = flowcheck.check(flow, assembler.position, vocabulary)
     problems += leftovers(document, "flow.yaml")
@@ -237,9 +251,9 @@ def _flow(document: Document, text: str, path: Path, vocabulary: Vocabulary) -> 
         step.id: origin.document.position(origin.prefix)
         for step, origin in zip(flow.steps, assembler.origins, strict=True)
     }
-    sources = (path, *dict.fromkeys(assembler.consulted))
-    return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions, sources)
+    return LoadedFlow(flow, path, digest.hexdigest()[:16], step_positions, _sources(path, assembler))
 
 
-def _block(document: Document, path: Path) -> Block:
-    return _Assembler(document).validate(Block, path)
+def _sources(path: Path, assembler: _Assembler | None) -> tuple[Path, ...]:
+    """`path` and the block files `assembler` looked for (none when the file did not parse)."""
+    return (path, *dict.fromkeys(assembler.consulted if assembler else ()))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
+from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation, StrictModel
 from kansencoach.core.common.ids import Identifier
 
 END = "einde"
@@ -23,11 +24,7 @@ AnswerValue: TypeAlias = str | int | float | bool | list[str] | dict[str, int] |
 """The stored value of an answer; its shape follows the step type."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-class AnswerCondition(_Strict):
+class AnswerCondition(StrictModel):
     """A test on one answer. Several tests in one condition must all hold."""
 
     answer: Identifier = Field(description="Id van de stap waarvan het antwoord getest wordt.")
@@ -48,16 +45,14 @@ class AnswerCondition(_Strict):
         return self
 
 
-class AllCondition(_Strict):
-    all: list[Condition] = Field(min_length=1)
+# No docstrings: the schema's Dutch titles come from i18n (a docstring would move their place in it).
+class AllCondition(Conjunction["Condition"]): ...
 
 
-class AnyCondition(_Strict):
-    any: list[Condition] = Field(min_length=1)
+class AnyCondition(Disjunction["Condition"]): ...
 
 
-class NotCondition(_Strict):
-    not_: Condition = Field(alias="not")
+class NotCondition(Negation["Condition"]): ...
 
 
 def _condition_kind(data: Any) -> str:
@@ -81,14 +76,14 @@ Condition = Annotated[
 ]
 
 
-class GotoRule(_Strict):
+class GotoRule(StrictModel):
     """One branch: go to `to` when `when` holds (or always, without `when`)."""
 
     when: Condition | None = None
     to: Identifier = Field(description=f"Id van een stap, of `{END}` om de flow te beëindigen.")
 
 
-class Option(_Strict):
+class Option(StrictModel):
     value: Annotated[str, Field(min_length=1, max_length=80)]
     label: Annotated[str, Field(min_length=1)]
     help: str | None = None
@@ -96,7 +91,7 @@ class Option(_Strict):
     max: int | None = Field(None, ge=0, description="Verdeel-stap: maximaal aantal punten.")
 
 
-class _StepBase(_Strict):
+class _StepBase(StrictModel):
     id: Identifier
     help: str | None = Field(None, description="Uitleg in markdown, met de bron.")
     when: Condition | None = Field(None, description="De stap wordt alleen gevraagd als dit klopt.")
@@ -199,13 +194,13 @@ OptionStep: TypeAlias = ChoiceStep | MultiStep | AllocateStep
 STEP_TYPES = ("info", "text", "choice", "multi", "scale", "number", "confirm", "list", "allocate")
 
 
-class Section(_Strict):
+class Section(StrictModel):
     id: Identifier
     title: Annotated[str, Field(min_length=1)]
     intro: str | None = None
 
 
-class Flow(_Strict):
+class Flow(StrictModel):
     """A question flow: its draft sections and the steps that fill them."""
 
     id: Identifier
@@ -217,7 +212,7 @@ class Flow(_Strict):
     steps: list[Step] = Field(min_length=1)
 
 
-class Block(_Strict):
+class Block(StrictModel):
     """A reusable list of steps, pulled into flows with `- include: pad/naar/blok.yaml`."""
 
     block: Identifier

@@ -111,10 +111,12 @@ def texts_of(item: Entry, names: Names) -> tuple[str, ...]:
 
     tags = [names.labels.get((kind, value), "") for kind in FACET_LISTS for value in getattr(item, kind)]
     if isinstance(item, Indicator):
-        target, problem, approach = "", item.measures, item.data_source
+        signals, target, problem, approach = "", "", item.measures, item.data_source
     else:
+        signals = " ".join(item.signals)
         target, problem, approach = item.target_group, item.problem, item.approach
-    return (item.name, " ".join(item.keywords), target, problem, approach, item.summary, " ".join(tags))
+    keywords = " ".join(item.keywords)
+    return (item.name, keywords, signals, target, problem, approach, item.summary, " ".join(tags))
 
 
 class Entries:

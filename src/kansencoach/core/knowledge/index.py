@@ -14,6 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
@@ -22,16 +23,22 @@ from kansencoach.core.dutch.normalize import Normalizer
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
     "keywords": 2.5,
+    "signals": 1.5,
     "target_group": 1.5,
     "problem": 1.2,
     "approach": 1.0,
     "summary": 0.8,
     "tags": 0.3,
 }
-"""How much a word counts in each field; `tags` are the vocabulary labels of the item's facets."""
+"""How much a word counts in each field. `signals` say how an officer sees the problem an intervention
+addresses (an officer describes the problem, the other fields describe the intervention); `tags` are
+the vocabulary labels of the item's facets."""
 
 K1 = 1.2
 B = 0.75
+_K1_PLUS_1 = K1 + 1
+_TERM = itemgetter(1)
+"""A normaliser's Term's term."""
 
 
 class Index:
@@ -49,23 +56,56 @@ class Index:
             self._build(documents)
 
     def _build(self, documents: Iterable[Mapping[str, str]]) -> None:
-        counted = [self._count(document) for document in documents]
-        self.size = len(counted)
-        lengths: dict[str, list[int]] = {}
-        for by_field in counted:
-            for name, (_, length) in by_field.items():
-                lengths.setdefault(name, []).append(length)
-        self._average = {name: (sum(values) / len(values)) or 1.0 for name, values in lengths.items()}
-        runs = [(array("I"), array("f")) for _ in self._term_ids]
-        for doc, by_field in enumerate(counted):
-            totals: dict[int, float] = {}
-            for name, (counter, length) in by_field.items():
-                for term_id, weight in self._field_weights(name, counter, length).items():
-                    totals[term_id] = totals.get(term_id, 0.0) + weight
-            for term_id, weight in totals.items():
-                docs, weights = runs[term_id]
+        """Two passes: the first counts each field's terms into flat arrays (a Counter per field of
+        ten thousand entries would be the largest thing in memory), the second weighs them, once
+        every field's average length is known."""
+        numbers: dict[str, int] = {}
+        field_of, lengths, ends = array("B"), array("I"), array("I")
+        """Per field of every entry: which field, how many terms, where its counts end."""
+        term_of, counts = array("I"), array("I")
+        """Per distinct term of a field: its id and how often it occurs there."""
+        fields_per_doc = array("I")
+        term_ids, surface, terms_of = self._term_ids, self.surface, self.normalizer.terms
+        for document in documents:
+            fields_per_doc.append(len(document))
+            for name, text in document.items():
+                field_of.append(numbers.setdefault(name, len(numbers)))
+                found = terms_of(text)
+                surface.update(found)  # a word always gives the same term: the first one met stays first
+                counter = Counter(map(_TERM, found))
+                for term in counter:
+                    if term not in term_ids:
+                        term_ids[term] = len(term_ids)
+                lengths.append(len(found))
+                term_of.extend(map(term_ids.__getitem__, counter))
+                counts.extend(counter.values())
+                ends.append(len(term_of))
+        self.size = len(fields_per_doc)
+        names = list(numbers)
+        totals, seen = [0] * len(names), [0] * len(names)
+        for field, length in zip(field_of, lengths, strict=True):
+            totals[field] += length
+            seen[field] += 1
+        self._average = {name: (totals[n] / seen[n]) or 1.0 for n, name in enumerate(names)}
+        weight_of = [FIELD_WEIGHTS[name] for name in names]
+        average_of = [self._average[name] for name in names]
+        runs = [(array("I"), array("f")) for _ in term_ids]
+        first = start = 0
+        for doc, count in enumerate(fields_per_doc):
+            weights: dict[int, float] = {}
+            get = weights.get
+            for field in range(first, first + count):
+                which, end = field_of[field], ends[field]
+                norm = _norm(lengths[field], average_of[which])
+                weight = weight_of[which]
+                for term_id, tf in zip(term_of[start:end], counts[start:end], strict=True):
+                    weights[term_id] = get(term_id, 0.0) + weight * tf * _K1_PLUS_1 / (tf + norm)
+                start = end
+            first += count
+            for term_id, value in weights.items():
+                docs, values = runs[term_id]
                 docs.append(doc)
-                weights.append(weight)
+                values.append(value)
         self._docs = _array("I", b"".join(docs.tobytes() for docs, _ in runs))
         self._weights = _array("f", b"".join(weights.tobytes() for _, weights in runs))
         self._offsets = array("I", accumulate((len(docs) for docs, _ in runs), initial=0))
@@ -74,22 +114,6 @@ class Index:
             # Lucene's IDF: never negative, so a word in every entry of a small catalogue is harmless.
             (math.log(1 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5)) for docs, _ in runs),
         )
-
-    def _count(self, document: Mapping[str, str]) -> dict[str, tuple[Counter[int], int]]:
-        by_field: dict[str, tuple[Counter[int], int]] = {}
-        term_ids = self._term_ids
-        for name, text in document.items():
-            found = self.normalizer.terms(text)
-            for word, term in found:
-                self.surface.setdefault(word, term)
-                term_ids.setdefault(term, len(term_ids))
-            by_field[name] = (Counter(term_ids[term] for _, term in found), len(found))
-        return by_field
-
-    def _field_weights(self, name: str, counter: Mapping[int, int], length: int) -> dict[int, float]:
-        norm = K1 * (1 - B + B * length / self._average.get(name, 1.0))
-        weight = FIELD_WEIGHTS[name]
-        return {term_id: weight * tf * (K1 + 1) / (tf + norm) for term_id, tf in counter.items()}
 
     def to_plain(self) -> dict[str, Any]:
         """The index as plain data (for the cache): arrays as bytes, everything else as is."""
@@ -162,13 +186,18 @@ class Index:
         for name, text in document.items():
             found = self.normalizer.terms(text)
             counter: Counter[str] = Counter(term for _, term in found)
-            norm = K1 * (1 - B + B * len(found) / self._average.get(name, 1.0))
+            norm = _norm(len(found), self._average.get(name, 1.0))
             for term, tf in counter.items():
                 term_id = self._term_ids.get(term)
                 if term_id is not None:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value
         return result
+
+
+def _norm(length: int, average: float) -> float:
+    """BM25's length normalisation of a field `length` terms long, its average `average`."""
+    return K1 * (1 - B + B * length / average)
 
 
 def _array(code: str, raw: bytes) -> array[Any]:

@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from rapidfuzz import fuzz, process, utils
-
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
@@ -44,8 +42,9 @@ FACET_GAIN = 2.0
 FACET_ONLY = 0.15
 """What a perfect facet fit scores for an entry that shares no words with the query."""
 EVIDENCE_WEIGHT = 0.01
-COORDINATION = 0.6
-"""How much matching more of the query's words counts (0: not at all)."""
+COORDINATION = 1.0
+"""How much matching more of the query's words counts: the text score is multiplied by the share of
+the query's words an entry holds to this power (0: not at all, 1: in proportion)."""
 RELATED_SHARE = 0.2
 """The share of a leading match's score that each entry it names as related gets."""
 RELATED_FROM = 5
@@ -277,6 +276,9 @@ class Matcher:
 
     def _near(self, word: str) -> list[tuple[str, str]]:
         """Catalogue words close to an unknown word: a typo, or the start of a longer compound."""
+        # Here, not at the top: a start from the cache builds matchers but runs no query yet.
+        from rapidfuzz import fuzz, process, utils
+
         surface = self.index.surface
         found = (
             process.extractOne(

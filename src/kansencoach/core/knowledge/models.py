@@ -103,6 +103,10 @@ class Intervention(_Strict):
     cost: str | None = None
     dose: str | None = None
     keywords: list[str] = []
+    signals: list[str] = Field(
+        [],
+        description="Hoe het probleem zich voordoet, in de woorden van wie het ziet, niet die van de aanpak.",
+    )
     sources: list[SourceRef] = Field(min_length=1)
     related: list[Identifier] = []
 
@@ -129,6 +133,20 @@ class Indicator(_Strict):
 
 class IndicatorCatalogue(_Strict):
     indicators: list[Indicator] = Field(min_length=1)
+
+
+class Synonyms(_Strict):
+    """Groups of words that should find each other; the first word of a group is its canonical form."""
+
+    groups: list[list[str]] = Field(default_factory=list)
+
+
+class Stopwords(_Strict):
+    """Words search ignores, and place names that count as a `waar` value instead of as words."""
+
+    words: list[str] = Field(default_factory=list)
+    places: dict[str, list[str]] = Field(default_factory=dict)
+    """`waar` id → names of places of that kind (neighbourhoods for `aandachtswijken`)."""
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from pydantic import BaseModel, ConfigDict
 from kansencoach.core.common.problems import Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.knowledge.models import Term, Vocabulary
+from kansencoach.core.knowledge.models import Synonyms, Term, Vocabulary
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from kansencoach.core.knowledge.base import KnowledgeBase, Synonyms
+    from kansencoach.core.knowledge.base import KnowledgeBase
 
 OWN_LISTS = ("domains", "wie", "waar")
 """The vocabulary lists a team may add to; perspectives and evidence levels are the method's own."""
@@ -67,10 +67,6 @@ def add_vocabulary(vocabulary: Vocabulary, paths: Iterable[Path]) -> tuple[Vocab
 def add_synonyms(synonyms: Synonyms, paths: Iterable[Path]) -> tuple[Synonyms, list[Problem]]:
     """`synonyms` with the groups of each own file in `paths` added, and the problems of the files
     that were left out."""
-    # Here, not at the top: the base brings the matcher and rapidfuzz, and `flows validate` imports
-    # this module for add_vocabulary alone.
-    from kansencoach.core.knowledge.base import Synonyms
-
     problems: list[Problem] = []
     groups = list(synonyms.groups)
     for path in paths:

@@ -7,16 +7,27 @@ Two parts: `search` (knowledge/search.py: what `kb search` needs, readable witho
 from __future__ import annotations
 
 import marshal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kansencoach.core.common.cache import construct
 from kansencoach.core.knowledge import search
-from kansencoach.core.knowledge.base import KnowledgeBase, Synonyms
+from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher
-from kansencoach.core.knowledge.models import Indicator, Intervention, SourceDocument, Vocabulary
 
-EntryT = TypeVar("EntryT", Intervention, Indicator)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Imported where a model is first asked for (see _Cached).
+    from kansencoach.core.knowledge.models import (
+        Indicator,
+        Intervention,
+        SourceDocument,
+        Synonyms,
+        Vocabulary,
+    )
+
+EntryT = TypeVar("EntryT", "Intervention", "Indicator")
 
 
 def to_plain(knowledge: KnowledgeBase) -> dict[str, Any]:
@@ -37,35 +48,74 @@ def to_plain(knowledge: KnowledgeBase) -> dict[str, Any]:
 
 
 def from_plain(data: dict[str, Any]) -> KnowledgeBase:
-    """The knowledge base `to_plain` saved, its matchers ready; KeyError, TypeError or ValueError if
-    it is not that."""
+    """The knowledge base `to_plain` saved, its matchers ready and its models made when first asked
+    for; KeyError, TypeError or ValueError if it is not that."""
     searchable, normalizer = search.from_plain(data["search"])
     full = marshal.loads(data["full"])
     groups, stopwords, places = data["search"]["words"]
     indicator_matcher = search.matcher_from_plain(
         full["indicators"], searchable.names, normalizer, "Indicator"
     )
-    knowledge = KnowledgeBase(
-        construct(Vocabulary, full["vocabulary"]),
-        _models(searchable.matcher, full["order"], Intervention),
-        construct(Synonyms, {"groups": groups}),
-        frozenset(stopwords),
-        dict(places),
-        {key: Path(path) for key, path in full["paths"].items()},
-        _models(indicator_matcher, full["indicator_order"], Indicator),
-        searchable.problems,
-        frozenset(full["shipped_ids"]),
-        Path(full["indicators_path"]) if full["indicators_path"] else None,
-        {key: construct(SourceDocument, value) for key, value in full["documents"].items()},
-    )
-    # Cached properties, filled from the cache instead of being built again.
+    knowledge = _Cached.__new__(_Cached)
+    # The fields that need no model, then the cached properties, filled from the cache instead of
+    # being built again.
     knowledge.__dict__.update(
+        stopwords=frozenset(stopwords),
+        places=dict(places),
+        paths={key: Path(path) for key, path in full["paths"].items()},
+        problems=searchable.problems,
+        shipped_ids=frozenset(full["shipped_ids"]),
+        indicators_path=Path(full["indicators_path"]) if full["indicators_path"] else None,
         normalizer=normalizer,
         names=searchable.names,
         matcher=searchable.matcher,
         indicator_matcher=indicator_matcher,
+        _full=full,
+        _groups=groups,
     )
     return knowledge
+
+
+class _Cached(KnowledgeBase):
+    """A knowledge base from the cache whose models are made when one is first asked for: the start
+    screen needs its matchers and problems only, and making a model imports pydantic (a tenth of a
+    second and 15 MiB), so a start from a current cache makes none.
+
+    Not a dataclass of its own: the fields, their order and equality stay KnowledgeBase's; each field
+    that holds models is a cached property over the plain data `from_plain` keeps."""
+
+    _full: dict[str, Any]
+    _groups: list[list[str]]
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        from kansencoach.core.knowledge.models import Vocabulary
+
+        return construct(Vocabulary, self._full["vocabulary"])
+
+    @cached_property
+    def synonyms(self) -> Synonyms:
+        from kansencoach.core.knowledge.models import Synonyms
+
+        return construct(Synonyms, {"groups": self._groups})
+
+    @cached_property
+    def interventions(self) -> tuple[Intervention, ...]:
+        from kansencoach.core.knowledge.models import Intervention
+
+        return _models(self.matcher, self._full["order"], Intervention)
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        from kansencoach.core.knowledge.models import Indicator
+
+        return _models(self.indicator_matcher, self._full["indicator_order"], Indicator)
+
+    @cached_property
+    def documents(self) -> dict[str, SourceDocument]:
+        from kansencoach.core.knowledge.models import SourceDocument
+
+        return {key: construct(SourceDocument, value) for key, value in self._full["documents"].items()}
 
 
 def _models(matcher: Matcher, order: list[int], kind: type[EntryT]) -> tuple[EntryT, ...]:

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple, TypeAlias
 
 from kansencoach.core.common.cache import no_cyclic_gc
-from kansencoach.core.flows.models import AnswerValue
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # For annotations only: importing the models means importing pydantic, which listing the
+    # store's sessions at start does not need.
+    from kansencoach.core.flows.models import AnswerValue
 
 EventKind = Literal[
     "set", "clear", "undo", "visit", "accept", "dismiss", "comment", "resolve", "prefill", "unsent"
@@ -31,7 +36,7 @@ EVENT_KINDS: tuple[EventKind, ...] = (
 )
 
 
-EventValue: TypeAlias = AnswerValue | dict[str, str]
+EventValue: TypeAlias = "AnswerValue | dict[str, str]"
 """An answer, or a comment's author and text."""
 
 

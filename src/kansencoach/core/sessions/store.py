@@ -117,12 +117,21 @@ class Store:
 
     def sessions(self) -> list[SessionInfo]:
         """Every readable session, most recent first; a damaged row is reported and left out."""
-        rows = self._read("SELECT * FROM sessions ORDER BY updated DESC, created DESC", ())
-        found = [(row, _session_info(row)) for row in rows]
+        return [info for info, _ in self.listing()]
+
+    def listing(self) -> list[tuple[SessionInfo, int]]:
+        """`sessions()` with the number of each one's last event (0 before the first), in one query:
+        a list can tell which sessions changed since it was last made without reading their logs."""
+        rows = self._read(
+            "SELECT *, (SELECT max(seq) FROM events WHERE session_id = sessions.id) FROM sessions"
+            " ORDER BY updated DESC, created DESC",
+            (),
+        )
+        found = [(row, _session_info(row[:-1])) for row in rows]
         for row, info in found:
             if info is None:
                 self._report(t("store.bad_session", id=_shown_id(row)))
-        return [info for _, info in found if info is not None]
+        return [(info, row[-1] or 0) for row, info in found if info is not None]
 
     def session(self, session_id: str) -> SessionInfo:
         rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))

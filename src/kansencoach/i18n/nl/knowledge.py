@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "match.related": "hangt samen met ‘{name}’",
     "match.field.name": "naam",
     "match.field.keywords": "trefwoorden",
+    "match.field.signals": "signalen",
     "match.field.target_group": "doelgroep",
     "match.field.problem": "probleem",
     "match.field.approach": "aanpak",

@@ -90,6 +90,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     ),
     "explanation": ("Toelichting", "Wat bekend is over het effect, met de bron."),
     "keywords": ("Trefwoorden", "Woorden waarop de interventie gevonden moet worden."),
+    "signals": (
+        "Signalen",
+        "Hoe het probleem zich voordoet, in de woorden van wie het ziet: wat een beleidsmedewerker"
+        " opmerkt, niet wat de interventie doet.",
+    ),
     "sources": ("Bronnen", "De documenten waar deze informatie vandaan komt."),
     "document": ("Document", "Titel van het document of de databank, met jaar."),
     "section": ("Onderdeel", "Hoofdstuk of paragraaf in het document."),

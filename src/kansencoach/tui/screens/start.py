@@ -41,26 +41,23 @@ class SessionRow:
 def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
     """Every stored session with its progress; a session whose flow is gone says so.
 
-    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session, and
-    each flow's engine is made once for all its sessions.
+    `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
+    The sessions come from one query, and only those changed since the last listing are replayed.
     """
-    from kansencoach.core.catalog import flow_for_session
+    from kansencoach.core.catalog import session_entry
     from kansencoach.core.common.problems import ProblemsError
-    from kansencoach.core.flows.engine import Engine
+    from kansencoach.core.sessions.progress import ProgressBook
 
-    engines: dict[tuple[Path, str], Engine] = {}
+    book = ProgressBook(store)
     rows = []
-    for info in store.sessions():
+    for info, last_event in store.listing():
         try:
-            loaded = flow_for_session(info.flow_id, info.flow_source, flows)
+            entry = session_entry(info.flow_id, info.flow_source, flows)
         except (ProblemsError, LookupError):
             rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
             continue
-        key = (loaded.path, loaded.digest)
-        if key not in engines:
-            engines[key] = Engine(loaded.flow.steps)
-        done, total = engines[key].route(store.state(info.id).answers).progress
-        rows.append(SessionRow(info, done, total))
+        rows.append(SessionRow(info, *book.of(info, last_event, entry)))
+    book.save()
     return rows
 
 
@@ -120,7 +117,7 @@ class StartScreen(Screen[None]):
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
         # The long, complete flow first: it is what most officers come for.
         flows = sorted(
-            flows, key=lambda entry: (-(entry.loaded.flow.minutes or 0) if entry.loaded else 0, entry.id)
+            flows, key=lambda entry: (-(entry.summary.minutes or 0) if entry.summary else 0, entry.id)
         )
         self.flows, self.rows = flows, rows
         flow_list = self.query_one("#flows", OptionList)
@@ -143,18 +140,22 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#flows")
     def _flow_chosen(self, event: OptionList.OptionSelected) -> None:
         entry = next((entry for entry in self.flows if entry.id == event.option.id), None)
-        if entry is not None and entry.loaded is not None:
+        if entry is not None and entry.summary is not None:
             self.start_session(entry)
 
     @work(exclusive=True, group="open")
     async def start_session(self, entry: FlowEntry) -> None:
         from kansencoach.core.sessions.session import Session
 
-        assert entry.loaded is not None
-        title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.loaded.flow.title))
+        assert entry.summary is not None
+        title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.summary.title))
         if title is None:
             return
-        session = Session.start(coach(self).store, entry.loaded, title)
+        loaded = entry.loaded  # made from the cache now, not when the list was shown
+        if loaded is None:  # its cache entry damaged and the file broken since the list was made
+            self.app.notify(t("tui.flow_missing", flow=entry.id), severity="error")
+            return
+        session = Session.start(coach(self).store, loaded, title)
         coach(self).open_session(session)
 
     @on(OptionList.OptionSelected, "#sessions")
@@ -283,13 +284,13 @@ class StartScreen(Screen[None]):
 
 
 def _flow_option(entry: FlowEntry) -> Option:
-    if entry.loaded is None:
+    if entry.summary is None:
         first = entry.problems[0] if entry.problems else ""
         problem = visible(t("tui.flow_broken", problem=str(first)))
         text = Text.assemble((visible(f"{entry.id} "), "bold"), (problem, "red"))
         # No id: a broken file may share its name with a working flow (two user folders).
         return Option(text, disabled=True)
-    flow = entry.loaded.flow
+    flow = entry.summary
     minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
     text = Text.assemble((visible(flow.title), "bold"), (minutes, "dim"))
     if flow.description:

@@ -105,9 +105,14 @@ def matching_keys(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
     """The keys `pattern` (a draft key, perhaps with wildcards) matches, in order; a plain key is
     looked up, not matched against every key. A flow's keys are the same after every answer, so this
     is worked out once per rule and flow, not once per rule and answer over every key."""
-    if not any(char in pattern for char in "*?["):
+    if not is_pattern(pattern):
         return (pattern,) if pattern in keys else ()
     return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
+
+
+def is_pattern(key: str) -> bool:
+    """Whether a rule's draft key has wildcards (`doel.*`), rather than naming one part."""
+    return any(char in key for char in "*?[")
 
 
 class _Infos(Container[str]):

@@ -2,20 +2,27 @@
 
 A rule that can never fire is a check the officer believes is made but is not: `missing` on a
 question every route asks and requires, `fewer_than` below a list's minimum, or a rule that names
-some parts the flow has and some it lacks (a typo, or a key renamed in the flow). `flows validate`
-and `kb validate` report these as warnings; a key no flow has at all is an error in the rule file.
+some parts the flow has and some it lacks. `kb validate` reports these to whoever writes the rules,
+at the rule; a key no flow has at all is an error in the rule file. `flows validate` tells the
+flow's author only what the flow can fix, at the step: a draft key (or info step) that looks like a
+misspelt or renamed one a rule reads. A flow that simply lacks the parts a rule reads is fine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from kansencoach.core.common.problems import Problem, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, did_you_mean, nearest
 from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.review.evaluate import matching_keys, referenced_keys, referenced_warnings
+from kansencoach.core.draft.review.evaluate import (
+    is_pattern,
+    matching_keys,
+    referenced_keys,
+    referenced_warnings,
+)
 from kansencoach.core.draft.review.rules import (
     AllOf,
     AnyOf,
@@ -56,6 +63,43 @@ def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem
             message = t("review.reach.never", rule=rule.id, flow=flow.id, step=step.id)
             problems.append(Problem(position, message, t("review.reach.never_hint")))
     return problems
+
+
+def near_misses(rules: RuleBook, flow: Flow, positions: Mapping[str, Position]) -> list[Problem]:
+    """For the flow's author: each draft key or info step id of `flow` that looks like a misspelling
+    of one the rules read, so that those rules are not made in this flow: one warning per key the
+    rules read, at the step (`positions`, by step id), naming every rule that reads it."""
+    names = {key: ("draft", step.id) for key, step in _question_keys(flow).items()}
+    names |= {step.id: ("id", step.id) for step in flow.steps if isinstance(step, InfoStep)}
+    titles: dict[str, list[str]] = {}
+    for rule in rules.rules:
+        for wanted in dict.fromkeys([*referenced_keys(rule.when), *referenced_warnings(rule.when)]):
+            titles.setdefault(wanted, []).append(rule.title)
+    # A name some rule reads as it is written is no misspelling of another.
+    free = [name for name in names if not any(fnmatchcase(name, wanted) for wanted in titles)]
+    problems: list[Problem] = []
+    for wanted, rule_titles in titles.items():
+        near = None if wanted in names or is_pattern(wanted) else _misspelt_as(wanted, free)
+        if near is not None:
+            field, step_id = names[near]
+            rules_named = "; ".join(rule_titles)
+            message = t(
+                "review.reach.near", field=field, name=near, wanted=wanted, flow=flow.id, rules=rules_named
+            )
+            hint = t("review.reach.near_hint", field=field, wanted=wanted)
+            problems.append(Problem(positions[step_id], message, hint))
+    return sorted(problems, key=lambda problem: problem.position)
+
+
+def _misspelt_as(wanted: str, names: list[str]) -> str | None:
+    """The name in `names` that looks like `wanted` misspelt: for a draft key, a key in the same
+    section (the keys of a section all start with its name, which would make them look alike)."""
+    section, dot, _ = wanted.rpartition(".")
+    if not dot:
+        return nearest(wanted, names)
+    keys = {name.rpartition(".")[2]: name for name in names if name.rpartition(".")[0] == section}
+    near = nearest(wanted.rpartition(".")[2], keys)
+    return None if near is None else keys[near]
 
 
 def unknown_keys(rules_path: Path, flows: Iterable[Flow]) -> list[Problem]:

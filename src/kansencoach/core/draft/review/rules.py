@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Strict, Tag, model_validator
+from pydantic import Discriminator, Field, Strict, Tag, model_validator
 
+from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation, StrictModel
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
@@ -28,17 +29,13 @@ Number = Annotated[float, Strict()]
 WORDS_FILE = "review-words.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-class Missing(_Strict):
+class Missing(StrictModel):
     """True when none of the parts has an answer."""
 
     missing: DraftKey | list[DraftKey]
 
 
-class NotSmart(_Strict):
+class NotSmart(StrictModel):
     """True when a goal lacks a number, a unit, a target group or a date."""
 
     not_smart: DraftKey
@@ -48,7 +45,7 @@ class NotSmart(_Strict):
     )
 
 
-class ErGoal(_Strict):
+class ErGoal(StrictModel):
     """True for an "ER-goal": more, less, better … with no quantity to say how much."""
 
     er_goal: DraftKey
@@ -58,7 +55,7 @@ class ErGoal(_Strict):
     )
 
 
-class FewerThan(_Strict):
+class FewerThan(StrictModel):
     """True when a list has fewer items than `fewer_than`, not counting items that mention `except`."""
 
     key: DraftKey
@@ -66,7 +63,7 @@ class FewerThan(_Strict):
     except_: Name | None = Field(None, alias="except")
 
 
-class Points(_Strict):
+class Points(StrictModel):
     """True when an allocation gives `option` at least `min` (and at most `max`) points."""
 
     key: DraftKey
@@ -75,21 +72,21 @@ class Points(_Strict):
     max: Number | None = None
 
 
-class AtMost(_Strict):
+class AtMost(StrictModel):
     """True when a number answer is at most `at_most` (a number or a threshold's name)."""
 
     key: DraftKey
     at_most: Number | Name
 
 
-class Equals(_Strict):
+class Equals(StrictModel):
     """True when the answer is exactly `equals` (yes/no, a number or a choice)."""
 
     key: DraftKey
     equals: bool | Number | str
 
 
-class TextTest(_Strict):
+class TextTest(StrictModel):
     """One test on the text of a part, per item of a list (any item, or `items: all`)."""
 
     key: DraftKey | list[DraftKey]
@@ -111,26 +108,26 @@ class TextTest(_Strict):
         return self
 
 
-class TargetDirection(_Strict):
+class TargetDirection(StrictModel):
     """True when the target does not lie beyond the baseline in the goal's direction."""
 
     target_direction: TargetParts
 
 
-class TargetParts(_Strict):
+class TargetParts(StrictModel):
     baseline: DraftKey
     target: DraftKey
     goal: DraftKey
     down: Name = Field(description="De woordenlijst die zegt dat het doel omlaag moet (dalen, minder, …).")
 
 
-class IndicatorsOffGoal(_Strict):
+class IndicatorsOffGoal(StrictModel):
     """True when outcome indicators are given but none of them shares a word with the goal."""
 
     indicators_off_goal: IndicatorParts
 
 
-class IndicatorParts(_Strict):
+class IndicatorParts(StrictModel):
     indicators: DraftKey
     goal: DraftKey
     skip: list[Name] = Field(
@@ -140,40 +137,34 @@ class IndicatorParts(_Strict):
     ignore: Name = Field(description="Woorden die niet zeggen wat er gemeten wordt (aantal, aandeel, …).")
 
 
-class FlowWarning(_Strict):
+class FlowWarning(StrictModel):
     """True when the flow's own warning (an info step) shows: its threshold has one home, the flow."""
 
     warning: Name
 
 
-class EvidenceGap(_Strict):
+class EvidenceGap(StrictModel):
     """True when only interventions without known evidence were accepted while better ones fit."""
 
     evidence_gap: Literal[True]
 
 
-class TargetMismatch(_Strict):
+class TargetMismatch(StrictModel):
     """True when none of the accepted interventions is for the target groups named in `key`."""
 
     target_mismatch: DraftKey
 
 
-class AllOf(_Strict):
+class AllOf(Conjunction["Check"]):
     """True when every check in `all` is."""
 
-    all: list[Check] = Field(min_length=1)
 
-
-class AnyOf(_Strict):
+class AnyOf(Disjunction["Check"]):
     """True when at least one check in `any` is."""
 
-    any: list[Check] = Field(min_length=1)
 
-
-class NoneOf(_Strict):
+class NoneOf(Negation["Check"]):
     """True when the check under `not` is not."""
-
-    not_: Check = Field(alias="not")
 
 
 TEXT_TESTS = (
@@ -187,7 +178,7 @@ TEXT_TESTS = (
     "no_if_then",
     "if_then_without_because",
 )
-_KINDS: dict[str, type[_Strict]] = {
+_KINDS: dict[str, type[StrictModel]] = {
     "missing": Missing,
     "not_smart": NotSmart,
     "er_goal": ErGoal,
@@ -242,7 +233,7 @@ Check = Annotated[
 ]
 
 
-class Rule(_Strict):
+class Rule(StrictModel):
     """One thing auditors look for; a finding is raised when `when` holds."""
 
     id: Name
@@ -258,14 +249,14 @@ class Rule(_Strict):
     source: SourceRef
 
 
-class Words(_Strict):
+class Words(StrictModel):
     """The word lists and thresholds the rules refer to by name."""
 
     thresholds: dict[Name, Number] = Field(default_factory=dict)
     lists: dict[Name, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
 
 
-class RuleBook(_Strict):
+class RuleBook(StrictModel):
     rules: list[Rule] = Field(min_length=1)
     words: Words = Field(default_factory=Words)
 

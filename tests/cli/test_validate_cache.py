@@ -1,0 +1,267 @@
+"""`flows validate` from its cache: a repeated run prints what a fresh one would, byte for byte, and
+never a result of a file (or a block, a folder, the code) that changed since."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kansencoach.core.flows import loader, verdicts
+from kansencoach.core.flows.loader import Checked
+from kansencoach.core.knowledge.models import Vocabulary
+
+from helpers import DATA, kansencoach, kansencoach_process
+
+pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
+
+OLD_NS = 1_600_000_000 * 10**9
+"""A modification time long before the cache is written: the stat alone is then trusted."""
+
+WARNED = (
+    "id: partners\ntitle: Partners\nversion: 1\nsections: [{id: analyse, title: Analyse}]\n"
+    "steps:\n  - {id: partners, type: confirm, ask: Zijn er partners?, draft: analyse.partners}\n"
+    "  - {id: afspraken, type: text, ask: Welke afspraken?, draft: analyse.partner-afspraak}\n"
+)
+"""A valid flow with a review warning: a draft key like `analyse.partner-afspraken`, which rules read."""
+BROKEN = "id: kapot\ntitle: Kapot\nversion: 1\nsteps:\n  - id: vraag\n    type: txt\n    ask: Wat?\n"
+UNREADABLE = BROKEN.replace("ask: Wat?", 'ask: "Wat?')
+"""A flow the YAML reader stops in: the parser's own words are kept for `--verbose`."""
+BLOCK = "block: slot\nsteps:\n  - {id: slot, type: text, ask: Nog iets?}\n"
+INCLUDING = (
+    "id: met-blok\ntitle: Met blok\nversion: 1\nsections: [{id: a, title: A}]\n"
+    "steps:\n  - {id: vraag, type: text, ask: Wat?, draft: a.vraag}\n  - include: blocks/slot.yaml\n"
+)
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files checked from now on (not taken from the cache)."""
+    seen: list[Path] = []
+    real: Callable[..., Checked] = loader.examine
+
+    def counted(path: Path, vocabulary: object) -> Checked:
+        seen.append(path)
+        return real(path, vocabulary)
+
+    monkeypatch.setattr(loader, "examine", counted)
+    return seen
+
+
+def _old(path: Path, text: str) -> Path:
+    """`path` written with `text` long ago, so the cache trusts its stat."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    return path
+
+
+def _outcome(result: subprocess.CompletedProcess[str]) -> tuple[int, str, str]:
+    return result.returncode, result.stdout, result.stderr
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("verdicts-*.marshal"))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), 0, {"text": "in orde", "json": "[]"}),
+        (WARNED, 0, {"text": "analyse.partner-afspraken", "json": "[]"}),
+        (BROKEN, 6, {"text": "txt", "json": '"line": 6'}),
+        (UNREADABLE, 7, {"text": "aanhalingsteken", "json": '"line": 7', "verbose": "YAML-lezer"}),
+    ],
+    ids=["valid", "warned", "broken", "unreadable"],
+)
+@pytest.mark.parametrize("output", ["text", "json", "verbose"])
+def test_a_repeated_validate_prints_what_a_fresh_one_does_without_checking_again(
+    tmp_path: Path,
+    own_cache: Path,
+    checks: list[Path],
+    text: str,
+    line: int,
+    says: dict[str, str],
+    output: str,
+) -> None:
+    """`line` is where the first problem is (0: the flow is valid)."""
+    flow = _old(tmp_path / "flow.yaml", text)
+    options = ["--verbose"] if output == "verbose" else ["--format", output]
+    fresh = kansencoach("flows", "validate", flow, *options)
+    assert fresh.returncode == (2 if line else 0), fresh.stderr
+    assert says.get(output, says["text"]) in fresh.stdout + fresh.stderr
+    if line and output != "json":
+        assert re.search(rf"{re.escape(str(flow))}:{line}:\d+: ", fresh.stderr)
+    assert checks == [flow] and _cache_files(own_cache)
+    repeated = kansencoach("flows", "validate", flow, *options)
+    assert checks == [flow], "the repeated run checked the file again"
+    assert _outcome(repeated) == _outcome(fresh)
+    for file in _cache_files(own_cache):
+        file.unlink()
+    assert _outcome(kansencoach("flows", "validate", flow, *options)) == _outcome(fresh)
+    assert checks == [flow, flow]
+
+
+def test_a_file_changed_within_the_same_second_at_the_same_size_is_checked_again(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(BROKEN.replace("type: txt", "type: qqq"), encoding="utf-8")
+    assert kansencoach("flows", "validate", flow).returncode == 2
+    before = flow.stat()
+    flow.write_text(BROKEN.replace("type: txt", "type: zzz"), encoding="utf-8")
+    os.utime(flow, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (flow.stat().st_size, flow.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    again = kansencoach("flows", "validate", flow)
+    assert again.returncode == 2
+    assert "'zzz'" in again.stderr and "qqq" not in again.stderr
+    assert checks == [flow, flow]
+
+
+def test_a_file_saved_while_it_was_being_checked_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+) -> None:
+    flow = tmp_path / "flow.yaml"
+    flow.write_text(BROKEN, encoding="utf-8")
+    counted = loader.examine
+
+    def saved_meanwhile(path: Path, vocabulary: Vocabulary) -> Checked:
+        checked = counted(path, vocabulary)
+        flow.write_text(BROKEN.replace("type: txt", "type: zzz"), encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(loader, "examine", saved_meanwhile)
+    assert "'txt'" in kansencoach("flows", "validate", flow).stderr
+    monkeypatch.setattr(loader, "examine", counted)
+    again = kansencoach("flows", "validate", flow)
+    assert "'zzz'" in again.stderr and "'txt'" not in again.stderr
+    assert checks == [flow, flow]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_just_made_is_reported_and_never_read(tmp_path: Path) -> None:
+    # Its stamp is too recent to trust, and hashing it instead would wait for a writer forever.
+    pipe = tmp_path / "pijp.yaml"
+    os.mkfifo(pipe)
+    for _ in range(2):
+        result = kansencoach_process("flows", "validate", pipe, home=tmp_path / "home")
+        assert result.returncode == 2
+        assert "geen gewoon bestand" in result.stderr
+
+
+def test_an_old_file_replaced_by_a_same_size_copy_with_its_old_time_is_checked_again(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    # As an unzipped or `cp -p`-copied version arrives: the stat alone was trusted for the old file.
+    flow = _old(tmp_path / "flow.yaml", BROKEN)
+    assert kansencoach("flows", "validate", flow).returncode == 2
+    _old(flow, BROKEN.replace("type: txt", "type: zzz"))
+    again = kansencoach("flows", "validate", flow)
+    assert "'zzz'" in again.stderr and "'txt'" not in again.stderr
+    assert checks == [flow, flow]
+
+
+def test_a_changed_block_is_checked_again_through_the_flow_that_includes_it(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    flow = _old(tmp_path / "met-blok.yaml", INCLUDING)
+    block = _old(tmp_path / "blocks" / "slot.yaml", BLOCK)
+    assert kansencoach("flows", "validate", flow).returncode == 0
+    assert kansencoach("flows", "validate", flow).returncode == 0
+    assert checks == [flow]
+    _old(block, BLOCK.replace("type: text", "type: txet"))
+    broken = kansencoach("flows", "validate", flow)
+    assert broken.returncode == 2
+    assert re.search(rf"{re.escape(str(block))}:3:\d+: ", broken.stderr), broken.stderr
+    block.unlink()
+    missing = kansencoach("flows", "validate", flow)
+    assert missing.returncode == 2 and "blocks/slot.yaml" in missing.stderr
+    assert checks == [flow, flow, flow]
+
+
+def test_a_second_own_flow_with_the_same_id_is_a_clash_though_the_first_was_cached(
+    kansencoach_home: Path, checks: list[Path]
+) -> None:
+    folder = kansencoach_home / "config" / "flows"
+    first = _old(folder / "eerste.yaml", WARNED)
+    assert kansencoach("flows", "validate", first).returncode == 0
+    second = _old(folder / "tweede.yaml", WARNED)
+    clash = kansencoach("flows", "validate", first, second)
+    assert clash.returncode == 2, clash.stderr
+    assert "partners" in clash.stderr and str(first) in clash.stderr
+    assert checks == [first, first, second]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],
+        lambda data: b"kansencoach-cache\n\x00garbage",
+        lambda data: b"garbage",
+    ],
+    ids=["empty", "truncated", "bad-marshal", "foreign"],
+)
+def test_a_damaged_cache_file_is_rebuilt_silently(
+    tmp_path: Path, own_cache: Path, checks: list[Path], damage: Callable[[bytes], bytes]
+) -> None:
+    flow = _old(tmp_path / "flow.yaml", BROKEN)
+    fresh = kansencoach("flows", "validate", flow)
+    (file,) = _cache_files(own_cache)
+    file.write_bytes(damage(file.read_bytes()))
+    assert _outcome(kansencoach("flows", "validate", flow)) == _outcome(fresh)
+    assert checks == [flow, flow]
+    assert _outcome(kansencoach("flows", "validate", flow)) == _outcome(fresh)
+    assert checks == [flow, flow], "the rebuilt cache was not used"
+
+
+def test_results_of_other_code_are_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+) -> None:
+    module = _old(tmp_path / "module.py", "ANSWER = 1\n")
+    monkeypatch.setattr(verdicts, "package_files", lambda: [module])
+    flow = _old(tmp_path / "flow.yaml", BROKEN)
+    kansencoach("flows", "validate", flow)
+    kansencoach("flows", "validate", flow)
+    _old(module, "ANSWER = 2\n")
+    kansencoach("flows", "validate", flow)
+    assert checks == [flow, flow]
+
+
+def test_the_package_files_are_the_code_and_its_texts() -> None:
+    files = {
+        path.relative_to(Path(verdicts.__file__).parents[2]).as_posix() for path in verdicts.package_files()
+    }
+    assert {"cli/flows.py", "core/flows/checks.py", "i18n/nl/flows.py", "templates/flow.yaml"} <= files
+    assert not any("__pycache__" in name for name in files)
+
+
+def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: Path) -> None:
+    flow = _old(tmp_path / "flow.yaml", WARNED)
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['kansencoach', 'flows', 'validate', {str(flow)!r}]\n"
+        "try:\n    runpy.run_module('kansencoach', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "roots = ('pydantic', 'yaml', 'kansencoach.core.flows.checks', 'kansencoach.core.knowledge.models')\n"
+        "print('LOADED:' + ','.join(sorted(n for n in sys.modules if n.startswith(roots))), file=sys.stderr)\n"
+    )
+    env = {"KANSENCOACH_HOME": str(tmp_path / "home"), "PATH": ""}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+        )
+
+    first, second = run(), run()
+    assert "pydantic" in first.stderr.rsplit("LOADED:", 1)[1]
+    assert second.stderr.rsplit("LOADED:", 1)[1] == "\n", second.stderr[-500:]
+    assert (second.stdout, second.stderr.rsplit("LOADED:", 1)[0]) == (
+        first.stdout,
+        first.stderr.rsplit("LOADED:", 1)[0],
+    )
+    assert "analyse.partner-afspraken" in second.stderr
