@@ -1,10 +1,12 @@
 """The chat's whole update per answer: without widgets, and from Ctrl+S to the next question painted.
 
 `figures`: answer, draft with review, suggestions and route, timed over the first 20 answers of a
-20-step and of a 2,000-step flow (best of three sessions each); the ratio shows how the work per answer grows with the flow
-(issue 14 asks ≤ 3×). `paint_figures`: the app headless, from Ctrl+S on a text answer to the first
-frame that shows the next question whole with its input focused for typing (what the officer
-waits for), against a bare Textual app whose Ctrl+S mounts one message widget, a Static, and
+20-step and of a 2,000-step flow (best of three sessions each); the ratio shows how the work per
+answer grows with the flow (issue 14 asks ≤ 3×).
+
+`paint_figures`: the app headless, from Ctrl+S on a text answer to the first frame that shows the
+next question whole with its input focused for typing (what the officer waits for), against a
+bare Textual app whose Ctrl+S mounts one message widget, a Static (what a coach message is), and
 whose frame shows it whole (issue 14 asks ≤ 2×).
 """
 

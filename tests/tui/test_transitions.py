@@ -14,24 +14,6 @@ from helpers import DATA
 FLOWS = DATA / "flows-transitions"
 
 
-TWO_TEXTS = """\
-id: twee
-title: Twee
-version: 1
-sections:
-  - {id: analyse, title: Analyse}
-steps:
-  - id: verschil
-    type: text
-    ask: Welk verschil?
-    draft: analyse
-  - id: oorzaak
-    type: text
-    ask: Welke oorzaak?
-    draft: analyse
-"""
-
-
 def burst(app: KansencoachApp, keys: list[str]) -> None:
     """Keys as a terminal delivers a fast typist's or a paste's: all at once, nothing waits in between."""
     assert app._driver is not None
@@ -93,17 +75,12 @@ async def test_keys_typed_right_after_a_multi_select_land_in_the_next_question()
         assert screen.query_one("#text-answer", TextArea).text == "Een 1 en 2"
 
 
-async def test_ctrl_s_right_after_typing_sends_all_of_it_and_what_follows_lands_in_the_next(
-    tmp_path: Path,
-) -> None:
+async def test_ctrl_s_right_after_typing_sends_all_of_it_and_what_follows_lands_in_the_next() -> None:
     # Ctrl+S is a priority key: it was handled before the letters typed just ahead of it had reached
     # the answer box, so the answer lost its end; the letters after it belong to the next question.
-    (tmp_path / "twee.yaml").write_text(TWO_TEXTS, encoding="utf-8")
-    app = KansencoachApp(new_flow=load_flow(tmp_path / "twee.yaml", load_vocabulary()), title="Twee")
+    app = new_session(FLOWS / "twee.yaml")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await new_chat(app, pilot)
         burst(app, [*"Peuters gaan minder vaak", "ctrl+s", *"Te weinig plekken"])
         for _ in range(10):
             await pilot.pause()
