@@ -246,6 +246,7 @@ class ChatScreen(ChatMoves):
         if shown is not self._awaited:
             return  # another question came first; its own call brings everything up to date
         self.query_one(ChatHeader).show_progress(self.session)
+        self.chat_log.fold_oldest()
         if self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
