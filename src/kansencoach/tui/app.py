@@ -107,7 +107,20 @@ class KansencoachApp(App[None]):
             except Exception as error:  # the questions work without the review, so go on
                 self._rules = (None,)
                 self.notify(self._not_loaded(error, "tui.rules_broken"), severity="error", timeout=20)
+            else:
+                self._say_rules_left_out()
         return self._rules[0]
+
+    def _say_rules_left_out(self) -> None:
+        """Tell the aanjaagteam which own review rules were left out for a mistake (the shipped
+        rules and the rest still review the draft), as `kb validate` and `sessions review` do."""
+        from kansencoach.core.catalog import review_rules
+
+        combined = review_rules()
+        if combined is not None and combined.problems:
+            first = combined.problems[0]
+            message = t("tui.rules_left_out", count=len(combined.problems), problem=str(first))
+            self.notify(message, severity="warning", timeout=15)
 
     def get_default_screen(self) -> StartScreen:
         """The start screen as the bottom of the stack, not pushed onto Textual's empty default

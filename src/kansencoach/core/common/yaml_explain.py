@@ -221,7 +221,10 @@ def _unclosed_quote(context: _Context) -> _Found | None:
     opener = _open_quote_line(context)
     if opener is None:
         return None
-    line, mark = opener
+    line, column = opener
+    mark = line.text[column]
+    if column > line.value_column:
+        return _unclosed_inner_quote(line, column)
     text = unquoted(line.value)
     if mark == "'" and text[:1].isalpha() and (len(text) < 2 or text[1] == " "):
         fix = line.with_value(quote(line.value))
@@ -237,18 +240,37 @@ def _unclosed_quote(context: _Context) -> _Found | None:
     return _Found(line.number, line.value_column, "yaml.unclosed_quote", "yaml.unclosed_quote_hint", values)
 
 
-def _open_quote_line(context: _Context) -> tuple[Line, str] | None:
+def _open_quote_line(context: _Context) -> tuple[Line, int] | None:
+    """The line with the quote that never closes, and the column of that quote."""
     if "quoted scalar" in context.context and "end of stream" in context.problem:
         line = context.line(context.context_line)
-        return line, line.value[:1] or '"'
+        if line.text[context.context_column : context.context_column + 1] in ("'", '"'):
+            return line, context.context_column  # also a quote inside a [list] or {value: …}
+        return (line, line.value_column) if line.value[:1] in ("'", '"') else None
     if "expected key" not in context.problem and "expected <block end>" not in context.problem:
         return None
     for number in range(context.problem_line - 1, context.context_line - 1, -1):
         line = context.line(number)
         mark = line.value[:1]
         if line.key and mark in ("'", '"') and line.value.count(mark) % 2 == 1:
-            return line, mark
+            return line, line.value_column
     return None
+
+
+def _unclosed_inner_quote(line: Line, column: int) -> _Found:
+    """`[a, "b` or `{value: a, label: "B}`: the quoted text closed at the end of the line, and
+    the bracket after it, so that the fix keeps the list or the mapping (quoting the whole value
+    would make it one text)."""
+    mark = line.text[column]
+    inner = line.text[column + 1 :].rstrip().rstrip("]}").rstrip()
+    value = line.text[line.value_column : column] + mark + inner + mark
+    closes = {"[": "]", "{": "}"}
+    if value[:1] in closes and balanced_end(value) == -1:
+        value += closes[value[0]]
+    fix = line.with_value(value)
+    return _Found(
+        line.number, column, "yaml.unclosed_quote", "yaml.unclosed_quote_hint", {"quote": mark, "fix": fix}
+    )
 
 
 def _text_after_quote(context: _Context) -> _Found | None:

@@ -93,6 +93,7 @@ MESSAGES: dict[str, str] = {
     "tui.dismissed": "Weggelegd: {name}.",
     "tui.kb_left_out": "{count} probleem/problemen in eigen interventies; die zijn weggelaten, de rest werkt. Eerste: {problem}",
     "tui.kb_broken": "De kennisbank kan niet geladen worden ({problem}); suggesties zijn er even niet.",
+    "tui.rules_left_out": "{count} probleem/problemen in eigen toetsregels; die regels zijn weggelaten, de rest van de toets werkt. Eerste: {problem}",
     "tui.rules_broken": "De toetsregels kunnen niet geladen worden ({problem}); de vragen en suggesties werken gewoon, alleen de toets is er even niet.",
     "tui.kb_unreadable": "De kennisbank kan niet gelezen worden: {path} is niet te openen. De vragen werken gewoon, alleen suggesties en de toets zijn er even niet. Controleer of je dat bestand mag lezen en start de app opnieuw.",
     "tui.kb_folder": "de map met de kennisbank",

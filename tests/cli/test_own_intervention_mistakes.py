@@ -1,0 +1,51 @@
+"""Mistakes the aanjaagteam makes in its own interventions, found by walking through it as they would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import kansencoach
+
+HUISWERKKLAS = """\
+id: huiswerkklas
+name: Huiswerkklas in de wijk
+summary: Kinderen uit groep 6 tot 8 maken twee middagen per week hun huiswerk in het buurthuis.
+problem: Kinderen zonder rustige plek of hulp thuis lopen achter met hun huiswerk.
+approach: Twee middagen per week in het buurthuis, met vrijwilligers en studenten die helpen.
+target_group: Kinderen uit groep 6 tot 8 in aandachtswijken.
+domains: [onderwijs]
+wie: [kinderen]
+waar: [school]
+perspectives:
+  - perspective: C
+    why: Extra hulp voor kinderen die thuis geen hulp krijgen.
+evidence:
+  level: onbekend
+  explanation: Er is geen onderzoek naar het effect bekend.
+keywords: [huiswerk, huiswerkbegeleiding]
+sources:
+  - document: concernaudit
+    section: 5 Doeltreffendheid van uitvoering en beleid
+    quote: 'Aanmeldbeleid: centrale aanmelding voor scholen naar keuze voor alle kinderen in de stad.'
+related: []
+"""
+
+
+def test_an_unclosed_quote_in_the_signals_list_is_fixed_inside_the_list(kansencoach_home: Path) -> None:
+    # The template writes signals as a [list] on one line; a quote opened in it and never closed was
+    # explained as an unclosed '[' whose fix turned the whole list into one text.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    own = folder / "huiswerkklas.yaml"
+    own.write_text(HUISWERKKLAS + "signals: [geen hulp thuis]\n", encoding="utf-8")
+    assert kansencoach("kb", "validate", own).returncode == 0
+    broken = 'signals: [kinderen maken hun huiswerk niet, "ouders kunnen niet helpen'
+    own.write_text(HUISWERKKLAS + broken + "\n", encoding="utf-8")
+
+    result = kansencoach("kb", "validate", own)
+
+    assert result.returncode == 2
+    line, column = HUISWERKKLAS.count("\n") + 1, broken.index('"') + 1
+    assert f'{own}:{line}:{column}: het aanhalingsteken " aan het begin' in result.stderr
+    assert '`signals: [kinderen maken hun huiswerk niet, "ouders kunnen niet helpen"]`' in result.stderr
+    assert "Traceback" not in result.stderr
