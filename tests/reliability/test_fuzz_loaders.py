@@ -19,9 +19,7 @@ from kansencoach.core.sessions.scripted import read_script
 
 from helpers import REPO, at_most, mini_flow
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-"""No deadline: a wall-clock limit per example failed at random on a loaded machine. A hang is caught
-by `at_most` around each check instead; how fast loading is, is measured in benchmarks/."""
+FUZZ = settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 HANG_GUARD = 60
 """Seconds after which one check counts as hung: far beyond what any takes on a busy machine."""
 SHIPPED_FLOWS = sorted(
