@@ -291,6 +291,7 @@ def export_session(store: Store, session_id: str, output: Path | None, options: 
     conversation = Conversation(open_session(store, session_id))
     fmt = options.fmt
     draft = conversation.session.draft(load_kb(), load_review_rules())
+    _say_left_out()  # the export's review ran without them
     path = output or conversation.default_export_path(fmt)
     written = conversation.export(draft, path, fmt, options.force, options.template)
     print(t("plain.exported", path=written))
@@ -330,8 +331,7 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
     session = open_session(store, session_id)
     rules = load_review_rules()
     findings = session.review(rules, load_kb()) if rules else []
-    for problem in own_knowledge_problems():
-        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
+    _say_left_out()
     if as_json:
         print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
         return 0
@@ -345,3 +345,9 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
             print(f"  {t('review.example')}: {finding.example}")
         print(f"  {t('review.source')}: {finding.source}")
     return 0
+
+
+def _say_left_out() -> None:
+    """Name the team's own review rules and vocabulary that were left out for a mistake, on stderr."""
+    for problem in own_knowledge_problems():
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
