@@ -6,8 +6,8 @@
 nobody tunes on them by reading their misses.
 
 The cases live in tests/data/relevance/ (see its README): `tuning/` may be used to choose the
-matcher's weights; `heldout/` and `heldout2/` were written before the matcher was changed and must
-not be tuned on. All are reported side by side, and the two held-out batches together as
+matcher's weights; `heldout/`, `heldout2/` and `heldout3/` were written before the matcher was
+changed and must not be tuned on. All are reported side by side, and the held-out batches together as
 `heldout-all`; a gap of more than 0.05 between tuning and held-out means the matcher fits its tuning
 set.
 
@@ -43,7 +43,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "tuning": ("tuning",),
     "heldout": ("heldout",),
     "heldout2": ("heldout2",),
-    "heldout-all": ("heldout", "heldout2"),
+    "heldout3": ("heldout3",),
+    "heldout-all": ("heldout", "heldout2", "heldout3"),
 }
 """Each reported set and the case folders it is made of."""
 HELD_OUT = ("heldout", "heldout-all")

@@ -30,14 +30,6 @@ def test_plain_run_to_the_end(kansencoach_home: Path) -> None:
     assert "Klaar: alle vragen zijn beantwoord" in result.stdout
 
 
-def test_invalid_input_is_explained_and_asked_again() -> None:
-    result = kansencoach("run", MINI, "--plain", stdin="\nEen verschil\n7\nonderwijs\nstop\n")
-    assert "! Dit antwoord is nodig om verder te gaan." in result.stdout
-    assert "! Kies een nummer van 1 tot en met 2." in result.stdout
-    assert result.stdout.count("✓ opgeslagen") == 2
-    assert "kansencoach run --resume" in result.stdout
-
-
 def test_back_help_stop_and_resume_at_the_same_step(kansencoach_home: Path) -> None:
     first = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nterug\n?\nstop\n")
     assert "Huidig antwoord: Onderwijs (Enter om te houden)" in first.stdout
@@ -114,17 +106,36 @@ def test_dutch_numbers_are_read_right_and_shown_as_read(
     assert f"Nulmeting: {shown_nulmeting.replace('%', '')}" in shown
 
 
-def test_a_number_read_wrongly_can_be_refused_and_typed_again(kansencoach_home: Path) -> None:
-    result = kansencoach("run", NUMBERS, "--plain", stdin="ongeveer 450\nnee\n450\n12\n")
-    assert "Ik heb dit gelezen als ongeveer € 450. Klopt dat?" in result.stdout
-    assert result.stdout.count("[1/2] Hoeveel budget?") == 2
-    assert "✓ opgeslagen (gelezen als € 450)" in result.stdout
-
-
-def test_a_percentage_is_refused_where_euro_are_asked(kansencoach_home: Path) -> None:
-    result = kansencoach("run", NUMBERS, "--plain", stdin="58%\nstop\n")
-    assert "! Hier wordt een getal in euro gevraagd" in result.stdout
-    assert "✓ opgeslagen" not in result.stdout
+@pytest.mark.parametrize(
+    ("flow", "typed", "says", "counts"),
+    [
+        (
+            MINI,
+            ["", "Een verschil", "7", "onderwijs", "stop"],
+            [
+                "! Dit antwoord is nodig om verder te gaan.",
+                "! Kies een nummer van 1 tot en met 2.",
+                "kansencoach run --resume",
+            ],
+            {"✓ opgeslagen": 2},
+        ),
+        (
+            NUMBERS,
+            ["ongeveer 450", "nee", "450", "12"],
+            ["Ik heb dit gelezen als ongeveer € 450. Klopt dat?", "✓ opgeslagen (gelezen als € 450)"],
+            {"[1/2] Hoeveel budget?": 2},
+        ),
+        (NUMBERS, ["58%", "stop"], ["! Hier wordt een getal in euro gevraagd"], {"✓ opgeslagen": 0}),
+    ],
+    ids=["invalid-answers-asked-again", "number-reading-refused", "percentage-where-euro-asked"],
+)
+def test_a_wrong_answer_is_explained_and_asked_again(
+    kansencoach_home: Path, flow: Path, typed: list[str], says: list[str], counts: dict[str, int]
+) -> None:
+    result = kansencoach("run", flow, "--plain", stdin="\n".join(typed) + "\n")
+    for text in says:
+        assert text in result.stdout
+    assert {text: result.stdout.count(text) for text in counts} == counts
 
 
 def test_scripted_numbers_are_read_the_dutch_way(kansencoach_home: Path, tmp_path: Path) -> None:

@@ -220,17 +220,25 @@ def test_a_damaged_cache_file_is_rebuilt_silently(
     assert checks == [flow, flow], "the rebuilt cache was not used"
 
 
+@pytest.mark.parametrize("code", ["package_files", "library_files"])
 def test_results_of_other_code_are_not_trusted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: list[Path], code: str
 ) -> None:
+    """Ours (an update, an edit under development) or another version of pydantic or PyYAML."""
     module = _old(tmp_path / "module.py", "ANSWER = 1\n")
-    monkeypatch.setattr(verdicts, "package_files", lambda: [module])
+    monkeypatch.setattr(verdicts, code, lambda: [module])
     flow = _old(tmp_path / "flow.yaml", BROKEN)
     kansencoach("flows", "validate", flow)
     kansencoach("flows", "validate", flow)
     _old(module, "ANSWER = 2\n")
     kansencoach("flows", "validate", flow)
     assert checks == [flow, flow]
+
+
+def test_the_checking_libraries_are_pydantic_and_pyyaml() -> None:
+    names = {path.parent.name for path in verdicts.library_files()}
+    assert names == {"pydantic", "pydantic_core", "yaml"}
+    assert all(path.is_file() for path in verdicts.library_files())
 
 
 def test_the_package_files_are_the_code_and_its_texts() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Label, TextArea
 
 from kansencoach.core.draft.export import body
@@ -25,16 +26,22 @@ HOSTILE = {
 }
 
 
+async def pasted_and_sent(app: KansencoachApp, pilot: Pilot[None], text: str) -> ChatScreen:
+    """The chat screen once `text` is pasted into the first question and sent with Ctrl+S."""
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ChatScreen)
+    app.post_message(events.Paste(text))
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return screen
+
+
 async def paste_and_export(text: str, documents: Path) -> tuple[str, str]:
     app = KansencoachApp(new_flow=mini_flow(), title="Vijandig")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
-        app.post_message(events.Paste(text))
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        screen = await pasted_and_sent(app, pilot, text)
         validation = str(screen.query_one("#validation", Label).render())
         await pilot.press("f2")
         await pilot.pause()
@@ -63,13 +70,7 @@ async def test_a_huge_paste_is_refused_with_a_message_and_kept_in_the_input(fixe
     huge = "Lange tekst. " * 80_000  # about 1 MB
     app = KansencoachApp(new_flow=mini_flow(), title="Groot")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
-        app.post_message(events.Paste(huge))
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        screen = await pasted_and_sent(app, pilot, huge)
         assert "langer dan 200000 tekens" in str(screen.query_one("#validation", Label).render())
         assert screen.step is not None and screen.step.id == "verschil"
         assert len(screen.query_one("#text-answer", TextArea).text) == len(huge)

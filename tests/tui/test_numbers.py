@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 import pytest
 from driver import answered_up_to, new_chat, new_session
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import OfficerMessage
 
@@ -28,9 +30,12 @@ def validation(screen: ChatScreen) -> str:
     return str(label.render()) if label.display else ""
 
 
-async def at_budget(pilot: Pilot[None], app: KansencoachApp) -> ChatScreen:
-    """The mini flow answered up to its budget question (a number in euro)."""
-    return await answered_up_to(pilot, app, "budget")
+@contextlib.asynccontextmanager
+async def at_budget() -> AsyncIterator[tuple[Pilot[None], ChatScreen]]:
+    """A new session of the mini flow, answered up to its budget question (a number in euro)."""
+    app = new_session(title="Budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        yield pilot, await answered_up_to(pilot, app, "budget")
 
 
 @pytest.mark.parametrize(
@@ -67,9 +72,7 @@ async def test_numbers_are_read_the_dutch_way(
 
 
 async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None:
-    app = new_session(title="Budget")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_budget(pilot, app)
+    async with at_budget() as (pilot, screen):
         await type_number(pilot, "ongeveer 450")
         assert "Ik heb dit gelezen als ongeveer € 450." in validation(screen)
         field = screen.query_one("#number-answer", Input)
@@ -83,9 +86,7 @@ async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None
 
 
 async def test_a_percentage_is_refused_where_euro_are_asked() -> None:
-    app = new_session(title="Budget")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await at_budget(pilot, app)
+    async with at_budget() as (pilot, screen):
         await type_number(pilot, "58%")
         assert "Hier wordt een getal in euro gevraagd" in validation(screen)
         assert "budget" not in screen.session.answers

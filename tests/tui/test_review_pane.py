@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 import yaml
 from driver import choose, opened_chat, type_text
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from kansencoach import locations
@@ -14,13 +18,15 @@ from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage
 from kansencoach.tui.widgets.panes import ReviewPane
 
 from helpers import DATA, REPO
 
 
-def weak_session(tmp_path: object) -> str:
+def weak_session() -> str:
+    """A stored session of the voorstel flow with weak answers (voorstel-zwak.yaml); its id."""
     loaded = load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
     script = read_script(DATA / "answers" / "voorstel-zwak.yaml", loaded, set())
     with Store(locations.store_path()) as store:
@@ -30,11 +36,16 @@ def weak_session(tmp_path: object) -> str:
         return session.info.id
 
 
-async def test_review_pane_lists_findings_and_jumps_to_the_part(tmp_path: object) -> None:
-    session_id = weak_session(tmp_path)
-    app = KansencoachApp(resume=session_id)
+@contextlib.asynccontextmanager
+async def weak_chat() -> AsyncIterator[tuple[Pilot[None], ChatScreen]]:
+    """The weak session resumed in the app, once its knowledge and rules are in."""
+    app = KansencoachApp(resume=weak_session())
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await opened_chat(app, pilot)
+        yield pilot, await opened_chat(app, pilot)
+
+
+async def test_review_pane_lists_findings_and_jumps_to_the_part() -> None:
+    async with weak_chat() as (pilot, screen):
         await pilot.press("ctrl+r")
         pane = screen.query_one(ReviewPane)
         texts = [str(option.prompt) for option in pane.options]
@@ -44,11 +55,8 @@ async def test_review_pane_lists_findings_and_jumps_to_the_part(tmp_path: object
         assert screen.step is not None and screen.step.id == "stoppen"
 
 
-async def test_a_finding_appears_right_after_its_step(tmp_path: object) -> None:
-    session_id = weak_session(tmp_path)
-    app = KansencoachApp(resume=session_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await opened_chat(app, pilot)
+async def test_a_finding_appears_right_after_its_step() -> None:
+    async with weak_chat() as (pilot, screen):
         screen.go_to("risico-nadeel")
         await pilot.pause()
         screen.query_one("#text-answer", TextArea).clear()
@@ -63,11 +71,8 @@ def test_weak_answers_file_is_valid_yaml() -> None:
     assert yaml.safe_load((DATA / "answers" / "voorstel-zwak.yaml").read_text())["answers"]["mix"]["C"] == 100
 
 
-async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives(tmp_path: object) -> None:
-    session_id = weak_session(tmp_path)
-    app = KansencoachApp(resume=session_id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await opened_chat(app, pilot)
+async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives() -> None:
+    async with weak_chat() as (pilot, screen):
         screen.go_to("indicatoren")
         await pilot.pause()
         advice = [
@@ -80,7 +85,7 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
         assert "VVE" in advice[-1] or "voorschool" in advice[-1].lower()
 
 
-async def test_an_empty_review_mid_flow_does_not_say_the_concept_passes(tmp_path: object) -> None:
+async def test_an_empty_review_mid_flow_does_not_say_the_concept_passes() -> None:
     app = KansencoachApp(new_flow=load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary()))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened_chat(app, pilot)

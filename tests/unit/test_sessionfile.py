@@ -48,12 +48,18 @@ def full_session(store: Store, loaded: LoadedFlow) -> Session:
     return session
 
 
+def session_file(folder: Path, text: str) -> Path:
+    """`text` written as a session file in `folder`, as an officer saves one to share it."""
+    path = folder / "sessie.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_export_import_export_gives_the_same_file(tmp_path: Path, flows_in: Path) -> None:
     loaded = load_flow(flows_in / "mini.yaml", load_vocabulary())
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, loaded))
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         again = sessionfile.import_file(second, path)
         assert sessionfile.dump(again) == text
         assert again.answers == MINI_ANSWERS
@@ -77,8 +83,7 @@ def test_an_old_file_against_a_newer_flow_keeps_every_answer(tmp_path: Path, flo
     loaded = load_flow(flows_in / "mini.yaml", load_vocabulary())
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, loaded))
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         # The newer flow drops the `criteria` question and moves `urgentie` to the end.
         (flows_in / "mini.yaml").write_text(
             (DATA / "flows-changed" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
@@ -98,8 +103,7 @@ def test_an_answer_changed_by_hand_is_imported_after_the_history(
 ) -> None:
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini)).replace("budget: 25000", "budget: 700000")
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         again = sessionfile.import_file(second, path)
         assert again.answers["budget"] == 700000
         assert second.events(again.info.id)[-1].kind == "set"
@@ -108,8 +112,7 @@ def test_an_answer_changed_by_hand_is_imported_after_the_history(
 def test_a_refused_file_imports_nothing(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini)).replace("urgentie: 4", "urgentie: 40")
-        path = tmp_path / "sessie.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = session_file(tmp_path, text)
         with pytest.raises(ProblemsError) as raised:
             sessionfile.import_file(second, path)
         assert second.sessions() == []

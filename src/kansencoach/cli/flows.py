@@ -154,21 +154,26 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.common.cache import no_cyclic_gc
+
     paths = _files_to_validate(arguments.paths)
     as_json = arguments.format == "json"
     judge = _Judge()
     found: list[Problem] = []
     broken = 0
-    for path in paths:
-        verdict = judge.verdict(path)
-        found += verdict.problems
-        if verdict.problems:
-            broken += 1
-            if not as_json:
-                print_problems(verdict.problems, verbose=arguments.verbose)
-        elif not as_json:
-            print(t("cli.valid", path=path))
-            print_warnings(verdict.warnings)
+    # A changed file costs the imports of pydantic, the models and the checks: many objects and
+    # hardly a cycle, which the collector would only rescan (about 7% of a first validate).
+    with no_cyclic_gc():
+        for path in paths:
+            verdict = judge.verdict(path)
+            found += verdict.problems
+            if verdict.problems:
+                broken += 1
+                if not as_json:
+                    print_problems(verdict.problems, verbose=arguments.verbose)
+            elif not as_json:
+                print(t("cli.valid", path=path))
+                print_warnings(verdict.warnings)
     judge.save()
     if as_json:
         print_problems(found, as_json=True)

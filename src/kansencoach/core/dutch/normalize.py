@@ -125,12 +125,13 @@ class Normalizer:
         raw = words(text)
         alone = self._alone
         found: list[Term] = []
-        for word in raw:
+        for index, word in enumerate(raw):
             terms = alone.get(word)
             if terms is None:
                 if word in self._place_starts or stem(word) in self._phrase_starts:
-                    return self._scan(text)[0]  # a phrase or a place may start here: its neighbours count
-                terms = self._scan(word)[0]
+                    # A phrase or a place may start here: from here on, the neighbours count.
+                    return found + self._scan_words(raw[index:])[0]
+                terms = self._scan_words([word])[0]
                 if len(alone) < _MAX_ALONE:
                     alone[word] = terms
             found += terms
@@ -141,7 +142,10 @@ class Normalizer:
         return tuple(dict.fromkeys(waar for waar in self._scan(text)[1] if waar))
 
     def _scan(self, text: str) -> tuple[list[Term], list[str]]:
-        raw = words(text)
+        return self._scan_words(words(text))
+
+    def _scan_words(self, raw: list[str]) -> tuple[list[Term], list[str]]:
+        """The terms and places of the folded words `raw`, left to right."""
         stems = [stem(word) for word in raw]
         result: list[Term] = []
         places: list[str] = []
@@ -149,6 +153,11 @@ class Normalizer:
         while index < len(raw):
             # Only a word that starts a phrase or a place name needs the longer lookups.
             starts = raw[index] in self._place_starts or stems[index] in self._phrase_starts
+            alone = None if starts else self._alone.get(raw[index])
+            if alone is not None:
+                result += alone
+                index += 1
+                continue
             longest = min(self._longest, len(raw) - index) if starts else 1
             for size in range(longest, 0, -1):
                 place = self._places.get(tuple(raw[index : index + size]))

@@ -3,12 +3,14 @@
 A repeated `flows validate` of unchanged files prints what the first one found without importing
 pydantic, the models or the checks: each file's problems and warnings are kept on a cache shelf
 (core.common.cache) with the stamps of every file they were worked out from. The shelf as a whole
-also depends on every file of the kansencoach package, so results of other code (an update, or an
-edit under development) are never trusted, and on the knowledge files the caller names.
+also depends on every file of the kansencoach package and on the libraries that check (pydantic,
+PyYAML), so results of other code (an update, or an edit under development) are never trusted, and
+on the knowledge files the caller names.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +21,8 @@ from kansencoach.core.common.cache import Shelf
 from kansencoach.core.common.problems import Position, Problem
 
 _PACKAGE = Path(__file__).parents[2]
+_CHECKERS = ("pydantic", "pydantic_core", "yaml")
+"""The libraries whose version can change a verdict: the schema's errors, the YAML reader's words."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,17 @@ def package_files() -> list[Path]:
     return found
 
 
+def library_files() -> list[Path]:
+    """The first module of each library that checks, found without importing it: an upgrade
+    replaces it, and with it its stamp."""
+    found: list[Path] = []
+    for name in _CHECKERS:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            found.append(Path(spec.origin))
+    return found
+
+
 def folder_files(folders: Iterable[Path]) -> list[Path]:
     """`folders`, the folders in them and their YAML files: a file appearing, going or changing in
     any of them changes a stamp (a folder's modification time changes with its list of names)."""
@@ -54,8 +69,8 @@ class VerdictShelf:
 
     def __init__(self, file: Path, shared: Iterable[Path]) -> None:
         """`shared` are the files every verdict depends on (the knowledge it was checked against);
-        the package's files are added here."""
-        self._shelf = Shelf(file, [*package_files(), *shared])
+        the package's and the checking libraries' files are added here."""
+        self._shelf = Shelf(file, [*package_files(), *library_files(), *shared])
 
     def get(self, path: Path) -> Verdict | None:
         """The verdict on `path`, spelled as it was then (the problems name it so), if still valid."""
