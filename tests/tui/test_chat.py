@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from driver import answer, answer_shown, choose, new_chat, new_session, opened_chat, type_text
 from textual.widgets import Input, Label, TextArea
 
@@ -14,8 +15,9 @@ from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, JumpDialog
 from kansencoach.tui.screens.export import ExportDialog
+from kansencoach.tui.widgets import chatlog
 from kansencoach.tui.widgets.allocate import AllocateAnswer
-from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, OfficerMessage
+from kansencoach.tui.widgets.messages import CoachMessage, FoldedMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
 from helpers import MINI_ANSWERS, mini_flow
@@ -294,3 +296,34 @@ async def test_ctrl_z_takes_back_the_latest_answer_and_asks_it_again() -> None:
         assert screen.session.answers == {}
         kinds = [event.kind for event in screen.session.store.events(screen.session.info.id)]
         assert kinds.count("set") == 2 and kinds.count("undo") == 2
+
+
+async def test_a_long_sitting_folds_the_oldest_messages_into_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two or three widgets per answer made each next answer slower to lay out as the sitting went
+    # on; past FOLD_AT messages the oldest become lines of one message (small numbers here).
+    monkeypatch.setattr(chatlog, "FOLD_AT", 10)
+    monkeypatch.setattr(chatlog, "KEPT", 4)
+    steps = "".join(
+        f"  - {{id: v{n}, type: text, multiline: false, ask: Vraag nummer {n}?, draft: a}}\n"
+        for n in range(12)
+    )
+    path = tmp_path / "lang.yaml"
+    path.write_text(f"id: lang\ntitle: Lang\nversion: 1\nsections:\n  - {{id: a, title: A}}\nsteps:\n{steps}")
+    app = new_session(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        for number in range(8):
+            await answer_shown(pilot, screen, f"antwoord {number}")
+        for _ in range(50):
+            if len(screen.chat_log.children) <= 10:
+                break
+            await pilot.pause()
+        messages = list(screen.chat_log.children)
+        assert isinstance(messages[0], FoldedMessage) and len(messages) <= 10
+        folded = messages[0].text.splitlines()
+        assert folded[:2] == ["1/12 · Vraag nummer 0?", "    antwoord 0"]
+        question = screen.question
+        assert isinstance(question, CoachMessage) and question is messages[-1] and "9/12" in question.markdown
+        assert screen.session.answers["v7"] == "antwoord 7"

@@ -7,10 +7,13 @@ from textual.widgets import OptionList
 
 from kansencoach import locations
 from kansencoach.core.catalog import find_flow
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.chatlog import HISTORY_SHOWN, answer_text
+from kansencoach.tui.widgets.messages import HistoryMessage, OfficerMessage
 
 from helpers import DATA
 
@@ -58,3 +61,23 @@ async def test_resume_from_the_start_screen_shows_the_question(size: tuple[int, 
             for _ in range(5):
                 await pilot.pause()
             assert question_visible(screen), f"question out of view after {key}"
+
+
+async def test_resuming_folds_the_answers_before_the_last_few_into_one_message() -> None:
+    # A widget per earlier answer made every next answer slower to draw as the session grew.
+    session_id = half_done_session()
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen)
+        history = list(screen.query(HistoryMessage))
+        officer = list(screen.query(OfficerMessage))
+        assert len(officer) == HISTORY_SHOWN and len(history) == HISTORY_SHOWN + 1
+        folded = str(history[0].render()).splitlines()
+        answered = screen.session.route().answered
+        assert len(folded) == len(answered) - HISTORY_SHOWN == 8
+        assert folded[0] == f"{Conversation.label(answered[0])}: {answer_text(screen.session, answered[0])}"
+        assert str(history[1].render()) == Conversation.label(answered[8])
+        assert question_visible(screen)

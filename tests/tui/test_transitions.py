@@ -73,3 +73,17 @@ async def test_keys_typed_right_after_a_multi_select_land_in_the_next_question()
             await pilot.pause()
         assert screen.session.answers == {"punten": ["a"]}
         assert screen.query_one("#text-answer", TextArea).text == "Een 1 en 2"
+
+
+async def test_ctrl_s_right_after_typing_sends_all_of_it_and_what_follows_lands_in_the_next() -> None:
+    # Ctrl+S is a priority key: it was handled before the letters typed just ahead of it had reached
+    # the answer box, so the answer lost its end; the letters after it belong to the next question.
+    app = new_session(FLOWS / "twee.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        burst(app, [*"Peuters gaan minder vaak", "ctrl+s", *"Te weinig plekken"])
+        for _ in range(10):
+            await pilot.pause()
+        assert screen.session.answers == {"verschil": "Peuters gaan minder vaak"}
+        assert screen.step is not None and screen.step.id == "oorzaak"
+        assert screen.query_one("#text-answer", TextArea).text == "Te weinig plekken"

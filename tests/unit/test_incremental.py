@@ -135,3 +135,22 @@ def test_a_step_that_leaves_the_path_stops_steering_the_steps_after_it(tmp_path:
     assert [step.id for step in after.path] == ["eerst", "laatst"]
     answers["eerst"] = "ja"
     assert engine.reroute(after, answers, "eerst") == before
+
+
+def test_conditions_that_flip_on_the_same_walk_give_the_rebuilt_draft(tmp_path: Path) -> None:
+    # 'eerst' asks or skips 'dan' and, through it, 'daarna': the walk stays, only what is asked
+    # changes, and the drafter then remakes only those steps' parts and provenance lines.
+    path = tmp_path / "keten.yaml"
+    path.write_text(CHAINED, encoding="utf-8")
+    loaded, knowledge = load_flow(path, load_vocabulary()), load_kb()
+    moves = [("eerst", "ja"), ("dan", "x"), ("daarna", "y"), ("eerst", "nee"), ("eerst", "ja"), ("dan", "z")]
+    with Store(tmp_path / "k.db") as store:
+        session = Session.start(store, loaded, "Keten")
+        session.draft(knowledge, load_review_rules())
+        for step_id, value in moves:
+            before = session.route().asked
+            session.answer(session.engine.step(step_id), value)  # type: ignore[arg-type]
+            assert session.route().walk == session.engine.route(session.answers).walk
+            assert_same_as_rebuilt(session, knowledge)
+            if step_id == "eerst" and len(session.answers) > 1:
+                assert session.route().asked != before

@@ -164,10 +164,9 @@ class Drafter:
         self._sheet: _Sheet | None = None
         """The parts of the last draft, by section and place on the path."""
         self._steps = {step.id: step for step in flow.steps}
-        self._not_asked: (
-            tuple[tuple[tuple[int, ...], tuple[bool, ...]], tuple[tuple[str, str], ...]] | None
-        ) = None
-        """The walk of the last route provenance was given, and what it said: the same walk, the same."""
+        self._not_asked: _NotAsked | None = None
+        """What provenance said for the last route: on the same walk, only the steps asked or skipped
+        anew change."""
 
     def draft(
         self,
@@ -184,10 +183,16 @@ class Drafter:
         """
         route = route or Engine(self.flow.steps).route(answers)
         sheet = self._sheet
-        if changed is None or sheet is None or (sheet.walk, sheet.asked) != (route.walk, route.asked):
+        if changed is None or sheet is None or sheet.walk != route.walk:
             sheet = self._sheet = self._fresh_sheet(answers, route)
         else:
-            for step_id in changed:
+            # The same walk: only the steps whose answer changed or that were asked or skipped
+            # anew (a condition that now holds, or no longer does) are made again.
+            redo = set(changed)
+            if sheet.asked != route.asked:
+                redo.update(route.steps[route.walk[place]].id for place in _flipped(sheet.asked, route.asked))
+                sheet.asked = route.asked
+            for step_id in redo:
                 self._redo(sheet, step_id, answers, route)
         sections = tuple(
             DraftSection(
@@ -215,15 +220,15 @@ class Drafter:
         return sheet
 
     def _redo(self, sheet: _Sheet, step_id: str, answers: Mapping[str, AnswerValue], route: Route) -> None:
-        """Make the part of one step again (the path is the same)."""
-        if step_id not in self._targets or not route.contains(step_id):
-            return
+        """Make the part of one step again (the walk is the same); none when it is not asked now."""
         place = route.place(step_id)
-        assert place is not None
+        if step_id not in self._targets or place is None:
+            return
         section_id = self._targets[step_id][0]
         sheet.items[section_id].remove(place)
         sheet.open[section_id].remove(place)
-        sheet.add(section_id, place, self._part(route.steps[route.index[step_id]], answers))
+        if route.asked[place]:
+            sheet.add(section_id, place, self._part(route.steps[route.index[step_id]], answers))
 
     def _item(self, step: Step, value: AnswerValue) -> DraftItem:
         """The draft item of an answer (an info step's text), made again only when the answer changed."""
@@ -242,20 +247,29 @@ class Drafter:
 
     def provenance(self, route: Route, digest: str) -> Provenance:
         """Every question not on the path, with the condition that skipped it or the branch that passed it."""
-        walked = (route.walk, route.asked)
-        if self._not_asked is None or self._not_asked[0] != walked:
-            skipped = {step.id for step in route.skipped}
-            branch = t("provenance.branch")
-            not_asked = tuple(
-                (
-                    step_label(step),
-                    self._reason(step) if step.id in skipped and step.when is not None else branch,
-                )
-                for step in self.flow.steps
-                if not route.contains(step.id) and not (isinstance(step, InfoStep) and step.draft is None)
-            )
-            self._not_asked = walked, not_asked
-        return Provenance(self.flow.id, self.flow.version, digest, self._not_asked[1])
+        kept = self._not_asked
+        if kept is None or kept.walk != route.walk:
+            kept = self._not_asked = _NotAsked(route.walk, route.asked)
+            for index, step in enumerate(self.flow.steps):
+                if not route.contains(step.id):
+                    kept.note(index, self._not_asked_entry(step, route))
+        elif kept.asked != route.asked:
+            for place in _flipped(kept.asked, route.asked):
+                index = route.walk[place]
+                if route.asked[place]:
+                    kept.drop(index)
+                else:
+                    kept.note(index, self._not_asked_entry(self.flow.steps[index], route))
+            kept.asked = route.asked
+        return Provenance(self.flow.id, self.flow.version, digest, kept.entries())
+
+    def _not_asked_entry(self, step: Step, route: Route) -> tuple[str, str] | None:
+        """A step off the path as provenance lists it (None: an info step that adds nothing to the draft)."""
+        if isinstance(step, InfoStep) and step.draft is None:
+            return None
+        walked = route.place(step.id) is not None
+        reason = self._reason(step) if walked and step.when is not None else t("provenance.branch")
+        return step_label(step), reason
 
     def _reason(self, step: Step) -> str:
         if step.id not in self._reasons:
@@ -297,6 +311,48 @@ class _Sheet:
             self.items[section_id].insert(place, part)
         elif isinstance(part, OpenPoint):
             self.open[section_id].insert(place, part)
+
+
+class _NotAsked:
+    """The steps off the path of one walk, by their index in the flow, as provenance lists them."""
+
+    def __init__(self, walk: tuple[int, ...], asked: tuple[bool, ...]) -> None:
+        self.walk = walk
+        self.asked = asked
+        self._entries: dict[int, tuple[str, str]] = {}
+        self._listed: tuple[tuple[str, str], ...] | None = ()
+
+    def note(self, index: int, entry: tuple[str, str] | None) -> None:
+        if entry is not None:
+            self._entries[index] = entry
+            self._listed = None
+
+    def drop(self, index: int) -> None:
+        if self._entries.pop(index, None) is not None:
+            self._listed = None
+
+    def entries(self) -> tuple[tuple[str, str], ...]:
+        """In the order of the flow."""
+        if self._listed is None:
+            self._listed = tuple(self._entries[index] for index in sorted(self._entries))
+        return self._listed
+
+
+FLIP_CHUNK = 64
+"""Places compared at once when looking for what a condition flipped: slices compare in C."""
+
+
+def _flipped(before: tuple[bool, ...], after: tuple[bool, ...]) -> list[int]:
+    """The places of a walk asked in one of two routes and not in the other (walks of one length).
+
+    An answer flips a few places of a long walk; only the slices that differ are looked into.
+    """
+    places: list[int] = []
+    for start in range(0, len(after), FLIP_CHUNK):
+        end = min(start + FLIP_CHUNK, len(after))
+        if before[start:end] != after[start:end]:
+            places += [place for place in range(start, end) if before[place] != after[place]]
+    return places
 
 
 def build_draft(

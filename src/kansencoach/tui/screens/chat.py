@@ -246,6 +246,7 @@ class ChatScreen(ChatMoves):
         if shown is not self._awaited:
             return  # another question came first; its own call brings everything up to date
         self.query_one(ChatHeader).show_progress(self.session)
+        self.chat_log.fold_oldest()
         if self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
@@ -274,7 +275,10 @@ class ChatScreen(ChatMoves):
     def action_send(self) -> None:
         widget = self.answer_area.input
         if widget is not None:
-            widget.submit()
+            # Ctrl+S is a priority key, handled before the keys typed just ahead of it have reached
+            # the focused field: read the answer once that field has taken them in, or their
+            # last letters were cut off the answer.
+            (self.focused or widget).call_later(widget.submit)
 
     def action_focus_answer(self) -> None:
         """From a pane back to the answer box (Esc or Tab in a pane)."""

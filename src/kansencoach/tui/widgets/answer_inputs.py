@@ -145,6 +145,9 @@ class AnswerArea(TextArea):
 
 
 class TextAnswer(AnswerInput):
+    _sent_text = ""
+    """What the field held when the answer was sent."""
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
         text = visible(self.current) if isinstance(self.current, str) else ""
@@ -157,12 +160,20 @@ class TextAnswer(AnswerInput):
         widget = self.query_one("#text-answer")
         return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
 
+    def send(self, value: AnswerValue) -> None:
+        if not self.sent:
+            self._sent_text = self.typed()
+        super().send(value)
+
     def take(self, step: QuestionStep, current: AnswerValue) -> bool:
         assert isinstance(self.step, TextStep)
         if not isinstance(step, TextStep) or step.multiline != self.step.multiline:
             return False
+        # What reached the field after the answer was sent was typed for this next question.
+        typed = self.typed()
+        ahead = typed[len(self._sent_text) :] if self.sent and typed.startswith(self._sent_text) else ""
         self.step, self.current, self.sent = step, current, False
-        text = visible(current) if isinstance(current, str) else ""
+        text = (visible(current) if isinstance(current, str) else "") + ahead
         widget = self.query_one("#text-answer")
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer

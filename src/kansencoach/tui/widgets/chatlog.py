@@ -10,7 +10,20 @@ from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.tui.widgets.allocate import mix_lines
-from kansencoach.tui.widgets.messages import CoachMessage, HistoryMessage, NoticeMessage, OfficerMessage
+from kansencoach.tui.widgets.messages import (
+    CoachMessage,
+    FoldedMessage,
+    HistoryMessage,
+    NoticeMessage,
+    OfficerMessage,
+    PlainMessage,
+)
+
+HISTORY_SHOWN = 12
+"""Answers of an earlier sitting shown as messages on resuming; those before them are folded."""
+
+FOLD_AT, KEPT = 90, 50
+"""Messages in the conversation from which the oldest are folded into one; how many stay as they are."""
 
 
 class ChatLog(VerticalScroll):
@@ -26,12 +39,24 @@ class ChatLog(VerticalScroll):
         self.anchor()
 
     def show_history(self, session: Session) -> None:
-        """The questions answered before the current one, compactly, each with its answer."""
+        """The questions answered before the current one, compactly, each with its answer.
+
+        The last HISTORY_SHOWN as messages; those before them in one message of a line each, so
+        the conversation has as many widgets to lay out after every answer at question 600 as at
+        question 20 (with a widget per answer, the next question took 0.3 s to appear there).
+        """
         current = session.current()
-        messages: list[Widget] = []
+        steps: list[QuestionStep] = []
         for step in session.route().answered:
             if current is not None and step.id == current.id:
                 break
+            steps.append(step)
+        folded = max(len(steps) - HISTORY_SHOWN, 0)
+        messages: list[Widget] = []
+        if folded:
+            lines = [f"{Conversation.label(step)}: {answer_text(session, step)}" for step in steps[:folded]]
+            messages.append(FoldedMessage("\n".join(lines)))
+        for step in steps[folded:]:
             messages.append(HistoryMessage(Conversation.label(step)))
             messages.append(officer_message(session, step))
         self.mount_all(messages)
@@ -56,6 +81,24 @@ class ChatLog(VerticalScroll):
     def officer(self, session: Session, step: QuestionStep) -> AwaitMount:
         """Add the officer's answer to `step`."""
         return self.mount(officer_message(session, step))
+
+    def fold_oldest(self) -> None:
+        """Fold the oldest messages into the first one once there are FOLD_AT, keeping the last KEPT.
+
+        Through a long sitting the conversation would otherwise grow by two or three widgets per
+        answer, and so would the layout after each answer. Not while the officer reads back.
+        """
+        messages = list(self.children)
+        if len(messages) < FOLD_AT or self.scroll_y < self.max_scroll_y:
+            return
+        folded = messages[0] if isinstance(messages[0], FoldedMessage) else None
+        old = messages[1 if folded else 0 : len(messages) - KEPT]
+        lines = [message.folded for message in old if isinstance(message, CoachMessage | PlainMessage)]
+        if folded is None:
+            self.mount(FoldedMessage("\n".join(lines)), before=old[0])
+        else:
+            folded.fold(lines)
+        self.remove_children(old)
 
     def scroll_to_end(self) -> None:
         """Bring the last message (the question) into view once the layout has settled.

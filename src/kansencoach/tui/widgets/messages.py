@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from kansencoach.core.common.markdown_text import Line, markdown_lines
+from kansencoach.core.common.markdown_text import Line, markdown_lines, markdown_to_text
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
@@ -29,6 +29,11 @@ class CoachMessage(Static):
     def __init__(self, markdown: str, *, classes: str | None = None) -> None:
         self.markdown = visible(markdown)
         super().__init__(coach_text(self.markdown), classes=classes)
+
+    @property
+    def folded(self) -> str:
+        """The message as a line or two of the folded history (`FoldedMessage`)."""
+        return markdown_to_text(self.markdown)
 
 
 def coach_text(markdown: str) -> RenderableType:
@@ -73,7 +78,13 @@ class PlainMessage(Static):
     """A message of plain text: whatever the officer typed is shown as typed, never as markup."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(visible(text), markup=False)
+        self.text = visible(text)
+        super().__init__(self.text, markup=False)
+
+    @property
+    def folded(self) -> str:
+        """The message as a line or two of the folded history (`FoldedMessage`)."""
+        return self.text
 
 
 class HistoryMessage(PlainMessage):
@@ -82,10 +93,23 @@ class HistoryMessage(PlainMessage):
     DEFAULT_CLASSES = "message history"
 
 
+class FoldedMessage(HistoryMessage):
+    """Earlier messages as lines of one message, so a long conversation stays as fast to lay out."""
+
+    def fold(self, lines: list[str]) -> None:
+        """Add `lines` (already made visible) at the end."""
+        self.text = "\n".join([self.text, *lines]) if self.text else "\n".join(lines)
+        self.update(self.text)
+
+
 class OfficerMessage(PlainMessage):
     """The officer's answer, as it reads in the draft."""
 
     DEFAULT_CLASSES = "message officer"
+
+    @property
+    def folded(self) -> str:
+        return "\n".join(f"    {line}" for line in self.text.splitlines())  # indented, as the bubble is
 
 
 class NoticeMessage(PlainMessage):
