@@ -62,7 +62,7 @@ class KansencoachApp(App[None]):
         self.preview = preview
         if preview:
             self.sub_title = t("tui.preview")
-        self._seen_files: dict[Path, tuple[float, int]] = {}
+        self._seen_files: dict[Path, tuple[int, int, int, int]] = {}
         self.store_path = store_path or locations.store_path()
         self.resume = resume
         self.new_flow = new_flow
