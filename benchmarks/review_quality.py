@@ -99,13 +99,13 @@ def raised(
 
 def measure(rules: RuleBook) -> dict[str, dict[str, Any]]:
     """Per part: recall, false-alarm rate, the confusion counts and the cases that went wrong."""
-    loaded, knowledge = voorstel(), load_kb()
+    loaded, knowledge, cases = voorstel(), load_kb(), corpus_cases()
     report: dict[str, dict[str, Any]] = {}
     for part in PARTS:
         planted = found = good = alarmed = 0
         confusion: Counter[tuple[str, str]] = Counter()
         wrong: list[str] = []
-        for corpus_case in (c for c in corpus_cases() if c.part == part):
+        for corpus_case in (c for c in cases if c.part == part):
             got = raised(rules, corpus_case, loaded, knowledge)
             if corpus_case.kind == "good":
                 good += 1
@@ -125,7 +125,7 @@ def measure(rules: RuleBook) -> dict[str, dict[str, Any]]:
         report[part] = {
             "recall": found / planted if planted else 1.0,
             "false_alarm_rate": alarmed / good if good else 0.0,
-            "weak_cases": sum(1 for c in corpus_cases() if c.part == part and c.kind == "weak"),
+            "weak_cases": sum(1 for c in cases if c.part == part and c.kind == "weak"),
             "good_cases": good,
             "false_alarms": alarmed,
             "confusion": {

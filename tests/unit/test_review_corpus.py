@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 
 import pytest
 import yaml
@@ -45,6 +46,23 @@ def findings_for(
     return review(rules, review_quality.review_case(case, loaded, knowledge))
 
 
+@pytest.fixture(scope="module")
+def corpus_findings(
+    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+) -> Callable[[review_quality.CorpusCase], list[Finding]]:
+    """The findings of a corpus case, worked out once per worker: the case's own test and the
+    raw-id test read the same ones."""
+    found: dict[int, list[Finding]] = {}
+
+    def of(case: review_quality.CorpusCase) -> list[Finding]:
+        index = CASES.index(case)
+        if index not in found:
+            found[index] = findings_for(case, rules, loaded, knowledge)
+        return found[index]
+
+    return of
+
+
 def test_the_corpus_is_large_enough_and_holds_a_third_out() -> None:
     weak = [case for case in CASES if case.kind == "weak"]
     good = [case for case in CASES if case.kind == "good"]
@@ -61,9 +79,9 @@ def test_every_rule_has_a_planted_fault(rules: RuleBook) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{case.part}-{case.name}" for case in CASES])
 def test_each_case_raises_exactly_the_rules_expected(
-    case: review_quality.CorpusCase, rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+    case: review_quality.CorpusCase, corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
 ) -> None:
-    assert {finding.rule_id for finding in findings_for(case, rules, loaded, knowledge)} == case.expect
+    assert {finding.rule_id for finding in corpus_findings(case)} == case.expect
 
 
 def test_the_quality_figures_meet_the_bar(rules: RuleBook) -> None:
@@ -96,13 +114,11 @@ def raw_ids() -> set[str]:
 
 
 def test_no_message_of_any_rule_shows_a_raw_id(
-    rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
+    rules: RuleBook, corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
 ) -> None:
     ids = raw_ids()
     assert {"jonge-kinderen", "laag-inkomen", "niet-geregeld"} <= ids
-    rendered: list[Finding] = [
-        finding for case in CASES for finding in findings_for(case, rules, loaded, knowledge)
-    ]
+    rendered: list[Finding] = [finding for case in CASES for finding in corpus_findings(case)]
     assert {finding.rule_id for finding in rendered} == {rule.id for rule in rules.rules}
     for finding in rendered:
         for text in (finding.title, finding.message, finding.fix, finding.example or ""):
