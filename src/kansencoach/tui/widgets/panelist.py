@@ -11,33 +11,35 @@ keeps equals what a fresh `set_options` works out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import TypeVarTuple, cast
+import operator
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from itertools import accumulate, chain, islice, repeat
+from typing import Generic, TypeVar, TypeVarTuple, cast
 
 from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import DuplicateID, Option
 
 Args = TypeVarTuple("Args")
+P = TypeVar("P")
 
 
-class Same:
-    """A key that stands for one object itself, by identity (so the object need not be hashable).
+class Column(Generic[P]):
+    """The options of a run of parts (a section's open points, say), made anew only for the parts
+    that are not the same objects as last time; the others are copied over (in C, so a run of
+    thousands costs next to nothing)."""
 
-    For parts of a draft the drafter hands out anew whenever they change; holding the object keeps
-    its id from being reused by another.
-    """
+    def __init__(self) -> None:
+        self._parts: Sequence[P] = ()
+        self._options: list[Option] = []
 
-    __slots__ = ("of",)
-
-    def __init__(self, of: object) -> None:
-        self.of = of
-
-    def __hash__(self) -> int:
-        return id(self.of)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Same) and other.of is self.of
+    def options(self, parts: Sequence[P], make: Callable[[P], Option]) -> list[Option]:
+        """The options of `parts`: the ones the same parts had last time, and `make(part)` for the rest."""
+        head, tail = common_ends(self._parts, parts)
+        made = [make(part) for part in parts[head : len(parts) - tail]]
+        self._options = self._options[:head] + made + self._options[len(self._options) - tail :]
+        self._parts = parts
+        return self._options
 
 
 class PaneList(OptionList):
@@ -53,8 +55,7 @@ class PaneList(OptionList):
     def kept(self, key: Hashable, make: Callable[[*Args], Option], *args: *Args) -> Option:
         """The option the last `show` had for `key`, else `make(*args)`.
 
-        `key` must name everything the option shows (a `Same` does when its object is made anew
-        whenever it changes), so a kept option never shows something stale.
+        `key` must name everything the option shows, so a kept option never shows something stale.
         """
         option = self._kept.get(key)
         if option is None:
@@ -70,7 +71,7 @@ class PaneList(OptionList):
         self._kept, self._making = self._making, {}
         self._forget_other_width()
         old, new = self._options, list(options)
-        head, tail = _common_ends(old, new)
+        head, tail = common_ends(old, new)
         removed, added = old[head : len(old) - tail], new[head : len(new) - tail]
         if not removed and not added:
             return
@@ -79,11 +80,14 @@ class PaneList(OptionList):
         shift = len(added) - len(removed)
         if shift:
             self._mouse_hovering_over = None
-            for index in range(head + len(added), len(new)):
-                self._option_to_index[new[index]] = index
-        self._remeasure(head, len(removed), len(added), shift)
+            after = range(head + len(added), len(new))
+            self._option_to_index.update(zip(new[after.start :], after, strict=True))
+        changed = self._remeasure(head, len(removed), len(added), shift)
         self._keep_highlight(highlighted)
-        self.refresh(layout=self.styles.auto_dimensions)
+        if changed is None or self.styles.auto_dimensions:
+            self.refresh(layout=self.styles.auto_dimensions)
+        else:
+            self.refresh_lines(*changed)  # only the lines that changed are drawn again
         self._update_lines()
 
     def _update_lines(self) -> None:
@@ -113,41 +117,43 @@ class PaneList(OptionList):
             self._option_to_index[option] = index
         self._options[head : head + len(removed)] = added
 
-    def _remeasure(self, head: int, removed: int, added: int, shift: int) -> None:
-        """Bring the line cache and the drawn options up to date for the run spliced in at `head`."""
+    def _remeasure(self, head: int, removed: int, added: int, shift: int) -> tuple[int, int] | None:
+        """Bring the line cache and the drawn options up to date for the run spliced in at `head`.
+
+        The lines to draw again (first, count); None: all of them."""
         cache, drawn = self._line_cache, self._option_render_cache
         count = len(self._options)
         if len(cache.heights) != count - shift or not self.scrollable_content_region:
             cache.clear()  # not measured yet (not laid out): the next frame measures them all
             drawn.clear()
-            return
+            return None
         padding = self.get_component_styles("option-list--option").padding
         width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
-        measured = [
+        heights = [
             self._get_visual(option).get_height(cast(RulesMap, self.styles), width) + option._divider
             for option in self._options[head : head + added]
         ]
         first_line = cache.index_to_line.get(head, len(cache.lines))
-        old_lines = sum(cache.heights[index] for index in range(head, head + removed))
-        if shift == 0 and sum(measured) == old_lines:
-            moved = False  # the options after the run keep their lines
-        else:
+        old_lines = sum(map(cache.heights.__getitem__, range(head, head + removed)))
+        moved = shift != 0 or sum(heights) != old_lines
+        if moved:
             # Everything after the run moves: its heights are kept, its lines are numbered anew.
-            after = [cache.heights[index] for index in range(head + removed, count - shift)]
-            measured += after
-            moved = True
+            heights += map(cache.heights.__getitem__, range(head + removed, count - shift))
             for index in range(count, count - shift):
                 del cache.heights[index], cache.index_to_line[index]
-        lines: list[tuple[int, int]] = []
-        for index, height in enumerate(measured, head):
-            cache.heights[index] = height
-            cache.index_to_line[index] = first_line + len(lines)
-            lines += [(index, offset) for offset in range(height)]
-        cache.lines[first_line : first_line + old_lines if not moved else None] = lines
+        indices = range(head, head + len(heights))
+        cache.heights.update(zip(indices, heights, strict=True))
+        starts = accumulate(heights, initial=first_line)  # and where the last one ends
+        cache.index_to_line.update(zip(indices, starts, strict=False))
+        owners = chain.from_iterable(map(repeat, indices, heights))
+        lines = list(zip(owners, chain.from_iterable(map(range, heights)), strict=True))
+        lines_before = len(cache.lines)
+        cache.lines[first_line : None if moved else first_line + old_lines] = lines
         for key in list(drawn.keys()):
             place = self._option_to_index.get(key[0])
             if place is None or (head <= place and (moved or place < head + added)):
                 drawn.discard(key)  # gone, or drawn with its old index (which the mouse reads)
+        return first_line, max(len(cache.lines), lines_before) - first_line if moved else len(lines)
 
     def _keep_highlight(self, highlighted: Option | None) -> None:
         """Highlight the option that was highlighted, or the one with its id; none when it is gone."""
@@ -158,13 +164,21 @@ class PaneList(OptionList):
         self.highlighted = None if option is None else self._option_to_index[option]
 
 
-def _common_ends(old: Sequence[Option], new: Sequence[Option]) -> tuple[int, int]:
-    """How many options at the start, and then at the end, both lists share (the same objects)."""
+def common_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
+    """How many items at the start, and then at the end, both share (the same objects).
+
+    Compared in C (`map` over `operator.is_`), so a list of thousands costs next to nothing.
+    """
     shortest = min(len(old), len(new))
-    head = 0
-    while head < shortest and old[head] is new[head]:
-        head += 1
-    tail = 0
-    while tail < shortest - head and old[-1 - tail] is new[-1 - tail]:
-        tail += 1
+    head = _first_false(map(operator.is_, old, new), shortest)
+    tail = _first_false(map(operator.is_, reversed(old), reversed(new)), shortest - head)
     return head, tail
+
+
+def _first_false(same: Iterator[bool], limit: int) -> int:
+    """The place of the first False in `same`, at most `limit`."""
+    flags = list(islice(same, limit))
+    try:
+        return flags.index(False)
+    except ValueError:
+        return len(flags)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -19,7 +18,7 @@ from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.allocate import points_bar
-from kansencoach.tui.widgets.panelist import PaneList, Same
+from kansencoach.tui.widgets.panelist import Column, PaneList
 
 PREVIEW = 160
 SEVERITY_STYLES = {"blokkerend": "bold red", "aandacht": "bold yellow", "tip": "bold cyan"}
@@ -42,36 +41,35 @@ class DraftPane(PaneList):
     class JumpRequested(Message):
         step_id: str
 
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: dict[str, Column[DraftItem]] = {}
+        self._open: dict[str, Column[OpenPoint]] = {}
+        """Each section's items and open points, with their options."""
+
     def show_draft(self, draft: Draft) -> None:
         """The draft's sections with their answers, open points and remarks.
 
         The session's drafter hands out the same item and open point objects while they are
         unchanged, so their options (measured and drawn) are kept, and only what changed is new.
         """
-        self.show(list(self._options_of(draft)))
-
-    def _options_of(self, draft: Draft) -> Iterator[Option]:
+        options: list[Option] = []
         for section in draft.sections:
-            yield self.kept(("title", section.id, section.title), _heading, section.title)
-            yield from (self._part(item) for item in section.items)
+            options.append(self.kept(("title", section.id, section.title), _heading, section.title))
+            options += self._items.setdefault(section.id, Column()).options(section.items, _item_option)
             if section.id == draft.accepted_in:
                 for accepted in draft.accepted:
                     line = f"✓ {accepted.name}"
-                    yield self.kept(("accepted", accepted.id, line), _remark, line, "italic")
-            yield from (self._part(point) for point in section.open_points)
+                    options.append(self.kept(("accepted", accepted.id, line), _remark, line, "italic"))
+            options += self._open.setdefault(section.id, Column()).options(section.open_points, _open_option)
             if section.is_open and not section.open_points:
-                yield self.kept(("open", section.id), _remark, t("tui.section_open"), "dim italic")
+                options.append(self.kept(("open", section.id), _remark, t("tui.section_open"), "dim italic"))
         if draft.remarks:
-            yield self.kept(("remarks",), _heading, t("export.remarks"))
+            options.append(self.kept(("remarks",), _heading, t("export.remarks")))
             for number, remark in enumerate(draft.remarks):
                 lead = f"{remark.question}{t('comment.done') if remark.done else ''}: "
-                yield self.kept(("remark", number, lead, remark.text), _comment, lead, remark.text)
-
-    def _part(self, part: DraftItem | OpenPoint) -> Option:
-        """The option of an item or open point: the one it had in the last draft, else a new one."""
-        if isinstance(part, DraftItem):
-            return self.kept(Same(part), _item_option, part)
-        return self.kept(Same(part), _open_option, part)
+                options.append(self.kept(("remark", number, lead, remark.text), _comment, lead, remark.text))
+        self.show(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
