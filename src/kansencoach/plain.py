@@ -65,6 +65,11 @@ class PlainUI:
             shown = wrapped(shown, shutil.get_terminal_size().columns)
         print(shown, file=self.stdout, flush=True)
 
+    def _text(self, markdown: str) -> str:
+        """`markdown` as plain text; on a terminal each paragraph on one line, for `say` to break
+        at the window's width (the author's lines broken one by one left half-empty lines)."""
+        return markdown_to_text(markdown, soft_break=" " if self.stdout.isatty() else "\n")
+
     def read(self) -> str | None:
         self.stdout.write("> ")
         self.stdout.flush()
@@ -118,7 +123,7 @@ class PlainUI:
                 self.say(self.conversation.undo())
                 continue
             if Conversation.asks_for_help(command):
-                self.say(markdown_to_text(Conversation.help_text(step)))
+                self.say(self._text(Conversation.help_text(step)))
                 continue
             if command == COMMENT:
                 self._comment(step)
@@ -142,14 +147,14 @@ class PlainUI:
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
             self.say("")
-            self.say(markdown_to_text(info.say))
+            self.say(self._text(info.say))
 
     def _ask(self, step: QuestionStep) -> None:
         position, total = self.conversation.position(step)
         self.say("")
-        self.say(f"[{position}/{total}] {markdown_to_text(step.ask)}")
+        self.say(f"[{position}/{total}] {self._text(step.ask)}")
         for number, option in enumerate(getattr(step, "options", []), start=1):
-            self.say(f"  {number}. {markdown_to_text(option.label)}")
+            self.say(f"  {number}. {self._text(option.label)}")
         self.say(t(f"plain.how.{step.type}", **step_type(step).hint_values(step)))
         if not step.required:
             self.say(t("plain.optional"))
@@ -291,6 +296,7 @@ def export_session(store: Store, session_id: str, output: Path | None, options: 
     conversation = Conversation(open_session(store, session_id))
     fmt = options.fmt
     draft = conversation.session.draft(load_kb(), load_review_rules())
+    _say_left_out()  # the export's review ran without them
     path = output or conversation.default_export_path(fmt)
     written = conversation.export(draft, path, fmt, options.force, options.template)
     print(t("plain.exported", path=written))
@@ -330,8 +336,7 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
     session = open_session(store, session_id)
     rules = load_review_rules()
     findings = session.review(rules, load_kb()) if rules else []
-    for problem in own_knowledge_problems():
-        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
+    _say_left_out()
     if as_json:
         print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
         return 0
@@ -345,3 +350,9 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
             print(f"  {t('review.example')}: {finding.example}")
         print(f"  {t('review.source')}: {finding.source}")
     return 0
+
+
+def _say_left_out() -> None:
+    """Name the team's own review rules and vocabulary that were left out for a mistake, on stderr."""
+    for problem in own_knowledge_problems():
+        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import pytest
 
+from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.markdown_text import wrapped
+from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.plain import PlainUI
 
-from helpers import DATA, kansencoach, mini_flow
+from helpers import DATA, REPO, kansencoach, mini_flow
 
 MINI = DATA / "flows" / "mini.yaml"
 ALL_ANSWERS = "Een verschil\n1\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"
@@ -218,3 +221,18 @@ def test_wrapped_breaks_between_words_and_indents_under_the_text(
     line: str, width: int, expected: str
 ) -> None:
     assert wrapped(line, width) == expected
+
+
+def test_on_a_terminal_a_paragraph_is_wrapped_whole_not_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The welcome's paragraph is written on lines of about 95 characters; each wrapped on its own
+    # at 80 columns left a line of a few words ("staat bij elke") in the middle of the paragraph.
+    monkeypatch.setenv("COLUMNS", "80")
+    voorstel = load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
+    with Store(tmp_path / "s.db") as store:
+        on_a_terminal = Terminal()
+        PlainUI(Session.start(store, voorstel, "Breed"), io.StringIO("stop\n"), on_a_terminal).run()
+    paragraphs = on_a_terminal.getvalue().split("\n\n")
+    paragraph = next(text for text in paragraphs if text.startswith("Elk antwoord wordt meteen bewaard"))
+    assert paragraph.splitlines() == textwrap.wrap(" ".join(paragraph.split()), 80)

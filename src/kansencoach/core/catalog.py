@@ -390,14 +390,16 @@ def forget_loaded() -> None:
         cached.cache_clear()
 
 
-def watched_files() -> dict[Path, tuple[float, int]]:
-    """Modification time and size of every YAML file of flows and knowledge, to notice edits."""
+def watched_files() -> dict[Path, tuple[int, int, int, int]]:
+    """How every YAML file of flows and knowledge is stamped by the caches (size, times, inode), to
+    notice edits: also a same-size copy that kept the old modification time."""
+    from kansencoach.core.common.cache import identity
+
     directories = [*flow_dirs(), *locations.user_knowledge_dirs(), locations.shipped_knowledge_dir()]
-    found: dict[Path, tuple[float, int]] = {}
+    found: dict[Path, tuple[int, int, int, int]] = {}
     for directory in directories:
         if directory.is_dir():
             for path in directory.rglob("*.yaml"):
                 with contextlib.suppress(OSError):
-                    status = path.stat()
-                    found[path] = (status.st_mtime, status.st_size)
+                    found[path] = identity(path.stat())
     return found

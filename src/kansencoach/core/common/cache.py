@@ -67,11 +67,11 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
         except OSError:
             found.append((name, *_ABSENT, ""))
             continue
-        found.append((name, *_identity(status), digest))
+        found.append((name, *identity(status), digest))
     return found
 
 
-def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+def identity(status: os.stat_result) -> tuple[int, int, int, int]:
     """What tells one version of a file from another without reading it."""
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
@@ -83,14 +83,14 @@ def _still_valid(stored: list[Stamp], paths: Iterable[str | Path]) -> bool:
 
 def _unchanged(stored: list[Stamp]) -> bool:
     """Whether every file is as it was stamped (still there with the same stat and hash, or still absent)."""
-    for name, *identity, digest in stored:
+    for name, *stamped, digest in stored:
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
         except OSError:
-            if tuple(identity) != _ABSENT:
+            if tuple(stamped) != _ABSENT:
                 return False
             continue
-        if _identity(status) != tuple(identity):
+        if identity(status) != tuple(stamped):
             return False
         try:
             if digest and hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:

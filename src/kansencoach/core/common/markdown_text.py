@@ -48,20 +48,20 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def markdown_to_text(text: str) -> str:
+def markdown_to_text(text: str, soft_break: str = "\n") -> str:
     """`text` without markup: emphasis and code marks dropped, links as 'text (address)', lists kept.
 
     Paragraphs stay separated by a blank line and list items keep their '-' or number, so the
-    structure the author wrote is still there to read.
+    structure the author wrote is still there to read; a soft line break becomes `soft_break`.
     """
-    return "\n".join(line.lead + line.text for line in markdown_lines(text)).strip()
+    return "\n".join(line.lead + line.text for line in markdown_lines(text, soft_break)).strip()
 
 
 def markdown_lines(text: str, soft_break: str = "\n") -> list[Line]:
     """The lines of `text` as the author structured it; a soft line break becomes `soft_break`.
 
-    Plain mode keeps the author's line breaks ('\\n'); the chat joins them with ' ' so that a
-    paragraph wraps at the width of the conversation.
+    Plain mode in a pipe keeps the author's line breaks ('\\n'); the chat and plain mode on a
+    terminal join them with ' ' so that a paragraph wraps whole at the width of the window.
     """
     lines: list[Line] = []
     lists: list[int | None] = []  # per open list: the next number, or None for bullets

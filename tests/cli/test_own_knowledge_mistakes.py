@@ -1,10 +1,10 @@
-"""Mistakes the aanjaagteam makes in its own interventions, found by walking through it as they would."""
+"""Mistakes the aanjaagteam makes in its own knowledge folder, found by walking through it as they would."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import kansencoach
+from helpers import DATA, kansencoach
 
 HUISWERKKLAS = """\
 id: huiswerkklas
@@ -49,3 +49,19 @@ def test_an_unclosed_quote_in_the_signals_list_is_fixed_inside_the_list(kansenco
     assert f'{own}:{line}:{column}: het aanhalingsteken " aan het begin' in result.stderr
     assert '`signals: [kinderen maken hun huiswerk niet, "ouders kunnen niet helpen"]`' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_export_says_which_own_review_rules_its_review_left_out(kansencoach_home: Path) -> None:
+    # The export has a review section; without a word the team would read it as done by its rules too.
+    folder = kansencoach_home / "config" / "knowledge"
+    folder.mkdir(parents=True)
+    (folder / "review.yaml").write_text("rules:\n  - id: mijn-regel\n    when: [kapot\n", encoding="utf-8")
+    exported = kansencoach_home / "voorstel.md"
+
+    result = kansencoach("run", "voorstel", "--answers", DATA / "voorstel-full.yaml", "--export", exported)
+
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"weggelaten: {folder / 'review.yaml'}:3:11: de [ op deze regel wordt niet gesloten" in result.stderr
+    )
+    assert "## Toets" in exported.read_text(encoding="utf-8")
