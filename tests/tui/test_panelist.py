@@ -8,6 +8,7 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.pilot import Pilot
 from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -95,13 +96,19 @@ async def test_show_keeps_what_set_options_would_work_out(seed: int) -> None:
             assert drawn == [fresh.render_line(y).text for y in visible]
 
 
+async def shown(pilot: Pilot[None], count: int) -> tuple[PaneList, list[Option]]:
+    """The app's PaneList showing `count` one-line options (ids s0, s1, ...), drawn; and them."""
+    patched = pilot.app.query_one(PaneList)
+    options = [Option(f"Vraag {n}: antwoord", id=f"s{n}") for n in range(count)]
+    patched.show(options)
+    await pilot.pause()
+    return patched, options
+
+
 async def test_one_changed_option_is_the_only_one_measured(monkeypatch: pytest.MonkeyPatch) -> None:
     app = Twins()
     async with app.run_test(size=(80, 20)) as pilot:
-        patched = app.query_one(PaneList)
-        options = [Option(f"Vraag {n}: antwoord", id=f"s{n}") for n in range(500)]
-        patched.show(options)
-        await pilot.pause()
+        patched, options = await shown(pilot, 500)
         measured: list[Option] = []
         visual = PaneList._get_visual
 
@@ -119,10 +126,7 @@ async def test_one_changed_option_is_the_only_one_measured(monkeypatch: pytest.M
 async def test_highlight_follows_its_id_and_the_scroll_stays() -> None:
     app = Twins()
     async with app.run_test(size=(80, 20)) as pilot:
-        patched = app.query_one(PaneList)
-        options = [Option(f"Vraag {n}", id=f"s{n}") for n in range(100)]
-        patched.show(options)
-        await pilot.pause()
+        patched, options = await shown(pilot, 100)
         patched.highlighted = 60
         await pilot.pause()
         patched.scroll_to(y=55, animate=False, immediate=True)
