@@ -5,12 +5,14 @@ Baselines, all measured in the same run on the same generated flow:
   against `yaml.compose(text, Loader=CSafeLoader)`, the parse with positions alone; rounds
   interleaved, the cyclic collector emptied before each, the median of this process's CPU time
   (other work on the shared machine is not counted for either);
-- growth: `load_flow` at 100, 1,000 and 10,000 steps, the time per 10× (10 is linear);
+- growth: `load_flow` at 100, 1,000 and 10,000 steps, the time per 10× (10 is linear), the sizes
+  taking turns within each round, and `yaml.compose`'s own growth on the same files;
 - the whole command: `kansencoach flows validate FILE` in a fresh process against a fresh
-  `python -c` composing the same file: repeated on the unchanged file (what the aanjaagteam waits
-  for most: the result from the cache) and first after an edit (imports, vocabulary, schema,
-  checks, the review's warnings, the cache written); and peak memory (VmHWM) of the first validate
-  of a 20,000-step flow.
+  `python -c` composing the same file, by each process's CPU time: repeated on the unchanged
+  file (what the aanjaagteam waits for most: the result from the cache) and first after an edit
+  (imports, schema, checks, the review's warnings, the cache written; the vocabulary and what
+  the review rules read come from the cache, as when only the flow was edited); and peak memory
+  (VmHWM) of the first validate of a 20,000-step flow.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.flows.loader import load_flow
 
 Row = tuple[str, float, float, str, float]
@@ -79,49 +83,71 @@ def per_file(flow_text: FlowText, rounds: int, steps: int = 2000) -> list[Row]:
 
 
 def growth(flow_text: FlowText, rounds: int, sizes: tuple[int, ...] = (100, 1000, 10_000)) -> list[Row]:
-    """`load_flow` at each size: the time per 10× more steps."""
+    """`load_flow` at each size: the time per 10× more steps, and beside it the same for
+    `yaml.compose` with CSafeLoader (the collector paused for it too, as the loader pauses it).
+
+    The sizes take turns within each round, so a change in the machine's load falls on all of them
+    alike (timed one size after the other, the ratio of 10,000 to 1,000 steps read 8.4 to 16 on the
+    same code); a small flow is timed several times per round, its times being short. The work per
+    step is the same at every size (profiled: no per-step scan, sort or collection that grows with
+    the flow); what is above 10 is memory, a 10,000-step flow's objects not fitting the processor's
+    caches, and the parse alone grows alike."""
     vocabulary = load_vocabulary()
-    times: dict[int, float] = {}
-    for steps in sizes:
-        path = _flow_file(flow_text, steps)
-        load_flow(path, vocabulary)
-        repeats = rounds * max(1, 1000 // steps)  # a small flow is timed more often: its times are short
-        times[steps] = statistics.median(
-            _timed(lambda path=path: load_flow(path, vocabulary)) for _ in range(repeats)
-        )
+    paths = {steps: _flow_file(flow_text, steps) for steps in sizes}
+    for path in paths.values():
+        load_flow(path, vocabulary)  # the models' first validation builds their validators
+
+    def compose(path: Path) -> None:
+        with no_cyclic_gc():
+            yaml.compose(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+    jobs: dict[str, Callable[[Path], object]] = {"validate": lambda path: load_flow(path, vocabulary)}
+    jobs["yaml.compose"] = compose
+    times: dict[tuple[str, int], list[float]] = {(job, steps): [] for job in jobs for steps in sizes}
+    for _ in range(rounds * 3):
+        for (job, steps), found in times.items():
+            path, action = paths[steps], jobs[job]
+            runs = [_timed(lambda: action(path)) for _ in range(max(1, 1000 // steps))]  # noqa: B023 - run here
+            found.append(statistics.median(runs))
+    medians = {key: statistics.median(found) for key, found in times.items()}
     return [
-        (f"validate per 10x: {high} vs {low} steps", times[high], times[low], "s", 12.0)
+        (f"{job} per 10x: {high} vs {low} steps", medians[job, high], medians[job, low], "s", 12.0)
+        for job in jobs
         for low, high in itertools.pairwise(sizes)
     ]
 
 
 def command(flow_text: FlowText, rounds: int) -> list[Row]:
-    """The whole `flows validate` command against a `python -c` composing the same file."""
+    """The whole `flows validate` command against a `python -c` composing the same file, each
+    timed by the CPU time of its process (user and system: on a shared machine the wall clock
+    mostly measures the other work, which falls unevenly on the two)."""
     env = {**os.environ, "KANSENCOACH_HOME": tempfile.mkdtemp()}
 
-    def run(script: str, path: Path) -> float:
-        """The process's peak memory in KiB."""
+    def run(script: str, path: Path) -> tuple[float, float]:
+        """The process's CPU time in seconds and its peak memory in KiB."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(
             [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True, check=True
         )
-        return float(done.stderr.strip().splitlines()[-1])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        spent = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        return spent, float(done.stderr.strip().splitlines()[-1])
 
     small = _flow_file(flow_text, 2000)
     text = small.read_text(encoding="utf-8")
 
     def edited() -> float:
         small.write_text(text, encoding="utf-8")  # saved again, as from an editor: new stamps
-        return _timed(lambda: run(_COMMAND, small), wall)
+        return run(_COMMAND, small)[0]
 
     run(_COMMAND, small)  # a first run writes the bytecode, as on any installed machine
-    wall = time.perf_counter  # a child's time: this process's CPU clock would not see it
     warm: list[float] = []
     cold: list[float] = []
     compose: list[float] = []
     for _ in range(rounds):
         cold.append(edited())
-        warm.append(_timed(lambda: run(_COMMAND, small), wall))
-        compose.append(_timed(lambda: run(_COMPOSE, small), wall))
+        warm.append(run(_COMMAND, small)[0])
+        compose.append(run(_COMPOSE, small)[0])
     theirs = statistics.median(compose)
     large = _flow_file(flow_text, 20_000)
     return [
@@ -135,8 +161,8 @@ def command(flow_text: FlowText, rounds: int) -> list[Row]:
         ("flows validate after an edit, 2000 steps, vs compose", statistics.median(cold), theirs, "s", 3.0),
         (
             "flows validate peak memory, 20000 steps, vs compose",
-            run(_COMMAND, large),
-            run(_COMPOSE, large),
+            run(_COMMAND, large)[1],
+            run(_COMPOSE, large)[1],
             "KiB",
             1.5,
         ),

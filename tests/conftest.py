@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kansencoach import locations
 from kansencoach.core import catalog
@@ -14,6 +15,12 @@ from kansencoach.core.flows.loader import LoadedFlow, load_flow
 from kansencoach.core.sessions import store
 
 from helpers import DATA
+
+settings.register_profile("kansencoach", deadline=None)
+settings.load_profile("kansencoach")
+"""Property tests have no deadline: Hypothesis's default fails an example that takes over 200 ms of wall
+clock, which a loaded machine causes at random. A hang is caught by helpers.at_most where one could
+happen; how fast the code is, is measured in benchmarks/."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -203,3 +204,26 @@ def reset_and_restore(home: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{moved}{suffix}").exists():
             os.replace(f"{moved}{suffix}", home / f"kansencoach.db{suffix}")
+
+
+class Hung(Exception):
+    """Raised by `at_most`'s alarm. Not a TimeoutError: that is an OSError, which the code under test
+    takes for an unreadable file, so a hang on a FIFO was once reported as a problem and passed."""
+
+
+@contextlib.contextmanager
+def at_most(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging: SIGALRM interrupts even a blocking open of a FIFO. A hang guard, not
+    a measurement: give far more seconds than the call takes on a busy machine (speed is measured in
+    benchmarks/)."""
+
+    def hung(*_: object) -> None:
+        raise Hung(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kansencoach.cli import flows as flows_cli
 from kansencoach.core.flows import loader, verdicts
 from kansencoach.core.flows.loader import Checked
 from kansencoach.core.knowledge.models import Vocabulary
@@ -249,27 +250,83 @@ def test_the_package_files_are_the_code_and_its_texts() -> None:
     assert not any("__pycache__" in name for name in files)
 
 
-def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: Path) -> None:
-    flow = _old(tmp_path / "flow.yaml", WARNED)
+def _probed(flow: Path, roots: tuple[str, ...], home: Path) -> tuple[str, str, str]:
+    """`kansencoach flows validate FLOW` in a fresh process: its stdout, its stderr, and the modules
+    under `roots` it loaded."""
     probe = (
         "import runpy, sys\n"
         f"sys.argv = ['kansencoach', 'flows', 'validate', {str(flow)!r}]\n"
         "try:\n    runpy.run_module('kansencoach', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-        "roots = ('pydantic', 'yaml', 'kansencoach.core.flows.checks', 'kansencoach.core.knowledge.models')\n"
+        f"roots = {roots!r}\n"
         "print('LOADED:' + ','.join(sorted(n for n in sys.modules if n.startswith(roots))), file=sys.stderr)\n"
     )
-    env = {"KANSENCOACH_HOME": str(tmp_path / "home"), "PATH": ""}
+    env = {"KANSENCOACH_HOME": str(home), "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
+    stderr, loaded = done.stderr.rsplit("LOADED:", 1)
+    return done.stdout, stderr, loaded.strip()
 
-    def run() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
-        )
 
-    first, second = run(), run()
-    assert "pydantic" in first.stderr.rsplit("LOADED:", 1)[1]
-    assert second.stderr.rsplit("LOADED:", 1)[1] == "\n", second.stderr[-500:]
-    assert (second.stdout, second.stderr.rsplit("LOADED:", 1)[0]) == (
-        first.stdout,
-        first.stderr.rsplit("LOADED:", 1)[0],
+def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: Path) -> None:
+    flow = _old(tmp_path / "flow.yaml", WARNED)
+    roots = ("pydantic", "yaml", "kansencoach.core.flows.checks", "kansencoach.core.knowledge.models")
+    *first, first_loaded = _probed(flow, roots, tmp_path / "home")
+    *second, second_loaded = _probed(flow, roots, tmp_path / "home")
+    assert "pydantic" in first_loaded
+    assert second_loaded == "", second_loaded
+    assert second == first
+    assert "analyse.partner-afspraken" in second[1]
+
+
+def test_an_edited_flow_is_checked_without_the_knowledge_or_review_rule_models(tmp_path: Path) -> None:
+    """Only the flow changed: the vocabulary and review rules it is checked against come from
+    plain data, and what the run prints is what a run without any cache prints."""
+    flow = _old(tmp_path / "flow.yaml", WARNED)
+    roots = (
+        "pydantic",
+        "kansencoach.core.knowledge.models",
+        "kansencoach.core.draft.review",
+        "kansencoach.core.draft.draft",
     )
-    assert "analyse.partner-afspraken" in second.stderr
+    _probed(flow, roots, tmp_path / "home")
+    _old(flow, WARNED.replace("title: Partners", "title: Partners en afspraken"))
+    *edited, loaded = _probed(flow, roots, tmp_path / "home")
+    *fresh, fresh_loaded = _probed(flow, roots, tmp_path / "fresh")
+    assert loaded.split(",")[0] == "pydantic", "the edited flow was not checked"
+    assert not any(name.startswith(roots[1:]) for name in loaded.split(",")), loaded
+    assert "kansencoach.core.knowledge.models" in fresh_loaded
+    assert edited == fresh
+    assert "analyse.partner-afspraken" in edited[1]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: b"", lambda data: data[: len(data) // 2], lambda data: b"garbage"],
+    ids=["empty", "truncated", "foreign"],
+)
+def test_a_damaged_file_of_what_flows_are_checked_against_is_rebuilt_silently(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[bytes], bytes]
+) -> None:
+    worked_out: list[str] = []
+
+    def counted(name: str) -> Callable[[], dict[str, list[str]]]:
+        real: Callable[[], dict[str, list[str]]] = getattr(flows_cli, name)
+
+        def work_out() -> dict[str, list[str]]:
+            worked_out.append(name)
+            return real()
+
+        return work_out
+
+    for name in ("_facet_values", "_rule_reads"):
+        monkeypatch.setattr(flows_cli, name, counted(name))
+    flow = _old(tmp_path / "flow.yaml", WARNED)
+    fresh = kansencoach("flows", "validate", flow)
+    assert worked_out == ["_facet_values", "_rule_reads"]
+    (file,) = own_cache.glob("checked-against-*.marshal")
+    file.write_bytes(damage(file.read_bytes()))
+    _old(flow, WARNED)  # saved again: checked again, against the damaged file
+    assert _outcome(kansencoach("flows", "validate", flow)) == _outcome(fresh)
+    assert len(worked_out) == 4
+    _old(flow, WARNED)
+    assert _outcome(kansencoach("flows", "validate", flow)) == _outcome(fresh)
+    assert len(worked_out) == 4, "the rebuilt file was not used"

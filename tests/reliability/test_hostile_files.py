@@ -4,14 +4,12 @@ no traceback and no hang, and the shipped flows and knowledge keep working besid
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
 import shutil
-import signal
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from kansencoach.core.knowledge.loading import check_files, load_knowledge
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.tui.app import KansencoachApp
 
-from helpers import DATA, REPO, kansencoach_bytes, mini_flow
+from helpers import DATA, REPO, at_most, kansencoach_bytes, mini_flow
 
 HOSTILE = DATA / "hostile"
 LIMIT = 120
@@ -57,27 +55,6 @@ def hostile_folder(folder: Path) -> list[Path]:
         shutil.copy(path, folder / path.name)
     add_special_files(folder)
     return sorted(folder.iterdir())
-
-
-class Hung(Exception):
-    """Raised by the alarm. Not a TimeoutError: that is an OSError, which the code under test takes
-    for an unreadable file, so a hang on a FIFO was reported as a problem and the test passed."""
-
-
-@contextlib.contextmanager
-def at_most(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging: SIGALRM interrupts even a blocking open of a FIFO."""
-
-    def hung(*_: object) -> None:
-        raise Hung(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_the_corpus_is_large_and_varied() -> None:

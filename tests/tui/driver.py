@@ -26,6 +26,7 @@ from kansencoach.core.flows.models import (
 )
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
+from kansencoach.i18n import t
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import TextPrompt
@@ -169,11 +170,17 @@ async def prompt_answered(app: KansencoachApp, pilot: Pilot[None], key: str, tex
 
 
 async def loaded_start(app: KansencoachApp, pilot: Pilot[None]) -> StartScreen:
-    """The start screen once its lists have loaded."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, StartScreen)
-    return app.screen
+    """The start screen once its lists have loaded: its loading worker starts after the first
+    frame, so one `wait_for_complete` can return before it has even begun."""
+    loading = t("tui.loading")
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen), f"the app shows {screen!r}, not the start screen"
+        if str(screen.query_one("#flows", OptionList).options[0].prompt) != loading:
+            return screen
+    raise AssertionError("the start screen's lists never loaded")
 
 
 async def knowledge_loaded(app: KansencoachApp, pilot: Pilot[None]) -> None:

@@ -49,7 +49,7 @@ def flows(draw: st.DrawFn) -> list[Step]:
     return [step(number, draw(goto), draw(st.booleans())) for number in range(size)]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(flows())
 def test_the_steps_on_every_route_are_those_the_end_cannot_be_reached_without(steps: list[Step]) -> None:
     expected = {number for number in range(len(steps)) if not end_reachable_without(steps, number)}

@@ -162,7 +162,7 @@ def test_write_atomic_explains_bad_targets(tmp_path: Path) -> None:
         write_atomic(tmp_path / "nergens" / "x.md", "x")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     st.lists(
         st.sampled_from(["woord", "1.", "2)", "-", "+", ">", "#", "===", "---", "*", "`", "lang" * 25]),

@@ -105,7 +105,7 @@ PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_random_yaml_reads_as_pyyaml_composes_it(text: str) -> None:
     if text.strip():

@@ -205,7 +205,10 @@ class _Judge:
         folders = repr([[str(path) for path in dirs] for dirs in (flow_dirs, knowledge_dirs)])
         key = hashlib.sha256(folders.encode()).hexdigest()[:16]
         shared = [*vocabulary_files(tuple(knowledge_dirs)), *review_files()]
-        self._shelf = VerdictShelf(locations.cache_dir() / f"verdicts-{key}.marshal", shared)
+        cache_dir = locations.cache_dir()
+        self._shelf = VerdictShelf(
+            cache_dir / f"verdicts-{key}.marshal", cache_dir / f"checked-against-{key}.marshal", shared
+        )
         self._clashes: dict[Path, list[Problem]] | None = None
 
     def verdict(self, path: Path) -> Verdict:
@@ -213,16 +216,20 @@ class _Judge:
         cached = self._shelf.get(path)
         if cached is not None:
             return cached
-        from kansencoach.core.catalog import flow_dirs, load_vocabulary
+        from kansencoach.core.catalog import flow_dirs
         from kansencoach.core.common.cache import stamps
+        from kansencoach.core.draft.misspelt import near_misses
         from kansencoach.core.flows.loader import examine
         from kansencoach.core.flows.verdicts import Verdict, folder_files
 
         before = stamps([path])
-        checked = examine(path, load_vocabulary())
+        checked = examine(path, self._shelf.against.get("facets", _facet_values))
         in_user_folder = self._in_user_folder(path)
         problems = checked.problems + (self._clashes_of(path) if in_user_folder else [])
-        warnings = _review_warnings(checked.loaded) if checked.loaded and not problems else []
+        warnings: list[Problem] = []
+        if checked.loaded and not problems:  # a block has no draft keys of its own to check
+            reads = self._shelf.against.get("review", _rule_reads)
+            warnings = near_misses(reads, checked.loaded.flow, checked.loaded.step_positions)
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
         sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else [])]
@@ -284,16 +291,22 @@ def _id_clashes() -> dict[Path, list[Problem]]:
     }
 
 
-def _review_warnings(loaded: LoadedFlow) -> list[Problem]:
-    """Draft keys of the valid flow that look like misspellings of keys the review rules read (a
-    block has none of its own); what the rules themselves lack is for `kb validate`."""
+def _facet_values() -> dict[str, list[str]]:
+    """The values the vocabulary (with the team's own) allows each facet."""
+    from kansencoach.core.catalog import load_vocabulary
+    from kansencoach.core.flows.checks import facet_values
+
+    return facet_values(load_vocabulary())
+
+
+def _rule_reads() -> dict[str, list[str]]:
+    """What the review rules (with the team's own) read, for the near-miss check of draft keys;
+    what the rules themselves lack is for `kb validate`."""
     from kansencoach.core.catalog import load_review_rules
-    from kansencoach.core.draft.review.reach import near_misses
+    from kansencoach.core.draft.review.reach import rule_reads
 
     rules = load_review_rules()
-    if rules is None:
-        return []
-    return near_misses(rules, loaded.flow, loaded.step_positions)
+    return rule_reads(rules) if rules else {}
 
 
 def _schema(arguments: argparse.Namespace) -> int:

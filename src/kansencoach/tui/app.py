@@ -122,9 +122,13 @@ class KansencoachApp(App[None]):
             message = t("tui.rules_left_out", count=len(combined.problems), problem=str(first))
             self.notify(message, severity="warning", timeout=15)
 
+    def get_default_screen(self) -> StartScreen:
+        """The start screen as the bottom of the stack, not pushed onto Textual's empty default
+        screen: that one was mounted, styled and laid out again on every resize for nothing."""
+        return StartScreen()
+
     def on_mount(self) -> None:
         _freeze_once()
-        self.push_screen(StartScreen())
         self.call_after_refresh(self.load_knowledge)
         if self.reload_on_change:
             self.call_after_refresh(self._start_watching)

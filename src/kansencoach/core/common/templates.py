@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from kansencoach.core.common.problems import Problem
+from kansencoach.core.common.yaml_build import LOADER
 from kansencoach.core.common.yamlsource import Document, Loc
 from kansencoach.i18n import t
 
@@ -25,7 +26,7 @@ def template(name: str) -> str:
 @functools.cache
 def example_texts(name: str) -> frozenset[str]:
     """Every text of more than one word in the starting file `name`, outside steps and sections."""
-    data = yaml.safe_load(template(name))
+    data = yaml.load(template(name), Loader=LOADER)  # the safe loader, C-accelerated where it can be
     found: set[str] = set()
 
     def walk(value: Any) -> None:

@@ -9,10 +9,11 @@ still needs thought is hidden.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from kansencoach.core.draft.keys import DraftKeys, draft_keys
 from kansencoach.core.flows.conditions import describe, is_empty, step_label
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep, Section, Step
@@ -88,25 +89,6 @@ class Remark:
     done: bool
 
 
-class DraftKeys(Mapping[str, str]):
-    """Step id → `section.key` for every step of a flow that writes to the draft, and the other way."""
-
-    def __init__(self, of_step: Mapping[str, str]) -> None:
-        self._of_step = dict(of_step)
-        self.steps = {key: step_id for step_id, key in self._of_step.items()}
-        """`section.key` → the step that writes it."""
-        self.names = frozenset(self.steps)
-
-    def __getitem__(self, step_id: str) -> str:
-        return self._of_step[step_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._of_step)
-
-    def __len__(self) -> int:
-        return len(self._of_step)
-
-
 @dataclass(frozen=True)
 class Draft:
     title: str
@@ -146,9 +128,7 @@ class Drafter:
 
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
-        self.keys = DraftKeys(
-            {step.id: _full_key(step.draft, step.id) for step in flow.steps if step.draft is not None}
-        )
+        self.keys = draft_keys(flow)
         self._targets = {
             step.id: (section, key or step.id, step_label(step))
             for step in flow.steps
@@ -364,11 +344,6 @@ def build_draft(
 ) -> Draft:
     """The draft for `answers`; only steps on the current path count."""
     return Drafter(flow).draft(answers, title, route, accepted)
-
-
-def _full_key(target: str, step_id: str) -> str:
-    section, _, key = target.partition(".")
-    return f"{section}.{key or step_id}"
 
 
 def provenance(flow: Flow, route: Route, digest: str) -> Provenance:

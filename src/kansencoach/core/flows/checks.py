@@ -8,7 +8,7 @@ next step in the file; a step with a `when` can also be passed over, to the next
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kansencoach.core.common.problems import Position, Problem, did_you_mean
@@ -35,17 +35,31 @@ from kansencoach.core.flows.models import (
     TextStep,
 )
 from kansencoach.core.flows.value_checks import allocation, yes_no
-from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    # Not imported to check: `flows validate` of an edited flow checks against the facet values
+    # it keeps as plain data, and then makes no knowledge model.
+    from kansencoach.core.knowledge.models import Vocabulary
 
 PositionOf = Callable[[Loc], Position]
 _FACET_LISTS = {"domain": "domains", "wie": "wie", "waar": "waar", "perspective": "perspectives"}
 _WITHOUT_LIMITS = frozenset({TextStep, InfoStep, ConfirmStep})
 """Step types without options, ranges or sums to check."""
+FacetValues = Mapping[str, Sequence[str]]
+"""The values a facet step's options may take, by facet (`domain`, `wie`, `waar`, `perspective`)."""
 
 
-def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary) -> list[Problem]:
-    """Every graph, reference and arithmetic problem of a schema-valid flow."""
+def facet_values(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """The ids of each facet's list in `vocabulary`: all a flow's facets are checked against."""
+    return {facet: [term.id for term in getattr(vocabulary, name)] for facet, name in _FACET_LISTS.items()}
+
+
+def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary | FacetValues) -> list[Problem]:
+    """Every graph, reference and arithmetic problem of a schema-valid flow; facets are checked
+    against `vocabulary`, or against its `facet_values` kept as plain data."""
+    values = vocabulary if isinstance(vocabulary, Mapping) else facet_values(vocabulary)
     checker = _Checker(flow, position_of)
     checker.ids()
     checker.sections_and_drafts()
@@ -53,7 +67,7 @@ def check(flow: Flow, position_of: PositionOf, vocabulary: Vocabulary) -> list[P
         checker.step_fields(index, step)
         checker.conditions(index, step)
         checker.gotos(index, step)
-        checker.facets(index, step, vocabulary)
+        checker.facets(index, step, values)
     if not checker.problems:
         checker.graph()
     return checker.problems
@@ -263,11 +277,11 @@ class _Checker:
                     }
         return {option.value for option in step.options} <= covered
 
-    def facets(self, index: int, step: Step, vocabulary: Vocabulary) -> None:
+    def facets(self, index: int, step: Step, values: FacetValues) -> None:
         if not isinstance(step, OptionStep) or step.facet is None or step.facet == "text":
             return
         facet = step.facet
-        known = [term.id for term in getattr(vocabulary, _FACET_LISTS[facet])]
+        known = list(values[facet])
         for number, option in enumerate(step.options):
             if option.value not in known:
                 hint = did_you_mean(option.value, known, t("check.vocabulary_hint", values=", ".join(known)))

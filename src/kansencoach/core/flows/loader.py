@@ -31,8 +31,12 @@ from kansencoach.core.flows.models import (
     Section,
     Step,
 )
-from kansencoach.core.knowledge.models import Vocabulary
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kansencoach.core.flows.checks import FacetValues
+    from kansencoach.core.knowledge.models import Vocabulary
 
 ModelT = TypeVar("ModelT", Flow, Block)
 
@@ -174,11 +178,11 @@ class _Assembler:
         return self.main.position(loc)
 
 
-def load_flow(path: Path, vocabulary: Vocabulary) -> LoadedFlow:
+def load_flow(path: Path, vocabulary: Vocabulary | FacetValues) -> LoadedFlow:
     """The flow in `path`, or ProblemsError listing every problem in it and its blocks.
 
-    Facets are checked against `vocabulary` (`catalog.load_vocabulary()`); there is no way to
-    skip that check by leaving it out.
+    Facets are checked against `vocabulary` (`catalog.load_vocabulary()`, or its
+    `checks.facet_values` kept as plain data); there is no way to skip that check by leaving it out.
     """
     with no_cyclic_gc():  # a large flow is many objects and no cycles: the collector only rescans them
         text, document = _read(path)
@@ -201,7 +205,7 @@ class Checked:
     outcome holds while none of them changed."""
 
 
-def examine(path: Path, vocabulary: Vocabulary) -> Checked:
+def examine(path: Path, vocabulary: Vocabulary | FacetValues) -> Checked:
     """Every problem in a flow or block file (none when it is valid), with the flow it holds."""
     assembler: _Assembler | None = None
     with no_cyclic_gc():
@@ -217,7 +221,7 @@ def examine(path: Path, vocabulary: Vocabulary) -> Checked:
             return Checked(None, error.problems, _sources(path, assembler))
 
 
-def check_file(path: Path, vocabulary: Vocabulary) -> list[Problem]:
+def check_file(path: Path, vocabulary: Vocabulary | FacetValues) -> list[Problem]:
     """Every problem in a flow or block file; empty when it is valid."""
     return examine(path, vocabulary).problems
 
@@ -233,7 +237,7 @@ def _is_block(document: Document) -> bool:
 
 
 def _flow(
-    document: Document, text: str, path: Path, vocabulary: Vocabulary, assembler: _Assembler
+    document: Document, text: str, path: Path, vocabulary: Vocabulary | FacetValues, assembler: _Assembler
 ) -> LoadedFlow:
     if not isinstance(document.data, dict):
         raise ProblemsError(

@@ -5,18 +5,21 @@ pydantic, the models or the checks: each file's problems and warnings are kept o
 (core.common.cache) with the stamps of every file they were worked out from. The shelf as a whole
 also depends on every file of the kansencoach package and on the libraries that check (pydantic,
 PyYAML), so results of other code (an update, or an edit under development) are never trusted, and
-on the knowledge files the caller names.
+on the knowledge files the caller names. What an edited file is checked against (the
+vocabulary's facet values, what the review rules read) is kept beside the shelf as plain data
+(`CheckedAgainst`), so checking it makes no knowledge or review rule model either.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
+from kansencoach.core.common import cache
 from kansencoach.core.common.cache import Shelf
 from kansencoach.core.common.problems import Position, Problem
 
@@ -67,10 +70,22 @@ def folder_files(folders: Iterable[Path]) -> list[Path]:
 class VerdictShelf:
     """Verdicts by file, each valid while its own sources and the shelf's shared files are unchanged."""
 
-    def __init__(self, file: Path, shared: Iterable[Path]) -> None:
+    def __init__(self, file: Path, against_file: Path, shared: Iterable[Path]) -> None:
         """`shared` are the files every verdict depends on (the knowledge it was checked against);
-        the package's and the checking libraries' files are added here."""
-        self._shelf = Shelf(file, [*package_files(), *library_files(), *shared])
+        the package's and the checking libraries' files are added here. `against_file` keeps what
+        the verdicts were checked against (`against`)."""
+        self._shared = [*package_files(), *library_files(), *shared]
+        self._shelf = Shelf(file, self._shared)
+        self._against_file = against_file
+        self._against: CheckedAgainst | None = None
+
+    @property
+    def against(self) -> CheckedAgainst:
+        """What an edited file is checked against, kept beside the shelf (read when first asked for:
+        a run whose files are all unchanged needs none of it)."""
+        if self._against is None:
+            self._against = CheckedAgainst(self._against_file, self._shared)
+        return self._against
 
     def get(self, path: Path) -> Verdict | None:
         """The verdict on `path`, spelled as it was then (the problems name it so), if still valid."""
@@ -88,8 +103,45 @@ class VerdictShelf:
         self._shelf.put(os.path.abspath(path), sources, value)  # noqa: PTH100
 
     def save(self) -> None:
-        """Write the verdicts put since the last save."""
+        """Write the verdicts put since the last save, and what they were checked against."""
         self._shelf.save()
+        if self._against is not None:
+            self._against.save()
+
+
+class CheckedAgainst:
+    """What flows are checked against, as plain data (names, each with a list of texts), kept
+    while `shared` (a `VerdictShelf`'s) are unchanged: each kind worked out once, when first asked for."""
+
+    def __init__(self, file: Path, shared: list[Path]) -> None:
+        self._file = file
+        self._shared = shared
+        stored = cache.load(file, self._shared)
+        self._kept: dict[str, dict[str, list[str]]] = stored if isinstance(stored, dict) else {}
+        self._changed = False
+
+    def get(self, kind: str, work_out: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+        """The `kind` kept, or else what `work_out` gives (and kept from now on)."""
+        kept = self._kept.get(kind)
+        if _names(kept):
+            return kept
+        self._kept[kind] = worked_out = work_out()
+        self._changed = True
+        return worked_out
+
+    def save(self) -> None:
+        """Write what was worked out since the last save."""
+        if self._changed:
+            cache.store(self._file, self._shared, self._kept)
+            self._changed = False
+
+
+def _names(value: object) -> TypeGuard[dict[str, list[str]]]:
+    """Whether `value` is a dict of names, each with a list of texts (what `CheckedAgainst` keeps)."""
+    return isinstance(value, dict) and all(
+        isinstance(name, str) and isinstance(texts, list) and all(isinstance(text, str) for text in texts)
+        for name, texts in value.items()
+    )
 
 
 def _plain(problems: list[Problem]) -> list[list[Any]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import SEVERITIES, Finding
+from kansencoach.core.draft.keys import is_pattern
 from kansencoach.core.draft.review import text
 from kansencoach.core.draft.review.rules import (
     AllOf,
@@ -108,11 +109,6 @@ def matching_keys(keys: frozenset[str], pattern: str) -> tuple[str, ...]:
     if not is_pattern(pattern):
         return (pattern,) if pattern in keys else ()
     return tuple(sorted(key for key in keys if fnmatchcase(key, pattern)))
-
-
-def is_pattern(key: str) -> bool:
-    """Whether a rule's draft key has wildcards (`doel.*`), rather than naming one part."""
-    return any(char in key for char in "*?[")
 
 
 class _Infos(Container[str]):

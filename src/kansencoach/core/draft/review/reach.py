@@ -5,20 +5,20 @@ question every route asks and requires, `fewer_than` below a list's minimum, or 
 some parts the flow has and some it lacks. `kb validate` reports these to whoever writes the rules,
 at the rule; a key no flow has at all is an error in the rule file. `flows validate` tells the
 flow's author only what the flow can fix, at the step: a draft key (or info step) that looks like a
-misspelt or renamed one a rule reads. A flow that simply lacks the parts a rule reads is fine.
+misspelt or renamed one a rule reads (`draft.misspelt`, from `rule_reads`). A flow that simply
+lacks the parts a rule reads is fine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from kansencoach.core.common.problems import Position, Problem, did_you_mean, nearest
+from kansencoach.core.common.problems import Problem, did_you_mean
 from kansencoach.core.common.yamlsource import read_document
-from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.keys import question_keys
 from kansencoach.core.draft.review.evaluate import (
-    is_pattern,
     matching_keys,
     referenced_keys,
     referenced_warnings,
@@ -40,7 +40,7 @@ from kansencoach.i18n import t
 def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem]:
     """The rules that can never fire in `flow`, each pointing at the rule in the rule file."""
     document = read_document(rules_path)
-    keys = _question_keys(flow)
+    keys = question_keys(flow)
     names = frozenset(keys)
     infos = {step.id for step in flow.steps if isinstance(step, InfoStep)}
     always = _always_asked(flow)
@@ -65,46 +65,19 @@ def flow_warnings(rules: RuleBook, rules_path: Path, flow: Flow) -> list[Problem
     return problems
 
 
-def near_misses(rules: RuleBook, flow: Flow, positions: Mapping[str, Position]) -> list[Problem]:
-    """For the flow's author: each draft key or info step id of `flow` that looks like a misspelling
-    of one the rules read, so that those rules are not made in this flow: one warning per key the
-    rules read, at the step (`positions`, by step id), naming every rule that reads it."""
-    names = {key: ("draft", step.id) for key, step in _question_keys(flow).items()}
-    names |= {step.id: ("id", step.id) for step in flow.steps if isinstance(step, InfoStep)}
+def rule_reads(rules: RuleBook) -> dict[str, list[str]]:
+    """What the rules read, as plain data for `draft.misspelt.near_misses`: each draft key (or
+    pattern) and info step id some rule reads, with the titles of the rules that read it."""
     titles: dict[str, list[str]] = {}
     for rule in rules.rules:
         for wanted in dict.fromkeys([*referenced_keys(rule.when), *referenced_warnings(rule.when)]):
             titles.setdefault(wanted, []).append(rule.title)
-    # A name some rule reads as it is written is no misspelling of another.
-    free = [name for name in names if not any(fnmatchcase(name, wanted) for wanted in titles)]
-    problems: list[Problem] = []
-    for wanted, rule_titles in titles.items():
-        near = None if wanted in names or is_pattern(wanted) else _misspelt_as(wanted, free)
-        if near is not None:
-            field, step_id = names[near]
-            rules_named = "; ".join(rule_titles)
-            message = t(
-                "review.reach.near", field=field, name=near, wanted=wanted, flow=flow.id, rules=rules_named
-            )
-            hint = t("review.reach.near_hint", field=field, wanted=wanted)
-            problems.append(Problem(positions[step_id], message, hint))
-    return sorted(problems, key=lambda problem: problem.position)
-
-
-def _misspelt_as(wanted: str, names: list[str]) -> str | None:
-    """The name in `names` that looks like `wanted` misspelt: for a draft key, a key in the same
-    section (the keys of a section all start with its name, which would make them look alike)."""
-    section, dot, _ = wanted.rpartition(".")
-    if not dot:
-        return nearest(wanted, names)
-    keys = {name.rpartition(".")[2]: name for name in names if name.rpartition(".")[0] == section}
-    near = nearest(wanted.rpartition(".")[2], keys)
-    return None if near is None else keys[near]
+    return titles
 
 
 def unknown_keys(rules_path: Path, flows: Iterable[Flow]) -> list[Problem]:
     """Errors for draft keys in the rule file that no flow has, with a near miss where there is one."""
-    known = frozenset(key for flow in flows for key in _question_keys(flow))
+    known = frozenset(key for flow in flows for key in question_keys(flow))
     document = read_document(rules_path)
     problems: list[Problem] = []
     for key, loc in draft_key_places(document):
@@ -112,12 +85,6 @@ def unknown_keys(rules_path: Path, flows: Iterable[Flow]) -> list[Problem]:
             hint = did_you_mean(key, known, t("review.reach.unknown_key_hint"))
             problems.append(Problem(document.position(loc), t("review.reach.unknown_key", key=key), hint))
     return problems
-
-
-def _question_keys(flow: Flow) -> dict[str, QuestionStep]:
-    """The flow's draft keys as the review names them (`section.key`), each with its question."""
-    steps = {step.id: step for step in flow.steps if not isinstance(step, InfoStep)}
-    return {key: steps[step_id] for step_id, key in build_draft(flow, {}).keys.items() if step_id in steps}
 
 
 def _impossible(check: Check, keys: dict[str, QuestionStep], always: set[str]) -> str | None:
