@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from driver import new_chat, new_session
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Label, TextArea
 
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.checklist import CheckList
 
 from helpers import DATA
@@ -87,3 +89,68 @@ async def test_ctrl_s_right_after_typing_sends_all_of_it_and_what_follows_lands_
         assert screen.session.answers == {"verschil": "Peuters gaan minder vaak"}
         assert screen.step is not None and screen.step.id == "oorzaak"
         assert screen.query_one("#text-answer", TextArea).text == "Te weinig plekken"
+
+
+async def settle(pilot: Pilot[None], screen: ChatScreen, step_id: str | None) -> None:
+    """Let a burst's keys work through until `step_id` is asked (None: the session is done)."""
+    for _ in range(40):
+        await pilot.pause()
+        if (screen.step.id if screen.step else None) == step_id and not screen._early_keys:
+            break
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_ctrl_s_right_after_choosing_and_typing_sends_what_was_typed() -> None:
+    # The letters typed while the choice gave way to the text were held back, and Ctrl+S was
+    # handled before they were replayed: it sent the empty box ("Dit antwoord is nodig").
+    app = new_session(FLOWS / "snel.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        burst(app, ["enter", *"Peuters", "ctrl+s"])
+        await settle(pilot, screen, None)
+        assert screen.session.answers == {"domein": "onderwijs", "verschil": "Peuters"}
+
+
+async def test_a_digit_then_text_ctrl_s_and_more_text_keeps_each_in_its_own_answer() -> None:
+    app = new_session(FLOWS / "drie.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        burst(app, ["2", *"abcdefgh", "ctrl+s", *"ijklmnop"])
+        await settle(pilot, screen, "oorzaak")
+        assert screen.session.answers == {"domein": "zorg", "verschil": "abcdefgh"}
+        assert screen.step is not None and screen.step.id == "oorzaak"
+        assert screen.query_one("#text-answer", TextArea).text == "ijklmnop"
+
+
+async def test_a_burst_over_a_choice_and_three_texts_keeps_every_letter_in_order() -> None:
+    app = new_session(FLOWS / "drie.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        burst(app, ["1", *"Snel getypt verschil", "ctrl+s", *"Ook snel 231", "ctrl+s", *"Lees voor"])
+        await settle(pilot, screen, "aanpak")
+        assert screen.session.answers == {
+            "domein": "onderwijs",
+            "verschil": "Snel getypt verschil",
+            "oorzaak": "Ook snel 231",
+        }
+        assert screen.step is not None and screen.step.id == "aanpak"
+        assert screen.query_one("#text-answer", TextArea).text == "Lees voor"
+
+
+async def test_two_ctrl_s_in_a_burst_over_text_questions_end_one_answer_each() -> None:
+    # The text box takes the next question itself: the letters after the first Ctrl+S reach it
+    # while it still holds the answer sent, and the second Ctrl+S must end them there.
+    app = new_session(FLOWS / "drie.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await pilot.press("1")
+        await settle(pilot, screen, "verschil")
+        burst(app, [*"Eerst dit", "ctrl+s", *"Dan dat", "ctrl+s", *"Tot slot"])
+        await settle(pilot, screen, "aanpak")
+        assert screen.session.answers == {
+            "domein": "onderwijs",
+            "verschil": "Eerst dit",
+            "oorzaak": "Dan dat",
+        }
+        assert screen.query_one("#text-answer", TextArea).text == "Tot slot"

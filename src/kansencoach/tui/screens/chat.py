@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -31,12 +31,11 @@ from kansencoach.core.sessions.store import SessionLock, StoreError
 from kansencoach.i18n import t
 from kansencoach.tui.actions import CHAT, bindings
 from kansencoach.tui.contract import coach
-from kansencoach.tui.screens.chat_moves import ChatMoves
+from kansencoach.tui.screens.chat_keys import ChatKeys
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
 from kansencoach.tui.widgets.answerarea import AnswerArea
-from kansencoach.tui.widgets.answered import sent_from
 from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog
 from kansencoach.tui.widgets.keyfooter import KeyFooter
@@ -48,7 +47,7 @@ WIDE = 120
 """From this terminal width on, the draft is shown beside the chat from the start."""
 
 
-class ChatScreen(ChatMoves):
+class ChatScreen(ChatKeys):
     """One session as a conversation, with the draft, suggestions and review beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(CHAT)]
@@ -67,7 +66,6 @@ class ChatScreen(ChatMoves):
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
-        self._early_keys: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -162,30 +160,6 @@ class ChatScreen(ChatMoves):
         self.call_later(self._when_mounted, mounted, shown)
         return mounted
 
-    def on_key(self, event: events.Key) -> None:
-        """Keep what is typed before the answer input has focus (at start, or between two questions)."""
-        focused = self.focused
-        waiting = focused is None or focused is self.chat_log or sent_from(focused)
-        if event.is_printable and waiting:
-            event.stop()
-            event.prevent_default()
-            self._early_keys.append(event)
-            self.call_after_refresh(self._replay_early_keys)
-
-    def on_descendant_focus(self) -> None:
-        # Focus lands after a refresh or two (Widget.focus is deferred): replay the kept keys then.
-        self._replay_early_keys()
-
-    def _replay_early_keys(self) -> None:
-        focused = self.focused
-        if focused is None or not self._early_keys or focused is self.chat_log:
-            return
-        if sent_from(focused):
-            return  # the next question's input is not there yet
-        keys, self._early_keys = self._early_keys, []
-        for key in keys:
-            focused.post_message(events.Key(key.key, key.character))
-
     def _indicator_advice(self) -> list[Widget]:
         """The indicators that fit the answers, for a monitoring question (none before the knowledge)."""
         knowledge = coach(self).knowledge
@@ -205,17 +179,17 @@ class ChatScreen(ChatMoves):
             self.action_help()
             self.answer_area.validation("")
             self.answer_area.clear_typed()
-            self.answer_area.reopen()
+            self._reopen()
             return
         try:
             self.session.answer(step, event.value)
         except InvalidAnswer as error:
             self.answer_area.validation(str(error))
-            self.answer_area.reopen()
+            self._reopen()
             return
         except StoreError as error:
             self._refused(error)
-            self.answer_area.reopen()
+            self._reopen()
             return
         answered = self._question
         steps, before = {step.id}, {finding.rule_id for finding in self.findings}
@@ -271,14 +245,6 @@ class ChatScreen(ChatMoves):
     def _number_read(self, event: NumberAnswer.Read) -> None:
         event.stop()
         self.answer_area.validation(event.text, error=False)
-
-    def action_send(self) -> None:
-        widget = self.answer_area.input
-        if widget is not None:
-            # Ctrl+S is a priority key, handled before the keys typed just ahead of it have reached
-            # the focused field: read the answer once that field has taken them in, or their
-            # last letters were cut off the answer.
-            (self.focused or widget).call_later(widget.submit)
 
     def action_focus_answer(self) -> None:
         """From a pane back to the answer box (Esc or Tab in a pane)."""

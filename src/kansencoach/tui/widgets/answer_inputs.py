@@ -13,9 +13,9 @@ from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
@@ -89,6 +89,10 @@ class AnswerInput(Answered, Vertical):
             self.sent = True
             self.post_message(self.Submitted(value, self.step))
 
+    def hold_send(self) -> bool:
+        """Keep a Ctrl+S typed after this input sent, for the question it takes next (False: not kept)."""
+        return False
+
     def clear_typed(self) -> None:
         """Empty the text fields of this input (after a '?' that asked for help)."""
         for field in self.query(Input):
@@ -148,6 +152,11 @@ class TextAnswer(AnswerInput):
     _sent_text = ""
     """What the field held when the answer was sent."""
 
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        self._held_sends: list[int] = []
+        """Where in the field a Ctrl+S was typed after the answer was sent: each ends the next answer."""
+
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
         text = visible(self.current) if isinstance(self.current, str) else ""
@@ -165,15 +174,22 @@ class TextAnswer(AnswerInput):
             self._sent_text = self.typed()
         super().send(value)
 
+    def hold_send(self) -> bool:
+        self._held_sends.append(len(self.typed()))
+        return True
+
     def take(self, step: QuestionStep, current: AnswerValue) -> bool:
         assert isinstance(self.step, TextStep)
         if not isinstance(step, TextStep) or step.multiline != self.step.multiline:
             return False
         # What reached the field after the answer was sent was typed for this next question.
-        typed = self.typed()
-        ahead = typed[len(self._sent_text) :] if self.sent and typed.startswith(self._sent_text) else ""
+        typed, sent_length = self.typed(), len(self._sent_text)
+        ahead = typed[sent_length:] if self.sent and typed.startswith(self._sent_text) else ""
         self.step, self.current, self.sent = step, current, False
-        text = (visible(current) if isinstance(current, str) else "") + ahead
+        start = visible(current) if isinstance(current, str) else ""
+        text = start + ahead
+        sends = [len(start) + cut - sent_length for cut in self._held_sends] if ahead else []
+        self._held_sends = sends[1:]
         widget = self.query_one("#text-answer")
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer
@@ -182,7 +198,14 @@ class TextAnswer(AnswerInput):
             widget.value = text
             widget.cursor_position = len(text)
             widget.placeholder = step.placeholder or ""
+        if sends:
+            # A Ctrl+S was typed for this question too: send what came before it, as it was typed.
+            self._send_text(text[: sends[0]])
         return True
+
+    def _send_text(self, answer: str) -> None:
+        self.sent, self._sent_text = True, answer
+        self.post_message(self.Submitted(answer, self.step))
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -321,38 +344,6 @@ class NumberAnswer(AnswerInput):
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit()
-
-
-class ConfirmAnswer(AnswerInput):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "answer(True)", t("answer.yes"), show=False),
-        Binding("n", "answer(False)", t("answer.no"), show=False),
-        Binding("left,right", "switch", show=False),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="confirm-buttons"):
-            yield Button(t("answer.yes"), id="yes", variant="primary" if self.current is True else "default")
-            yield Button(t("answer.no"), id="no", variant="primary" if self.current is False else "default")
-
-    def focus_input(self) -> None:
-        self.query_one("#no" if self.current is False else "#yes", Button).focus()
-
-    def read(self) -> AnswerValue:
-        focused = self.app.focused
-        return isinstance(focused, Button) and focused.id == "yes"
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.send(event.button.id == "yes")
-
-    def action_answer(self, value: bool) -> None:
-        self.send(value)
-
-    def action_switch(self) -> None:
-        other = "#no" if self.app.focused is self.query_one("#yes") else "#yes"
-        self.query_one(other, Button).focus()
 
 
 class ListAnswer(AnswerInput):

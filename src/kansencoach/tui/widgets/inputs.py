@@ -7,12 +7,12 @@ from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.answer_inputs import (
     AnswerInput,
     ChoiceAnswer,
-    ConfirmAnswer,
     ListAnswer,
     MultiAnswer,
     NumberAnswer,
     TextAnswer,
 )
+from kansencoach.tui.widgets.confirm import ConfirmAnswer
 
 INPUTS: dict[str, type[AnswerInput]] = {
     "text": TextAnswer,
