@@ -151,9 +151,9 @@ def _checked(
     loaded: list[tuple[Intervention, _Located]] = []
     for path in paths:
         stored = shelf.get(str(path)) if shelf is not None else None
-        dump = marshal.loads(stored) if isinstance(stored, bytes) else None
-        if isinstance(dump, dict):
-            loaded.append((construct(Intervention, dump), _Reread(str(path))))
+        cached = _from_entry(stored)
+        if cached is not None:
+            loaded.append((cached, _Reread(str(path))))
             continue
         try:
             document = read_document(path)
@@ -169,6 +169,15 @@ def _checked(
             shelf.put(str(path), [path], marshal.dumps(intervention.model_dump()))
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
     return loaded, sorted(problems, key=lambda problem: problem.position)
+
+
+def _from_entry(stored: object) -> Intervention | None:
+    """The intervention a shelf entry holds, or None when it holds something else (read again)."""
+    try:
+        dump = marshal.loads(stored) if isinstance(stored, bytes) else None
+        return construct(Intervention, dump) if isinstance(dump, dict) else None
+    except (EOFError, ValueError, TypeError):
+        return None
 
 
 def _cross_checks(
