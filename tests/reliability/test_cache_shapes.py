@@ -214,3 +214,36 @@ def test_every_cache_of_the_wrong_shape_is_rebuilt(
     again = kansencoach(*command, env=env)
     assert (again.returncode, again.stdout, again.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
     assert file.read_bytes() != broken
+
+
+PROGRESS_SHAPES: list[Callable[[Any], Any]] = [
+    *VALUE_SHAPES,
+    lambda known: {key: [*value[:2], "drie", None] for key, value in known.items()},
+    lambda known: {key: [*value[:2], [1], {}] for key, value in known.items()},
+]
+
+
+@pytest.mark.parametrize("shape", range(len(PROGRESS_SHAPES)))
+def test_session_progress_of_the_wrong_shape_is_worked_out_again(
+    shape: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from kansencoach.core.sessions.session import Session
+    from kansencoach.core.sessions.store import Store
+    from kansencoach.tui.screens.start import session_rows
+
+    from helpers import DATA, answer_current
+
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [DATA / "flows"])
+
+    def listed(store: Store) -> dict[str, tuple[int, int]]:
+        catalog.forget_loaded()
+        return {row.info.id: (row.done, row.total) for row in session_rows(store, catalog.scan_flows())}
+
+    with Store(locations.store_path()) as store:
+        first, _ = (Session.start(store, catalog.find_flow("mini"), f"Sessie {n}") for n in range(2))
+        answer_current(first, "Een verschil")
+        expected = listed(store)
+        file = _cache_file("progress")
+        broken = _rewrite(file, PROGRESS_SHAPES[shape])
+        assert listed(store) == expected
+        assert file.read_bytes() != broken
