@@ -129,7 +129,7 @@ def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
         if not _still_valid([tuple(entry) for entry in stored], paths):
             return None
         return value
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, *BROKEN):
         return None
 
 
@@ -234,7 +234,7 @@ class Shelf:
             return None
         try:
             return entry[1] if _unchanged([tuple(stamp) for stamp in entry[0]]) else None
-        except (TypeError, ValueError):
+        except BROKEN:
             return None
 
     def put(self, key: str, sources: Iterable[Path], value: Any) -> None:

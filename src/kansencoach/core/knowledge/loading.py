@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from kansencoach.core.common.cache import Shelf, construct
+from kansencoach.core.common.cache import BROKEN, Shelf, construct
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -176,7 +176,7 @@ def _from_entry(stored: object) -> Intervention | None:
     try:
         dump = marshal.loads(stored) if isinstance(stored, bytes) else None
         return construct(Intervention, dump) if isinstance(dump, dict) else None
-    except (EOFError, ValueError, TypeError):
+    except BROKEN:
         return None
 
 
