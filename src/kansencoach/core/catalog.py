@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from kansencoach import locations
@@ -88,10 +88,6 @@ def load_search() -> Searchable:
     return _load_search(tuple(locations.user_knowledge_dirs()))
 
 
-_BROKEN_CACHE = (KeyError, TypeError, ValueError, IndexError, AttributeError)
-"""What reading a cache entry of another shape raises: it is then rebuilt."""
-
-
 @dataclass(frozen=True)
 class _KnowledgeFiles:
     """The files a knowledge base is built from, and the cache entry built from them."""
@@ -133,7 +129,7 @@ def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
     with cache.no_cyclic_gc():
         cached = cache.load(files.cache_file, files.sources)
         if cached is not None:
-            with contextlib.suppress(*_BROKEN_CACHE):
+            with contextlib.suppress(*cache.BROKEN):
                 return search.from_plain(cached["search"])[0]
     knowledge = _load_kb(None, user_dirs)
     return search.Searchable(knowledge.matcher, knowledge.names, knowledge.problems)
@@ -145,12 +141,20 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
     from kansencoach.core.knowledge import plain
 
     files = _knowledge_files(directory, user_dirs)
-    sources = files.sources
     with cache.no_cyclic_gc():
-        cached = cache.load(files.cache_file, sources)
+        cached = cache.load(files.cache_file, files.sources)
         if cached is not None:
-            with contextlib.suppress(*_BROKEN_CACHE):
-                return plain.from_plain(cached)
+            with contextlib.suppress(*cache.BROKEN):
+                return plain.from_plain(cached, partial(_built_kb, files))
+        return _built_kb(files)
+
+
+def _built_kb(files: _KnowledgeFiles) -> KnowledgeBase:
+    """The knowledge base read from its files, and cached."""
+    from kansencoach.core.common import cache
+    from kansencoach.core.knowledge import plain
+
+    with cache.no_cyclic_gc():
         # Only now: reading the files needs pydantic and PyYAML, a current cache neither.
         from kansencoach.core.knowledge.loading import load_knowledge, with_user_files
         from kansencoach.core.knowledge.own import with_own_words
@@ -161,7 +165,7 @@ def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBa
             knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
             shelf.save()
             del shelf  # ten thousand files' entries, not needed while the cache is written
-        cache.store(files.cache_file, sources, plain.to_plain(knowledge))
+        cache.store(files.cache_file, files.sources, plain.to_plain(knowledge))
     return knowledge
 
 

@@ -23,9 +23,9 @@ import os
 import stat
 import time
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from kansencoach.core.common.files import WriteError, write_atomic
 
@@ -47,6 +47,9 @@ _ABSENT = (-1, -1, -1, -1)
 _CLASS = "\x00class"
 """The key under which `to_tagged` keeps a model's class name (no field can be called that)."""
 ModelT = TypeVar("ModelT", bound="BaseModel")
+Check = Callable[[Any], bool]
+BROKEN = (KeyError, TypeError, ValueError, IndexError, AttributeError, EOFError)
+"""What reading a cached value of another shape raises: the caller then rebuilds it."""
 
 
 def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp]:
@@ -126,7 +129,7 @@ def load(file: Path, paths: Iterable[str | Path]) -> Any | None:
         if not _still_valid([tuple(entry) for entry in stored], paths):
             return None
         return value
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, *BROKEN):
         return None
 
 
@@ -154,7 +157,13 @@ def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:
 
 
 def _made(model: type[ModelT], values: dict[str, Any]) -> ModelT:
-    """What `model_construct` does, without its per-field default handling: a dump has every field."""
+    """What `model_construct` does, without its per-field default handling: a dump has every field.
+
+    TypeError when `values` are not of the shape the model's fields declare (a foreign or damaged
+    cache that got past its header): the one place a cached value is checked before it is trusted."""
+    fields = _field_checks(model)
+    if len(values) != len(fields) or not all(name in values and fits(values[name]) for name, fits in fields):
+        raise TypeError(f"cached {model.__name__} of another shape")
     made = model.__new__(model)
     object.__setattr__(made, "__dict__", values)
     object.__setattr__(made, "__pydantic_fields_set__", set(values))
@@ -225,7 +234,7 @@ class Shelf:
             return None
         try:
             return entry[1] if _unchanged([tuple(stamp) for stamp in entry[0]]) else None
-        except (TypeError, ValueError):
+        except BROKEN:
             return None
 
     def put(self, key: str, sources: Iterable[Path], value: Any) -> None:
@@ -239,6 +248,48 @@ class Shelf:
             kept = {key: entry for key, entry in self._entries.items() if os.path.exists(key)}  # noqa: PTH110
             store(self.file, self._shared, kept)
             self._changed = False
+
+
+@functools.cache
+def _field_checks(model: type[BaseModel]) -> tuple[tuple[str, Check], ...]:
+    """(field, whether a value has its declared type) for every field of `model`, worked out once."""
+    return tuple((name, _check(info.annotation)) for name, info in model.model_fields.items())
+
+
+def _check(annotation: Any) -> Check:
+    """Whether a plain value has the type `annotation` declares, checked all the way down (a type
+    not named here, say a constrained one of pydantic's, is let through: it was valid when dumped)."""
+    from pydantic import BaseModel
+
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return _check(args[0])
+    if origin is Literal:
+        return lambda value: any(value == option and type(value) is type(option) for option in args)
+    if origin in (Union, types.UnionType):
+        options = [_check(option) for option in args]
+        return lambda value: any(fits(value) for fits in options)
+    if origin is list and args:
+        item = _check(args[0])
+        return lambda value: isinstance(value, list) and all(map(item, value))
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _check(args[0])
+        return lambda value: isinstance(value, tuple) and all(map(item, value))
+    if origin is dict and args:
+        key, item = _check(args[0]), _check(args[1])
+        return lambda value: (
+            isinstance(value, dict) and all(key(name) and item(each) for name, each in value.items())
+        )
+    plain = origin if isinstance(origin, type) else annotation
+    if plain is type(None):
+        return lambda value: value is None
+    if plain is float:
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+    if plain is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(plain, type) and (plain in (str, bool, list, dict, tuple) or issubclass(plain, BaseModel)):
+        return lambda value: isinstance(value, plain)
+    return lambda value: True
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kansencoach.core.common.cache import Shelf, from_tagged, model_classes, no_cyclic_gc, to_tagged
+from kansencoach.core.common.cache import BROKEN, Shelf, from_tagged, model_classes, no_cyclic_gc, to_tagged
 from kansencoach.core.common.problems import Position
 
 TYPE_CHECKING = False
@@ -112,7 +112,7 @@ class FlowShelf:
         if plain is not None:
             try:
                 return summary_of(plain), functools.partial(self._made_from, path, plain)
-            except (TypeError, ValueError):
+            except BROKEN:
                 pass
         loaded = self._validated(path)
         return FlowSummary.of(loaded), lambda: loaded
@@ -134,7 +134,7 @@ class FlowShelf:
         try:
             with no_cyclic_gc():
                 loaded = from_plain(plain)
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except BROKEN:
             loaded = self._validated(path)
             self.save()
             return loaded

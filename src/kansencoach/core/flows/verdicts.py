@@ -94,7 +94,7 @@ class VerdictShelf:
             return None
         try:
             return Verdict(_problems(entry[1]), _problems(entry[2]))
-        except (TypeError, ValueError):  # an entry of another shape: worked out again
+        except cache.BROKEN:  # an entry of another shape: worked out again
             return None
 
     def put(self, path: Path, sources: Iterable[Path], verdict: Verdict) -> None:

@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from kansencoach.core.common.cache import Shelf, construct
+from kansencoach.core.common.cache import BROKEN, Shelf, construct
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -151,9 +151,9 @@ def _checked(
     loaded: list[tuple[Intervention, _Located]] = []
     for path in paths:
         stored = shelf.get(str(path)) if shelf is not None else None
-        dump = marshal.loads(stored) if isinstance(stored, bytes) else None
-        if isinstance(dump, dict):
-            loaded.append((construct(Intervention, dump), _Reread(str(path))))
+        cached = _from_entry(stored)
+        if cached is not None:
+            loaded.append((cached, _Reread(str(path))))
             continue
         try:
             document = read_document(path)
@@ -169,6 +169,15 @@ def _checked(
             shelf.put(str(path), [path], marshal.dumps(intervention.model_dump()))
     problems += _cross_checks(loaded, context.vocabulary, set(context.by_id))
     return loaded, sorted(problems, key=lambda problem: problem.position)
+
+
+def _from_entry(stored: object) -> Intervention | None:
+    """The intervention a shelf entry holds, or None when it holds something else (read again)."""
+    try:
+        dump = marshal.loads(stored) if isinstance(stored, bytes) else None
+        return construct(Intervention, dump) if isinstance(dump, dict) else None
+    except BROKEN:
+        return None
 
 
 def _cross_checks(

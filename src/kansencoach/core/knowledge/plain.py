@@ -7,11 +7,12 @@ Two parts: `search` (knowledge/search.py: what `kb search` needs, readable witho
 from __future__ import annotations
 
 import marshal
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kansencoach.core.common.cache import construct
+from kansencoach.core.common.cache import BROKEN, construct
 from kansencoach.core.knowledge import search
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher
@@ -28,6 +29,18 @@ if TYPE_CHECKING:
     )
 
 EntryT = TypeVar("EntryT", "Intervention", "Indicator")
+PartT = TypeVar("PartT")
+_FULL_PARTS = {
+    "vocabulary",
+    "paths",
+    "shipped_ids",
+    "indicators_path",
+    "documents",
+    "order",
+    "indicators",
+    "indicator_order",
+}
+"""What `to_plain` keeps in `full`."""
 
 
 def to_plain(knowledge: KnowledgeBase) -> dict[str, Any]:
@@ -44,14 +57,18 @@ def to_plain(knowledge: KnowledgeBase) -> dict[str, Any]:
         "indicators": search.matcher_to_plain(knowledge.indicator_matcher),
         "indicator_order": _order(knowledge.indicator_matcher, [item.id for item in knowledge.indicators]),
     }
+    assert set(full) == _FULL_PARTS
     return {"search": search.to_plain(searchable, words), "full": marshal.dumps(full)}
 
 
-def from_plain(data: dict[str, Any]) -> KnowledgeBase:
+def from_plain(data: dict[str, Any], rebuild: Callable[[], KnowledgeBase]) -> KnowledgeBase:
     """The knowledge base `to_plain` saved, its matchers ready and its models made when first asked
-    for; KeyError, TypeError or ValueError if it is not that."""
+    for; KeyError, TypeError or ValueError if it is not that. A model that cannot be made from the
+    data when asked for (a damaged cache) is taken from `rebuild`, which reads the files again."""
     searchable, normalizer = search.from_plain(data["search"])
     full = marshal.loads(data["full"])
+    if not isinstance(full, dict) or set(full) != _FULL_PARTS:
+        raise KeyError("the cache holds other parts than a knowledge base's")
     groups, stopwords, places = data["search"]["words"]
     indicator_matcher = search.matcher_from_plain(
         full["indicators"], searchable.names, normalizer, "Indicator"
@@ -72,8 +89,24 @@ def from_plain(data: dict[str, Any]) -> KnowledgeBase:
         indicator_matcher=indicator_matcher,
         _full=full,
         _groups=groups,
+        _rebuild=rebuild,
     )
     return knowledge
+
+
+def _or_rebuilt(make: Callable[[_Cached], PartT]) -> cached_property[PartT]:
+    """A cached property made from the cache's data by `make`, or when the data is not of the shape
+    it should be, taken from the knowledge base read from its files (never a traceback later on)."""
+
+    def made(knowledge: _Cached) -> PartT:
+        try:
+            return make(knowledge)
+        except BROKEN:
+            part: PartT = getattr(knowledge._rebuilt, make.__name__)
+            return part
+
+    made.__name__, made.__doc__ = make.__name__, make.__doc__
+    return cached_property(made)
 
 
 class _Cached(KnowledgeBase):
@@ -86,32 +119,38 @@ class _Cached(KnowledgeBase):
 
     _full: dict[str, Any]
     _groups: list[list[str]]
+    _rebuild: Callable[[], KnowledgeBase]
 
     @cached_property
+    def _rebuilt(self) -> KnowledgeBase:
+        """The knowledge base read from its files: what a model the data cannot make is taken from."""
+        return self._rebuild()
+
+    @_or_rebuilt
     def vocabulary(self) -> Vocabulary:
         from kansencoach.core.knowledge.models import Vocabulary
 
         return construct(Vocabulary, self._full["vocabulary"])
 
-    @cached_property
+    @_or_rebuilt
     def synonyms(self) -> Synonyms:
         from kansencoach.core.knowledge.models import Synonyms
 
         return construct(Synonyms, {"groups": self._groups})
 
-    @cached_property
+    @_or_rebuilt
     def interventions(self) -> tuple[Intervention, ...]:
         from kansencoach.core.knowledge.models import Intervention
 
         return _models(self.matcher, self._full["order"], Intervention)
 
-    @cached_property
+    @_or_rebuilt
     def indicators(self) -> tuple[Indicator, ...]:
         from kansencoach.core.knowledge.models import Indicator
 
         return _models(self.indicator_matcher, self._full["indicator_order"], Indicator)
 
-    @cached_property
+    @_or_rebuilt
     def documents(self) -> dict[str, SourceDocument]:
         from kansencoach.core.knowledge.models import SourceDocument
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from kansencoach import locations
 from kansencoach.core.common import cache
@@ -43,7 +43,7 @@ class ProgressBook:
         assert entry.summary is not None
         stamp = [entry.summary.digest, last_event]
         known = self._known.get(info.id)
-        if isinstance(known, list) and len(known) == 4 and known[:2] == stamp:
+        if _counts(known, stamp):
             done, total = known[2:]
         else:
             done, total = self._replayed(info, entry)
@@ -67,3 +67,14 @@ class ProgressBook:
             self._engines[key] = Engine(loaded.flow.steps)
         done, total = self._engines[key].route(self._store.state(info.id).answers).progress
         return done, total
+
+
+def _counts(known: object, stamp: list[Any]) -> TypeGuard[list[Any]]:
+    """Whether `known` is the progress kept for `stamp`: [*stamp, answered, total] (else a foreign
+    or damaged cache, and the session is replayed)."""
+    return (
+        isinstance(known, list)
+        and len(known) == 4
+        and known[:2] == stamp
+        and all(type(count) is int for count in known[2:])
+    )

@@ -26,7 +26,7 @@ def load_cached(path: Path, cache_file: Path) -> RuleBook:
     sources = [path, path.parent / rules.WORDS_FILE, *code]
     plain = cache.load(cache_file, sources)
     if plain is not None:
-        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+        with contextlib.suppress(*cache.BROKEN):
             book = cache.from_tagged(plain, cache.model_classes(rules))
             if isinstance(book, RuleBook):
                 return book
