@@ -13,28 +13,37 @@ whose frame shows it whole (issue 14 asks ≤ 2×).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
+from unittest import mock
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from kansencoach.core.catalog import load_kb, load_review_rules, load_vocabulary
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets.panelist import PaneList
+from kansencoach.tui.widgets.sidepanes import SidePanes
 
 ANSWERS = 20
 
@@ -88,38 +97,92 @@ def _whole_in_view(screen: Screen[Any], widget: Widget) -> bool:
 
 
 class _Watched:
-    """Notes when the first frame that shows what the officer waits for is drawn (headless)."""
+    """Notes the first frame that shows what the officer waits for (headless), then types a key at once
+    and notes the frame that shows it; and the panes' work after an answer (their update and drawing)."""
 
-    ready: Callable[[Screen[object]], bool] | None = None
-    painted_at: float | None = None
+    def __init__(self) -> None:
+        self.ready: Callable[[Screen[object]], bool] | None = None
+        self.then_type: Callable[[], bool] = lambda: False
+        """Whether to type a key as soon as `ready` holds (the input taking it is a text field)."""
+        self.shows_key: Callable[[], bool] = lambda: False
+        self.painted_at: float | None = None
+        self.key_sent_at: float | None = None
+        self.key_shown_at: float | None = None
+        self.panes = 0.0
+        """Seconds in the panes' update and in drawing them, since the last `reset`."""
+        self.panes_frame = False
+        """Whether the panes were updated and the frame drawing them is still to come."""
+        self.panes_updated = False
 
-    def watch(self, screen: Screen[object], renderable: object) -> None:
-        if renderable is None or self.ready is None or self.painted_at is not None:
+    def reset(self) -> None:
+        self.painted_at = self.key_sent_at = self.key_shown_at = None
+        self.panes, self.panes_frame, self.panes_updated = 0.0, False, False
+
+    def watch(self, app: App[None], screen: Screen[object], renderable: object) -> None:
+        if renderable is None:
             return
-        if self.ready(screen):
-            self.painted_at = time.perf_counter()
+        now = time.perf_counter()
+        if self.key_sent_at is not None and self.key_shown_at is None and self.shows_key():
+            self.key_shown_at = now
+        if self.ready is not None and self.painted_at is None and self.ready(screen):
+            self.painted_at = now
+            if self.then_type():
+                key = events.Key("x", "x")
+                key.set_sender(app)
+                assert app._driver is not None
+                app._driver.send_message(key)  # as a terminal hands over a key typed right then
+                self.key_sent_at = time.perf_counter()
+
+    @contextlib.contextmanager
+    def timing_panes(self) -> Iterator[None]:
+        """Time `SidePanes.update` and the drawing of the panes in the frame after it."""
+        update, render = SidePanes.update, PaneList.render_lines
+        watched = self
+
+        def timed_update(panes: SidePanes, *args: Any) -> list[Finding]:
+            start = time.perf_counter()
+            try:
+                return update(panes, *args)
+            finally:
+                watched.panes += time.perf_counter() - start
+                watched.panes_frame = watched.panes_updated = True
+
+        def timed_render(pane: PaneList, crop: Region) -> list[Strip]:
+            start = time.perf_counter()
+            try:
+                return render(pane, crop)
+            finally:
+                if watched.panes_frame:
+                    watched.panes += time.perf_counter() - start
+
+        with (
+            mock.patch.object(SidePanes, "update", timed_update),
+            mock.patch.object(PaneList, "render_lines", timed_render),
+        ):
+            yield
 
 
-async def _until_painted(pilot: Pilot[None], watched: _Watched, key: str) -> float:
-    watched.painted_at = None
-    start = time.perf_counter()
-    await pilot.press(key)
+async def _until(pilot: Pilot[None], done: Callable[[], bool], key: str | None = None) -> None:
+    if key is not None:
+        await pilot.press(key)
     for _ in range(1000):
-        if watched.painted_at is not None:
-            return watched.painted_at - start
+        if done():
+            return
         await pilot.pause()
-    raise RuntimeError("the next question was never painted")
+    raise RuntimeError("what was waited for was never painted")
 
 
-def bare_paint() -> float:
-    """Median time from Ctrl+S to a bare Textual app's frame showing the one message it mounts."""
+def bare_paint() -> tuple[float, float]:
+    """Median times in a bare Textual app: from Ctrl+S to the frame showing the one message it mounts,
+    and from a key typed right then to the frame showing it in the input."""
     watched = _Watched()
 
     class Bare(App[None]):
-        BINDINGS: ClassVar[list[BindingType]] = [("ctrl+s", "send")]
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "send", priority=True)]
 
         def compose(self) -> ComposeResult:
             yield VerticalScroll()
+            yield Input()
 
         def action_send(self) -> None:
             message = Static("2/20 · Vraag 2?")
@@ -128,15 +191,31 @@ def bare_paint() -> float:
 
         def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
             super()._display(screen, renderable)
-            watched.watch(screen, renderable)
+            watched.watch(self, screen, renderable)
 
-    async def run() -> list[float]:
+    async def run() -> tuple[list[float], list[float]]:
         app = Bare()
+        paints: list[float] = []
+        keys: list[float] = []
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            return [await _until_painted(pilot, watched, "ctrl+s") for _ in range(PAINT_ANSWERS)]
+            typed = app.query_one(Input)
+            typed.focus()
+            watched.then_type = lambda: True
+            watched.shows_key = lambda: typed.value.endswith("x")
+            for _ in range(PAINT_ANSWERS):
+                typed.value = ""
+                await pilot.pause()
+                watched.reset()
+                start = time.perf_counter()
+                await _until(pilot, lambda: watched.key_shown_at is not None, "ctrl+s")
+                assert watched.painted_at is not None and watched.key_sent_at is not None
+                paints.append(watched.painted_at - start)
+                keys.append(watched.key_shown_at - watched.key_sent_at)  # type: ignore[operator]
+        return paints, keys
 
-    return statistics.median(asyncio.run(run()))
+    paints, keys = asyncio.run(run())
+    return statistics.median(paints), statistics.median(keys)
 
 
 def _question_ready(chat: ChatScreen, before: Widget | None) -> bool:
@@ -160,8 +239,20 @@ def _question_ready(chat: ChatScreen, before: Widget | None) -> bool:
     )
 
 
-def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
-    """Median time from Ctrl+S on a text answer to the frame showing the next question, ready to answer."""
+@dataclass
+class ChatTimes:
+    """Medians over the answers timed in the app (headless), in seconds."""
+
+    paint: float
+    """From Ctrl+S on a text answer to the frame showing the next question, ready to answer."""
+    key: float
+    """From a key typed as that frame is drawn (into a text question) to the frame showing it."""
+    panes: float
+    """The panes' update after the answer and their drawing in the frame after it."""
+
+
+def chat_paint(flow_text: Callable[[int], str], steps: int) -> ChatTimes:
+    """The officer's waits after Ctrl+S on a text answer in a `steps`-step flow (see ChatTimes)."""
     from kansencoach.tui.app import KansencoachApp
 
     directory = Path(tempfile.mkdtemp())
@@ -173,11 +264,15 @@ def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
     class Timed(KansencoachApp):
         def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
             super()._display(screen, renderable)
-            watched.watch(screen, renderable)
+            watched.watch(self, screen, renderable)
+            if renderable is not None:
+                watched.panes_frame = False
 
-    async def run() -> list[float]:
+    async def run() -> tuple[list[float], list[float], list[float]]:
         app = Timed(store_path=directory / "k.db", new_flow=loaded, title="bench")
-        times: list[float] = []
+        paints: list[float] = []
+        keys: list[float] = []
+        panes: list[float] = []
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(200):
                 await app.workers.wait_for_complete()
@@ -186,7 +281,11 @@ def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
                     break
             chat = app.screen
             assert isinstance(chat, ChatScreen)
-            while len(times) < PAINT_ANSWERS and chat.step is not None:
+            watched.then_type = lambda: chat.step is not None and chat.step.type == "text"
+            watched.shows_key = lambda: (
+                chat.answer_area.input is not None and (chat.answer_area.input.typed().endswith("x"))
+            )
+            while len(paints) < PAINT_ANSWERS and chat.step is not None:
                 widget = chat.answer_area.input
                 assert widget is not None
                 if chat.step.type != "text":
@@ -199,20 +298,49 @@ def chat_paint(flow_text: Callable[[int], str], steps: int) -> float:
                 watched.ready = lambda screen, before=before: (
                     isinstance(screen, ChatScreen) and _question_ready(screen, before)
                 )
-                times.append(await _until_painted(pilot, watched, "ctrl+s"))
-                watched.ready = None
+                watched.reset()
+                start = time.perf_counter()
+                await _until(pilot, lambda: watched.painted_at is not None, "ctrl+s")
+                await _until(pilot, lambda: watched.key_sent_at is None or watched.key_shown_at is not None)
                 await app.workers.wait_for_complete()
-                await pilot.pause()
-        return times
+                await _until(pilot, lambda: watched.panes_updated and not watched.panes_frame)
+                assert watched.painted_at is not None
+                paints.append(watched.painted_at - start)
+                if watched.key_sent_at is not None and watched.key_shown_at is not None:
+                    keys.append(watched.key_shown_at - watched.key_sent_at)
+                panes.append(watched.panes)
+                watched.ready = None
+        return paints, keys, panes
 
-    return statistics.median(asyncio.run(run()))
+    with watched.timing_panes():
+        paints, keys, panes = asyncio.run(run())
+    return ChatTimes(statistics.median(paints), statistics.median(keys), statistics.median(panes))
 
 
 def paint_figures(flow_text: Callable[[int], str]) -> list[tuple[str, float, float, str, float]]:
     rows = []
-    for steps in (20, 2_000):
-        ours, bare = chat_paint(flow_text, steps), bare_paint()
+    chats = {steps: chat_paint(flow_text, steps) for steps in (20, 2_000)}
+    for steps, times in chats.items():
+        bare, bare_key = bare_paint()
         rows.append(
-            (f"ctrl+s to next question painted, {steps} steps, vs bare textual", ours, bare, "s", 2.0)
+            (f"ctrl+s to next question painted, {steps} steps, vs bare textual", times.paint, bare, "s", 2.0)
         )
+        rows.append(
+            (
+                f"key typed as the next question shows, {steps} steps, vs bare textual",
+                times.key,
+                bare_key,
+                "s",
+                2.0,
+            )
+        )
+    rows.append(
+        (
+            "panes update and drawing per answer: 2000 vs 20 steps",
+            chats[2_000].panes,
+            chats[20].panes,
+            "s",
+            3.0,
+        )
+    )
     return rows

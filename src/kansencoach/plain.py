@@ -239,7 +239,8 @@ def resume_plain(
 def start_menu(store: Store, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Choose a flow to start or a session to resume, then run it in plain mode."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
-    flows = [entry for entry in scan_flows() if entry.loaded is not None]
+    entries = scan_flows()
+    flows = [entry for entry in entries if entry.loaded is not None]
     sessions = store.sessions()
     print(t("plain.menu"), file=stdout)
     choices: list[tuple[str, str]] = []
@@ -247,6 +248,10 @@ def start_menu(store: Store, stdin: TextIO | None = None, stdout: TextIO | None 
         assert entry.loaded is not None
         choices.append(("flow", entry.id))
         print(visible(f"  {len(choices)}. {t('plain.menu_new', title=entry.loaded.flow.title)}"), file=stdout)
+    for entry in entries:
+        if entry.loaded is None:  # not to choose, but named, as the app's start screen does
+            problem = t("cli.flow_broken", count=len(entry.problems), path=entry.path)
+            print(visible(f"     {entry.id} {problem}"), file=stdout)
     for info in sessions:
         choices.append(("session", info.id))
         print(

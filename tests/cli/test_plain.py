@@ -236,3 +236,17 @@ def test_on_a_terminal_a_paragraph_is_wrapped_whole_not_line_by_line(
     paragraphs = on_a_terminal.getvalue().split("\n\n")
     paragraph = next(text for text in paragraphs if text.startswith("Elk antwoord wordt meteen bewaard"))
     assert paragraph.splitlines() == textwrap.wrap(" ".join(paragraph.split()), 80)
+
+
+def test_the_start_menu_names_an_own_flow_that_does_not_load(kansencoach_home: Path) -> None:
+    # The app lists a broken flow with its problem; the plain menu left it out without a word.
+    folder = kansencoach_home / "config" / "flows"
+    folder.mkdir(parents=True)
+    broken = folder / "eigen.yaml"
+    broken.write_text('id: eigen\ntitle: "Eigen flow\n', encoding="utf-8")
+
+    result = kansencoach("--plain", stdin="\n")
+
+    assert result.returncode == 0, result.stderr
+    assert f"eigen KAPOT: 1 fout(en) in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
+    assert "Nieuw: Voorstel ongelijk investeren" in result.stdout

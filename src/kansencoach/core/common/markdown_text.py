@@ -18,6 +18,8 @@ from markdown_it.token import Token
 
 MARKS = {"strong_open": "strong", "em_open": "em", "link_open": "link"}
 """Opening tokens of inline markup → the mark their text carries until the closing token."""
+BLOCK_MARKS = {"heading_open": "strong", "blockquote_open": "em"}
+"""Opening tokens of blocks whose whole text carries a mark (plain mode drops marks, the chat styles them)."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,15 @@ def markdown_lines(text: str, soft_break: str = "\n") -> list[Line]:
     """
     lines: list[Line] = []
     lists: list[int | None] = []  # per open list: the next number, or None for bullets
+    hangs: list[int] = []  # per open list item: the width of its marker, which its lines hang past
     marker = ""
+    block_marks: set[str] = set()  # a heading's text is strong, a quote's emphasised
     for token in _parser().parse(text):
         kind = token.type
+        if kind in BLOCK_MARKS:
+            block_marks.add(BLOCK_MARKS[kind])
+        elif kind.replace("_close", "_open") in BLOCK_MARKS:
+            block_marks.discard(BLOCK_MARKS[kind.replace("_close", "_open")])
         if kind == "bullet_list_open":
             lists.append(None)
         elif kind == "ordered_list_open":
@@ -79,12 +87,18 @@ def markdown_lines(text: str, soft_break: str = "\n") -> list[Line]:
         elif kind == "list_item_open":
             number = lists[-1]
             marker = "- " if number is None else f"{number}. "
+            hangs.append(len(marker))
             if number is not None:
                 lists[-1] = number + 1
+        elif kind == "list_item_close":
+            hangs.pop()
         elif kind == "inline":
             indent = "  " * (len(lists) - 1) if lists else ""
-            for index, runs in enumerate(_split(_inline(token.children or [], soft_break))):
-                lines.append(Line(indent + (marker if index == 0 else " " * len(marker)), runs))
+            hang = " " * hangs[-1] if hangs else ""
+            inline = _inline(token.children or [], soft_break)
+            marked = [Run(run.text, run.marks | block_marks) for run in inline] if block_marks else inline
+            for index, runs in enumerate(_split(marked)):
+                lines.append(Line(indent + (marker if index == 0 and marker else hang), runs))
             marker = ""
         elif kind in ("paragraph_close", "heading_close") and not token.hidden:
             lines.append(Line("", ()))

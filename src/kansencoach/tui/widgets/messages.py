@@ -40,6 +40,7 @@ def coach_text(markdown: str) -> RenderableType:
     """Markdown as one renderable: paragraphs wrap to the width, list items hang beside their marker."""
     blocks: list[Text | Table] = []
     blank = False
+    last_level = 0
     for line in markdown_lines(markdown, soft_break=" "):
         if not line.runs and not line.lead:
             blank = bool(blocks)
@@ -49,14 +50,19 @@ def coach_text(markdown: str) -> RenderableType:
         )
         last = blocks[-1] if blocks else None
         if line.lead:
-            if blank or not isinstance(last, Table):
+            marker = _marker(line)
+            # Each level of a nested list is a grid of its own: one marker column for all levels
+            # would pad the outer bullets to the width of the inner ones.
+            level = len(marker) - len(marker.lstrip())
+            if blank or not isinstance(last, Table) or (marker.strip() and level != last_level):
                 if blank:
                     blocks.append(Text())
                 last = Table.grid(padding=(0, 1))
                 last.add_column(no_wrap=True)
                 last.add_column()
                 blocks.append(last)
-            last.add_row(_marker(line), body)
+                last_level = level
+            last.add_row(marker, body)
         elif isinstance(last, Text) and not blank:
             last.append("\n")
             last.append_text(body)
@@ -69,8 +75,11 @@ def coach_text(markdown: str) -> RenderableType:
 
 
 def _marker(line: Line) -> str:
-    """A list item's marker as the chat shows it: a bullet for '-', the number for a numbered list."""
+    """A list item's marker as the chat shows it: a bullet for '-', the number for a numbered list;
+    blank, as wide as the marker, beside a later paragraph of the item."""
     lead = line.lead.rstrip()
+    if not lead:
+        return " " * (len(line.lead) - 1)
     return lead[:-1] + "•" if lead.endswith("-") else lead
 
 

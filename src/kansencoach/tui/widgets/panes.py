@@ -18,6 +18,7 @@ from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.allocate import points_bar
+from kansencoach.tui.widgets.panelist import Column, PaneList
 
 PREVIEW = 160
 SEVERITY_STYLES = {"blokkerend": "bold red", "aandacht": "bold yellow", "tip": "bold cyan"}
@@ -29,7 +30,7 @@ BACK_TO_ANSWER: list[BindingType] = [
 """In every pane: Esc or Tab returns to the answer box, instead of leaving the session."""
 
 
-class DraftPane(OptionList):
+class DraftPane(PaneList):
     """The draft as it grows: sections, answers and open points. Enter jumps to that question."""
 
     DEFAULT_CLASSES = "pane"
@@ -42,50 +43,33 @@ class DraftPane(OptionList):
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._kept: dict[int, tuple[object, Option]] = {}
-        """id() of an item or open point of the last draft → it and its option. The session's
-        drafter hands out the same objects while they are unchanged, so their options (and what
-        Textual worked out to draw them) are reused instead of made anew after every answer."""
+        self._items: dict[str, Column[DraftItem]] = {}
+        self._open: dict[str, Column[OpenPoint]] = {}
+        """Each section's items and open points, with their options."""
 
     def show_draft(self, draft: Draft) -> None:
-        highlighted = self.highlighted_option.id if self.highlighted_option else None
-        kept, self._kept = self._kept, {}
+        """The draft's sections with their answers, open points and remarks.
+
+        The session's drafter hands out the same item and open point objects while they are
+        unchanged, so their options (measured and drawn) are kept, and only what changed is new.
+        """
         options: list[Option] = []
         for section in draft.sections:
-            options.append(Option(Text(visible(section.title), style="bold underline"), disabled=True))
-            options += [self._option(item, kept) for item in section.items]
+            options.append(self.kept(("title", section.id, section.title), _heading, section.title))
+            options += self._items.setdefault(section.id, Column()).options(section.items, _item_option)
             if section.id == draft.accepted_in:
-                options += [
-                    Option(Text(visible(f"✓ {accepted.name}"), style="italic"), disabled=True)
-                    for accepted in draft.accepted
-                ]
-            options += [self._option(point, kept) for point in section.open_points]
+                for accepted in draft.accepted:
+                    line = f"✓ {accepted.name}"
+                    options.append(self.kept(("accepted", accepted.id, line), _remark, line, "italic"))
+            options += self._open.setdefault(section.id, Column()).options(section.open_points, _open_option)
             if section.is_open and not section.open_points:
-                options.append(Option(Text(t("tui.section_open"), style="dim italic"), disabled=True))
+                options.append(self.kept(("open", section.id), _remark, t("tui.section_open"), "dim italic"))
         if draft.remarks:
-            options.append(Option(Text(t("export.remarks"), style="bold underline"), disabled=True))
-            for remark in draft.remarks:
-                done = t("comment.done") if remark.done else ""
-                line = Text.assemble((f"{remark.question}{done}: ", "bold"), _preview(remark.text))
-                options.append(Option(line, disabled=True))
-        self.set_options(options)
-        ids = [option.id for option in options]
-        if highlighted in ids:
-            self.highlighted = ids.index(highlighted)
-
-    def _option(self, part: DraftItem | OpenPoint, kept: dict[int, tuple[object, Option]]) -> Option:
-        """The option of an item or open point: the one it had in the last draft, else a new one."""
-        found = kept.get(id(part))
-        if found is not None and found[0] is part:
-            made = found[1]
-        elif isinstance(part, DraftItem):
-            made = Option(_item_line(part.label, part.shown), id=part.step_id)
-        else:
-            made = Option(
-                Text(visible(f"○ {part.label} — {t('tui.open')}"), style="dim italic"), id=part.step_id
-            )
-        self._kept[id(part)] = (part, made)
-        return made
+            options.append(self.kept(("remarks",), _heading, t("export.remarks")))
+            for number, remark in enumerate(draft.remarks):
+                lead = f"{remark.question}{t('comment.done') if remark.done else ''}: "
+                options.append(self.kept(("remark", number, lead, remark.text), _comment, lead, remark.text))
+        self.show(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -93,7 +77,7 @@ class DraftPane(OptionList):
             self.post_message(self.JumpRequested(event.option.id))
 
 
-class SuggestionsPane(OptionList):
+class SuggestionsPane(PaneList):
     """Interventions from the knowledge base that fit the answers so far, each with its why."""
 
     DEFAULT_CLASSES = "pane"
@@ -123,23 +107,18 @@ class SuggestionsPane(OptionList):
         """Two lines per suggestion (its name, the words it matched), so many fit; Enter tells the rest."""
         self._suggestions = {suggestion.item.id: suggestion for suggestion in suggestions}
         if not suggestions:
-            self.set_options([Option(Text(t("tui.no_suggestions"), style="dim italic"), disabled=True)])
+            self.show([self.kept(("none",), _remark, t("tui.no_suggestions"), "dim italic")])
             return
         # The same place in the list after accepting or dismissing, so the next one is at hand.
         kept = self.highlighted
-        self.set_options(
-            Option(
-                Text.assemble(
-                    (visible(suggestion.item.name), "bold"),
-                    f"  {suggestion.score:.1f}\n",
-                    (visible(_matched(suggestion)), "dim"),
-                ),
-                id=suggestion.item.id,
-            )
-            for suggestion in suggestions
-        )
-        if kept is not None:
+        self.show([self._suggestion(suggestion) for suggestion in suggestions])
+        if kept is not None and self.highlighted is None:
             self.highlighted = min(kept, self.option_count - 1)
+
+    def _suggestion(self, suggestion: Suggestion) -> Option:
+        """A suggestion's option, kept while its name, score and matched words are the same."""
+        shown = (suggestion.item.id, suggestion.item.name, f"{suggestion.score:.1f}", _matched(suggestion))
+        return self.kept(shown, _suggestion_option, *shown)
 
     def on_focus(self) -> None:
         # Ctrl+T then `a` must accept the first suggestion, not do nothing for want of a highlight.
@@ -158,7 +137,7 @@ class SuggestionsPane(OptionList):
             self.post_message(self.Decided(option.id, accept))
 
 
-class ReviewPane(OptionList):
+class ReviewPane(PaneList):
     """The review of the draft against the audit criteria; Enter goes to the part concerned."""
 
     DEFAULT_CLASSES = "pane"
@@ -173,24 +152,14 @@ class ReviewPane(OptionList):
         """The findings; while questions are still open (`finished` false) an empty list says only
         that the questions answered so far have no points, not that the concept passes."""
         if findings is None:
-            self.set_options([Option(Text(t("tui.review_pending"), style="dim italic"), disabled=True)])
+            self.show([self.kept(("pending",), _remark, t("tui.review_pending"), "dim italic")])
             return
         if not findings:
             none = t("review.none") if finished else t("tui.review_none_so_far")
-            self.set_options([Option(Text(none, style="italic"), disabled=True)])
+            self.show([self.kept(("none", none), _remark, none, "italic")])
             return
-        self.set_options(
-            Option(
-                Text.assemble(
-                    (f"{t(f'review.severity.{finding.severity}')}: ", SEVERITY_STYLES[finding.severity]),
-                    (visible(finding.title), "bold"),
-                    visible(f"\n{finding.message}\n"),
-                    (visible(f"{t('review.fix')}: {finding.fix}"), "dim"),
-                ),
-                id=finding.rule_id,
-            )
-            for finding in findings
-        )
+        shown = [(f.rule_id, f.severity, f.title, f.message, f.fix) for f in findings]
+        self.show([self.kept(key, _finding_option, *key) for key in shown])
         self._steps = {finding.rule_id: finding.step_id for finding in findings}
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -210,6 +179,42 @@ def _item_line(label: str, shown: Shown) -> Text:
         ]
         return Text("\n").join([Text(visible(f"{label}:"), style="bold"), *bars])
     return Text.assemble((visible(f"{label}: "), "bold"), visible(_preview(one_line(shown))))
+
+
+def _heading(title: str) -> Option:
+    return Option(Text(visible(title), style="bold underline"), disabled=True)
+
+
+def _remark(line: str, style: str) -> Option:
+    """A line that is not an answer (an accepted intervention, a section still open)."""
+    return Option(Text(visible(line), style=style), disabled=True)
+
+
+def _comment(lead: str, text: str) -> Option:
+    return Option(Text.assemble((visible(lead), "bold"), visible(_preview(text))), disabled=True)
+
+
+def _item_option(item: DraftItem) -> Option:
+    return Option(_item_line(item.label, item.shown), id=item.step_id)
+
+
+def _open_option(point: OpenPoint) -> Option:
+    return Option(Text(visible(f"○ {point.label} — {t('tui.open')}"), style="dim italic"), id=point.step_id)
+
+
+def _suggestion_option(intervention_id: str, name: str, score: str, matched: str) -> Option:
+    line = Text.assemble((visible(name), "bold"), f"  {score}\n", (visible(matched), "dim"))
+    return Option(line, id=intervention_id)
+
+
+def _finding_option(rule_id: str, severity: str, title: str, message: str, fix: str) -> Option:
+    line = Text.assemble(
+        (f"{t(f'review.severity.{severity}')}: ", SEVERITY_STYLES[severity]),
+        (visible(title), "bold"),
+        visible(f"\n{message}\n"),
+        (visible(f"{t('review.fix')}: {fix}"), "dim"),
+    )
+    return Option(line, id=rule_id)
 
 
 def _matched(suggestion: Suggestion) -> str:

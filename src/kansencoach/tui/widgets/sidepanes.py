@@ -44,11 +44,18 @@ class SidePanes(Vertical):
     def update(
         self, session: Session, knowledge: KnowledgeBase | None, rules: RuleBook | None
     ) -> list[Finding]:
-        """Show the draft, the live review and the suggestions as they are now; the review's findings."""
+        """Show the draft, the live review and the suggestions as they are now; the review's findings.
+
+        A hidden pane is left as it is (the suggestions are not even looked for): `toggle`'s caller
+        updates again when one is brought up.
+        """
         draft = session.draft(knowledge, rules, live=True)
-        self.query_one(DraftPane).show_draft(draft)
-        findings = None if draft.findings is None else list(draft.findings)
-        self.query_one(ReviewPane).show_findings(findings, finished=session.current() is None)
-        if knowledge is not None:
+        findings = list(draft.findings or ())
+        if self.query_one(DraftPane).display:
+            self.query_one(DraftPane).show_draft(draft)
+        if self.query_one(ReviewPane).display:
+            shown = None if draft.findings is None else findings
+            self.query_one(ReviewPane).show_findings(shown, finished=session.current() is None)
+        if knowledge is not None and self.query_one(SuggestionsPane).display:
             self.query_one(SuggestionsPane).show_suggestions(session.suggestions(knowledge.matcher))
-        return list(draft.findings or ())
+        return findings
