@@ -245,3 +245,14 @@ async def settled(pilot: Pilot[None]) -> None:
             await pilot.pause()
             return
     raise AssertionError(f"the conversation or the focus kept moving: {seen[-3:]}")
+
+
+async def panes_current(pilot: Pilot[None]) -> None:
+    """Wait until the chat's side panes show every answer given: they catch up only after the next
+    question is drawn, so a pane read right after Ctrl+S can still show the state before it."""
+    for _ in range(500):
+        screen = pilot.app.screen
+        if isinstance(screen, ChatScreen) and screen.panes_current:
+            return
+        await pilot.pause()
+    raise AssertionError("the side panes never caught up with the answers")

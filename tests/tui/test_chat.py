@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from driver import answer, answer_shown, choose, new_chat, new_session, opened_chat, type_text
+from driver import (
+    answer,
+    answer_shown,
+    choose,
+    new_chat,
+    new_session,
+    opened_chat,
+    panes_current,
+    type_text,
+)
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
@@ -25,7 +35,9 @@ from helpers import MINI_ANSWERS, mini_flow
 TITLE = "VVE Overvecht"
 
 
-def draft_text(app: KansencoachApp) -> str:
+async def draft_text(pilot: Pilot[None], app: KansencoachApp) -> str:
+    """The draft pane's text once it shows every answer given."""
+    await panes_current(pilot)
     pane = app.screen.query_one(DraftPane)
     return "\n".join(str(option.prompt) for option in pane.options)
 
@@ -40,7 +52,7 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
             await answer(pilot, step, value)
         assert screen.step is None
         assert screen.session.answers == MINI_ANSWERS
-        text = draft_text(app)
+        text = await draft_text(pilot, app)
         assert "Het verschil: Peuters in Overvecht" in text
         assert "Voor wie?: Kinderen; Ouders" in text
         # The perspective mix as a bar per option, with its points and name.
@@ -89,7 +101,7 @@ async def test_back_and_edit_change_the_draft() -> None:
         await type_text(pilot, "Tweede versie")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Het verschil: Tweede versie" in draft_text(app)
+        assert "Het verschil: Tweede versie" in await draft_text(pilot, app)
         # Back at the first open question: 'groepen', not the edited step's neighbour.
         assert screen.step is not None and screen.step.id == "groepen"
         assert any("Terug naar" in str(notice.render()) for notice in screen.query(NoticeMessage))
@@ -235,7 +247,7 @@ async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
         await pilot.pause()
         assert screen.session.state.suggestions == {first: "accepted"}
         assert any(first != option.id for option in pane.options)
-        assert "✓" in draft_text(app)
+        assert "✓" in await draft_text(pilot, app)
 
 
 async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
@@ -286,7 +298,7 @@ async def test_ctrl_z_takes_back_the_latest_answer_and_asks_it_again() -> None:
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
         assert "domein" not in screen.session.answers
-        assert "Welk domein? — open" in draft_text(app)
+        assert "Welk domein? — open" in await draft_text(pilot, app)
         notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
         assert any("Je antwoord op 'Welk domein?' is teruggenomen" in notice for notice in notices)
         # Undo again: the first answer goes too, and the log still holds both.

@@ -215,6 +215,12 @@ class ChatScreen(ChatKeys):
         await mounted
         self.call_after_refresh(self._step_shown, shown)
 
+    @property
+    def panes_current(self) -> bool:
+        """Whether the panes show every answer given: they catch up after the next question is
+        drawn, so whoever reads them (a test) waits for this first."""
+        return self._stale_panes is None
+
     def _step_shown(self, shown: Widget) -> None:
         """The question (or the closing message) is on screen: the header, then the panes if stale."""
         if shown is not self._awaited:
