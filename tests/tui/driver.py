@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -256,3 +257,15 @@ async def panes_current(pilot: Pilot[None]) -> None:
             return
         await pilot.pause()
     raise AssertionError("the side panes never caught up with the answers")
+
+
+async def until(pilot: Pilot[None], holds: Callable[[], bool]) -> bool:
+    """Whether `holds` comes true within a generous number of frames, letting workers finish in
+    between: the app starts some work (a reload, the focus after a list loads, a scroll after
+    layout) only after the next frame, which a busy machine can delay well past one pause."""
+    for _ in range(200):
+        if holds():
+            return True
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    return holds()

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
+from driver import opened_chat, until
 from textual.widgets import Label
 
 from kansencoach import locations
@@ -40,15 +40,6 @@ def session_on(path: Path) -> str:
         return session.info.id
 
 
-async def opened_chat(app: KansencoachApp, pilot: Pilot[None]) -> ChatScreen:
-    """The chat screen of the session the app opened, once its workers are done."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ChatScreen)
-    return screen
-
-
 async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow: Path) -> None:
     app = KansencoachApp(resume=session_on(editable_flow), watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -57,9 +48,9 @@ async def test_watch_reloads_a_changed_flow_into_the_open_session(editable_flow:
         text = editable_flow.read_text().replace("    ask: Voor wie?", "    ask: Voor welke groepen?")
         editable_flow.write_text(text.replace("version: 1", "version: 2"))
         app._check_files()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Voor welke groepen?" in screen.step.ask
+        assert await until(
+            pilot, lambda: screen.step is not None and "Voor welke groepen?" in screen.step.ask
+        )
         assert screen.session.answers["domein"] == "gezondheid"
         assert any("vragenlijst is bijgewerkt" in str(n.render()) for n in screen.query(NoticeMessage))
         assert any("opnieuw geladen" in str(note.message) for note in app._notifications)
@@ -95,12 +86,13 @@ async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(edita
         screen = await opened_chat(app, pilot)
         editable_flow.write_text(editable_flow.read_text().replace("type: multi", "type: multie"))
         app._check_files()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        messages = [str(note.message) for note in app._notifications]
-        assert any(
-            "onbekend staptype 'multie'" in message and "bedoelde je 'multi'" in message
-            for message in messages
+        assert await until(
+            pilot,
+            lambda: any(
+                "onbekend staptype 'multie'" in str(note.message)
+                and "bedoelde je 'multi'" in str(note.message)
+                for note in app._notifications
+            ),
         )
         assert screen.step is not None and screen.step.id == "groepen"  # still on the old, valid version
 

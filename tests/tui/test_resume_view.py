@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from driver import loaded_start, opened_chat, until
 from textual.widgets import OptionList
 
 from kansencoach import locations
@@ -46,21 +47,16 @@ async def test_resume_from_the_start_screen_shows_the_question(size: tuple[int, 
     half_done_session()
     app = KansencoachApp()
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.focused, OptionList) and app.focused.id == "sessions"
+        await loaded_start(app, pilot)
+        assert await until(
+            pilot, lambda: isinstance(app.focused, OptionList) and app.focused.id == "sessions"
+        )
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        for _ in range(5):
-            await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
-        assert question_visible(screen)
+        screen = await opened_chat(app, pilot)
+        assert await until(pilot, lambda: question_visible(screen))
         for key in ("ctrl+t", "ctrl+o", "ctrl+t"):
             await pilot.press(key)
-            for _ in range(5):
-                await pilot.pause()
-            assert question_visible(screen), f"question out of view after {key}"
+            assert await until(pilot, lambda: question_visible(screen)), f"question out of view after {key}"
 
 
 async def test_resuming_folds_the_answers_before_the_last_few_into_one_message() -> None:
@@ -68,10 +64,7 @@ async def test_resuming_folds_the_answers_before_the_last_few_into_one_message()
     session_id = half_done_session()
     app = KansencoachApp(resume=session_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ChatScreen)
+        screen = await opened_chat(app, pilot)
         history = list(screen.query(HistoryMessage))
         officer = list(screen.query(OfficerMessage))
         assert len(officer) == HISTORY_SHOWN and len(history) == HISTORY_SHOWN + 1
@@ -80,4 +73,4 @@ async def test_resuming_folds_the_answers_before_the_last_few_into_one_message()
         assert len(folded) == len(answered) - HISTORY_SHOWN == 8
         assert folded[0] == f"{Conversation.label(answered[0])}: {answer_text(screen.session, answered[0])}"
         assert str(history[1].render()) == Conversation.label(answered[8])
-        assert question_visible(screen)
+        assert await until(pilot, lambda: question_visible(screen))
