@@ -6,13 +6,15 @@ import contextlib
 import io
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from kansencoach.cli import main
@@ -165,6 +167,30 @@ def small_knowledge_base(root: Path) -> KnowledgeBase:
 def mini_flow() -> LoadedFlow:
     """The small test flow with one step of every type."""
     return load_flow(DATA / "flows" / "mini.yaml", load_vocabulary())
+
+
+def editable_mini_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the mini flow, which a test may edit, in a folder that is from now on the only
+    flow folder."""
+    directory = tmp_path / "flows"
+    directory.mkdir()
+    shutil.copy(DATA / "flows" / "mini.yaml", directory / "mini.yaml")
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
+    return directory / "mini.yaml"
+
+
+def files_given_to(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[Path]:
+    """The file each call of `owner.name` is given from now on (the calls still run): a test
+    counts them to tell a result from the cache from one worked out again."""
+    seen: list[Path] = []
+    real: Callable[..., object] = getattr(owner, name)
+
+    def counted(path: Path, *args: object) -> object:
+        seen.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(owner, name, counted)
+    return seen
 
 
 def question(loaded: LoadedFlow, step_id: str) -> QuestionStep:

@@ -17,7 +17,7 @@ from kansencoach.core.flows import loader, verdicts
 from kansencoach.core.flows.loader import Checked
 from kansencoach.core.knowledge.models import Vocabulary
 
-from helpers import DATA, kansencoach, kansencoach_process
+from helpers import DATA, files_given_to, kansencoach, kansencoach_process
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -43,15 +43,7 @@ INCLUDING = (
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files checked from now on (not taken from the cache)."""
-    seen: list[Path] = []
-    real: Callable[..., Checked] = loader.examine
-
-    def counted(path: Path, vocabulary: object) -> Checked:
-        seen.append(path)
-        return real(path, vocabulary)
-
-    monkeypatch.setattr(loader, "examine", counted)
-    return seen
+    return files_given_to(monkeypatch, loader, "examine")
 
 
 def _old(path: Path, text: str) -> Path:

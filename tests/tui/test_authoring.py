@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from driver import opened_chat, until
 from textual.widgets import Label
 
 from kansencoach import locations
-from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.sessions.events import Event
@@ -20,16 +18,12 @@ from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.messages import NoticeMessage
 
-from helpers import DATA
+from helpers import DATA, editable_mini_flow
 
 
 @pytest.fixture
 def editable_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "flows"
-    directory.mkdir()
-    shutil.copy(DATA / "flows" / "mini.yaml", directory / "mini.yaml")
-    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
-    return directory / "mini.yaml"
+    return editable_mini_flow(tmp_path, monkeypatch)
 
 
 def session_on(path: Path) -> str:

@@ -4,7 +4,6 @@ imports none of the libraries that only answering, reviewing or exporting needs.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.start import SessionRow, session_rows
 
-from helpers import DATA, answer_current, mini_flow
+from helpers import answer_current, editable_mini_flow, mini_flow
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -31,11 +30,7 @@ pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break
 @pytest.fixture
 def mini_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A flow folder with a copy of the mini flow, which a test may edit."""
-    directory = tmp_path / "flows"
-    directory.mkdir()
-    shutil.copy(DATA / "flows" / "mini.yaml", directory / "mini.yaml")
-    monkeypatch.setattr(catalog, "flow_dirs", lambda: [directory])
-    return directory
+    return editable_mini_flow(tmp_path, monkeypatch).parent
 
 
 @pytest.fixture

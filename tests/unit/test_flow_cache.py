@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,8 @@ from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.flows import loader
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
+
+from helpers import files_given_to
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -56,15 +57,7 @@ def own_flows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The flow files validated (not taken from the cache) from now on."""
-    seen: list[Path] = []
-    real: Callable[..., LoadedFlow] = loader.load_flow
-
-    def counted(path: Path, vocabulary: object) -> LoadedFlow:
-        seen.append(path)
-        return real(path, vocabulary)
-
-    monkeypatch.setattr(loader, "load_flow", counted)
-    return seen
+    return files_given_to(monkeypatch, loader, "load_flow")
 
 
 def _scan() -> dict[str, catalog.FlowEntry]:
