@@ -251,19 +251,19 @@ async def settled(pilot: Pilot[None]) -> None:
 async def panes_current(pilot: Pilot[None]) -> None:
     """Wait until the chat's side panes show every answer given: they catch up only after the next
     question is drawn, so a pane read right after Ctrl+S can still show the state before it."""
-    for _ in range(500):
+
+    def current() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, ChatScreen) and screen.panes_current:
-            return
-        await pilot.pause()
-    raise AssertionError("the side panes never caught up with the answers")
+        return isinstance(screen, ChatScreen) and screen.panes_current
+
+    assert await until(pilot, current, frames=500), "the side panes never caught up with the answers"
 
 
-async def until(pilot: Pilot[None], holds: Callable[[], bool]) -> bool:
-    """Whether `holds` comes true within a generous number of frames, letting workers finish in
-    between: the app starts some work (a reload, the focus after a list loads, a scroll after
-    layout) only after the next frame, which a busy machine can delay well past one pause."""
-    for _ in range(200):
+async def until(pilot: Pilot[None], holds: Callable[[], bool], frames: int = 200) -> bool:
+    """Whether `holds` comes true within `frames` frames, letting workers finish in between: the
+    app starts some work (a reload, the focus after a list loads, a scroll after layout) only after
+    the next frame, which a busy machine can delay well past one pause."""
+    for _ in range(frames):
         if holds():
             return True
         await pilot.app.workers.wait_for_complete()
