@@ -31,7 +31,7 @@ def test_each_set_covers_every_domain(which: str) -> None:
     assert {case.domain for case in cases(which)} == domains
 
 
-@pytest.mark.parametrize("which", ["tuning", "heldout", "heldout-all"])
+@pytest.mark.parametrize("which", ["tuning", "tuning2", "heldout", "heldout-all"])
 def test_tuning_and_held_out_have_20_cases_each(which: str) -> None:
     assert len(cases(which)) >= 20
 
