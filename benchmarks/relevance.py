@@ -21,6 +21,12 @@ more good suggestions to give (2 good of 2 shown, with 2 good in all, is 1.0), a
 every good suggestion it left out (2 good of 2 shown, with 8 good in all, is 0.4); padding a list
 with unrelated entries is a miss too. `per-shown` is the share of the shown suggestions that are
 good (which a very short list would game), `strict` divides by 5 whatever the case.
+
+Two columns say what a relevance floor could do, so nobody tunes one for a figure it cannot reach:
+`best-cut` is the precision@5 if every shown list were cut where it scores best (a perfect floor on
+the ranking as it is), `full-5` the best a list of 5 can score with these labels (every good
+suggestion first, then padding): with strict labels (few good suggestions per case) it is far under
+1, and only a floor gets past it.
 """
 
 from __future__ import annotations
@@ -95,6 +101,17 @@ class Outcome:
         return self.hits / K
 
     @property
+    def best_cut(self) -> float:
+        """The precision of the shown list cut where it scores best: what a perfect floor would give."""
+        cuts = [Outcome(self.case, self.shown[:end]) for end in range(1, len(self.shown) + 1)]
+        return max((cut.precision for cut in cuts), default=self.precision)
+
+    @property
+    def full_list_ceiling(self) -> float:
+        """The best precision a list of K can have: every good suggestion first, then padding."""
+        return min(K, len(self.good)) / K if self.good else 1.0
+
+    @property
     def ndcg(self) -> float:
         grades = {key: 1.0 for key in self.case.relevant} | {key: 2.0 for key in self.case.expected}
         gained = sum(grades.get(key, 0.0) / math.log2(rank + 2) for rank, key in enumerate(self.shown))
@@ -122,6 +139,8 @@ class Summary:
     avoid_hits: int
     expected_missed: int
     shown: float
+    best_cut: float
+    full_list_ceiling: float
 
 
 def load_cases(which: str) -> list[Case]:
@@ -171,6 +190,8 @@ def summarise(name: str, outcomes: list[Outcome]) -> Summary:
         sum(len(outcome.avoid_hits) for outcome in outcomes),
         sum(len(outcome.missed) for outcome in outcomes),
         round(sum(len(outcome.shown) for outcome in outcomes) / count, 2),
+        round(sum(outcome.best_cut for outcome in outcomes) / count, 3),
+        round(sum(outcome.full_list_ceiling for outcome in outcomes) / count, 3),
     )
 
 
@@ -199,13 +220,26 @@ def main() -> int:
                 f"{outcome.case.name:<28} p@5 {outcome.precision:.2f} "
                 f"ndcg {outcome.ndcg:.2f} {list(outcome.shown)}{flags}"
             )
-    header = ("set", "cases", "p@5", "per-shown", "strict", "nDCG@5", "avoid", "missed", "shown")
+    header = (
+        "set",
+        "cases",
+        "p@5",
+        "per-shown",
+        "strict",
+        "nDCG@5",
+        "avoid",
+        "missed",
+        "shown",
+        "best-cut",
+        "full-5",
+    )
     print(f"{header[0]:<12} " + " ".join(f"{title:>9}" for title in header[1:]))
     for summary in summaries.values():
         print(
             f"{summary.name:<12} {summary.cases:>9} {summary.precision:>9.3f} "
             f"{summary.shown_precision:>9.3f} {summary.strict_precision:>9.3f} {summary.ndcg:>9.3f} "
-            f"{summary.avoid_hits:>9} {summary.expected_missed:>9} {summary.shown:>9.2f}"
+            f"{summary.avoid_hits:>9} {summary.expected_missed:>9} {summary.shown:>9.2f} "
+            f"{summary.best_cut:>9.3f} {summary.full_list_ceiling:>9.3f}"
         )
     for which in HELD_OUT:
         gap = summaries[TUNING].precision - summaries[which].precision

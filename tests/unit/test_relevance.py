@@ -88,6 +88,24 @@ def test_precision_counts_the_slots_that_should_hold_a_good_suggestion(
     assert outcome_of(shown, good).precision == pytest.approx(precision)
 
 
+@pytest.mark.parametrize(
+    ("shown", "good", "best_cut", "ceiling"),
+    [
+        (("a", "x", "b", "y", "z"), ("a", "b"), 2 / 3, 0.4),  # cut after "b": 2 good of 3 shown
+        (("x", "a", "y", "z", "w"), ("a", "b"), 0.5, 0.4),  # cut after "a": 1 good of 2 slots
+        (("a", "b", "x", "y", "z"), ("a", "b"), 1.0, 0.4),  # cut after "b": nothing good left out
+        (("a", "b", "c", "d", "e"), ("a", "b", "c", "d", "e", "f"), 1.0, 1.0),
+        ((), ("a",), 0.0, 0.2),
+    ],
+)
+def test_what_a_floor_could_reach(
+    shown: tuple[str, ...], good: tuple[str, ...], best_cut: float, ceiling: float
+) -> None:
+    outcome = outcome_of(shown, good)
+    assert outcome.best_cut == pytest.approx(best_cut)
+    assert outcome.full_list_ceiling == pytest.approx(ceiling)
+
+
 @pytest.mark.parametrize(("which", "least"), [("tuning", 0.75), ("heldout", 0.71), ("heldout-all", 0.65)])
 def test_precision_at_5(which: str, least: float) -> None:
     # The held-out target is 0.85 (issue 13); this guards what the matcher reaches today.
