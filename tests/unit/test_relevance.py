@@ -142,3 +142,9 @@ def test_the_shipped_vocabulary_keeps_words_of_one_stem_apart(text: str, apart: 
 def test_an_empty_verb_is_no_near_word_of_a_meaningful_one() -> None:
     # "voortkomen uit" (to arise from) is one letter from "voorkomen" (to prevent)
     assert load_kb().matcher.search(Query("voortkomen")) == []
+
+
+@pytest.mark.parametrize("place", ["Harderwijk", "Middelburg", "Leiden", "Sittard-Geleen", "Velsen"])
+def test_a_municipality_in_the_query_is_no_search_word(place: str) -> None:
+    # Harderwijk was split into harder + wijk, Middelburg into middel, Leiden read as the verb
+    assert load_kb().matcher.search(Query(place)) == []
