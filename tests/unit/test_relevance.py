@@ -144,7 +144,7 @@ def test_an_empty_verb_is_no_near_word_of_a_meaningful_one() -> None:
     assert load_kb().matcher.search(Query("voortkomen")) == []
 
 
-@pytest.mark.parametrize("place", ["Harderwijk", "Middelburg", "Leiden", "Sittard-Geleen", "Velsen"])
+@pytest.mark.parametrize("place", ["Harderwijk", "Middelburg", "Sittard-Geleen", "Velsen"])
 def test_a_municipality_in_the_query_is_no_search_word(place: str) -> None:
-    # Harderwijk was split into harder + wijk, Middelburg into middel, Leiden read as the verb
+    # Harderwijk was split into harder + wijk, Middelburg into middel
     assert load_kb().matcher.search(Query(place)) == []
