@@ -242,3 +242,14 @@ def test_an_officers_description_of_the_problem_finds_the_intervention_by_its_si
     results = load_knowledge(root).matcher.search(query)
     assert ids(results) == ["vve"]
     assert "(signalen)" in results[0].why
+
+
+def test_a_compound_found_by_its_first_part_alone_names_that_part() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    # geboortegewicht is not in the catalogue, geboorte is: the reason says so instead of naming
+    # the whole word as if an entry held it
+    found = load_kb().matcher.search(Query("geboortegewicht"))
+    assert found
+    assert ("geboortegewicht", "geboorte") in found[0].fuzzy
+    assert "‘geboortegewicht’ ≈ ‘geboorte’" in found[0].why

@@ -232,7 +232,8 @@ class Matcher:
 
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(typed word, index term) for every query word the index knows: directly, as the verb of a
-        participle, as the parts of a compound, or as a near word."""
+        participle, as the parts of a compound, or as a near word; and (typed word, word found) for
+        each one found as a near word or as only the first part of a compound, to name in the reasons."""
         terms: list[tuple[str, str]] = []
         fuzzy: list[tuple[str, str]] = []
         seen: set[str] = set()
@@ -255,6 +256,8 @@ class Matcher:
             if parts:
                 terms += [(typed.word, term) for term in parts if term not in seen]
                 seen.update(parts)
+                if len(parts) == 1:  # its first part alone (geboortegewicht): say which, not the word
+                    fuzzy.append((typed.word, self._first_part(typed.word, parts[0])))
                 continue
             for found_word, term in self._near(typed.word):
                 if self.index.knows(term) and term not in seen:
@@ -267,6 +270,12 @@ class Matcher:
         if word not in self._split_cache:
             self._split_cache[word] = split_into(word, self._known_term)
         return self._split_cache[word]
+
+    def _first_part(self, word: str, term: str) -> str:
+        """The longest start of `word` that is the index term `term` (ruimtevaart → ruimte)."""
+        return next(
+            (word[:cut] for cut in range(len(word) - 1, 0, -1) if self._known_term(word[:cut]) == term), word
+        )
 
     def _known_term(self, part: str) -> str | None:
         found = self.normalizer.terms(part)
