@@ -106,7 +106,10 @@ def test_what_a_floor_could_reach(
     assert outcome.full_list_ceiling == pytest.approx(ceiling)
 
 
-@pytest.mark.parametrize(("which", "least"), [("tuning", 0.75), ("heldout", 0.71), ("heldout-all", 0.65)])
+@pytest.mark.parametrize(
+    ("which", "least"),
+    [("tuning", 0.74), ("tuning2", 0.49), ("heldout", 0.76), ("heldout-all", 0.66)],
+)
 def test_precision_at_5(which: str, least: float) -> None:
     # The held-out target is 0.85 (issue 13); this guards what the matcher reaches today.
     summary = relevance.summarise(which, outcomes(which))
