@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.common.folders import yaml_files
-from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, distinct
 from kansencoach.core.knowledge.layout import (
     REVIEW_FILE,
     SYNONYMS_FILE,
@@ -165,6 +165,7 @@ def _built_kb(files: _KnowledgeFiles) -> KnowledgeBase:
             knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
             shelf.save()
             del shelf  # ten thousand files' entries, not needed while the cache is written
+        knowledge = replace(knowledge, problems=tuple(distinct(knowledge.problems)))
         cache.store(files.cache_file, files.sources, plain.to_plain(knowledge))
     return knowledge
 
@@ -244,7 +245,7 @@ def own_knowledge_problems() -> list[Problem]:
     own = {str(path) for name in (VOCABULARY_FILE, SYNONYMS_FILE) for path in own_knowledge_files(name)}
     combined = review_rules()
     problems = [problem for problem in load_kb().problems if problem.position.path in own]
-    return [*problems, *(combined.problems if combined else ())]
+    return distinct([*problems, *(combined.problems if combined else ())])
 
 
 def flow_from_file(path: Path) -> LoadedFlow:

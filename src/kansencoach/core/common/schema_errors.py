@@ -14,7 +14,14 @@ from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from kansencoach.core.common.ids import IDENTIFIER_PATTERN
-from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, nearest
+from kansencoach.core.common.problems import (
+    Position,
+    Problem,
+    ProblemsError,
+    did_you_mean,
+    distinct,
+    nearest,
+)
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.i18n import t
 
@@ -49,7 +56,7 @@ def validate(
         fields = set(known_fields) | _field_names(model)
         details = _most_specific(error.errors(), data)
         problems = [_coded(_problem(model, detail, data, position_of, fields), detail) for detail in details]
-        raise ProblemsError(_unique(problems)) from None
+        raise ProblemsError(distinct(problems)) from None
 
 
 def _most_specific(details: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
@@ -303,16 +310,6 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     for field_name, field in model.model_fields.items():
         names.add(field.alias or field_name)
     return names
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[Position, str]] = set()
-    result = []
-    for problem in problems:
-        if (problem.position, problem.message) not in seen:
-            seen.add((problem.position, problem.message))
-            result.append(problem)
-    return sorted(result, key=lambda problem: problem.position)
 
 
 @functools.cache
