@@ -145,6 +145,11 @@ def _problem(
         return Problem(
             position, t("schema.too_few", field=name, count=minimum), t("schema.too_few_hint", count=minimum)
         )
+    if kind == "too_long":
+        most = ctx.get("max_length")
+        return Problem(
+            position, t("schema.too_many", field=name, count=most), t("schema.too_many_hint", count=most)
+        )
     if kind == "string_too_short":
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
     if kind in ("greater_than_equal", "greater_than"):
