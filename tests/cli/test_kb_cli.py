@@ -103,3 +103,16 @@ def test_each_left_out_file_is_noted_once_in_file_order(kansencoach_home: Path) 
             str(own / "interventions" / "b.yaml"),
             str(own / "vocabulary.yaml"),
         ], notes
+
+
+def test_kb_validate_of_an_own_folder_names_its_broken_vocabulary(kansencoach_home: Path) -> None:
+    # `kb validate MAP` of an own folder ended in a NameError traceback once an own file was broken.
+    own = kansencoach_home / "config" / "knowledge"
+    own.mkdir(parents=True)
+    (own / "vocabulary.yaml").write_text("domains:\n  - id: onderwijs\n    label: X\n", encoding="utf-8")
+    result = kansencoach("kb", "validate", own)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{own / 'vocabulary.yaml'}:2:5: 'onderwijs' staat al in de meegeleverde woordenlijst" in (
+        result.stderr
+    )

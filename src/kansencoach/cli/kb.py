@@ -124,6 +124,8 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
 def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     """The problems of the team's own vocabulary, synonyms and review rules (all of them, or those in
     `folders`), saying which shipped rules own ones replace."""
+    from pathlib import Path
+
     from kansencoach.core.catalog import own_knowledge_problems, review_rules
 
     def asked(path: str) -> bool:
