@@ -62,8 +62,9 @@ def test_no_tuning_case_shows_an_avoided_suggestion_or_misses_an_expected_one() 
             assert not outcome.missed, f"{outcome.case.name}: {outcome.shown}"
 
 
-def test_no_held_out_case_shows_an_avoided_suggestion() -> None:
-    for outcome in outcomes("heldout-all"):
+@pytest.mark.parametrize("which", ["tuning2", "heldout-all"])
+def test_no_other_case_shows_an_avoided_suggestion(which: str) -> None:
+    for outcome in outcomes(which):
         assert not outcome.avoid_hits, f"{outcome.case.name}: {outcome.shown}"
 
 
