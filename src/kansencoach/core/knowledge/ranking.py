@@ -25,9 +25,12 @@ from operator import add, le, mul, neg, not_
 
 FIRST_BLOCK = 16
 """How many postings of each term the reading takes in its first round; each round takes twice as many."""
-BISECT_COST = 5
+BISECT_COST = 8
 """Looking an entry up in a term's postings by bisection costs about as much as putting this many of
 its postings in a dict."""
+FINDING_COST = 4
+"""Going through a posting to find the entries having several terms costs about 1/FINDING_COST of
+reading one in order of weight (which scores its entry)."""
 SLACK = 1 + 1e-9
 """Bounds are made this much larger: a score summed in another order may differ in its last bits."""
 
@@ -126,8 +129,9 @@ class _Ranking:
                     break
                 if needed >= 2:
                     reading = self.reading_left(read, to_beat)
-                    # Worth finding them only if the reading would go on for long without them.
-                    if having is None and reading > 4 * FIRST_BLOCK * len(read):
+                    # Worth finding them (in C, but through every posting of `some`) only if the
+                    # reading would go on for long without them.
+                    if having is None and sum(map(self.length, self.some)) <= FINDING_COST * reading:
                         having, having_at_least = self.having(needed), needed
                     if having is not None and len(unmet := having - self.seen) <= reading:
                         self.take(list(unmet), -1, [])
@@ -201,29 +205,35 @@ class _Ranking:
                 heapq.heapreplace(best, entry)
 
     def having(self, count: int) -> set[int]:
-        """The entries having at least `count` of the terms `some` (sets and counts in C)."""
-        sets = sorted(map(self.entries, self.some), key=len)
-        if count == len(sets):
-            return set(sets[0]).intersection(*sets[1:])
+        """The entries having at least `count` of the terms `some` (sets and counts in C). Having
+        them all, each is looked up in every one of them: a dict of their postings (`weighed`)."""
+        if count == len(self.some):
+            ordered = sorted((self.weighed(term_id) for term_id in self.some), key=len)
+            return set(ordered[0]).intersection(*ordered[1:])
         counts: Counter[int] = Counter()
-        for entries in sets:
-            counts.update(entries)
+        for term_id in self.some:
+            counts.update(self.entries_of.get(term_id) or self.members(term_id))
         return {doc for doc, found in counts.items() if found >= count}
 
-    def entries(self, term_id: int) -> set[int] | dict[int, float]:
-        """The entries having a term (made once per query)."""
+    def members(self, term_id: int) -> set[int] | dict[int, float]:
+        """The entries having a term, as a set (made once per query)."""
+        offsets = self.postings.offsets
+        entries = self.entries_of[term_id] = set(self.postings.docs[offsets[term_id] : offsets[term_id + 1]])
+        return entries
+
+    def weighed(self, term_id: int) -> dict[int, float]:
+        """Entry → weight for the entries having a term (made once per query)."""
         entries = self.entries_of.get(term_id)
-        if entries is None:
-            offsets = self.postings.offsets
-            entries = self.entries_of[term_id] = set(
-                self.postings.docs[offsets[term_id] : offsets[term_id + 1]]
-            )
+        if not isinstance(entries, dict):
+            start, end = self.postings.offsets[term_id], self.postings.offsets[term_id + 1]
+            docs, weights = self.postings.docs, self.postings.weights
+            entries = self.entries_of[term_id] = dict(zip(docs[start:end], weights[start:end], strict=True))
         return entries
 
     def scores(self, found: list[int], read: int, at: list[int]) -> list[float]:
         """The scores of the entries `found` (met at the postings `at` of term `read`), added as
-        `Index.scores` adds them: term by term in query order (an entry lacking a term gets nothing
-        added, as there), Python code only per entry that has a term and is looked up."""
+        `Index.scores` adds them: term by term in query order (adding 0.0 for a term an entry lacks
+        changes nothing), Python code only per entry looked up in a term's postings by bisection."""
         postings = self.postings
         docs, weights, size = postings.docs, postings.weights, postings.size
         totals: list[float] = [0.0] * len(found)
@@ -239,21 +249,20 @@ class _Ranking:
                 totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, where))))
                 matched = list(map(add, matched, repeat(1)))
                 continue
-            entries = self.entries(term_id)
+            entries = self.entries_of.get(term_id) or self.members(term_id)
+            if isinstance(entries, dict):
+                values = map(term_idf.__mul__, map(entries.get, found, repeat(0.0)))
+                totals = list(map(add, totals, values))
+                matched = list(map(add, matched, map(entries.__contains__, found)))
+                continue
             has = list(map(entries.__contains__, found))
             members = list(compress(found, has))
-            if not isinstance(entries, dict):
-                self.looked[term_id] += len(members)
-                if self.looked[term_id] * BISECT_COST > end - start:
-                    # So many entries looked up that one dict of all its postings costs less.
-                    entries = self.entries_of[term_id] = dict(
-                        zip(docs[start:end], weights[start:end], strict=True)
-                    )
-            if isinstance(entries, dict):
-                weighed = map(term_idf.__mul__, map(entries.__getitem__, members))
-            else:
-                looked_up = map(bisect_left, repeat(docs), members, repeat(start), repeat(end))
-                weighed = map(term_idf.__mul__, map(weights.__getitem__, looked_up))
+            self.looked[term_id] += len(members)
+            if self.looked[term_id] * BISECT_COST > end - start:
+                # So many entries looked up that one dict of all its postings costs less from now on.
+                self.weighed(term_id)
+            looked_up = map(bisect_left, repeat(docs), members, repeat(start), repeat(end))
+            weighed = map(term_idf.__mul__, map(weights.__getitem__, looked_up))
             for number, value in zip(compress(range(len(found)), has), weighed, strict=False):
                 totals[number] = totals[number] + value
             matched = list(map(add, matched, has))
