@@ -133,10 +133,12 @@ class _Ranking:
                     # reading would go on for long without them.
                     if having is None and sum(map(self.length, self.some)) <= FINDING_COST * reading:
                         having, having_at_least = self.having(needed), needed
-                    if having is not None and len(unmet := having - self.seen) <= reading:
-                        self.take(list(unmet), -1, [])
-                        covered = having_at_least
-                        continue
+                    if having is not None and covered > having_at_least:  # not yet taken
+                        unmet = having - self.seen
+                        if len(unmet) <= reading:
+                            self.take(list(unmet), -1, [])
+                            covered = having_at_least
+                            continue
                 read = _still_read(terms, bounds, self.factor, self.share, to_beat)
             if not any(bounds[term_id] for term_id in read):
                 break
