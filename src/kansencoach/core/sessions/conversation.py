@@ -49,12 +49,32 @@ class Conversation:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._shown_infos: set[str] = set()
+        current = session.current()
+        # The infos passed in an earlier sitting count as shown; those right before the question
+        # are shown with it again.
+        passed = {info.id for info in (*self._infos_up_to(current), *self._infos_up_to(session.route().next))}
+        self._shown_infos = passed - {info.id for info in session.infos_before(current)}
 
     def new_infos(self, step: QuestionStep | None) -> list[InfoStep]:
-        """The coach's messages before `step` not shown yet; from now on they count as shown."""
-        infos = [info for info in self.session.infos_before(step) if info.id not in self._shown_infos]
+        """The coach's messages on the path before `step` not shown yet; from now on they count as shown.
+
+        Those right before `step`, and any the path has entered since (a changed answer that
+        changes the route: the new domain's info). One the path has left shows again on its return.
+        """
+        route = self.session.route()
+        self._shown_infos = {info_id for info_id in self._shown_infos if route.shows_info(info_id)}
+        infos = [info for info in self._infos_up_to(step) if info.id not in self._shown_infos]
         self._shown_infos.update(info.id for info in infos)
+        return infos
+
+    def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
+        """The info steps on the path before `step` (all of them when None), in route order."""
+        infos: list[InfoStep] = []
+        for passed in self.session.route().path:
+            if step is not None and passed.id == step.id:
+                break
+            if isinstance(passed, InfoStep):
+                infos.append(passed)
         return infos
 
     def position(self, step: QuestionStep) -> tuple[int, int]:

@@ -123,6 +123,21 @@ class Session:
     def infos_before(self, step: QuestionStep | None) -> list[InfoStep]:
         return self.engine.infos_before(self.route(), step.id if step else None)
 
+    def answered_before(self, step: QuestionStep | None) -> list[QuestionStep]:
+        """The questions answered on the path before `step` (all of them when None), in route order.
+
+        What a resumed conversation shows above the question: an answer further down the path
+        (kept from before the route changed) comes after it, so it is not among them.
+        """
+        route = self.route()
+        before: list[QuestionStep] = []
+        for question in route.questions:
+            if step is not None and question.id == step.id:
+                break
+            if question.id in route.answered_ids:
+                before.append(question)
+        return before
+
     def answer(self, step: QuestionStep, value: AnswerValue) -> None:
         """Store a checked answer (InvalidAnswer if it does not fit); `current()` then gives the next."""
         checked = check_answer(step, value)
