@@ -153,7 +153,7 @@ class ChatScreen(ChatKeys):
                 widget.call_after_refresh(widget.restore, unsent)
                 messages.append(NoticeMessage(t("tui.unsent_back")))
             widget.call_after_refresh(widget.focus_input)
-            widget.call_after_refresh(self._replay_early_keys)
+            widget.call_after_refresh(self._pass_on)
         self._awaited = shown
         mounted = self.chat_log.add(*messages)
         self.chat_log.scroll_to_end()
