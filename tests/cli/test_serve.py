@@ -12,6 +12,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from kansencoach.cli.serve import server
 
 from helpers import kansencoach
 
@@ -74,3 +77,32 @@ def test_serve_refuses_a_port_that_does_not_exist() -> None:
     result = kansencoach("serve", "--port", "70000")
     assert result.returncode == 2
     assert "70000" in result.stderr
+
+
+def test_the_browser_page_is_dutch_and_loads_nothing_from_elsewhere() -> None:
+    # textual-serve's own page is English and fetches its font from Google: a municipality's closed
+    # network would not load it, and Google would see who opens the app.
+    async def page() -> str:
+        app = await server("127.0.0.1", 8123)._make_app()
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/")
+            assert response.status == 200
+            return await response.text()
+
+    html = asyncio.run(page())
+    assert '<html lang="nl">' in html
+    assert "<title>Kansencoach</title>" in html
+    assert "Even geduld, de kansencoach wordt gestart" in html
+    assert "De kansencoach is gestopt, of de verbinding is verbroken." in html
+    assert ">Opnieuw starten</button>" in html and ">Starten</button>" in html
+    for english in ("Session ended", "Restart", "Textual Application", ">Start<"):
+        assert english not in html
+    # Every address in the page is this server's own (its public URL, the one textual-serve uses),
+    # also those given without a scheme (src, href, CSS url()).
+    own = ("http://127.0.0.1:8123/", "ws://127.0.0.1:8123/")
+    addresses = re.findall(r"[a-z]+://[^\s\"')]+", html)
+    addresses += re.findall(r'(?:src|href)="([^"]*)"', html) + re.findall(r'url\("?([^")]*)', html)
+    assert len(addresses) >= 5
+    assert [address for address in addresses if not address.startswith(own)] == []
+    assert "googleapis" not in html and "fonts.gstatic" not in html
+    assert "fonts/RobotoMono-VariableFont_wght.ttf" in html  # the terminal's font, served here

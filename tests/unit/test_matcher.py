@@ -236,7 +236,16 @@ def test_an_officers_description_of_the_problem_finds_the_intervention_by_its_si
     path = root / "interventions" / "vve.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     path.write_text(
-        yaml.safe_dump({**data, "signals": ["kleuters kennen amper woorden als ze op school komen"]}),
+        yaml.safe_dump(
+            {
+                **data,
+                "signals": [
+                    "kleuters kennen amper woorden als ze op school komen",
+                    "ouders lezen niet voor",
+                    "de voorschool blijft leeg",
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     results = load_knowledge(root).matcher.search(query)

@@ -12,6 +12,10 @@ import argparse
 from kansencoach.cli.common import Commands, UserError
 from kansencoach.i18n import t
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from textual_serve.server import Server
+
 DEFAULT_PORT = 8000
 
 
@@ -30,11 +34,20 @@ def command_line() -> str:
     return f"{shlex.quote(sys.executable)} -m kansencoach"
 
 
+def server(host: str, port: int) -> Server:
+    """The textual-serve server of `kansencoach serve`, with our own page (serve_page/, beside this
+    module) in place of textual-serve's: in Dutch, and loading nothing from outside this server."""
+    from pathlib import Path
+
+    from textual_serve.server import Server
+
+    page = Path(__file__).parent / "serve_page"
+    return Server(command_line(), host=host, port=port, title="Kansencoach", templates_path=page)
+
+
 def _serve(arguments: argparse.Namespace) -> int:
     if not 0 < arguments.port < 65536:
         raise UserError(t("cli.serve_bad_port", port=arguments.port))
-    from textual_serve.server import Server
-
     print(t("cli.serve_open", url=f"http://{arguments.host}:{arguments.port}"))
-    Server(command_line(), host=arguments.host, port=arguments.port, title="Kansencoach").serve()
+    server(arguments.host, arguments.port).serve()
     return 0
