@@ -29,6 +29,7 @@ from kansencoach.tui.widgets.checklist import CheckList
 
 if TYPE_CHECKING:
     from kansencoach.core.flows.models import AnswerValue, QuestionStep
+    from kansencoach.core.sessions.events import Unsent
 
 
 class AnswerInput(Answered, Vertical):
@@ -104,13 +105,19 @@ class AnswerInput(Answered, Vertical):
             return field.value
         return ""
 
-    def restore(self, text: str) -> None:
-        """Put back text typed earlier and not sent (after quitting or a crash)."""
+    def unsent(self) -> Unsent:
+        """What is in this input and not sent, to keep for later: the text in its field."""
+        return self.typed()
+
+    def restore(self, unsent: Unsent) -> None:
+        """Put back what was typed earlier and not sent (after quitting or a crash)."""
+        if not isinstance(unsent, str):
+            return
         for area in self.query(TextArea):
-            area.load_text(text)
+            area.load_text(unsent)
             return
         for field in self.query(Input):
-            field.value = text
+            field.value = unsent
             return
 
     @on(Input.Changed)
@@ -270,6 +277,13 @@ class MultiAnswer(AnswerInput):
 
     def read(self) -> AnswerValue:
         return self.query_one(CheckList).selected
+
+    def unsent(self) -> Unsent:
+        return self.query_one(CheckList).selected
+
+    def restore(self, unsent: Unsent) -> None:
+        if isinstance(unsent, list):
+            self.query_one(CheckList).tick_only(unsent)
 
     @on(CheckList.Typed)
     def _typed(self, event: CheckList.Typed) -> None:
