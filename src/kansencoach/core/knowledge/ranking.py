@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, le, mul, neg, not_
+from operator import add, eq, le, mul, neg, not_
 
 FIRST_BLOCK = 16
 """How many postings of each term the reading takes in its first round; each round takes twice as many."""
@@ -119,6 +119,7 @@ class _Ranking:
         having: set[int] | None = None
         having_at_least = covered = len(self.some) + 1
         """The entries having `covered` or more of `some` have all been met."""
+        taken = False
         read, block = terms, FIRST_BLOCK
         while True:
             bounds = {term_id: self.bound(term_id) for term_id in terms}
@@ -127,18 +128,16 @@ class _Ranking:
                 needed = _needed(self.some, bounds, self.factor, self.everywhere, self.share, to_beat)
                 if needed >= covered:
                     break
-                if needed >= 2:
+                if needed >= 2 and not taken and self.worth_finding(read, having):
                     reading = self.reading_left(read, to_beat)
                     # Worth finding them (in C, but through every posting of `some`) only if the
                     # reading would go on for long without them.
                     if having is None and sum(map(self.length, self.some)) <= FINDING_COST * reading:
                         having, having_at_least = self.having(needed), needed
-                    if having is not None and covered > having_at_least:  # not yet taken
-                        unmet = having - self.seen
-                        if len(unmet) <= reading:
-                            self.take(list(unmet), -1, [])
-                            covered = having_at_least
-                            continue
+                    if having is not None and len(unmet := having - self.seen) <= reading:
+                        self.take(list(unmet), -1, [])
+                        covered, taken = having_at_least, True
+                        continue
                 read = _still_read(terms, bounds, self.factor, self.share, to_beat)
             if not any(bounds[term_id] for term_id in read):
                 break
@@ -170,6 +169,14 @@ class _Ranking:
             self.position[term_id] = low
         at = impact[start:low]
         self.take(list(map(postings.docs.__getitem__, at)), term_id, list(at))
+
+    def worth_finding(self, read: list[int], having: set[int] | None) -> bool:
+        """Whether the entries having several terms may be worth finding (or, found, taking): not
+        if going through the postings of `some` costs more than reading every posting left."""
+        left = sum(self.postings.offsets[term_id + 1] - self.position[term_id] for term_id in read)
+        if having is not None:
+            return len(having) <= left + len(self.seen)
+        return sum(map(self.length, self.some)) <= FINDING_COST * left
 
     def reading_left(self, read: list[int], to_beat: float) -> int:
         """About how many more postings the reading takes until no entry not met can beat `to_beat`
@@ -251,7 +258,18 @@ class _Ranking:
                 totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, where))))
                 matched = list(map(add, matched, repeat(1)))
                 continue
-            entries = self.entries_of.get(term_id) or self.members(term_id)
+            entries = self.entries_of.get(term_id)
+            if entries is None and (self.looked[term_id] + len(found)) * BISECT_COST <= end - start:
+                # Few entries looked up so far: each by bisection, without a set of them all.
+                self.looked[term_id] += len(found)
+                places = map(bisect_left, repeat(docs), found, repeat(start), repeat(end))
+                near = list(map(min, places, repeat(end - 1)))  # its place, or the run's last
+                has = list(map(eq, map(docs.__getitem__, near), found))
+                values = map(mul, map(term_idf.__mul__, map(weights.__getitem__, near)), has)
+                totals = list(map(add, totals, values))
+                matched = list(map(add, matched, has))
+                continue
+            entries = entries or self.members(term_id)
             if isinstance(entries, dict):
                 values = map(term_idf.__mul__, map(entries.get, found, repeat(0.0)))
                 totals = list(map(add, totals, values))
