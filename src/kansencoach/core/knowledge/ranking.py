@@ -6,9 +6,9 @@ entries met first are scored in full, and the reading stops once no entry not me
 - coordination: an entry having few of the query's terms gets a small share of its score, so once
   none having fewer than some number of them can enter, the entries having that many are found at
   once with sets (in C) and scored, when they are fewer than what the reading would still take;
-- the scoring is done a batch at a time with `map` over the arrays, an entry is looked up in a
-  term's postings only if a set of that term's entries says it has the term, and once a query looks
-  up many entries of a term, in a dict of that term's postings instead of by bisection.
+- the scoring is done a batch at a time with `map` over the arrays: a term every entry has by
+  position, another by bisection in its postings, or once a query has looked up many of its
+  entries, in a dict of them (made once per query, in C).
 The scores are the ones `Index.scores` gives, added in the same order, so the ranking is the same.
 """
 
@@ -18,7 +18,7 @@ import heapq
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import add, eq, le, mul, neg, not_
@@ -158,13 +158,7 @@ class _Ranking:
         can only enter through another term, and the reading of this one stands there."""
         postings, unit, to_beat = self.postings, self.unit[term_id], self.to_beat()
         weights, impact = postings.weights, postings.impact
-        low, high = start, end
-        while low < high:
-            middle = (low + high) // 2
-            if (unit * weights[impact[middle]] + others) * SLACK < to_beat:
-                high = middle
-            else:
-                low = middle + 1
+        low = _first(start, end, lambda at: (unit * weights[impact[at]] + others) * SLACK < to_beat)
         if low < end:
             self.position[term_id] = low
         at = impact[start:low]
@@ -188,13 +182,7 @@ class _Ranking:
         def bound(far: int) -> float:
             return sum(self.weight_at(t, position[t] + (far if t in read else 0)) for t in self.terms)
 
-        low, high = 0, longest
-        while low < high:
-            middle = (low + high) // 2
-            if above(bound(middle) * multiplier) < to_beat:
-                high = middle
-            else:
-                low = middle + 1
+        low = _first(0, longest, lambda far: above(bound(far) * multiplier) < to_beat)
         return sum(min(low, offsets[term_id + 1] - position[term_id]) for term_id in read)
 
     def take(self, met: list[int], read: int, at: list[int]) -> None:
@@ -224,7 +212,7 @@ class _Ranking:
             counts.update(self.entries_of.get(term_id) or self.members(term_id))
         return {doc for doc, found in counts.items() if found >= count}
 
-    def members(self, term_id: int) -> set[int] | dict[int, float]:
+    def members(self, term_id: int) -> set[int]:
         """The entries having a term, as a set (made once per query)."""
         offsets = self.postings.offsets
         entries = self.entries_of[term_id] = set(self.postings.docs[offsets[term_id] : offsets[term_id + 1]])
@@ -330,3 +318,14 @@ def _still_read(
             break
         skipped.add(term_id)
     return [term_id for term_id in terms if term_id not in skipped]
+
+
+def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    """The first number from `low` to `high` where `holds` (which, once true, stays true), or `high`."""
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
