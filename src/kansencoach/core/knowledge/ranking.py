@@ -82,6 +82,8 @@ class _Ranking:
         self.parts = [(term_id, offsets[term_id], offsets[term_id + 1], idf[term_id]) for term_id in known]
         """Per term of the query, in its order (a term asked twice twice): id, run, IDF."""
         self.factor = Counter(known)
+        self.most_share = share[len(known)] if share else 1.0
+        """The share of an entry having every term the index knows (less than 1 when it does not know one)."""
         self.unit = {term_id: self.factor[term_id] * idf[term_id] for term_id in self.factor}
         """What one unit of a term's weight adds (a term asked twice counts twice)."""
         self.terms = sorted(self.factor, key=lambda term_id: -self.weight_at(term_id, offsets[term_id]))
@@ -153,12 +155,13 @@ class _Ranking:
 
     def advance(self, term_id: int, start: int, end: int, others: float) -> None:
         """Read a term's postings from `start` to `end` (in order of weight): score the entries met
-        there, up to the first whose bound (its weight plus `others`, every other term's bound) is
-        under the score to beat. From there on none is (weights only fall): an entry further on
-        can only enter through another term, and the reading of this one stands there."""
+        there, up to the first whose bound (its weight plus `others`, every other term's bound, times
+        the share of an entry having every known term) is under the score to beat. From there on
+        none is (weights only fall): an entry further on can only enter through another term, and
+        the reading of this one stands there."""
         postings, unit, to_beat = self.postings, self.unit[term_id], self.to_beat()
-        weights, impact = postings.weights, postings.impact
-        low = _first(start, end, lambda at: (unit * weights[impact[at]] + others) * SLACK < to_beat)
+        weights, impact, most = postings.weights, postings.impact, self.most_share * SLACK
+        low = _first(start, end, lambda at: (unit * weights[impact[at]] + others) * most < to_beat)
         if low < end:
             self.position[term_id] = low
         at = impact[start:low]
@@ -175,7 +178,7 @@ class _Ranking:
     def reading_left(self, read: list[int], to_beat: float) -> int:
         """About how many more postings the reading takes until no entry not met can beat `to_beat`
         (each term of `read` read as far, every term's bound falling under it): a binary search."""
-        multiplier = self.share[sum(self.factor.values())] if self.share else 1.0
+        multiplier = self.most_share
         position, offsets = self.position, self.postings.offsets
         longest = max(offsets[term_id + 1] - position[term_id] for term_id in read)
 
