@@ -12,8 +12,10 @@ from textual.pilot import Pilot
 from kansencoach.core import catalog
 from kansencoach.core.catalog import find_flow
 from kansencoach.core.flows.loader import LoadedFlow
+from kansencoach.core.knowledge.matcher import Suggestion, WordMatch
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.widgets import panes
 from kansencoach.tui.widgets.panes import SuggestionsPane
 
 from helpers import mini_flow, small_knowledge_base
@@ -101,3 +103,33 @@ async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -
             "Je hebt alle suggesties die bij je antwoorden passen gekozen of weggelegd. "
             "Gekozen suggesties staan in het concept (Ctrl+O)."
         )
+
+
+def suggestion(words: tuple[str, ...], facets: tuple[str, ...], related_to: str) -> Suggestion:
+    def model() -> None:
+        raise AssertionError("the line under a suggestion needs no model")
+
+    return Suggestion(
+        *("id", "Naam", 1.0, 0.0, 0.0, 0.0, 0.0),
+        tuple(WordMatch(word, ("name",), 1.0) for word in words),
+        facets,
+        (),
+        related_to,
+        "Past bij: …",
+        model,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "facets", "related_to", "line"),
+    [
+        (("peuters", "taal"), (), "", "Past bij: peuters, taal · Enter: waarom"),
+        ((), ("vroeg",), "", "Past bij 1 kenmerk(en) van je voorstel · Enter: waarom"),
+        ((), (), "Kansrijke Start", "Hangt samen met ‘Kansrijke Start’ · Enter: waarom"),
+        ((), (), "", "Enter: waarom het past"),
+    ],
+)
+def test_the_line_under_a_suggestion_names_only_what_brought_it(
+    words: tuple[str, ...], facets: tuple[str, ...], related_to: str, line: str
+) -> None:
+    assert panes._matched(suggestion(words, facets, related_to)) == line

@@ -85,3 +85,18 @@ def test_a_decision_on_an_entry_that_no_longer_fits_leaves_nothing_fits(
     answer_current(session, NO_ENTRY_HOLDS)
     session.decide("jogg", accept=True)  # chosen earlier, for answers since changed
     assert session.suggestions(knowledge.matcher).empty is Empty.NOTHING_FITS
+
+
+def test_deciding_on_the_best_does_not_bring_up_what_was_too_weak_to_show_beside_it(
+    tmp_path: Path, knowledge: KnowledgeBase
+) -> None:
+    session = started(tmp_path, find_flow("bias"))
+    answer_current(session, "Schulden: een huisbezoek na de eerste betalingsachterstand")
+    assert [suggestion.id for suggestion in session.suggestions(knowledge.matcher).suggestions] == [
+        "vroegsignalering"
+    ]
+    # The debt-help entry shares one word (schulden) and scores under the floor of the best: once
+    # the best is put aside it is still too weak, not the new best of what is left.
+    session.decide("vroegsignalering", accept=False)
+    offer = session.suggestions(knowledge.matcher)
+    assert offer.suggestions == () and offer.empty is Empty.ALL_DECIDED

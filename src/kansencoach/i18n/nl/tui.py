@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "tui.suggest_in_draft": "Gekozen suggesties staan in het concept ({draft}).",
     "tui.suggestion_words": "Past bij: {words} · Enter: waarom",
     "tui.suggestion_facets": "Past bij {count} kenmerk(en) van je voorstel · Enter: waarom",
+    "tui.suggestion_related": "Hangt samen met ‘{name}’ · Enter: waarom",
+    "tui.suggestion_why": "Enter: waarom het past",
     "tui.suggestion_explained": "**{name}** past bij je antwoorden. {why}\n\n{approach}\n\nKies met a in de suggesties, of leg weg met x.",
     "tui.accept": "Kiezen",
     "tui.dismiss": "Wegleggen",

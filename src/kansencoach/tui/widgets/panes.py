@@ -239,11 +239,16 @@ def _empty_line(offer: Offer) -> str:
 
 
 def _matched(suggestion: Suggestion) -> str:
-    """What the suggestion matched in the answers, on a line: 'Past bij: peuters, toeleiding'."""
+    """What the suggestion matched in the answers, on a line: 'Past bij: peuters, toeleiding'; for
+    one here through a related link alone, that link (never 'past bij 0 kenmerken')."""
     words = [word.word for word in suggestion.words[:3]]
-    if not words:
+    if words:
+        return t("tui.suggestion_words", words=", ".join(words))
+    if suggestion.matched_facets:
         return t("tui.suggestion_facets", count=len(suggestion.matched_facets))
-    return t("tui.suggestion_words", words=", ".join(words))
+    if suggestion.related_to:
+        return t("tui.suggestion_related", name=suggestion.related_to)
+    return t("tui.suggestion_why")
 
 
 def _preview(text: str) -> str:
