@@ -26,18 +26,20 @@ def small_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(plain, "load_kb", lambda directory=None: knowledge)
 
 
-def typed(session: Session, lines: str) -> str:
-    stdout = io.StringIO()
-    PlainUI(session, io.StringIO(lines), stdout).run()
-    return stdout.getvalue()
+def typed(tmp_path: Path, loaded: LoadedFlow, lines: str) -> tuple[str, Session]:
+    """What plain mode wrote for `lines` typed into a new session of `loaded`, and the session."""
+    with Store(tmp_path / "s.db") as store:
+        session = Session.start(store, loaded, "Test")
+        stdout = io.StringIO()
+        PlainUI(session, io.StringIO(lines), stdout).run()
+    return stdout.getvalue(), session
 
 
 @pytest.mark.usefixtures("small_kb")
 def test_before_the_search_has_an_answer_it_names_the_question_it_waits_for(
     tmp_path: Path, mini: LoadedFlow
 ) -> None:
-    with Store(tmp_path / "s.db") as store:
-        out = typed(Session.start(store, mini, "Test"), "Een verschil\nsuggesties\nstop\n")
+    out, _ = typed(tmp_path, mini, "Een verschil\nsuggesties\nstop\n")
     assert "Typ 'suggesties' voor interventies uit de kennisbank" in out
     assert "Nog geen suggesties: die komen zodra je de vraag ‘Welk domein?’ hebt beantwoord.\n" in out
 
@@ -57,10 +59,8 @@ def test_when_nothing_fits_it_says_what_the_officer_can_do(kansencoach_home: Pat
 def test_a_short_list_is_shown_as_it_is_and_choosing_all_of_it_says_so(
     tmp_path: Path, mini: LoadedFlow
 ) -> None:
-    with Store(tmp_path / "s.db") as store:
-        session = Session.start(store, mini, "Test")
-        out = typed(session, "Een verschil\n2\nsuggesties\nkies 1\nstop\n")
-        assert session.state.suggestions == {"jogg": "accepted"}
+    out, session = typed(tmp_path, mini, "Een verschil\n2\nsuggesties\nkies 1\nstop\n")
+    assert session.state.suggestions == {"jogg": "accepted"}
     listed = out[out.index("Suggesties die bij je antwoorden passen") :].splitlines()
     # One entry of the five is about health: one suggestion, then how to decide, nothing padded.
     assert listed[:2] == ["Suggesties die bij je antwoorden passen (1):", "  1. Jongeren op Gezond Gewicht"]
@@ -77,10 +77,8 @@ def test_a_short_list_is_shown_as_it_is_and_choosing_all_of_it_says_so(
 def test_a_number_not_on_the_list_decides_nothing_and_enter_returns_to_the_question(
     tmp_path: Path, mini: LoadedFlow
 ) -> None:
-    with Store(tmp_path / "s.db") as store:
-        session = Session.start(store, mini, "Test")
-        out = typed(session, "Een verschil\n1\nsuggesties\nkies 9\n\nsuggesties\nweg 1\nstop\n")
-        assert session.state.suggestions == {"tutoring": "dismissed"}
+    out, session = typed(tmp_path, mini, "Een verschil\n1\nsuggesties\nkies 9\n\nsuggesties\nweg 1\nstop\n")
+    assert session.state.suggestions == {"tutoring": "dismissed"}
     after_nine = out[out.index("Kies een nummer van 1 tot en met 1.") :]
     # The list again after 'kies 9'; after Enter the question again, then the list once more.
     assert after_nine.index("  1. High-Dosage Tutoring") < after_nine.index("[3/9] Voor wie?")
