@@ -70,6 +70,16 @@ async def test_before_the_search_has_an_answer_the_pane_names_the_question_it_wa
         ]
 
 
+async def test_in_a_flow_whose_questions_feed_no_search_the_pane_says_so() -> None:
+    app = app_for(find_flow("quickscan"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await chat(app, pilot)
+        pane = await shown(pilot, screen)
+        assert lines(pane) == [
+            "Geen suggesties: je antwoorden in deze flow geven niets om in de kennisbank mee te zoeken."
+        ]
+
+
 async def test_when_nothing_fits_the_pane_says_what_the_officer_can_do() -> None:
     app = app_for(find_flow("bias"))
     async with app.run_test(size=(120, 40)) as pilot:
