@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kansencoach.core.catalog import find_flow
+from kansencoach.core.catalog import find_flow, load_kb
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.matcher import Query
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
@@ -100,3 +101,21 @@ def test_deciding_on_the_best_does_not_bring_up_what_was_too_weak_to_show_beside
     session.decide("vroegsignalering", accept=False)
     offer = session.suggestions(knowledge.matcher)
     assert offer.suggestions == () and offer.empty is Empty.ALL_DECIDED
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query("Discriminatie bij sollicitaties"),
+        Query("Peuters in Overvecht gaan minder vaak naar de voorschool", ("vroeg",)),
+        Query("Jongeren met schulden", ("armoede-schulden",), ("jongeren",)),
+    ],
+    ids=["text", "text-domain", "text-facets"],
+)
+def test_deciding_on_a_suggestion_changes_nothing_else_in_the_list(query: Query) -> None:
+    matcher = load_kb().matcher
+    before = matcher.search(query, 12)  # ten left after two are decided
+    assert len(before) >= 2, "the case should have suggestions to decide on"
+    for decided in ({before[0].id}, {before[0].id, before[1].id}):
+        after = matcher.search(query, 10, exclude=decided)
+        assert after == [suggestion for suggestion in before if suggestion.id not in decided][:10]

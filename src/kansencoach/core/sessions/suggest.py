@@ -39,18 +39,16 @@ def offer(
     """The best `limit` entries for `query` that are not `decided` yet, or why there are none
     (`asking`: the next question that feeds the search, to name while nothing does yet).
 
-    The matcher's floor cuts the list where nothing else fits, so a short list is the honest answer
-    and an empty one has one of three reasons, told apart here for every front end at once. The
-    decided entries are searched too, and left out only after: they still set the bar, so deciding
-    on the good suggestions does not bring up ones that were too weak to show beside them.
+    The matcher's floor cuts the list where nothing else fits (decided entries still set it), so a
+    short list is the honest answer and an empty one has one of three reasons, told apart here for
+    every front end at once.
     """
-    ranked = matcher.search(query, limit + len(decided))
-    found = tuple(suggestion for suggestion in ranked if suggestion.id not in decided)[:limit]
+    found = tuple(matcher.search(query, limit, exclude=decided))
     if found:
         return Offer(found)
     if query.is_empty:
         return Offer((), Empty.NOT_ASKED, asking)
-    return Offer((), Empty.ALL_DECIDED if ranked else Empty.NOTHING_FITS)
+    return Offer((), Empty.ALL_DECIDED if decided and matcher.search(query, 1) else Empty.NOTHING_FITS)
 
 
 def facet_steps(flow: Flow) -> tuple[QuestionStep, ...]:
