@@ -31,8 +31,9 @@ class ChatMoves(Screen[None]):
     step: QuestionStep | None
     findings: list[Finding]
 
-    def show_step(self, step: QuestionStep | None) -> AwaitMount:
-        """Show `step` with its input (the chat screen does); await the result to see it mounted."""
+    def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
+        """Show `step` with its input, after the answer to `answered` (the chat screen does); await
+        the result to see it mounted."""
         raise NotImplementedError
 
     @property
