@@ -79,8 +79,11 @@ class Conversation:
 
     def position(self, step: QuestionStep) -> tuple[int, int]:
         """(number of `step` among the questions on the path, how many there are)."""
-        ids = [question.id for question in self.session.route().questions]
-        return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
+        route = self.session.route()
+        questions = route.questions
+        # The step is one of the path's own objects: found by identity, not by comparing every id.
+        number = questions.index(step) + 1 if route.contains(step.id) else len(questions)
+        return number, len(questions)
 
     @staticmethod
     def asks_for_help(typed: AnswerValue) -> bool:

@@ -74,10 +74,6 @@ class ChatLog(VerticalScroll):
         else:
             self.mount(NoticeMessage(text), before=before)
 
-    def officer(self, session: Session, step: QuestionStep) -> AwaitMount:
-        """Add the officer's answer to `step`."""
-        return self.mount(officer_message(session, step))
-
     def fold_oldest(self) -> None:
         """Fold the oldest messages into the first one once there are FOLD_AT, keeping the last KEPT.
 
