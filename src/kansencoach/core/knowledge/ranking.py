@@ -49,28 +49,21 @@ class Postings:
     size: int
 
 
-def shares(count: int, coordination: float) -> list[float]:
-    """What an entry's score is multiplied by when it has 0, 1, … `count` of the query's terms
-    (nothing, an empty list, for a single term or no coordination)."""
-    if count > 1 and coordination:
-        return [(found / count) ** coordination for found in range(count + 1)]
-    return []
-
-
 def above(bound: float) -> float:
     """A bound made a little larger (by SLACK)."""
     return bound * SLACK
 
 
 def best(
-    postings: Postings, found: list[int | None], coordination: float, limit: int
+    postings: Postings, found: list[int | None], share: list[float], limit: int
 ) -> list[tuple[int, float]]:
     """The `limit` best (entry number, score) for the query's terms (`found`: each term's id, None
-    for a term the index does not know), best first and on equal scores the lower number first."""
+    for a term the index does not know; `share`: what an entry having 0, 1, … of them is multiplied
+    by, `index.shares`), best first and on equal scores the lower number first."""
     known = [term_id for term_id in found if term_id is not None]
     if not known or limit <= 0:
         return []
-    return _Ranking(postings, known, shares(len(found), coordination), limit).run()
+    return _Ranking(postings, known, share, limit).run()
 
 
 class _Ranking:
