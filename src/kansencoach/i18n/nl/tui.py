@@ -14,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "tui.rename_question": "Nieuwe titel:",
     "tui.delete_question": "Sessie '{title}' verwijderen? Dit kan niet ongedaan worden.",
     "tui.flow_broken": "kan niet geladen worden: {problem}",
+    "tui.flow_broken_detail": (
+        "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
+        "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
+    ),
     "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
     "tui.session_detail": "{flow} · {done}/{total} vragen · laatst {when}",
     "tui.rename": "Hernoemen",
