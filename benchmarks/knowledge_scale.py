@@ -262,7 +262,7 @@ def kb_search(rounds: int, count: int = 10_000) -> list[tuple[str, float, float,
         "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)"
     )
     cold, safe_loader = paired_medians(
-        first, lambda: run(sys.executable, "-c", load, str(folder / "interventions")), max(3, rounds // 2)
+        first, lambda: run(sys.executable, "-c", load, str(folder / "interventions")), max(3, rounds - 2)
     )
     run(*command)
     warm, import_yaml = paired_medians(
