@@ -205,7 +205,8 @@ class _Ranking:
             return set(ordered[0]).intersection(*ordered[1:])
         counts: Counter[int] = Counter()
         for term_id in self.some:
-            counts.update(self.entries_of.get(term_id) or self.members(term_id))
+            # Over the entries themselves: Counter.update of a dict (`weighed`) would add its weights.
+            counts.update(iter(self.entries_of.get(term_id) or self.members(term_id)))
         return {doc for doc, found in counts.items() if found >= count}
 
     def members(self, term_id: int) -> set[int]:
