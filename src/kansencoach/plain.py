@@ -112,6 +112,8 @@ class PlainUI:
             step = session.current()
             self._show_infos(step)
             if step is None:
+                if self._at_the_end():
+                    continue
                 self.say(t("plain.preview_end") if self.preview else t("plain.done", id=session.info.id))
                 return 0
             self._ask(step)
@@ -141,6 +143,21 @@ class PlainUI:
                 self.say(t("plain.comments_resolved", count=count))
                 continue
             self._answer(step, line)
+
+    def _at_the_end(self) -> bool:
+        """Every question answered: offer what the app offers there (the suggestions, going back to
+        change an answer) until the officer ends with Enter, `stop` or the end of the input (a script
+        ends as it did). True when they went back to a question."""
+        while True:
+            self.say(t("plain.finished", suggestions=SUGGESTIONS, back=BACK))
+            command = (self.read() or "").strip().lower()
+            if command in ("", STOP):
+                return False
+            if command == BACK:
+                self.session.back()
+                return True
+            if command == SUGGESTIONS:
+                self._suggestions()
 
     def _comment(self, step: QuestionStep) -> None:
         """Ask for a remark on this question and store it under the commenter's name."""
