@@ -3,7 +3,8 @@
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
 any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
-(everything is kept), `?` shows help.
+(everything is kept), `?` shows help. After the last question the suggestions and `terug` are
+offered before plain mode ends (Enter, `stop` or the end of the input), as the app offers them.
 """
 
 from __future__ import annotations
