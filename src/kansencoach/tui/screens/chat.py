@@ -232,14 +232,21 @@ class ChatScreen(ChatKeys):
         return self._stale_panes is None
 
     def _step_shown(self, shown: Widget) -> None:
-        """The question (or the closing message) is on screen: the answer to disk, the header, then
-        the panes if stale."""
+        """The question (or the closing message) is on screen: the answer to disk, the header, and
+        after the frame that draws the header, the panes if stale (`_panes_shown`)."""
         self._sync_store()
         if shown is not self._awaited:
             return  # another question came first; its own call brings everything up to date
         self.query_one(ChatHeader).show_progress(self.session)
         self.chat_log.fold_oldest()
         if self._stale_panes is not None:
+            # A key typed as the question appeared is drawn in the header's frame, not held up
+            # by the panes' update and their drawing (the most work after an answer).
+            self.call_after_refresh(self._panes_shown, shown)
+
+    def _panes_shown(self, shown: Widget) -> None:
+        """Bring the stale panes up to date, unless another question came first (it does that)."""
+        if shown is self._awaited and self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
 
