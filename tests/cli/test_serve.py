@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from kansencoach.cli.serve import server
+from kansencoach.cli.serve import public_address, server
 
 from helpers import kansencoach
 
@@ -106,3 +106,52 @@ def test_the_browser_page_is_dutch_and_loads_nothing_from_elsewhere() -> None:
     assert [address for address in addresses if not address.startswith(own)] == []
     assert "googleapis" not in html and "fonts.gstatic" not in html
     assert "fonts/RobotoMono-VariableFont_wght.ttf" in html  # the terminal's font, served here
+
+
+def page_addresses(public_url: str | None) -> list[str]:
+    """Every address in the page `kansencoach serve --host 0.0.0.0` gives a browser."""
+
+    async def page() -> str:
+        app = await server("0.0.0.0", 8123, public_url)._make_app()
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/")
+            assert response.status == 200
+            return await response.text()
+
+    html = asyncio.run(page())
+    return re.findall(r"[a-z]+://[^\s\"')]+", html) + re.findall(r'(?:src|href)="([^"]*)"', html)
+
+
+def test_behind_a_proxy_the_page_sends_browsers_to_the_public_url() -> None:
+    # Listening on every address, the page would send a colleague's browser to 0.0.0.0.
+    assert any(address.startswith("ws://0.0.0.0:8123/") for address in page_addresses(None))
+    addresses = page_addresses(public_address("https://kansen.gemeente.nl/coach/"))
+    assert len(addresses) >= 5
+    assert [a for a in addresses if not a.startswith(("https://kansen.gemeente.nl/coach/", "wss://"))] == []
+    assert "wss://kansen.gemeente.nl/coach/ws" in addresses
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["kansen.gemeente.nl", "ftp://kansen.gemeente.nl", "https://", "http://host:poort", "https://x/?a=1"],
+)
+def test_serve_refuses_a_public_url_a_browser_cannot_open(url: str) -> None:
+    result = kansencoach("serve", "--public-url", url)
+    assert result.returncode == 2
+    assert f"--public-url {url} is geen webadres" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_on_every_address_without_a_public_url_says_to_give_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[str | None] = []
+    monkeypatch.setattr("textual_serve.server.Server.serve", lambda self: started.append(self.public_url))
+    result = kansencoach("serve", "--host", "0.0.0.0")
+    assert result.returncode == 0
+    assert "--public-url" in result.stderr and "0.0.0.0" in result.stderr
+    result = kansencoach("serve", "--host", "0.0.0.0", "--public-url", "https://kansen.gemeente.nl/")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "Open https://kansen.gemeente.nl in je browser" in result.stdout
+    assert started == ["http://0.0.0.0:8000", "https://kansen.gemeente.nl"]

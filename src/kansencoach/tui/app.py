@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -23,6 +23,7 @@ from kansencoach import locations
 from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.actions import APP, bindings, palette
+from kansencoach.tui.contract import KeysInOrder
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
@@ -121,6 +122,21 @@ class KansencoachApp(App[None]):
             first = combined.problems[0]
             message = t("tui.rules_left_out", count=len(combined.problems), problem=str(first))
             self.notify(message, severity="warning", timeout=15)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys for a screen that reads them in order go to it as they arrive (`KeysInOrder`).
+
+        Textual hands a key straight to the focused widget's own queue, and a priority key such as
+        Ctrl+S runs at once: on the chat screen, keys typed in a burst then overtook each other
+        while one question gave way to the next.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded and self._screen_stack:
+            screen = self.screen
+            if isinstance(screen, KeysInOrder):
+                if not await self._check_bindings(event.key, priority=True):
+                    screen.key_arrived(event)
+                return
+        await super().on_event(event)
 
     def get_default_screen(self) -> StartScreen:
         """The start screen as the bottom of the stack, not pushed onto Textual's empty default

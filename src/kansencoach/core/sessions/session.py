@@ -22,7 +22,7 @@ from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
 from kansencoach.core.knowledge.models import Accepted
-from kansencoach.core.sessions.events import Event, Fold, SessionState
+from kansencoach.core.sessions.events import Event, Fold, SessionState, Unsent
 from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.core.sessions.suggest import facet_steps, query_from_answers
 
@@ -54,6 +54,13 @@ class _Passed(Container[str]):
             and place < self.current
             and self.route.contains(step_id)
         )
+
+
+def _same(unsent: Unsent | None, value: AnswerValue) -> bool:
+    """Whether `unsent` is `value` (text the same but for the spaces around it)."""
+    if isinstance(unsent, str) and isinstance(value, str):
+        return unsent.strip() == value.strip()
+    return unsent == value
 
 
 class Session:
@@ -193,18 +200,23 @@ class Session:
             raise KeyError(number)
         self._record(Event("resolve", str(number)))
 
-    def keep_unsent(self, step_id: str, text: str) -> None:
-        """Store text typed for `step_id` but not sent, so quitting or a crash does not lose it.
+    def keep_unsent(self, step: QuestionStep, unsent: Unsent) -> None:
+        """Store what was typed or ticked for `step` but not sent, so quitting or a crash does not lose it.
 
-        Blank text ends an earlier one; the same text again records nothing.
+        What the question offers anyway (its answer, the earlier proposal's), blank text and no
+        ticks where none are offered end an earlier one; the same again records nothing.
         """
-        if text.strip() == self.state.unsent.get(step_id, "").strip():
+        offered = self.offered(step)
+        kept: Unsent | None = unsent
+        if _same(unsent, offered) or (not unsent and offered is None) or _same(unsent, ""):
+            kept = None
+        if _same(kept, self.state.unsent.get(step.id)):
             return
-        self._record(Event("unsent", step_id, text if text.strip() else None))
+        self._record(Event("unsent", step.id, kept))
 
-    def unsent(self, step_id: str) -> str:
-        """The text typed for `step_id` and not sent, or ''."""
-        return self.state.unsent.get(step_id, "")
+    def unsent(self, step_id: str) -> Unsent | None:
+        """What was typed or ticked for `step_id` and not sent (None: nothing)."""
+        return self.state.unsent.get(step_id)
 
     def offered(self, step: QuestionStep) -> AnswerValue:
         """What the question starts with: its answer, else the earlier proposal's (if it still fits).

@@ -14,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "tui.rename_question": "Nieuwe titel:",
     "tui.delete_question": "Sessie '{title}' verwijderen? Dit kan niet ongedaan worden.",
     "tui.flow_broken": "kan niet geladen worden: {problem}",
+    "tui.flow_broken_detail": (
+        "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
+        "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
+    ),
     "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
     "tui.session_detail": "{flow} · {done}/{total} vragen · laatst {when}",
     "tui.rename": "Hernoemen",
@@ -31,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "tui.suggestions": "Suggesties",
     "tui.review": "Toets",
     "tui.to_start": "Naar start",
+    "tui.scroll_up": "Gesprek omhoog",
+    "tui.scroll_down": "Gesprek omlaag",
     # Shorter, for the footer: at 80 columns every key must fit on two lines.
     "tui.key.back": "Vorige",
     "tui.key.jump": "Ga naar",
@@ -47,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "tui.cmd.suggestions": "Toon of verberg interventies die bij je antwoorden passen",
     "tui.cmd.review": "Toon of verberg de toets van je concept",
     "tui.cmd.to_start": "Terug naar het startscherm (alles is bewaard)",
+    "tui.cmd.scroll_up": "Scrol het gesprek een scherm terug, om eerdere vragen en antwoorden te lezen",
+    "tui.cmd.scroll_down": "Scrol het gesprek een scherm verder, terug naar de vraag",
     "tui.cmd.theme": "Wissel tussen licht en donker",
     "tui.cmd.quit": "Sluit de app af (alles is al bewaard)",
     "tui.palette": "Opdrachten",
@@ -63,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "tui.optional": "Niet verplicht: verstuur leeg om over te slaan.",
     "tui.done": "Alle vragen zijn beantwoord. Bekijk het concept (Ctrl+O), de suggesties (Ctrl+T) en de toets (Ctrl+R), en exporteer met F2. Je kunt nog elk antwoord wijzigen (Ctrl+G).",
     "tui.unsent_back": "Je had hier tekst getypt die je nog niet had verstuurd; die staat weer in het vak.",
+    "tui.unsent_ticks_back": "Je had hier keuzes aangevinkt die je nog niet had verstuurd; die staan weer aangevinkt.",
     "tui.went_back": "Terug naar: {label}",
     "tui.not_on_path": "Die vraag hoort niet (meer) bij je route.",
     "tui.flow_changed": "Let op: de vragenlijst is veranderd sinds je begon. {count} antwoord(en) horen bij vragen die niet meer gesteld worden; ze zijn bewaard.",
@@ -114,6 +123,7 @@ MESSAGES: dict[str, str] = {
     "tui.keys.confirm": "J ja · N nee · ←→ en Enter",
     "tui.keys.list": "Enter: punt erbij · Enter op lege regel of {send}: verstuur · Tab, Backspace: punt weg",
     "tui.keys.allocate": "↑↓ kies optie · ←→ punten van of naar de volgende optie · Enter verstuur",
+    "tui.keys.scroll": "{scroll_up}/{scroll_down} gesprek",
     "tui.keys.prompt": "Enter bevestig · Esc annuleer",
     "tui.keys.done": "{export} exporteren · {jump} ga naar vraag · {leave} naar start",
     "tui.jump_title": "Naar welke vraag?",

@@ -40,6 +40,7 @@ from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
 from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog, officer_message
+from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
 from kansencoach.tui.widgets.panes import SuggestionsPane
@@ -111,23 +112,20 @@ class ChatScreen(ChatKeys):
 
     @on(TextArea.Changed)
     @on(Input.Changed)
+    @on(CheckList.Toggled)
     def _typing(self) -> None:
         if self._unsent_timer is not None:
             self._unsent_timer.stop()
         self._unsent_timer = self.set_timer(self.UNSENT_DELAY, self.keep_unsent)
 
     def keep_unsent(self) -> None:
-        """Store the text in the answer box that was not sent, so it is offered back on resume."""
+        """Store what is in the answer box and was not sent (text, ticks), so it is offered back on resume."""
         step = self.step
         widget = self.answer_area.input
         if step is None or widget is None or widget.sent:
             return
-        typed = widget.typed()
-        offered = self.session.offered(step)
-        if isinstance(offered, str) and typed.strip() == offered.strip():
-            typed = ""  # the answer as it stands is nothing new
         with contextlib.suppress(StoreError):
-            self.session.keep_unsent(step.id, typed)
+            self.session.keep_unsent(step, widget.unsent())
 
     # The conversation
 
@@ -161,11 +159,12 @@ class ChatScreen(ChatKeys):
             widget = self.answer_area.ask(step, self.session.offered(step))
             assert widget is not None
             unsent = self.session.unsent(step.id)
-            if unsent:
+            if unsent is not None:
                 widget.call_after_refresh(widget.restore, unsent)
-                messages.append(NoticeMessage(t("tui.unsent_back")))
+                back = "tui.unsent_back" if isinstance(unsent, str) else "tui.unsent_ticks_back"
+                messages.append(NoticeMessage(t(back)))
             widget.call_after_refresh(widget.focus_input)
-            widget.call_after_refresh(self._replay_early_keys)
+            widget.call_after_refresh(self._pass_on)
         self._awaited = shown
         mounted = self.chat_log.add(*messages)
         self.chat_log.scroll_to_end()

@@ -106,6 +106,14 @@ class ChatMoves(Screen[None]):
     def _jump_from_draft(self, event: DraftPane.JumpRequested) -> None:
         self.go_to(event.step_id)
 
+    def action_scroll_conversation(self, pages: int) -> None:
+        """Scroll the conversation `pages` screens down (up when negative), the answer keeping the focus.
+
+        Scrolled back to the end, the conversation follows new messages again (its anchor).
+        """
+        log = self.chat_log
+        log.scroll_to(y=log.scroll_y + pages * log.scrollable_content_region.height, animate=False)
+
     def action_help(self) -> None:
         if self.step is not None:
             self.chat_log.coach(Conversation.help_text(self.step), classes="help")
