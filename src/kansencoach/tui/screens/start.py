@@ -20,6 +20,7 @@ from kansencoach.i18n import t
 from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
+from kansencoach.tui.widgets.fittedlist import FittedList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 
 SHORT = 30
@@ -88,9 +89,9 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(t("tui.welcome"), id="welcome")
             yield Label(t("tui.new_session"), classes="list-title")
-            yield OptionList(Option(t("tui.loading"), disabled=True), id="flows")
+            yield FittedList(Option(t("tui.loading"), disabled=True), id="flows")
             yield Label(t("tui.resume_session"), classes="list-title")
-            yield OptionList(Option(t("tui.loading"), disabled=True), id="sessions")
+            yield FittedList(Option(t("tui.loading"), disabled=True), id="sessions")
         yield KeyFooter()
 
     def on_mount(self) -> None:
