@@ -107,6 +107,24 @@ async def test_back_and_edit_change_the_draft() -> None:
         assert any("Terug naar" in str(notice.render()) for notice in screen.query(NoticeMessage))
 
 
+async def test_the_went_back_notice_has_a_blank_line_above_it_as_other_messages_do() -> None:
+    app = new_session(title=TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil")
+        left = screen.question
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        notice = screen.query(NoticeMessage).last()
+        assert "Terug naar: " in str(notice.render())
+        assert left is not None
+        # Right under the question left unanswered, a blank line between them.
+        assert notice.region.y == left.region.bottom + 1
+        assert screen.question is not None and screen.question.region.y == notice.region.bottom + 1
+
+
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
