@@ -96,7 +96,7 @@ async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
         sessions = screen.query_one("#sessions", OptionList)
         assert sessions.has_focus
         texts = prompts(sessions)
-        assert any("Eerste" in text and "mini · 1/9 vragen" in text for text in texts)
+        assert any("Eerste" in text and "mini · 1/9 vragen beantwoord" in text for text in texts)
         highlight(sessions, first)
         await prompt_answered(app, pilot, "r", "Hernoemd")
         assert any("Hernoemd" in text for text in prompts(sessions))

@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
         "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
     ),
     "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
-    "tui.session_detail": "{flow} · {done}/{total} vragen · laatst {when}",
+    "tui.session_detail": "{flow} · {done}/{total} vragen beantwoord · laatst {when}",
     "tui.rename": "Hernoemen",
     "tui.delete": "Verwijderen",
     "tui.quit": "Afsluiten",
@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "tui.palette.next_page": "Volgende bladzijde",
     "tui.palette.previous_page": "Vorige bladzijde",
     "tui.palette.close": "Sluit de opdrachten",
-    "tui.progress": "{done} van {total}",
+    "tui.progress": "{done}/{total} beantwoord",
     "tui.optional": "Niet verplicht: verstuur leeg om over te slaan.",
     "tui.done": "Alle vragen zijn beantwoord. Bekijk het concept (Ctrl+O), de suggesties (Ctrl+T) en de toets (Ctrl+R), en exporteer met F2. Je kunt nog elk antwoord wijzigen (Ctrl+G).",
     "tui.unsent_back": "Je had hier tekst getypt die je nog niet had verstuurd; die staat weer in het vak.",

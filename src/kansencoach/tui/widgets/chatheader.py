@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,11 +13,17 @@ from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.allocate import points_bar
 
-SECTION_BAR = 5
+SECTION_BAR = 4
 """Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
 
-NARROW_CHAT = 60
-"""Below this chat width the header shows the title and the count, not the section bars."""
+TITLE_ROOM = 30
+"""Cells the title keeps (or all it needs, if fewer) before the section bars give way."""
+
+GAPS = 4
+"""Cells of the header that are neither title, badge, bars nor count: its padding and two margins."""
+
+BADGE_GAPS = 3
+"""The preview badge's padding and margin (app.tcss)."""
 
 
 class ChatHeader(Horizontal):
@@ -26,6 +33,10 @@ class ChatHeader(Horizontal):
         super().__init__(id=id)
         self._title = title
         self._preview = preview
+        self._chat_width = 0
+        self._bars = self._count = 0
+        """The cells the section bars and the count take."""
+        self._badge = cell_len(t("tui.preview")) + BADGE_GAPS if preview else 0
 
     def compose(self) -> ComposeResult:
         yield Label(visible(self._title), id="session-title", markup=False)
@@ -36,22 +47,30 @@ class ChatHeader(Horizontal):
 
     def show_progress(self, session: Session) -> None:
         done, total = session.route().progress
-        self.query_one("#progress", Label).update(section_progress(session))
-        self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
+        bars = section_progress(session)
+        count = t("tui.progress", done=done, total=total)
+        self._bars, self._count = bars.cell_len, cell_len(count)
+        self.query_one("#progress", Label).update(bars)
+        self.query_one("#progress-label", Label).update(count)
+        self.fit(self._chat_width)
 
     def fit(self, chat_width: int) -> None:
-        """Beside an open pane at 80 columns the title comes first; the section bars give way."""
-        self.query_one("#progress").display = chat_width >= NARROW_CHAT
+        """The title comes first: where it would keep less than TITLE_ROOM cells (an open pane
+        beside it), the section bars give way; the count stays."""
+        self._chat_width = chat_width
+        room = chat_width - GAPS - self._badge - self._bars - self._count
+        self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
 
 def section_progress(session: Session) -> Text:
     """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
     counts: dict[str, list[int]] = {section.id: [0, 0] for section in session.loaded.flow.sections}
-    for question in session.route().questions:
+    route = session.route()  # answered and total as the count beside it has them (`Route.progress`)
+    for question in route.questions:
         section_id = (question.draft or "").split(".")[0]
         if section_id in counts:
             counts[section_id][1] += 1
-            counts[section_id][0] += question.id in session.answers
+            counts[section_id][0] += question.id in route.answered_ids
     parts = [
         Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
         for number, (done, total) in enumerate(counts.values(), 1)
