@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "tui.cmd.undo": "Neem je laatste antwoord terug en beantwoord die vraag opnieuw",
     "tui.cmd.jump": "Kies een eerdere vraag om te lezen of te wijzigen",
     "tui.cmd.help": "Toon de uitleg en de bron bij deze vraag",
-    "tui.cmd.export": "Schrijf het concept naar markdown of HTML",
+    "tui.cmd.export": "Schrijf het concept naar markdown, HTML of Word, of de hele sessie naar een sessiebestand",
     "tui.cmd.draft": "Toon of verberg het concept naast het gesprek",
     "tui.cmd.suggestions": "Toon of verberg interventies die bij je antwoorden passen",
     "tui.cmd.review": "Toon of verberg de toets van je concept",
