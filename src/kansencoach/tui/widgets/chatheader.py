@@ -48,10 +48,10 @@ class ChatHeader(Horizontal):
     def show_progress(self, session: Session) -> None:
         done, total = session.route().progress
         bars = section_progress(session)
-        count = t("tui.progress", done=done, total=total)
-        self._bars, self._count = bars.cell_len, cell_len(count)
-        self.query_one("#progress", Label).update(bars)
-        self.query_one("#progress-label", Label).update(count)
+        count = Text(t("tui.progress", done=done, total=total))
+        self._bars, self._count = bars.cell_len, count.cell_len
+        _show(self.query_one("#progress", Label), bars)
+        _show(self.query_one("#progress-label", Label), count)
         self.fit(self._chat_width)
 
     def fit(self, chat_width: int) -> None:
@@ -62,15 +62,24 @@ class ChatHeader(Horizontal):
         self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
 
+def _show(label: Label, text: Text) -> None:
+    """Put `text` in `label`, laying the header out again only when its width changes: a layout
+    after an answer also draws every pane's scroll bar again (some milliseconds)."""
+    shown = label.content
+    if text != shown:
+        label.update(text, layout=not isinstance(shown, Text) or text.cell_len != shown.cell_len)
+
+
 def section_progress(session: Session) -> Text:
     """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
     counts: dict[str, list[int]] = {section.id: [0, 0] for section in session.loaded.flow.sections}
-    route = session.route()  # answered and total as the count beside it has them (`Route.progress`)
+    route = session.route()
+    answered = route.answered_ids
     for question in route.questions:
-        section_id = (question.draft or "").split(".")[0]
-        if section_id in counts:
-            counts[section_id][1] += 1
-            counts[section_id][0] += question.id in route.answered_ids
+        count = counts.get((question.draft or "").partition(".")[0])
+        if count is not None:
+            count[1] += 1
+            count[0] += question.id in answered
     parts = [
         Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
         for number, (done, total) in enumerate(counts.values(), 1)
