@@ -165,21 +165,9 @@ async def test_without_sessions_the_empty_list_is_no_tab_stop_and_rename_is_hidd
         assert not {"rename", "delete"} & footer_actions(app)
 
 
-async def test_tab_to_the_flows_and_enter_starts_a_new_session(flow_dir: Path) -> None:
-    stored_session("Plan Noord")
-    app = KansencoachApp()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await loaded_start(app, pilot)
-        assert app.focused is screen.query_one("#sessions", OptionList)
-        await pilot.press("tab")
-        await pilot.pause()
-        assert app.focused is screen.query_one("#flows", OptionList)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt), "Enter on the flows did nothing"
-
-
-async def test_rename_and_delete_show_only_on_a_highlighted_session(flow_dir: Path) -> None:
+async def test_rename_and_delete_show_only_on_a_highlighted_session_and_tab_enter_starts_one(
+    flow_dir: Path,
+) -> None:
     stored_session("Plan Noord")
     app = KansencoachApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -190,6 +178,10 @@ async def test_rename_and_delete_show_only_on_a_highlighted_session(flow_dir: Pa
         await pilot.pause()
         assert app.focused is screen.query_one("#flows", OptionList)
         assert not {"rename", "delete"} & footer_actions(app)
+        # A flow is highlighted too: Enter starts a session without an arrow key first.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt), "Enter on the flows did nothing"
 
 
 def shipped_flows_in(flow_dir: Path) -> None:
