@@ -110,14 +110,17 @@ class AnswerInput(Answered, Vertical):
         return self.typed()
 
     def restore(self, unsent: Unsent) -> None:
-        """Put back what was typed earlier and not sent (after quitting or a crash)."""
+        """Put back what was typed earlier and not sent (after quitting or a crash), the cursor at
+        its end: the officer carries on where they stopped."""
         if not isinstance(unsent, str):
             return
         for area in self.query(TextArea):
             area.load_text(unsent)
+            area.move_cursor(area.document.end)
             return
         for field in self.query(Input):
             field.value = unsent
+            field.cursor_position = len(unsent)
             return
 
     @on(Input.Changed)
