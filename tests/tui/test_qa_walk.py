@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from driver import opened_chat, type_text
+from driver import answered_up_to, new_chat, new_session, opened_chat, type_text
+from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
+from textual.widgets import Input, TextArea
 
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.widgets.answer_inputs import ListAnswer
+
+from helpers import mini_flow
 
 
 async def test_typing_after_resume_carries_on_after_the_unsent_text() -> None:
@@ -18,3 +23,27 @@ async def test_typing_after_resume_carries_on_after_the_unsent_text() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.answers["verschil"] == TYPED + " en minder lang"
+
+
+async def test_backspace_in_a_burst_takes_back_the_letter_before_it_not_the_one_after() -> None:
+    # Backspace is a binding of the text box, run where the key bubbles to (the app): the letters
+    # typed after it were handed on before it had run, and it took one of them back instead.
+    app = new_session(FLOWS / "twee.yaml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        burst(app, [*"abcx", "backspace", *"defgx", "backspace", *"hij"])
+        await settle(pilot, screen, "verschil")
+        assert screen.query_one("#text-answer", TextArea).text == "abcdefghij"
+
+
+async def test_points_typed_in_a_burst_with_enter_are_each_their_own_point() -> None:
+    # Enter in the list's field is a binding too: the next point's letters reached the field
+    # before Enter had added the point ('Voorschoolse educatie 16 uurKan', then 'rijke Start').
+    app = KansencoachApp(new_flow=mini_flow(), title="Snel een lijst")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        burst(app, [*"Bereik", "enter", *"Kansrijke aanpak", "enter", *"Derde"])
+        await settle(pilot, screen, "criteria")
+        answer = screen.query_one(ListAnswer)
+        assert answer.items == ["Bereik", "Kansrijke aanpak"]
+        assert answer.query_one("#list-new", Input).value == "Derde"
