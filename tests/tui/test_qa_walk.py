@@ -7,8 +7,11 @@ from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
 from textual.widgets import Input, TextArea
 
+from kansencoach import locations
+from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
+from kansencoach.tui.widgets.messages import NoticeMessage
 
 from helpers import mini_flow
 
@@ -47,3 +50,28 @@ async def test_points_typed_in_a_burst_with_enter_are_each_their_own_point() -> 
         answer = screen.query_one(ListAnswer)
         assert answer.items == ["Bereik", "Kansrijke aanpak"]
         assert answer.query_one("#list-new", Input).value == "Derde"
+
+
+async def test_points_added_and_not_sent_survive_quitting_and_are_in_the_list_again() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Half een lijst")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        await type_text(pilot, "Bereik")
+        await pilot.press("enter")
+        await type_text(pilot, "Capaciteit")
+        await pilot.pause()
+        session_id = screen.session.info.id
+        await pilot.press("ctrl+q")
+    with Store(locations.store_path()) as store:
+        assert store.state(session_id).unsent == {"criteria": ["Bereik", "Capaciteit"]}
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await opened_chat(app, pilot)
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "criteria"
+        assert screen.query_one(ListAnswer).items == ["Bereik", "Capaciteit"]
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any("punten opgeschreven" in notice for notice in notices)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers["criteria"] == ["Bereik", "Capaciteit"]
