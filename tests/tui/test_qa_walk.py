@@ -5,7 +5,7 @@ from __future__ import annotations
 from driver import answered_up_to, new_chat, new_session, opened_chat, type_text
 from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
@@ -13,7 +13,7 @@ from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 
-from helpers import mini_flow
+from helpers import DATA, mini_flow
 
 
 async def test_typing_after_resume_carries_on_after_the_unsent_text() -> None:
@@ -75,3 +75,19 @@ async def test_points_added_and_not_sent_survive_quitting_and_are_in_the_list_ag
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.answers["criteria"] == ["Bereik", "Capaciteit"]
+
+
+async def test_the_number_reading_wraps_at_80_columns_instead_of_being_cut() -> None:
+    # 'Ik heb dit gelezen als 1250 personen. Druk Enter om te versturen, of verbeter' and the
+    # rest of the sentence fell off the screen at 80x24.
+    app = new_session(DATA / "flows-numbers" / "getallen.yaml", "Getallen")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await type_text(pilot, "ongeveer 1250000")
+        await pilot.press("enter")
+        await pilot.pause()
+        label = screen.query_one("#validation", Label)
+        room = screen.answer_area.content_region
+        assert label.region.x + label.region.width <= room.x + room.width
+        shown = " ".join(label.render_line(row).text.strip() for row in range(label.size.height))
+        assert shown.endswith("verbeter het getal.")
