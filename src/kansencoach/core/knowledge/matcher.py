@@ -138,6 +138,10 @@ class Matcher:
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
         """The best `limit` entries for `query`, best first, none under FLOOR of the best.
 
+        The `exclude`d entries (those decided on) are scored and set the bar like any other, and are
+        left out only after: deciding on one changes nothing else in the list, and putting the good
+        ones aside does not bring up those that were too weak to show beside them.
+
         Every candidate gets a score; only the ones returned are explained, which keeps a query over
         ten thousand entries fast.
         """
@@ -160,17 +164,15 @@ class Matcher:
 
         scores = {}
         for doc in candidates:
-            if doc not in skip:
-                text, facets = own(doc)
-                if text or facets:
-                    scores[doc] = round(text + facets + self._evidence[doc], 6)
+            text, facets = own(doc)
+            if text or facets:
+                scores[doc] = round(text + facets + self._evidence[doc], 6)
         related: dict[int, float] = {}
         linked_by: dict[int, int] = {}
         for leader, leader_score in heapq.nlargest(RELATED_FROM, scores.items(), key=_ranked):
             for doc in self._related[leader]:
-                if doc not in skip:
-                    related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
-                    linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
+                related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
+                linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
         for doc, share in related.items():
             scores[doc] = round(scores.get(doc, self._evidence[doc]) + share, 6)
 
@@ -180,7 +182,7 @@ class Matcher:
         best = max(scores.values(), default=0.0)
         # An entry that shares no word with the case is here through related links alone.
         wordless = LINKED_ONLY_FLOOR * best if terms else 0.0
-        kept = ((doc, score) for doc, score in scores.items() if score >= FLOOR * best)
+        kept = ((doc, score) for doc, score in scores.items() if score >= FLOOR * best and doc not in skip)
         top = heapq.nlargest(
             limit,
             ((doc, score) for doc, score in kept if doc in text_scores or score >= wordless),

@@ -22,6 +22,7 @@ from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.suggest import Empty, Offer
 from kansencoach.i18n import t
 
 HELP_WORDS = frozenset({"?", "help", "hulp"})
@@ -105,6 +106,18 @@ class Conversation:
         """A question's short name: its label, else the first line of what it asks."""
         lines = step.ask.strip().splitlines()
         return step.label or (lines[0] if lines else step.ask)
+
+    @staticmethod
+    def no_suggestions(offer: Offer) -> str:
+        """Why `offer` is empty, in the sentence both front ends begin with (each adds what can be
+        done there); "" while it has suggestions."""
+        if offer.empty is None:
+            return ""
+        if offer.empty is Empty.NOT_ASKED:
+            if offer.asking is None:
+                return t("suggest.nothing_to_ask")
+            return t("suggest.not_asked", question=Conversation.label(offer.asking))
+        return t("suggest.all_decided" if offer.empty is Empty.ALL_DECIDED else "suggest.nothing_fits")
 
     @staticmethod
     def help_text(step: QuestionStep) -> str:

@@ -24,7 +24,7 @@ from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.core.sessions.events import Event, Fold, SessionState, Unsent
 from kansencoach.core.sessions.store import SessionInfo, Store
-from kansencoach.core.sessions.suggest import facet_steps, query_from_answers
+from kansencoach.core.sessions.suggest import Offer, facet_steps, offer, query_from_answers
 
 
 @dataclass(frozen=True)
@@ -294,9 +294,12 @@ class Session:
         steps = self._facet_steps
         return query_from_answers(steps, {step.id: answers[step.id] for step in steps if step.id in on_path})
 
-    def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
-        """Interventions for this case, leaving out those already accepted or dismissed."""
-        return matcher.search(self._query(), limit, exclude=self.state.suggestions)
+    def suggestions(self, matcher: Matcher, limit: int = 10) -> Offer:
+        """Interventions for this case, leaving out those already accepted or dismissed; when none
+        is left, why."""
+        route = self.route()
+        to_come = (s for s in self._facet_steps if s.id not in route.answered_ids and route.contains(s.id))
+        return offer(matcher, self._query(), self.state.suggestions, next(to_come, None), limit)
 
     def _record(self, event: Event) -> None:
         changed = (

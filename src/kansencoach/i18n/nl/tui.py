@@ -14,6 +14,10 @@ MESSAGES: dict[str, str] = {
     "tui.rename_question": "Nieuwe titel:",
     "tui.delete_question": "Sessie '{title}' verwijderen? Dit kan niet ongedaan worden.",
     "tui.flow_broken": "kan niet geladen worden: {problem}",
+    "tui.flow_broken_detail": (
+        "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
+        "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
+    ),
     "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
     "tui.session_detail": "{flow} · {done}/{total} vragen · laatst {when}",
     "tui.rename": "Hernoemen",
@@ -89,9 +93,12 @@ MESSAGES: dict[str, str] = {
     "tui.watch_broken": "Een flow bevat een fout en is niet opnieuw geladen: {problem}",
     "tui.watch_reloaded": "Flows en kennisbank opnieuw geladen.",
     "tui.inline_finding": "Toets: {title}. {fix}",
-    "tui.no_suggestions": "Nog geen suggesties: beantwoord eerst de vragen over het verschil, het domein en de doelgroep.",
+    "tui.suggest_other_words": "Beschrijf het vraagstuk of de doelgroep eens in andere woorden (met {jump} ga je naar een eerdere vraag), of zoek zelf in de kennisbank met kansencoach kb search in een terminal.",
+    "tui.suggest_in_draft": "Gekozen suggesties staan in het concept ({draft}).",
     "tui.suggestion_words": "Past bij: {words} · Enter: waarom",
     "tui.suggestion_facets": "Past bij {count} kenmerk(en) van je voorstel · Enter: waarom",
+    "tui.suggestion_related": "Hangt samen met ‘{name}’ · Enter: waarom",
+    "tui.suggestion_why": "Enter: waarom het past",
     "tui.suggestion_explained": "**{name}** past bij je antwoorden. {why}\n\n{approach}\n\nKies met a in de suggesties, of leg weg met x.",
     "tui.accept": "Kiezen",
     "tui.dismiss": "Wegleggen",
