@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from driver import answered_up_to, new_chat, new_session, opened_chat, type_text
+import re
+
+from driver import answer, answered_up_to, knowledge_loaded, new_chat, new_session, opened_chat, type_text
 from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
 from textual.widgets import Input, Label, TextArea
@@ -10,8 +12,10 @@ from textual.widgets import Input, Label, TextArea
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
+from kansencoach.tui.widgets.panes import SuggestionsPane
 
 from helpers import DATA, mini_flow
 
@@ -91,3 +95,22 @@ async def test_the_number_reading_wraps_at_80_columns_instead_of_being_cut() -> 
         assert label.region.x + label.region.width <= room.x + room.width
         shown = " ".join(label.render_line(row).text.strip() for row in range(label.size.height))
         assert shown.endswith("verbeter het getal.")
+
+
+async def test_a_suggestions_score_is_written_the_dutch_way() -> None:
+    # The pane showed 'Toeleiding naar voorschoolse educatie  1.6': a decimal point, not a comma.
+    app = KansencoachApp(new_flow=mini_flow(), title="VVE Overvecht")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await knowledge_loaded(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.step is not None
+        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool door drempels")
+        assert screen.step is not None
+        await answer(pilot, screen.step, "onderwijs")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        pane = screen.query_one(SuggestionsPane)
+        shown = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        scores = [re.search(r"  (\S+)\n", line) for line in shown]
+        assert scores and all(score is not None for score in scores)
+        assert all(re.fullmatch(r"\d+(,\d)?", score.group(1)) for score in scores if score), shown
