@@ -272,3 +272,15 @@ def test_a_compound_found_by_its_first_part_alone_names_that_part() -> None:
     assert found
     assert ("geboortegewicht", "geboorte") in found[0].fuzzy
     assert "‘geboortegewicht’ ≈ ‘geboorte’" in found[0].why
+
+
+def test_common_verbs_and_words_of_degree_time_and_place_find_nothing_and_are_no_reason() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    matcher = load_kb().matcher
+    # each of these is in the text of shipped entries, so before they were stopwords they matched
+    assert matcher.search(Query("Het ligt meestal overal vooraf zo, zegt men, en dat bleek vandaag")) == []
+    found = matcher.search(Query("Schulden liggen meestal overal vooraf, bleek vandaag"))
+    assert found
+    assert all({word.word for word in result.words} <= {"schulden"} for result in found)
+    assert "‘schulden’" in found[0].why
