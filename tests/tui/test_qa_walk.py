@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import re
 
-from driver import answer, answered_up_to, knowledge_loaded, new_chat, new_session, opened_chat, type_text
+from driver import (
+    answer,
+    answered_up_to,
+    knowledge_loaded,
+    loaded_start,
+    new_chat,
+    new_session,
+    opened_chat,
+    stored_session,
+    type_text,
+)
 from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
+from kansencoach.tui.screens.dialogs import TextPrompt
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 from kansencoach.tui.widgets.panes import SuggestionsPane
@@ -114,3 +125,18 @@ async def test_a_suggestions_score_is_written_the_dutch_way() -> None:
         scores = [re.search(r"  (\S+)\n", line) for line in shown]
         assert scores and all(score is not None for score in scores)
         assert all(re.fullmatch(r"\d+(,\d)?", score.group(1)) for score in scores if score), shown
+
+
+async def test_tab_from_the_sessions_to_the_flows_then_enter_starts_a_new_proposal() -> None:
+    # With a session to resume the focus starts on the sessions; Tab went to the flow list with
+    # no flow highlighted, so Enter did nothing until an arrow key was pressed.
+    stored_session("Eerder begonnen")
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded_start(app, pilot)
+        assert app.focused is screen.query_one("#sessions", OptionList)
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#flows", OptionList)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)

@@ -136,10 +136,12 @@ class StartScreen(Screen[None]):
         # An empty list is no Tab stop: focus there would be invisible.
         session_list.disabled = not rows
         flow_list.disabled = not flows
-        focus = session_list if rows else flow_list
-        focus.focus()
-        first = next((index for index, option in enumerate(focus.options) if not option.disabled), None)
-        focus.highlighted = first
+        # Both lists start on their first choice: Enter after Tab to the other list starts it.
+        for options in (flow_list, session_list):
+            options.highlighted = next(
+                (index for index, option in enumerate(options.options) if not option.disabled), None
+            )
+        (session_list if rows else flow_list).focus()
 
     @on(OptionList.OptionSelected, "#flows")
     def _flow_chosen(self, event: OptionList.OptionSelected) -> None:
