@@ -20,6 +20,7 @@ from test_unsent import TYPED, start_typing
 from textual.widgets import Input, Label, OptionList, TextArea
 
 from kansencoach import locations
+from kansencoach.core.flows.shown import Advice, one_line
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
@@ -140,3 +141,9 @@ async def test_tab_from_the_sessions_to_the_flows_then_enter_starts_a_new_propos
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
+
+
+def test_advice_in_the_draft_pane_reads_as_text_not_as_markdown() -> None:
+    # The quickscan's advice showed 'Doorloop de flow *Risico's van een keuze*' with its stars.
+    advice = Advice("Doorloop de flow *Risico's van een keuze* (of **stap 3** van `Voorstel`).")
+    assert one_line(advice) == "Doorloop de flow Risico's van een keuze (of stap 3 van Voorstel)."
