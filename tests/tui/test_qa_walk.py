@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from driver import (
-    answer,
     answered_up_to,
-    knowledge_loaded,
     loaded_start,
     new_chat,
     new_session,
     opened_chat,
     stored_session,
+    suggestions_open,
     type_text,
 )
 from test_transitions import FLOWS, burst, settle
@@ -23,11 +22,9 @@ from kansencoach import locations
 from kansencoach.core.flows.shown import Advice, one_line
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import TextPrompt
 from kansencoach.tui.widgets.answer_inputs import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
-from kansencoach.tui.widgets.panes import SuggestionsPane
 
 from helpers import DATA, mini_flow
 
@@ -113,15 +110,7 @@ async def test_a_suggestions_score_is_written_the_dutch_way() -> None:
     # The pane showed 'Toeleiding naar voorschoolse educatie  1.6': a decimal point, not a comma.
     app = KansencoachApp(new_flow=mini_flow(), title="VVE Overvecht")
     async with app.run_test(size=(120, 40)) as pilot:
-        await knowledge_loaded(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, ChatScreen) and screen.step is not None
-        await answer(pilot, screen.step, "Peuters gaan weinig naar de voorschool door drempels")
-        assert screen.step is not None
-        await answer(pilot, screen.step, "onderwijs")
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        pane = screen.query_one(SuggestionsPane)
+        _, pane = await suggestions_open(pilot, app, "Peuters gaan weinig naar de voorschool door drempels")
         shown = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
         scores = [re.search(r"  (\S+)\n", line) for line in shown]
         assert scores and all(score is not None for score in scores)
