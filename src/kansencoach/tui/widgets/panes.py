@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
 from kansencoach.core.draft.findings import Finding
+from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
@@ -140,7 +141,12 @@ class SuggestionsPane(PaneList):
 
     def _suggestion(self, suggestion: Suggestion) -> Option:
         """A suggestion's option, kept while its name, score and matched words are the same."""
-        shown = (suggestion.item.id, suggestion.item.name, f"{suggestion.score:.1f}", _matched(suggestion))
+        shown = (
+            suggestion.item.id,
+            suggestion.item.name,
+            format_amount(round(suggestion.score, 1)),
+            _matched(suggestion),
+        )
         return self.kept(shown, _suggestion_option, *shown)
 
     def on_focus(self) -> None:
