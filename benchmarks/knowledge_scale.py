@@ -3,7 +3,13 @@ user runs it, and how index and query grow per 10×.
 
 Baselines, all measured in the same run on the same data:
 - ranking: bm25s and rank-bm25 (`pip install -e '.[bench]'`) over the very tokens our normaliser makes
-  (all fields joined: they have no field weights), top 10 for the same queries;
+  (all fields joined: they have no field weights), top 10 for the same queries. What each side's time
+  includes: the query's tokens, already normalised (tokenising is timed on neither side), to the ten
+  best entries with their scores, best first. Ours: `Index.top` (term ids, BM25 with field weights and
+  coordination, ties broken by entry number, exactly the ten of scoring every entry). bm25s: its
+  `retrieve(k=10, n_threads=0)` on an index built beforehand (untimed), with its default numpy
+  backend (its numba backend needs numba, not installed here), tokens to ids included, sorted top k.
+  rank-bm25: `get_top_n(n=10)`, which scores every entry in Python and numpy;
 - `kb search`, first run: reading the same YAML files with PyYAML's CSafeLoader; warm: `python -c
   "import yaml"`; peak memory: the resident peak of the `kb search` process itself, warm and on a
   first run (no cache). The `kb search` times and their baselines are taken in turn, round by round.

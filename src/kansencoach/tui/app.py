@@ -298,7 +298,10 @@ def _freeze_once() -> None:
     The youngest objects are collected after YOUNG_COLLECTION allocations instead of Python's 700:
     a frame allocates thousands (strips, segments, styles), nearly all freed at once by their
     reference counts, so at 700 the collector ran some five times between Ctrl+S and the next
-    question on screen (1-3 ms of the officer's wait) and found next to nothing."""
+    question on screen (1-3 ms of the officer's wait) and found next to nothing. Over the chat
+    benchmark's session at 2,000 steps the collector's CPU time falls by about half (154-256 ms to
+    75-124 ms, on a loaded machine) and its longest pause is shorter than the full collections
+    that 700 set off (26-49 ms against 30-82 ms)."""
     gc.freeze()
     gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
-from kansencoach.core.knowledge.ranking import Postings, best, shares
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
@@ -191,8 +190,12 @@ class Index:
         """The `limit` best (entry number, score) of `scores(terms, coordination)`, best first and
         on equal scores the lower number first, without scoring every entry that has a term
         (knowledge/ranking.py says how)."""
+        from kansencoach.core.knowledge.ranking import Postings, best  # not on `kb search`'s path
+
         postings = Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
-        return best(postings, [self._term_ids.get(term) for term in terms], coordination, limit)
+        return best(
+            postings, [self._term_ids.get(term) for term in terms], shares(len(terms), coordination), limit
+        )
 
     def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
         """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text."""
@@ -207,6 +210,14 @@ class Index:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value
         return result
+
+
+def shares(count: int, coordination: float) -> list[float]:
+    """What an entry's score is multiplied by when it has 0, 1, … `count` of the query's terms
+    (nothing, an empty list, for a single term or no coordination)."""
+    if count > 1 and coordination:
+        return [(found / count) ** coordination for found in range(count + 1)]
+    return []
 
 
 def _norm(length: int, average: float) -> float:

@@ -6,9 +6,9 @@ entries met first are scored in full, and the reading stops once no entry not me
 - coordination: an entry having few of the query's terms gets a small share of its score, so once
   none having fewer than some number of them can enter, the entries having that many are found at
   once with sets (in C) and scored, when they are fewer than what the reading would still take;
-- the scoring is done a batch at a time with `map` over the arrays, an entry is looked up in a
-  term's postings only if a set of that term's entries says it has the term, and once a query looks
-  up many entries of a term, in a dict of that term's postings instead of by bisection.
+- the scoring is done a batch at a time with `map` over the arrays: a term every entry has by
+  position, another by bisection in its postings, or once a query has looked up many of its
+  entries, in a dict of them (made once per query, in C).
 The scores are the ones `Index.scores` gives, added in the same order, so the ranking is the same.
 """
 
@@ -18,16 +18,19 @@ import heapq
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, le, mul, neg, not_
+from operator import add, eq, le, mul, neg, not_
 
 FIRST_BLOCK = 16
 """How many postings of each term the reading takes in its first round; each round takes twice as many."""
-BISECT_COST = 5
+BISECT_COST = 8
 """Looking an entry up in a term's postings by bisection costs about as much as putting this many of
 its postings in a dict."""
+FINDING_COST = 4
+"""Going through a posting to find the entries having several terms costs about 1/FINDING_COST of
+reading one in order of weight (which scores its entry)."""
 SLACK = 1 + 1e-9
 """Bounds are made this much larger: a score summed in another order may differ in its last bits."""
 
@@ -46,28 +49,21 @@ class Postings:
     size: int
 
 
-def shares(count: int, coordination: float) -> list[float]:
-    """What an entry's score is multiplied by when it has 0, 1, … `count` of the query's terms
-    (nothing, an empty list, for a single term or no coordination)."""
-    if count > 1 and coordination:
-        return [(found / count) ** coordination for found in range(count + 1)]
-    return []
-
-
 def above(bound: float) -> float:
     """A bound made a little larger (by SLACK)."""
     return bound * SLACK
 
 
 def best(
-    postings: Postings, found: list[int | None], coordination: float, limit: int
+    postings: Postings, found: list[int | None], share: list[float], limit: int
 ) -> list[tuple[int, float]]:
     """The `limit` best (entry number, score) for the query's terms (`found`: each term's id, None
-    for a term the index does not know), best first and on equal scores the lower number first."""
+    for a term the index does not know; `share`: what an entry having 0, 1, … of them is multiplied
+    by, `index.shares`), best first and on equal scores the lower number first."""
     known = [term_id for term_id in found if term_id is not None]
     if not known or limit <= 0:
         return []
-    return _Ranking(postings, known, shares(len(found), coordination), limit).run()
+    return _Ranking(postings, known, share, limit).run()
 
 
 class _Ranking:
@@ -79,6 +75,8 @@ class _Ranking:
         self.parts = [(term_id, offsets[term_id], offsets[term_id + 1], idf[term_id]) for term_id in known]
         """Per term of the query, in its order (a term asked twice twice): id, run, IDF."""
         self.factor = Counter(known)
+        self.most_share = share[len(known)] if share else 1.0
+        """The share of an entry having every term the index knows (less than 1 when it does not know one)."""
         self.unit = {term_id: self.factor[term_id] * idf[term_id] for term_id in self.factor}
         """What one unit of a term's weight adds (a term asked twice counts twice)."""
         self.terms = sorted(self.factor, key=lambda term_id: -self.weight_at(term_id, offsets[term_id]))
@@ -116,6 +114,7 @@ class _Ranking:
         having: set[int] | None = None
         having_at_least = covered = len(self.some) + 1
         """The entries having `covered` or more of `some` have all been met."""
+        taken = False
         read, block = terms, FIRST_BLOCK
         while True:
             bounds = {term_id: self.bound(term_id) for term_id in terms}
@@ -124,14 +123,15 @@ class _Ranking:
                 needed = _needed(self.some, bounds, self.factor, self.everywhere, self.share, to_beat)
                 if needed >= covered:
                     break
-                if needed >= 2:
+                if needed >= 2 and not taken and self.worth_finding(read, having):
                     reading = self.reading_left(read, to_beat)
-                    # Worth finding them only if the reading would go on for long without them.
-                    if having is None and reading > 4 * FIRST_BLOCK * len(read):
+                    # Worth finding them (in C, but through every posting of `some`) only if the
+                    # reading would go on for long without them.
+                    if having is None and sum(map(self.length, self.some)) <= FINDING_COST * reading:
                         having, having_at_least = self.having(needed), needed
                     if having is not None and len(unmet := having - self.seen) <= reading:
                         self.take(list(unmet), -1, [])
-                        covered = having_at_least
+                        covered, taken = having_at_least, True
                         continue
                 read = _still_read(terms, bounds, self.factor, self.share, to_beat)
             if not any(bounds[term_id] for term_id in read):
@@ -148,40 +148,37 @@ class _Ranking:
 
     def advance(self, term_id: int, start: int, end: int, others: float) -> None:
         """Read a term's postings from `start` to `end` (in order of weight): score the entries met
-        there, up to the first whose bound (its weight plus `others`, every other term's bound) is
-        under the score to beat. From there on none is (weights only fall): an entry further on
-        can only enter through another term, and the reading of this one stands there."""
+        there, up to the first whose bound (its weight plus `others`, every other term's bound, times
+        the share of an entry having every known term) is under the score to beat. From there on
+        none is (weights only fall): an entry further on can only enter through another term, and
+        the reading of this one stands there."""
         postings, unit, to_beat = self.postings, self.unit[term_id], self.to_beat()
-        weights, impact = postings.weights, postings.impact
-        low, high = start, end
-        while low < high:
-            middle = (low + high) // 2
-            if (unit * weights[impact[middle]] + others) * SLACK < to_beat:
-                high = middle
-            else:
-                low = middle + 1
+        weights, impact, most = postings.weights, postings.impact, self.most_share * SLACK
+        low = _first(start, end, lambda at: (unit * weights[impact[at]] + others) * most < to_beat)
         if low < end:
             self.position[term_id] = low
         at = impact[start:low]
         self.take(list(map(postings.docs.__getitem__, at)), term_id, list(at))
 
+    def worth_finding(self, read: list[int], having: set[int] | None) -> bool:
+        """Whether the entries having several terms may be worth finding (or, found, taking): not
+        if going through the postings of `some` costs more than reading every posting left."""
+        left = sum(self.postings.offsets[term_id + 1] - self.position[term_id] for term_id in read)
+        if having is not None:
+            return len(having) <= left + len(self.seen)
+        return sum(map(self.length, self.some)) <= FINDING_COST * left
+
     def reading_left(self, read: list[int], to_beat: float) -> int:
         """About how many more postings the reading takes until no entry not met can beat `to_beat`
         (each term of `read` read as far, every term's bound falling under it): a binary search."""
-        multiplier = self.share[sum(self.factor.values())] if self.share else 1.0
+        multiplier = self.most_share
         position, offsets = self.position, self.postings.offsets
         longest = max(offsets[term_id + 1] - position[term_id] for term_id in read)
 
         def bound(far: int) -> float:
             return sum(self.weight_at(t, position[t] + (far if t in read else 0)) for t in self.terms)
 
-        low, high = 0, longest
-        while low < high:
-            middle = (low + high) // 2
-            if above(bound(middle) * multiplier) < to_beat:
-                high = middle
-            else:
-                low = middle + 1
+        low = _first(0, longest, lambda far: above(bound(far) * multiplier) < to_beat)
         return sum(min(low, offsets[term_id + 1] - position[term_id]) for term_id in read)
 
     def take(self, met: list[int], read: int, at: list[int]) -> None:
@@ -201,29 +198,35 @@ class _Ranking:
                 heapq.heapreplace(best, entry)
 
     def having(self, count: int) -> set[int]:
-        """The entries having at least `count` of the terms `some` (sets and counts in C)."""
-        sets = sorted(map(self.entries, self.some), key=len)
-        if count == len(sets):
-            return set(sets[0]).intersection(*sets[1:])
+        """The entries having at least `count` of the terms `some` (sets and counts in C). Having
+        them all, each is looked up in every one of them: a dict of their postings (`weighed`)."""
+        if count == len(self.some):
+            ordered = sorted((self.weighed(term_id) for term_id in self.some), key=len)
+            return set(ordered[0]).intersection(*ordered[1:])
         counts: Counter[int] = Counter()
-        for entries in sets:
-            counts.update(entries)
+        for term_id in self.some:
+            counts.update(self.entries_of.get(term_id) or self.members(term_id))
         return {doc for doc, found in counts.items() if found >= count}
 
-    def entries(self, term_id: int) -> set[int] | dict[int, float]:
-        """The entries having a term (made once per query)."""
+    def members(self, term_id: int) -> set[int]:
+        """The entries having a term, as a set (made once per query)."""
+        offsets = self.postings.offsets
+        entries = self.entries_of[term_id] = set(self.postings.docs[offsets[term_id] : offsets[term_id + 1]])
+        return entries
+
+    def weighed(self, term_id: int) -> dict[int, float]:
+        """Entry → weight for the entries having a term (made once per query)."""
         entries = self.entries_of.get(term_id)
-        if entries is None:
-            offsets = self.postings.offsets
-            entries = self.entries_of[term_id] = set(
-                self.postings.docs[offsets[term_id] : offsets[term_id + 1]]
-            )
+        if not isinstance(entries, dict):
+            start, end = self.postings.offsets[term_id], self.postings.offsets[term_id + 1]
+            docs, weights = self.postings.docs, self.postings.weights
+            entries = self.entries_of[term_id] = dict(zip(docs[start:end], weights[start:end], strict=True))
         return entries
 
     def scores(self, found: list[int], read: int, at: list[int]) -> list[float]:
         """The scores of the entries `found` (met at the postings `at` of term `read`), added as
-        `Index.scores` adds them: term by term in query order (an entry lacking a term gets nothing
-        added, as there), Python code only per entry that has a term and is looked up."""
+        `Index.scores` adds them: term by term in query order (adding 0.0 for a term an entry lacks
+        changes nothing), Python code only per entry looked up in a term's postings by bisection."""
         postings = self.postings
         docs, weights, size = postings.docs, postings.weights, postings.size
         totals: list[float] = [0.0] * len(found)
@@ -239,21 +242,31 @@ class _Ranking:
                 totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, where))))
                 matched = list(map(add, matched, repeat(1)))
                 continue
-            entries = self.entries(term_id)
+            entries = self.entries_of.get(term_id)
+            if entries is None and (self.looked[term_id] + len(found)) * BISECT_COST <= end - start:
+                # Few entries looked up so far: each by bisection, without a set of them all.
+                self.looked[term_id] += len(found)
+                places = map(bisect_left, repeat(docs), found, repeat(start), repeat(end))
+                near = list(map(min, places, repeat(end - 1)))  # its place, or the run's last
+                has = list(map(eq, map(docs.__getitem__, near), found))
+                values = map(mul, map(term_idf.__mul__, map(weights.__getitem__, near)), has)
+                totals = list(map(add, totals, values))
+                matched = list(map(add, matched, has))
+                continue
+            entries = entries or self.members(term_id)
+            if isinstance(entries, dict):
+                values = map(term_idf.__mul__, map(entries.get, found, repeat(0.0)))
+                totals = list(map(add, totals, values))
+                matched = list(map(add, matched, map(entries.__contains__, found)))
+                continue
             has = list(map(entries.__contains__, found))
             members = list(compress(found, has))
-            if not isinstance(entries, dict):
-                self.looked[term_id] += len(members)
-                if self.looked[term_id] * BISECT_COST > end - start:
-                    # So many entries looked up that one dict of all its postings costs less.
-                    entries = self.entries_of[term_id] = dict(
-                        zip(docs[start:end], weights[start:end], strict=True)
-                    )
-            if isinstance(entries, dict):
-                weighed = map(term_idf.__mul__, map(entries.__getitem__, members))
-            else:
-                looked_up = map(bisect_left, repeat(docs), members, repeat(start), repeat(end))
-                weighed = map(term_idf.__mul__, map(weights.__getitem__, looked_up))
+            self.looked[term_id] += len(members)
+            if self.looked[term_id] * BISECT_COST > end - start:
+                # So many entries looked up that one dict of all its postings costs less from now on.
+                self.weighed(term_id)
+            looked_up = map(bisect_left, repeat(docs), members, repeat(start), repeat(end))
+            weighed = map(term_idf.__mul__, map(weights.__getitem__, looked_up))
             for number, value in zip(compress(range(len(found)), has), weighed, strict=False):
                 totals[number] = totals[number] + value
             matched = list(map(add, matched, has))
@@ -301,3 +314,14 @@ def _still_read(
             break
         skipped.add(term_id)
     return [term_id for term_id in terms if term_id not in skipped]
+
+
+def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    """The first number from `low` to `high` where `holds` (which, once true, stays true), or `high`."""
+    while low < high:
+        middle = (low + high) // 2
+        if holds(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low

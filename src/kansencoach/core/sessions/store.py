@@ -2,7 +2,7 @@
 
 Every `append` is its own committed transaction, so an answer the UI acknowledged survives a
 kill -9; it is on disk (safe from a power cut too) when `append` returns, or, for writes made under
-`syncing_later`, at the next `sync` (the TUI's, right after the frame that shows the next question).
+`syncing_later`, at the next `sync` (the TUI's, once the next question and the header are drawn).
 The file is created with mode 0600 (answers can be sensitive) and runs in WAL mode so a
 reader never blocks the writer. A second process that opens the same session is refused through a
 lock file; a corrupt or newer database is reported with its path and the way out.

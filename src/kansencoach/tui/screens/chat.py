@@ -1,8 +1,8 @@
 """The chat screen: the coach asks, the officer answers, the draft grows beside them.
 
 Every answer goes through `Session.answer`, which checks it and commits it to the store before
-the next question appears (a killed app keeps it); the store flushes it to disk right after the
-frame that shows that question (`Store.syncing_later`). When the store refuses (disk full,
+the next question appears (a killed app keeps it); the store flushes it to disk once that question
+and the header are drawn (`Store.syncing_later`). When the store refuses (disk full,
 locked), the typed answer stays in the input and the officer is told why: nothing typed is ever
 thrown away.
 """
@@ -231,14 +231,21 @@ class ChatScreen(ChatKeys):
         return self._stale_panes is None
 
     def _step_shown(self, shown: Widget) -> None:
-        """The question (or the closing message) is on screen: the answer to disk, the header, then
-        the panes if stale."""
-        self._sync_store()
+        """The question (or the closing message) is on screen: the header, and after the frame that
+        draws it the answer to disk and the panes if stale (`_panes_shown`)."""
+        # A key typed as the question appeared is drawn in the header's frame, not held up by the
+        # disk's flush or by the panes' update and their drawing (the most work after an answer).
+        self.call_after_refresh(self._sync_store)
         if shown is not self._awaited:
             return  # another question came first; its own call brings everything up to date
         self.query_one(ChatHeader).show_progress(self.session)
         self.chat_log.fold_oldest()
         if self._stale_panes is not None:
+            self.call_after_refresh(self._panes_shown, shown)
+
+    def _panes_shown(self, shown: Widget) -> None:
+        """Bring the stale panes up to date, unless another question came first (it does that)."""
+        if shown is self._awaited and self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
 
