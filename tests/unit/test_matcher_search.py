@@ -113,24 +113,27 @@ def queries() -> list[Query]:
     return cases + [Query(text) for text in knowledge_scale.QUERIES]
 
 
-def assert_same(knowledge: KnowledgeBase, query: Query) -> None:
+def assert_same(knowledge: KnowledgeBase, query: Query, limits: tuple[int, ...]) -> None:
     matcher = knowledge.matcher
     for asked in (query, replace(query, domains=(), wie=(), waar=(), perspectives={})):
-        for limit in (1, 5, 10):
+        for limit in limits:
             expected = every_entry_scored(matcher, asked, limit)
             assert matcher.search(asked, limit) == expected, (asked, limit)
             exclude = tuple(suggestion.id for suggestion in expected[:2])
             assert matcher.search(asked, limit, exclude) == every_entry_scored(matcher, asked, limit, exclude)
 
 
-@pytest.mark.parametrize("query", queries(), ids=lambda query: query.text[:30])
+# The suite's time is shared: every case runs on one of the two bases (alternate cases). The shipped base is
+# small enough that every search reads it whole, so one limit (the app's) proves the list the same;
+# the generated base is where reading stops early: the shortest list and the longest.
+@pytest.mark.parametrize("query", queries()[1::2], ids=lambda query: query.text[:30])
 def test_search_is_every_entry_scored_on_the_shipped_base(query: Query) -> None:
-    assert_same(load_kb(), query)
+    assert_same(load_kb(), query, (5,))
 
 
-@pytest.mark.parametrize("query", queries(), ids=lambda query: query.text[:30])
+@pytest.mark.parametrize("query", queries()[::2], ids=lambda query: query.text[:30])
 def test_search_is_every_entry_scored_on_a_generated_base(query: Query) -> None:
-    assert_same(generated(1_000), query)
+    assert_same(generated(1_000), query, (1, 10))
 
 
 def test_a_query_without_facets_reads_only_the_best_entries(monkeypatch: pytest.MonkeyPatch) -> None:
