@@ -5,11 +5,11 @@
 `--cases` lists the tuning cases one by one; the held-out sets are only ever printed as totals, so
 nobody tunes on them by reading their misses.
 
-The cases live in tests/data/relevance/ (see its README): `tuning/` may be used to choose the
-matcher's weights; `heldout/`, `heldout2/` and `heldout3/` were written before the matcher was
-changed and must not be tuned on. All are reported side by side, and the held-out batches together as
-`heldout-all`; a gap of more than 0.05 between tuning and held-out means the matcher fits its tuning
-set.
+The cases live in tests/data/relevance/ (see its README): `tuning/` and `tuning2/` (strictly labelled)
+may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`, `heldout2/` and
+`heldout3/` were written before the matcher was changed and must not be tuned on. All are reported
+side by side, and the held-out batches together as `heldout-all`; a gap of more than 0.05 between
+tuning and held-out means the matcher fits its tuning set.
 
 Per case, `expected` ids must be in the top 5 (grade 2 for nDCG), `relevant` ids are good
 suggestions too (grade 1), `avoid` ids must never be in the top 5.
@@ -21,6 +21,12 @@ more good suggestions to give (2 good of 2 shown, with 2 good in all, is 1.0), a
 every good suggestion it left out (2 good of 2 shown, with 8 good in all, is 0.4); padding a list
 with unrelated entries is a miss too. `per-shown` is the share of the shown suggestions that are
 good (which a very short list would game), `strict` divides by 5 whatever the case.
+
+Two columns say what a relevance floor could do, so nobody tunes one for a figure it cannot reach:
+`best-cut` is the precision@5 if every shown list were cut where it scores best (a perfect floor on
+the ranking as it is), `full-5` the best a list of 5 can score with these labels (every good
+suggestion first, then padding): with strict labels (few good suggestions per case) it is far under
+1, and only a floor gets past it.
 """
 
 from __future__ import annotations
@@ -41,14 +47,18 @@ from kansencoach.core.knowledge.matcher import Query
 CASES_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS: dict[str, tuple[str, ...]] = {
     "tuning": ("tuning",),
+    "tuning2": ("tuning2",),
+    "tuning-all": ("tuning", "tuning2"),
     "heldout": ("heldout",),
     "heldout2": ("heldout2",),
     "heldout3": ("heldout3",),
     "heldout-all": ("heldout", "heldout2", "heldout3"),
 }
 """Each reported set and the case folders it is made of."""
+TUNING = "tuning-all"
+"""The cases that may be tuned on, listed one by one with `--cases`."""
 HELD_OUT = ("heldout", "heldout-all")
-"""The sets whose gap to `tuning` is checked."""
+"""The sets whose gap to TUNING is checked."""
 K = 5
 
 
@@ -91,6 +101,17 @@ class Outcome:
         return self.hits / K
 
     @property
+    def best_cut(self) -> float:
+        """The precision of the shown list cut where it scores best: what a perfect floor would give."""
+        cuts = [Outcome(self.case, self.shown[:end]) for end in range(1, len(self.shown) + 1)]
+        return max((cut.precision for cut in cuts), default=self.precision)
+
+    @property
+    def full_list_ceiling(self) -> float:
+        """The best precision a list of K can have: every good suggestion first, then padding."""
+        return min(K, len(self.good)) / K if self.good else 1.0
+
+    @property
     def ndcg(self) -> float:
         grades = {key: 1.0 for key in self.case.relevant} | {key: 2.0 for key in self.case.expected}
         gained = sum(grades.get(key, 0.0) / math.log2(rank + 2) for rank, key in enumerate(self.shown))
@@ -118,6 +139,8 @@ class Summary:
     avoid_hits: int
     expected_missed: int
     shown: float
+    best_cut: float
+    full_list_ceiling: float
 
 
 def load_cases(which: str) -> list[Case]:
@@ -167,6 +190,8 @@ def summarise(name: str, outcomes: list[Outcome]) -> Summary:
         sum(len(outcome.avoid_hits) for outcome in outcomes),
         sum(len(outcome.missed) for outcome in outcomes),
         round(sum(len(outcome.shown) for outcome in outcomes) / count, 2),
+        round(sum(outcome.best_cut for outcome in outcomes) / count, 3),
+        round(sum(outcome.full_list_ceiling for outcome in outcomes) / count, 3),
     )
 
 
@@ -188,25 +213,38 @@ def main() -> int:
         print(json.dumps([asdict(summary) for summary in summaries.values()], indent=2))
         return 0
     if arguments.cases:
-        for outcome in results["tuning"]:
+        for outcome in results[TUNING]:
             flags = f" AVOID {list(outcome.avoid_hits)}" if outcome.avoid_hits else ""
             flags += f" MISSED {list(outcome.missed)}" if outcome.missed else ""
             print(
                 f"{outcome.case.name:<28} p@5 {outcome.precision:.2f} "
                 f"ndcg {outcome.ndcg:.2f} {list(outcome.shown)}{flags}"
             )
-    header = ("set", "cases", "p@5", "per-shown", "strict", "nDCG@5", "avoid", "missed", "shown")
+    header = (
+        "set",
+        "cases",
+        "p@5",
+        "per-shown",
+        "strict",
+        "nDCG@5",
+        "avoid",
+        "missed",
+        "shown",
+        "best-cut",
+        "full-5",
+    )
     print(f"{header[0]:<12} " + " ".join(f"{title:>9}" for title in header[1:]))
     for summary in summaries.values():
         print(
             f"{summary.name:<12} {summary.cases:>9} {summary.precision:>9.3f} "
             f"{summary.shown_precision:>9.3f} {summary.strict_precision:>9.3f} {summary.ndcg:>9.3f} "
-            f"{summary.avoid_hits:>9} {summary.expected_missed:>9} {summary.shown:>9.2f}"
+            f"{summary.avoid_hits:>9} {summary.expected_missed:>9} {summary.shown:>9.2f} "
+            f"{summary.best_cut:>9.3f} {summary.full_list_ceiling:>9.3f}"
         )
     for which in HELD_OUT:
-        gap = summaries["tuning"].precision - summaries[which].precision
+        gap = summaries[TUNING].precision - summaries[which].precision
         finding = "  FINDING: over 0.05" if gap > 0.05 else ""
-        print(f"gap in p@5 (tuning − {which}): {gap:+.3f}{finding}")
+        print(f"gap in p@5 ({TUNING} − {which}): {gap:+.3f}{finding}")
     return 0
 
 

@@ -1,3 +1,3 @@
-from kansencoach.cli import main
+from kansencoach.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

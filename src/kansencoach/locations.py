@@ -132,17 +132,28 @@ def user_flows_dirs() -> list[Path]:
     """Flow directories of the user: KANSENCOACH_FLOWS (several, separated by the path separator),
     the team's folders from team.toml, then the flows folder in the config dir. Earlier ones win
     over later ones; new flows are written to the first."""
-    return [*_from_environment("KANSENCOACH_FLOWS"), *team_settings().flows, config_dir() / "flows"]
+    return _once([*_from_environment("KANSENCOACH_FLOWS"), *team_settings().flows, config_dir() / "flows"])
 
 
 def user_knowledge_dirs() -> list[Path]:
     """Knowledge directories of the user, like `user_flows_dirs`: KANSENCOACH_KNOWLEDGE, the team's
     folders, then the knowledge folder in the config dir."""
-    return [
-        *_from_environment("KANSENCOACH_KNOWLEDGE"),
-        *team_settings().knowledge,
-        config_dir() / "knowledge",
-    ]
+    return _once(
+        [*_from_environment("KANSENCOACH_KNOWLEDGE"), *team_settings().knowledge, config_dir() / "knowledge"]
+    )
+
+
+def _once(folders: list[Path]) -> list[Path]:
+    """Each folder once, where it first appears: named in the environment and in team.toml too, its
+    files would be read twice and clash with themselves."""
+    seen: set[str] = set()
+    kept = []
+    for folder in folders:
+        real = os.path.realpath(folder)
+        if real not in seen:
+            seen.add(real)
+            kept.append(folder)
+    return kept
 
 
 def shipped_flows_dir() -> Path:

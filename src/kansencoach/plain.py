@@ -35,6 +35,7 @@ from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import SessionInfo, Store
+from kansencoach.core.sessions.suggest import Empty
 from kansencoach.i18n import t
 
 BACK = "terug"
@@ -43,6 +44,9 @@ STOP = "stop"
 HELP = "?"
 COMMENT = "opmerking"
 RESOLVE = "afgehandeld"
+SUGGESTIONS = "suggesties"
+CHOOSE = "kies"
+PUT_ASIDE = "weg"
 
 
 class PlainUI:
@@ -99,6 +103,7 @@ class PlainUI:
             self.say(t("plain.header", title=title, flow=flow, id=session.info.id))
         self.say(t("plain.commands", back=BACK, undo=UNDO, stop=STOP, help=HELP))
         self.say(t("plain.comment_command", comment=COMMENT, resolve=RESOLVE))
+        self.say(t("plain.suggestions_command", suggestions=SUGGESTIONS))
         if self.preview:
             self.say(t("plain.preview"))
         if session.orphans:
@@ -128,6 +133,9 @@ class PlainUI:
             if command == COMMENT:
                 self._comment(step)
                 continue
+            if command == SUGGESTIONS:
+                self._suggestions()
+                continue
             if command == RESOLVE:
                 count = self.conversation.resolve_comments(step)
                 self.say(t("plain.comments_resolved", count=count))
@@ -143,6 +151,27 @@ class PlainUI:
             return
         self.session.comment(step.id, Conversation.author(), text.strip())
         self.say(t("plain.comment_saved"))
+
+    def _suggestions(self) -> None:
+        """The suggestions for the answers so far, each numbered with why it fits, until the officer
+        returns to the question; `kies N` or `weg N` decides on one, and the list is shown again."""
+        matcher = load_kb().matcher
+        while (offer := self.session.suggestions(matcher)).empty is None:
+            items = (f"  {n}. {item.name}\n     {item.why}" for n, item in enumerate(offer.suggestions, 1))
+            self.say("\n".join([t("plain.suggestions", count=len(offer.suggestions)), *items]))
+            self.say(t("plain.suggestions_how", choose=CHOOSE, aside=PUT_ASIDE))
+            verb, _, typed = (self.read() or "").strip().lower().partition(" ")
+            if not verb:
+                return
+            index = int(typed) - 1 if typed.isdigit() else -1
+            if verb in _DECISIONS and 0 <= index < len(offer.suggestions):
+                accept, said = _DECISIONS[verb]
+                self.session.decide(offer.suggestions[index].id, accept)
+                self.say(t(said, name=offer.suggestions[index].name))
+            else:
+                self.say(t("plain.pick", count=len(offer.suggestions)))
+        said, todo = Conversation.no_suggestions(offer), _WHAT_TO_DO.get(offer.empty)
+        self.say(f"{said} {t(todo, back=BACK, id=self.session.info.id)}" if todo else said)
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
@@ -204,6 +233,12 @@ class PlainUI:
         self.say(t("plain.confirm_reading", reading=number.reading))
         answer = self.read()
         return number.reading if answer is not None and answer.strip().lower() in ("", *YES) else None
+
+
+_DECISIONS = {CHOOSE: (True, "plain.suggestion_chosen"), PUT_ASIDE: (False, "plain.suggestion_put_aside")}
+"""A decision on a suggestion as typed → whether it accepts, and how it is acknowledged."""
+_WHAT_TO_DO = {Empty.NOTHING_FITS: "plain.suggest_other_words", Empty.ALL_DECIDED: "plain.suggest_in_draft"}
+"""What the officer can do about an empty list, in plain mode (nothing while the answers are to come)."""
 
 
 def open_session(store: Store, session_id: str) -> Session:

@@ -149,3 +149,27 @@ def test_the_included_block_is_itself_valid(tmp_path: Path) -> None:
     """`flows validate` accepts blocks, so los-blok.yaml is only wrong where a flow is expected."""
     result = kansencoach("flows", "validate", CORPUS / "blocks" / "los-blok.yaml", home=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_two_flows_with_one_id_in_any_folder_are_reported_at_both_ids(tmp_path: Path) -> None:
+    # As in the user's flow folder: in a folder the aanjaagteam checks before sharing it, two files
+    # with one id would have one hide the other once installed. Both files are named, at their ids.
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    mini = (DATA / "flows" / "mini.yaml").read_text(encoding="utf-8")
+    first = folder / "a-mini.yaml"
+    first.write_text("# een kopie om mee te oefenen\n" + mini, encoding="utf-8")
+    assert kansencoach("flows", "validate", first, home=tmp_path / "home").returncode == 0
+    second = folder / "b-mini.yaml"
+    second.write_text(mini, encoding="utf-8")
+
+    for given in (folder, first):  # the folder, and the file alone (its verdict was cached)
+        result = kansencoach("flows", "validate", given, home=tmp_path / "home")
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert f"{first}:2:1: de flow-id 'mini' staat ook in {second}:1:1" in result.stderr, result.stderr
+        assert "geef een van beide flows een andere id" in result.stderr
+    as_json = kansencoach("flows", "validate", folder, "--format", "json", home=tmp_path / "home")
+    assert as_json.returncode == 2
+    assert [(p["path"], p["line"]) for p in json.loads(as_json.stdout)] == [(str(first), 2)]
+    second.write_text(mini.replace("id: mini", "id: mini-twee"), encoding="utf-8")
+    assert kansencoach("flows", "validate", folder, home=tmp_path / "home").returncode == 0

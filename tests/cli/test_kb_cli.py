@@ -29,26 +29,41 @@ def test_kb_search_text_output_and_facets() -> None:
     assert result.stdout.startswith(" 1. ") and "Past bij:" in result.stdout
 
 
-def test_a_facet_typed_as_its_label_a_synonym_or_with_a_typo_is_mapped_with_a_note() -> None:
+def test_a_facet_typed_as_its_label_a_synonym_or_with_a_typo_is_mapped_with_a_note_naming_its_label() -> None:
+    # The officer sees the vocabulary's Dutch labels, never its internal ids (armoede-schulden, loket).
     label = kansencoach("kb", "search", "kinderen", "--domain", "armoede en schulden", "--json")
     assert label.returncode == 0, label.stderr
-    assert "--domain 'armoede en schulden' opgevat als armoede-schulden" in label.stderr
+    assert label.stderr == "--domain 'armoede en schulden' opgevat als ‘Armoede en schulden’\n"
     assert json.loads(label.stdout)
     synonym = kansencoach("kb", "search", "formulieren", "--waar", "dienstverlening", "--limit", "2")
-    assert synonym.returncode == 0 and "opgevat als loket" in synonym.stderr
-    typo = kansencoach("kb", "search", "taal", "--domain", "onderwys")
-    assert typo.returncode == 0 and "opgevat als onderwijs" in typo.stderr
+    assert synonym.returncode == 0
+    assert synonym.stderr == "--waar 'dienstverlening' opgevat als ‘Gemeentelijk loket en dienstverlening’\n"
+    typo = kansencoach("kb", "search", "taal", "--domain", "onderwys", "--wie", "ouder")
+    assert typo.returncode == 0
+    assert typo.stderr.splitlines() == [
+        "--domain 'onderwys' opgevat als ‘Onderwijs’",
+        "--wie 'ouder' opgevat als ‘Ouders en gezinnen’",
+    ]
+    # Perspectives go by their letters in the method: the note gives the letter and the label.
+    perspective = kansencoach("kb", "search", "taal", "--perspective", "basis")
+    assert perspective.stderr == "--perspective 'basis' opgevat als A (Basis bieden)\n"
 
 
-def test_unknown_facet_values_list_the_valid_ones() -> None:
+def test_unknown_facet_values_list_the_valid_ones_by_label() -> None:
     domain = kansencoach("kb", "search", "taal", "--domain", "zzz")
     assert domain.returncode == 2 and "--domain 'zzz' bestaat niet" in domain.stderr
-    assert "onderwijs, vroeg" in domain.stderr
+    assert "geldige waarden: ‘Onderwijs’; ‘Vroeg- en voorschoolse educatie en jonge kind’; " in domain.stderr
+    assert "armoede-schulden" not in domain.stderr
+    waar = kansencoach("kb", "search", "taal", "--waar", "qqqq")
+    assert waar.returncode == 2 and "‘Gemeentelijk loket en dienstverlening’" in waar.stderr
+    assert "loket," not in waar.stderr and "aandachtswijken" not in waar.stderr
     near = kansencoach("kb", "search", "taal", "--domain", "onderwijsbeleid")
-    assert near.returncode == 2 and "bedoelde je 'onderwijs'" in near.stderr
+    assert near.returncode == 2 and "bedoelde je ‘Onderwijs’?" in near.stderr
     perspective = kansencoach("kb", "search", "taal", "--perspective", "A,D")
     assert perspective.returncode == 2 and "--perspective 'D' bestaat niet" in perspective.stderr
-    assert "A, B, C" in perspective.stderr
+    assert "A (Basis bieden); B (Tegensturen en herverdelen); C (Maatwerk en drempels wegnemen)" in (
+        perspective.stderr
+    )
     empty = kansencoach("kb", "search")
     assert empty.returncode == 2 and "geef zoekwoorden" in empty.stderr
 
@@ -66,3 +81,38 @@ def test_kb_list_shows_every_intervention_and_a_users_own(kansencoach_home: Path
     assert "eigen-aanpak" in listing.stdout and "eigen bestand" in listing.stdout, listing.stderr
     count = int(listing.stdout.strip().splitlines()[-1].split()[0])
     assert count >= 46
+
+
+def test_each_left_out_file_is_noted_once_in_file_order(kansencoach_home: Path) -> None:
+    # The team's folder named in KANSENCOACH_KNOWLEDGE and as the config folder as well: its files
+    # were read twice, so every note came twice and each intervention clashed with itself.
+    own = kansencoach_home / "config" / "knowledge"
+    (own / "interventions").mkdir(parents=True)
+    (own / "interventions" / "b.yaml").write_text("id: b\nname: [B\n", encoding="utf-8")
+    (own / "interventions" / "a.yaml").write_text("id: a\nname: A\n", encoding="utf-8")
+    (own / "vocabulary.yaml").write_text("domains:\n  - id: onderwijs\n    label: X\n", encoding="utf-8")
+    env = {"KANSENCOACH_KNOWLEDGE": str(own)}
+    for command in (("kb", "search", "schulden"), ("kb", "list")):
+        result = kansencoach(*command, env=env)
+        assert result.returncode == 0, result.stderr
+        notes = [line for line in result.stderr.splitlines() if line.startswith("weggelaten: ")]
+        paths = [note.split()[1].rsplit(":", 3)[0] for note in notes]
+        assert paths == sorted(paths) and len(notes) == len(set(notes)), notes
+        assert list(dict.fromkeys(paths)) == [
+            str(own / "interventions" / "a.yaml"),
+            str(own / "interventions" / "b.yaml"),
+            str(own / "vocabulary.yaml"),
+        ], notes
+
+
+def test_kb_validate_of_an_own_folder_names_its_broken_vocabulary(kansencoach_home: Path) -> None:
+    # `kb validate MAP` of an own folder ended in a NameError traceback once an own file was broken.
+    own = kansencoach_home / "config" / "knowledge"
+    own.mkdir(parents=True)
+    (own / "vocabulary.yaml").write_text("domains:\n  - id: onderwijs\n    label: X\n", encoding="utf-8")
+    result = kansencoach("kb", "validate", own)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{own / 'vocabulary.yaml'}:2:5: 'onderwijs' staat al in de meegeleverde woordenlijst" in (
+        result.stderr
+    )

@@ -37,7 +37,10 @@ def test_an_unclosed_quote_in_the_signals_list_is_fixed_inside_the_list(kansenco
     folder = kansencoach_home / "config" / "knowledge" / "interventions"
     folder.mkdir(parents=True)
     own = folder / "huiswerkklas.yaml"
-    own.write_text(HUISWERKKLAS + "signals: [geen hulp thuis]\n", encoding="utf-8")
+    own.write_text(
+        HUISWERKKLAS + "signals: [geen hulp thuis, huiswerk blijft liggen, achterstand groeit]\n",
+        encoding="utf-8",
+    )
     assert kansencoach("kb", "validate", own).returncode == 0
     broken = 'signals: [kinderen maken hun huiswerk niet, "ouders kunnen niet helpen'
     own.write_text(HUISWERKKLAS + broken + "\n", encoding="utf-8")

@@ -39,6 +39,7 @@ def test_wheel_ships_flows_and_knowledge_and_finds_them(tmp_path: Path) -> None:
         assert f"kansencoach/_data/{name}" in names
     assert "kansencoach/_data/knowledge/vocabulary.yaml" in names
     assert "kansencoach/_data/docs/flow-authoring.md" in names, "kansencoach docs needs the guide"
+    assert "kansencoach/cli/serve_page/app_index.html" in names, "kansencoach serve needs its page"
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = subprocess.run(

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from kansencoach.cli.serve import public_address, server
 
 from helpers import kansencoach
 
@@ -74,3 +77,81 @@ def test_serve_refuses_a_port_that_does_not_exist() -> None:
     result = kansencoach("serve", "--port", "70000")
     assert result.returncode == 2
     assert "70000" in result.stderr
+
+
+def test_the_browser_page_is_dutch_and_loads_nothing_from_elsewhere() -> None:
+    # textual-serve's own page is English and fetches its font from Google: a municipality's closed
+    # network would not load it, and Google would see who opens the app.
+    async def page() -> str:
+        app = await server("127.0.0.1", 8123)._make_app()
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/")
+            assert response.status == 200
+            return await response.text()
+
+    html = asyncio.run(page())
+    assert '<html lang="nl">' in html
+    assert "<title>Kansencoach</title>" in html
+    assert "Even geduld, de kansencoach wordt gestart" in html
+    assert "De kansencoach is gestopt, of de verbinding is verbroken." in html
+    assert ">Opnieuw starten</button>" in html and ">Starten</button>" in html
+    for english in ("Session ended", "Restart", "Textual Application", ">Start<"):
+        assert english not in html
+    # Every address in the page is this server's own (its public URL, the one textual-serve uses),
+    # also those given without a scheme (src, href, CSS url()).
+    own = ("http://127.0.0.1:8123/", "ws://127.0.0.1:8123/")
+    addresses = re.findall(r"[a-z]+://[^\s\"')]+", html)
+    addresses += re.findall(r'(?:src|href)="([^"]*)"', html) + re.findall(r'url\("?([^")]*)', html)
+    assert len(addresses) >= 5
+    assert [address for address in addresses if not address.startswith(own)] == []
+    assert "googleapis" not in html and "fonts.gstatic" not in html
+    assert "fonts/RobotoMono-VariableFont_wght.ttf" in html  # the terminal's font, served here
+
+
+def page_addresses(public_url: str | None) -> list[str]:
+    """Every address in the page `kansencoach serve --host 0.0.0.0` gives a browser."""
+
+    async def page() -> str:
+        app = await server("0.0.0.0", 8123, public_url)._make_app()
+        async with TestClient(TestServer(app)) as client:
+            response = await client.get("/")
+            assert response.status == 200
+            return await response.text()
+
+    html = asyncio.run(page())
+    return re.findall(r"[a-z]+://[^\s\"')]+", html) + re.findall(r'(?:src|href)="([^"]*)"', html)
+
+
+def test_behind_a_proxy_the_page_sends_browsers_to_the_public_url() -> None:
+    # Listening on every address, the page would send a colleague's browser to 0.0.0.0.
+    assert any(address.startswith("ws://0.0.0.0:8123/") for address in page_addresses(None))
+    addresses = page_addresses(public_address("https://kansen.gemeente.nl/coach/"))
+    assert len(addresses) >= 5
+    assert [a for a in addresses if not a.startswith(("https://kansen.gemeente.nl/coach/", "wss://"))] == []
+    assert "wss://kansen.gemeente.nl/coach/ws" in addresses
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["kansen.gemeente.nl", "ftp://kansen.gemeente.nl", "https://", "http://host:poort", "https://x/?a=1"],
+)
+def test_serve_refuses_a_public_url_a_browser_cannot_open(url: str) -> None:
+    result = kansencoach("serve", "--public-url", url)
+    assert result.returncode == 2
+    assert f"--public-url {url} is geen webadres" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_on_every_address_without_a_public_url_says_to_give_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[str | None] = []
+    monkeypatch.setattr("textual_serve.server.Server.serve", lambda self: started.append(self.public_url))
+    result = kansencoach("serve", "--host", "0.0.0.0")
+    assert result.returncode == 0
+    assert "--public-url" in result.stderr and "0.0.0.0" in result.stderr
+    result = kansencoach("serve", "--host", "0.0.0.0", "--public-url", "https://kansen.gemeente.nl/")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "Open https://kansen.gemeente.nl in je browser" in result.stdout
+    assert started == ["http://0.0.0.0:8000", "https://kansen.gemeente.nl"]

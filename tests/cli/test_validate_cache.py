@@ -47,10 +47,15 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def _old(path: Path, text: str) -> Path:
-    """`path` written with `text` long ago, so the cache trusts its stat."""
+    """`path` written with `text` long ago, so the cache trusts its stat.
+
+    A valid flow's verdict depends on its folder (another flow in it may take its id), so the folder
+    is dated back too; the tests that count checks put their flows in a folder of their own, not
+    beside the home and cache folders the runs create."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     os.utime(path, ns=(OLD_NS, OLD_NS))
+    os.utime(path.parent, ns=(OLD_NS, OLD_NS))
     return path
 
 
@@ -83,7 +88,7 @@ def test_a_repeated_validate_prints_what_a_fresh_one_does_without_checking_again
     output: str,
 ) -> None:
     """`line` is where the first problem is (0: the flow is valid)."""
-    flow = _old(tmp_path / "flow.yaml", text)
+    flow = _old(tmp_path / "map" / "flow.yaml", text)
     options = ["--verbose"] if output == "verbose" else ["--format", output]
     fresh = kansencoach("flows", "validate", flow, *options)
     assert fresh.returncode == (2 if line else 0), fresh.stderr
@@ -162,8 +167,8 @@ def test_an_old_file_replaced_by_a_same_size_copy_with_its_old_time_is_checked_a
 def test_a_changed_block_is_checked_again_through_the_flow_that_includes_it(
     tmp_path: Path, checks: list[Path]
 ) -> None:
-    flow = _old(tmp_path / "met-blok.yaml", INCLUDING)
-    block = _old(tmp_path / "blocks" / "slot.yaml", BLOCK)
+    block = _old(tmp_path / "map" / "blocks" / "slot.yaml", BLOCK)
+    flow = _old(tmp_path / "map" / "met-blok.yaml", INCLUDING)  # after blocks/, which changed map/
     assert kansencoach("flows", "validate", flow).returncode == 0
     assert kansencoach("flows", "validate", flow).returncode == 0
     assert checks == [flow]
@@ -259,7 +264,7 @@ def _probed(flow: Path, roots: tuple[str, ...], home: Path) -> tuple[str, str, s
 
 
 def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: Path) -> None:
-    flow = _old(tmp_path / "flow.yaml", WARNED)
+    flow = _old(tmp_path / "map" / "flow.yaml", WARNED)
     roots = ("pydantic", "yaml", "kansencoach.core.flows.checks", "kansencoach.core.knowledge.models")
     *first, first_loaded = _probed(flow, roots, tmp_path / "home")
     *second, second_loaded = _probed(flow, roots, tmp_path / "home")
@@ -272,7 +277,7 @@ def test_a_repeated_validate_imports_neither_pydantic_nor_the_checks(tmp_path: P
 def test_an_edited_flow_is_checked_without_the_knowledge_or_review_rule_models(tmp_path: Path) -> None:
     """Only the flow changed: the vocabulary and review rules it is checked against come from
     plain data, and what the run prints is what a run without any cache prints."""
-    flow = _old(tmp_path / "flow.yaml", WARNED)
+    flow = _old(tmp_path / "map" / "flow.yaml", WARNED)
     roots = (
         "pydantic",
         "kansencoach.core.knowledge.models",
@@ -311,7 +316,7 @@ def test_a_damaged_file_of_what_flows_are_checked_against_is_rebuilt_silently(
 
     for name in ("_facet_values", "_rule_reads"):
         monkeypatch.setattr(flows_cli, name, counted(name))
-    flow = _old(tmp_path / "flow.yaml", WARNED)
+    flow = _old(tmp_path / "map" / "flow.yaml", WARNED)
     fresh = kansencoach("flows", "validate", flow)
     assert worked_out == ["_facet_values", "_rule_reads"]
     (file,) = own_cache.glob("checked-against-*.marshal")

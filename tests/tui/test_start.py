@@ -43,9 +43,35 @@ async def test_lists_flows_with_broken_ones_shown_not_hidden(flow_dir: Path) -> 
         texts = prompts(flows)
         assert any("Kapot" not in text and "Mini-voorstel" in text and "~5 min" in text for text in texts)
         broken = [option for option in flows.options if "kapot" in str(option.prompt)]
-        assert broken and broken[0].disabled
+        assert broken and not broken[0].disabled  # reachable, to read what is wrong
         assert "kan niet geladen worden" in str(broken[0].prompt)
         assert "Nog geen sessies" in prompts(screen.query_one("#sessions", OptionList))[0]
+
+
+async def test_a_broken_own_flow_below_the_shipped_ones_is_reached_by_keyboard_at_80x24(
+    flow_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (flow_dir / "mini.yaml").unlink()
+    monkeypatch.setattr(catalog, "flow_dirs", lambda: [flow_dir, locations.shipped_flows_dir()])
+    app = KansencoachApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await loaded_start(app, pilot)
+        flows = screen.query_one("#flows", OptionList)
+        assert "kapot" in prompts(flows)[-1], "the broken flow comes after the shipped ones"
+        assert app.focused is flows
+        assert flows.highlighted == 0
+        await pilot.press(*["down"] * (len(flows.options) - 1))
+        await pilot.pause()
+        assert flows.highlighted == len(flows.options) - 1
+        # Scrolled into view: the list draws it.
+        assert any(
+            "kan niet geladen worden" in flows.render_line(row).text for row in range(flows.size.height)
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        notices = [str(notification.message) for notification in app._notifications]
+        assert any("kapot.yaml" in notice and "flows validate" in notice for notice in notices), notices
+        assert isinstance(app.screen, StartScreen)
 
 
 async def test_new_session_asks_a_title_and_opens_the_chat(flow_dir: Path) -> None:

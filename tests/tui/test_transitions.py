@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
 from driver import new_chat, new_session
 from textual import events
 from textual.pilot import Pilot
@@ -95,7 +98,7 @@ async def settle(pilot: Pilot[None], screen: ChatScreen, step_id: str | None) ->
     """Let a burst's keys work through until `step_id` is asked (None: the session is done)."""
     for _ in range(40):
         await pilot.pause()
-        if (screen.step.id if screen.step else None) == step_id and not screen._early_keys:
+        if (screen.step.id if screen.step else None) == step_id and not screen.keys_waiting:
             break
     for _ in range(5):
         await pilot.pause()
@@ -147,3 +150,21 @@ async def test_two_ctrl_s_in_a_burst_over_text_questions_end_one_answer_each() -
     )
     assert answers == {"domein": "onderwijs", "verschil": "Eerst dit", "oorzaak": "Dan dat"}
     assert (step, box) == ("aanpak", "Tot slot")
+
+
+@pytest.mark.parametrize("turns", range(1, 9))
+async def test_keys_read_apart_by_a_terminal_stay_in_the_order_typed(turns: int) -> None:
+    # A terminal hands over a burst in a few reads; between two reads the app gets on with the
+    # choice. Letters held in the option list being removed reached the screen after those typed
+    # later: the letters after Ctrl+S were sent as the answer, or nothing was sent. `turns` is how
+    # many rounds the event loop runs between two reads (no clock: each round is one step of work).
+    app = new_session(FLOWS / "drie.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        for keys in (["2"], [*"abcdefgh"], ["ctrl+s"], [*"ijklmnop"]):
+            burst(app, keys)
+            for _ in range(turns):
+                await asyncio.sleep(0)
+        await settle(pilot, screen, "oorzaak")
+        assert screen.session.answers == {"domein": "zorg", "verschil": "abcdefgh"}
+        assert screen.query_one("#text-answer", TextArea).text == "ijklmnop"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from driver import new_chat, opened_chat, type_text
+from driver import answered_up_to, new_chat, opened_chat, type_text
 from textual.widgets import TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.messages import NoticeMessage
 
 from helpers import mini_flow
@@ -40,7 +41,7 @@ async def test_unsent_text_survives_quitting_and_is_offered_back() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.answers["verschil"] == TYPED
-        assert screen.session.unsent("verschil") == ""
+        assert screen.session.unsent("verschil") is None
 
 
 async def test_unsent_text_is_stored_while_typing_so_a_crash_keeps_it() -> None:
@@ -53,3 +54,39 @@ async def test_unsent_text_is_stored_while_typing_so_a_crash_keeps_it() -> None:
         # Read by another connection, as after a crash of this process: it is committed.
         with Store(locations.store_path()) as store:
             assert store.state(screen.session.info.id).unsent == {"verschil": TYPED}
+
+
+async def test_options_ticked_and_not_sent_survive_quitting_and_are_ticked_again() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Half aangevinkt")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "groepen")
+        await pilot.press("home", "down", "space")  # 'ouders', not sent
+        await pilot.pause()
+        session_id = screen.session.info.id
+        await pilot.press("ctrl+q")
+    with Store(locations.store_path()) as store:
+        assert store.state(session_id).unsent == {"groepen": ["ouders"]}
+        assert "groepen" not in store.state(session_id).answers
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await opened_chat(app, pilot)
+        assert screen.step is not None and screen.step.id == "groepen"
+        assert screen.query_one(CheckList).selected == ["ouders"]
+        notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
+        assert any("aangevinkt die je nog niet had verstuurd" in notice for notice in notices)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers["groepen"] == ["ouders"]
+        assert screen.session.unsent("groepen") is None
+
+
+async def test_ticking_an_option_stores_it_so_a_crash_keeps_it() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Crash bij vinkjes")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "groepen")
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert screen._unsent_timer is not None, "ticking should schedule keeping the ticks"
+        screen.keep_unsent()  # what the timer does a second after the last key
+        with Store(locations.store_path()) as store:
+            assert store.state(screen.session.info.id).unsent == {"groepen": ["kinderen"]}

@@ -13,6 +13,8 @@ from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 
+from helpers import question
+
 
 @pytest.fixture
 def conversation(mini: LoadedFlow, tmp_path: Path) -> Conversation:
@@ -63,3 +65,48 @@ def test_exports_are_named_after_the_title_and_stamped_with_the_flow(
     text = written.read_text(encoding="utf-8")
     assert text.startswith("---\nflow: mini\nversion: 1\n")
     assert "\n# VVE Overvecht: groep 1/2\n" in text
+
+
+def test_an_info_the_route_enters_on_a_changed_answer_is_shown_once(conversation: Conversation) -> None:
+    session = conversation.session
+    for value in ("Een verschil", "gezondheid", ["ouders"]):
+        step = session.current()
+        assert step is not None
+        conversation.new_infos(step)
+        session.answer(step, value)
+    conversation.new_infos(session.current())
+    domain = session.jump("domein")
+    assert conversation.new_infos(domain) == []
+    session.answer(domain, "onderwijs")
+    # The info after 'domein' is now on the path, before the question the officer goes on with.
+    assert [info.id for info in conversation.new_infos(session.current())] == ["onderwijs-info"]
+    assert conversation.new_infos(session.current()) == []
+
+
+def test_a_resumed_conversation_does_not_repeat_the_infos_passed_before(conversation: Conversation) -> None:
+    session = conversation.session
+    for value in ("Een verschil", "onderwijs", ["ouders"]):
+        step = session.current()
+        assert step is not None
+        session.answer(step, value)
+    session.jump("verschil")
+    resumed = Conversation(session)
+    assert [info.id for info in resumed.new_infos(session.current())] == ["welkom"]
+    session.answer(question(session.loaded, "verschil"), "Een verschil")
+    assert resumed.new_infos(session.current()) == []  # 'onderwijs-info' was passed before
+
+
+def test_the_answers_before_the_question_are_those_on_its_route_in_order(conversation: Conversation) -> None:
+    session = conversation.session
+    for value in ("Een verschil", "gezondheid", ["ouders"], {"A": 30, "B": 30, "C": 40}, 3, None, False):
+        step = session.current()
+        assert step is not None
+        session.answer(step, value)
+    stop = session.current()
+    assert stop is not None and stop.id == "stoppen"
+    session.answer(stop, ["Losse taalcursussen"])
+    session.answer(session.jump("partners"), True)
+    current = session.current()
+    assert current is not None and current.id == "criteria"
+    before = [step.id for step in session.answered_before(current)]
+    assert before == ["verschil", "domein", "groepen", "mix", "urgentie", "budget", "partners"]

@@ -23,21 +23,22 @@ def ranked(index: Index, terms: list[str], coordination: float) -> list[tuple[in
     return sorted(index.scores(terms, coordination).items(), key=lambda row: (-row[1], row[0]))
 
 
-def generated_index(count: int, seed: int) -> Index:
-    """Entries of a few common words, many with the very same texts (ties everywhere), some longer."""
+def generated_index(count: int, seed: int, everywhere: str = "") -> Index:
+    """Entries of a few common words, many with the very same texts (ties everywhere), some longer;
+    `everywhere` is in the summary of every entry."""
     rng = random.Random(seed)
     documents = []
     for number in range(count):
         pattern = random.Random(number % 23)  # a few kinds of entry, each many times over
-        documents.append(
-            {
-                name: " ".join(
-                    pattern.choices(WORDS.split(), k=pattern.randint(0, 6))
-                    + rng.choices(WORDS.split(), k=number % 2)
-                )
-                for name in FIELD_WEIGHTS
-            }
-        )
+        document = {
+            name: " ".join(
+                pattern.choices(WORDS.split(), k=pattern.randint(0, 6))
+                + rng.choices(WORDS.split(), k=number % 2)
+            )
+            for name in FIELD_WEIGHTS
+        }
+        document["summary"] = f"{document['summary']} {everywhere}"
+        documents.append(document)
     return Index(documents, Normalizer())
 
 
@@ -65,6 +66,18 @@ def test_top_is_the_exhaustive_ranking_on_entries_full_of_ties(coordination: flo
         expected = ranked(index, asked, coordination)
         for limit in (1, 5, 10, 40):
             assert index.top(asked, coordination, limit) == expected[:limit], asked
+
+
+@pytest.mark.parametrize("coordination", [0.0, 1.0])
+def test_top_is_the_exhaustive_ranking_when_words_are_in_every_entry(coordination: float) -> None:
+    index = generated_index(1_500, seed=5, everywhere="overal altijd")
+    always = terms("overal altijd")
+    assert [index.document_frequency(term) for term in always] == [index.size, index.size]
+    for number, asked in enumerate(queries(seed=coordination + 2)):
+        asked = [*asked[:1], *always[: 1 + number % 2], *asked[1:]]  # in every entry, among the others
+        for limit in (1, 10, 40):
+            assert index.top(asked, coordination, limit) == ranked(index, asked, coordination, limit), asked
+    assert index.top(always, coordination, 10) == ranked(index, always, coordination, 10)
 
 
 def test_top_is_the_exhaustive_ranking_on_the_shipped_knowledge_and_after_the_cache() -> None:

@@ -74,12 +74,12 @@ def test_a_search_from_the_cache_finds_and_explains_what_a_fresh_load_does(own_f
     assert cached[0].item == fresh[0].item
 
 
-def test_a_warm_search_imports_neither_pydantic_nor_yaml(own_folder: Path) -> None:
+def test_a_warm_search_imports_neither_pydantic_yaml_nor_rapidfuzz(own_folder: Path) -> None:
     script = (
         "import sys\n"
         "from kansencoach.cli import main\n"
         "code = main(['kb', 'search', 'zwemles'])\n"
-        "print(sorted(name for name in ('pydantic', 'yaml', 'textual') if name in sys.modules))\n"
+        "print(sorted(name for name in ('pydantic', 'rapidfuzz', 'yaml', 'textual') if name in sys.modules))\n"
         "raise SystemExit(code)\n"
     )
 

@@ -152,28 +152,38 @@ def with_related(knowledge: KnowledgeBase, related: dict[str, list[str]]) -> Mat
     return replace(knowledge, interventions=tuple(items)).matcher
 
 
-def test_entries_the_best_match_names_as_related_share_in_its_score(knowledge: KnowledgeBase) -> None:
-    matcher = with_related(knowledge, {"tutoring": ["vve"], "vve": ["jogg"]})
-    results = matcher.search(Query("bijles rekenen"))
-    assert ids(results) == ["tutoring", "vve"]  # vve shares no word with the query
-    best, linked = results
-    assert linked.related == pytest.approx(RELATED_SHARE * best.score, abs=1e-3)
-    assert linked.text == 0 and linked.facets == 0
-    assert linked.related_to == best.item.name
-    assert f"hangt samen met ‘{best.item.name}’" in linked.why
-    assert best.related == 0 and best.related_to == ""
-    # Only the best match's own links count, not those of an entry that is itself only linked.
-    assert "jogg" not in ids(results)
-
-
-def test_an_entry_named_by_several_leading_matches_gains_from_each(knowledge: KnowledgeBase) -> None:
-    links = {"vroegsignalering": ["vve"], "schuldhulpverlening": ["vve"]}
+def test_entries_the_leading_matches_name_as_related_share_in_their_scores(
+    knowledge: KnowledgeBase,
+) -> None:
+    links = {"vroegsignalering": ["vve"], "schuldhulpverlening": ["vve"], "vve": ["jogg"]}
     results = {result.id: result for result in with_related(knowledge, links).search(Query("schulden"))}
     first, second, linked = results["vroegsignalering"], results["schuldhulpverlening"], results["vve"]
+    # vve shares no word with the query: it is shown because two leading matches name it
+    assert linked.text == 0 and linked.facets == 0
     assert linked.related == pytest.approx(RELATED_SHARE * (first.score + second.score), abs=1e-3)
     assert linked.related_to == first.item.name  # the stronger of its two links explains it
+    assert f"hangt samen met ‘{first.item.name}’" in linked.why
+    assert first.related == 0 and first.related_to == ""
+    # Only the leading matches' own links count, not those of an entry that is itself only linked.
+    assert "jogg" not in results
+
+
+def test_an_entry_without_a_word_of_the_case_named_by_one_match_only_is_padding(
+    knowledge: KnowledgeBase,
+) -> None:
     once = with_related(knowledge, {"vroegsignalering": ["vve"]}).search(Query("schulden"))
-    assert next(result for result in once if result.id == "vve").related < linked.related
+    assert "vve" not in ids(once)
+    assert ids(with_related(knowledge, {"tutoring": ["vve"]}).search(Query("bijles rekenen"))) == ["tutoring"]
+
+
+def test_a_related_entry_that_shares_a_word_with_the_case_gains_from_one_link(
+    knowledge: KnowledgeBase,
+) -> None:
+    alone = {result.id: result for result in knowledge.matcher.search(Query("schulden jonge kind"))}
+    linked = with_related(knowledge, {"vroegsignalering": ["vve"]}).search(Query("schulden jonge kind"))
+    vve = next(result for result in linked if result.id == "vve")
+    assert vve.text > 0 and vve.related > 0
+    assert vve.score > alone["vve"].score
 
 
 def test_no_related_entries_without_a_match(knowledge: KnowledgeBase) -> None:
@@ -236,9 +246,29 @@ def test_an_officers_description_of_the_problem_finds_the_intervention_by_its_si
     path = root / "interventions" / "vve.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     path.write_text(
-        yaml.safe_dump({**data, "signals": ["kleuters kennen amper woorden als ze op school komen"]}),
+        yaml.safe_dump(
+            {
+                **data,
+                "signals": [
+                    "kleuters kennen amper woorden als ze op school komen",
+                    "ouders lezen niet voor",
+                    "de voorschool blijft leeg",
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     results = load_knowledge(root).matcher.search(query)
     assert ids(results) == ["vve"]
     assert "(signalen)" in results[0].why
+
+
+def test_a_compound_found_by_its_first_part_alone_names_that_part() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    # geboortegewicht is not in the catalogue, geboorte is: the reason says so instead of naming
+    # the whole word as if an entry held it
+    found = load_kb().matcher.search(Query("geboortegewicht"))
+    assert found
+    assert ("geboortegewicht", "geboorte") in found[0].fuzzy
+    assert "‘geboortegewicht’ ≈ ‘geboorte’" in found[0].why

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +109,72 @@ def test_migration_from_an_empty_schema_table(tmp_path: Path) -> None:
         db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     with Store(path) as store:
         assert store.sessions() == []
+
+
+def test_a_commit_made_syncing_later_waits_for_sync_to_reach_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flushed: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(handle: int) -> None:
+        flushed.append(str(Path(f"/proc/self/fd/{handle}").readlink()))
+        real_fsync(handle)
+
+    monkeypatch.setattr("kansencoach.core.sessions.store.os.fsync", fsync)
+    with Store(tmp_path / "k.db") as store:
+        info = store.create_session("t", "mini", 1, "abc")
+        with store.syncing_later():
+            assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: no flush
+            store.append(info.id, Event("set", "a", "ja"))
+        assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again after it
+        assert flushed == []
+        with sqlite3.connect(tmp_path / "k.db") as other:  # committed: another reader sees it
+            assert other.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        store.sync()
+        assert flushed == [str(tmp_path / "k.db-wal")]
+        store.sync()  # nothing new: no second flush
+        assert len(flushed) == 1
+
+
+def test_a_refused_flush_is_a_dutch_store_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fsync(handle: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    with Store(tmp_path / "k.db") as store:
+        info = store.create_session("t", "mini", 1, "abc")
+        with store.syncing_later():
+            store.append(info.id, Event("set", "a", "ja"))
+        monkeypatch.setattr("kansencoach.core.sessions.store.os.fsync", fsync)
+        with pytest.raises(StoreError, match=r"k\.db gaf een fout: Input/output error"):
+            store.sync()
+
+
+KILLED_CHILD = """
+import sys, time
+from pathlib import Path
+from kansencoach.core.sessions.events import Event
+from kansencoach.core.sessions.store import Store
+store = Store(Path(sys.argv[1]))
+info = store.create_session("t", "mini", 1, "abc")
+with store.syncing_later():
+    store.append(info.id, Event("set", "a", "ja"))
+print("ACK", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_commit_made_syncing_later_survives_a_kill_before_the_sync(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ACK\n"
+    finally:
+        child.kill()
+        child.wait()
+    with Store(path) as store:
+        assert store.state(store.sessions()[0].id).answers == {"a": "ja"}

@@ -209,7 +209,8 @@ class _Judge:
         self._shelf = VerdictShelf(
             cache_dir / f"verdicts-{key}.marshal", cache_dir / f"checked-against-{key}.marshal", shared
         )
-        self._clashes: dict[Path, list[Problem]] | None = None
+        self._clashes: dict[Path | None, dict[Path, list[Problem]]] = {}
+        """By folder (realpath; None for the user folders): the clash problems of its files."""
 
     def verdict(self, path: Path) -> Verdict:
         """What checking `path` finds now."""
@@ -218,6 +219,7 @@ class _Judge:
             return cached
         from kansencoach.core.catalog import flow_dirs
         from kansencoach.core.common.cache import stamps
+        from kansencoach.core.common.folders import yaml_files
         from kansencoach.core.draft.misspelt import near_misses
         from kansencoach.core.flows.loader import examine
         from kansencoach.core.flows.verdicts import Verdict, folder_files
@@ -225,14 +227,17 @@ class _Judge:
         before = stamps([path])
         checked = examine(path, self._shelf.against.get("facets", _facet_values))
         in_user_folder = self._in_user_folder(path)
-        problems = checked.problems + (self._clashes_of(path) if in_user_folder else [])
+        # Ids must not clash within the user folders, nor within the folder of a flow elsewhere.
+        checks_ids = in_user_folder or checked.loaded is not None
+        problems = checked.problems + (self._clashes_of(path, in_user_folder) if checks_ids else [])
         warnings: list[Problem] = []
         if checked.loaded and not problems:  # a block has no draft keys of its own to check
             reads = self._shelf.against.get("review", _rule_reads)
             warnings = near_misses(reads, checked.loaded.flow, checked.loaded.step_positions)
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
-        sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else [])]
+        own_folder = [path.parent, *yaml_files(path.parent)] if checks_ids else []
+        sources = [*checked.sources, *(folder_files(flow_dirs()) if in_user_folder else own_folder)]
         if stamps([path]) == before:  # else the entry's stamps would vouch for a text not checked
             self._shelf.put(path, sources, verdict)
         return verdict
@@ -249,13 +254,16 @@ class _Judge:
         real = {Path(os.path.realpath(path)).parent, Path(os.path.realpath(path.parent))}
         return not real.isdisjoint(self._user_dirs)
 
-    def _clashes_of(self, path: Path) -> list[Problem]:
+    def _clashes_of(self, path: Path, in_user_folder: bool) -> list[Problem]:
+        """The problems of `path` having an id another flow has: in the user flow folders, or else
+        in its own folder."""
         import os
         from pathlib import Path
 
-        if self._clashes is None:
-            self._clashes = _id_clashes()
-        return self._clashes.get(Path(os.path.realpath(path)), [])
+        folder = None if in_user_folder else Path(os.path.realpath(path.parent))
+        if folder not in self._clashes:
+            self._clashes[folder] = _id_clashes(folder)
+        return self._clashes[folder].get(Path(os.path.realpath(path)), [])
 
 
 def _files_to_validate(arguments: list[Path]) -> list[Path]:
@@ -275,18 +283,22 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _id_clashes() -> dict[Path, list[Problem]]:
-    """The problems of files in a user flow folder whose id another user flow also has, by realpath."""
+def _id_clashes(folder: Path | None) -> dict[Path, list[Problem]]:
+    """The problems of files whose id another flow has, by realpath: in the user flow folders, or
+    in `folder`. One rule for both: the catalogue's (scan_flows, scan_folder)."""
     import os
     from pathlib import Path
 
-    from kansencoach.core.catalog import DUPLICATE_ID, scan_flows
+    from kansencoach.core.catalog import DUPLICATE_ID, scan_flows, scan_folder
+    from kansencoach.core.common.folders import yaml_files
 
+    if folder is not None and len(yaml_files(folder)) < 2:  # nothing to clash with: read no flow again
+        return {}
     return {
         Path(os.path.realpath(entry.path)): [
             problem for problem in entry.problems if problem.code == DUPLICATE_ID
         ]
-        for entry in scan_flows()
+        for entry in (scan_flows() if folder is None else scan_folder(folder))
         if any(problem.code == DUPLICATE_ID for problem in entry.problems)
     }
 

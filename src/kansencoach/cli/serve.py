@@ -2,15 +2,22 @@
 
 Each browser tab runs its own `kansencoach` process on this machine, with this machine's store.
 It binds to 127.0.0.1 unless `--host` says otherwise: sharing it means a proxy in front that does
-the login, and a store per user (see README, "In de browser").
+the login, and a store per user (see README, "In de browser"). The page tells the browser where to
+fetch the app from; behind a proxy that is `--public-url`, the address colleagues type, since the
+address listened on (`0.0.0.0`) is none a browser can reach.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from kansencoach.cli.common import Commands, UserError
 from kansencoach.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from textual_serve.server import Server
 
 DEFAULT_PORT = 8000
 
@@ -20,6 +27,7 @@ def register(commands: Commands) -> None:
     serve = commands.command("serve", _serve, t("cli.serve"), t("cli.serve_description"))
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N", help=t("cli.serve_port"))
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRES", help=t("cli.serve_host"))
+    serve.add_argument("--public-url", metavar="URL", help=t("cli.serve_public_url"))
 
 
 def command_line() -> str:
@@ -30,11 +38,47 @@ def command_line() -> str:
     return f"{shlex.quote(sys.executable)} -m kansencoach"
 
 
+def server(host: str, port: int, public_url: str | None = None) -> Server:
+    """The textual-serve server of `kansencoach serve`, with our own page (serve_page/, beside this
+    module) in place of textual-serve's: in Dutch, and loading nothing from outside this server.
+    Every address in the page starts with `public_url` (without it, `http://host:port`)."""
+    from pathlib import Path
+
+    from textual_serve.server import Server
+
+    page = Path(__file__).parent / "serve_page"
+    return Server(
+        command_line(), host=host, port=port, title="Kansencoach", public_url=public_url, templates_path=page
+    )
+
+
+def public_address(url: str) -> str:
+    """`url` as the page's addresses start (no slash at the end: each path brings its own), or
+    UserError when it is not an http(s) address a browser can open."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        # `port` raises ValueError when the port is not a number from 0 to 65535.
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+        usable = usable and not parts.query and not parts.fragment
+    except ValueError:
+        usable = False
+    if not usable:
+        raise UserError(t("cli.serve_bad_public_url", url=url))
+    return url.rstrip("/")
+
+
 def _serve(arguments: argparse.Namespace) -> int:
     if not 0 < arguments.port < 65536:
         raise UserError(t("cli.serve_bad_port", port=arguments.port))
-    from textual_serve.server import Server
-
-    print(t("cli.serve_open", url=f"http://{arguments.host}:{arguments.port}"))
-    Server(command_line(), host=arguments.host, port=arguments.port, title="Kansencoach").serve()
+    public_url = None if arguments.public_url is None else public_address(arguments.public_url)
+    print(t("cli.serve_open", url=public_url or f"http://{arguments.host}:{arguments.port}"))
+    if public_url is None and arguments.host in _EVERY_ADDRESS:
+        print(t("cli.serve_no_public_url", host=arguments.host), file=sys.stderr)
+    server(arguments.host, arguments.port, public_url).serve()
     return 0
+
+
+_EVERY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
+"""Hosts that listen on every address of the machine, and that no browser can be sent to."""

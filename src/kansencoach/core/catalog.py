@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.common.folders import yaml_files
-from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, distinct
 from kansencoach.core.knowledge.layout import (
     REVIEW_FILE,
     SYNONYMS_FILE,
@@ -165,6 +165,7 @@ def _built_kb(files: _KnowledgeFiles) -> KnowledgeBase:
             knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
             shelf.save()
             del shelf  # ten thousand files' entries, not needed while the cache is written
+        knowledge = replace(knowledge, problems=tuple(distinct(knowledge.problems)))
         cache.store(files.cache_file, files.sources, plain.to_plain(knowledge))
     return knowledge
 
@@ -244,7 +245,7 @@ def own_knowledge_problems() -> list[Problem]:
     own = {str(path) for name in (VOCABULARY_FILE, SYNONYMS_FILE) for path in own_knowledge_files(name)}
     combined = review_rules()
     problems = [problem for problem in load_kb().problems if problem.position.path in own]
-    return [*problems, *(combined.problems if combined else ())]
+    return distinct([*problems, *(combined.problems if combined else ())])
 
 
 def flow_from_file(path: Path) -> LoadedFlow:
@@ -278,13 +279,29 @@ def review_files() -> list[Path]:
 def scan_flows() -> list[FlowEntry]:
     """Every flow in the flow directories, in id order; a user flow replaces a shipped one with
     its id, and a broken flow is listed with its problems instead of hidden. Two user flows with
-    one id are an error: the more important folder's flow is used, the other listed as broken."""
+    one id (or two shipped ones) are an error: the more important folder's flow is used, or in one
+    folder the one whose name sorts last, and the other is listed as broken."""
+    return _scanned(list(reversed(flow_dirs())))
+
+
+def scan_folder(directory: Path) -> list[FlowEntry]:
+    """The flows in one folder by the rule of `scan_flows` (`flows validate MAP` of any folder)."""
+    return _scanned([directory])
+
+
+def _scanned(directories: list[Path]) -> list[FlowEntry]:
+    """The flows in `directories`, least important first (see `scan_flows`)."""
     shelf = _flow_shelf(locations.cache_dir(), tuple(locations.user_knowledge_dirs()))
     shipped = locations.shipped_flows_dir().resolve()
     entries: dict[str, FlowEntry] = {}
     clashes: list[FlowEntry] = []
-    for directory in reversed(flow_dirs()):
-        is_shipped = Path(os.path.realpath(directory)) == shipped
+    scanned: set[Path] = set()
+    for directory in directories:
+        real = Path(os.path.realpath(directory))
+        if real in scanned:  # the shipped folder named as a user folder too: its flows are not twins
+            continue
+        scanned.add(real)
+        is_shipped = real == shipped
         for path in yaml_files(directory):
             try:
                 entry = _entry(shelf, path, shipped=is_shipped)
@@ -293,7 +310,7 @@ def scan_flows() -> list[FlowEntry]:
             previous = entries.get(entry.id)
             if previous is not None and previous.shipped and not is_shipped:
                 entry = replace(entry, shipped=False, replaces=previous.path)
-            elif previous is not None and not previous.shipped:
+            elif previous is not None:
                 clashes.append(_clash(previous, entry))
             entries[entry.id] = entry
     shelf.save()
@@ -307,20 +324,24 @@ def _entry(shelf: FlowShelf, path: Path, shipped: bool = False) -> FlowEntry:
 
 
 def _clash(hidden: FlowEntry, used: FlowEntry) -> FlowEntry:
-    """`hidden` as a broken entry whose problem names the file with the same id that is used."""
-    from kansencoach.core.common.yamlsource import read_document
-
-    try:
-        position = read_document(hidden.path).position(("id",))
-    except ProblemsError:
-        position = Position(str(hidden.path), 1, 1)
+    """`hidden` as a broken entry whose problem, at its id, names where the used file has that id."""
     problem = Problem(
-        position,
-        t("flow.duplicate_id", id=used.id, other=used.path),
+        _id_position(hidden.path),
+        t("flow.duplicate_id", id=used.id, other=_id_position(used.path)),
         t("flow.duplicate_id_hint"),
         code=DUPLICATE_ID,
     )
     return FlowEntry(hidden.path, None, (problem, *hidden.problems), shipped=False)
+
+
+def _id_position(path: Path) -> Position:
+    """Where the `id` of the flow in `path` is written (the file's start when it cannot be read)."""
+    from kansencoach.core.common.yamlsource import read_document
+
+    try:
+        return read_document(path).position(("id",))
+    except ProblemsError:
+        return Position(str(path), 1, 1)
 
 
 def find_flow(name: str, entries: list[FlowEntry] | None = None) -> LoadedFlow:

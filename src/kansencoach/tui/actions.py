@@ -13,7 +13,15 @@ from textual.binding import Binding, BindingType
 
 from kansencoach.i18n import t
 
-_KEY_NAMES = {"ctrl": "Ctrl", "escape": "Esc", "question_mark": "?", "delete": "Del", "space": "Spatie"}
+_KEY_NAMES = {
+    "ctrl": "Ctrl",
+    "escape": "Esc",
+    "question_mark": "?",
+    "delete": "Del",
+    "space": "Spatie",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,26 @@ CHAT = (
         priority=True,
     ),
     Action("leave", "escape", "leave", "tui.to_start", "tui.cmd.to_start", short="tui.key.to_start"),
+    # Priority keys: they scroll the conversation also while the answer box has the focus (the
+    # key hints under the answer name them; the footer has no room for them at 80 columns).
+    Action(
+        "scroll_up",
+        "pageup",
+        "scroll_conversation(-1)",
+        "tui.scroll_up",
+        "tui.cmd.scroll_up",
+        footer=False,
+        priority=True,
+    ),
+    Action(
+        "scroll_down",
+        "pagedown",
+        "scroll_conversation(1)",
+        "tui.scroll_down",
+        "tui.cmd.scroll_down",
+        footer=False,
+        priority=True,
+    ),
 )
 """The chat screen's actions, in the order the palette lists them."""
 

@@ -7,9 +7,10 @@ which keeps the import graph free of cycles.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.dom import DOMNode
 
     from kansencoach.core.draft.review import RuleBook
@@ -39,3 +40,11 @@ class Coach(Protocol):
 def coach(node: DOMNode) -> Coach:
     """The app that `node` (a screen, a widget) runs in, typed."""
     return cast("Coach", node.app)
+
+
+@runtime_checkable
+class KeysInOrder(Protocol):
+    """A screen that takes its keys from the app one by one, as typed (the chat screen)."""
+
+    def key_arrived(self, event: events.Key) -> None:
+        """A key typed on the screen, not bound to a priority action; in the order of arrival."""

@@ -45,6 +45,17 @@ class ProblemsError(Exception):
         self.problems = problems
 
 
+def distinct(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once (the same message at the same spot), in file and line order."""
+    seen: set[tuple[Position, str]] = set()
+    kept = []
+    for problem in problems:
+        if (problem.position, problem.message) not in seen:
+            seen.add((problem.position, problem.message))
+            kept.append(problem)
+    return sorted(kept, key=lambda problem: problem.position)
+
+
 def nearest(word: str, candidates: Iterable[str], cutoff: float = 70) -> str | None:
     """The candidate closest to a mistyped `word`, if one is close enough to suggest."""
     # Imported on the first mistake, not with the module: every file check imports this module, and

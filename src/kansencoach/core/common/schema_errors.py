@@ -14,7 +14,14 @@ from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from kansencoach.core.common.ids import IDENTIFIER_PATTERN
-from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, nearest
+from kansencoach.core.common.problems import (
+    Position,
+    Problem,
+    ProblemsError,
+    did_you_mean,
+    distinct,
+    nearest,
+)
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.i18n import t
 
@@ -49,7 +56,7 @@ def validate(
         fields = set(known_fields) | _field_names(model)
         details = _most_specific(error.errors(), data)
         problems = [_coded(_problem(model, detail, data, position_of, fields), detail) for detail in details]
-        raise ProblemsError(_unique(problems)) from None
+        raise ProblemsError(distinct(problems)) from None
 
 
 def _most_specific(details: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
@@ -137,6 +144,11 @@ def _problem(
         minimum = ctx.get("min_length", 1)
         return Problem(
             position, t("schema.too_few", field=name, count=minimum), t("schema.too_few_hint", count=minimum)
+        )
+    if kind == "too_long":
+        most = ctx.get("max_length")
+        return Problem(
+            position, t("schema.too_many", field=name, count=most), t("schema.too_many_hint", count=most)
         )
     if kind == "string_too_short":
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
@@ -303,16 +315,6 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     for field_name, field in model.model_fields.items():
         names.add(field.alias or field_name)
     return names
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[Position, str]] = set()
-    result = []
-    for problem in problems:
-        if (problem.position, problem.message) not in seen:
-            seen.add((problem.position, problem.message))
-            result.append(problem)
-    return sorted(result, key=lambda problem: problem.position)
 
 
 @functools.cache

@@ -9,10 +9,8 @@ adds is not stored; `explain` recomputes it for the few entries that are shown.
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, pairwise
@@ -38,8 +36,6 @@ the vocabulary labels of the item's facets."""
 
 K1 = 1.2
 B = 0.75
-_FIRST_BLOCK = 16
-"""How many postings of each term `top` reads in its first round; each round reads twice as many."""
 _K1_PLUS_1 = K1 + 1
 _TERM = itemgetter(1)
 """A normaliser's Term's term."""
@@ -185,98 +181,21 @@ class Index:
             ):
                 totals[doc] = known(doc, 0.0) + weight
             matched.update(docs)  # counted in C, not per posting in Python
-        share = _shares(len(terms), coordination)
+        share = shares(len(terms), coordination)
         if share:
             return {doc: score * share[matched[doc]] for doc, score in totals.items()}
         return totals
 
     def top(self, terms: Sequence[str], coordination: float, limit: int) -> list[tuple[int, float]]:
         """The `limit` best (entry number, score) of `scores(terms, coordination)`, best first and
-        on equal scores the lower number first, without scoring every entry that has a term.
+        on equal scores the lower number first, without scoring every entry that has a term
+        (knowledge/ranking.py says how)."""
+        from kansencoach.core.knowledge.ranking import Postings, best  # not on `kb search`'s path
 
-        The threshold algorithm (Fagin, Lotem and Naor) over each term's postings in order of weight:
-        the entries met first are scored in full, and the reading stops once no entry not met yet
-        can beat the `limit`-th score so far (its score is at most the sum of every term's weight
-        where the reading stands). An entry met whose bound is already under that score is not scored.
-        The scores are the ones `scores` gives, added in the same order, so the ranking is the same.
-        """
-        found = [self._term_ids.get(term) for term in terms]
-        share = _shares(len(terms), coordination)
-        known = [term_id for term_id in found if term_id is not None]
-        if not known or limit <= 0:
-            return []
-        offsets, idf, weights, docs, impact = (
-            self._offsets,
-            self._idf,
-            self._weights,
-            self._docs,
-            self._impact,
+        postings = Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
+        return best(
+            postings, [self._term_ids.get(term) for term in terms], shares(len(terms), coordination), limit
         )
-        parts = [(offsets[term_id], offsets[term_id + 1], idf[term_id]) for term_id in known]
-
-        def score(doc: int) -> float:
-            total, matched = 0.0, 0
-            for start, end, term_idf in parts:  # as `scores` adds them: term by term, in query order
-                at = bisect_left(docs, doc, start, end)
-                if at < end and docs[at] == doc:
-                    total = total + term_idf * weights[at]
-                    matched += 1
-            return total * share[matched] if share else total
-
-        # Per distinct term: what one unit of its weight adds (a term asked twice counts twice), and
-        # where its reading stands among its postings in order of weight.
-        factor = Counter(known)
-        terms_read = sorted(factor, key=lambda term_id: -idf[term_id] * weights[impact[offsets[term_id]]])
-        position = {term_id: offsets[term_id] for term_id in terms_read}
-
-        def bound(term_id: int) -> float:
-            at = position[term_id]
-            if at >= offsets[term_id + 1]:
-                return 0.0
-            return float(factor[term_id] * idf[term_id] * weights[impact[at]])
-
-        best: list[tuple[float, int]] = []  # a heap of (score, -entry): its first is the one to beat
-        seen: set[int] = set()
-        read = terms_read
-        block = _FIRST_BLOCK
-        while True:
-            bounds = {term_id: bound(term_id) for term_id in terms_read}
-            if len(best) == limit:
-                if best[0][0] > _above(sum(bounds.values())):
-                    break
-                read = _still_read(terms_read, bounds, factor, share, best[0][0])
-            if not any(bounds[term_id] for term_id in read):
-                break
-            for term_id in read:
-                start = position[term_id]
-                end = min(start + block, offsets[term_id + 1])
-                position[term_id] = end
-                bounds[term_id] = bound(term_id)
-                others = sum(bounds.values()) - bounds[term_id]
-                unit = factor[term_id] * idf[term_id]
-                to_beat = best[0][0] if len(best) == limit else -1.0  # every score is at least 0
-                for at in range(start, end):
-                    if (unit * weights[impact[at]] + others) * _SLACK < to_beat:
-                        # Not even with every other term where its reading stands, nor anything after
-                        # it here (weights only fall): an entry further on is met through another term.
-                        position[term_id] = at
-                        bounds[term_id] = bound(term_id)
-                        break
-                    doc = docs[impact[at]]
-                    if doc in seen:
-                        continue
-                    seen.add(doc)
-                    entry = (score(doc), -doc)
-                    if len(best) < limit:
-                        heapq.heappush(best, entry)
-                    elif entry > best[0]:
-                        heapq.heapreplace(best, entry)
-                    else:
-                        continue
-                    if len(best) == limit:
-                        to_beat = best[0][0]
-            block *= 2
-        return [(-doc, value) for value, doc in sorted(best, reverse=True)]
 
     def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
         """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text."""
@@ -293,39 +212,12 @@ class Index:
         return result
 
 
-def _shares(count: int, coordination: float) -> list[float]:
+def shares(count: int, coordination: float) -> list[float]:
     """What an entry's score is multiplied by when it has 0, 1, … `count` of the query's terms
     (nothing, an empty list, for a single term or no coordination)."""
     if count > 1 and coordination:
         return [(found / count) ** coordination for found in range(count + 1)]
     return []
-
-
-def _still_read(
-    terms: list[int], bounds: dict[int, float], factor: Counter[int], share: list[float], to_beat: float
-) -> list[int]:
-    """The terms whose postings must still be read: the weakest ones are not, while an entry having
-    only those (where their reading stands) could not beat `to_beat` (MaxScore's non-essential terms:
-    a word in nearly every entry need not be read to know that no entry wins by it alone). An entry
-    that has them is still scored with them, met through another term."""
-    total, count = 0.0, 0
-    skipped: set[int] = set()
-    for term_id in sorted(terms, key=bounds.__getitem__):
-        total += bounds[term_id]
-        count += factor[term_id]
-        if _above(total * (share[count] if share else 1.0)) >= to_beat:
-            break
-        skipped.add(term_id)
-    return [term_id for term_id in terms if term_id not in skipped]
-
-
-_SLACK = 1 + 1e-9
-"""Bounds are made this much larger: a score summed in another order may differ in its last bits."""
-
-
-def _above(bound: float) -> float:
-    """A bound made a little larger (by _SLACK)."""
-    return bound * _SLACK
 
 
 def _norm(length: int, average: float) -> float:

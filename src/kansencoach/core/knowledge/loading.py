@@ -19,6 +19,7 @@ from kansencoach.core.common.problems import Position, Problem, ProblemsError, d
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
+from kansencoach.core.dutch.normalize import words
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR, SOURCES_FILE
 from kansencoach.core.knowledge.models import (
@@ -242,6 +243,7 @@ def _cross_checks(
                         t("kb.unknown_related_hint"),
                     )
                 )
+        problems += _signal_problems(intervention.signals, document)
         for index, source in enumerate(intervention.sources):
             if not source.document.strip():
                 problems.append(
@@ -249,6 +251,27 @@ def _cross_checks(
                         document.position(("sources", index)), t("kb.empty_source"), t("kb.empty_source_hint")
                     )
                 )
+    return problems
+
+
+def _signal_problems(signals: Sequence[str], document: _Located) -> list[Problem]:
+    """A signal without a word, or one that says what an earlier one says (case, accents and
+    punctuation aside): search finds nothing more by it, and the author meant something else."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for index, signal in enumerate(signals):
+        folded = " ".join(words(signal))
+        position = document.position(("signals", index))
+        if not folded:
+            problems.append(Problem(position, t("kb.signal_empty"), t("kb.signal_empty_hint")))
+        elif folded in first:
+            line = document.position(("signals", first[folded])).line
+            problems.append(
+                Problem(
+                    position, t("kb.signal_repeated", line=line, text=signal), t("kb.signal_repeated_hint")
+                )
+            )
+        first.setdefault(folded, index)
     return problems
 
 

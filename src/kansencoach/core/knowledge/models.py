@@ -105,7 +105,10 @@ class Intervention(_Strict):
     keywords: list[str] = []
     signals: list[str] = Field(
         [],
-        description="Hoe het probleem zich voordoet, in de woorden van wie het ziet, niet die van de aanpak.",
+        min_length=3,
+        max_length=7,
+        description="Hoe het probleem zich voordoet, in de woorden van wie het ziet, niet die van de aanpak:"
+        " 3 tot 7 korte zinnen, elk anders.",
     )
     sources: list[SourceRef] = Field(min_length=1)
     related: list[Identifier] = []

@@ -22,6 +22,7 @@ from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.suggest import Empty, Offer
 from kansencoach.i18n import t
 
 HELP_WORDS = frozenset({"?", "help", "hulp"})
@@ -49,18 +50,41 @@ class Conversation:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._shown_infos: set[str] = set()
+        current = session.current()
+        # The infos passed in an earlier sitting count as shown; those right before the question
+        # are shown with it again.
+        passed = {info.id for info in (*self._infos_up_to(current), *self._infos_up_to(session.route().next))}
+        self._shown_infos = passed - {info.id for info in session.infos_before(current)}
 
     def new_infos(self, step: QuestionStep | None) -> list[InfoStep]:
-        """The coach's messages before `step` not shown yet; from now on they count as shown."""
-        infos = [info for info in self.session.infos_before(step) if info.id not in self._shown_infos]
+        """The coach's messages on the path before `step` not shown yet; from now on they count as shown.
+
+        Those right before `step`, and any the path has entered since (a changed answer that
+        changes the route: the new domain's info). One the path has left shows again on its return.
+        """
+        route = self.session.route()
+        self._shown_infos = {info_id for info_id in self._shown_infos if route.shows_info(info_id)}
+        infos = [info for info in self._infos_up_to(step) if info.id not in self._shown_infos]
         self._shown_infos.update(info.id for info in infos)
+        return infos
+
+    def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
+        """The info steps on the path before `step` (all of them when None), in route order."""
+        infos: list[InfoStep] = []
+        for passed in self.session.route().path:
+            if step is not None and passed.id == step.id:
+                break
+            if isinstance(passed, InfoStep):
+                infos.append(passed)
         return infos
 
     def position(self, step: QuestionStep) -> tuple[int, int]:
         """(number of `step` among the questions on the path, how many there are)."""
-        ids = [question.id for question in self.session.route().questions]
-        return (ids.index(step.id) + 1 if step.id in ids else len(ids)), len(ids)
+        questions = self.session.route().questions
+        # Counted up to the step, not by listing every id of the path first (at question 10 of
+        # 2,000 that list was most of the cost of showing the question).
+        number = next((n for n, question in enumerate(questions, 1) if question.id == step.id), None)
+        return number or len(questions), len(questions)
 
     @staticmethod
     def asks_for_help(typed: AnswerValue) -> bool:
@@ -82,6 +106,18 @@ class Conversation:
         """A question's short name: its label, else the first line of what it asks."""
         lines = step.ask.strip().splitlines()
         return step.label or (lines[0] if lines else step.ask)
+
+    @staticmethod
+    def no_suggestions(offer: Offer) -> str:
+        """Why `offer` is empty, in the sentence both front ends begin with (each adds what can be
+        done there); "" while it has suggestions."""
+        if offer.empty is None:
+            return ""
+        if offer.empty is Empty.NOT_ASKED:
+            if offer.asking is None:
+                return t("suggest.nothing_to_ask")
+            return t("suggest.not_asked", question=Conversation.label(offer.asking))
+        return t("suggest.all_decided" if offer.empty is Empty.ALL_DECIDED else "suggest.nothing_fits")
 
     @staticmethod
     def help_text(step: QuestionStep) -> str:

@@ -39,6 +39,9 @@ EVENT_KINDS: tuple[EventKind, ...] = (
 EventValue: TypeAlias = "AnswerValue | dict[str, str]"
 """An answer, or a comment's author and text."""
 
+Unsent: TypeAlias = "str | list[str]"
+"""What was put in an answer box and not sent: text typed, or the options ticked."""
+
 
 class Event(NamedTuple):
     """One entry of the log (a named tuple: immutable, and cheap to make by the hundred thousand on resume).
@@ -46,7 +49,8 @@ class Event(NamedTuple):
     `key` is a step id (set, clear, visit, comment, prefill), an intervention id (accept, dismiss)
     or a comment's number (resolve). A comment's value is `{"author": …, "text": …}`; a prefill's
     is an answer from an earlier proposal, offered but not yet given; an unsent's is text typed
-    for a step but not sent (None when it is gone), kept so that quitting or a crash loses nothing.
+    or options ticked for a step but not sent (None when it is gone), kept so that quitting or a
+    crash loses nothing.
     """
 
     kind: EventKind
@@ -77,8 +81,8 @@ class SessionState:
     comments: list[Comment] = field(default_factory=list)
     prefill: dict[str, AnswerValue] = field(default_factory=dict)
     """Answers copied from an earlier proposal, shown as the default until the officer answers."""
-    unsent: dict[str, str] = field(default_factory=dict)
-    """Text typed for a step and not sent yet; answering the step ends it."""
+    unsent: dict[str, Unsent] = field(default_factory=dict)
+    """Text typed or options ticked for a step and not sent yet; answering the step ends it."""
 
     @property
     def accepted(self) -> list[str]:
@@ -133,7 +137,9 @@ class Fold:
         elif event.kind == "prefill":
             state.prefill[event.key] = _answer(event.value)
         elif event.kind == "unsent":
-            if isinstance(event.value, str) and event.value.strip():
+            if isinstance(event.value, list):
+                state.unsent[event.key] = [str(item) for item in event.value]
+            elif isinstance(event.value, str) and event.value.strip():
                 state.unsent[event.key] = event.value
             else:
                 state.unsent.pop(event.key, None)

@@ -22,9 +22,9 @@ from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
 from kansencoach.core.knowledge.models import Accepted
-from kansencoach.core.sessions.events import Event, Fold, SessionState
+from kansencoach.core.sessions.events import Event, Fold, SessionState, Unsent
 from kansencoach.core.sessions.store import SessionInfo, Store
-from kansencoach.core.sessions.suggest import facet_steps, query_from_answers
+from kansencoach.core.sessions.suggest import Offer, facet_steps, offer, query_from_answers
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,13 @@ class _Passed(Container[str]):
             and place < self.current
             and self.route.contains(step_id)
         )
+
+
+def _same(unsent: Unsent | None, value: AnswerValue) -> bool:
+    """Whether `unsent` is `value` (text the same but for the spaces around it)."""
+    if isinstance(unsent, str) and isinstance(value, str):
+        return unsent.strip() == value.strip()
+    return unsent == value
 
 
 class Session:
@@ -123,6 +130,21 @@ class Session:
     def infos_before(self, step: QuestionStep | None) -> list[InfoStep]:
         return self.engine.infos_before(self.route(), step.id if step else None)
 
+    def answered_before(self, step: QuestionStep | None) -> list[QuestionStep]:
+        """The questions answered on the path before `step` (all of them when None), in route order.
+
+        What a resumed conversation shows above the question: an answer further down the path
+        (kept from before the route changed) comes after it, so it is not among them.
+        """
+        route = self.route()
+        before: list[QuestionStep] = []
+        for question in route.questions:
+            if step is not None and question.id == step.id:
+                break
+            if question.id in route.answered_ids:
+                before.append(question)
+        return before
+
     def answer(self, step: QuestionStep, value: AnswerValue) -> None:
         """Store a checked answer (InvalidAnswer if it does not fit); `current()` then gives the next."""
         checked = check_answer(step, value)
@@ -178,18 +200,23 @@ class Session:
             raise KeyError(number)
         self._record(Event("resolve", str(number)))
 
-    def keep_unsent(self, step_id: str, text: str) -> None:
-        """Store text typed for `step_id` but not sent, so quitting or a crash does not lose it.
+    def keep_unsent(self, step: QuestionStep, unsent: Unsent) -> None:
+        """Store what was typed or ticked for `step` but not sent, so quitting or a crash does not lose it.
 
-        Blank text ends an earlier one; the same text again records nothing.
+        What the question offers anyway (its answer, the earlier proposal's), blank text and no
+        ticks where none are offered end an earlier one; the same again records nothing.
         """
-        if text.strip() == self.state.unsent.get(step_id, "").strip():
+        offered = self.offered(step)
+        kept: Unsent | None = unsent
+        if _same(unsent, offered) or (not unsent and offered is None) or _same(unsent, ""):
+            kept = None
+        if _same(kept, self.state.unsent.get(step.id)):
             return
-        self._record(Event("unsent", step_id, text if text.strip() else None))
+        self._record(Event("unsent", step.id, kept))
 
-    def unsent(self, step_id: str) -> str:
-        """The text typed for `step_id` and not sent, or ''."""
-        return self.state.unsent.get(step_id, "")
+    def unsent(self, step_id: str) -> Unsent | None:
+        """What was typed or ticked for `step_id` and not sent (None: nothing)."""
+        return self.state.unsent.get(step_id)
 
     def offered(self, step: QuestionStep) -> AnswerValue:
         """What the question starts with: its answer, else the earlier proposal's (if it still fits).
@@ -267,9 +294,12 @@ class Session:
         steps = self._facet_steps
         return query_from_answers(steps, {step.id: answers[step.id] for step in steps if step.id in on_path})
 
-    def suggestions(self, matcher: Matcher, limit: int = 10) -> list[Suggestion]:
-        """Interventions for this case, leaving out those already accepted or dismissed."""
-        return matcher.search(self._query(), limit, exclude=self.state.suggestions)
+    def suggestions(self, matcher: Matcher, limit: int = 10) -> Offer:
+        """Interventions for this case, leaving out those already accepted or dismissed; when none
+        is left, why."""
+        route = self.route()
+        to_come = (s for s in self._facet_steps if s.id not in route.answered_ids and route.contains(s.id))
+        return offer(matcher, self._query(), self.state.suggestions, next(to_come, None), limit)
 
     def _record(self, event: Event) -> None:
         changed = (

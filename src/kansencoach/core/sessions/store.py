@@ -1,7 +1,9 @@
 """The session store: one SQLite file with sessions and their append-only answer logs.
 
 Every `append` is its own committed transaction, so an answer the UI acknowledged survives a
-kill -9. The file is created with mode 0600 (answers can be sensitive) and runs in WAL mode so a
+kill -9; it is on disk (safe from a power cut too) when `append` returns, or, for writes made under
+`syncing_later`, at the next `sync` (the TUI's, once the next question and the header are drawn).
+The file is created with mode 0600 (answers can be sensitive) and runs in WAL mode so a
 reader never blocks the writer. A second process that opens the same session is refused through a
 lock file; a corrupt or newer database is reported with its path and the way out.
 """
@@ -64,9 +66,48 @@ class Store:
         self._db = connect(path)
         self.damaged: list[str] = []
         """Dutch reports of rows that could not be read and were skipped, for the UI to show."""
+        self._unsynced = False
+        """Commits made under `syncing_later` may not be on disk yet."""
 
     def close(self) -> None:
+        # The last connection to close also writes the log into the file and flushes both; a
+        # flush refused here has nobody left to tell, and that write tries the disk once more.
+        with contextlib.suppress(StoreError):
+            self.sync()
         self._db.close()
+
+    @contextlib.contextmanager
+    def syncing_later(self) -> Iterator[None]:
+        """Commit the writes made inside without waiting for the disk: `sync` puts them there.
+
+        A commit is in the write-ahead log in the operating system when it returns, so a killed app
+        loses nothing; only a power cut before the next `sync` could. The TUI writes an answer like
+        this and syncs once the next question is drawn: the disk's flush (often milliseconds) is
+        then not part of the officer's wait. Without this, every commit waits for the disk."""
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self._unsynced = True
+            self._db.execute("PRAGMA synchronous = FULL")
+
+    def sync(self) -> None:
+        """Put every commit on disk (flush the write-ahead log); StoreError when the disk refuses."""
+        if not self._unsynced:
+            return
+        self._unsynced = False
+        try:
+            handle = os.open(f"{self.path}-wal", os.O_RDWR)
+        except FileNotFoundError:
+            return  # no log: every commit is already in the store's file, which SQLite flushed
+        except OSError as error:
+            raise StoreError(t("store.unwritable", path=self.path, detail=error.strerror or error)) from None
+        try:
+            os.fsync(handle)
+        except OSError as error:
+            raise StoreError(t("store.failed", path=self.path, detail=error.strerror or error)) from None
+        finally:
+            os.close(handle)
 
     def __enter__(self) -> Store:
         return self

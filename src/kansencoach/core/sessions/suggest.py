@@ -1,11 +1,54 @@
-"""From a session's answers to a matcher query: text answers and facet choices feed the search."""
+"""From a session's answers to a matcher query (text answers and facet choices feed the search),
+and the suggestions it finds, or why there are none."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
 
 from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep, QuestionStep, Step
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+
+
+class Empty(Enum):
+    """Why a case has no suggestions to offer."""
+
+    NOT_ASKED = "not_asked"
+    """No answer that feeds the search is given yet."""
+    NOTHING_FITS = "nothing_fits"
+    """The answers are there, but no entry of the knowledge base fits them."""
+    ALL_DECIDED = "all_decided"
+    """Every entry that fits has been chosen or put aside."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The suggestions for a case, best first; when there are none, why (`empty`)."""
+
+    suggestions: tuple[Suggestion, ...]
+    empty: Empty | None = None
+    """None while there are suggestions."""
+    asking: QuestionStep | None = None
+    """While nothing feeds the search yet: the next question whose answer will (None: none is left)."""
+
+
+def offer(
+    matcher: Matcher, query: Query, decided: Collection[str], asking: QuestionStep | None, limit: int = 10
+) -> Offer:
+    """The best `limit` entries for `query` that are not `decided` yet, or why there are none
+    (`asking`: the next question that feeds the search, to name while nothing does yet).
+
+    The matcher's floor cuts the list where nothing else fits (decided entries still set it), so a
+    short list is the honest answer and an empty one has one of three reasons, told apart here for
+    every front end at once.
+    """
+    found = tuple(matcher.search(query, limit, exclude=decided))
+    if found:
+        return Offer(found)
+    if query.is_empty:
+        return Offer((), Empty.NOT_ASKED, asking)
+    return Offer((), Empty.ALL_DECIDED if decided and matcher.search(query, 1) else Empty.NOTHING_FITS)
 
 
 def facet_steps(flow: Flow) -> tuple[QuestionStep, ...]:

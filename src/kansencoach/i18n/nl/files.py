@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "schema.empty_value_hint": "vul het in, of haal de regel weg als het veld niet verplicht is",
     "schema.too_few": "'{field}' heeft te weinig items (minstens {count})",
     "schema.too_few_hint": "voeg er een of meer toe",
+    "schema.too_many": "'{field}' heeft te veel items (hoogstens {count})",
+    "schema.too_many_hint": "houd de {count} belangrijkste en haal de rest weg",
     "schema.condition_without_test": "deze voorwaarde test niets",
     "schema.condition_without_test_hint": "voeg een test toe: equals, in, includes, min, max, empty of matches",
     "schema.other": "'{field}' klopt niet: {detail}",

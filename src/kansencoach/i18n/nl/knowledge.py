@@ -13,6 +13,10 @@ MESSAGES: dict[str, str] = {
     "kb.empty_source_hint": "noem het document (titel en jaar) of de databank",
     "kb.own_term_clash": "'{id}' staat al in de meegeleverde woordenlijst ({list}); dit bestand is weggelaten",
     "kb.own_term_clash_hint": "geef je eigen waarde een andere id, of laat hem weg: de meegeleverde waarde kun je gewoon gebruiken",
+    "kb.signal_empty": "dit signaal is leeg: er staat geen woord in",
+    "kb.signal_empty_hint": "schrijf in een korte zin hoe het probleem zich voordoet, of haal de regel weg",
+    "kb.signal_repeated": "dit signaal staat er al, op regel {line}: ‘{text}’",
+    "kb.signal_repeated_hint": "haal het dubbele signaal weg, of schrijf iets anders dat iemand ziet die het probleem tegenkomt",
     "kb.not_in_vocabulary": "'{value}' staat niet in de woordenlijst ({list})",
     "kb.source_unchecked": "{source} (niet gecontroleerd aan de brondocumenten)",
     # Sources and quotes (kb validate --sources)

@@ -93,7 +93,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "signals": (
         "Signalen",
         "Hoe het probleem zich voordoet, in de woorden van wie het ziet: wat een beleidsmedewerker"
-        " opmerkt, niet wat de interventie doet.",
+        " opmerkt, niet wat de interventie doet. 3 tot 7 korte zinnen, elk anders.",
     ),
     "sources": ("Bronnen", "De documenten waar deze informatie vandaan komt."),
     "document": ("Document", "Titel van het document of de databank, met jaar."),

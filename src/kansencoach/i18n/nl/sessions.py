@@ -11,6 +11,11 @@ MESSAGES: dict[str, str] = {
     "script.unknown_intervention": "de kennisbank heeft geen interventie '{id}'",
     "script.unknown_intervention_hint": "`kansencoach kb list` toont alle ids",
     "script.accept_shape": "`accept:` is een lijst van interventie-ids",
+    # An empty list of suggestions, in the app and in plain mode (each adds what to do there)
+    "suggest.not_asked": "Nog geen suggesties: die komen zodra je de vraag ‘{question}’ hebt beantwoord.",
+    "suggest.nothing_to_ask": "Geen suggesties: je antwoorden in deze flow geven niets om in de kennisbank mee te zoeken.",
+    "suggest.nothing_fits": "Niets in de kennisbank past bij je antwoorden tot nu toe.",
+    "suggest.all_decided": "Je hebt alle suggesties die bij je antwoorden passen gekozen of weggelegd.",
     # Undo, in the app and in plain mode
     "undo.done": "Je antwoord op '{label}' is teruggenomen; beantwoord de vraag opnieuw.",
     "undo.done_elsewhere": "Je laatste antwoord is teruggenomen.",

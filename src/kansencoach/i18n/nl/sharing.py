@@ -53,6 +53,9 @@ MESSAGES: dict[str, str] = {
     "cli.serve_host": "het adres om op te luisteren (standaard 127.0.0.1: alleen deze computer)",
     "cli.serve_bad_port": "poort {port} bestaat niet; kies een getal van 1 tot 65535",
     "cli.serve_open": "Open {url} in je browser. Stop met Ctrl+C.",
+    "cli.serve_public_url": "het adres waarop collega's de app openen, bijvoorbeeld https://kansen.gemeente.nl (nodig achter een proxy of met --host 0.0.0.0; standaard http://ADRES:POORT)",
+    "cli.serve_bad_public_url": "--public-url {url} is geen webadres; geef het adres zoals collega's het in hun browser typen, met http:// of https:// ervoor, bijvoorbeeld https://kansen.gemeente.nl",
+    "cli.serve_no_public_url": "Let op: de pagina verwijst collega's naar {host}, en dat adres bereikt hun browser niet. Geef met --public-url het adres waarop zij de app openen, bijvoorbeeld --public-url https://kansen.gemeente.nl.",
     # Comments
     "comment.anonymous": "iemand",
     "comment.done": " (afgehandeld)",

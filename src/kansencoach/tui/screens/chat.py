@@ -1,8 +1,10 @@
 """The chat screen: the coach asks, the officer answers, the draft grows beside them.
 
 Every answer goes through `Session.answer`, which checks it and commits it to the store before
-the next question appears. When the store refuses (disk full, locked), the typed answer stays in
-the input and the officer is told why: nothing typed is ever thrown away.
+the next question appears (a killed app keeps it); the store flushes it to disk once that question
+and the header are drawn (`Store.syncing_later`). When the store refuses (disk full,
+locked), the typed answer stays in the input and the officer is told why: nothing typed is ever
+thrown away.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
 from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.chatheader import ChatHeader
-from kansencoach.tui.widgets.chatlog import ChatLog
+from kansencoach.tui.widgets.chatlog import ChatLog, officer_message
+from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
 from kansencoach.tui.widgets.panes import SuggestionsPane
@@ -93,42 +96,49 @@ class ChatScreen(ChatKeys):
         self.show_step(self.session.current())
 
     def on_unmount(self) -> None:
+        self._sync_store()
         if self.session_lock is not None:
             self.session_lock.release()
+
+    def _sync_store(self) -> None:
+        """Flush the answers committed since the last flush to disk (see `Store.syncing_later`)."""
+        try:
+            self.session.store.sync()
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
 
     UNSENT_DELAY = 1.0
     """Seconds of no typing after which unsent text is stored (a crash loses at most this much)."""
 
     @on(TextArea.Changed)
     @on(Input.Changed)
+    @on(CheckList.Toggled)
     def _typing(self) -> None:
         if self._unsent_timer is not None:
             self._unsent_timer.stop()
         self._unsent_timer = self.set_timer(self.UNSENT_DELAY, self.keep_unsent)
 
     def keep_unsent(self) -> None:
-        """Store the text in the answer box that was not sent, so it is offered back on resume."""
+        """Store what is in the answer box and was not sent (text, ticks), so it is offered back on resume."""
         step = self.step
         widget = self.answer_area.input
         if step is None or widget is None or widget.sent:
             return
-        typed = widget.typed()
-        offered = self.session.offered(step)
-        if isinstance(offered, str) and typed.strip() == offered.strip():
-            typed = ""  # the answer as it stands is nothing new
         with contextlib.suppress(StoreError):
-            self.session.keep_unsent(step.id, typed)
+            self.session.keep_unsent(step, widget.unsent())
 
     # The conversation
 
-    def show_step(self, step: QuestionStep | None) -> AwaitMount:
-        """Show the infos before `step`, the question itself and the input that fits it.
+    def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
+        """Show the infos before `step`, the question itself and the input that fits it; first the
+        answer to `answered` when given (all in one mount: the fewer mounts, the sooner the frame).
 
         Only what the officer needs to answer is done before the next frame; the header and (after
         an answer) the panes follow once the question is on screen (`_step_shown`).
         """
         self.step = step
-        messages: list[Widget] = [CoachMessage(info.say) for info in self.conversation.new_infos(step)]
+        messages: list[Widget] = [] if answered is None else [officer_message(self.session, answered)]
+        messages += [CoachMessage(info.say) for info in self.conversation.new_infos(step)]
         if step is None:
             shown = CoachMessage(t("tui.done"))
             messages.append(shown)
@@ -149,11 +159,12 @@ class ChatScreen(ChatKeys):
             widget = self.answer_area.ask(step, self.session.offered(step))
             assert widget is not None
             unsent = self.session.unsent(step.id)
-            if unsent:
+            if unsent is not None:
                 widget.call_after_refresh(widget.restore, unsent)
-                messages.append(NoticeMessage(t("tui.unsent_back")))
+                back = "tui.unsent_back" if isinstance(unsent, str) else "tui.unsent_ticks_back"
+                messages.append(NoticeMessage(t(back)))
             widget.call_after_refresh(widget.focus_input)
-            widget.call_after_refresh(self._replay_early_keys)
+            widget.call_after_refresh(self._pass_on)
         self._awaited = shown
         mounted = self.chat_log.add(*messages)
         self.chat_log.scroll_to_end()
@@ -182,7 +193,8 @@ class ChatScreen(ChatKeys):
             self._reopen()
             return
         try:
-            self.session.answer(step, event.value)
+            with self.session.store.syncing_later():  # flushed once the next question is drawn
+                self.session.answer(step, event.value)
         except InvalidAnswer as error:
             self.answer_area.validation(str(error))
             self._reopen()
@@ -198,13 +210,10 @@ class ChatScreen(ChatKeys):
         # The next question first, the panes once it is on screen (`_step_shown`): the officer
         # reads on while the draft, the review and the suggestions are worked out again.
         self._stale_panes = (steps, answered, before)
-        # One frame for the answer and the next question: none is drawn until both are mounted
+        # One frame for the answer and the next question: none is drawn until they are mounted
         # (a frame in between showed the answer box emptied and the question not yet there).
         with self.app.batch_update():
-            officer = self.chat_log.officer(self.session, step)
-            question = self.show_step(self.session.current())
-            await officer
-            await question
+            await self.show_step(self.session.current(), answered=step)
 
     async def _when_mounted(self, mounted: AwaitMount, shown: Widget) -> None:
         """Once `shown` is mounted, wait for the frame that draws it; then `_step_shown`.
@@ -222,12 +231,21 @@ class ChatScreen(ChatKeys):
         return self._stale_panes is None
 
     def _step_shown(self, shown: Widget) -> None:
-        """The question (or the closing message) is on screen: the header, then the panes if stale."""
+        """The question (or the closing message) is on screen: the header, and after the frame that
+        draws it the answer to disk and the panes if stale (`_panes_shown`)."""
+        # A key typed as the question appeared is drawn in the header's frame, not held up by the
+        # disk's flush or by the panes' update and their drawing (the most work after an answer).
+        self.call_after_refresh(self._sync_store)
         if shown is not self._awaited:
             return  # another question came first; its own call brings everything up to date
         self.query_one(ChatHeader).show_progress(self.session)
         self.chat_log.fold_oldest()
         if self._stale_panes is not None:
+            self.call_after_refresh(self._panes_shown, shown)
+
+    def _panes_shown(self, shown: Widget) -> None:
+        """Bring the stale panes up to date, unless another question came first (it does that)."""
+        if shown is self._awaited and self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
 

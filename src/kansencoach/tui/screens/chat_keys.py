@@ -1,109 +1,134 @@
-"""What the officer types while the chat cannot take it yet, kept and handed on in the order typed.
+"""The officer's keys on the chat screen, handed on one at a time in the order they were typed.
 
-Between two questions (and at the start) there is a moment in which no answer box has the focus,
-or the box still holds the answer just sent. Keys typed then are held and replayed into the next
-question's box the moment it has the focus. Ctrl+S is a priority key, run before the keys typed
-just ahead of it are read: it travels the path of those keys, so it sends what was typed before it,
-also when they were held, and the keys after it go to the next question.
+Textual gives every widget a message queue of its own: a key handed to the answer box, a key that
+bubbles from it to the screen and a priority key such as Ctrl+S each travel their own way, so a
+fast typist's keys could overtake each other while one question gave way to the next (the letters
+after Ctrl+S sent as the answer, or the letters before it lost with the input being removed).
+
+So the app hands every key of the chat screen here, in the order of arrival (`key_arrived`), and
+Ctrl+S joins the same line (`action_send`). A key goes on to the focused widget only once the key
+before it has been dealt with there, the messages it caused included (`_landed`); while no input
+takes keys for the question asked (between two questions, at the start), the line waits, and the
+next question's input gets the waiting keys first, ahead of any typed after.
 """
 
 from __future__ import annotations
 
-from textual import events, on
-from textual.message import Message
+from collections import deque
+from typing import Final
+
+from textual import events
 from textual.widget import Widget
 
 from kansencoach.tui.screens.chat_moves import ChatMoves
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
 from kansencoach.tui.widgets.answered import sent_from
 
+SEND: Final = "send"
+"""A Ctrl+S in the line of keys."""
+
 
 class ChatKeys(ChatMoves):
-    """The chat screen's holding and replaying of keys, Ctrl+S among them (the chat screen builds on it)."""
-
-    class HeldSend(Message):
-        """A Ctrl+S on its way to the screen behind the keys typed before it, to be held with them."""
+    """The chat screen's line of keys, Ctrl+S among them (the chat screen builds on it)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._early_keys: list[events.Key | None] = []
-        """Keys typed while no input could take them, in order; None is a Ctrl+S among them."""
-        self._send_due = False
-        """A held Ctrl+S is on its way to the input: the keys after it wait for the next question."""
+        self._keys: deque[events.Key | str] = deque()
+        """Keys typed and not handed on yet, in order; SEND is a Ctrl+S among them."""
+        self._in_flight: Widget | None = None
+        """The widget dealing with the key handed on last; the next waits until it has."""
 
-    def _input_waited_for(self) -> bool:
-        """Whether the focus is not (yet) on an input that takes keys for the question asked."""
-        focused = self.focused
-        return focused is None or focused is self.chat_log or sent_from(focused)
+    @property
+    def keys_waiting(self) -> bool:
+        """Whether typed keys are still on their way to an input (a test waits for them)."""
+        return bool(self._keys) or self._in_flight is not None
 
-    def _waiting(self) -> bool:
-        """Whether keys typed now must be held: no input takes them, or held keys go first."""
-        return self._input_waited_for() or bool(self._early_keys) or self._send_due
+    def key_arrived(self, event: events.Key) -> None:
+        """A key typed on this screen and not bound to a priority action, in the order typed."""
+        self._keys.append(event)
+        self._pass_on()
 
-    def on_key(self, event: events.Key) -> None:
-        """Keep what is typed before the answer input has focus (at start, or between two questions)."""
-        if event.is_printable and self._waiting():
-            event.stop()
-            event.prevent_default()
-            self._early_keys.append(event)
-            self.call_after_refresh(self._replay_early_keys)
-
-    @on(HeldSend)
-    def _held_send(self, event: HeldSend) -> None:
-        """A Ctrl+S that reached the screen in line with the keys held: it waits with them."""
-        event.stop()
-        self._early_keys.append(None)
-        self._replay_early_keys()
+    def action_send(self) -> None:
+        # A priority key, run as it arrives: in line, it sends what was typed before it.
+        if self.answer_area.input is not None:  # the session is done: nothing to send
+            self._keys.append(SEND)
+            self._pass_on()
 
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
     ) -> None:
-        """Focus `widget`, and hand it the held keys at once: ahead of any key typed after this."""
+        """Focus `widget`, and hand it the waiting keys at once: ahead of any key typed after this."""
         super().set_focus(widget, scroll_visible, from_app_focus)
-        self._replay_early_keys()
-
-    def _replay_early_keys(self) -> None:
-        focused = self.focused
-        if focused is None or self._input_waited_for() or self._send_due:
-            return  # the next question's input is not there yet, or the one before still sends
-        widget = self.answer_area.input
-        while self._early_keys:
-            key = self._early_keys.pop(0)
-            if key is None:
-                if widget is not None:
-                    self._send_due = True
-                    # Behind the keys just handed over, so the answer holds all typed before Ctrl+S.
-                    focused.call_later(self._send_held, widget)
-                    return
-                continue
-            focused.post_message(events.Key(key.key, key.character))
-
-    def _send_held(self, widget: AnswerInput) -> None:
-        self._send_due = False
-        widget.submit()
-        self._replay_early_keys()  # not sent (unreadable): the keys after it go on in this input
+        self._pass_on()
 
     def _reopen(self) -> None:
-        """The answer was not taken: its input reads keys again, starting with those held back."""
+        """The answer was not taken: its input reads keys again, starting with those waiting."""
         self.answer_area.reopen()
-        self._replay_early_keys()
+        self._pass_on()
 
-    def action_send(self) -> None:
-        # Ctrl+S is a priority key, handled before the keys typed just ahead of it have been read:
-        # it is read where they are, after them.
+    def _input_waited_for(self) -> bool:
+        """Whether a question is asked and the focus is not (yet) on an input that takes keys for it."""
         if self.answer_area.input is None:
-            return  # the session is done: nothing to send, and nothing to keep for later
+            return False
         focused = self.focused
-        if focused is None:
-            self.post_message(self.HeldSend())
-        else:
-            focused.call_later(self._send_from, focused)
+        return focused is None or focused is self.chat_log or sent_from(focused)
 
-    def _send_from(self, focused: Widget) -> None:
-        """Ctrl+S, read by `focused` after the keys typed before it: send, or hold it in line."""
-        answer = next((node for node in focused.ancestors_with_self if isinstance(node, AnswerInput)), None)
-        if answer is not None and not sent_from(focused):  # an option chosen by Enter is sent, too
+    def _pass_on(self) -> None:
+        """Hand on the keys in line, each once the one before it has been dealt with."""
+        if self._in_flight is not None and not self._in_flight.is_attached:
+            self._in_flight = None  # removed with all it was given: nothing more comes from it
+        while self._keys and self._in_flight is None:
+            key = self._keys[0]
+            if self._input_waited_for() and _meant_for_an_answer(key):
+                return  # typed for the next question: it waits for that question's input
+            self._keys.popleft()
+            if isinstance(key, events.Key):
+                self._hand_on(key)
+            else:
+                self._send()
+
+    def _hand_on(self, key: events.Key) -> None:
+        target = self.focused or self
+        key._set_forwarded()  # as the app forwards a key, so it is not routed here again on bubbling
+        if target.post_message(key):
+            self._in_flight = target
+            # Through the target's queue twice (the key, then the messages it made there), then
+            # through each widget up to its answer input (the messages that bubbled up to it).
+            self._hop([target, target, *_up_to_answer(target)])
+
+    def _hop(self, hops: list[Widget]) -> None:
+        """Go through the queue of each of `hops` in turn; then the key in flight has landed."""
+        if not hops or not hops[0].call_later(self._hop, hops[1:]):
+            self._in_flight = None
+            self._pass_on()
+
+    def _send(self) -> None:
+        """Ctrl+S, once every key typed before it is in: send the answer as it stands."""
+        focused = self.focused
+        answer = _answer_of(focused) if focused is not None else None
+        answer = answer or self.answer_area.input  # from a pane: the question asked
+        if answer is not None and not answer.sent:
             answer.submit()
-        elif (answer is None or not answer.hold_send()) and focused.parent is not None:
-            # The keys before it went up to the screen to be held: it follows them the same way.
-            focused.parent.post_message(self.HeldSend())
+
+
+def _meant_for_an_answer(key: events.Key | str) -> bool:
+    """Whether `key` is typed for an answer box (a letter, digit or sign, or Ctrl+S), not a move."""
+    return key == SEND or (isinstance(key, events.Key) and key.is_printable)
+
+
+def _up_to_answer(widget: Widget) -> list[Widget]:
+    """The widgets above `widget` up to the answer input it belongs to (none outside an input)."""
+    if _answer_of(widget) is None:
+        return []
+    above: list[Widget] = []
+    for node in widget.ancestors:
+        if isinstance(node, Widget):
+            above.append(node)
+        if isinstance(node, AnswerInput):
+            break
+    return above
+
+
+def _answer_of(widget: Widget) -> AnswerInput | None:
+    """The answer input `widget` belongs to (None: it belongs to none, e.g. a pane)."""
+    return next((node for node in widget.ancestors_with_self if isinstance(node, AnswerInput)), None)

@@ -31,8 +31,9 @@ class ChatMoves(Screen[None]):
     step: QuestionStep | None
     findings: list[Finding]
 
-    def show_step(self, step: QuestionStep | None) -> AwaitMount:
-        """Show `step` with its input (the chat screen does); await the result to see it mounted."""
+    def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
+        """Show `step` with its input, after the answer to `answered` (the chat screen does); await
+        the result to see it mounted."""
         raise NotImplementedError
 
     @property
@@ -104,6 +105,14 @@ class ChatMoves(Screen[None]):
     @on(DraftPane.JumpRequested)
     def _jump_from_draft(self, event: DraftPane.JumpRequested) -> None:
         self.go_to(event.step_id)
+
+    def action_scroll_conversation(self, pages: int) -> None:
+        """Scroll the conversation `pages` screens down (up when negative), the answer keeping the focus.
+
+        Scrolled back to the end, the conversation follows new messages again (its anchor).
+        """
+        log = self.chat_log
+        log.scroll_to(y=log.scroll_y + pages * log.scrollable_content_region.height, animate=False)
 
     def action_help(self) -> None:
         if self.step is not None:

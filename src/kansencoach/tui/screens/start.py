@@ -25,6 +25,9 @@ from kansencoach.tui.widgets.keyfooter import KeyFooter
 SHORT = 30
 """Below this many rows the start screen packs tighter."""
 
+BROKEN = "broken:"
+"""Before the place of a broken flow in the list, as its option's id."""
+
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
     from kansencoach.core.sessions.store import SessionInfo, Store
@@ -122,7 +125,8 @@ class StartScreen(Screen[None]):
         self.flows, self.rows = flows, rows
         flow_list = self.query_one("#flows", OptionList)
         flow_list.set_options(
-            [_flow_option(entry) for entry in flows] or [Option(t("tui.no_flows"), disabled=True)]
+            [_flow_option(entry, place) for place, entry in enumerate(flows)]
+            or [Option(t("tui.no_flows"), disabled=True)]
         )
         session_list = self.query_one("#sessions", OptionList)
         if rows:
@@ -139,9 +143,19 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#flows")
     def _flow_chosen(self, event: OptionList.OptionSelected) -> None:
-        entry = next((entry for entry in self.flows if entry.id == event.option.id), None)
+        option_id = event.option.id or ""
+        if option_id.startswith(BROKEN):
+            self._say_broken(self.flows[int(option_id.removeprefix(BROKEN))])
+            return
+        entry = next((entry for entry in self.flows if entry.id == option_id), None)
         if entry is not None and entry.summary is not None:
             self.start_session(entry)
+
+    def _say_broken(self, entry: FlowEntry) -> None:
+        """What is wrong with a flow file that cannot be loaded, where, and how to check it again."""
+        problems = "\n".join(str(problem) for problem in entry.problems[:3])
+        text = t("tui.flow_broken_detail", path=entry.path, count=len(entry.problems), problems=problems)
+        self.app.notify(visible(text), severity="error", timeout=30)
 
     @work(exclusive=True, group="open")
     async def start_session(self, entry: FlowEntry) -> None:
@@ -283,13 +297,16 @@ class StartScreen(Screen[None]):
             self.refresh_lists()
 
 
-def _flow_option(entry: FlowEntry) -> Option:
+def _flow_option(entry: FlowEntry, place: int) -> Option:
+    """The flow as a line to choose; a broken one says so, and choosing it tells what is wrong."""
     if entry.summary is None:
         first = entry.problems[0] if entry.problems else ""
         problem = visible(t("tui.flow_broken", problem=str(first)))
         text = Text.assemble((visible(f"{entry.id} "), "bold"), (problem, "red"))
-        # No id: a broken file may share its name with a working flow (two user folders).
-        return Option(text, disabled=True)
+        # Reachable by the arrow keys (a disabled option is skipped, and below the fold at 80x24
+        # it could not be scrolled to); its id is its place, since a broken file may share its name
+        # with a working flow (two user folders).
+        return Option(text, id=f"{BROKEN}{place}")
     flow = entry.summary
     minutes = f" · {t('cli.minutes', minutes=flow.minutes)}" if flow.minutes else ""
     text = Text.assemble((visible(flow.title), "bold"), (minutes, "dim"))

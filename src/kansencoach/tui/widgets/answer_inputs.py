@@ -29,6 +29,7 @@ from kansencoach.tui.widgets.checklist import CheckList
 
 if TYPE_CHECKING:
     from kansencoach.core.flows.models import AnswerValue, QuestionStep
+    from kansencoach.core.sessions.events import Unsent
 
 
 class AnswerInput(Answered, Vertical):
@@ -89,10 +90,6 @@ class AnswerInput(Answered, Vertical):
             self.sent = True
             self.post_message(self.Submitted(value, self.step))
 
-    def hold_send(self) -> bool:
-        """Keep a Ctrl+S typed after this input sent, for the question it takes next (False: not kept)."""
-        return False
-
     def clear_typed(self) -> None:
         """Empty the text fields of this input (after a '?' that asked for help)."""
         for field in self.query(Input):
@@ -108,13 +105,19 @@ class AnswerInput(Answered, Vertical):
             return field.value
         return ""
 
-    def restore(self, text: str) -> None:
-        """Put back text typed earlier and not sent (after quitting or a crash)."""
+    def unsent(self) -> Unsent:
+        """What is in this input and not sent, to keep for later: the text in its field."""
+        return self.typed()
+
+    def restore(self, unsent: Unsent) -> None:
+        """Put back what was typed earlier and not sent (after quitting or a crash)."""
+        if not isinstance(unsent, str):
+            return
         for area in self.query(TextArea):
-            area.load_text(text)
+            area.load_text(unsent)
             return
         for field in self.query(Input):
-            field.value = text
+            field.value = unsent
             return
 
     @on(Input.Changed)
@@ -152,11 +155,6 @@ class TextAnswer(AnswerInput):
     _sent_text = ""
     """What the field held when the answer was sent."""
 
-    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
-        super().__init__(step, current)
-        self._held_sends: list[int] = []
-        """Where in the field a Ctrl+S was typed after the answer was sent: each ends the next answer."""
-
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, TextStep)
         text = visible(self.current) if isinstance(self.current, str) else ""
@@ -174,22 +172,17 @@ class TextAnswer(AnswerInput):
             self._sent_text = self.typed()
         super().send(value)
 
-    def hold_send(self) -> bool:
-        self._held_sends.append(len(self.typed()))
-        return True
-
     def take(self, step: QuestionStep, current: AnswerValue) -> bool:
         assert isinstance(self.step, TextStep)
         if not isinstance(step, TextStep) or step.multiline != self.step.multiline:
             return False
-        # What reached the field after the answer was sent was typed for this next question.
+        # What reached the field after the answer was sent (a paste: keys wait in the chat's line)
+        # was meant for this next question.
         typed, sent_length = self.typed(), len(self._sent_text)
         ahead = typed[sent_length:] if self.sent and typed.startswith(self._sent_text) else ""
         self.step, self.current, self.sent = step, current, False
         start = visible(current) if isinstance(current, str) else ""
         text = start + ahead
-        sends = [len(start) + cut - sent_length for cut in self._held_sends] if ahead else []
-        self._held_sends = sends[1:]
         widget = self.query_one("#text-answer")
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer
@@ -198,14 +191,7 @@ class TextAnswer(AnswerInput):
             widget.value = text
             widget.cursor_position = len(text)
             widget.placeholder = step.placeholder or ""
-        if sends:
-            # A Ctrl+S was typed for this question too: send what came before it, as it was typed.
-            self._send_text(text[: sends[0]])
         return True
-
-    def _send_text(self, answer: str) -> None:
-        self.sent, self._sent_text = True, answer
-        self.post_message(self.Submitted(answer, self.step))
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -291,6 +277,13 @@ class MultiAnswer(AnswerInput):
 
     def read(self) -> AnswerValue:
         return self.query_one(CheckList).selected
+
+    def unsent(self) -> Unsent:
+        return self.query_one(CheckList).selected
+
+    def restore(self, unsent: Unsent) -> None:
+        if isinstance(unsent, list):
+            self.query_one(CheckList).tick_only(unsent)
 
     @on(CheckList.Typed)
     def _typed(self, event: CheckList.Typed) -> None:

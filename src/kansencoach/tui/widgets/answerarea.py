@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
@@ -16,6 +17,9 @@ class AnswerArea(Vertical):
     """The input of the question being asked, a line for validation and a line of key hints."""
 
     _keys_hint = ""
+    """The keys of the input asked now."""
+    _shown_keys = ""
+    """The line of keys as shown."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="validation", classes="validation", markup=False)
@@ -44,12 +48,22 @@ class AnswerArea(Vertical):
             widget = None if step is None else input_for(step, current)
             if widget is not None:
                 slot.mount(widget)
-        keys = self.query_one("#keys-hint", Label)
-        keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
-        if keys_hint != self._keys_hint:
-            self._keys_hint = keys_hint
-            keys.update(keys_hint)
+        self._keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
+        self._show_keys()
         return widget
+
+    def on_resize(self) -> None:
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        """The input's keys, and the keys that scroll the conversation where they fit on the line."""
+        shown = self._keys_hint
+        with_scroll = f"{shown} · {hint('tui.keys.scroll')}"
+        if cell_len(with_scroll) <= self.content_region.width:
+            shown = with_scroll
+        if shown != self._shown_keys:  # no restyle before the next question is drawn when unchanged
+            self._shown_keys = shown
+            self.query_one("#keys-hint", Label).update(shown)
 
     def validation(self, text: str, error: bool = True) -> None:
         """Say what is wrong with the answer (or, not `error`, how it was read); '' clears it."""

@@ -36,22 +36,32 @@ class ChatHeader(Horizontal):
 
     def show_progress(self, session: Session) -> None:
         done, total = session.route().progress
-        self.query_one("#progress", Label).update(section_progress(session))
-        self.query_one("#progress-label", Label).update(t("tui.progress", done=done, total=total))
+        _show(self.query_one("#progress", Label), section_progress(session))
+        _show(self.query_one("#progress-label", Label), Text(t("tui.progress", done=done, total=total)))
 
     def fit(self, chat_width: int) -> None:
         """Beside an open pane at 80 columns the title comes first; the section bars give way."""
         self.query_one("#progress").display = chat_width >= NARROW_CHAT
 
 
+def _show(label: Label, text: Text) -> None:
+    """Put `text` in `label`, laying the header out again only when its width changes: a layout
+    after an answer also draws every pane's scroll bar again (some milliseconds)."""
+    shown = label.content
+    if text != shown:
+        label.update(text, layout=not isinstance(shown, Text) or text.cell_len != shown.cell_len)
+
+
 def section_progress(session: Session) -> Text:
     """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
     counts: dict[str, list[int]] = {section.id: [0, 0] for section in session.loaded.flow.sections}
-    for question in session.route().questions:
-        section_id = (question.draft or "").split(".")[0]
-        if section_id in counts:
-            counts[section_id][1] += 1
-            counts[section_id][0] += question.id in session.answers
+    route = session.route()
+    answered = route.answered_ids
+    for question in route.questions:
+        count = counts.get((question.draft or "").partition(".")[0])
+        if count is not None:
+            count[1] += 1
+            count[0] += question.id in answered
     parts = [
         Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
         for number, (done, total) in enumerate(counts.values(), 1)

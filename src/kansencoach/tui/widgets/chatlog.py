@@ -39,18 +39,14 @@ class ChatLog(VerticalScroll):
         self.anchor()
 
     def show_history(self, session: Session) -> None:
-        """The questions answered before the current one, compactly, each with its answer.
+        """The questions answered on the path before the current one, in route order, each with its
+        answer (`Session.answered_before`), compactly.
 
         The last HISTORY_SHOWN as messages; those before them in one message of a line each, so
         the conversation has as many widgets to lay out after every answer at question 600 as at
         question 20 (with a widget per answer, the next question took 0.3 s to appear there).
         """
-        current = session.current()
-        steps: list[QuestionStep] = []
-        for step in session.route().answered:
-            if current is not None and step.id == current.id:
-                break
-            steps.append(step)
+        steps = session.answered_before(session.current())
         folded = max(len(steps) - HISTORY_SHOWN, 0)
         messages: list[Widget] = []
         if folded:
@@ -77,10 +73,6 @@ class ChatLog(VerticalScroll):
             self.mount(NoticeMessage(text))
         else:
             self.mount(NoticeMessage(text), before=before)
-
-    def officer(self, session: Session, step: QuestionStep) -> AwaitMount:
-        """Add the officer's answer to `step`."""
-        return self.mount(officer_message(session, step))
 
     def fold_oldest(self) -> None:
         """Fold the oldest messages into the first one once there are FOLD_AT, keeping the last KEPT.

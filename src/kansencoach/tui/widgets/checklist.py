@@ -31,6 +31,9 @@ class CheckList(OptionList):
 
         warning: str
 
+    class Toggled(Message):
+        """An option was ticked or unticked."""
+
     def __init__(self, options: list[tuple[str, str]], selected: set[str], id: str | None = None) -> None:
         self.labels = dict(options)
         self._ticked = set(selected) & set(self.labels)
@@ -49,6 +52,13 @@ class CheckList(OptionList):
         value = self.get_option_at_index(index).id or ""
         self._ticked ^= {value}
         self.replace_option_prompt_at_index(index, self._prompt(value))
+        self.post_message(self.Toggled())
+
+    def tick_only(self, values: list[str]) -> None:
+        """Tick `values` (those it has) and untick the rest, as the officer left them earlier."""
+        self._ticked = set(values) & set(self.labels)
+        for index, value in enumerate(self.labels):
+            self.replace_option_prompt_at_index(index, self._prompt(value))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -16,7 +16,10 @@ from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.suggest import Empty, Offer
 from kansencoach.i18n import t
+from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.allocate import points_bar
 from kansencoach.tui.widgets.panelist import Column, PaneList
 
@@ -103,11 +106,16 @@ class SuggestionsPane(PaneList):
         super().__init__(id=id)
         self._suggestions: dict[str, Suggestion] = {}
 
-    def show_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """Two lines per suggestion (its name, the words it matched), so many fit; Enter tells the rest."""
-        self._suggestions = {suggestion.item.id: suggestion for suggestion in suggestions}
-        if not suggestions:
-            self.show([self.kept(("none",), _remark, t("tui.no_suggestions"), "dim italic")])
+    def show_suggestions(self, offer: Offer) -> None:
+        """Two lines per suggestion (its name, the words it matched), so many fit; Enter tells the rest.
+
+        As many as fit the case, without padding; none: why, and what the officer can do about it.
+        """
+        suggestions = offer.suggestions
+        self._suggestions = {suggestion.id: suggestion for suggestion in suggestions}
+        if offer.empty is not None:
+            line = _empty_line(offer)
+            self.show([self.kept(("none", line), _remark, line, "dim italic")])
             return
         # The same place in the list after accepting or dismissing, so the next one is at hand.
         kept = self.highlighted
@@ -217,12 +225,30 @@ def _finding_option(rule_id: str, severity: str, title: str, message: str, fix: 
     return Option(line, id=rule_id)
 
 
+_WHAT_TO_DO: dict[Empty | None, str] = {
+    Empty.NOTHING_FITS: "tui.suggest_other_words",
+    Empty.ALL_DECIDED: "tui.suggest_in_draft",
+}
+"""What the officer can do about an empty list, in the app (nothing while the answers are to come)."""
+
+
+def _empty_line(offer: Offer) -> str:
+    said = Conversation.no_suggestions(offer)
+    todo = _WHAT_TO_DO.get(offer.empty)
+    return f"{said} {hint(todo)}" if todo else said
+
+
 def _matched(suggestion: Suggestion) -> str:
-    """What the suggestion matched in the answers, on a line: 'Past bij: peuters, toeleiding'."""
+    """What the suggestion matched in the answers, on a line: 'Past bij: peuters, toeleiding'; for
+    one here through a related link alone, that link (never 'past bij 0 kenmerken')."""
     words = [word.word for word in suggestion.words[:3]]
-    if not words:
+    if words:
+        return t("tui.suggestion_words", words=", ".join(words))
+    if suggestion.matched_facets:
         return t("tui.suggestion_facets", count=len(suggestion.matched_facets))
-    return t("tui.suggestion_words", words=", ".join(words))
+    if suggestion.related_to:
+        return t("tui.suggestion_related", name=suggestion.related_to)
+    return t("tui.suggestion_why")
 
 
 def _preview(text: str) -> str:
