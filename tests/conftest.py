@@ -28,8 +28,8 @@ gc.set_threshold(50_000, 20, 50)
 hundreds of apps, loaders and property tests in one interpreter, and what they leave in Textual's and
 the loaders' caches piles up in the oldest generation: each full collection rescans it all, which cost
 a sixth of the CPU of the TUI tests (about 0.13 s a time, 22 times in test_chat and test_bindings).
-Nothing here depends on when garbage is collected; the subprocesses a test starts keep the defaults,
-as an officer's app does."""
+Nothing here depends on when garbage is collected; the subprocesses a test starts keep the settings
+an officer's process has (the app sets its own young threshold, tui.app.YOUNG_COLLECTION)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
