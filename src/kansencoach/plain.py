@@ -3,7 +3,8 @@
 Plain mode asks one question at a time on stdin/stdout. An answer is acknowledged with
 "opgeslagen" only after the store has committed it, so what the officer saw acknowledged survives
 any crash. Typing `terug` goes back a question, `ongedaan` takes back the latest answer, `stop` ends
-(everything is kept), `?` shows help.
+(everything is kept), `?` shows help. After the last question the suggestions and `terug` are
+offered before plain mode ends (Enter, `stop` or the end of the input), as the app offers them.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ class PlainUI:
             step = session.current()
             self._show_infos(step)
             if step is None:
+                if self._at_the_end():
+                    continue
                 self.say(t("plain.preview_end") if self.preview else t("plain.done", id=session.info.id))
                 return 0
             self._ask(step)
@@ -141,6 +144,21 @@ class PlainUI:
                 self.say(t("plain.comments_resolved", count=count))
                 continue
             self._answer(step, line)
+
+    def _at_the_end(self) -> bool:
+        """Every question answered: offer what the app offers there (the suggestions, going back to
+        change an answer) until the officer ends with Enter, `stop` or the end of the input (a script
+        ends as it did). True when they went back to a question."""
+        while True:
+            self.say(t("plain.finished", suggestions=SUGGESTIONS, back=BACK))
+            command = (self.read() or "").strip().lower()
+            if command in ("", STOP):
+                return False
+            if command == BACK:
+                self.session.back()
+                return True
+            if command == SUGGESTIONS:
+                self._suggestions()
 
     def _comment(self, step: QuestionStep) -> None:
         """Ask for a remark on this question and store it under the commenter's name."""

@@ -85,3 +85,37 @@ def test_a_number_not_on_the_list_decides_nothing_and_enter_returns_to_the_quest
     assert out.count("Suggesties die bij je antwoorden passen (1):") == 3
     assert "✓ weggelegd: High-Dosage Tutoring" in out and "✓ gekozen" not in out
     assert "Je hebt alle suggesties die bij je antwoorden passen gekozen of weggelegd." in out
+
+
+FINISHED = "Klaar: alle vragen zijn beantwoord. Typ 'suggesties' voor interventies"
+ALL_ANSWERS = "Een verschil\n2\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"
+
+
+@pytest.mark.usefixtures("small_kb")
+def test_after_the_last_question_the_suggestions_are_offered_before_plain_mode_ends(
+    tmp_path: Path, mini: LoadedFlow
+) -> None:
+    out, session = typed(tmp_path, mini, f"{ALL_ANSWERS}suggesties\nkies 1\n\n\n")
+    assert session.current() is None
+    assert session.state.suggestions == {"jogg": "accepted"}
+    end = out[out.index(FINISHED) :]
+    assert "> Suggesties die bij je antwoorden passen (5):\n  1. Jongeren op Gezond Gewicht\n" in end
+    # after the list the choices are offered again, and Enter ends with how to export
+    assert end.count(FINISHED) == 2
+    assert end.rstrip().endswith(f"kansencoach run --resume {session.info.id} --plain")
+    assert f"kansencoach sessions export {session.info.id}" in end
+
+
+@pytest.mark.usefixtures("small_kb")
+def test_terug_after_the_last_question_goes_back_to_it(tmp_path: Path, mini: LoadedFlow) -> None:
+    out, session = typed(tmp_path, mini, f"{ALL_ANSWERS}terug\nstop\n")
+    assert session.current() is not None
+    assert out.count(FINISHED) == 1 and "Gestopt." in out
+
+
+def test_a_script_that_ends_with_the_last_answer_ends_cleanly(kansencoach_home: Path) -> None:
+    # stdin at its end after the last question: the offer is made once, then plain mode ends, exit 0
+    result = kansencoach("run", REPO / "tests" / "data" / "flows" / "mini.yaml", "--plain", stdin=ALL_ANSWERS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(FINISHED) == 1
+    assert "Je antwoorden zijn bewaard. Exporteer met: kansencoach sessions export" in result.stdout

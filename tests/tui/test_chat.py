@@ -16,7 +16,7 @@ from driver import (
     type_text,
 )
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, TextArea
+from textual.widgets import Input, Label, OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.flows.models import ChoiceStep
@@ -105,6 +105,39 @@ async def test_back_and_edit_change_the_draft() -> None:
         # Back at the first open question: 'groepen', not the edited step's neighbour.
         assert screen.step is not None and screen.step.id == "groepen"
         assert any("Terug naar" in str(notice.render()) for notice in screen.query(NoticeMessage))
+
+
+async def test_the_went_back_notice_has_a_blank_line_above_it_as_other_messages_do() -> None:
+    app = new_session(title=TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil")
+        left = screen.question
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        notice = screen.query(NoticeMessage).last()
+        assert "Terug naar: " in str(notice.render())
+        assert left is not None
+        # Right under the question left unanswered, a blank line between them.
+        assert notice.region.y == left.region.bottom + 1
+        assert screen.question is not None and screen.question.region.y == notice.region.bottom + 1
+
+
+async def test_the_jump_list_cuts_a_long_answer_at_a_word_with_an_ellipsis() -> None:
+    app = new_session(title=TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        long = "Peuters in Overvecht gaan veel minder vaak naar de voorschool dan gemiddeld in de stad"
+        await answer_shown(pilot, screen, long)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpDialog)
+        first = str(app.screen.query_one("#jump-list", OptionList).options[0].prompt)
+        # It was cut mid-word without a sign that more followed ('... dan gem').
+        shown = first.removeprefix("Het verschil: ").removesuffix(" …")
+        assert first.endswith(" …") and long.startswith(shown + " "), first
 
 
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, RadioButton
 
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.export import ExportDialog
@@ -68,3 +68,14 @@ async def test_tabbing_into_the_path_keeps_it(fixed_world: Path) -> None:
         assert field.value == before + "x"
         await pilot.press("shift+tab", "tab", "x")
         assert field.value == before + "xx"
+
+
+async def test_every_format_reads_whole_at_80x24(fixed_world: Path) -> None:
+    # The session file's line was cut off at 80 columns: 'om te delen of later i…'.
+    app = KansencoachApp(new_flow=mini_flow(), title="Plan Zuid")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app)
+        for button in dialog.query(RadioButton):
+            shown = button.render_line(0).text
+            assert str(button.label) in shown and "…" not in shown, shown

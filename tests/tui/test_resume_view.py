@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from driver import loaded_start, opened_chat, until
 from textual.widgets import OptionList
@@ -74,3 +76,26 @@ async def test_resuming_folds_the_answers_before_the_last_few_into_one_message()
         assert folded[0] == f"{Conversation.label(answered[0])}: {answer_text(screen.session, answered[0])}"
         assert str(history[1].render()) == Conversation.label(answered[8])
         assert await until(pilot, lambda: question_visible(screen))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_each_earlier_answer_sits_under_its_question_indented_as_in_the_chat(
+    size: tuple[int, int],
+) -> None:
+    # The .message rule outweighed the type rules: a blank line split each question from its
+    # answer as much as from the next question, and the answers were not indented.
+    app = KansencoachApp(resume=half_done_session())
+    async with app.run_test(size=size) as pilot:
+        screen = await opened_chat(app, pilot)
+        messages = list(screen.chat_log.children)
+        pairs = [
+            (question, answer)
+            for question, answer in pairwise(messages)
+            if type(question) is HistoryMessage and isinstance(answer, OfficerMessage)
+        ]
+        assert len(pairs) == HISTORY_SHOWN
+        for question, answer in pairs:
+            assert answer.region.y == question.region.bottom, "a blank line between question and answer"
+            assert answer.region.x == question.region.x + 6
+        for (_, answer), (question, _) in pairwise(pairs):
+            assert question.region.y == answer.region.bottom + 1, "no blank line before the next question"

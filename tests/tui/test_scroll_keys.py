@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from driver import answer_focused, opened_chat, until
+from driver import answer_focused, opened_chat, stored_session, until
+from rich.cells import cell_len
 from test_resume_view import half_done_session, question_visible
 from textual.widgets import Label
 
-from kansencoach.tui.actions import palette
+from kansencoach.tui.actions import hint, palette
 from kansencoach.tui.app import KansencoachApp
+
+from helpers import MINI_ANSWERS
 
 
 async def test_page_up_and_down_scroll_the_conversation_and_leave_the_answer_focused() -> None:
@@ -29,3 +32,21 @@ async def test_page_up_and_down_scroll_the_conversation_and_leave_the_answer_foc
         assert str(screen.query_one("#keys-hint", Label).render()).endswith(" · PgUp/PgDn gesprek")
         names = [name for name, _, _ in palette(screen.BINDINGS)]
         assert "Gesprek omhoog" in names and "Gesprek omlaag" in names
+
+
+async def test_key_hints_too_wide_for_the_line_break_between_two_keys() -> None:
+    # Beside the draft at 80 columns 'F2 exporteren · Ctrl+G ga naar vraag · Esc naar start' broke
+    # inside the last key: 'Esc' at the end of one line, 'naar start' alone on the next.
+    stored = stored_session("Klaar", *MINI_ANSWERS.values())
+    app = KansencoachApp(resume=stored)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened_chat(app, pilot)
+        assert screen.step is None
+        if not screen.query_one("#draft-pane").display:
+            await pilot.press("ctrl+o")
+        hints = screen.query_one("#keys-hint", Label)
+        keys = hint("tui.keys.done").split(" · ")
+        assert await until(pilot, lambda: len(str(hints.render()).splitlines()) > 1)
+        for line in str(hints.render()).splitlines():
+            assert set(line.split(" · ")) <= set(keys), line
+            assert cell_len(line) <= hints.content_region.width

@@ -16,6 +16,7 @@ from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.screens.start import StartScreen
+from kansencoach.tui.widgets.keyfooter import KeyFooter
 
 from helpers import DATA
 
@@ -95,7 +96,7 @@ async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
         sessions = screen.query_one("#sessions", OptionList)
         assert sessions.has_focus
         texts = prompts(sessions)
-        assert any("Eerste" in text and "mini · 1/9 vragen" in text for text in texts)
+        assert any("Eerste" in text and "mini · 1/9 vragen beantwoord" in text for text in texts)
         highlight(sessions, first)
         await prompt_answered(app, pilot, "r", "Hernoemd")
         assert any("Hernoemd" in text for text in prompts(sessions))
@@ -164,7 +165,9 @@ async def test_without_sessions_the_empty_list_is_no_tab_stop_and_rename_is_hidd
         assert not {"rename", "delete"} & footer_actions(app)
 
 
-async def test_rename_and_delete_show_only_on_a_highlighted_session(flow_dir: Path) -> None:
+async def test_rename_and_delete_show_only_on_a_highlighted_session_and_tab_enter_starts_one(
+    flow_dir: Path,
+) -> None:
     stored_session("Plan Noord")
     app = KansencoachApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -175,23 +178,50 @@ async def test_rename_and_delete_show_only_on_a_highlighted_session(flow_dir: Pa
         await pilot.pause()
         assert app.focused is screen.query_one("#flows", OptionList)
         assert not {"rename", "delete"} & footer_actions(app)
+        # A flow is highlighted too: Enter starts a session without an arrow key first.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt), "Enter on the flows did nothing"
 
 
-async def test_at_80x24_the_sessions_box_shows_details_and_its_bottom_border(flow_dir: Path) -> None:
+def shipped_flows_in(flow_dir: Path) -> None:
     for shipped in locations.shipped_flows_dir().glob("*.yaml"):
         if not shipped.name.endswith(".test.yaml"):
             shutil.copy(shipped, flow_dir / shipped.name)
     shutil.copytree(locations.shipped_flows_dir() / "blocks", flow_dir / "blocks")
-    for title in ("Plan Noord", "Plan Zuid", "Plan Oost"):
-        stored_session(title)
+
+
+def shows_all(options: OptionList) -> bool:
+    return options.virtual_size.height <= options.content_region.height
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("sessions", [1, 3, 12])
+async def test_the_lists_use_the_height_there_is_and_neither_is_cut_off(
+    flow_dir: Path, size: tuple[int, int], sessions: int
+) -> None:
+    shipped_flows_in(flow_dir)
+    for number in range(sessions):
+        stored_session(f"Plan {number}")
     app = KansencoachApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await loaded_start(app, pilot)
-        sessions = screen.query_one("#sessions", OptionList)
-        footer_row = app.size.height - 1
-        assert sessions.region.bottom <= footer_row, "the bottom border is under the footer or off-screen"
-        # Each session takes two lines (title and progress): at least two whole sessions show.
-        assert sessions.content_region.height >= 4
+        await pilot.pause()
+        flows = screen.query_one("#flows", OptionList)
+        listed = screen.query_one("#sessions", OptionList)
+        footer = screen.query_one(KeyFooter)
+        assert listed.region.bottom <= footer.region.y, "the bottom border is under the footer"
+        # Each session takes two lines (title and progress): at least two whole ones show, and the
+        # flows list shows more than its first flow's title.
+        assert listed.content_region.height >= min(4, 2 * sessions)
+        assert flows.content_region.height >= 4
+        empty_rows = screen.query_one("#start").content_region.bottom - listed.region.bottom
+        if not (shows_all(flows) and shows_all(listed)):
+            assert empty_rows == 0, f"{empty_rows} rows stay empty while a list is cut off"
+        if sessions == 1:
+            assert shows_all(listed), "one session shows whole"
+        if size == (120, 40) and sessions < 12:
+            assert shows_all(flows) and shows_all(listed)
 
 
 async def test_the_title_prompt_says_which_keys_to_use(flow_dir: Path) -> None:

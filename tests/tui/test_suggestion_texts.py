@@ -59,6 +59,13 @@ def app_for(loaded: LoadedFlow) -> KansencoachApp:
     return KansencoachApp(new_flow=loaded, title="Suggesties")
 
 
+def keys_to_decide(app: KansencoachApp, pane: SuggestionsPane) -> tuple[str, list[str]]:
+    """The pane's title and the choose/put-aside keys the footer offers, with the pane focused."""
+    pane.focus()
+    shown = [active.binding.description for active in app.screen.active_bindings.values()]
+    return str(pane.border_title), [name for name in shown if name in ("Kiezen", "Wegleggen")]
+
+
 async def test_before_the_search_has_an_answer_the_pane_names_the_question_it_waits_for() -> None:
     app = app_for(mini_flow())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -78,6 +85,8 @@ async def test_in_a_flow_whose_questions_feed_no_search_the_pane_says_so() -> No
         assert lines(pane) == [
             "Geen suggesties: je antwoorden in deze flow geven niets om in de kennisbank mee te zoeken."
         ]
+        await pilot.pause()
+        assert keys_to_decide(app, pane) == ("Suggesties", [])
 
 
 async def test_when_nothing_fits_the_pane_says_what_the_officer_can_do() -> None:
@@ -104,6 +113,11 @@ async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -
         # One entry of the five is about health: one suggestion, no padding, no line of excuse.
         assert [option.id for option in pane.options] == ["jogg"]
         assert lines(pane)[0].startswith("Jongeren op Gezond Gewicht")
+        await pilot.pause()
+        assert keys_to_decide(app, pane) == (
+            "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
+            ["Kiezen", "Wegleggen"],
+        )
         pane.highlighted = 0
         await pilot.press("x")
         assert await until(pilot, lambda: pane.get_option_at_index(0).id is None), "still listed"
@@ -113,6 +127,8 @@ async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -
             "Je hebt alle suggesties die bij je antwoorden passen gekozen of weggelegd. "
             "Gekozen suggesties staan in het concept (Ctrl+O)."
         )
+        await pilot.pause()
+        assert keys_to_decide(app, pane) == ("Suggesties", [])
 
 
 def suggestion(words: tuple[str, ...], facets: tuple[str, ...], related_to: str) -> Suggestion:

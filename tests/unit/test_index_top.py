@@ -5,12 +5,15 @@ normaliser remembers per word give the same terms as scanning each text whole.""
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 
 from kansencoach.core.catalog import load_kb
 from kansencoach.core.dutch.normalize import Normalizer
 from kansencoach.core.knowledge.index import FIELD_WEIGHTS, Index
+
+from helpers import REPO
 
 WORDS = "taal lezen rekenen schulden ouders peuters jongeren wijk school bijles werk zorg de en in"
 """A few common words (and some in every entry): many entries alike, ties everywhere."""
@@ -127,3 +130,17 @@ def test_remembered_words_give_the_terms_of_a_whole_scan() -> None:
     assert [warm.terms(text) for text in texts] == scanned
     assert [warm.terms(text) for text in texts] == scanned  # and again, every word remembered
     assert [warm._scan(text)[0] for text in texts] == scanned
+
+
+def test_top_is_the_exhaustive_ranking_once_it_finds_the_entries_having_several_words() -> None:
+    """A long query of common words over the benchmark's generated entries: the reading finds the
+    entries having several of the words with sets, after it looked some up in a dict of weights (it
+    once counted those weights as if they were how many words an entry has, and missed entries)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import knowledge_scale
+
+    index = knowledge_scale.generated_knowledge(1_000).matcher.index
+    asked = terms("Ouders betrekken bij de school van hun kind en gezinnen")
+    for count in range(2, len(asked) + 1):
+        for limit in (5, 10, 19, 40):
+            assert index.top(asked[:count], 1.0, limit) == ranked(index, asked[:count], 1.0, limit), count

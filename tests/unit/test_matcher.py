@@ -12,7 +12,8 @@ from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases, words
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.loading import load_knowledge
-from kansencoach.core.knowledge.matcher import RELATED_SHARE, Matcher, Query, Suggestion
+from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.knowledge.shortlist import RELATED_SHARE
 
 from helpers import SMALL_KB_ITEMS as ITEMS
 from helpers import small_knowledge_base
@@ -272,3 +273,15 @@ def test_a_compound_found_by_its_first_part_alone_names_that_part() -> None:
     assert found
     assert ("geboortegewicht", "geboorte") in found[0].fuzzy
     assert "‘geboortegewicht’ ≈ ‘geboorte’" in found[0].why
+
+
+def test_common_verbs_and_words_of_degree_time_and_place_find_nothing_and_are_no_reason() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    matcher = load_kb().matcher
+    # each of these is in the text of shipped entries, so before they were stopwords they matched
+    assert matcher.search(Query("Het ligt meestal overal vooraf zo, zegt men, en dat bleek vandaag")) == []
+    found = matcher.search(Query("Schulden liggen meestal overal vooraf, bleek vandaag"))
+    assert found
+    assert all({word.word for word in result.words} <= {"schulden"} for result in found)
+    assert "‘schulden’" in found[0].why

@@ -19,6 +19,7 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.knowledge.ranking import Postings, best, scores_of
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
@@ -37,6 +38,11 @@ the vocabulary labels of the item's facets."""
 K1 = 1.2
 B = 0.75
 _K1_PLUS_1 = K1 + 1
+GROWTH = 4
+"""How many times as many entries a `Reading` takes each time it reads on."""
+FULL_READ = 8
+"""A `Reading` that would take over 1/FULL_READ of its terms' postings scores every entry having a
+term instead (`scores`): the threshold algorithm costs more per entry than scoring them all."""
 _TERM = itemgetter(1)
 """A normaliser's Term's term."""
 
@@ -190,12 +196,21 @@ class Index:
         """The `limit` best (entry number, score) of `scores(terms, coordination)`, best first and
         on equal scores the lower number first, without scoring every entry that has a term
         (knowledge/ranking.py says how)."""
-        from kansencoach.core.knowledge.ranking import Postings, best  # not on `kb search`'s path
-
-        postings = Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
         return best(
-            postings, [self._term_ids.get(term) for term in terms], shares(len(terms), coordination), limit
+            self._postings(),
+            [self._term_ids.get(term) for term in terms],
+            shares(len(terms), coordination),
+            limit,
         )
+
+    def scores_of(self, terms: Sequence[str], coordination: float, docs: list[int]) -> list[float]:
+        """The scores `scores(terms, coordination)` gives the entries `docs` (0.0 for one having none
+        of the terms), without scoring any other entry."""
+        found = [self._term_ids.get(term) for term in terms]
+        return scores_of(self._postings(), found, shares(len(terms), coordination), docs)
+
+    def _postings(self) -> Postings:
+        return Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
 
     def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
         """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text."""
@@ -210,6 +225,54 @@ class Index:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value
         return result
+
+
+class Reading:
+    """The entries having a query's terms with their scores, best first: the `first` best
+    (`Index.top`), GROWTH times as many at each `more`, or every one at once (`first` None)."""
+
+    def __init__(self, index: Index, terms: Sequence[str], coordination: float, first: int | None) -> None:
+        self.index, self.terms, self.coordination = index, terms, coordination
+        self.scores: dict[int, float] = {}
+        """Entry number → score, for the entries read so far."""
+        self.complete = False
+        """Whether every entry having a term has been read."""
+        self.bound = 0.0
+        """The highest score an entry not read yet can have."""
+        self._postings = sum(map(index.document_frequency, set(terms)))
+        self._looked: set[int] = set()
+        self._count = 0
+        self._read(first)
+        self.best = max(self.scores.values(), default=0.0)
+
+    def more(self) -> None:
+        """Read on: GROWTH times as many entries as so far."""
+        self._read(self._count * GROWTH)
+
+    def include(self, docs: Iterable[int]) -> None:
+        """Score the entries `docs` too (the ones having a term), wherever they stand."""
+        wanted = sorted({doc for doc in docs if not self.knows(doc)})
+        self._looked.update(wanted)
+        for doc, score in zip(
+            wanted, self.index.scores_of(self.terms, self.coordination, wanted), strict=True
+        ):
+            if score:
+                self.scores[doc] = score
+
+    def knows(self, doc: int) -> bool:
+        """Whether the score of `doc` is known: read, included, or 0.0 once every entry is read."""
+        return self.complete or doc in self.scores or doc in self._looked
+
+    def _read(self, count: int | None) -> None:
+        if count is None or count * FULL_READ >= self._postings:
+            self.scores = self.index.scores(self.terms, self.coordination)
+            self.complete, self.bound = True, 0.0
+            return
+        found = self.index.top(self.terms, self.coordination, count)
+        self._count = count
+        self.scores.update(found)
+        self.complete = len(found) < count
+        self.bound = 0.0 if self.complete else found[-1][1]
 
 
 def shares(count: int, coordination: float) -> list[float]:

@@ -21,15 +21,15 @@ Everything is deterministic: equal scores are ordered by id.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
-from kansencoach.core.knowledge.index import Index
+from kansencoach.core.knowledge.index import Index, Reading
+from kansencoach.core.knowledge.shortlist import RELATED_FROM, Shortlist, Standing, shortlist_of
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -46,17 +46,6 @@ EVIDENCE_WEIGHT = 0.01
 COORDINATION = 1.0
 """How much matching more of the query's words counts: the text score is multiplied by the share of
 the query's words an entry holds to this power (0: not at all, 1: in proportion)."""
-RELATED_SHARE = 0.2
-"""The share of a leading match's score that each entry it names as related gets."""
-RELATED_FROM = 5
-"""How many of the best matches (on their own evidence) lend their score to the entries they name."""
-FLOOR = 0.1
-"""Results scoring under this share of the best one are not shown."""
-LINKED_ONLY_FLOOR = 0.25
-"""The share of the best score an entry that shares no word with the case needs to be shown: more
-than one link from the best match gives it (RELATED_SHARE), so it takes links from several leading
-matches. One leader's link alone is how unrelated entries padded a short list (a housing case got
-lobbying and the employers' approach); chosen on tests/data/relevance/tuning2/ (strict labels)."""
 MEANINGFUL_SHARE = 0.5
 """A word in more than this share of the entries carries no meaning and is never named as a reason."""
 FUZZY_CUTOFF = 85
@@ -129,11 +118,11 @@ class Matcher:
         )
         self._split_cache: dict[str, list[str]] = {}
         ranks = names.ranks
-        self._evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
-        self._related = [
-            tuple(doc_of[key] for key in facts.related if key in doc_of) for facts in entries.facts
-        ]
+        self._standing = Standing(
+            [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts],
+            [tuple(doc_of[key] for key in facts.related if key in doc_of) for facts in entries.facts],
+        )
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
         """The best `limit` entries for `query`, best first, none under FLOOR of the best.
@@ -142,56 +131,47 @@ class Matcher:
         left out only after: deciding on one changes nothing else in the list, and putting the good
         ones aside does not bring up those that were too weak to show beside them.
 
-        Every candidate gets a score; only the ones returned are explained, which keeps a query over
-        ten thousand entries fast.
+        Only the ones returned are explained, which keeps a query over ten thousand entries fast.
         """
         if query.is_empty:
             return []
         query = self._with_places(query)
+        terms, fuzzy = self._query_terms(query.text)
+        found, own = self.shortlist(query, [term for _, term in terms], limit, exclude)
+
+        def parts(doc: int) -> tuple[float, float, float, float]:
+            return (*own(doc), found.related.get(doc, 0.0), self._standing.evidence[doc])
+
+        return [
+            self._explain(
+                doc, score, parts(doc), terms, fuzzy, query, self._name_of(found.linked_by.get(doc))
+            )
+            for doc, score in found.top
+        ]
+
+    def shortlist(
+        self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()
+    ) -> tuple[Shortlist, Callable[[int], tuple[float, float]]]:
+        """What `search` shows, unexplained, for `query` read as the index `terms` (knowledge/
+        shortlist.py), and what gives an entry's text share and facet part. Without facets the
+        entries are read best text first; with facets every entry is scored (a facet lifts any)."""
         excluded = set(exclude)
         facts = self.entries.facts
         skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
-        terms, fuzzy = self._query_terms(query.text)
-        text_scores = self.index.scores([term for _, term in terms], COORDINATION)
-        best_text = max(text_scores.values(), default=0.0) or 1.0
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        candidates = range(len(facts)) if has_facets else text_scores.keys()
+        first = None if has_facets else 2 * (limit + len(skip)) + RELATED_FROM
+        reading = Reading(self.index, terms, COORDINATION, first)
+        best_text = reading.best or 1.0
 
         def own(doc: int) -> tuple[float, float]:
-            text = text_scores.get(doc, 0.0) / best_text
+            text = reading.scores.get(doc, 0.0) / best_text
             fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
             return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
-        scores = {}
-        for doc in candidates:
-            text, facets = own(doc)
-            if text or facets:
-                scores[doc] = round(text + facets + self._evidence[doc], 6)
-        related: dict[int, float] = {}
-        linked_by: dict[int, int] = {}
-        for leader, leader_score in heapq.nlargest(RELATED_FROM, scores.items(), key=_ranked):
-            for doc in self._related[leader]:
-                related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
-                linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
-        for doc, share in related.items():
-            scores[doc] = round(scores.get(doc, self._evidence[doc]) + share, 6)
+        def candidates() -> Collection[int]:
+            return range(len(facts)) if has_facets else reading.scores.keys()
 
-        def parts(doc: int) -> tuple[float, float, float, float]:
-            return (*own(doc), related.get(doc, 0.0), self._evidence[doc])
-
-        best = max(scores.values(), default=0.0)
-        # An entry that shares no word with the case is here through related links alone.
-        wordless = LINKED_ONLY_FLOOR * best if terms else 0.0
-        kept = ((doc, score) for doc, score in scores.items() if score >= FLOOR * best and doc not in skip)
-        top = heapq.nlargest(
-            limit,
-            ((doc, score) for doc, score in kept if doc in text_scores or score >= wordless),
-            key=_ranked,
-        )
-        return [
-            self._explain(doc, score, parts(doc), terms, fuzzy, query, self._name_of(linked_by.get(doc)))
-            for doc, score in top
-        ]
+        return shortlist_of(reading, own, self._standing, skip, limit, candidates), own
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
@@ -382,11 +362,6 @@ class Matcher:
             level = self._labels.get(("evidence", item.evidence), item.evidence)
             parts.append(t("match.evidence", level=level))
         return t("match.why", parts="; ".join(parts))
-
-
-def _ranked(row: tuple[int, float]) -> tuple[float, int]:
-    """Best score first; entries are in id order, so on a tie the lower number (id) wins."""
-    return row[1], -row[0]
 
 
 def _word_matches(contributions: dict[str, dict[str, float]]) -> tuple[WordMatch, ...]:

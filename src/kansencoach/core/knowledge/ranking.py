@@ -66,6 +66,17 @@ def best(
     return _Ranking(postings, known, share, limit).run()
 
 
+def scores_of(
+    postings: Postings, found: list[int | None], share: list[float], docs: list[int]
+) -> list[float]:
+    """The scores of the entries `docs` for the query's terms (as for `best`), 0.0 for one having none
+    of them: exactly those of `Index.scores`, for a few entries looked up in the postings."""
+    known = [term_id for term_id in found if term_id is not None]
+    if not known or not docs:
+        return [0.0] * len(docs)
+    return _Ranking(postings, known, share, len(docs)).scores(docs, -1, [])
+
+
 class _Ranking:
     """One query's reading: where it stands in each term's postings, the best so far, what was met."""
 
@@ -205,7 +216,8 @@ class _Ranking:
             return set(ordered[0]).intersection(*ordered[1:])
         counts: Counter[int] = Counter()
         for term_id in self.some:
-            counts.update(self.entries_of.get(term_id) or self.members(term_id))
+            # Over the entries themselves: Counter.update of a dict (`weighed`) would add its weights.
+            counts.update(iter(self.entries_of.get(term_id) or self.members(term_id)))
         return {doc for doc, found in counts.items() if found >= count}
 
     def members(self, term_id: int) -> set[int]:

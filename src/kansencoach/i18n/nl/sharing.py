@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "tui.import": "Importeren",
     "tui.import_question": "Pad naar het sessiebestand (.yaml) om in te lezen:",
     "tui.import_required": "Typ het pad naar een sessiebestand, of Esc om af te zien.",
-    "tui.export_session": "Sessiebestand (.yaml): de hele sessie, om te delen of later in te lezen",
+    "tui.export_session": "Sessiebestand (.yaml), om te delen of later in te lezen",
     "tui.resolve_comments": "Opmerkingen afgehandeld",
     "tui.cmd.resolve_comments": "Markeer de opmerkingen bij deze vraag als afgehandeld",
 }

@@ -5,6 +5,8 @@ The chat screen (`chat.py`) builds on this class; it shows the question a move l
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from textual import on, work
 from textual.screen import Screen
 from textual.widget import AwaitMount
@@ -93,7 +95,7 @@ class ChatMoves(Screen[None]):
     async def action_jump(self) -> None:
         route = self.session.route()
         choices = [
-            (step.id, f"{Conversation.label(step)}: {answer_text(self.session, step)[:60]}")
+            (step.id, f"{Conversation.label(step)}: {_short(answer_text(self.session, step))}")
             for step in route.answered
         ]
         if route.next is not None:
@@ -153,3 +155,8 @@ class ChatMoves(Screen[None]):
             return
         self.app.notify(t("plain.comments_resolved", count=count))
         self._update_side()
+
+
+def _short(answer: str, width: int = 60) -> str:
+    """`answer` cut at a word, with a sign that more follows (a cut mid-word read as the answer)."""
+    return answer if len(answer) <= width else shorten(answer, width, placeholder=" …")

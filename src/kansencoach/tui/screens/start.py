@@ -20,6 +20,7 @@ from kansencoach.i18n import t
 from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
+from kansencoach.tui.widgets.fittedlist import FittedList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 
 SHORT = 30
@@ -88,9 +89,9 @@ class StartScreen(Screen[None]):
         with Vertical(id="start"):
             yield Static(t("tui.welcome"), id="welcome")
             yield Label(t("tui.new_session"), classes="list-title")
-            yield OptionList(Option(t("tui.loading"), disabled=True), id="flows")
+            yield FittedList(Option(t("tui.loading"), disabled=True), id="flows")
             yield Label(t("tui.resume_session"), classes="list-title")
-            yield OptionList(Option(t("tui.loading"), disabled=True), id="sessions")
+            yield FittedList(Option(t("tui.loading"), disabled=True), id="sessions")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -136,10 +137,12 @@ class StartScreen(Screen[None]):
         # An empty list is no Tab stop: focus there would be invisible.
         session_list.disabled = not rows
         flow_list.disabled = not flows
-        focus = session_list if rows else flow_list
-        focus.focus()
-        first = next((index for index, option in enumerate(focus.options) if not option.disabled), None)
-        focus.highlighted = first
+        # Both highlighted, not only the one with the focus: Tab to the other, then Enter, did nothing.
+        for options in (flow_list, session_list):
+            options.highlighted = next(
+                (index for index, option in enumerate(options.options) if not option.disabled), None
+            )
+        (session_list if rows else flow_list).focus()
 
     @on(OptionList.OptionSelected, "#flows")
     def _flow_chosen(self, event: OptionList.OptionSelected) -> None:

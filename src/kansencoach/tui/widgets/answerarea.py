@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
@@ -11,6 +12,10 @@ from kansencoach.core.flows.models import AnswerValue, QuestionStep
 from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberedOptions
 from kansencoach.tui.widgets.inputs import input_for
+from kansencoach.tui.widgets.keyfooter import pack
+
+HINT_GAP = " · "
+"""Between two keys in the hints (as the i18n texts write them)."""
 
 
 class AnswerArea(Vertical):
@@ -56,11 +61,16 @@ class AnswerArea(Vertical):
         self._show_keys()
 
     def _show_keys(self) -> None:
-        """The input's keys, and the keys that scroll the conversation where they fit on the line."""
+        """The input's keys, and the keys that scroll the conversation where they fit on the line;
+        on more lines where the input's do not fit, broken between two keys, never inside one."""
         shown = self._keys_hint
-        with_scroll = f"{shown} · {hint('tui.keys.scroll')}"
-        if cell_len(with_scroll) <= self.content_region.width:
+        width = self.content_region.width
+        with_scroll = f"{shown}{HINT_GAP}{hint('tui.keys.scroll')}"
+        if cell_len(with_scroll) <= width:
             shown = with_scroll
+        elif width:
+            items = [Text(item) for item in shown.split(HINT_GAP)]
+            shown = "\n".join(line.plain for line in pack(items, width, HINT_GAP))
         if shown != self._shown_keys:  # no restyle before the next question is drawn when unchanged
             self._shown_keys = shown
             self.query_one("#keys-hint", Label).update(shown)

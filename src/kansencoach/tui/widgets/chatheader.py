@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,11 +13,17 @@ from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.allocate import points_bar
 
-SECTION_BAR = 5
+SECTION_BAR = 4
 """Cells per section in the header's progress: four sections fit beside the title at 80 columns."""
 
-NARROW_CHAT = 60
-"""Below this chat width the header shows the title and the count, not the section bars."""
+TITLE_ROOM = 30
+"""Cells the title keeps (or all it needs, if fewer) before the section bars give way."""
+
+GAPS = 4
+"""Cells of the header that are neither title, badge, bars nor count: its padding and two margins."""
+
+BADGE_GAPS = 3
+"""The preview badge's padding and margin (app.tcss)."""
 
 
 class ChatHeader(Horizontal):
@@ -26,6 +33,10 @@ class ChatHeader(Horizontal):
         super().__init__(id=id)
         self._title = title
         self._preview = preview
+        self._chat_width = 0
+        self._bars = self._count = 0
+        """The cells the section bars and the count take."""
+        self._badge = cell_len(t("tui.preview")) + BADGE_GAPS if preview else 0
 
     def compose(self) -> ComposeResult:
         yield Label(visible(self._title), id="session-title", markup=False)
@@ -36,12 +47,19 @@ class ChatHeader(Horizontal):
 
     def show_progress(self, session: Session) -> None:
         done, total = session.route().progress
-        _show(self.query_one("#progress", Label), section_progress(session))
-        _show(self.query_one("#progress-label", Label), Text(t("tui.progress", done=done, total=total)))
+        bars = section_progress(session)
+        count = Text(t("tui.progress", done=done, total=total))
+        self._bars, self._count = bars.cell_len, count.cell_len
+        _show(self.query_one("#progress", Label), bars)
+        _show(self.query_one("#progress-label", Label), count)
+        self.fit(self._chat_width)
 
     def fit(self, chat_width: int) -> None:
-        """Beside an open pane at 80 columns the title comes first; the section bars give way."""
-        self.query_one("#progress").display = chat_width >= NARROW_CHAT
+        """The title comes first: where it would keep less than TITLE_ROOM cells (an open pane
+        beside it), the section bars give way; the count stays."""
+        self._chat_width = chat_width
+        room = chat_width - GAPS - self._badge - self._bars - self._count
+        self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
 
 def _show(label: Label, text: Text) -> None:

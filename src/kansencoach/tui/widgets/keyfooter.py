@@ -8,6 +8,7 @@ long form would take more than two lines.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
@@ -24,17 +25,22 @@ def footer_key(binding: Binding, short: bool = False) -> str:
     return name.replace("Ctrl+", "^") if short else name
 
 
-def pack(items: list[tuple[str, str]], width: int) -> list[Text]:
-    """The items as lines of at most `width` cells, breaking only between two keys."""
+def pack(items: list[Text], width: int, gap: str = "  ") -> list[Text]:
+    """The items as lines of at most `width` cells, `gap` between two on a line, breaking only
+    between two items (a key and what it does stay together)."""
     lines: list[Text] = [Text()]
-    for key, description in items:
-        item = Text.assemble((key, "bold"), " ", description)
-        if lines[-1].cell_len and lines[-1].cell_len + 2 + item.cell_len > width:
+    for item in items:
+        if lines[-1].cell_len and lines[-1].cell_len + cell_len(gap) + item.cell_len > width:
             lines.append(Text())
         if lines[-1].cell_len:
-            lines[-1].append("  ")
+            lines[-1].append(gap)
         lines[-1].append_text(item)
     return lines
+
+
+def footer_items(items: list[tuple[str, str]]) -> list[Text]:
+    """Each (key, what it does) as the footer shows it: the key in bold."""
+    return [Text.assemble((key, "bold"), " ", description) for key, description in items]
 
 
 class KeyFooter(Static):
@@ -84,7 +90,7 @@ class KeyFooter(Static):
         # Not laid out yet (a screen composed behind another): the footer spans the app's width. Packing
         # for the minimum instead gave ten lines, and that height stayed until the terminal was resized.
         width = max((self.size.width or self.app.size.width) - 2, 20)
-        lines = pack(self.items(), width)
+        lines = pack(footer_items(self.items()), width)
         if len(lines) > MAX_LINES:
-            lines = pack(self.items(short=True), width)
+            lines = pack(footer_items(self.items(short=True)), width)
         self.update(Text("\n").join(lines))

@@ -84,7 +84,7 @@ class SuggestionsPane(PaneList):
     """Interventions from the knowledge base that fit the answers so far, each with its why."""
 
     DEFAULT_CLASSES = "pane"
-    BORDER_TITLE = t("tui.suggestions_title")
+    BORDER_TITLE = t("tui.suggestions_title_empty")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "decide(True)", t("tui.accept")),
         Binding("x", "decide(False)", t("tui.dismiss")),
@@ -105,6 +105,8 @@ class SuggestionsPane(PaneList):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._suggestions: dict[str, Suggestion] = {}
+        self._choosing = False
+        """Whether the offer shown has suggestions to choose or put aside (the core's Offer says so)."""
 
     def show_suggestions(self, offer: Offer) -> None:
         """Two lines per suggestion (its name, the words it matched), so many fit; Enter tells the rest.
@@ -113,6 +115,7 @@ class SuggestionsPane(PaneList):
         """
         suggestions = offer.suggestions
         self._suggestions = {suggestion.id: suggestion for suggestion in suggestions}
+        self._show_keys(offer.empty is None)
         if offer.empty is not None:
             line = _empty_line(offer)
             self.show([self.kept(("none", line), _remark, line, "dim italic")])
@@ -122,6 +125,18 @@ class SuggestionsPane(PaneList):
         self.show([self._suggestion(suggestion) for suggestion in suggestions])
         if kept is not None and self.highlighted is None:
             self.highlighted = min(kept, self.option_count - 1)
+
+    def _show_keys(self, choosing: bool) -> None:
+        """The keys to choose and put aside, in the title and the footer, only while there is
+        something to choose: on an empty list they would promise what they cannot do."""
+        if choosing != self._choosing:
+            self._choosing = choosing
+            self.border_title = t("tui.suggestions_title" if choosing else "tui.suggestions_title_empty")
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Choosing and putting aside are hidden while the offer has nothing to decide on."""
+        return self._choosing if action == "decide" else True
 
     def _suggestion(self, suggestion: Suggestion) -> Option:
         """A suggestion's option, kept while its name, score and matched words are the same."""

@@ -1,0 +1,114 @@
+"""Which entries a search shows, with their scores: each entry's own score (text, facets, evidence,
+knowledge/matcher.py), the shares the leading matches lend the entries they name as related, and
+the floors under which nothing is shown.
+
+The entries are read best text first (`index.Reading`) and the list is made again from those read,
+reading on while an entry not read yet could still be a leader, the best, or in the list. Such an
+entry scores at most what the same sum gives at the reading's bound with the highest evidence bonus
+(sums and rounding only grow with what is added), so the list is exactly that of scoring every entry.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from kansencoach.core.knowledge.index import Reading
+
+RELATED_SHARE = 0.2
+"""The share of a leading match's score that each entry it names as related gets."""
+RELATED_FROM = 5
+"""How many of the best matches (on their own evidence) lend their score to the entries they name."""
+FLOOR = 0.1
+"""Results scoring under this share of the best one are not shown."""
+LINKED_ONLY_FLOOR = 0.25
+"""The share of the best score an entry that shares no word with the case needs to be shown: more
+than one link from the best match gives it (RELATED_SHARE), so it takes links from several leading
+matches. One leader's link alone is how unrelated entries padded a short list (a housing case got
+lobbying and the employers' approach); chosen on tests/data/relevance/tuning2/ (strict labels)."""
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the shortlist needs of every entry besides its text: its evidence bonus, the entries it
+    names as related (entry numbers)."""
+
+    evidence: Sequence[float]
+    related: Sequence[tuple[int, ...]]
+
+    @property
+    def most_evidence(self) -> float:
+        return max(self.evidence, default=0.0)
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """The best entries (entry number, score) best first, what each related entry got from the
+    leaders and which leader (the best) named it."""
+
+    top: list[tuple[int, float]]
+    related: dict[int, float]
+    linked_by: dict[int, int]
+
+
+def shortlist_of(
+    reading: Reading,
+    own: Callable[[int], tuple[float, float]],
+    standing: Standing,
+    skip: Collection[int],
+    limit: int,
+    candidates: Callable[[], Collection[int]],
+) -> Shortlist:
+    """The best `limit` entries not in `skip` among `candidates()` (the entries read, or every
+    entry), `own` giving an entry's text share and facet part; reads on until the list is certain."""
+    most_evidence = standing.most_evidence
+    while True:
+        scores = {}
+        for doc in candidates():
+            text, facets = own(doc)
+            if text or facets:
+                scores[doc] = _score(text, facets, standing.evidence[doc])
+        # The most an entry not read yet can score (it has a word, so its facets count 0 here).
+        unread = (
+            -1.0 if reading.complete else _score(reading.bound / (reading.best or 1.0), 0.0, most_evidence)
+        )
+        leaders = heapq.nlargest(RELATED_FROM, scores.items(), key=_ranked)
+        if not reading.complete and (len(leaders) < RELATED_FROM or leaders[-1][1] <= unread):
+            reading.more()  # one of them may be a leader
+            continue
+        linked = {doc for leader, _ in leaders for doc in standing.related[leader]}
+        if not all(map(reading.knows, linked)):
+            reading.include(linked)
+            continue
+        related: dict[int, float] = {}
+        linked_by: dict[int, int] = {}
+        for leader, leader_score in leaders:
+            for doc in standing.related[leader]:
+                related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
+                linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
+        for doc, share in related.items():
+            scores[doc] = round(scores.get(doc, standing.evidence[doc]) + share, 6)
+        best = max(scores.values(), default=0.0)
+        # An entry that shares no word with the case is here through related links alone.
+        wordless = LINKED_ONLY_FLOOR * best if reading.terms else 0.0
+        kept = ((doc, score) for doc, score in scores.items() if score >= FLOOR * best and doc not in skip)
+        top = heapq.nlargest(
+            limit,
+            ((doc, score) for doc, score in kept if doc in reading.scores or score >= wordless),
+            key=_ranked,
+        )
+        if unread >= FLOOR * best and (unread > best or len(top) < limit or top[-1][1] <= unread):
+            reading.more()  # one of them may be the best or in the list
+            continue
+        return Shortlist(top, related, linked_by)
+
+
+def _score(text: float, facets: float, evidence: float) -> float:
+    """An entry's score on its own evidence, before related links."""
+    return round(text + facets + evidence, 6)
+
+
+def _ranked(row: tuple[int, float]) -> tuple[float, int]:
+    """Best score first; entries are in id order, so on a tie the lower number (id) wins."""
+    return row[1], -row[0]
