@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,14 @@ settings.load_profile("kansencoach")
 """Property tests have no deadline: Hypothesis's default fails an example that takes over 200 ms of wall
 clock, which a loaded machine causes at random. A hang is caught by helpers.at_most where one could
 happen; how fast the code is, is measured in benchmarks/."""
+
+gc.set_threshold(50_000, 20, 50)
+"""The cyclic collector runs less often in the test processes (700, 10, 10 by default). A worker runs
+hundreds of apps, loaders and property tests in one interpreter, and what they leave in Textual's and
+the loaders' caches piles up in the oldest generation: each full collection rescans it all, which cost
+a sixth of the CPU of the TUI tests (about 0.13 s a time, 22 times in test_chat and test_bindings).
+Nothing here depends on when garbage is collected; the subprocesses a test starts keep the settings
+an officer's process has (the app sets its own young threshold, tui.app.YOUNG_COLLECTION)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

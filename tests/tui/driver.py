@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
@@ -39,17 +40,24 @@ from helpers import MINI_ANSWERS, answer_current, mini_flow
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type short text key by key; paste long text, as an officer pastes from a document."""
+    """Type short text key by key; paste long text, as an officer pastes from a document.
+
+    The keys come in one burst, as a terminal delivers a quick typist's keys: each is the key event
+    `pilot.press` would make, handed to the app as its driver hands it one, but without waiting for
+    the app to go idle and draw a frame after every key (a whole session types some 660 keys)."""
     if len(text) <= 30 and "\n" not in text:
-        await pilot.press(*[_key(char) for char in text])
+        for char in text:
+            key = events.Key(_character_to_key(char), char)
+            key.set_sender(pilot.app)
+            pilot.app.post_message(key)
+        # The app hands each key to the focused box's queue while it works through its own: one
+        # pause lets the app hand them all on, the next lets the box take them, so that a priority
+        # key pressed next (Ctrl+S, which the app handles itself) comes after the text.
+        await pilot.pause()
     else:
         # The app forwards a paste to the focused widget, as the terminal's bracketed paste does.
         pilot.app.post_message(events.Paste(text))
     await pilot.pause()
-
-
-def _key(char: str) -> str:
-    return {" ": "space"}.get(char, char) if char.isalnum() or char == " " else f"{char}"
 
 
 async def answer(pilot: Pilot[None], step: QuestionStep, value: AnswerValue) -> None:
