@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
         "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
         "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
     ),
-    "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
+    "tui.flow_missing": "de flow van deze sessie is niet meer te vinden",
     "tui.session_detail": "{flow} · {done}/{total} vragen beantwoord · laatst {when}",
     "tui.rename": "Hernoemen",
     "tui.delete": "Verwijderen",
