@@ -112,10 +112,11 @@ async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -
         pane = await shown(pilot, screen)
         # One entry of the five is about health: one suggestion, no padding, no line of excuse.
         assert [option.id for option in pane.options] == ["jogg"]
-        assert lines(pane)[0].startswith("Jongeren op Gezond Gewicht")
+        # The name alone on its line: no raw score beside it, the order is the ranking.
+        assert lines(pane)[0].split("\n")[0] == "Jongeren op Gezond Gewicht"
         await pilot.pause()
         assert keys_to_decide(app, pane) == (
-            "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
+            "Suggesties (a: kiezen, x: wegleggen)",
             ["Kiezen", "Wegleggen"],
         )
         pane.highlighted = 0
@@ -129,6 +130,20 @@ async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -
         )
         await pilot.pause()
         assert keys_to_decide(app, pane) == ("Suggesties", [])
+
+
+async def test_a_narrow_pane_keeps_its_title_whole_and_leaves_the_keys_to_the_footer() -> None:
+    app = app_for(mini_flow())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await chat(app, pilot)
+        await answered(pilot, screen, "Een verschil", "gezondheid")
+        pane = await shown(pilot, screen)
+        await pilot.pause()
+        # Cut, the keyed title read 'Suggesties (a: kiezen, x: weg…'.
+        assert keys_to_decide(app, pane) == ("Suggesties", ["Kiezen", "Wegleggen"])
+        await pilot.resize_terminal(120, 40)
+        assert await until(pilot, lambda: pane.border_title != "Suggesties"), "title stayed short"
+        assert keys_to_decide(app, pane)[0] == "Suggesties (a: kiezen, x: wegleggen)"
 
 
 def suggestion(words: tuple[str, ...], facets: tuple[str, ...], related_to: str) -> Suggestion:

@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "tui.open": "open",
     "tui.section_open": "Nog niets ingevuld.",
     "tui.draft_title": "Concept",
-    "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
+    "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen)",
     "tui.suggestions_title_empty": "Suggesties",
     "tui.review_title": "Toets",
     "tui.review_pending": "De toets wordt geladen…",
