@@ -33,6 +33,7 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import TextPrompt
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.widgets.allocate import AllocateAnswer
+from kansencoach.tui.widgets.panes import SuggestionsPane
 
 from helpers import MINI_ANSWERS, answer_current, mini_flow
 
@@ -269,3 +270,19 @@ async def until(pilot: Pilot[None], holds: Callable[[], bool], frames: int = 200
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     return holds()
+
+
+async def suggestions_open(
+    pilot: Pilot[None], app: KansencoachApp, case: str
+) -> tuple[ChatScreen, SuggestionsPane]:
+    """The mini flow's first question answered with `case` and its domain with onderwijs, then
+    Ctrl+T: the chat screen and its suggestions pane."""
+    await knowledge_loaded(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ChatScreen) and screen.step is not None
+    await answer(pilot, screen.step, case)
+    assert screen.step is not None
+    await answer(pilot, screen.step, "onderwijs")
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    return screen, screen.query_one(SuggestionsPane)

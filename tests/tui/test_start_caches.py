@@ -110,7 +110,8 @@ class Usable(KansencoachApp):
         screen = self.screen
         listed = bool(getattr(screen, "flows", None)) and hasattr(screen, "rows")
         if listed and self.knowledge is not None and all(w.is_finished for w in self.workers):
-            heavy = ("pydantic", "yaml", "rapidfuzz", "markdown_it", "docx")
+            # The stemmer too: the cached normaliser's synonyms are stemmed already.
+            heavy = ("pydantic", "yaml", "rapidfuzz", "markdown_it", "docx", "snowballstemmer", "Stemmer")
             loaded = sorted({name.split(".")[0] for name in sys.modules} & set(heavy))
             print(f"ROWS:{len(screen.rows)} LOADED:{','.join(loaded)}", file=sys.__stderr__)
             os._exit(0)

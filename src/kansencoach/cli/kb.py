@@ -227,8 +227,10 @@ def _kb_search(arguments: argparse.Namespace) -> int:
         return 0
     if not results:
         print(t("cli.kb_nothing"))
+    from kansencoach.core.dutch.numbers import format_amount
+
     for number, result in enumerate(results, start=1):
-        print(f"{number:>2}. {result.name} ({result.id}) — {result.score:.2f}")
+        print(f"{number:>2}. {result.name} ({result.id}) — {format_amount(round(result.score, 2))}")
         print(f"    {result.why}")
     return 0
 

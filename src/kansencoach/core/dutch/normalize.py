@@ -28,6 +28,10 @@ _ELIDED = re.compile(r"\b[a-z0-9]+-\s+(?=(?:en|of|tot)\s)")
 """The first half of "voor- en vroegschoolse": its meaning is the whole compound, not the fragment."""
 
 
+Phrases = dict[tuple[str, ...], str]
+"""Words (or their stems) in a row → what they stand for."""
+
+
 class Term(NamedTuple):
     """A search term and the word it came from (for explanations); a tuple, as indexing makes one
     per word of every entry."""
@@ -101,8 +105,8 @@ class Normalizer:
     ) -> None:
         """`places` maps a place name to the `waar` value it stands for, or "" for none (a city)."""
         self.stopwords = frozenset(fold(word) for word in stopwords)
-        self._phrases: dict[tuple[str, ...], str] = {}
-        self._exact: dict[tuple[str, ...], str] = {}
+        self._phrases: Phrases = {}
+        self._exact: Phrases = {}
         """Members whose stems another group claims first, by their exact words (rekeningen)."""
         for group in synonym_groups:
             if not group:
@@ -113,12 +117,32 @@ class Normalizer:
                 if key and self._phrases.setdefault(key, canonical) != canonical:
                     self._exact[tuple(words(member))] = canonical
         self._places = {tuple(words(name)): waar for name, waar in (places or {}).items() if words(name)}
+        self._derive()
+
+    def _derive(self) -> None:
+        """What follows from the stopwords, phrases and places: the lookups `terms` starts with."""
         self._longest = max((len(key) for key in [*self._phrases, *self._places, *self._exact]), default=1)
         self._phrase_starts = frozenset(key[0] for key in self._phrases if len(key) > 1)
         self._place_starts = frozenset(key[0] for key in [*self._places, *self._exact])
         self._alone: dict[str, list[Term]] = {}
         """A word that starts no phrase or place → its terms, which its neighbours do not change:
         indexing ten thousand entries meets the same words again and again."""
+
+    def to_plain(self) -> tuple[list[str], Phrases, Phrases, Phrases]:
+        """The normaliser as plain data, its synonyms already stemmed (for the knowledge cache)."""
+        return sorted(self.stopwords), self._phrases, self._exact, self._places
+
+    @classmethod
+    def from_plain(cls, data: Sequence[Any]) -> Normalizer:
+        """The normaliser `to_plain` saved, made without stemming: loading the knowledge base from
+        its cache then needs no stemmer (importing it was half of that load); a search stems its
+        words when it runs. TypeError or ValueError if `data` is not that."""
+        stopwords, phrases, exact, places = data
+        made = cls.__new__(cls)
+        made.stopwords = frozenset(stopwords)
+        made._phrases, made._exact, made._places = dict(phrases), dict(exact), dict(places)
+        made._derive()
+        return made
 
     def terms(self, text: str) -> list[Term]:
         """The terms of `text` in order; a synonym phrase becomes its group's canonical term."""

@@ -37,7 +37,13 @@ Shown = Prose | Advice | Items | Table
 
 def one_line(shown: Shown) -> str:
     """An answer on one line, for lists and summaries."""
-    if isinstance(shown, Prose | Advice):
+    if isinstance(shown, Advice):
+        # The author's markdown read as text ('*Voorstel*' showed its stars in the draft pane);
+        # imported here: flows validate never shows advice and stays without markdown-it.
+        from kansencoach.core.common.markdown_text import markdown_to_text
+
+        return " ".join(markdown_to_text(shown.text, soft_break=" ").split())
+    if isinstance(shown, Prose):
         return " ".join(shown.text.replace("**", "").split())
     if isinstance(shown, Items):
         return "; ".join(shown.items)

@@ -43,6 +43,7 @@ def to_plain(searchable: Searchable, words: Words) -> dict[str, Any]:
     """`searchable` as plain data."""
     return {
         "words": words,
+        "normalizer": searchable.matcher.normalizer.to_plain(),
         "names": searchable.names.to_plain(),
         "problems": [
             (p.position.path, p.position.line, p.position.column, p.message, p.hint, p.code, p.detail)
@@ -55,8 +56,7 @@ def to_plain(searchable: Searchable, words: Words) -> dict[str, Any]:
 def from_plain(data: Mapping[str, Any]) -> tuple[Searchable, Normalizer]:
     """The searchable part `to_plain` saved, and its normaliser; KeyError, TypeError or ValueError
     if it is not that."""
-    groups, stopwords, places = data["words"]
-    normalizer = Normalizer(groups, stopwords, places)
+    normalizer = Normalizer.from_plain(data["normalizer"])
     names = Names.from_plain(data["names"])
     problems = tuple(Problem(Position(*row[:3]), *row[3:]) for row in data["problems"])
     matcher = matcher_from_plain(data["matcher"], names, normalizer, "Intervention")

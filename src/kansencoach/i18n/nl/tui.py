@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "tui.done": "Alle vragen zijn beantwoord. Bekijk het concept (Ctrl+O), de suggesties (Ctrl+T) en de toets (Ctrl+R), en exporteer met F2. Je kunt nog elk antwoord wijzigen (Ctrl+G).",
     "tui.unsent_back": "Je had hier tekst getypt die je nog niet had verstuurd; die staat weer in het vak.",
     "tui.unsent_ticks_back": "Je had hier keuzes aangevinkt die je nog niet had verstuurd; die staan weer aangevinkt.",
+    "tui.unsent_points_back": "Je had hier punten opgeschreven die je nog niet had verstuurd; die staan weer in de lijst.",
     "tui.went_back": "Terug naar: {label}",
     "tui.not_on_path": "Die vraag hoort niet (meer) bij je route.",
     "tui.flow_changed": "Let op: de vragenlijst is veranderd sinds je begon. {count} antwoord(en) horen bij vragen die niet meer gesteld worden; ze zijn bewaard.",

@@ -161,7 +161,7 @@ class ChatScreen(ChatKeys):
             unsent = self.session.unsent(step.id)
             if unsent is not None:
                 widget.call_after_refresh(widget.restore, unsent)
-                back = "tui.unsent_back" if isinstance(unsent, str) else "tui.unsent_ticks_back"
+                back = "tui.unsent_back" if isinstance(unsent, str) else widget.UNSENT_LIST_BACK
                 messages.append(NoticeMessage(t(back)))
             widget.call_after_refresh(widget.focus_input)
             widget.call_after_refresh(self._pass_on)

@@ -18,6 +18,7 @@ from collections import deque
 from typing import Final
 
 from textual import events
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 from kansencoach.tui.screens.chat_moves import ChatMoves
@@ -93,10 +94,14 @@ class ChatKeys(ChatMoves):
         if target.post_message(key):
             self._in_flight = target
             # Through the target's queue twice (the key, then the messages it made there), then
-            # through each widget up to its answer input (the messages that bubbled up to it).
-            self._hop([target, target, *_up_to_answer(target)])
+            # through each node above it up to the app: a key the target does not take itself
+            # (Backspace, Enter in a field) bubbles there, and the app runs the target's binding
+            # for it. Then through the target and up to its answer input once more: the messages
+            # that binding made (Enter adding a point to a list).
+            above = [node for node in target.ancestors if isinstance(node, MessagePump)]
+            self._hop([target, target, *above, target, *_up_to_answer(target)])
 
-    def _hop(self, hops: list[Widget]) -> None:
+    def _hop(self, hops: list[MessagePump]) -> None:
         """Go through the queue of each of `hops` in turn; then the key in flight has landed."""
         if not hops or not hops[0].call_later(self._hop, hops[1:]):
             self._in_flight = None

@@ -36,6 +36,8 @@ class AnswerInput(Answered, Vertical):
     """The base of every answer input."""
 
     DEFAULT_CLASSES = "answer-input"
+    UNSENT_LIST_BACK: ClassVar[str] = "tui.unsent_ticks_back"
+    """The notice for a list not sent that is put back on resume (its ticks, or its points)."""
 
     @dataclass
     class Submitted(Message):
@@ -110,14 +112,17 @@ class AnswerInput(Answered, Vertical):
         return self.typed()
 
     def restore(self, unsent: Unsent) -> None:
-        """Put back what was typed earlier and not sent (after quitting or a crash)."""
+        """Put back what was typed earlier and not sent (after quitting or a crash), the cursor at
+        its end: the officer carries on where they stopped."""
         if not isinstance(unsent, str):
             return
         for area in self.query(TextArea):
             area.load_text(unsent)
+            area.move_cursor(area.document.end)
             return
         for field in self.query(Input):
             field.value = unsent
+            field.cursor_position = len(unsent)
             return
 
     @on(Input.Changed)
@@ -354,9 +359,27 @@ class ListAnswer(AnswerInput):
         items.display = bool(self.items)
         yield items
 
+    UNSENT_LIST_BACK: ClassVar[str] = "tui.unsent_points_back"
+
     def read(self) -> AnswerValue:
         pending = self.query_one("#list-new", Input).value.strip()
         return [*self.items, pending] if pending else list(self.items)
+
+    def unsent(self) -> Unsent:
+        """The points added and not sent, the one still in the field among them."""
+        value = self.read()
+        assert isinstance(value, list)
+        return value
+
+    def restore(self, unsent: Unsent) -> None:
+        if not isinstance(unsent, list):
+            super().restore(unsent)
+            return
+        self.items = list(unsent)
+        items = self.query_one("#list-items", OptionList)
+        items.clear_options()
+        items.add_options(map(visible, self.items))
+        items.display = bool(self.items)
 
     @on(Input.Submitted)
     def _add(self, event: Input.Submitted) -> None:

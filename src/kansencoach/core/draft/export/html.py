@@ -41,7 +41,7 @@ def to_html(draft: Draft, meta: ExportMeta) -> str:
         f"<style>\n{CSS}</style>\n</head>\n<body>\n"
         f'<header>\n<p class="kicker">{escape(t("export.html_kicker"))}</p>\n<h1>{title}</h1>\n'
         f'<p class="made">{made}</p>\n</header>\n'
-        f'<nav aria-label="{escape(t("export.html_contents"))}">\n<ol>\n{contents}\n</ol>\n</nav>\n'
+        f'<nav aria-label="{escape(t("export.html_contents"))}">\n<ul>\n{contents}\n</ul>\n</nav>\n'
         f"<main>\n{parts}\n</main>\n</body>\n</html>\n"
     )
 

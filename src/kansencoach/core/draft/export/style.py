@@ -22,7 +22,7 @@ p, ul, table, figure { margin: 0 0 0.9rem; }
 header { border-bottom: 4px solid #1f3a5f; padding-bottom: 0.75rem; margin-bottom: 1rem; }
 .kicker, .made, .meta { color: #44505c; font-size: 0.95rem; margin: 0; }
 .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600; }
-nav ol { columns: 2; margin: 0; padding-left: 1.5rem; }
+nav ul { columns: 2; margin: 0; padding-left: 0; list-style: none; }
 nav a { color: #1f4e79; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #8a9bb0; padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
