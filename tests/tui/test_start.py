@@ -11,6 +11,9 @@ from textual.widgets import OptionList
 
 from kansencoach import locations
 from kansencoach.core import catalog
+from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
@@ -87,6 +90,22 @@ async def test_new_session_asks_a_title_and_opens_the_chat(flow_dir: Path) -> No
         assert app.screen.session.info.title == "Mijn plan"
 
 
+async def test_a_session_whose_flow_is_gone_says_so_without_its_id(flow_dir: Path, tmp_path: Path) -> None:
+    gone = tmp_path / "weg.yaml"
+    gone.write_text((DATA / "flows" / "mini.yaml").read_text().replace("id: mini", "id: verdwenen", 1))
+    with Store(locations.store_path()) as store:
+        Session.start(store, load_flow(gone, load_vocabulary()), "Verweesd")
+    gone.unlink()
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        texts = prompts(screen.query_one("#sessions", OptionList))
+        assert any(
+            "Verweesd" in text and "flow van deze sessie is niet meer te vinden" in text for text in texts
+        )
+        assert not any("verdwenen" in text for text in texts), texts
+
+
 async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
     first = stored_session("Eerste", "Een verschil")
     stored_session("Tweede")
@@ -96,7 +115,9 @@ async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:
         sessions = screen.query_one("#sessions", OptionList)
         assert sessions.has_focus
         texts = prompts(sessions)
-        assert any("Eerste" in text and "mini · 1/9 vragen beantwoord" in text for text in texts)
+        # The flow's title, never its id.
+        assert any("Eerste" in text and "Mini-voorstel · 1/9 vragen beantwoord" in text for text in texts)
+        assert not any("mini ·" in text for text in texts), texts
         highlight(sessions, first)
         await prompt_answered(app, pilot, "r", "Hernoemd")
         assert any("Hernoemd" in text for text in prompts(sessions))

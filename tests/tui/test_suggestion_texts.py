@@ -106,16 +106,23 @@ async def test_when_nothing_fits_the_pane_says_what_the_officer_can_do() -> None
 
 async def test_a_short_list_is_shown_as_it_is_and_deciding_on_it_all_says_so() -> None:
     app = app_for(mini_flow())
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = await chat(app, pilot)
         await answered(pilot, screen, "Een verschil", "gezondheid")
         pane = await shown(pilot, screen)
+        await pilot.pause()
+        # At 80 columns the keyed title would be cut ('Suggesties (a: kiezen, x: weg…'): the title
+        # is the pane's name alone, the footer names the keys.
+        assert keys_to_decide(app, pane) == ("Suggesties", ["Kiezen", "Wegleggen"])
+        await pilot.resize_terminal(120, 40)
+        assert await until(pilot, lambda: pane.border_title != "Suggesties"), "title stayed short"
         # One entry of the five is about health: one suggestion, no padding, no line of excuse.
         assert [option.id for option in pane.options] == ["jogg"]
-        assert lines(pane)[0].startswith("Jongeren op Gezond Gewicht")
+        # The name alone on its line: no raw score beside it, the order is the ranking.
+        assert lines(pane)[0].split("\n")[0] == "Jongeren op Gezond Gewicht"
         await pilot.pause()
         assert keys_to_decide(app, pane) == (
-            "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
+            "Suggesties (a: kiezen, x: wegleggen)",
             ["Kiezen", "Wegleggen"],
         )
         pane.highlighted = 0

@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
         "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
         "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
     ),
-    "tui.flow_missing": "de flow '{flow}' is niet meer te vinden",
+    "tui.flow_missing": "de flow van deze sessie is niet meer te vinden",
     "tui.session_detail": "{flow} · {done}/{total} vragen beantwoord · laatst {when}",
     "tui.rename": "Hernoemen",
     "tui.delete": "Verwijderen",
@@ -79,7 +79,7 @@ MESSAGES: dict[str, str] = {
     "tui.open": "open",
     "tui.section_open": "Nog niets ingevuld.",
     "tui.draft_title": "Concept",
-    "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen, Enter: waarom)",
+    "tui.suggestions_title": "Suggesties (a: kiezen, x: wegleggen)",
     "tui.suggestions_title_empty": "Suggesties",
     "tui.review_title": "Toets",
     "tui.review_pending": "De toets wordt geladen…",

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class SessionRow:
     info: SessionInfo
+    flow_title: str
+    """The title of the session's flow, shown instead of its id ("" when the flow is gone)."""
     done: int
     total: int
     problem: str = ""
@@ -65,9 +67,10 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
         try:
             entry = session_entry(info.flow_id, info.flow_source, flows)
         except (ProblemsError, LookupError):
-            rows.append(SessionRow(info, 0, 0, t("tui.flow_missing", flow=info.flow_id)))
+            rows.append(SessionRow(info, "", 0, 0, t("tui.flow_missing")))
             continue
-        rows.append(SessionRow(info, *book.of(info, last_event, entry)))
+        assert entry.summary is not None  # session_entry raises for a flow without one
+        rows.append(SessionRow(info, entry.summary.title, *book.of(info, last_event, entry)))
     book.save()
     return rows
 
@@ -177,7 +180,7 @@ class StartScreen(Screen[None]):
             return
         loaded = entry.loaded  # made from the cache now, not when the list was shown
         if loaded is None:  # its cache entry damaged and the file broken since the list was made
-            self.app.notify(t("tui.flow_missing", flow=entry.id), severity="error")
+            self.app.notify(t("tui.flow_missing"), severity="error")
             return
         session = Session.start(coach(self).store, loaded, title)
         coach(self).open_session(session)
@@ -328,7 +331,7 @@ def _session_option(row: SessionRow) -> Option:
     info = row.info
     when = info.updated[:16].replace("T", " ")
     detail = row.problem or t(
-        "tui.session_detail", flow=info.flow_id, done=row.done, total=row.total, when=when
+        "tui.session_detail", flow=row.flow_title, done=row.done, total=row.total, when=when
     )
     return Option(Content.assemble((visible(info.title), TITLE), "\n", (visible(detail), DETAIL)), id=info.id)
 

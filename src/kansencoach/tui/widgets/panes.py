@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -14,7 +15,6 @@ from textual.widgets.option_list import Option
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
 from kansencoach.core.draft.findings import Finding
-from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
@@ -25,6 +25,8 @@ from kansencoach.tui.widgets.allocate import points_bar
 from kansencoach.tui.widgets.panelist import Column, PaneList
 
 PREVIEW = 160
+TITLE_MARGIN = 4
+"""Cells of a pane's top edge that its title cannot have: a corner and a blank on either side."""
 SEVERITY_STYLES = {"blokkerend": "bold red", "aandacht": "bold yellow", "tip": "bold cyan"}
 
 
@@ -132,21 +134,27 @@ class SuggestionsPane(PaneList):
         something to choose: on an empty list they would promise what they cannot do."""
         if choosing != self._choosing:
             self._choosing = choosing
-            self.border_title = t("tui.suggestions_title" if choosing else "tui.suggestions_title_empty")
+            self._fit_title()
             self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The keys in the title only where they fit whole: cut, they said nothing ('x: weg…'), and
+        the footer names them anyway."""
+        keyed = t("tui.suggestions_title")
+        fits = cell_len(keyed) + TITLE_MARGIN <= self.outer_size.width
+        self.border_title = keyed if self._choosing and fits else t("tui.suggestions_title_empty")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Choosing and putting aside are hidden while the offer has nothing to decide on."""
         return self._choosing if action == "decide" else True
 
     def _suggestion(self, suggestion: Suggestion) -> Option:
-        """A suggestion's option, kept while its name, score and matched words are the same."""
-        shown = (
-            suggestion.item.id,
-            suggestion.item.name,
-            format_amount(round(suggestion.score, 1)),
-            _matched(suggestion),
-        )
+        """A suggestion's option, kept while its name and matched words are the same; no score: the
+        order is the ranking, and a bare number tells the officer nothing."""
+        shown = (suggestion.item.id, suggestion.item.name, _matched(suggestion))
         return self.kept(shown, _suggestion_option, *shown)
 
     def on_focus(self) -> None:
@@ -231,8 +239,8 @@ def _open_option(point: OpenPoint) -> Option:
     return Option(Text(visible(f"○ {point.label} — {t('tui.open')}"), style="dim italic"), id=point.step_id)
 
 
-def _suggestion_option(intervention_id: str, name: str, score: str, matched: str) -> Option:
-    line = Text.assemble((visible(name), "bold"), f"  {score}\n", (visible(matched), "dim"))
+def _suggestion_option(intervention_id: str, name: str, matched: str) -> Option:
+    line = Text.assemble((visible(name), "bold"), "\n", (visible(matched), "dim"))
     return Option(line, id=intervention_id)
 
 
