@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,14 @@ the loaders' caches piles up in the oldest generation: each full collection resc
 a sixth of the CPU of the TUI tests (about 0.13 s a time, 22 times in test_chat and test_bindings).
 Nothing here depends on when garbage is collected; the subprocesses a test starts keep the settings
 an officer's process has (the app sets its own young threshold, tui.app.YOUNG_COLLECTION)."""
+
+
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+"""The suite keeps Python's bytecode caches even where the environment turns them off: the tests start
+about a hundred Python processes (the CLI, plain mode, the app to kill), and without the caches each
+one compiles every module of the package again (on a fresh clone a quarter of those tests' CPU).
+The xdist workers are started after this file is read, so they inherit it."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
