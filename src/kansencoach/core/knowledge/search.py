@@ -56,6 +56,11 @@ def to_plain(searchable: Searchable, words: Words) -> dict[str, Any]:
 def from_plain(data: Mapping[str, Any]) -> tuple[Searchable, Normalizer]:
     """The searchable part `to_plain` saved, and its normaliser; KeyError, TypeError or ValueError
     if it is not that."""
+    groups, stopwords, places = data["words"]
+    # The knowledge base reads these texts later, unchecked, and a search not at all: checked here.
+    texts = [*(word for group in groups for word in group), *stopwords, *places, *places.values()]
+    if not all(isinstance(text, str) for text in texts):
+        raise TypeError("the cache's synonyms, stopwords or places are not all texts")
     normalizer = Normalizer.from_plain(data["normalizer"])
     names = Names.from_plain(data["names"])
     problems = tuple(Problem(Position(*row[:3]), *row[3:]) for row in data["problems"])
