@@ -148,8 +148,8 @@ def generated_knowledge(count: int) -> KnowledgeBase:
 
 def ranking(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, str, float]]:
     """Our ranking (scores and top 10, no explanations) and the full search, vs bm25s and rank-bm25."""
-    import bm25s  # type: ignore[import-untyped]
-    from rank_bm25 import BM25Okapi  # type: ignore[import-untyped]
+    import bm25s
+    from rank_bm25 import BM25Okapi
 
     knowledge = generated_knowledge(count)
     matcher = knowledge.matcher
