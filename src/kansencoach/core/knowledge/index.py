@@ -19,7 +19,7 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
-from kansencoach.core.knowledge.ranking import Postings, best, scores_of
+from kansencoach.core.knowledge.ranking import Postings, Ranker, best, every_score, scores_of
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
@@ -173,41 +173,25 @@ class Index:
     def scores(self, terms: Sequence[str], coordination: float) -> dict[int, float]:
         """Entry number → BM25 score for `terms`; an entry matching more of them counts more
         (its score times the share of terms matched to the power `coordination`)."""
-        totals: dict[int, float] = {}
-        matched: Counter[int] = Counter()
-        known = totals.get
-        for term in terms:
-            term_id = self._term_ids.get(term)
-            if term_id is None:
-                continue
-            start, end = self._offsets[term_id], self._offsets[term_id + 1]
-            docs = self._docs[start:end]
-            for doc, weight in zip(
-                docs, map(self._idf[term_id].__mul__, self._weights[start:end]), strict=True
-            ):
-                totals[doc] = known(doc, 0.0) + weight
-            matched.update(docs)  # counted in C, not per posting in Python
-        share = shares(len(terms), coordination)
-        if share:
-            return {doc: score * share[matched[doc]] for doc, score in totals.items()}
-        return totals
+        return every_score(self._postings(), self._found(terms), shares(len(terms), coordination))
 
     def top(self, terms: Sequence[str], coordination: float, limit: int) -> list[tuple[int, float]]:
         """The `limit` best (entry number, score) of `scores(terms, coordination)`, best first and
         on equal scores the lower number first, without scoring every entry that has a term
         (knowledge/ranking.py says how)."""
-        return best(
-            self._postings(),
-            [self._term_ids.get(term) for term in terms],
-            shares(len(terms), coordination),
-            limit,
-        )
+        return best(self._postings(), self._found(terms), shares(len(terms), coordination), limit)
+
+    def ranker(self, terms: Sequence[str], coordination: float) -> Ranker:
+        """What finds the best entries for `scores(terms, coordination)`, a few more each time."""
+        return Ranker(self._postings(), self._found(terms), shares(len(terms), coordination))
 
     def scores_of(self, terms: Sequence[str], coordination: float, docs: list[int]) -> list[float]:
         """The scores `scores(terms, coordination)` gives the entries `docs` (0.0 for one having none
         of the terms), without scoring any other entry."""
-        found = [self._term_ids.get(term) for term in terms]
-        return scores_of(self._postings(), found, shares(len(terms), coordination), docs)
+        return scores_of(self._postings(), self._found(terms), shares(len(terms), coordination), docs)
+
+    def _found(self, terms: Sequence[str]) -> list[int | None]:
+        return [self._term_ids.get(term) for term in terms]
 
     def _postings(self) -> Postings:
         return Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
@@ -228,8 +212,8 @@ class Index:
 
 
 class Reading:
-    """The entries having a query's terms with their scores, best first: the `first` best
-    (`Index.top`), GROWTH times as many at each `more`, or every one at once (`first` None)."""
+    """The entries having a query's terms with their scores, best first: at least the `first`
+    best (`Ranker`), GROWTH times as many at each `more`, or every one at once (`first` None)."""
 
     def __init__(self, index: Index, terms: Sequence[str], coordination: float, first: int | None) -> None:
         self.index, self.terms, self.coordination = index, terms, coordination
@@ -240,6 +224,7 @@ class Reading:
         self.bound = 0.0
         """The highest score an entry not read yet can have."""
         self._postings = sum(map(index.document_frequency, set(terms)))
+        self._ranker = index.ranker(terms, coordination)
         self._looked: set[int] = set()
         self._count = 0
         self._read(first)
@@ -265,14 +250,13 @@ class Reading:
 
     def _read(self, count: int | None) -> None:
         if count is None or count * FULL_READ >= self._postings:
-            self.scores = self.index.scores(self.terms, self.coordination)
+            self.scores.update(self.index.scores(self.terms, self.coordination))
             self.complete, self.bound = True, 0.0
             return
-        found = self.index.top(self.terms, self.coordination, count)
-        self._count = count
+        found, self.bound = self._ranker.at_least(count)
         self.scores.update(found)
-        self.complete = len(found) < count
-        self.bound = 0.0 if self.complete else found[-1][1]
+        self._count = count
+        self.complete = self._ranker.complete
 
 
 def shares(count: int, coordination: float) -> list[float]:

@@ -29,7 +29,14 @@ from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
 from kansencoach.core.knowledge.index import Index, Reading
-from kansencoach.core.knowledge.shortlist import RELATED_FROM, Shortlist, Standing, shortlist_of
+from kansencoach.core.knowledge.shortlist import (
+    RELATED_FROM,
+    Shortlist,
+    Standing,
+    own_score,
+    shortlist_of,
+    text_scores,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -163,15 +170,23 @@ class Matcher:
         reading = Reading(self.index, terms, COORDINATION, first)
         best_text = reading.best or 1.0
 
+        evidence = self._standing.evidence
+
         def own(doc: int) -> tuple[float, float]:
             text = reading.scores.get(doc, 0.0) / best_text
             fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
             return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
+        def scored(docs: list[int]) -> list[tuple[int, float]]:
+            if not has_facets:  # every entry read has a text share, and none a facet part
+                return text_scores(list(map(reading.scores.__getitem__, docs)), best_text, evidence, docs)
+            parts = ((doc, own(doc)) for doc in docs)
+            return [(doc, own_score(*part, evidence[doc])) for doc, part in parts if part[0] or part[1]]
+
         def candidates() -> Collection[int]:
             return range(len(facts)) if has_facets else reading.scores.keys()
 
-        return shortlist_of(reading, own, self._standing, skip, limit, candidates), own
+        return shortlist_of(reading, scored, self._standing, skip, limit, candidates), own
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
