@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any
@@ -196,16 +196,18 @@ class Index:
     def _postings(self) -> Postings:
         return Postings(self._docs, self._weights, self._offsets, self._impact, self._idf, self.size)
 
-    def explain(self, document: Mapping[str, str]) -> dict[str, dict[str, float]]:
-        """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text."""
+    def explain(self, document: Mapping[str, str], terms: Collection[str]) -> dict[str, dict[str, float]]:
+        """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text,
+        for the `terms` asked about (a field's length counts all of its terms)."""
         result: dict[str, dict[str, float]] = {}
         for name, text in document.items():
             found = self.normalizer.terms(text)
-            counter: Counter[str] = Counter(term for _, term in found)
+            counter = Counter(map(_TERM, found))
             norm = _norm(len(found), self._average.get(name, 1.0))
-            for term, tf in counter.items():
+            for term in terms:
+                tf = counter[term]
                 term_id = self._term_ids.get(term)
-                if term_id is not None:
+                if tf and term_id is not None:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value
         return result

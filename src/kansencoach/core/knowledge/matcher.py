@@ -124,6 +124,8 @@ class Matcher:
             index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
+        self._having: dict[tuple[str, str], list[int]] | None = None
+        """(facet, value) → the entries having it, made on the first query with facets."""
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
         self._standing = Standing(
@@ -160,33 +162,57 @@ class Matcher:
         self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()
     ) -> tuple[Shortlist, Callable[[int], tuple[float, float]]]:
         """What `search` shows, unexplained, for `query` read as the index `terms` (knowledge/
-        shortlist.py), and what gives an entry's text share and facet part. Without facets the
-        entries are read best text first; with facets every entry is scored (a facet lifts any)."""
+        shortlist.py), and what gives an entry's text share and facet part. The entries are read
+        best text first; with facets, those whose facets fit the query's are scored too, wherever
+        their text stands (a facet lifts any), and an entry fitting none has no facet part."""
         excluded = set(exclude)
         facts = self.entries.facts
         skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
-        has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        first = None if has_facets else 2 * (limit + len(skip)) + RELATED_FROM
-        reading = Reading(self.index, terms, COORDINATION, first)
+        reading = Reading(self.index, terms, COORDINATION, 2 * (limit + len(skip)) + RELATED_FROM)
+        fitting = self._fitting(query)
+        reading.include(fitting)
         best_text = reading.best or 1.0
-
         evidence = self._standing.evidence
 
         def own(doc: int) -> tuple[float, float]:
             text = reading.scores.get(doc, 0.0) / best_text
-            fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
+            fit = self._facet_fit(facts[doc], query) if doc in fitting else 0.0
             return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
         def scored(docs: list[int]) -> list[tuple[int, float]]:
-            if not has_facets:  # every entry read has a text share, and none a facet part
-                return text_scores(list(map(reading.scores.__getitem__, docs)), best_text, evidence, docs)
-            parts = ((doc, own(doc)) for doc in docs)
-            return [(doc, own_score(*part, evidence[doc])) for doc, part in parts if part[0] or part[1]]
+            # An entry read fitting no facet has a text share and no facet part: all at once, in C.
+            plain = [doc for doc in docs if doc not in fitting]
+            found = text_scores(list(map(reading.scores.__getitem__, plain)), best_text, evidence, plain)
+            parts = ((doc, own(doc)) for doc in docs if doc in fitting)
+            return found + [(doc, own_score(*part, evidence[doc])) for doc, part in parts if any(part)]
 
         def candidates() -> Collection[int]:
-            return range(len(facts)) if has_facets else reading.scores.keys()
+            return reading.scores.keys() | fitting if fitting else reading.scores.keys()
 
         return shortlist_of(reading, scored, self._standing, skip, limit, candidates), own
+
+    def _fitting(self, query: Query) -> set[int]:
+        """The entries having one of the query's domains, target groups, places or perspectives
+        (those with a weight): the only ones with a facet part."""
+        if self._having is None:
+            having: dict[tuple[str, str], list[int]] = {}
+            for doc, item in enumerate(self.entries.facts):
+                for kind, values in (
+                    ("domain", item.domains),
+                    ("wie", item.wie),
+                    ("waar", item.waar),
+                    ("perspective", item.perspectives),
+                ):
+                    for value in values:
+                        having.setdefault((kind, value), []).append(doc)
+            self._having = having
+        asked = [
+            *(("domain", value) for value in query.domains),
+            *(("wie", value) for value in query.wie),
+            *(("waar", value) for value in query.waar),
+            *(("perspective", key) for key, weight in query.perspectives.items() if weight),
+        ]
+        return set().union(*(self._having.get(key, ()) for key in asked))
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
@@ -210,7 +236,7 @@ class Matcher:
     ) -> Suggestion:
         item = self.entries.facts[doc]
         fields = self.entries.fields(doc)
-        by_term = self.index.explain(fields)
+        by_term = self.index.explain(fields, {term for _, term in terms})
         meaningful = MEANINGFUL_SHARE * len(self.entries)
         contributions: dict[str, dict[str, float]] = {}
         for word, term in terms:

@@ -70,7 +70,7 @@ def shortlist_of(
     while True:
         docs = list(candidates())
         scores.update(own(list(compress(docs, map(not_, map(scores.__contains__, docs))))))
-        # The most an entry not read yet can score (it has a word, so its facets count 0 here).
+        # The most an entry not read yet can score (one whose facets fit is a candidate already).
         unread = (
             -1.0 if reading.complete else own_score(reading.bound / (reading.best or 1.0), 0.0, most_evidence)
         )
