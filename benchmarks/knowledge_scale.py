@@ -6,9 +6,9 @@ Baselines, all measured in the same run on the same data:
   (all fields joined: they have no field weights), top 10 for the same queries. What each side's time
   includes: the query's tokens, already normalised (tokenising is timed on neither side), to the ten
   best entries with their scores, best first. Ours: what `kb search` ranks with, `Matcher.shortlist`
-  (BM25 with field weights and coordination, read best first through `Index.top` until no entry left
-  unread can change the list, then evidence, related links and floors; exactly the list of scoring
-  every entry, unexplained). bm25s: its
+  (BM25 with field weights and coordination, read best first through `ranking.Ranker` until no entry
+  left unread can change the list, then evidence, related links and floors; exactly the list of
+  scoring every entry, unexplained). bm25s: its
   `retrieve(k=10, n_threads=0)` on an index built beforehand (untimed), with its default numpy
   backend (its numba backend needs numba, not installed here), tokens to ids included, sorted top k.
   rank-bm25: `get_top_n(n=10)`, which scores every entry in Python and numpy;

@@ -42,7 +42,7 @@ GROWTH = 4
 """How many times as many entries a `Reading` takes each time it reads on."""
 FULL_READ = 8
 """A `Reading` that would take over 1/FULL_READ of its terms' postings scores every entry having a
-term instead (`scores`): the threshold algorithm costs more per entry than scoring them all."""
+term instead (`scores`): the ranker costs more per entry it scores than adding up every posting."""
 _TERM = itemgetter(1)
 """A normaliser's Term's term."""
 
