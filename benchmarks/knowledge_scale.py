@@ -33,7 +33,7 @@ import yaml
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
 
 QUERIES = [

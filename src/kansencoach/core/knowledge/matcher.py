@@ -21,13 +21,14 @@ Everything is deterministic: equal scores are ordered by id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
+from kansencoach.core.knowledge.fit import FacetValues, Query, facet_fit
 from kansencoach.core.knowledge.index import Index, Reading
 from kansencoach.core.knowledge.shortlist import (
     RELATED_FROM,
@@ -43,8 +44,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kansencoach.core.knowledge.entries import Entry
 
-FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
-"""How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
 FACET_GAIN = 2.0
 """A perfect facet fit multiplies the text score by 1 + FACET_GAIN."""
 FACET_ONLY = 0.15
@@ -60,22 +59,6 @@ MIN_FUZZY = 8
 """The shortest unknown word read as a typo of a catalogue word: a shorter one is more often a word of
 its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
-
-
-@dataclass(frozen=True)
-class Query:
-    """What an officer is looking for: free text and facets from the vocabulary."""
-
-    text: str = ""
-    domains: tuple[str, ...] = ()
-    wie: tuple[str, ...] = ()
-    waar: tuple[str, ...] = ()
-    perspectives: Mapping[str, float] = field(default_factory=dict)
-    """Perspective id → weight from 0 to 1 (e.g. points of an allocation divided by the total)."""
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.text.strip() or self.domains or self.wie or self.waar or self.perspectives)
 
 
 @dataclass(frozen=True)
@@ -124,8 +107,7 @@ class Matcher:
             index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
-        self._having: dict[tuple[str, str], list[int]] | None = None
-        """(facet, value) → the entries having it, made on the first query with facets."""
+        self._facet_values = FacetValues(entries.facts)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
         self._standing = Standing(
@@ -169,14 +151,14 @@ class Matcher:
         facts = self.entries.facts
         skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
         reading = Reading(self.index, terms, COORDINATION, 2 * (limit + len(skip)) + RELATED_FROM)
-        fitting = self._fitting(query)
+        fitting = self._facet_values.fitting(query)
         reading.include(fitting)
         best_text = reading.best or 1.0
         evidence = self._standing.evidence
 
         def own(doc: int) -> tuple[float, float]:
             text = reading.scores.get(doc, 0.0) / best_text
-            fit = self._facet_fit(facts[doc], query) if doc in fitting else 0.0
+            fit = facet_fit(facts[doc], query) if doc in fitting else 0.0
             return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
         def scored(docs: list[int]) -> list[tuple[int, float]]:
@@ -190,29 +172,6 @@ class Matcher:
             return reading.scores.keys() | fitting if fitting else reading.scores.keys()
 
         return shortlist_of(reading, scored, self._standing, skip, limit, candidates), own
-
-    def _fitting(self, query: Query) -> set[int]:
-        """The entries having one of the query's domains, target groups, places or perspectives
-        (those with a weight): the only ones with a facet part."""
-        if self._having is None:
-            having: dict[tuple[str, str], list[int]] = {}
-            for doc, item in enumerate(self.entries.facts):
-                for kind, values in (
-                    ("domain", item.domains),
-                    ("wie", item.wie),
-                    ("waar", item.waar),
-                    ("perspective", item.perspectives),
-                ):
-                    for value in values:
-                        having.setdefault((kind, value), []).append(doc)
-            self._having = having
-        asked = [
-            *(("domain", value) for value in query.domains),
-            *(("wie", value) for value in query.wie),
-            *(("waar", value) for value in query.waar),
-            *(("perspective", key) for key, weight in query.perspectives.items() if weight),
-        ]
-        return set().union(*(self._having.get(key, ()) for key in asked))
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
@@ -341,28 +300,6 @@ class Matcher:
             longer = sorted(known for known in surface if known.startswith(word))
             return [(known, surface[known]) for known in longer[:3]]
         return []
-
-    def _facet_fit(self, item: Facts, query: Query) -> float:
-        """How well the item's facets fit the case's, from 0 (not at all) to 1 (every asked facet)."""
-        asked = 0.0
-        fit = 0.0
-        for name, wanted, have in (
-            ("domain", query.domains, item.domains),
-            ("wie", query.wie, item.wie),
-            ("waar", query.waar, item.waar),
-        ):
-            if wanted:
-                asked += FACET_WEIGHTS[name]
-                overlap = sum(1 for value in wanted if value in have)
-                if overlap:
-                    # One shared value counts most; a second one a bit more, a third no more.
-                    share = 1.0 if name == "domain" else (0.5 + 0.25 * min(overlap, 2)) / 1.0
-                    fit += FACET_WEIGHTS[name] * min(share, 1.0)
-        if query.perspectives:
-            asked += FACET_WEIGHTS["perspective"]
-            weight = sum(query.perspectives.get(perspective, 0.0) for perspective in item.perspectives)
-            fit += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
-        return fit / asked if asked else 0.0
 
     def _matched_facets(self, item: Facts, query: Query) -> tuple[str, ...]:
         matched: list[str] = []
