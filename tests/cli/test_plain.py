@@ -248,5 +248,5 @@ def test_the_start_menu_names_an_own_flow_that_does_not_load(kansencoach_home: P
     result = kansencoach("--plain", stdin="\n")
 
     assert result.returncode == 0, result.stderr
-    assert f"eigen KAPOT: 1 fout(en) in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
+    assert f"eigen KAPOT: 1 fout in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
     assert "Nieuw: Voorstel ongelijk investeren" in result.stdout

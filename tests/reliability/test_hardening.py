@@ -285,7 +285,7 @@ def test_a_flow_id_in_two_user_folders_is_an_error_naming_both(tmp_path: Path) -
     listing = subprocess.run(
         [sys.executable, "-m", "kansencoach", "flows", "list"], env=env, capture_output=True, text=True
     )
-    assert listing.returncode == 0 and f"KAPOT: 1 fout(en) in {second / 'eigen.yaml'}" in listing.stdout
+    assert listing.returncode == 0 and f"KAPOT: 1 fout in {second / 'eigen.yaml'}" in listing.stdout
     validate = subprocess.run(
         [sys.executable, "-m", "kansencoach", "flows", "validate", str(second / "eigen.yaml")],
         env=env,
