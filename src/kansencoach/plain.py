@@ -275,7 +275,7 @@ def run_plain(
 ) -> int:
     """A new session in plain mode; stdin and stdout are the process's streams when this is called
     (not when the module was imported: the command routes them through the terminal sanitiser first)."""
-    session = Session.start(store, loaded, title or loaded.flow.title)
+    session = Session.start(store, loaded, title)
     with store.lock(session.info.id):
         return PlainUI(session, stdin or sys.stdin, stdout or sys.stdout, preview).run()
 
@@ -332,11 +332,17 @@ class ExportOptions:
 
 
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
+    store: Store,
+    loaded: LoadedFlow,
+    answers_path: Path,
+    export: Path | None,
+    options: ExportOptions,
+    title: str | None = None,
 ) -> int:
-    """Check an answers file against the flow; store it as a session and export the draft."""
+    """Check an answers file against the flow; store it as a session (called `title`, else as the
+    file says) and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
-    session = Session.start(store, loaded, script.title)
+    session = Session.start(store, loaded, title or script.title)
     with store.lock(session.info.id):
         for step_id, value in script.answers.items():
             store.append(session.info.id, Event("set", step_id, value))
