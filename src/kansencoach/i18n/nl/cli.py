@@ -49,6 +49,9 @@ MESSAGES: dict[str, str] = {
     "cli.kb_count": "{count} interventies",
     "cli.kb_count.one": "{count} interventie",
     "cli.kb_valid": "{path}: in orde ({count} interventies)",
+    "cli.kb_checked": "{interventions} gecontroleerd, {problems}",
+    "cli.problem_count": "{count} fouten",
+    "cli.problem_count.one": "{count} fout",
     "cli.kb_valid.one": "{path}: in orde ({count} interventie)",
     "cli.kb_unchecked": "bronnen niet gecontroleerd: {count}",
     "cli.kb_sources_missing": "de map {path} achter --sources bestaat niet; geef de map met de brondocumenten, "
