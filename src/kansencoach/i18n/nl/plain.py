@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "plain.menu_new": "Nieuw: {title}",
     "plain.menu_resume": "Verder: {title} ({id})",
     "plain.menu_none": "Niets gekozen.",
+    "plain.answered_before": "Eerder beantwoord:",
     "plain.scripted": "Sessie {id} bewaard met {count} antwoorden.",
     "plain.scripted.one": "Sessie {id} bewaard met {count} antwoord.",
     "plain.exported": "Geschreven: {path}",
