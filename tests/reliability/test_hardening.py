@@ -206,6 +206,9 @@ def test_the_lock_message_never_shows_an_unknown_process(tmp_path: Path) -> None
         with pytest.raises(SessionLocked) as refused:
             store.lock(session_id).acquire()
     assert "?" not in str(refused.value) and "al geopend in een ander venster" in str(refused.value)
+    when = store.session(session_id).updated[:16].replace("T", " ")
+    assert str(refused.value).startswith(f"de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt {when})")
+    assert session_id not in str(refused.value)
     store.close()
 
 
