@@ -285,34 +285,3 @@ def test_common_verbs_and_words_of_degree_time_and_place_find_nothing_and_are_no
     assert found
     assert all({word.word for word in result.words} <= {"schulden"} for result in found)
     assert "‘schulden’" in found[0].why
-
-
-def test_an_entry_found_through_the_words_of_the_best_match_names_it_as_the_reason() -> None:
-    from kansencoach.core.catalog import load_kb
-
-    # 'wegwijs' is in one entry only; the rare words of that entry's name, keywords and signals
-    # find another that shares none of the officer's words and is not named as related
-    found = load_kb().matcher.search(Query("wegwijs"))
-    best, lent = found[0], [result for result in found if not result.words and not result.related_to]
-    assert best.words and lent
-    assert all(result.text > 0 for result in lent)
-    assert f"lijkt op ‘{best.name}’" in lent[0].why
-    # an entry the best match names as related says that instead
-    linked = [result for result in found if result.related_to]
-    assert all("lijkt op" not in result.why for result in linked)
-
-
-def test_the_lent_words_are_the_best_matches_rare_words_not_the_officers_own() -> None:
-    from kansencoach.core.catalog import load_kb
-    from kansencoach.core.knowledge.feedback import FEEDBACK_TERMS, RARE, lent_terms
-
-    matcher = load_kb().matcher
-    asked = {term.term for term in matcher.normalizer.terms("schulden bij jongeren")}
-    scores = matcher.index.scores(sorted(asked), 1.0)
-    lent = lent_terms(matcher.index, matcher.entries.fields, scores, asked)
-    assert lent.by == max(scores, key=lambda doc: (scores[doc], -doc))
-    assert 0 < len(lent.terms) <= FEEDBACK_TERMS and not asked & set(lent.terms)
-    assert all(
-        0 < matcher.index.document_frequency(term) <= RARE * len(matcher.entries) for term in lent.terms
-    )
-    assert lent_terms(matcher.index, matcher.entries.fields, {}, asked) == ((), None)

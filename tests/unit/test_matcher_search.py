@@ -15,7 +15,6 @@ import pytest
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.feedback import lent_scores, lent_terms
 from kansencoach.core.knowledge.index import Index
 from kansencoach.core.knowledge.matcher import (
     COORDINATION,
@@ -46,12 +45,7 @@ def every_entry_scored(
     facts = matcher.entries.facts
     skip = {doc for doc, entry in enumerate(facts) if entry.id in set(exclude)}
     terms, fuzzy = matcher._query_terms(query.text)
-    asked_terms = [term for _, term in terms]
-    text_scores = matcher.index.scores(asked_terms, COORDINATION)
-    lent = lent_terms(matcher.index, matcher.entries.fields, text_scores, set(asked_terms))
-    best_own = max(text_scores.values(), default=0.0)
-    for doc, value in lent_scores(matcher.index, lent.terms, best_own).items():
-        text_scores[doc] = text_scores.get(doc, 0.0) + value
+    text_scores = matcher.index.scores([term for _, term in terms], COORDINATION)
     best_text = max(text_scores.values(), default=0.0) or 1.0
     has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
 
@@ -91,7 +85,6 @@ def every_entry_scored(
             fuzzy,
             query,
             matcher._name_of(linked_by.get(doc)),
-            (lent.terms, matcher._name_of(lent.by)),
         )
         for doc, score in top
     ]
@@ -144,9 +137,8 @@ def test_search_is_every_entry_scored_on_a_generated_base(query: Query) -> None:
 
 
 def test_a_query_without_facets_reads_only_the_best_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Words in many of the generated entries: the search stops reading early (scoring every entry having a word
-    of the query, `Index.scores`, is never called; the few rare words its best matches lend are scored so) and
-    still gives the list of scoring them all."""
+    """Words in many of the generated entries: the search stops reading early (scoring every entry having a word,
+    `Index.scores`, is never called) and still gives the list of scoring them all."""
     matcher = generated(1_000).matcher
     asked = [
         Query(text) for text in ("schulden bij jongeren in de wijk", "taal en lezen", "gezondheid ouders")
@@ -154,13 +146,8 @@ def test_a_query_without_facets_reads_only_the_best_entries(monkeypatch: pytest.
     expected = [every_entry_scored(matcher, query, 10) for query in asked]
     assert all(len(found) == 10 for found in expected)
 
-    scored = Index.scores
-    typed = {term.term for query in asked for term in matcher.normalizer.terms(query.text)}
-
-    def every_entry(index: Index, terms: list[str], coordination: float) -> dict[int, float]:
-        if typed & set(terms):
-            raise AssertionError("scored every entry")
-        return scored(index, terms, coordination)
+    def every_entry(*_: object) -> dict[int, float]:
+        raise AssertionError("scored every entry")
 
     monkeypatch.setattr(Index, "scores", every_entry)
     assert [matcher.search(query, 10) for query in asked] == expected

@@ -229,8 +229,7 @@ class Index:
 
 class Reading:
     """The entries having a query's terms with their scores, best first: the `first` best
-    (`Index.top`), GROWTH times as many at each `more`, or every one at once (`first` None); with
-    `expand`, each entry's score also holds what more words gave it (knowledge/feedback.py)."""
+    (`Index.top`), GROWTH times as many at each `more`, or every one at once (`first` None)."""
 
     def __init__(self, index: Index, terms: Sequence[str], coordination: float, first: int | None) -> None:
         self.index, self.terms, self.coordination = index, terms, coordination
@@ -243,18 +242,7 @@ class Reading:
         self._postings = sum(map(index.document_frequency, set(terms)))
         self._looked: set[int] = set()
         self._count = 0
-        self._extra: dict[int, float] = {}
         self._read(first)
-        self.best = max(self.scores.values(), default=0.0)
-
-    def expand(self, extra: Mapping[int, float]) -> None:
-        """Add `extra` to the scores of its entries, now and whenever they are read again. Every one
-        of them is scored at once, so an entry not read yet has no extra and the bound holds."""
-        self._extra = dict(extra)
-        for doc, value in self._extra.items():
-            if self.knows(doc):
-                self.scores[doc] = self.scores.get(doc, 0.0) + value
-        self.include(self._extra)
         self.best = max(self.scores.values(), default=0.0)
 
     def more(self) -> None:
@@ -268,7 +256,6 @@ class Reading:
         for doc, score in zip(
             wanted, self.index.scores_of(self.terms, self.coordination, wanted), strict=True
         ):
-            score += self._extra.get(doc, 0.0)
             if score:
                 self.scores[doc] = score
 
@@ -277,17 +264,13 @@ class Reading:
         return self.complete or doc in self.scores or doc in self._looked
 
     def _read(self, count: int | None) -> None:
-        extra = self._extra
         if count is None or count * FULL_READ >= self._postings:
-            scores = self.index.scores(self.terms, self.coordination)
-            for doc, value in extra.items():
-                scores[doc] = scores.get(doc, 0.0) + value
-            self.scores = scores
+            self.scores = self.index.scores(self.terms, self.coordination)
             self.complete, self.bound = True, 0.0
             return
         found = self.index.top(self.terms, self.coordination, count)
         self._count = count
-        self.scores.update((doc, score + extra.get(doc, 0.0)) for doc, score in found)
+        self.scores.update(found)
         self.complete = len(found) < count
         self.bound = 0.0 if self.complete else found[-1][1]
 

@@ -6,9 +6,6 @@ The score has four parts, kept apart so the officer can see why something is sug
   the catalogue does not know is read as the verb of a past participle (geselecteerd →
   selecteren), split into catalogue words (aanvraagformulieren → aanvraag + formulieren) or, from
   MIN_FUZZY letters, matched to a close catalogue word with rapidfuzz (typos, half-typed compounds);
-  the rare words of the best few matches' names, keywords and signals add up to a share of the best
-  text score (knowledge/feedback.py), so an entry that names the problem in the knowledge base's
-  words rather than the officer's is found too; its reason names the best match ("lijkt op …");
 - facets: how well the domain, target groups, places and perspectives of the case fit. They scale
   the text score (an entry in the right domain that shares no words with the case is no match), and
   rank on their own only when the query has no words the catalogue knows;
@@ -31,7 +28,6 @@ from functools import partial
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
-from kansencoach.core.knowledge.feedback import Lent, lent_scores, lent_terms
 from kansencoach.core.knowledge.index import Index, Reading
 from kansencoach.core.knowledge.shortlist import RELATED_FROM, Shortlist, Standing, shortlist_of
 from kansencoach.i18n import t
@@ -141,40 +137,30 @@ class Matcher:
             return []
         query = self._with_places(query)
         terms, fuzzy = self._query_terms(query.text)
-        found, own, lent = self.shortlist(query, [term for _, term in terms], limit, exclude)
+        found, own = self.shortlist(query, [term for _, term in terms], limit, exclude)
 
         def parts(doc: int) -> tuple[float, float, float, float]:
             return (*own(doc), found.related.get(doc, 0.0), self._standing.evidence[doc])
 
         return [
             self._explain(
-                doc,
-                score,
-                parts(doc),
-                terms,
-                fuzzy,
-                query,
-                self._name_of(found.linked_by.get(doc)),
-                (lent.terms, self._name_of(lent.by)),
+                doc, score, parts(doc), terms, fuzzy, query, self._name_of(found.linked_by.get(doc))
             )
             for doc, score in found.top
         ]
 
     def shortlist(
         self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()
-    ) -> tuple[Shortlist, Callable[[int], tuple[float, float]], Lent]:
+    ) -> tuple[Shortlist, Callable[[int], tuple[float, float]]]:
         """What `search` shows, unexplained, for `query` read as the index `terms` (knowledge/
-        shortlist.py), what gives an entry's text share and facet part, and the terms its best
-        matches lent it (knowledge/feedback.py). Without facets the entries are read best text
-        first; with facets every entry is scored (a facet lifts any)."""
+        shortlist.py), and what gives an entry's text share and facet part. Without facets the
+        entries are read best text first; with facets every entry is scored (a facet lifts any)."""
         excluded = set(exclude)
         facts = self.entries.facts
         skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
         has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
         first = None if has_facets else 2 * (limit + len(skip)) + RELATED_FROM
         reading = Reading(self.index, terms, COORDINATION, first)
-        lent = lent_terms(self.index, self.entries.fields, reading.scores, set(terms))
-        reading.expand(lent_scores(self.index, lent.terms, reading.best))
         best_text = reading.best or 1.0
 
         def own(doc: int) -> tuple[float, float]:
@@ -185,7 +171,7 @@ class Matcher:
         def candidates() -> Collection[int]:
             return range(len(facts)) if has_facets else reading.scores.keys()
 
-        return shortlist_of(reading, own, self._standing, skip, limit, candidates), own, lent
+        return shortlist_of(reading, own, self._standing, skip, limit, candidates), own
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
@@ -206,10 +192,7 @@ class Matcher:
         fuzzy: list[tuple[str, str]],
         query: Query,
         related_to: str,
-        lent: tuple[tuple[str, ...], str],
     ) -> Suggestion:
-        """`lent`: the terms the best matches lent the query and the name of the best of them, named
-        as the reason for an entry that has none of the officer's own words, only lent ones."""
         item = self.entries.facts[doc]
         fields = self.entries.fields(doc)
         by_term = self.index.explain(fields)
@@ -224,9 +207,7 @@ class Matcher:
         used_fuzzy = tuple(pair for pair in fuzzy if any(pair[0] == match.word for match in words))
         matched = self._matched_facets(item, query)
         text, facets, related, evidence = parts
-        lent_words, lender = lent
-        borrowed = lender if not words and any(term in by_term for term in lent_words) else ""
-        why = self._why(item, words, matched, used_fuzzy, related_to, borrowed)
+        why = self._why(item, words, matched, used_fuzzy, related_to)
         return Suggestion(
             item.id,
             fields["name"],
@@ -362,7 +343,6 @@ class Matcher:
         facets: tuple[str, ...],
         fuzzy: tuple[tuple[str, str], ...],
         related_to: str,
-        borrowed: str,
     ) -> str:
         parts: list[str] = []
         near = dict(fuzzy)
@@ -378,8 +358,6 @@ class Matcher:
             parts.append(", ".join(facets[:3]))
         if related_to:
             parts.append(t("match.related", name=related_to))
-        elif borrowed:
-            parts.append(t("match.lent", name=borrowed))
         if item.evidence is not None:
             level = self._labels.get(("evidence", item.evidence), item.evidence)
             parts.append(t("match.evidence", level=level))

@@ -52,7 +52,6 @@ MESSAGES: dict[str, str] = {
     "match.evidence": "bewijs: {level}",
     "match.perspective": "perspectief {id}",
     "match.related": "hangt samen met ‘{name}’",
-    "match.lent": "lijkt op ‘{name}’",
     "match.field.name": "naam",
     "match.field.keywords": "trefwoorden",
     "match.field.signals": "signalen",
