@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import ProblemsError
-from kansencoach.core.flows.loader import check_file
+from kansencoach.core.flows.loader import examine
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.loading import check_files, load_knowledge
 from kansencoach.core.sessions.scripted import read_script
@@ -96,7 +96,7 @@ def test_each_hostile_file_gives_clean_problems_as_flow_intervention_and_answers
     path: Path, knowledge: KnowledgeBase
 ) -> None:
     vocabulary = load_vocabulary()
-    only_clean_problems(lambda: check_file(path, vocabulary))
+    only_clean_problems(lambda: examine(path, vocabulary).problems)
     only_clean_problems(lambda: check_files([path], knowledge))
     only_clean_problems(lambda: read_script(path, mini_flow(), knowledge.by_id))
 
@@ -106,7 +106,7 @@ def test_fifos_devices_loops_and_big_files_give_clean_problems(
 ) -> None:
     vocabulary = load_vocabulary()
     for path in special:
-        problems = check_file(path, vocabulary)
+        problems = examine(path, vocabulary).problems
         if path.name != "once.yaml":  # a symlink followed once to a good flow is fine
             assert problems, path.name
         assert all(problem.position.path == str(path) for problem in problems[:1]), path.name
