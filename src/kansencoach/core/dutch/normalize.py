@@ -50,7 +50,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of `text`, without the elided halves of compounds ("vroeg- en voorschools")."""
-    return _WORD.findall(_ELIDED.sub(" ", fold(text)))
+    folded = fold(text)
+    # Most texts have no hyphen, and the elision's pattern needs one: a third of the words' time
+    # when indexing 10,000 entries.
+    return _WORD.findall(_ELIDED.sub(" ", folded) if "-" in folded else folded)
 
 
 _SEPARABLE = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "weg")
