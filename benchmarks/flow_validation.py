@@ -17,6 +17,13 @@ Baselines, all measured in the same run on the same generated flow:
   bytecode caches even where the environment turns them off (PYTHONDONTWRITEBYTECODE, as on these
   machines): an installed kansencoach has them, and without them every run compiled the package
   again (36 ms of the 217 an edited validate took), which no officer waits for.
+
+The after-an-edit row's floor, measured in turn with it (2026-12-02, load 8-13, 9-11 rounds): a
+process that only imports the CLI, pydantic's BaseModel and PyYAML takes 1.7-1.9x the compose
+process's CPU, and one that only imports every module the edited validate needs (the flow models'
+23 pydantic classes among them, 15 ms) 2.3-2.5x; parsing, pydantic's validation (with building the
+flow's validator, deferred until then), the checks and the review's near misses add the rest (3.0-3.3x).
+The 1.5 of issue 14 is not reachable while pydantic validates an edited flow.
 """
 
 from __future__ import annotations
