@@ -15,7 +15,7 @@ from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.plain import PlainUI
 
-from helpers import DATA, REPO, kansencoach, mini_flow
+from helpers import DATA, HANG, REPO, kansencoach, mini_flow
 
 MINI = DATA / "flows" / "mini.yaml"
 ALL_ANSWERS = "Een verschil\n1\n1,2\n20 20 60\n4\n\nnee\nsubsidie A; project B\n"
@@ -193,7 +193,7 @@ def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
         assert line, "plain mode ended before asking"
         seen += line
     child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=60)
+    out, err = child.communicate(timeout=HANG)
     assert child.returncode == 130
     assert "Gestopt. Ga later verder met: kansencoach run --resume " in out
     assert "Traceback" not in err

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import HANG
+
 CPU_SECONDS = 2.0
 """Process time (user + system) the refusal may cost: a spinning app would blow through it."""
 
@@ -24,7 +26,7 @@ def cpu_of(stdin: int, *args: str) -> tuple[int, str, float]:
         stderr=subprocess.PIPE,
     )
     try:
-        _, stderr = child.communicate(timeout=60)
+        _, stderr = child.communicate(timeout=HANG)
     except subprocess.TimeoutExpired:
         child.kill()
         child.communicate()

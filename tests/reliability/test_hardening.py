@@ -20,7 +20,7 @@ from kansencoach.core.sessions.store import SessionLocked, Store, StoreError, re
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, REPO, answer_current, kansencoach, mini_flow
+from helpers import DATA, HANG, REPO, answer_current, kansencoach, mini_flow
 
 
 def stored_session(path: Path, answer: str = "Een verschil") -> tuple[Store, str]:
@@ -160,7 +160,7 @@ def test_eight_first_starts_at_once_all_succeed(tmp_path: Path) -> None:
         )
         for _ in range(8)
     ]
-    results = [process.communicate(timeout=60) for process in processes]
+    results = [process.communicate(timeout=HANG) for process in processes]
     assert [process.returncode for process in processes] == [0] * 8, [err for _, err in results]
     with Store(tmp_path / "home" / "kansencoach.db") as store:
         assert len(store.sessions()) == 8
@@ -254,7 +254,7 @@ def run_bytes(*args: bytes, stdin: bytes = b"") -> subprocess.CompletedProcess[b
         [sys.executable, "-m", "kansencoach", *args],
         input=stdin,
         capture_output=True,
-        timeout=60,
+        timeout=HANG,
         check=False,
     )
 

@@ -17,7 +17,7 @@ from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import DATA, answer_current, found, kansencoach_bytes, mini_flow
+from helpers import DATA, HANG, answer_current, found, kansencoach_bytes, mini_flow
 
 SEQUENCES = {
     "osc-title": "\x1b]0;gekaapt\x07",
@@ -60,7 +60,7 @@ def run(*args: str | Path, stdin: bytes = b"", env: dict[str, str]) -> subproces
         input=stdin,
         capture_output=True,
         env={**os.environ, **env},
-        timeout=60,
+        timeout=HANG,
         check=False,
     )
 
