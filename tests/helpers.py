@@ -120,7 +120,7 @@ def kansencoach_process(
 HANG = 300
 """Seconds after which a command a test started counts as hung: a hang guard, not a measurement. A
 command takes well under a second alone, but a load spike beside five test workers once stretched
-a run of the CLI tests from 60 s to 175 s, and a guard of 60 s then failed six of them."""
+a run of the CLI tests from 60 s to 175 s, and six of them failed then, most likely on a guard of 60 s."""
 
 MINI_ANSWERS: dict[str, AnswerValue] = {
     "verschil": "Peuters in Overvecht gaan minder vaak naar de voorschool.",
