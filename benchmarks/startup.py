@@ -72,25 +72,49 @@ FirstScreen().run(headless=True)
 """
 )
 
-# Usable: the start screen lists flows and sessions, the knowledge base is loaded and no worker runs.
+USABLE_BOUND_S = 30
+"""How long the usable app may take before its row fails: far beyond any start (under a second, a
+few seconds on a cold cache under load), but a knowledge base that never loads fails the row
+instead of waiting forever."""
+
+# Usable: the start screen lists flows and sessions, the knowledge base is loaded and no worker runs,
+# and the frame showing the lists has been drawn (the officer waits for it, not for the data alone).
+# A start that does not get there within the bound says what is missing and ends without reporting.
 USABLE = (
     REPORT
-    + """
+    + f"""
+import os, sys
 from kansencoach.tui.app import KansencoachApp
 
 class Usable(KansencoachApp):
     def on_mount(self) -> None:  # the app's own on_mount runs after this one (see FirstScreen)
-        self.set_interval(0.005, self.check)
+        self.waiting = self.set_interval(0.005, self.check)
+        self.set_timer({USABLE_BOUND_S}, self.never_usable)
+
+    def listed(self) -> bool:
+        screen = self.screen
+        return bool(getattr(screen, "flows", None)) and hasattr(screen, "rows")
 
     def check(self) -> None:
-        screen = self.screen
-        listed = bool(getattr(screen, "flows", None)) and hasattr(screen, "rows")
-        if listed and self.knowledge is not None and all(w.is_finished for w in self.workers):
-            report()
+        if self.listed() and self.knowledge is not None and all(w.is_finished for w in self.workers):
+            self.waiting.stop()
+            self.screen.call_after_refresh(report)
+
+    def never_usable(self) -> None:
+        running = [w.name for w in self.workers if not w.is_finished]
+        sys.__stderr__.write(
+            f"not usable after {USABLE_BOUND_S} s: flows and sessions listed {{self.listed()}}, "
+            f"knowledge loaded {{self.knowledge is not None}}, workers running {{running}}\\n"
+        )
+        os._exit(3)
 
 Usable().run(headless=True)
 """
 )
+
+
+class NotUsable(RuntimeError):
+    """The measured app ended, or was stopped, without reporting; the message says why."""
 
 
 def with_sessions(home: str, count: int) -> None:
@@ -139,15 +163,26 @@ def environment(home: str) -> dict[str, str]:
 
 
 def measure(script: str, home: str) -> tuple[float, int]:
-    """Wall time of one fresh process drawing its first screen, and its peak RSS in KiB."""
+    """Wall time of one fresh process drawing its first screen, and its peak RSS in KiB.
+
+    Raises NotUsable when the process ends without reporting, or is still running at twice the
+    usable app's own bound (a hang the app's timer cannot see, such as a blocked event loop)."""
     env = environment(home)
     start = time.time()
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=2 * USABLE_BOUND_S,
+        )
+    except subprocess.TimeoutExpired as stopped:
+        message = f"the measured app was stopped after {stopped.timeout:g} s without reporting"
+        raise NotUsable(message) from None
     lines = result.stdout.strip().splitlines()
-    if not lines:
-        raise RuntimeError(f"the measured app ended without reporting:\n{result.stderr[-30000:]}")
+    if result.returncode or not lines:
+        raise NotUsable(f"the measured app ended without reporting:\n{result.stderr[-30000:]}")
     drawn, memory = lines[-1].split()
     return float(drawn) - start, int(memory)
 
