@@ -130,6 +130,7 @@ def tui_usable(rounds: int) -> list[Figure]:
                 "usable_baseline_s": 1.0,
                 "peak_memory_kib": never,
                 "peak_memory_baseline_kib": 1.0,
+                "floor_s": never,
             }
         figures += [
             Figure(
@@ -145,6 +146,14 @@ def tui_usable(rounds: int) -> list[Figure]:
                 found["peak_memory_baseline_kib"],
                 "KiB",
                 1.5,
+            ),
+            # What Textual alone costs for the same screen (startup.FLOOR): the usable row's floor.
+            Figure(
+                f"tui floor: plain textual, {sessions} sessions, vs bare",
+                found["floor_s"],
+                found["usable_baseline_s"],
+                "s",
+                1.3,
             ),
         ]
     return figures

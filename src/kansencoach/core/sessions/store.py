@@ -11,7 +11,6 @@ lock file; a corrupt or newer database is reported with its path and the way out
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import secrets
 import sqlite3
@@ -28,6 +27,9 @@ from kansencoach.core.sessions.lock import SessionLock, lock_files
 from kansencoach.core.sessions.schema import SCHEMA_VERSION
 from kansencoach.core.sessions.store_errors import SessionLocked, SessionNotFound, StoreError, explain
 from kansencoach.i18n import t
+
+# json is imported by the methods that write or read events: listing the sessions for the start
+# screen reads none, and importing it was a millisecond of every start.
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -137,6 +139,8 @@ class Store:
             if event.kind not in EVENT_KINDS:
                 raise ValueError(f"unknown event kind {event.kind!r}")
         stamp = now()
+        import json
+
         info = SessionInfo("", title, flow_id, flow_version, flow_hash, "", stamp, stamp)
         with self._write() as db:
             info = replace(info, id=self._new_id(db))
@@ -199,6 +203,8 @@ class Store:
         """Add `event` to the log and commit it before returning; the event as stored, with its time."""
         if event.kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {event.kind!r}")
+        import json
+
         stamp = now()
         value = json.dumps(event.value, ensure_ascii=False)
         with self._write(saving=True) as db:
@@ -213,6 +219,8 @@ class Store:
 
     def events(self, session_id: str) -> list[Event]:
         """The session's log; a damaged row is reported with the session id and skipped."""
+        import json
+
         rows = self._read(
             "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
         )
