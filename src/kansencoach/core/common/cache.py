@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.common.frozen import frozen_for_good
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,20 +104,6 @@ def _unchanged(stored: list[Stamp]) -> bool:
     return True
 
 
-_frozen_for_good = False
-"""Whether `freeze_for_good` has run in this process."""
-
-
-def freeze_for_good() -> None:
-    """Leave every object alive now out of all later garbage collections (`gc.freeze`), for a
-    process whose objects by now live as long as it does (the app, once started), and remember it
-    here for `no_cyclic_gc`: asking the collector instead (`gc.get_freeze_count`) counts the frozen
-    objects one by one, 3-5 ms of each load's CPU after the app's 36,000."""
-    global _frozen_for_good
-    gc.freeze()
-    _frozen_for_good = True
-
-
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:
     """Loading and indexing make many objects and no garbage cycles; the cyclic collector would only
@@ -125,14 +112,14 @@ def no_cyclic_gc() -> Iterator[None]:
     What they made lives on (a knowledge base, a flow), so on the way out it goes straight to the
     collector's oldest generation: otherwise the first young collection after it walks it all
     (0.16 s after 10,000 interventions) only to move it there. Freezing and unfreezing moves it
-    without a walk; not after `freeze_for_good`, which unfreezing would undo."""
+    without a walk; not after `frozen.freeze_for_good`, which unfreezing would undo."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            if not _frozen_for_good:
+            if not frozen_for_good():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
