@@ -297,7 +297,7 @@ async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
 def test_options_from_flow_are_numbered() -> None:
     from kansencoach.tui.widgets.answer_inputs import _choices
 
-    step = mini_flow().steps_by_id["domein"]
+    step = next(step for step in mini_flow().flow.steps if step.id == "domein")
     assert isinstance(step, ChoiceStep)
     assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]
 

@@ -96,7 +96,7 @@ def _run(arguments: argparse.Namespace) -> int:
         raise UserError(t("cli.run_needs_flow"))
     loaded = find_flow(arguments.flow)
     if arguments.answers:
-        from kansencoach.plain import ExportOptions, run_scripted
+        from kansencoach.plain.commands import ExportOptions, run_scripted
 
         with open_store() as store:
             return run_scripted(

@@ -39,14 +39,14 @@ def _sessions_list(_: argparse.Namespace) -> int:
 
 
 def _sessions_show(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import show_session
+    from kansencoach.plain.commands import show_session
 
     with open_store() as store:
         return show_session(store, arguments.id)
 
 
 def _sessions_export(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import ExportOptions, export_session
+    from kansencoach.plain.commands import ExportOptions, export_session
 
     if arguments.session is not None:
         return _export_session_file(arguments)
@@ -84,7 +84,7 @@ def _sessions_import(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_review(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import review_session
+    from kansencoach.plain.commands import review_session
 
     with open_store() as store:
         return review_session(store, arguments.id, arguments.json)
