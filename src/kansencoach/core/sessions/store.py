@@ -22,14 +22,17 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.sessions.connection import connect
-from kansencoach.core.sessions.events import EVENT_KINDS, Event, SessionState, fold
 from kansencoach.core.sessions.lock import SessionLock, lock_files
 from kansencoach.core.sessions.schema import SCHEMA_VERSION
 from kansencoach.core.sessions.store_errors import SessionLocked, SessionNotFound, StoreError, explain
 from kansencoach.i18n import t
 
-# json is imported by the methods that write or read events: listing the sessions for the start
-# screen reads none, and importing it was a millisecond of every start.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kansencoach.core.sessions.events import Event, SessionState
+
+# json and the events are imported by the methods that write or read events: listing the sessions
+# for the start screen reads none, and importing them was 2.5 ms of every start.
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -135,12 +138,14 @@ class Store:
 
         For a session file brought in from elsewhere: either the whole history lands or nothing does.
         """
+        import json
+
+        from kansencoach.core.sessions.events import EVENT_KINDS
+
         for event in events:
             if event.kind not in EVENT_KINDS:
                 raise ValueError(f"unknown event kind {event.kind!r}")
         stamp = now()
-        import json
-
         info = SessionInfo("", title, flow_id, flow_version, flow_hash, "", stamp, stamp)
         with self._write() as db:
             info = replace(info, id=self._new_id(db))
@@ -201,10 +206,12 @@ class Store:
 
     def append(self, session_id: str, event: Event) -> Event:
         """Add `event` to the log and commit it before returning; the event as stored, with its time."""
-        if event.kind not in EVENT_KINDS:
-            raise ValueError(f"unknown event kind {event.kind!r}")
         import json
 
+        from kansencoach.core.sessions.events import EVENT_KINDS
+
+        if event.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {event.kind!r}")
         stamp = now()
         value = json.dumps(event.value, ensure_ascii=False)
         with self._write(saving=True) as db:
@@ -221,6 +228,8 @@ class Store:
         """The session's log; a damaged row is reported with the session id and skipped."""
         import json
 
+        from kansencoach.core.sessions.events import EVENT_KINDS, Event
+
         rows = self._read(
             "SELECT seq, kind, key, value, at FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
         )
@@ -236,6 +245,8 @@ class Store:
         return events
 
     def state(self, session_id: str) -> SessionState:
+        from kansencoach.core.sessions.events import fold
+
         return fold(self.events(session_id))
 
     def lock(self, session_id: str) -> SessionLock:
