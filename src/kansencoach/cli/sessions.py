@@ -29,12 +29,14 @@ def register(commands: Commands) -> None:
 
 
 def _sessions_list(_: argparse.Namespace) -> int:
+    from kansencoach.core.sessions.described import last_used
+
     with open_store() as store:
         sessions = store.sessions()
     if not sessions:
         print(t("cli.no_sessions"))
     for info in sessions:
-        print(f"{info.id}  {info.updated[:16].replace('T', ' ')}  {info.flow_id:<12} {info.title}")
+        print(f"{info.id}  {last_used(info.updated)}  {info.flow_id:<12} {info.title}")
     return 0
 
 

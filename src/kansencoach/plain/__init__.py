@@ -103,6 +103,7 @@ class PlainUI:
             self.say(t("plain.preview"))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
+        self._show_history()
         while True:
             step = session.current()
             self._show_infos(step)
@@ -184,6 +185,17 @@ class PlainUI:
                 self.say(t("plain.pick", count=len(offer.suggestions)))
         said, todo = Conversation.no_suggestions(offer), _WHAT_TO_DO.get(offer.empty)
         self.say(f"{said} {t(todo, back=BACK, id=self.session.info.id)}" if todo else said)
+
+    def _show_history(self) -> None:
+        """On resuming, the questions answered before the current one with their answers, as the
+        chat shows them (`Session.answered_before`); nothing in a new session."""
+        session = self.session
+        earlier = session.answered_before(session.current())
+        if earlier:
+            self.say("")
+            self.say(t("plain.answered_before"))
+            for step in earlier:
+                self.say(f"  {Conversation.label(step)}: {answer_line(step, session.answers.get(step.id))}")
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
@@ -269,7 +281,7 @@ def run_plain(
 ) -> int:
     """A new session in plain mode; stdin and stdout are the process's streams when this is called
     (not when the module was imported: the command routes them through the terminal sanitiser first)."""
-    session = Session.start(store, loaded, title or loaded.flow.title)
+    session = Session.start(store, loaded, title)
     with store.lock(session.info.id):
         return PlainUI(session, stdin or sys.stdin, stdout or sys.stdout, preview).run()
 

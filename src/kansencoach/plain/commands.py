@@ -30,11 +30,17 @@ class ExportOptions:
 
 
 def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
+    store: Store,
+    loaded: LoadedFlow,
+    answers_path: Path,
+    export: Path | None,
+    options: ExportOptions,
+    title: str | None = None,
 ) -> int:
-    """Check an answers file against the flow; store it as a session and export the draft."""
+    """Check an answers file against the flow; store it as a session (called `title`, else as the
+    file says) and export the draft."""
     script = read_script(answers_path, loaded, load_kb().by_id)
-    session = Session.start(store, loaded, script.title)
+    session = Session.start(store, loaded, title or script.title)
     with store.lock(session.info.id):
         for step_id, value in script.answers.items():
             store.append(session.info.id, Event("set", step_id, value))
