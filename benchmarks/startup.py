@@ -160,6 +160,8 @@ def floor_texts(home: str) -> None:
     from pathlib import Path
 
     from textual.binding import Binding
+    from textual.content import Content
+    from textual.widgets.option_list import Option
 
     from kansencoach.core.catalog import scan_flows
     from kansencoach.core.sessions.store import Store
@@ -168,6 +170,10 @@ def floor_texts(home: str) -> None:
     from kansencoach.tui.app import KansencoachApp
     from kansencoach.tui.screens.start import StartScreen, _flow_option, _session_option, session_rows
     from kansencoach.tui.widgets.keyfooter import footer_items, footer_key, pack
+
+    def markup(option: Option) -> str:
+        assert isinstance(option.prompt, Content)  # the start screen's options are Content
+        return option.prompt.markup
 
     os.environ["KANSENCOACH_HOME"] = home
     flows = scan_flows()
@@ -183,8 +189,8 @@ def floor_texts(home: str) -> None:
         "welcome": t("tui.welcome"),
         "new": t("tui.new_session"),
         "resume": t("tui.resume_session"),
-        "flows": [_flow_option(entry, place).prompt.markup for place, entry in enumerate(flows)],
-        "sessions": [_session_option(row).prompt.markup for row in rows],
+        "flows": [markup(_flow_option(entry, place)) for place, entry in enumerate(flows)],
+        "sessions": [markup(_session_option(row)) for row in rows],
         "keys": "\n".join(line.plain for line in pack(footer_items(keys), 76)),
     }
     (Path(home) / "floor.json").write_text(json.dumps(texts), encoding="utf-8")
