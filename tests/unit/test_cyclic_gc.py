@@ -30,11 +30,12 @@ def test_what_a_load_made_is_left_to_the_oldest_generation_and_the_collector_run
     assert _printed(script) == "True 0 0"
 
 
-def test_what_is_frozen_already_stays_frozen_after_a_load() -> None:
+def test_what_is_frozen_for_good_stays_frozen_after_a_load() -> None:
     script = (
         "import gc\n"
         "from kansencoach.core.common.cache import no_cyclic_gc\n"
-        "gc.freeze()\n"
+        "from kansencoach.core.common.frozen import freeze_for_good\n"
+        "freeze_for_good()\n"
         "frozen = gc.get_freeze_count()\n"
         "with no_cyclic_gc():\n"
         "    made = [[number] for number in range(1000)]\n"

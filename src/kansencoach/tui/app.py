@@ -300,7 +300,9 @@ def _freeze_once() -> None:
     benchmark's session at 2,000 steps the collector's CPU time falls by about half (154-256 ms to
     75-124 ms, on a loaded machine) and its longest pause is shorter than the full collections
     that 700 set off (26-49 ms against 30-82 ms)."""
-    gc.freeze()
+    from kansencoach.core.common.frozen import freeze_for_good
+
+    freeze_for_good()
     gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
 
 

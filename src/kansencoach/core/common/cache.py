@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.common.frozen import frozen_for_good
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -111,15 +112,14 @@ def no_cyclic_gc() -> Iterator[None]:
     What they made lives on (a knowledge base, a flow), so on the way out it goes straight to the
     collector's oldest generation: otherwise the first young collection after it walks it all
     (0.16 s after 10,000 interventions) only to move it there. Freezing and unfreezing moves it
-    without a walk; not when something is frozen already (the app freezes itself once), which
-    unfreezing would let go of."""
+    without a walk; not after `frozen.freeze_for_good`, which unfreezing would undo."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            if not gc.get_freeze_count():
+            if not frozen_for_good():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()

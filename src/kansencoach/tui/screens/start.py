@@ -21,7 +21,6 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.sessions.described import last_used
 from kansencoach.i18n import t
 from kansencoach.tui.contract import coach
-from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.signals import FilesChanged
 from kansencoach.tui.widgets.fittedlist import FittedList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
@@ -79,7 +78,8 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
 class StartScreen(Screen[None]):
     """Flows to start and sessions to resume; everything loads in a worker so this shows at once.
 
-    The core is imported inside the methods that use it, so drawing this screen does not wait for it.
+    The core is imported inside the methods that use it, so drawing this screen does not wait for it;
+    so are the dialogs, which only an action opens.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -174,6 +174,7 @@ class StartScreen(Screen[None]):
     @work(exclusive=True, group="open")
     async def start_session(self, entry: FlowEntry) -> None:
         from kansencoach.core.sessions.session import Session
+        from kansencoach.tui.screens.dialogs import TextPrompt
 
         assert entry.summary is not None
         title = await self.app.push_screen_wait(TextPrompt(t("tui.title_question"), entry.summary.title))
@@ -235,6 +236,8 @@ class StartScreen(Screen[None]):
 
     @work(exclusive=True, group="edit")
     async def action_rename(self) -> None:
+        from kansencoach.tui.screens.dialogs import TextPrompt
+
         row = self._highlighted_row()
         if row is None:
             return
@@ -255,6 +258,7 @@ class StartScreen(Screen[None]):
         from kansencoach.core.common.problems import ProblemsError
         from kansencoach.core.sessions.reuse import start_from
         from kansencoach.core.sessions.store import StoreError
+        from kansencoach.tui.screens.dialogs import TextPrompt
 
         row = self._highlighted_row()
         if row is None or row.problem:
@@ -279,6 +283,7 @@ class StartScreen(Screen[None]):
         from kansencoach.core.common.problems import ProblemsError
         from kansencoach.core.sessions.sessionfile import import_file
         from kansencoach.core.sessions.store import StoreError
+        from kansencoach.tui.screens.dialogs import TextPrompt
 
         raw = await self.app.push_screen_wait(
             TextPrompt(t("tui.import_question"), required=t("tui.import_required"))
@@ -295,6 +300,8 @@ class StartScreen(Screen[None]):
 
     @work(exclusive=True, group="edit")
     async def action_delete(self) -> None:
+        from kansencoach.tui.screens.dialogs import ConfirmDialog
+
         row = self._highlighted_row()
         if row is None:
             return

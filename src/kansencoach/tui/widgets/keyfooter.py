@@ -55,6 +55,9 @@ class KeyFooter(Static):
     }
     """
 
+    _shown: Text | None = None
+    """The keys as last shown."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.call_after_refresh(self.show_keys)
@@ -93,4 +96,10 @@ class KeyFooter(Static):
         lines = pack(footer_items(self.items()), width)
         if len(lines) > MAX_LINES:
             lines = pack(footer_items(self.items(short=True)), width)
-        self.update(Text("\n").join(lines))
+        shown = Text("\n").join(lines)
+        # The keys are worked out again on every change of focus, bindings or size, mostly to the
+        # same text (eleven times before the start screen is usable); updating anyway laid out and
+        # drew the whole screen again each time.
+        if shown != self._shown:
+            self._shown = shown
+            self.update(shown)
