@@ -6,16 +6,23 @@ open) names it this way.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from kansencoach.i18n import t
 
 
 def last_used(updated: str) -> str:
-    """When a session was last used, to the minute ('2026-11-20 09:30'), as every list shows it."""
-    return updated[:16].replace("T", " ")
+    """When a session was last used, on the machine's clock to the minute ('2026-11-20 10:30'), as
+    every list shows it. The store writes UTC (`store.now`); the officer reads local time."""
+    try:
+        moment = datetime.fromisoformat(updated)
+    except ValueError:  # a store file edited by hand: show what it holds rather than fail the list
+        return updated[:16]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def described(title: str, flow_id: str, flow_source: str, updated: str) -> str:
-    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 2026-11-20 09:30)';
+    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 2026-11-20 10:30)';
     without the flow's title when the session is called after its flow or the flow cannot be found."""
     from kansencoach.core.catalog import session_entry  # only for a refusal: the catalog is large
     from kansencoach.core.common.problems import ProblemsError
