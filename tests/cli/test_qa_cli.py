@@ -38,6 +38,22 @@ def test_the_html_contents_do_not_number_titles_that_carry_their_own_number(tmp_
     assert "list-style: none" in page
 
 
+TWO_LINE_FLOW = """\
+id: tweeregels
+title: Twee regels
+version: 1
+sections:
+  - {id: analyse, title: "1. Analyse"}
+steps:
+  - id: verschil
+    type: text
+    ask: |
+      Welk verschil wil je aanpakken?
+      Denk aan wie het treft en waar.
+    draft: analyse.verschil
+"""
+
+
 def _last_used_at(home: Path, stamp: str) -> None:
     """Every stored session last used at `stamp` (UTC, as the store writes it)."""
     with sqlite3.connect(home / "kansencoach.db") as db:
@@ -67,3 +83,23 @@ def test_sessions_list_says_so_when_a_sessions_flow_is_gone(tmp_path: Path) -> N
     listed = kansencoach("sessions", "list")
     assert listed.returncode == 0
     assert re.fullmatch(r"\S+  \S+ \S+  \(flow niet meer te vinden\)  Weg\n", listed.stdout), listed.stdout
+
+
+@pytest.mark.usefixtures("amsterdam_time")
+def test_sessions_show_names_the_flow_and_its_questions_as_the_chat_does(
+    tmp_path: Path, kansencoach_home: Path
+) -> None:
+    flow = tmp_path / "tweeregels.yaml"
+    flow.write_text(TWO_LINE_FLOW, encoding="utf-8")
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(yaml.safe_dump({"answers": {"verschil": "Minder voorschool"}}), encoding="utf-8")
+    assert kansencoach("run", flow, "--answers", answers).returncode == 0
+    _last_used_at(kansencoach_home, "2026-01-15T23:30:00+00:00")
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    shown = kansencoach("sessions", "show", ident).stdout.splitlines()
+    assert shown[0] == (
+        f"Twee regels (sessie {ident}) — flow Twee regels v1, 1/1 vragen beantwoord,"
+        " laatst bijgewerkt 2026-01-16 00:30"
+    )
+    # A question without a label goes by its first line, as everywhere else (Conversation.label).
+    assert shown[1:] == ["- Welk verschil wil je aanpakken?: Minder voorschool"]
