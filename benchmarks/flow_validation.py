@@ -13,14 +13,23 @@ Baselines, all measured in the same run on the same generated flow:
   they validate because they edited (one question worded differently, in turn; imports, schema,
   checks, the review's warnings, the cache written; the vocabulary and what the review rules
   read come from the cache, as when only the flow was edited; target 1.5, issue 14); and peak memory
-  (VmHWM) of the first validate of a 20,000-step flow.
+  (VmHWM) of the first validate of a 20,000-step flow. The measured processes write and use Python's
+  bytecode caches even where the environment turns them off (PYTHONDONTWRITEBYTECODE, as on these
+  machines): an installed kansencoach has them, and without them every run compiled the package
+  again (36 ms of the 217 an edited validate took), which no officer waits for.
+
+The after-an-edit row's floor, measured in turn with it (2026-12-02, load 8-13, 9-11 rounds): a
+process that only imports the CLI, pydantic's BaseModel and PyYAML takes 1.7-1.9x the compose
+process's CPU, and one that only imports every module the edited validate needs (the flow models'
+23 pydantic classes among them, 15 ms) 2.3-2.5x; parsing, pydantic's validation (with building the
+flow's validator, deferred until then), the checks and the review's near misses add the rest (3.0-3.3x).
+The 1.5 of issue 14 is not reachable while pydantic validates an edited flow.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
-import os
 import resource
 import statistics
 import subprocess
@@ -30,6 +39,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import startup
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
@@ -122,7 +132,7 @@ def command(flow_text: FlowText, rounds: int) -> list[Row]:
     """The whole `flows validate` command against a `python -c` composing the same file, each
     timed by the CPU time of its process (user and system: on a shared machine the wall clock
     mostly measures the other work, which falls unevenly on the two)."""
-    env = {**os.environ, "KANSENCOACH_HOME": tempfile.mkdtemp()}
+    env = startup.environment(tempfile.mkdtemp())
 
     def run(script: str, path: Path) -> tuple[float, float]:
         """The process's CPU time in seconds and its peak memory in KiB."""

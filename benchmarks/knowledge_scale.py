@@ -6,20 +6,21 @@ Baselines, all measured in the same run on the same data:
   (all fields joined: they have no field weights), top 10 for the same queries. What each side's time
   includes: the query's tokens, already normalised (tokenising is timed on neither side), to the ten
   best entries with their scores, best first. Ours: what `kb search` ranks with, `Matcher.shortlist`
-  (BM25 with field weights and coordination, read best first through `Index.top` until no entry left
-  unread can change the list, then evidence, related links and floors; exactly the list of scoring
-  every entry, unexplained). bm25s: its
+  (BM25 with field weights and coordination, read best first through `ranking.Ranker` until no entry
+  left unread can change the list, then evidence, related links and floors; exactly the list of
+  scoring every entry, unexplained). bm25s: its
   `retrieve(k=10, n_threads=0)` on an index built beforehand (untimed), with its default numpy
   backend (its numba backend needs numba, not installed here), tokens to ids included, sorted top k.
   rank-bm25: `get_top_n(n=10)`, which scores every entry in Python and numpy;
 - `kb search`, first run: reading the same YAML files with PyYAML's CSafeLoader; warm: `python -c
   "import yaml"`; peak memory: the resident peak of the `kb search` process itself, warm and on a
-  first run (no cache). The `kb search` times and their baselines are taken in turn, round by round.
+  first run (no cache). The `kb search` times and their baselines are taken in turn, round by round,
+  the processes keeping Python's bytecode caches as an installed kansencoach has them (see
+  flow_validation.py).
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -29,11 +30,12 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import startup
 import yaml
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
 
 QUERIES = [
@@ -233,7 +235,7 @@ def kb_search(rounds: int, count: int = 10_000) -> list[tuple[str, float, float,
     """`kb search` with `count` interventions in the user's folder: first run, warm run, memory."""
     folder = _write_folder(count)
     home = Path(tempfile.mkdtemp())
-    env = {**os.environ, "KANSENCOACH_HOME": str(home), "KANSENCOACH_KNOWLEDGE": str(folder)}
+    env = {**startup.environment(str(home)), "KANSENCOACH_KNOWLEDGE": str(folder)}
     command = [sys.executable, "-m", "kansencoach", "kb", "search", "schulden bij jongeren", "--limit", "5"]
 
     def run(*arguments: str) -> None:
@@ -258,6 +260,7 @@ def kb_search(rounds: int, count: int = 10_000) -> list[tuple[str, float, float,
         "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
         "    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)"
     )
+    run(*command)  # a first run writes the bytecode, as on any installed machine
     cold, safe_loader = paired_medians(
         first, lambda: run(sys.executable, "-c", load, str(folder / "interventions")), max(3, rounds - 2)
     )

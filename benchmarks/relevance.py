@@ -42,7 +42,7 @@ import yaml
 
 from kansencoach.core.catalog import load_kb
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
 SETS: dict[str, tuple[str, ...]] = {

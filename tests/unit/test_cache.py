@@ -11,7 +11,7 @@ import pytest
 from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common import cache
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 
 from helpers import at_most
 

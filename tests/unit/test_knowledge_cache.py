@@ -16,8 +16,8 @@ from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.common.yamlsource import Document, read_document
 from kansencoach.core.knowledge import loading
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.index import Index
-from kansencoach.core.knowledge.matcher import Query
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 

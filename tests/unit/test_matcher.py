@@ -11,8 +11,9 @@ import yaml
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases, words
 from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.loading import load_knowledge
-from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.knowledge.matcher import Matcher, Suggestion
 from kansencoach.core.knowledge.shortlist import RELATED_SHARE
 
 from helpers import SMALL_KB_ITEMS as ITEMS

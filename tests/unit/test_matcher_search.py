@@ -15,15 +15,9 @@ import pytest
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
+from kansencoach.core.knowledge.fit import Query, facet_fit
 from kansencoach.core.knowledge.index import Index
-from kansencoach.core.knowledge.matcher import (
-    COORDINATION,
-    FACET_GAIN,
-    FACET_ONLY,
-    Matcher,
-    Query,
-    Suggestion,
-)
+from kansencoach.core.knowledge.matcher import COORDINATION, FACET_GAIN, FACET_ONLY, Matcher, Suggestion
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
 from kansencoach.core.knowledge.shortlist import FLOOR, LINKED_ONLY_FLOOR, RELATED_FROM, RELATED_SHARE
 
@@ -51,7 +45,7 @@ def every_entry_scored(
 
     def own(doc: int) -> tuple[float, float]:
         text = text_scores.get(doc, 0.0) / best_text
-        fit = matcher._facet_fit(facts[doc], query) if has_facets else 0.0
+        fit = facet_fit(facts[doc], query) if has_facets else 0.0
         return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
     scores = {}

@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 
 from helpers import REPO
 

@@ -15,7 +15,7 @@ from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.review import Case, RuleBook, load_rules, review
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 

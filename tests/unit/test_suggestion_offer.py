@@ -10,7 +10,7 @@ import pytest
 from kansencoach.core.catalog import find_flow, load_kb
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Query
+from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store

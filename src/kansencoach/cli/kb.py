@@ -205,7 +205,7 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     import json
 
     from kansencoach.core.catalog import load_search
-    from kansencoach.core.knowledge.matcher import Query
+    from kansencoach.core.knowledge.fit import Query
 
     knowledge = load_search()
     vocabulary = knowledge.names

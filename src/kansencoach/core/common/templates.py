@@ -51,6 +51,8 @@ def example_texts(name: str) -> frozenset[str]:
 def leftovers(document: Document, name: str) -> list[Problem]:
     """A problem for every example text of the starting file `name` still in `document`."""
     examples = example_texts(name)
+    if not _holds_any(document.data, examples):
+        return []
     problems: list[Problem] = []
     # A stack rather than a recursive inner function: that one would be a reference cycle holding
     # `document`, which a load with the cyclic collector paused (cache.no_cyclic_gc) never frees.
@@ -70,3 +72,20 @@ def leftovers(document: Document, name: str) -> list[Problem]:
             items = value.items() if isinstance(value, dict) else enumerate(value)
             stack += [(item, loc, name) for name, item in reversed(list(items))]
     return problems
+
+
+def _holds_any(data: Any, examples: frozenset[str]) -> bool:
+    """Whether some text in `data` is one of `examples`: nearly every file holds none, and finding
+    that without making a loc per value is a third of the work (10,000 interventions: 27 ms, not 90).
+    A stack, as in `leftovers`, for the same reason."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if value.strip() in examples:
+                return True
+        elif isinstance(value, dict):
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return False

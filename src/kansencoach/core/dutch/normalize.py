@@ -50,7 +50,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of `text`, without the elided halves of compounds ("vroeg- en voorschools")."""
-    return _WORD.findall(_ELIDED.sub(" ", fold(text)))
+    folded = fold(text)
+    # Most texts have no hyphen, and the elision's pattern needs one: a third of the words' time
+    # when indexing 10,000 entries.
+    return _WORD.findall(_ELIDED.sub(" ", folded) if "-" in folded else folded)
 
 
 _SEPARABLE = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "weg")
@@ -173,11 +176,14 @@ class Normalizer:
         stems = [stem(word) for word in raw]
         result: list[Term] = []
         places: list[str] = []
+        # Locals, not attributes: this loop runs for most texts an index reads (a common word such
+        # as "en" starts a phrase), and the lookups were a fifth of its time.
+        place_starts, phrase_starts, known = self._place_starts, self._phrase_starts, self._alone
         index = 0
         while index < len(raw):
             # Only a word that starts a phrase or a place name needs the longer lookups.
-            starts = raw[index] in self._place_starts or stems[index] in self._phrase_starts
-            alone = None if starts else self._alone.get(raw[index])
+            starts = raw[index] in place_starts or stems[index] in phrase_starts
+            alone = None if starts else known.get(raw[index])
             if alone is not None:
                 result += alone
                 index += 1

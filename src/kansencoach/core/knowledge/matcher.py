@@ -21,23 +21,29 @@ Everything is deterministic: equal scores are ordered by id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
+from kansencoach.core.knowledge.fit import FacetValues, Query, facet_fit
 from kansencoach.core.knowledge.index import Index, Reading
-from kansencoach.core.knowledge.shortlist import RELATED_FROM, Shortlist, Standing, shortlist_of
+from kansencoach.core.knowledge.shortlist import (
+    RELATED_FROM,
+    Shortlist,
+    Standing,
+    own_score,
+    shortlist_of,
+    text_scores,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kansencoach.core.knowledge.entries import Entry
 
-FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
-"""How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
 FACET_GAIN = 2.0
 """A perfect facet fit multiplies the text score by 1 + FACET_GAIN."""
 FACET_ONLY = 0.15
@@ -53,22 +59,6 @@ MIN_FUZZY = 8
 """The shortest unknown word read as a typo of a catalogue word: a shorter one is more often a word of
 its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
-
-
-@dataclass(frozen=True)
-class Query:
-    """What an officer is looking for: free text and facets from the vocabulary."""
-
-    text: str = ""
-    domains: tuple[str, ...] = ()
-    wie: tuple[str, ...] = ()
-    waar: tuple[str, ...] = ()
-    perspectives: Mapping[str, float] = field(default_factory=dict)
-    """Perspective id → weight from 0 to 1 (e.g. points of an allocation divided by the total)."""
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.text.strip() or self.domains or self.wie or self.waar or self.perspectives)
 
 
 @dataclass(frozen=True)
@@ -117,6 +107,7 @@ class Matcher:
             index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
+        self._facet_values = FacetValues(entries.facts)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
         self._standing = Standing(
@@ -153,25 +144,34 @@ class Matcher:
         self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()
     ) -> tuple[Shortlist, Callable[[int], tuple[float, float]]]:
         """What `search` shows, unexplained, for `query` read as the index `terms` (knowledge/
-        shortlist.py), and what gives an entry's text share and facet part. Without facets the
-        entries are read best text first; with facets every entry is scored (a facet lifts any)."""
+        shortlist.py), and what gives an entry's text share and facet part. The entries are read
+        best text first; with facets, those whose facets fit the query's are scored too, wherever
+        their text stands (a facet lifts any), and an entry fitting none has no facet part."""
         excluded = set(exclude)
         facts = self.entries.facts
         skip = {doc for doc, entry in enumerate(facts) if entry.id in excluded} if excluded else set()
-        has_facets = bool(query.domains or query.wie or query.waar or query.perspectives)
-        first = None if has_facets else 2 * (limit + len(skip)) + RELATED_FROM
-        reading = Reading(self.index, terms, COORDINATION, first)
+        reading = Reading(self.index, terms, COORDINATION, 2 * (limit + len(skip)) + RELATED_FROM)
+        fitting = self._facet_values.fitting(query)
+        reading.include(fitting)
         best_text = reading.best or 1.0
+        evidence = self._standing.evidence
 
         def own(doc: int) -> tuple[float, float]:
             text = reading.scores.get(doc, 0.0) / best_text
-            fit = self._facet_fit(facts[doc], query) if has_facets else 0.0
+            fit = facet_fit(facts[doc], query) if doc in fitting else 0.0
             return text, text * FACET_GAIN * fit if text else (fit if not terms else FACET_ONLY * fit)
 
-        def candidates() -> Collection[int]:
-            return range(len(facts)) if has_facets else reading.scores.keys()
+        def scored(docs: list[int]) -> list[tuple[int, float]]:
+            # An entry read fitting no facet has a text share and no facet part: all at once, in C.
+            plain = [doc for doc in docs if doc not in fitting]
+            found = text_scores(list(map(reading.scores.__getitem__, plain)), best_text, evidence, plain)
+            parts = ((doc, own(doc)) for doc in docs if doc in fitting)
+            return found + [(doc, own_score(*part, evidence[doc])) for doc, part in parts if any(part)]
 
-        return shortlist_of(reading, own, self._standing, skip, limit, candidates), own
+        def candidates() -> Collection[int]:
+            return reading.scores.keys() | fitting if fitting else reading.scores.keys()
+
+        return shortlist_of(reading, scored, self._standing, skip, limit, candidates), own
 
     def _name_of(self, doc: int | None) -> str:
         return self.entries.fields(doc)["name"] if doc is not None else ""
@@ -195,7 +195,7 @@ class Matcher:
     ) -> Suggestion:
         item = self.entries.facts[doc]
         fields = self.entries.fields(doc)
-        by_term = self.index.explain(fields)
+        by_term = self.index.explain(fields, {term for _, term in terms})
         meaningful = MEANINGFUL_SHARE * len(self.entries)
         contributions: dict[str, dict[str, float]] = {}
         for word, term in terms:
@@ -300,28 +300,6 @@ class Matcher:
             longer = sorted(known for known in surface if known.startswith(word))
             return [(known, surface[known]) for known in longer[:3]]
         return []
-
-    def _facet_fit(self, item: Facts, query: Query) -> float:
-        """How well the item's facets fit the case's, from 0 (not at all) to 1 (every asked facet)."""
-        asked = 0.0
-        fit = 0.0
-        for name, wanted, have in (
-            ("domain", query.domains, item.domains),
-            ("wie", query.wie, item.wie),
-            ("waar", query.waar, item.waar),
-        ):
-            if wanted:
-                asked += FACET_WEIGHTS[name]
-                overlap = sum(1 for value in wanted if value in have)
-                if overlap:
-                    # One shared value counts most; a second one a bit more, a third no more.
-                    share = 1.0 if name == "domain" else (0.5 + 0.25 * min(overlap, 2)) / 1.0
-                    fit += FACET_WEIGHTS[name] * min(share, 1.0)
-        if query.perspectives:
-            asked += FACET_WEIGHTS["perspective"]
-            weight = sum(query.perspectives.get(perspective, 0.0) for perspective in item.perspectives)
-            fit += FACET_WEIGHTS["perspective"] * min(weight, 1.0)
-        return fit / asked if asked else 0.0
 
     def _matched_facets(self, item: Facts, query: Query) -> tuple[str, ...]:
         matched: list[str] = []

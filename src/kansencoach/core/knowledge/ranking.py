@@ -1,15 +1,19 @@
-"""The best few entries of a query over the index's postings, without scoring every entry.
+"""The best entries of a query over the index's postings, scoring exactly only those that can be.
 
-The threshold algorithm (Fagin, Lotem and Naor) over each term's postings in order of weight: the
-entries met first are scored in full, and the reading stops once no entry not met yet can beat the
-`limit`-th score so far. Two things keep it short on a catalogue where every word is common:
-- coordination: an entry having few of the query's terms gets a small share of its score, so once
-  none having fewer than some number of them can enter, the entries having that many are found at
-  once with sets (in C) and scored, when they are fewer than what the reading would still take;
-- the scoring is done a batch at a time with `map` over the arrays: a term every entry has by
-  position, another by bisection in its postings, or once a query has looked up many of its
-  entries, in a dict of them (made once per query, in C).
-The scores are the ones `Index.scores` gives, added in the same order, so the ranking is the same.
+MaxScore (Turtle and Flood) over whole runs of postings, with every step done by C code over the
+arrays (`map`, `zip`, dict and set updates), never a Python statement per posting:
+1. a floor: the `limit`-th best exact score among the heaviest `limit` postings of each term (in
+   order of weight, `impact`): at least `limit` entries score that much;
+2. the weakest terms, whose largest weights together (times the share of an entry having only them)
+   stay under the floor, are skipped: an entry having only those cannot reach it. A word in every
+   entry is usually one (its IDF is next to nothing). The postings of the other terms are added up
+   per entry (`partial`), with how many of them each entry has;
+3. each entry met gets a bound, its partial sum plus the most the skipped terms add, times the share
+   of an entry having its terms and every skipped one; only those whose bound reaches the floor are
+   scored exactly, term by term in the query's order as `every_score` adds them (the same floats, so
+   the same ranking and the same ties as scoring every entry).
+Asked again for more (a lower floor), a `Ranker` keeps its sums and exact scores and adds only the
+terms that are no longer skipped.
 """
 
 from __future__ import annotations
@@ -20,17 +24,15 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import add, eq, le, mul, neg, not_
+from functools import partial
+from itertools import chain, compress, repeat
+from operator import add, eq, gt, le, mul, not_
 
-FIRST_BLOCK = 16
-"""How many postings of each term the reading takes in its first round; each round takes twice as many."""
 BISECT_COST = 8
 """Looking an entry up in a term's postings by bisection costs about as much as putting this many of
 its postings in a dict."""
-FINDING_COST = 4
-"""Going through a posting to find the entries having several terms costs about 1/FINDING_COST of
-reading one in order of weight (which scores its entry)."""
+NEAR = 1e-3
+"""Entries scoring within this share of the best score under the floor are handed on too."""
 SLACK = 1 + 1e-9
 """Bounds are made this much larger: a score summed in another order may differ in its last bits."""
 
@@ -54,209 +56,288 @@ def above(bound: float) -> float:
     return bound * SLACK
 
 
+def every_score(postings: Postings, found: list[int | None], share: list[float]) -> dict[int, float]:
+    """Entry number → score for the query's terms (`found`: each term's id, None for a term the
+    index does not know; `share`: what an entry having 0, 1, … of them is multiplied by,
+    `index.shares`), for every entry having one: each term's weights added in the query's order."""
+    totals: dict[int, float] = {}
+    matched: Counter[int] = Counter()
+    docs, weights, offsets, idf = postings.docs, postings.weights, postings.offsets, postings.idf
+    for term_id in found:
+        if term_id is None:
+            continue
+        start, end = offsets[term_id], offsets[term_id + 1]
+        run = docs[start:end]
+        values = map(idf[term_id].__mul__, weights[start:end])
+        totals.update(zip(run, map(add, map(totals.get, run, repeat(0.0)), values), strict=True))
+        matched.update(run)  # counted in C, not per posting in Python
+    if share:
+        shares = map(share.__getitem__, map(matched.__getitem__, totals))
+        return dict(zip(totals, map(mul, totals.values(), shares), strict=True))
+    return totals
+
+
 def best(
     postings: Postings, found: list[int | None], share: list[float], limit: int
 ) -> list[tuple[int, float]]:
-    """The `limit` best (entry number, score) for the query's terms (`found`: each term's id, None
-    for a term the index does not know; `share`: what an entry having 0, 1, … of them is multiplied
-    by, `index.shares`), best first and on equal scores the lower number first."""
-    known = [term_id for term_id in found if term_id is not None]
-    if not known or limit <= 0:
+    """The `limit` best (entry number, score) for the query's terms (as for `every_score`), best
+    first and on equal scores the lower number first."""
+    if limit <= 0:
         return []
-    return _Ranking(postings, known, share, limit).run()
+    scores = Ranker(postings, found, share).at_least(limit)[0]
+    return sorted(scores.items(), key=lambda row: (-row[1], row[0]))[:limit]
 
 
 def scores_of(
     postings: Postings, found: list[int | None], share: list[float], docs: list[int]
 ) -> list[float]:
-    """The scores of the entries `docs` for the query's terms (as for `best`), 0.0 for one having none
-    of them: exactly those of `Index.scores`, for a few entries looked up in the postings."""
-    known = [term_id for term_id in found if term_id is not None]
-    if not known or not docs:
+    """The scores of the entries `docs` for the query's terms (as for `every_score`), 0.0 for one
+    having none of them: exactly those of `every_score`, for a few entries looked up in the postings."""
+    if not any(term_id is not None for term_id in found) or not docs:
         return [0.0] * len(docs)
-    return _Ranking(postings, known, share, len(docs)).scores(docs, -1, [])
+    return _Exact(postings, found, share).scores(docs)
 
 
-class _Ranking:
-    """One query's reading: where it stands in each term's postings, the best so far, what was met."""
+class Ranker:
+    """One query's reading: the exact scores so far, how far each term's heaviest postings were
+    scored, the partial sums of the terms summed."""
 
-    def __init__(self, postings: Postings, known: list[int], share: list[float], limit: int) -> None:
-        self.postings, self.share, self.limit = postings, share, limit
-        offsets, idf = postings.offsets, postings.idf
-        self.parts = [(term_id, offsets[term_id], offsets[term_id + 1], idf[term_id]) for term_id in known]
-        """Per term of the query, in its order (a term asked twice twice): id, run, IDF."""
+    def __init__(self, postings: Postings, found: list[int | None], share: list[float]) -> None:
+        self.postings, self.found, self.share = postings, found, share
+        known = [term_id for term_id in found if term_id is not None]
+        offsets, weights, impact = postings.offsets, postings.weights, postings.impact
         self.factor = Counter(known)
-        self.most_share = share[len(known)] if share else 1.0
-        """The share of an entry having every term the index knows (less than 1 when it does not know one)."""
-        self.unit = {term_id: self.factor[term_id] * idf[term_id] for term_id in self.factor}
-        """What one unit of a term's weight adds (a term asked twice counts twice)."""
-        self.terms = sorted(self.factor, key=lambda term_id: -self.weight_at(term_id, offsets[term_id]))
-        self.position = {term_id: offsets[term_id] for term_id in self.terms}
-        """Where the reading of each term stands among its postings in order of weight."""
-        self.some = [term_id for term_id in self.terms if self.length(term_id) < postings.size]
-        """The terms that not every entry has."""
-        self.everywhere = sum(self.factor[term_id] for term_id in self.terms if term_id not in self.some)
-        self.best: list[tuple[float, int]] = []  # a heap of (score, -entry): its first is the one to beat
-        self.seen: set[int] = set()
-        self.entries_of: dict[int, set[int] | dict[int, float]] = {}
-        """A term's entries (a set), or its entries' weights (a dict) once many are looked up."""
-        self.looked: Counter[int] = Counter()
-        """How many entries were looked up in each term's postings."""
+        """How often each term is asked (a term asked twice counts twice)."""
+        self.most = {
+            term_id: count * postings.idf[term_id] * weights[impact[offsets[term_id]]]
+            for term_id, count in self.factor.items()
+        }
+        """The most each term adds to an entry's sum."""
+        self.total = sum(self.most.values(), 0.0)
+        self.count = len(known)
+        self.scores: dict[int, float] = {}
+        """Entry → its exact score, for the entries scored so far."""
+        self.exact = _Exact(postings, found, share)
+        self.position: dict[int, int] = {}
+        """Per term, where the scoring of its postings in order of weight stands."""
+        self.summed: set[int] = set()
+        self.partial: dict[int, float] = {}
+        """Entry → the sum of the summed terms' weights (times IDF and how often asked) it has."""
+        self.matched: dict[int, int] = {}
+        """Entry → how many of the summed terms it has (a term asked twice twice)."""
+        self.complete = not known
+        """Whether every entry having a term has been scored."""
+        self.leading: list[float] = []
+        """The best `leading_limit` scores so far, best first."""
+        self.leading_limit = 0
 
-    def length(self, term_id: int) -> int:
-        return self.postings.offsets[term_id + 1] - self.postings.offsets[term_id]
-
-    def weight_at(self, term_id: int, at: int) -> float:
-        """What the posting `at` (in order of weight) of a term adds to a score (0.0 past its last)."""
-        postings = self.postings
-        if at >= postings.offsets[term_id + 1]:
-            return 0.0
-        return float(self.unit[term_id] * postings.weights[postings.impact[at]])
-
-    def bound(self, term_id: int) -> float:
-        """The most a term adds to an entry not met yet in its postings."""
-        return self.weight_at(term_id, self.position[term_id])
-
-    def to_beat(self) -> float:
-        return self.best[0][0] if len(self.best) == self.limit else -1.0  # every score is at least 0
-
-    def run(self) -> list[tuple[int, float]]:
-        limit, terms, offsets = self.limit, self.terms, self.postings.offsets
-        having: set[int] | None = None
-        having_at_least = covered = len(self.some) + 1
-        """The entries having `covered` or more of `some` have all been met."""
-        taken = False
-        read, block = terms, FIRST_BLOCK
-        while True:
-            bounds = {term_id: self.bound(term_id) for term_id in terms}
-            if len(self.best) == limit:
-                to_beat = self.best[0][0]
-                needed = _needed(self.some, bounds, self.factor, self.everywhere, self.share, to_beat)
-                if needed >= covered:
-                    break
-                if needed >= 2 and not taken and self.worth_finding(read, having):
-                    reading = self.reading_left(read, to_beat)
-                    # Worth finding them (in C, but through every posting of `some`) only if the
-                    # reading would go on for long without them.
-                    if having is None and sum(map(self.length, self.some)) <= FINDING_COST * reading:
-                        having, having_at_least = self.having(needed), needed
-                    if having is not None and len(unmet := having - self.seen) <= reading:
-                        self.take(list(unmet), -1, [])
-                        covered, taken = having_at_least, True
-                        continue
-                read = _still_read(terms, bounds, self.factor, self.share, to_beat)
-            if not any(bounds[term_id] for term_id in read):
-                break
-            for term_id in read:
-                start = self.position[term_id]
-                end = min(start + block, offsets[term_id + 1])
+    def at_least(self, limit: int) -> tuple[dict[int, float], float]:
+        """The exact scores of at least the `limit` best entries (every entry whose score reaches
+        a floor under which there are no more than those) and the highest score any other can have
+        (under that floor; 0.0 once every entry having a term is scored)."""
+        if self.complete:
+            return self.scores, 0.0
+        floor, refined = self.floor(limit), False
+        while floor > 0.0:
+            required = self.required(floor)
+            if len(required) > 1:
+                # The entries that can reach it have each of these terms (heavy enough): found with sets.
+                self.score_entries(self.having(required))
+                return self.reaching(floor, max(self.beyond(term_id, stop) for term_id, stop in required))
+            if required:
+                term_id, stop = required[0]
+                at = self.position.get(term_id, self.postings.offsets[term_id])
+                if at >= stop:
+                    return self.reaching(floor, self.beyond(term_id, stop))
+                # The heaviest first, in growing batches: each raises the floor, which shortens the run.
+                end = min(stop, at + max(limit, 3 * (at - self.postings.offsets[term_id])))
+                self.score_entries(set(map(self.postings.docs.__getitem__, self.postings.impact[at:end])))
                 self.position[term_id] = end
-                bounds[term_id] = self.bound(term_id)
-                self.advance(term_id, start, end, sum(bounds.values()) - bounds[term_id])
-                bounds[term_id] = self.bound(term_id)
-            block *= 2
-        return [(-doc, value) for value, doc in sorted(self.best, reverse=True)]
+                floor = max(floor, self.best_score(limit))
+                continue
+            bounds, docs = self.summed_bounds(floor)
+            low = floor / SLACK / SLACK  # `above(bound) >= floor`, a little wide to be sure
+            reaching = list(map(le, repeat(low), bounds))
+            unscored = list(map(not_, map(self.scores.__contains__, docs)))
+            wanted = list(compress(docs, map(mul, reaching, unscored)))
+            if not refined and len(wanted) > 4 * limit:
+                # Many may reach it: the floor of the ones bound to score best first may be higher.
+                refined, likely = True, heapq.nlargest(2 * limit, zip(bounds, docs, strict=True))
+                self.score_entries({doc for _, doc in likely})
+                floor = max(floor, self.best_score(limit))
+                continue
+            self.score_entries(wanted)
+            left = max(compress(bounds, map(mul, map(not_, reaching), unscored)), default=-1.0)
+            skipped = [term_id for term_id in self.factor if term_id not in self.summed]
+            if not skipped and left < 0.0:
+                self.complete = True  # and every score is handed on: the reading knows them all
+                return self.scores, 0.0
+            # An entry having none of the summed terms has only skipped ones.
+            return self.reaching(floor, above(max(left, self.outside(skipped), 0.0)))
+        self.scores.update(every_score(self.postings, self.found, self.share))
+        self.complete = True
+        return self.scores, 0.0
 
-    def advance(self, term_id: int, start: int, end: int, others: float) -> None:
-        """Read a term's postings from `start` to `end` (in order of weight): score the entries met
-        there, up to the first whose bound (its weight plus `others`, every other term's bound, times
-        the share of an entry having every known term) is under the score to beat. From there on
-        none is (weights only fall): an entry further on can only enter through another term, and
-        the reading of this one stands there."""
-        postings, unit, to_beat = self.postings, self.unit[term_id], self.to_beat()
-        weights, impact, most = postings.weights, postings.impact, self.most_share * SLACK
-        low = _first(start, end, lambda at: (unit * weights[impact[at]] + others) * most < to_beat)
-        if low < end:
-            self.position[term_id] = low
-        at = impact[start:low]
-        self.take(list(map(postings.docs.__getitem__, at)), term_id, list(at))
+    def reaching(self, floor: float, bound: float) -> tuple[dict[int, float], float]:
+        """The entries scored that reach about `floor` and the most any other can score (`bound`
+        for the ones not scored): the others scored are left out, so what is shown is made from
+        fewer. Those just under the floor stay: left out, one of them could still tie with the last
+        shown once rounded, and the list would be read on for it."""
+        values = self.scores.values()
+        cut = floor - NEAR * (self.leading[0] if self.leading else floor)
+        kept = dict(compress(self.scores.items(), map(le, repeat(cut), values)))
+        return kept, max(bound, max(compress(values, map(gt, repeat(cut), values)), default=0.0))
 
-    def worth_finding(self, read: list[int], having: set[int] | None) -> bool:
-        """Whether the entries having several terms may be worth finding (or, found, taking): not
-        if going through the postings of `some` costs more than reading every posting left."""
-        left = sum(self.postings.offsets[term_id + 1] - self.position[term_id] for term_id in read)
-        if having is not None:
-            return len(having) <= left + len(self.seen)
-        return sum(map(self.length, self.some)) <= FINDING_COST * left
+    def floor(self, limit: int) -> float:
+        """A first floor: the `limit`-th best exact score among the entries of the heaviest `limit`
+        postings of each term (0.0 when they are fewer)."""
+        postings = self.postings
+        offsets, impact, docs = postings.offsets, postings.impact, postings.docs
+        heads: set[int] = set()
+        for term_id in self.factor:
+            start = offsets[term_id]
+            heads.update(map(docs.__getitem__, impact[start : min(start + limit, offsets[term_id + 1])]))
+        self.score_entries(heads)
+        return self.best_score(limit)
 
-    def reading_left(self, read: list[int], to_beat: float) -> int:
-        """About how many more postings the reading takes until no entry not met can beat `to_beat`
-        (each term of `read` read as far, every term's bound falling under it): a binary search."""
-        multiplier = self.most_share
-        position, offsets = self.position, self.postings.offsets
-        longest = max(offsets[term_id + 1] - position[term_id] for term_id in read)
+    def best_score(self, limit: int) -> float:
+        """The `limit`-th best score so far (0.0 while fewer are known): at least `limit` entries
+        score that much."""
+        if limit != self.leading_limit:
+            self.leading, self.leading_limit = heapq.nlargest(limit, self.scores.values()), limit
+        return self.leading[-1] if len(self.leading) == limit else 0.0
 
-        def bound(far: int) -> float:
-            return sum(self.weight_at(t, position[t] + (far if t in read else 0)) for t in self.terms)
+    def score_entries(self, docs: Iterable[int]) -> None:
+        """Score the entries `docs` not scored yet, keeping the best `leading_limit` scores so far."""
+        wanted = sorted(set(docs).difference(self.scores))
+        values = self.exact.scores(wanted)
+        self.scores.update(zip(wanted, values, strict=True))
+        self.leading = heapq.nlargest(self.leading_limit, chain(self.leading, values))
 
-        low = _first(0, longest, lambda far: above(bound(far) * multiplier) < to_beat)
-        return sum(min(low, offsets[term_id + 1] - position[term_id]) for term_id in read)
+    def required(self, floor: float) -> list[tuple[int, int]]:
+        """The terms every entry that can reach `floor` has, each with where the run of its
+        postings in order of weight that holds those entries ends, shortest first. An entry lacking
+        a term scores at most every other term's most times the share of an entry lacking it; one
+        having it, its weight plus every other term's most, times the share of having every term."""
+        postings = self.postings
+        offsets, weights, impact, idf = postings.offsets, postings.weights, postings.impact, postings.idf
+        need = floor / SLACK / SLACK / self.share_of(self.count)  # a little low to be sure
+        found: list[tuple[int, int]] = []
+        for term_id, most in self.most.items():
+            lowest = need - (self.total - most)
+            if lowest <= 0.0 and self.lacking(term_id) >= floor:
+                continue
+            start, end = offsets[term_id], offsets[term_id + 1]
+            if lowest > 0.0:  # and its weight must be high enough: how far in order of weight
+                weight = lowest / (self.factor[term_id] * idf[term_id])
+                end = _first(start, end, partial(_under, weights, impact, weight))
+            found.append((term_id, end))
+        return sorted(found, key=lambda row: row[1] - offsets[row[0]])
 
-    def take(self, met: list[int], read: int, at: list[int]) -> None:
-        """Score the entries `met` (at the postings `at` of term `read`) not met before, keep the best."""
-        fresh = list(map(not_, map(self.seen.__contains__, met)))
-        at, met = list(compress(at, fresh)), list(compress(met, fresh))
-        self.seen.update(met)
-        values = self.scores(met, read, at)
-        entries: Iterable[tuple[float, int]] = zip(values, map(neg, met), strict=True)
-        best, limit = self.best, self.limit
-        if len(best) == limit:  # only an entry reaching the one to beat can enter (sifted in C)
-            entries = compress(entries, map(le, repeat(best[0][0]), values))
-        for entry in entries:
-            if len(best) < limit:
-                heapq.heappush(best, entry)
-            elif entry > best[0]:
-                heapq.heapreplace(best, entry)
+    def lacking(self, term_id: int) -> float:
+        """The most an entry lacking a term can score."""
+        share = self.share_of(self.count - self.factor[term_id])
+        return above(above(self.total - self.most[term_id]) * share)
 
-    def having(self, count: int) -> set[int]:
-        """The entries having at least `count` of the terms `some` (sets and counts in C). Having
-        them all, each is looked up in every one of them: a dict of their postings (`weighed`)."""
-        if count == len(self.some):
-            ordered = sorted((self.weighed(term_id) for term_id in self.some), key=len)
-            return set(ordered[0]).intersection(*ordered[1:])
-        counts: Counter[int] = Counter()
-        for term_id in self.some:
-            # Over the entries themselves: Counter.update of a dict (`weighed`) would add its weights.
-            counts.update(iter(self.entries_of.get(term_id) or self.members(term_id)))
-        return {doc for doc, found in counts.items() if found >= count}
+    def having(self, required: list[tuple[int, int]]) -> set[int]:
+        """The entries having every term of `required` in its postings in order of weight up to
+        where it stops (sets in C)."""
+        docs, offsets, impact = self.postings.docs, self.postings.offsets, self.postings.impact
+        runs = [map(docs.__getitem__, impact[offsets[term_id] : stop]) for term_id, stop in required]
+        return set(runs[0]).intersection(*runs[1:])
 
-    def members(self, term_id: int) -> set[int]:
-        """The entries having a term, as a set (made once per query)."""
-        offsets = self.postings.offsets
-        entries = self.entries_of[term_id] = set(self.postings.docs[offsets[term_id] : offsets[term_id + 1]])
-        return entries
+    def beyond(self, term_id: int, stop: int) -> float:
+        """The most an entry not scored can score once a term's postings up to `stop` (in order of
+        weight) are: its weight for the term at most the next one's, or it lacks the term."""
+        postings = self.postings
+        if stop == postings.offsets[term_id + 1]:
+            return self.lacking(term_id)  # every entry having the term is scored
+        following = self.factor[term_id] * postings.idf[term_id] * postings.weights[postings.impact[stop]]
+        having = above(above(following + self.total - self.most[term_id]) * self.share_of(self.count))
+        return max(having, self.lacking(term_id))
 
-    def weighed(self, term_id: int) -> dict[int, float]:
-        """Entry → weight for the entries having a term (made once per query)."""
-        entries = self.entries_of.get(term_id)
-        if not isinstance(entries, dict):
-            start, end = self.postings.offsets[term_id], self.postings.offsets[term_id + 1]
-            docs, weights = self.postings.docs, self.postings.weights
-            entries = self.entries_of[term_id] = dict(zip(docs[start:end], weights[start:end], strict=True))
-        return entries
+    def summed_bounds(self, floor: float) -> tuple[list[float], list[int]]:
+        """MaxScore, where no term's heaviest postings hold every entry that can reach `floor`: the
+        weakest terms, whose most together (times the share of an entry having just them) stays
+        under the floor, are skipped, the others summed per entry; each entry met, its bound (its
+        partial sum plus the skipped terms' most, times the share of having its terms and those)."""
+        skipping, most, count = 0, 0.0, 0
+        weakest_first = sorted(self.factor, key=self.most.__getitem__)
+        for term_id in weakest_first:
+            most, count = most + self.most[term_id], count + self.factor[term_id]
+            if above(most * self.share_of(count)) >= floor:
+                break
+            skipping += 1
+        for term_id in weakest_first[skipping:]:
+            if term_id not in self.summed:
+                self.add(term_id)
+        # The terms that were summed before stay summed: what is skipped is the rest.
+        skipped = [term_id for term_id in self.factor if term_id not in self.summed]
+        skipped_most = sum((self.most[term_id] for term_id in skipped), 0.0)
+        skipped_count = sum(self.factor[term_id] for term_id in skipped)
+        docs = list(self.partial)
+        with_skipped = [self.share_of(count + skipped_count) for count in range(self.count + 1)]
+        partial = map(skipped_most.__add__, self.partial.values())
+        shares = map(with_skipped.__getitem__, map(self.matched.__getitem__, docs))
+        return list(map(mul, partial, shares)), docs
 
-    def scores(self, found: list[int], read: int, at: list[int]) -> list[float]:
-        """The scores of the entries `found` (met at the postings `at` of term `read`), added as
-        `Index.scores` adds them: term by term in query order (adding 0.0 for a term an entry lacks
-        changes nothing), Python code only per entry looked up in a term's postings by bisection."""
+    def outside(self, skipped: list[int]) -> float:
+        """The most an entry having only the `skipped` terms can score."""
+        most = sum((self.most[term_id] for term_id in skipped), 0.0)
+        return most * self.share_of(sum(self.factor[term_id] for term_id in skipped))
+
+    def add(self, term_id: int) -> None:
+        """Add a term's postings to the partial sums and counts (in C: maps over its run)."""
+        postings = self.postings
+        start, end = postings.offsets[term_id], postings.offsets[term_id + 1]
+        run = postings.docs[start:end]
+        unit = self.factor[term_id] * postings.idf[term_id]
+        sums, matched = self.partial, self.matched
+        values = map(unit.__mul__, postings.weights[start:end])
+        sums.update(zip(run, map(add, map(sums.get, run, repeat(0.0)), values), strict=True))
+        counts = map(self.factor[term_id].__add__, map(matched.get, run, repeat(0)))
+        matched.update(zip(run, counts, strict=True))
+        self.summed.add(term_id)
+
+    def share_of(self, count: int) -> float:
+        """The share of an entry having `count` of the terms (a term asked twice twice)."""
+        return self.share[min(count, len(self.share) - 1)] if self.share else 1.0
+
+
+class _Exact:
+    """Exact scores of some entries at a time, each term's weight looked up in its postings."""
+
+    def __init__(self, postings: Postings, found: list[int | None], share: list[float]) -> None:
+        self.postings, self.share = postings, share
+        offsets, idf = postings.offsets, postings.idf
+        self.parts = [
+            (term_id, offsets[term_id], offsets[term_id + 1], idf[term_id])
+            for term_id in found
+            if term_id is not None
+        ]
+        """Per known term of the query, in its order (a term asked twice twice): id, run, IDF."""
+        self.weighed: dict[int, dict[int, float]] = {}
+        """Entry → weight for the entries having a term, once many are looked up in it."""
+        self.looked: Counter[int] = Counter()
+        """How many entries were looked up in each term's postings by bisection."""
+
+    def scores(self, found: list[int]) -> list[float]:
+        """The scores of the entries `found`, added as `every_score` adds them: term by term in query
+        order (adding 0.0 for a term an entry lacks changes nothing), each step a `map` in C."""
         postings = self.postings
         docs, weights, size = postings.docs, postings.weights, postings.size
         totals: list[float] = [0.0] * len(found)
         matched: list[int] = [0] * len(found)
         for term_id, start, end, term_idf in self.parts:
-            if term_id == read:
-                totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, at))))
-                matched = list(map(add, matched, repeat(1)))
-                continue
             if end - start == size:
                 # Every entry has the term: its postings are the entries 0, 1, 2, … in order.
                 where = map(add, found, repeat(start))
                 totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, where))))
                 matched = list(map(add, matched, repeat(1)))
                 continue
-            entries = self.entries_of.get(term_id)
-            if entries is None and (self.looked[term_id] + len(found)) * BISECT_COST <= end - start:
-                # Few entries looked up so far: each by bisection, without a set of them all.
+            weighed = self.weighed.get(term_id)
+            if weighed is None and (self.looked[term_id] + len(found)) * BISECT_COST <= end - start:
+                # Few entries looked up so far: each by bisection, without a dict of them all.
                 self.looked[term_id] += len(found)
                 places = map(bisect_left, repeat(docs), found, repeat(start), repeat(end))
                 near = list(map(min, places, repeat(end - 1)))  # its place, or the run's last
@@ -265,67 +346,19 @@ class _Ranking:
                 totals = list(map(add, totals, values))
                 matched = list(map(add, matched, has))
                 continue
-            entries = entries or self.members(term_id)
-            if isinstance(entries, dict):
-                values = map(term_idf.__mul__, map(entries.get, found, repeat(0.0)))
-                totals = list(map(add, totals, values))
-                matched = list(map(add, matched, map(entries.__contains__, found)))
-                continue
-            has = list(map(entries.__contains__, found))
-            members = list(compress(found, has))
-            self.looked[term_id] += len(members)
-            if self.looked[term_id] * BISECT_COST > end - start:
-                # So many entries looked up that one dict of all its postings costs less from now on.
-                self.weighed(term_id)
-            looked_up = map(bisect_left, repeat(docs), members, repeat(start), repeat(end))
-            weighed = map(term_idf.__mul__, map(weights.__getitem__, looked_up))
-            for number, value in zip(compress(range(len(found)), has), weighed, strict=False):
-                totals[number] = totals[number] + value
-            matched = list(map(add, matched, has))
+            if weighed is None:
+                # So many entries looked up that one dict of all its postings costs less.
+                weighed = self.weighed[term_id] = dict(zip(docs[start:end], weights[start:end], strict=True))
+            totals = list(map(add, totals, map(term_idf.__mul__, map(weighed.get, found, repeat(0.0)))))
+            matched = list(map(add, matched, map(weighed.__contains__, found)))
         return list(map(mul, totals, map(self.share.__getitem__, matched))) if self.share else totals
 
 
-def _needed(
-    some: list[int],
-    bounds: dict[int, float],
-    factor: Counter[int],
-    everywhere: int,
-    share: list[float],
-    to_beat: float,
-) -> int:
-    """How many of the terms `some` an entry not met yet must have to be able to beat `to_beat`:
-    one having `j` of them scores at most the `j` largest of their bounds plus the bounds of the
-    terms every entry has, times the share of the `j` largest factors and those terms' (len(some) + 1:
-    none can)."""
-    total = sum(bounds.values()) - sum(bounds[term_id] for term_id in some)
-    count = everywhere
-    largest = sorted((bounds[term_id] for term_id in some), reverse=True)
-    factors = sorted((factor[term_id] for term_id in some), reverse=True)
-    for needed in range(len(some) + 1):
-        if needed:
-            total += largest[needed - 1]
-            count += factors[needed - 1]
-        if above(total * (share[count] if share else 1.0)) >= to_beat:
-            return needed
-    return len(some) + 1
-
-
-def _still_read(
-    terms: list[int], bounds: dict[int, float], factor: Counter[int], share: list[float], to_beat: float
-) -> list[int]:
-    """The terms whose postings must still be read: the weakest ones are not, while an entry having
-    only those (where their reading stands) could not beat `to_beat` (MaxScore's non-essential terms:
-    a word in nearly every entry need not be read to know that no entry wins by it alone). An entry
-    that has them is still scored with them, met through another term."""
-    total, count = 0.0, 0
-    skipped: set[int] = set()
-    for term_id in sorted(terms, key=bounds.__getitem__):
-        total += bounds[term_id]
-        count += factor[term_id]
-        if above(total * (share[count] if share else 1.0)) >= to_beat:
-            break
-        skipped.add(term_id)
-    return [term_id for term_id in terms if term_id not in skipped]
+def _under(weights: array[float], impact: array[int], weight: float, at: int) -> bool:
+    """Whether the posting `at` in order of weight weighs less than `weight`. Weights fall along
+    the order, so a product of IDF and weight does too: comparing weights alone finds the same place
+    but for rounding, which the slack in the bound `weight` comes from covers."""
+    return weights[impact[at]] < weight
 
 
 def _first(low: int, high: int, holds: Callable[[int], bool]) -> int:

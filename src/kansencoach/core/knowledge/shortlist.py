@@ -11,8 +11,10 @@ entry scores at most what the same sum gives at the reading's bound with the hig
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import add, le, neg, not_, or_, truediv
 
 from kansencoach.core.knowledge.index import Reading
 
@@ -54,26 +56,25 @@ class Shortlist:
 
 def shortlist_of(
     reading: Reading,
-    own: Callable[[int], tuple[float, float]],
+    own: Callable[[list[int]], list[tuple[int, float]]],
     standing: Standing,
     skip: Collection[int],
     limit: int,
     candidates: Callable[[], Collection[int]],
 ) -> Shortlist:
     """The best `limit` entries not in `skip` among `candidates()` (the entries read, or every
-    entry), `own` giving an entry's text share and facet part; reads on until the list is certain."""
+    entry), `own` giving the entries that have a text share or a facet part with their score
+    (`own_score`); reads on until the list is certain. Each entry's own score is worked out once."""
     most_evidence = standing.most_evidence
+    scores: dict[int, float] = {}
     while True:
-        scores = {}
-        for doc in candidates():
-            text, facets = own(doc)
-            if text or facets:
-                scores[doc] = _score(text, facets, standing.evidence[doc])
-        # The most an entry not read yet can score (it has a word, so its facets count 0 here).
+        docs = list(candidates())
+        scores.update(own(list(compress(docs, map(not_, map(scores.__contains__, docs))))))
+        # The most an entry not read yet can score (one whose facets fit is a candidate already).
         unread = (
-            -1.0 if reading.complete else _score(reading.bound / (reading.best or 1.0), 0.0, most_evidence)
+            -1.0 if reading.complete else own_score(reading.bound / (reading.best or 1.0), 0.0, most_evidence)
         )
-        leaders = heapq.nlargest(RELATED_FROM, scores.items(), key=_ranked)
+        leaders = [(-doc, score) for score, doc in heapq.nlargest(RELATED_FROM, _keyed(scores))]
         if not reading.complete and (len(leaders) < RELATED_FROM or leaders[-1][1] <= unread):
             reading.more()  # one of them may be a leader
             continue
@@ -87,28 +88,38 @@ def shortlist_of(
             for doc in standing.related[leader]:
                 related[doc] = related.get(doc, 0.0) + RELATED_SHARE * leader_score
                 linked_by.setdefault(doc, leader)  # leaders come best first: the strongest link
+        final = dict(scores)
         for doc, share in related.items():
-            scores[doc] = round(scores.get(doc, standing.evidence[doc]) + share, 6)
-        best = max(scores.values(), default=0.0)
+            final[doc] = round(final.get(doc, standing.evidence[doc]) + share, 6)
+        best = max(final.values(), default=0.0)
         # An entry that shares no word with the case is here through related links alone.
         wordless = LINKED_ONLY_FLOOR * best if reading.terms else 0.0
-        kept = ((doc, score) for doc, score in scores.items() if score >= FLOOR * best and doc not in skip)
-        top = heapq.nlargest(
-            limit,
-            ((doc, score) for doc, score in kept if doc in reading.scores or score >= wordless),
-            key=_ranked,
-        )
+        worded = map(or_, map(reading.scores.__contains__, final), map(le, repeat(wordless), final.values()))
+        # Best first: the skipped ones and those under the floor are passed over, not searched for.
+        ranked = heapq.nlargest(limit + len(skip), compress(_keyed(final), worded))
+        top = [(-doc, score) for score, doc in ranked if score >= FLOOR * best and -doc not in skip][:limit]
         if unread >= FLOOR * best and (unread > best or len(top) < limit or top[-1][1] <= unread):
             reading.more()  # one of them may be the best or in the list
             continue
         return Shortlist(top, related, linked_by)
 
 
-def _score(text: float, facets: float, evidence: float) -> float:
+def own_score(text: float, facets: float, evidence: float) -> float:
     """An entry's score on its own evidence, before related links."""
     return round(text + facets + evidence, 6)
 
 
-def _ranked(row: tuple[int, float]) -> tuple[float, int]:
-    """Best score first; entries are in id order, so on a tie the lower number (id) wins."""
-    return row[1], -row[0]
+def text_scores(
+    raw: Sequence[float], best: float, evidence: Sequence[float], docs: list[int]
+) -> list[tuple[int, float]]:
+    """`own_score` of the entries `docs` without facets, from their BM25 scores `raw` (each entry's
+    text share its score over `best`), all at once in C: the same floats as one at a time."""
+    shares = map(truediv, raw, repeat(best))
+    rounded = map(round, map(add, shares, map(evidence.__getitem__, docs)), repeat(6))
+    return list(zip(docs, rounded, strict=True))
+
+
+def _keyed(scores: dict[int, float]) -> Iterable[tuple[float, int]]:
+    """(score, -entry) per entry: best score first, and on a tie the lower number (entries are in
+    id order, so the lower id) first."""
+    return zip(scores.values(), map(neg, scores), strict=True)

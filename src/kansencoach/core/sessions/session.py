@@ -20,7 +20,8 @@ from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
-from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.knowledge.fit import Query
+from kansencoach.core.knowledge.matcher import Matcher, Suggestion
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.core.sessions.events import Event, Fold, SessionState, Unsent
 from kansencoach.core.sessions.store import SessionInfo, Store

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep, QuestionStep, Step
-from kansencoach.core.knowledge.matcher import Matcher, Query, Suggestion
+from kansencoach.core.knowledge.fit import Query
+from kansencoach.core.knowledge.matcher import Matcher, Suggestion
 
 
 class Empty(Enum):

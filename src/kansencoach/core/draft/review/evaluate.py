@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     # Names for the annotations only: the base and its matcher bring rapidfuzz, which `flows validate`
     # (whose review has no knowledge base) never uses.
     from kansencoach.core.knowledge.base import KnowledgeBase
-    from kansencoach.core.knowledge.matcher import Query
+    from kansencoach.core.knowledge.fit import Query
 
 _WELL_EVIDENCED = 3
 
