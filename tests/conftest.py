@@ -6,6 +6,8 @@ import gc
 import os
 import shutil
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,26 @@ def fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     documents.mkdir()
     monkeypatch.chdir(documents)  # the app's export dialog offers the current directory
     return documents
+
+
+AMSTERDAM = "CET-1CEST,M3.5.0,M10.5.0/3"
+"""The Netherlands' zone as a POSIX rule: UTC+1, UTC+2 from the last Sunday of March to the last of
+October. A rule, not a zone name, so it needs no tz database on the machine."""
+
+
+@pytest.fixture
+def amsterdam_time() -> Iterator[None]:
+    """The machine's zone is the Netherlands' for the test, whatever the machine's own: times the
+    officer sees are local, and the test must not depend on where it runs."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = AMSTERDAM
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import Label, TextArea
 
 from kansencoach.core.common.files import WriteError, write_atomic
+from kansencoach.core.sessions import store as store_module
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.lock import try_lock
 from kansencoach.core.sessions.session import Session
@@ -198,7 +199,11 @@ def test_disk_full_says_an_answer_was_lost_only_when_one_was_saved(tmp_path: Pat
     store.close()
 
 
-def test_the_lock_message_never_shows_an_unknown_process(tmp_path: Path) -> None:
+@pytest.mark.usefixtures("amsterdam_time")
+def test_the_lock_message_never_shows_an_unknown_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "now", lambda: "2026-11-20T09:30:00+00:00")
     store, session_id = stored_session(tmp_path / "k.db")
     (tmp_path / "locks").mkdir()
     with (tmp_path / "locks" / f"{session_id}.lock").open("ab") as held:
@@ -206,8 +211,10 @@ def test_the_lock_message_never_shows_an_unknown_process(tmp_path: Path) -> None
         with pytest.raises(SessionLocked) as refused:
             store.lock(session_id).acquire()
     assert "?" not in str(refused.value) and "al geopend in een ander venster" in str(refused.value)
-    when = store.session(session_id).updated[:16].replace("T", " ")
-    assert str(refused.value).startswith(f"de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt {when})")
+    # Last used as the officer's clock showed it (UTC+1 in November), never the store's UTC
+    assert str(refused.value).startswith(
+        "de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt 2026-11-20 10:30)"
+    )
     assert session_id not in str(refused.value)
     store.close()
 

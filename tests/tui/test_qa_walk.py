@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from driver import (
+    answer,
     answered_up_to,
+    knowledge_loaded,
     loaded_start,
     new_chat,
     new_session,
     opened_chat,
+    panes_current,
     stored_session,
     suggestions_open,
     type_text,
+    until,
 )
 from test_transitions import FLOWS, burst, settle
 from test_unsent import TYPED, start_typing
@@ -21,8 +26,10 @@ from textual.widgets import Input, Label, OptionList, TextArea
 from kansencoach import locations
 from kansencoach.core.flows.shown import Advice, one_line
 from kansencoach.core.sessions.store import Store
+from kansencoach.tui.actions import CHAT, FOOTER_SPARE
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.dialogs import TextPrompt
+from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 
@@ -136,3 +143,39 @@ def test_advice_in_the_draft_pane_reads_as_text_not_as_markdown() -> None:
     # The quickscan's advice showed 'Doorloop de flow *Risico's van een keuze*' with its stars.
     advice = Advice("Doorloop de flow *Risico's van een keuze* (of **stap 3** van `Voorstel`).")
     assert one_line(advice) == "Doorloop de flow Risico's van een keuze (of stap 3 van Voorstel)."
+
+
+def footer_lines(app: KansencoachApp) -> list[str]:
+    return str(app.screen.query_one(KeyFooter).render()).split("\n")
+
+
+@pytest.mark.parametrize("key", ["ctrl+o", "ctrl+t", "ctrl+r"])
+async def test_at_80x24_the_footer_keeps_to_two_lines_with_a_pane_in_focus(key: str) -> None:
+    # With a pane's own keys added (Esc back to the answer, a/x in the suggestions) it took three.
+    app = new_session(DATA / "flows" / "mini.yaml", "Voet")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await knowledge_loaded(app, pilot)
+        for value in ("Peuters in Overvecht gaan minder vaak naar de voorschool.", "onderwijs"):
+            assert screen.step is not None
+            await answer(pilot, screen.step, value)
+        await pilot.press(key)
+        await panes_current(pilot)
+        assert await until(pilot, lambda: "Naar je antwoord" in " ".join(footer_lines(app)))
+        shown = footer_lines(app)
+        assert len(shown) == 2, shown
+        # What answering the question needs stays; what is left out is in the palette (Ctrl+P).
+        needed = ["^S Verstuur", "^B Vorige", "F1 Uitleg", "Esc Naar je antwoord", "^P Opdrachten"]
+        if key == "ctrl+t":
+            needed += ["A Kiezen", "X Wegleggen"]
+        for name in needed:
+            assert name in " ".join(shown), (name, shown)
+        # The question's own footer still names every key, F2 among them.
+        await pilot.press("escape")
+        assert await until(pilot, lambda: "Esc Start" in " ".join(footer_lines(app)))
+        assert "F2 Exporteren" in " ".join(footer_lines(app))
+
+
+def test_every_key_the_footer_may_leave_out_is_in_the_command_palette() -> None:
+    chat = {action.id: action for action in CHAT}
+    assert all(chat[spare].palette is not None and chat[spare].keys for spare in FOOTER_SPARE)

@@ -13,6 +13,7 @@ from kansencoach import locations
 from kansencoach.core import catalog
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import load_flow
+from kansencoach.core.sessions import store as store_module
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
@@ -104,6 +105,19 @@ async def test_a_session_whose_flow_is_gone_says_so_without_its_id(flow_dir: Pat
             "Verweesd" in text and "flow van deze sessie is niet meer te vinden" in text for text in texts
         )
         assert not any("verdwenen" in text for text in texts), texts
+
+
+@pytest.mark.usefixtures("amsterdam_time")
+async def test_a_session_row_says_when_it_was_last_used_on_the_officers_clock(
+    flow_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "now", lambda: "2026-07-01T12:00:00+00:00")
+    stored_session("Zomer")
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        texts = prompts(screen.query_one("#sessions", OptionList))
+        assert any("Zomer" in text and "laatst 2026-07-01 14:00" in text for text in texts), texts
 
 
 async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:

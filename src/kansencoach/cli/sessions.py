@@ -29,14 +29,20 @@ def register(commands: Commands) -> None:
 
 
 def _sessions_list(_: argparse.Namespace) -> int:
-    from kansencoach.core.sessions.described import last_used
+    from kansencoach.core.catalog import scan_flows
+    from kansencoach.core.sessions.described import last_used, session_flow
 
     with open_store() as store:
         sessions = store.sessions()
     if not sessions:
         print(t("cli.no_sessions"))
-    for info in sessions:
-        print(f"{info.id}  {last_used(info.updated)}  {info.flow_id:<12} {info.title}")
+        return 0
+    flows = scan_flows()  # once for the list, not once per session
+    named = [session_flow(info.flow_id, info.flow_source, flows) for info in sessions]
+    titles = [found[1] if found else t("cli.session_flow_missing") for found in named]
+    width = max(map(len, titles))
+    for info, flow_title in zip(sessions, titles, strict=True):
+        print(f"{info.id}  {last_used(info.updated)}  {flow_title:<{width}}  {info.title}")
     return 0
 
 

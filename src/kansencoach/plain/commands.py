@@ -12,6 +12,7 @@ from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.described import last_used
 from kansencoach.core.sessions.events import Event
 from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
@@ -74,15 +75,15 @@ def show_session(store: Store, session_id: str) -> int:
             "plain.show_header",
             title=info.title,
             id=info.id,
-            flow=info.flow_id,
+            flow=session.loaded.flow.title,
             version=info.flow_version,
             done=done,
             total=total,
-            updated=info.updated,
+            updated=last_used(info.updated),
         )
     )
     for step in session.route().answered:
-        print(f"- {step.label or step.ask.strip()}: {answer_line(step, session.answers[step.id])}")
+        print(f"- {Conversation.label(step)}: {answer_line(step, session.answers[step.id])}")
     if session.orphans:
         print(t("plain.orphans_header"))
         for orphan in session.orphans:

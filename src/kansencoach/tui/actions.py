@@ -109,6 +109,14 @@ CHAT = (
 )
 """The chat screen's actions, in the order the palette lists them."""
 
+FOOTER_SPARE = ("export", "jump", "review", "suggestions", "draft")
+"""Chat actions the footer leaves out, first to last and only as many as it must, when its keys take
+more than two lines even written as ^S (at 80 columns with a side pane in focus, whose own keys come
+first). Each is in the command palette, whose key the footer always shows, and none is needed to
+answer the question: exporting ends the work, Ctrl+B goes back a question where Ctrl+G jumps, and
+the panes are read beside the question, not used to answer it. Sending, going back, the question's
+explanation, Esc, quitting and the palette are never left out."""
+
 APP = (
     Action("quit", "ctrl+q", "quit", "tui.quit", "tui.cmd.quit", priority=True),
     # In the command palette, not the footer: the footer keeps room for the keys of the work.

@@ -1,30 +1,52 @@
 """A session as the officer knows it: its title, its flow's title and when it was last used.
 
 Its id means nothing to them; a message that must point at one session (another window has it
-open) names it this way.
+open) names it this way, and every list of sessions shows the same flow title and time.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from kansencoach.i18n import t
+
+if TYPE_CHECKING:
+    from kansencoach.core.catalog import FlowEntry
 
 
 def last_used(updated: str) -> str:
-    """When a session was last used, to the minute ('2026-11-20 09:30'), as every list shows it."""
-    return updated[:16].replace("T", " ")
+    """When a session was last used, on the machine's clock to the minute ('2026-11-20 10:30'), as
+    every list shows it. The store writes UTC (`store.now`); the officer reads local time."""
+    try:
+        moment = datetime.fromisoformat(updated)
+    except ValueError:  # a store file edited by hand: show what it holds rather than fail the list
+        return updated[:16]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def session_flow(
+    flow_id: str, flow_source: str, flows: list[FlowEntry] | None = None
+) -> tuple[FlowEntry, str] | None:
+    """The flow a session runs on (not yet made) and its title, which names it wherever sessions are
+    listed; None when the flow is gone or broken. `flows` is a `scan_flows()` the caller made for
+    a whole list."""
+    from kansencoach.core.catalog import session_entry  # not for every store: the catalog is large
+    from kansencoach.core.common.problems import ProblemsError
+
+    try:
+        entry = session_entry(flow_id, flow_source, flows)
+    except (ProblemsError, LookupError, OSError):
+        return None
+    assert entry.summary is not None  # session_entry raises for a flow without one
+    return entry, entry.summary.title
 
 
 def described(title: str, flow_id: str, flow_source: str, updated: str) -> str:
-    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 2026-11-20 09:30)';
+    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 2026-11-20 10:30)';
     without the flow's title when the session is called after its flow or the flow cannot be found."""
-    from kansencoach.core.catalog import session_entry  # only for a refusal: the catalog is large
-    from kansencoach.core.common.problems import ProblemsError
-
     when = last_used(updated)
-    try:
-        summary = session_entry(flow_id, flow_source).summary
-    except (ProblemsError, LookupError, OSError):
-        summary = None
-    if summary is None or summary.title == title:
+    found = session_flow(flow_id, flow_source)
+    if found is None or found[1] == title:
         return t("store.session_named_no_flow", title=title, when=when)
-    return t("store.session_named", title=title, flow=summary.title, when=when)
+    return t("store.session_named", title=title, flow=found[1], when=when)

@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_summary": "Fouten in {broken} van de {count} bestanden",
     "cli.invalid_summary.one": "Fouten in {broken} van {count} bestand",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
+    "cli.session_flow_missing": "(flow niet meer te vinden)",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
 }

@@ -57,20 +57,18 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
     `flows` is the one `scan_flows()` of this listing: flows are read once, not once per session.
     The sessions come from one query, and only those changed since the last listing are replayed.
     """
-    from kansencoach.core.catalog import session_entry
-    from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.sessions.described import session_flow
     from kansencoach.core.sessions.progress import ProgressBook
 
     book = ProgressBook(store)
     rows = []
     for info, last_event in store.listing():
-        try:
-            entry = session_entry(info.flow_id, info.flow_source, flows)
-        except (ProblemsError, LookupError):
+        found = session_flow(info.flow_id, info.flow_source, flows)
+        if found is None:
             rows.append(SessionRow(info, "", 0, 0, t("tui.flow_missing")))
             continue
-        assert entry.summary is not None  # session_entry raises for a flow without one
-        rows.append(SessionRow(info, entry.summary.title, *book.of(info, last_event, entry)))
+        entry, flow_title = found
+        rows.append(SessionRow(info, flow_title, *book.of(info, last_event, entry)))
     book.save()
     return rows
 

@@ -3,10 +3,13 @@
 Textual's Footer draws one line and cuts off what does not fit, so at 80 columns "Afsluiten" fell
 off and at 120 Ctrl+R, Ctrl+G, F1 and Esc were never shown. This footer wraps between keys, never
 inside one, and writes keys as officers read them (Ctrl+S, Esc), shortening to ^S only when the
-long form would take more than two lines.
+long form would take more than two lines; if even that takes more, it leaves out the keys of
+`actions.FOOTER_SPARE` (all in the command palette) until it fits.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -14,7 +17,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
-from kansencoach.tui.actions import key_name
+from kansencoach.tui.actions import FOOTER_SPARE, key_name
 
 MAX_LINES = 2
 
@@ -38,9 +41,16 @@ def pack(items: list[Text], width: int, gap: str = "  ") -> list[Text]:
     return lines
 
 
-def footer_items(items: list[tuple[str, str]]) -> list[Text]:
-    """Each (key, what it does) as the footer shows it: the key in bold."""
-    return [Text.assemble((key, "bold"), " ", description) for key, description in items]
+class FooterKey(NamedTuple):
+    action_id: str | None
+    """The binding's id: the action's in the registry (`actions.Action.id`), None for others."""
+    key: str
+    description: str
+
+
+def footer_items(items: list[FooterKey]) -> list[Text]:
+    """Each key and what it does as the footer shows it: the key in bold."""
+    return [Text.assemble((item.key, "bold"), " ", item.description) for item in items]
 
 
 class KeyFooter(Static):
@@ -68,10 +78,10 @@ class KeyFooter(Static):
     def on_resize(self) -> None:
         self.show_keys()
 
-    def items(self, short: bool = False) -> list[tuple[str, str]]:
-        """(key, what it does) for every shown binding active now, nearest the focus first."""
+    def items(self, short: bool = False) -> list[FooterKey]:
+        """Every shown binding active now, nearest the focus first."""
         seen: set[str] = set()
-        found: list[tuple[int, tuple[str, str]]] = []
+        found: list[tuple[int, FooterKey]] = []
         chain = self._chain()
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -79,7 +89,7 @@ class KeyFooter(Static):
                 continue
             seen.add(binding.action)
             depth = chain.index(active.node) if active.node in chain else len(chain)
-            found.append((depth, (footer_key(binding, short), binding.description)))
+            found.append((depth, FooterKey(binding.id, footer_key(binding, short), binding.description)))
         # Stable: keys of the focused widget first, then its containers', the screen's, the app's.
         return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
@@ -95,11 +105,17 @@ class KeyFooter(Static):
         width = max((self.size.width or self.app.size.width) - 2, 20)
         lines = pack(footer_items(self.items()), width)
         if len(lines) > MAX_LINES:
-            lines = pack(footer_items(self.items(short=True)), width)
-        shown = Text("\n").join(lines)
+            shown = self.items(short=True)
+            lines = pack(footer_items(shown), width)
+            for spare in FOOTER_SPARE:
+                if len(lines) <= MAX_LINES:
+                    break
+                shown = [item for item in shown if item.action_id != spare]
+                lines = pack(footer_items(shown), width)
+        text = Text("\n").join(lines)
         # The keys are worked out again on every change of focus, bindings or size, mostly to the
         # same text (eleven times before the start screen is usable); updating anyway laid out and
         # drew the whole screen again each time.
-        if shown != self._shown:
-            self._shown = shown
-            self.update(shown)
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
