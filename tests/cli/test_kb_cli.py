@@ -63,7 +63,9 @@ def test_a_facet_typed_as_its_label_a_synonym_or_with_a_typo_is_mapped_with_a_no
 def test_the_first_words_of_a_label_map_to_it(typed: str) -> None:
     result = kansencoach("kb", "search", "peuters", "--domain", typed, "--limit", "1")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"--domain '{typed}' opgevat als ‘Vroeg- en voorschoolse educatie en jonge kind’\n"
+    assert (
+        result.stderr == f"--domain '{typed}' opgevat als ‘Vroeg- en voorschoolse educatie en jonge kind’\n"
+    )
 
 
 def test_first_words_several_labels_share_map_to_none() -> None:

@@ -75,7 +75,10 @@ def test_exports_are_named_after_the_title_and_stamped_with_the_flow(
             "Toeleiding naar voorschoolse educatie voor peuters met een indicatie in Overvecht-Noord",
             "toeleiding-naar-voorschoolse-educatie-voor-peuters-met-een",  # not "…-indic"
         ),
-        ("Kansengelijkheidsbevorderingsprogrammaverantwoordingsrapportageconceptversie2026", "kansengelijkheidsbevorderingsprogrammaverantwoordingsrapport"),
+        (
+            "Kansengelijkheidsbevorderingsprogrammaverantwoordingsrapportageconceptversie2026",
+            "kansengelijkheidsbevorderingsprogrammaverantwoordingsrapport",
+        ),
         ("???", "voorstel"),
     ],
 )

@@ -52,7 +52,9 @@ def test_a_singular_belongs_to_a_message_about_a_count_and_fills_the_same_places
 
 def test_no_message_leaves_the_plural_to_the_reader() -> None:
     # "kenmerk(en)", "spatie(s)", "probleem/problemen": a count of 1 has its own text instead
-    assert [key for key, text in MESSAGES.items() if "(en)" in text or "(s)" in text or "/problemen" in text] == []
+    assert [
+        key for key, text in MESSAGES.items() if "(en)" in text or "(s)" in text or "/problemen" in text
+    ] == []
 
 
 def test_a_count_of_one_reads_in_the_singular() -> None:
