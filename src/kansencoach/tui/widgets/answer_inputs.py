@@ -87,10 +87,14 @@ class AnswerInput(Answered, Vertical):
 
         A fast typist's keys can reach an input after it sent its answer and before the next
         question replaces it; `sent` tells its widgets to pass them on to the screen.
+
+        Posted to the screen, the one that handles it: bubbling went through the queue of every
+        container in between first (five of them), a quarter of a millisecond before the answer
+        was stored and the next question could be mounted.
         """
         if not self.sent:
             self.sent = True
-            self.post_message(self.Submitted(value, self.step))
+            self.screen.post_message(self.Submitted(value, self.step))
 
     def clear_typed(self) -> None:
         """Empty the text fields of this input (after a '?' that asked for help)."""
