@@ -6,10 +6,10 @@
 nobody tunes on them by reading their misses.
 
 The cases live in tests/data/relevance/ (see its README): `tuning/` and `tuning2/` (strictly labelled)
-may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`, `heldout2/` and
-`heldout3/` were written before the matcher was changed and must not be tuned on. All are reported
-side by side, and the held-out batches together as `heldout-all`; a gap of more than 0.05 between
-tuning and held-out means the matcher fits its tuning set.
+may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`, `heldout2/`,
+`heldout3/` and `heldout4/` were written before the matcher was changed and must not be tuned on. All
+are reported side by side, and the held-out batches together as `heldout-all`; a gap of more than
+0.05 between tuning and held-out means the matcher fits its tuning set.
 
 Per case, `expected` ids must be in the top 5 (grade 2 for nDCG), `relevant` ids are good
 suggestions too (grade 1), `avoid` ids must never be in the top 5.
@@ -52,7 +52,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "heldout": ("heldout",),
     "heldout2": ("heldout2",),
     "heldout3": ("heldout3",),
-    "heldout-all": ("heldout", "heldout2", "heldout3"),
+    "heldout4": ("heldout4",),
+    "heldout-all": ("heldout", "heldout2", "heldout3", "heldout4"),
 }
 """Each reported set and the case folders it is made of."""
 TUNING = "tuning-all"

@@ -89,7 +89,7 @@ def review_case(corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: Knowledg
         script = read_script(path, loaded, knowledge.by_id.keys())
     route = Engine(loaded.flow.steps).route(script.answers)
     on_route = {key: value for key, value in script.answers.items() if key in route.answered_ids}
-    draft = build_draft(loaded.flow, script.answers, script.title, route, knowledge.accepted(accepted))
+    draft = build_draft(loaded.flow, script.answers, script.title or "", route, knowledge.accepted(accepted))
     return Case.from_draft(draft, accepted, knowledge, query_from_answers(loaded.flow.steps, on_route), route)
 
 

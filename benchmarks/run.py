@@ -276,7 +276,7 @@ def word_export(rounds: int) -> list[Figure]:
     repo = Path(__file__).resolve().parent.parent
     loaded = load_flow(repo / "flows" / "voorstel.yaml", load_vocabulary())
     script = read_script(repo / "tests" / "data" / "voorstel-full.yaml", loaded, load_kb().by_id)
-    draft = build_draft(loaded.flow, script.answers, script.title)
+    draft = build_draft(loaded.flow, script.answers, script.title or "")
     meta = ExportMeta("voorstel", 1, "2026-11-20T09:30:00+00:00", "2026-11-20T10:00:00+00:00")
     source = directory / "voorstel.md"
     source.write_text(to_markdown(draft, meta), encoding="utf-8")

@@ -55,6 +55,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
+@pytest.fixture(autouse=True)
+def keys_land_before_press_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pilot.press` returns once the keys it pressed have been dealt with on the chat screen.
+
+    The chat screen hands typed keys on one at a time (tui/screens/chat_keys.py), each only once the
+    key before it has landed, so Pilot's own wait (every queue of the screen empty once) can return
+    with a key still on its way: a second Ctrl+Z pressed right after the first was then still in
+    line when the test looked, on a busy machine. The wait is on the screen's own account of the
+    keys (`keys_waiting`), never on the clock. Tests that never start the app are left alone."""
+    if "textual.pilot" not in sys.modules:
+        return
+    from textual.app import ScreenStackError
+    from textual.pilot import Pilot
+
+    from kansencoach.tui.screens.chat_keys import ChatKeys
+
+    pressed = Pilot.press
+
+    async def press(self: Pilot[object], *keys: str) -> None:
+        await pressed(self, *keys)
+        for _ in range(500):
+            try:
+                screen = self.app.screen
+            except ScreenStackError:
+                return  # the app has closed (Ctrl+Q)
+            if not (isinstance(screen, ChatKeys) and screen.keys_waiting):
+                return
+            await self.pause()
+
+    monkeypatch.setattr(Pilot, "press", press)
+
+
 @pytest.fixture(scope="session")
 def knowledge_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder for the whole run (of each worker): the knowledge base is built from YAML once

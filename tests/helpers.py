@@ -195,7 +195,7 @@ def files_given_to(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) ->
 
 def question(loaded: LoadedFlow, step_id: str) -> QuestionStep:
     """The question `step_id` of `loaded`; fails the test when that step is an info."""
-    step = loaded.steps_by_id[step_id]
+    step = next(step for step in loaded.flow.steps if step.id == step_id)
     assert not isinstance(step, InfoStep), f"{step_id} is an info, not a question"
     return step
 

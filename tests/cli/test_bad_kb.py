@@ -49,6 +49,17 @@ def test_a_whole_directory_reports_duplicates_and_every_problem(tmp_path: Path) 
     assert "gelijk te zijn aan de bestandsnaam 'b'" in result.stderr
 
 
+def test_the_last_line_counts_the_interventions_checked_and_the_problems(tmp_path: Path) -> None:
+    whole = kansencoach("kb", "validate")
+    count = len(list((REPO / "knowledge" / "interventions").glob("*.yaml")))
+    assert whole.returncode == 0, whole.stderr
+    assert whole.stdout.splitlines()[-1] == f"{count} interventies gecontroleerd, 0 fouten"
+    broken = kansencoach("kb", "validate", CORPUS / "related-unknown.yaml")
+    assert broken.returncode == 2
+    assert broken.stderr.splitlines()[-1] == "1 interventie gecontroleerd, 1 fout", broken.stderr
+    assert "gecontroleerd" not in kansencoach("kb", "validate", "--format", "json").stdout
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.yaml")), ids=lambda path: path.stem)
 def test_broken_file_as_json(path: Path) -> None:
     line, fragment = expectation(path)

@@ -57,6 +57,21 @@ def test_scripted_run_exports_every_answer(tmp_path: Path, kansencoach_home: Pat
     assert f"Geschreven: {out.resolve()}" in result.stdout
 
 
+def test_title_on_the_command_line_names_a_scripted_session(tmp_path: Path, kansencoach_home: Path) -> None:
+    out = tmp_path / "uit.md"
+    answers = write_answers(tmp_path, MINI_ANSWERS)
+    result = kansencoach("run", MINI, "--answers", answers, "--title", "VVE Kanaleneiland", "--export", out)
+    assert result.returncode == 0, result.stderr
+    assert "# VVE Kanaleneiland" in out.read_text(encoding="utf-8")
+    listed = kansencoach("sessions", "list", home=kansencoach_home).stdout
+    assert "VVE Kanaleneiland" in listed and "Mijn | plan" not in listed
+    # Without --title the file's title, and without either the flow's
+    untitled = write_answers(tmp_path, {"answers": MINI_ANSWERS["answers"]})
+    assert kansencoach("run", MINI, "--answers", untitled).returncode == 0
+    listed = kansencoach("sessions", "list", home=kansencoach_home).stdout
+    assert "Mini-voorstel" in listed, listed
+
+
 def test_scripted_run_lists_every_missing_and_invalid_answer(tmp_path: Path) -> None:
     answers: dict[str, Any] = {"answers": {**MINI_ANSWERS["answers"]}}
     del answers["answers"]["verschil"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kansencoach.core.common.templates import example_texts
 
 from helpers import kansencoach
@@ -47,6 +49,27 @@ def test_a_facet_typed_as_its_label_a_synonym_or_with_a_typo_is_mapped_with_a_no
     # Perspectives go by their letters in the method: the note gives the letter and the label.
     perspective = kansencoach("kb", "search", "taal", "--perspective", "basis")
     assert perspective.stderr == "--perspective 'basis' opgevat als A (Basis bieden)\n"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Vroeg- en voorschoolse educatie",  # what officers call it: the label's first words
+        "vroeg- en voorschoolse EDUCATIE",
+        "Vroeg- en voorschoolse educatie en jonge kind",
+        "vroeg- en voorschoolse edukatie",  # a typo of those words, as one of the whole label maps
+    ],
+)
+def test_the_first_words_of_a_label_map_to_it(typed: str) -> None:
+    result = kansencoach("kb", "search", "peuters", "--domain", typed, "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"--domain '{typed}' opgevat als ‘Vroeg- en voorschoolse educatie en jonge kind’\n"
+
+
+def test_first_words_several_labels_share_map_to_none() -> None:
+    # 'Mensen met (problematische) schulden' and 'Mensen met gezondheidsachterstanden …'
+    result = kansencoach("kb", "search", "geld", "--wie", "mensen met")
+    assert result.returncode == 2 and "--wie 'mensen met' bestaat niet" in result.stderr
 
 
 def test_unknown_facet_values_list_the_valid_ones_by_label() -> None:

@@ -18,6 +18,8 @@ def test_every_quote_of_the_shipped_knowledge_is_in_its_source() -> None:
     assert result.returncode == 0, result.stderr
     checked = re.search(r"(\d+) citaten gevonden", result.stdout)
     assert checked and int(checked.group(1)) >= 100, result.stdout
+    count = len(list((REPO / "knowledge" / "interventions").glob("*.yaml")))
+    assert result.stdout.splitlines()[-1] == f"{count} interventies gecontroleerd, 0 fouten"
 
 
 def _copy_of_the_shipped_knowledge(tmp_path: Path) -> Path:

@@ -41,6 +41,18 @@ def test_back_help_stop_and_resume_at_the_same_step(kansencoach_home: Path) -> N
     assert "Huidig antwoord: Onderwijs" in resumed.stdout
 
 
+def test_a_resumed_session_shows_the_answers_given_before_the_question(kansencoach_home: Path) -> None:
+    kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\n1,2\nstop\n")
+    ident = kansencoach("sessions", "list").stdout.split()[0]
+    resumed = kansencoach("run", "--resume", ident, "--plain", stdin="stop\n").stdout
+    history = resumed[resumed.index("Eerder beantwoord:") : resumed.index("Verdeel 100 punten")]
+    assert "  Het verschil: Een verschil\n" in history
+    assert "  Welk domein?: Onderwijs\n" in history
+    assert "  Voor wie?: Kinderen; Ouders\n" in history
+    fresh = kansencoach("run", MINI, "--plain", stdin="stop\n").stdout
+    assert "Eerder beantwoord" not in fresh
+
+
 def test_end_of_input_counts_as_stop(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n")
     assert result.returncode == 0
@@ -248,5 +260,5 @@ def test_the_start_menu_names_an_own_flow_that_does_not_load(kansencoach_home: P
     result = kansencoach("--plain", stdin="\n")
 
     assert result.returncode == 0, result.stderr
-    assert f"eigen KAPOT: 1 fout(en) in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
+    assert f"eigen KAPOT: 1 fout in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
     assert "Nieuw: Voorstel ongelijk investeren" in result.stdout

@@ -69,8 +69,10 @@ def test_the_start_screen_arrives_over_the_websocket(tmp_path: Path) -> None:
         text = asyncio.run(screen_text(port, b"Nieuwvoorstel", limit=120))
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        terminal, _ = server.communicate(timeout=20)
     assert b"Kansencoach" in text.replace(b" ", b"") or b"Kansencoach" in text
+    # What the terminal that runs `serve` shows: the Dutch line, none of textual-serve's English.
+    assert terminal.decode().splitlines() == [f"Open http://127.0.0.1:{port} in je browser. Stop met Ctrl+C."]
 
 
 def test_serve_refuses_a_port_that_does_not_exist() -> None:

@@ -144,6 +144,6 @@ def test_afgehandeld_marks_the_comments_on_the_question_done() -> None:
     kansencoach("run", "mini", "--plain", stdin="opmerking\nNoem de cijfers.\nstop\n")
     session_id = kansencoach("sessions", "list").stdout.split()[0]
     done = kansencoach("run", "--resume", session_id, "--plain", stdin="afgehandeld\nstop\n")
-    assert "1 opmerking(en) bij deze vraag afgehandeld." in done.stdout
+    assert "1 opmerking bij deze vraag afgehandeld." in done.stdout
     again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
     assert "(afgehandeld): Noem de cijfers." in again.stdout

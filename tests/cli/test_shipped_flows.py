@@ -14,7 +14,7 @@ from kansencoach.core.flows.models import InfoStep
 from kansencoach.core.flows.shown import Table, one_line
 from kansencoach.core.flows.steptypes import show
 
-from helpers import DATA, REPO, kansencoach
+from helpers import DATA, REPO, kansencoach, question
 
 EXAMPLES = {
     "voorstel": DATA / "voorstel-full.yaml",
@@ -51,7 +51,7 @@ def test_every_answer_of_the_vve_case_is_in_its_draft(tmp_path: Path) -> None:
     loaded = load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
     answers = yaml.safe_load(EXAMPLES["voorstel"].read_text(encoding="utf-8"))["answers"]
     for step_id, value in answers.items():
-        step = loaded.steps_by_id[step_id]
+        step = question(loaded, step_id)
         if isinstance(step, InfoStep) or step.draft is None:
             continue
         shown = show(step, value)

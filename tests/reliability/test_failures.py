@@ -50,7 +50,9 @@ def test_a_second_process_on_the_same_session_is_refused(kansencoach_home: Path)
     first.stdin.flush()
     first.wait(timeout=60)  # a hang guard: it stops as soon as it reads `stop`
     assert second.returncode == 2
-    assert f"sessie {session_id} is al geopend in een ander venster" in second.stderr
+    # Named as the officer knows it (called after its flow), never by its internal id
+    assert "de sessie ‘Mini-voorstel’ (laatst gebruikt 20" in second.stderr, second.stderr
+    assert "is al geopend in een ander venster" in second.stderr and session_id not in second.stderr
     assert "Traceback" not in second.stderr
     with Store(kansencoach_home / "kansencoach.db") as store:
         assert store.state(session_id).answers == {"verschil": "Een verschil"}

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import Problem, ProblemsError
-from kansencoach.core.flows.loader import check_file
+from kansencoach.core.flows.loader import examine
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.loading import check_files, load_knowledge
 from kansencoach.core.sessions.scripted import read_script
@@ -87,7 +87,7 @@ def test_random_yaml_gives_clean_problems(tmp_path: Path, text: str) -> None:
     path = tmp_path / "flow.yaml"
     path.write_text(text, encoding="utf-8")
     with at_most(HANG_GUARD):
-        only_problems(check_file(path, load_vocabulary()))
+        only_problems(examine(path, load_vocabulary()).problems)
 
 
 @FUZZ
@@ -96,7 +96,7 @@ def test_random_bytes_give_clean_problems(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "flow.yaml"
     path.write_bytes(raw)
     with at_most(HANG_GUARD):
-        only_problems(check_file(path, load_vocabulary()))
+        only_problems(examine(path, load_vocabulary()).problems)
 
 
 @pytest.mark.parametrize("shipped", SHIPPED_FLOWS, ids=lambda path: path.stem)
@@ -129,7 +129,7 @@ def test_mutated_shipped_flows_give_clean_problems(
     for block in (REPO / "flows" / "blocks").glob("*.yaml"):
         shutil.copy(block, tmp_path / "blocks" / block.name)
     with at_most(HANG_GUARD):
-        only_problems(check_file(target, load_vocabulary()))
+        only_problems(examine(target, load_vocabulary()).problems)
 
 
 @functools.cache

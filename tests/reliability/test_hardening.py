@@ -206,6 +206,9 @@ def test_the_lock_message_never_shows_an_unknown_process(tmp_path: Path) -> None
         with pytest.raises(SessionLocked) as refused:
             store.lock(session_id).acquire()
     assert "?" not in str(refused.value) and "al geopend in een ander venster" in str(refused.value)
+    when = store.session(session_id).updated[:16].replace("T", " ")
+    assert str(refused.value).startswith(f"de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt {when})")
+    assert session_id not in str(refused.value)
     store.close()
 
 
@@ -285,7 +288,7 @@ def test_a_flow_id_in_two_user_folders_is_an_error_naming_both(tmp_path: Path) -
     listing = subprocess.run(
         [sys.executable, "-m", "kansencoach", "flows", "list"], env=env, capture_output=True, text=True
     )
-    assert listing.returncode == 0 and f"KAPOT: 1 fout(en) in {second / 'eigen.yaml'}" in listing.stdout
+    assert listing.returncode == 0 and f"KAPOT: 1 fout in {second / 'eigen.yaml'}" in listing.stdout
     validate = subprocess.run(
         [sys.executable, "-m", "kansencoach", "flows", "validate", str(second / "eigen.yaml")],
         env=env,

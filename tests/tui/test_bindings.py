@@ -10,7 +10,7 @@ from textual.widgets import Button, OptionList
 
 from kansencoach.core import catalog
 from kansencoach.tui.app import KansencoachApp
-from kansencoach.tui.widgets.answer_inputs import ListAnswer
+from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.panes import DraftPane, SuggestionsPane
 
 from helpers import mini_flow, small_knowledge_base

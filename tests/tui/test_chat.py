@@ -14,6 +14,7 @@ from driver import (
     opened_chat,
     panes_current,
     type_text,
+    until,
 )
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, TextArea
@@ -26,10 +27,11 @@ from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, JumpDialog
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.widgets import chatlog
-from kansencoach.tui.widgets.allocate import AllocateAnswer
+from kansencoach.tui.widgets.allocate import AllocateAnswer, AllocateRow
 from kansencoach.tui.widgets.messages import CoachMessage, FoldedMessage, NoticeMessage, OfficerMessage
 from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
+import helpers
 from helpers import MINI_ANSWERS, mini_flow
 
 TITLE = "VVE Overvecht"
@@ -261,6 +263,25 @@ async def test_allocate_always_sums_to_the_total() -> None:
         assert widget.points["C"] == 100
 
 
+async def test_an_allocate_label_that_starts_with_its_letter_shows_the_letter_once(tmp_path: Path) -> None:
+    # The shipped flow labels its options "A. Een basis bieden"; beside the letter that read "A  A. …"
+    flow = tmp_path / "lettered.yaml"
+    lettered = (helpers.DATA / "flows" / "mini.yaml").read_text(encoding="utf-8")
+    for letter, label in (("A", "Basis bieden"), ("B", "Tegensturen"), ("C", "Maatwerk")):
+        lettered = lettered.replace(f"label: {label}}}", f'label: "{letter}. {label}"}}')
+    flow.write_text(lettered, encoding="utf-8")
+    app = new_session(flow, title=TITLE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "x", "onderwijs", ["ouders"])
+        rows = [str(row.render()).splitlines()[0] for row in screen.query(AllocateRow)]
+        assert rows == ["A  Basis bieden", "B  Tegensturen", "C  Maatwerk"]
+        await pilot.press("enter")
+        assert await until(pilot, lambda: len(screen.query(OfficerMessage)) == 4)
+        mix = str(list(screen.query(OfficerMessage))[-1].render())
+        assert "A. " not in mix and mix.splitlines()[0].endswith("  Basis bieden"), mix
+
+
 async def test_suggestions_can_be_accepted_and_appear_in_the_draft() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -297,7 +318,7 @@ async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
 def test_options_from_flow_are_numbered() -> None:
     from kansencoach.tui.widgets.answer_inputs import _choices
 
-    step = mini_flow().steps_by_id["domein"]
+    step = next(step for step in mini_flow().flow.steps if step.id == "domein")
     assert isinstance(step, ChoiceStep)
     assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]
 

@@ -23,7 +23,7 @@ from kansencoach.core.flows.shown import Advice, one_line
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.dialogs import TextPrompt
-from kansencoach.tui.widgets.answer_inputs import ListAnswer
+from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 
 from helpers import DATA, mini_flow

@@ -65,7 +65,7 @@ async def test_a_changed_domain_shows_the_info_of_the_new_domain() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await new_chat(app, pilot)
         await answer_shown(pilot, screen, *UP_TO_PARTNERS)
-        info = mini_flow().steps_by_id["onderwijs-info"]
+        info = next(step for step in mini_flow().flow.steps if step.id == "onderwijs-info")
         assert isinstance(info, InfoStep)
         assert not any(info.say in text for text in conversation_texts(screen))
         await jumped_to(pilot, app, "domein")

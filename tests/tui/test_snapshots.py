@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from driver import answer_focused, answer_shown, knowledge_loaded, settled
+from driver import answer_focused, answer_shown, knowledge_loaded, panes_current, settled, until
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 
+from kansencoach.core import catalog
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import MINI_ANSWERS, mini_flow
+from helpers import MINI_ANSWERS, mini_flow, small_knowledge_base
 
 SIZES = [(80, 24), (120, 40)]
 STEPS = list(MINI_ANSWERS)[:-1]
@@ -75,6 +77,46 @@ def test_draft_pane(snap_compare: Any, size: tuple[int, int]) -> None:
         await upto("partners")(pilot)
         if not pilot.app.screen.query_one("#draft-pane").display:
             await pilot.press("ctrl+o")
+        await settled(pilot)
+
+    assert snap_compare(chat_app(), terminal_size=size, run_before=run)
+
+
+def pane_open(pane: str, key: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Every question answered up to the partners, and the side pane `pane` open (`key` opens it)."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await upto("partners")(pilot)
+        if not pilot.app.screen.query_one(f"#{pane}-pane").display:
+            await pilot.press(key)
+        await panes_current(pilot)
+        await settled(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_review_pane(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(chat_app(), terminal_size=size, run_before=pane_open("review", "ctrl+r"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_suggestions_pane(
+    snap_compare: Any, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The test knowledge base: the picture is of the pane, not of the shipped knowledge's ranking.
+    (tmp_path / "kb").mkdir()
+    knowledge = small_knowledge_base(tmp_path / "kb")
+    monkeypatch.setattr(catalog, "load_kb", lambda directory=None: knowledge)
+    assert snap_compare(chat_app(), terminal_size=size, run_before=pane_open("suggestions", "ctrl+t"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_command_palette(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await upto("domein")(pilot)
+        await pilot.press("ctrl+p")
+        assert await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
         await settled(pilot)
 
     assert snap_compare(chat_app(), terminal_size=size, run_before=run)

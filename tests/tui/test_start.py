@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from driver import highlight, loaded_start, prompt_answered, stored_session
+from driver import highlight, loaded_start, prompt_answered, stored_session, until
 from textual.widgets import OptionList
 
 from kansencoach import locations
@@ -254,3 +254,16 @@ async def test_the_title_prompt_says_which_keys_to_use(flow_dir: Path) -> None:
         assert isinstance(app.screen, TextPrompt)
         hints = [str(label.render()) for label in app.screen.query(".keys-hint")]
         assert hints == ["Enter bevestig · Esc annuleer"]
+
+
+async def test_a_session_open_in_another_window_is_named_by_its_title_not_its_id() -> None:
+    ident = stored_session("VVE Overvecht")
+    with Store(locations.store_path()) as store, store.lock(ident):  # the other window
+        app = KansencoachApp(resume=ident)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await until(pilot, lambda: bool(app._notifications))
+            notices = [str(notification.message) for notification in app._notifications]
+            named = "de sessie ‘VVE Overvecht’ (Mini-voorstel, laatst gebruikt "
+            assert any(named in notice for notice in notices), notices
+            assert not any(ident in notice for notice in notices)
+            assert not isinstance(app.screen, ChatScreen)

@@ -157,7 +157,7 @@ def suggestion(words: tuple[str, ...], facets: tuple[str, ...], related_to: str)
     ("words", "facets", "related_to", "line"),
     [
         (("peuters", "taal"), (), "", "Past bij: peuters, taal · Enter: waarom"),
-        ((), ("vroeg",), "", "Past bij 1 kenmerk(en) van je voorstel · Enter: waarom"),
+        ((), ("vroeg",), "", "Past bij 1 kenmerk van je voorstel · Enter: waarom"),
         ((), (), "Kansrijke Start", "Hangt samen met ‘Kansrijke Start’ · Enter: waarom"),
         ((), (), "", "Enter: waarom het past"),
     ],

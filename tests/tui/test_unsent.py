@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from driver import answered_up_to, new_chat, opened_chat, type_text
-from textual.widgets import TextArea
+from textual.widgets import OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
@@ -90,3 +90,25 @@ async def test_ticking_an_option_stores_it_so_a_crash_keeps_it() -> None:
         screen.keep_unsent()  # what the timer does a second after the last key
         with Store(locations.store_path()) as store:
             assert store.state(screen.session.info.id).unsent == {"groepen": ["kinderen"]}
+
+
+async def test_removing_a_point_not_sent_stores_the_rest_so_a_crash_keeps_it() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Crash bij punten")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        for point in ("Bereik in de wijk", "Ervaring met ouders"):
+            await type_text(pilot, point)
+            await pilot.press("enter")
+        screen.keep_unsent()
+        timer = screen._unsent_timer
+        assert timer is not None
+        timer.stop()
+        screen._unsent_timer = None
+        items = screen.query_one("#list-items", OptionList)
+        items.focus()
+        items.highlighted = 0
+        await pilot.press("delete")
+        assert screen._unsent_timer is not None, "removing a point should schedule keeping the rest"
+        screen.keep_unsent()  # what the timer does a second after the last key
+        with Store(locations.store_path()) as store:
+            assert store.state(screen.session.info.id).unsent == {"criteria": ["Ervaring met ouders"]}

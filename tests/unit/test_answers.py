@@ -8,9 +8,11 @@ from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.steptypes import check_answer
 
+from helpers import question
+
 
 def step(mini: LoadedFlow, step_id: str) -> Any:
-    return mini.steps_by_id[step_id]
+    return question(mini, step_id)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pytest
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.common.problems import Problem
-from kansencoach.core.flows.loader import check_file
+from kansencoach.core.flows.loader import examine
 
 from helpers import DATA, kansencoach
 
@@ -36,7 +36,7 @@ def expectation(path: Path) -> tuple[int, str]:
 
 
 def problems_of(path: Path) -> list[Problem]:
-    return check_file(path, load_vocabulary())
+    return examine(path, load_vocabulary()).problems
 
 
 def test_the_corpus_has_at_least_40_mistakes() -> None:

@@ -25,6 +25,20 @@ def test_an_entry_is_used_while_its_sources_are_unchanged(tmp_path: Path) -> Non
     assert cache.load(tmp_path / "c", [source]) == {"value": 1}
 
 
+def test_the_sources_may_come_in_any_order_and_in_any_form(tmp_path: Path) -> None:
+    # Why code_files() need not sort its paths: the cache orders the sources by name itself
+    # (a Path sorts by its parts, a str by its characters: 'a-b/c' and 'a/b' in either order).
+    (tmp_path / "a-b").mkdir()
+    (tmp_path / "a").mkdir()
+    sources = [tmp_path / "a-b" / "c.py", tmp_path / "a" / "b.py", tmp_path / "a" / "b.py"]
+    for source in sources:
+        source.write_text("x = 1\n")
+    cache.store(tmp_path / "c", sources, "value")
+    assert sorted(sources) != sorted(sources, key=str)
+    assert cache.load(tmp_path / "c", [str(path) for path in reversed(sources)]) == "value"
+    assert cache.load(tmp_path / "c", sorted(set(sources))) == "value"
+
+
 def test_a_source_changed_in_the_same_tick_with_the_same_size_is_noticed(tmp_path: Path) -> None:
     source = tmp_path / "a.yaml"
     source.write_text("x: 1\n")

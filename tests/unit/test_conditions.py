@@ -126,7 +126,7 @@ def test_double_negation_changes_nothing(tree: dict[str, Any]) -> None:
 
 
 def test_describe_speaks_in_labels_given_the_steps(mini: LoadedFlow) -> None:
-    steps = mini.steps_by_id
+    steps = {step.id: step for step in mini.flow.steps}
     condition = cond(
         {
             "all": [

@@ -9,7 +9,7 @@ import pytest
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import InfoStep
-from kansencoach.core.sessions.conversation import Conversation
+from kansencoach.core.sessions.conversation import STEM_LENGTH, Conversation, file_stem
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 
@@ -65,6 +65,23 @@ def test_exports_are_named_after_the_title_and_stamped_with_the_flow(
     text = written.read_text(encoding="utf-8")
     assert text.startswith("---\nflow: mini\nversion: 1\n")
     assert "\n# VVE Overvecht: groep 1/2\n" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Financiële zorgen bij ouders in Kanaleneiland", "financiele-zorgen-bij-ouders-in-kanaleneiland"),
+        (
+            "Toeleiding naar voorschoolse educatie voor peuters met een indicatie in Overvecht-Noord",
+            "toeleiding-naar-voorschoolse-educatie-voor-peuters-met-een",  # not "…-indic"
+        ),
+        ("Kansengelijkheidsbevorderingsprogrammaverantwoordingsrapportageconceptversie2026", "kansengelijkheidsbevorderingsprogrammaverantwoordingsrapport"),
+        ("???", "voorstel"),
+    ],
+)
+def test_an_export_name_keeps_whole_words_of_the_title(title: str, stem: str) -> None:
+    assert file_stem(title) == stem
+    assert len(stem) <= STEM_LENGTH
 
 
 def test_an_info_the_route_enters_on_a_changed_answer_is_shown_once(conversation: Conversation) -> None:

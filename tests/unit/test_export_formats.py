@@ -19,6 +19,7 @@ from kansencoach.core.flows.shown import Table, one_line
 from kansencoach.core.flows.steptypes import show
 
 from export_cases import EXAMPLES, Case, docx_structure, example, html_structure, markdown_structure
+from helpers import question
 
 
 @pytest.fixture(params=sorted(EXAMPLES))
@@ -56,7 +57,7 @@ def test_every_answer_is_in_every_format(case: Case) -> None:
             assert re.search(re.escape(accepted.name) + r" \(vingerafdruk [0-9a-f]{12}\)", flat), fmt
     checked = 0
     for step_id, value in answers.items():
-        step = loaded.steps_by_id[step_id]
+        step = question(loaded, step_id)
         if isinstance(step, InfoStep) or step.draft is None or value in (None, [], ""):
             continue
         shown = show(step, value)

@@ -15,7 +15,7 @@ from kansencoach.core.flows import loader
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
 
-from helpers import files_given_to
+from helpers import files_given_to, question
 
 pytestmark = pytest.mark.usefixtures("own_cache")  # these tests count and break the cache's files
 
@@ -68,7 +68,7 @@ def _scan() -> dict[str, catalog.FlowEntry]:
 
 def _ask(loaded: LoadedFlow | None, step_id: str) -> str:
     assert loaded is not None
-    step = loaded.steps_by_id[step_id]
+    step = question(loaded, step_id)
     assert isinstance(step, QuestionStep)
     return step.ask
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import string
 
+from kansencoach.i18n import ONE, t
 from kansencoach.i18n.nl import MESSAGES
 
 from helpers import REPO
@@ -32,8 +33,32 @@ def test_every_used_key_exists() -> None:
 
 
 def test_every_key_is_used() -> None:
-    unused = {key for key in MESSAGES.keys() - used_keys() if not key.startswith(DYNAMIC_PREFIXES)}
+    used = used_keys()
+    used |= {key + ONE for key in used}  # a singular is used with its message
+    unused = {key for key in MESSAGES.keys() - used if not key.startswith(DYNAMIC_PREFIXES)}
     assert unused == set()
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_a_singular_belongs_to_a_message_about_a_count_and_fills_the_same_places() -> None:
+    for key, text in MESSAGES.items():
+        if key.endswith(ONE):
+            plural = MESSAGES[key.removesuffix(ONE)]
+            assert "count" in placeholders(text) and placeholders(text) == placeholders(plural), key
+
+
+def test_no_message_leaves_the_plural_to_the_reader() -> None:
+    # "kenmerk(en)", "spatie(s)", "probleem/problemen": a count of 1 has its own text instead
+    assert [key for key, text in MESSAGES.items() if "(en)" in text or "(s)" in text or "/problemen" in text] == []
+
+
+def test_a_count_of_one_reads_in_the_singular() -> None:
+    assert t("tui.suggestion_facets", count=1).startswith("Past bij 1 kenmerk van")
+    assert t("tui.suggestion_facets", count=3).startswith("Past bij 3 kenmerken van")
+    assert t("tui.suggestion_facets", count=0).startswith("Past bij 0 kenmerken van")
 
 
 def test_placeholders_are_well_formed() -> None:

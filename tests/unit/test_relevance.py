@@ -108,12 +108,18 @@ def test_what_a_floor_could_reach(
 
 
 @pytest.mark.parametrize(
-    ("which", "least"),
-    [("tuning", 0.74), ("tuning2", 0.49), ("heldout", 0.76), ("heldout-all", 0.66)],
+    ("sets", "least"),
+    [
+        (("tuning",), 0.74),
+        (("tuning2",), 0.49),
+        (("heldout",), 0.76),
+        # heldout4 has no floor until the lead has measured it: it was written blind (issue 13)
+        (("heldout", "heldout2", "heldout3"), 0.66),
+    ],
 )
-def test_precision_at_5(which: str, least: float) -> None:
+def test_precision_at_5(sets: tuple[str, ...], least: float) -> None:
     # The held-out target is 0.85 (issue 13); this guards what the matcher reaches today.
-    summary = relevance.summarise(which, outcomes(which))
+    summary = relevance.summarise("+".join(sets), [outcome for which in sets for outcome in outcomes(which)])
     assert summary.precision >= least, summary
 
 

@@ -40,7 +40,7 @@ def test_a_session_held_by_another_process_is_refused_naming_it(tmp_path: Path) 
         assert holder.stdout.readline() == "vast\n"
         with pytest.raises(SessionLocked) as refused:
             lock.SessionLock(tmp_path, "abc").acquire()
-        assert str(refused.value) == t("store.locked", id="abc", pid=holder.pid)
+        assert str(refused.value) == t("store.locked", session="een sessie", pid=holder.pid)
     finally:
         holder.stdin.close()
         holder.wait(timeout=60)
@@ -117,7 +117,7 @@ def test_on_windows_a_session_is_locked_on_its_first_byte(msvcrt: FakeMsvcrt, tm
     assert (tmp_path / "abc.lock").read_bytes() == f" {os.getpid()}".encode()
     with pytest.raises(SessionLocked) as refused:
         lock.SessionLock(tmp_path, "abc").acquire()
-    assert str(refused.value) == t("store.locked", id="abc", pid=os.getpid())
+    assert str(refused.value) == t("store.locked", session="een sessie", pid=os.getpid())
     assert msvcrt.calls == [(msvcrt.LK_NBLCK, 0, 1)] * 2  # the second opener tried the same byte
     held.release()
     assert msvcrt.calls[-1] == (msvcrt.LK_UNLCK, 0, 1) and not msvcrt.held
@@ -133,7 +133,7 @@ def test_on_windows_a_holder_yet_to_write_its_number_is_refused_without_one(
         assert lock.try_lock(other)
         with pytest.raises(SessionLocked) as refused:
             lock.SessionLock(tmp_path, "abc").acquire()
-    assert str(refused.value) == t("store.locked_unknown", id="abc")
+    assert str(refused.value) == t("store.locked_unknown", session="een sessie")
 
 
 def test_on_windows_the_store_opens_and_keeps_answers(msvcrt: FakeMsvcrt, tmp_path: Path) -> None:

@@ -180,7 +180,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     team_broken = _report_team_problem()
     if broken:
         if not as_json:
-            print(t("cli.invalid_summary", broken=broken, total=len(paths)), file=sys.stderr)
+            print(t("cli.invalid_summary", broken=broken, count=len(paths)), file=sys.stderr)
         return USER_ERROR
     return USER_ERROR if team_broken else 0
 

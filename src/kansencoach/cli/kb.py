@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import Commands, UserError, origin, path_arg, print_warnings
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Commands,
+    UserError,
+    origin,
+    path_arg,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -77,6 +85,7 @@ def _kb_list(_: argparse.Namespace) -> int:
 def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.problems import ProblemsError
+    from kansencoach.core.knowledge.layout import intervention_paths
     from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
@@ -86,6 +95,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         if not folder.is_dir():
             raise UserError(t("cli.kb_sources_missing", path=folder))
     problems: list[Problem] = []
+    examined = 0
     for directory in (path for path in paths if path.is_dir()):
         try:
             knowledge = load_knowledge(directory)
@@ -95,7 +105,9 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
             problems += error.problems
+            examined += len(intervention_paths(directory))
             continue
+        examined += len(knowledge.interventions)
         if arguments.sources:
             source_problems = check_sources(knowledge, arguments.sources)
             problems += source_problems
@@ -103,6 +115,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
                 checked, unchecked = count_quotes(knowledge)
                 print(t("cli.kb_quotes_valid", path=directory, checked=checked, unchecked=unchecked))
     files = [path for path in paths if not path.is_dir()]
+    examined += len(files)
     if files:
         context = load_kb()
         file_problems = check_files(files, context)
@@ -114,10 +127,20 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             if str(path) not in broken and text:
                 print(t("cli.valid", path=path))
     problems += _own_knowledge(arguments.paths or None, text)
+    if not text:
+        print_problems(problems, as_json=True)
+        return USER_ERROR if problems else 0
+    # The last line says what was checked and what was found, as the lines above scroll away.
+    summary = t(
+        "cli.kb_checked",
+        interventions=t("cli.kb_count", count=examined),
+        problems=t("cli.problem_count", count=len(problems)),
+    )
     if problems:
-        raise ProblemsError(problems)
-    if arguments.format == "json":
-        print("[]")
+        print_problems(problems, verbose=arguments.verbose)
+        print(summary, file=sys.stderr)
+        return USER_ERROR
+    print(summary)
     return 0
 
 

@@ -96,7 +96,7 @@ def _run(arguments: argparse.Namespace) -> int:
         raise UserError(t("cli.run_needs_flow"))
     loaded = find_flow(arguments.flow)
     if arguments.answers:
-        from kansencoach.plain import ExportOptions, run_scripted
+        from kansencoach.plain.commands import ExportOptions, run_scripted
 
         with open_store() as store:
             return run_scripted(
@@ -105,6 +105,7 @@ def _run(arguments: argparse.Namespace) -> int:
                 arguments.answers,
                 arguments.export,
                 ExportOptions(arguments.format, arguments.force, arguments.template),
+                arguments.title,
             )
     if arguments.export:
         raise UserError(t("cli.export_needs_answers"))
@@ -126,7 +127,7 @@ def _run_from(arguments: argparse.Namespace, loaded: LoadedFlow) -> int:
 
     with open_store() as store:
         answers = earlier_answers(store, arguments.earlier)
-        session = start_from(store, loaded, arguments.title or loaded.flow.title, answers)
+        session = start_from(store, loaded, arguments.title, answers)
         if arguments.plain:
             from kansencoach.plain import resume_plain
 

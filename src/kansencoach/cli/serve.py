@@ -17,7 +17,7 @@ from kansencoach.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from textual_serve.server import Server
+    from kansencoach.cli.serve_server import KansencoachServer
 
 DEFAULT_PORT = 8000
 
@@ -38,16 +38,16 @@ def command_line() -> str:
     return f"{shlex.quote(sys.executable)} -m kansencoach"
 
 
-def server(host: str, port: int, public_url: str | None = None) -> Server:
+def server(host: str, port: int, public_url: str | None = None) -> KansencoachServer:
     """The textual-serve server of `kansencoach serve`, with our own page (serve_page/, beside this
     module) in place of textual-serve's: in Dutch, and loading nothing from outside this server.
     Every address in the page starts with `public_url` (without it, `http://host:port`)."""
     from pathlib import Path
 
-    from textual_serve.server import Server
+    from kansencoach.cli.serve_server import KansencoachServer
 
     page = Path(__file__).parent / "serve_page"
-    return Server(
+    return KansencoachServer(
         command_line(), host=host, port=port, title="Kansencoach", public_url=public_url, templates_path=page
     )
 

@@ -29,24 +29,26 @@ def register(commands: Commands) -> None:
 
 
 def _sessions_list(_: argparse.Namespace) -> int:
+    from kansencoach.core.sessions.described import last_used
+
     with open_store() as store:
         sessions = store.sessions()
     if not sessions:
         print(t("cli.no_sessions"))
     for info in sessions:
-        print(f"{info.id}  {info.updated[:16].replace('T', ' ')}  {info.flow_id:<12} {info.title}")
+        print(f"{info.id}  {last_used(info.updated)}  {info.flow_id:<12} {info.title}")
     return 0
 
 
 def _sessions_show(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import show_session
+    from kansencoach.plain.commands import show_session
 
     with open_store() as store:
         return show_session(store, arguments.id)
 
 
 def _sessions_export(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import ExportOptions, export_session
+    from kansencoach.plain.commands import ExportOptions, export_session
 
     if arguments.session is not None:
         return _export_session_file(arguments)
@@ -84,7 +86,7 @@ def _sessions_import(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_review(arguments: argparse.Namespace) -> int:
-    from kansencoach.plain import review_session
+    from kansencoach.plain.commands import review_session
 
     with open_store() as store:
         return review_session(store, arguments.id, arguments.json)

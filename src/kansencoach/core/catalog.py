@@ -1,4 +1,5 @@
-"""Finding flows and the vocabulary: by id among the flow directories, or by path."""
+"""Everything loaded from the folders: flows by id or path, the vocabulary, the review rules, and the
+knowledge base (built in knowledge/folders.py, handed out here)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,22 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kansencoach import locations
 from kansencoach.core.common.folders import yaml_files
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, distinct
+
+# The knowledge base is built in knowledge/folders.py; it is handed out here with the flows and the
+# vocabulary, so that the front ends (and the tests that swap it) have one door to everything loaded.
+from kansencoach.core.knowledge.folders import forget_loaded_knowledge
+from kansencoach.core.knowledge.folders import load_kb as load_kb
+from kansencoach.core.knowledge.folders import load_search as load_search
 from kansencoach.core.knowledge.layout import (
     REVIEW_FILE,
     SYNONYMS_FILE,
     VOCABULARY_FILE,
-    intervention_paths,
     own_knowledge_files,
 )
 from kansencoach.i18n import t
@@ -30,9 +36,7 @@ if TYPE_CHECKING:
     from kansencoach.core.draft.review.own import CombinedRules
     from kansencoach.core.flows.cached import FlowShelf, FlowSummary
     from kansencoach.core.flows.loader import LoadedFlow
-    from kansencoach.core.knowledge.base import KnowledgeBase
     from kansencoach.core.knowledge.models import Vocabulary
-    from kansencoach.core.knowledge.search import Searchable
 
 DUPLICATE_ID = "duplicate_id"
 
@@ -72,119 +76,6 @@ class FlowEntry:
 def flow_dirs() -> list[Path]:
     """Flow directories, most important first: the user's (KANSENCOACH_FLOWS, config) then shipped."""
     return [*locations.user_flows_dirs(), locations.shipped_flows_dir()]
-
-
-def load_kb(directory: Path | None = None) -> KnowledgeBase:
-    """The knowledge base: the shipped one (or `directory`), with the user's interventions added.
-
-    A user intervention with a shipped id replaces it. A broken user file is left out and its
-    problems are kept in `KnowledgeBase.problems`, so one mistake does not stop the suggestions.
-    """
-    return _load_kb(directory, tuple(locations.user_knowledge_dirs()))
-
-
-def load_search() -> Searchable:
-    """What `kb search` needs of `load_kb()`: from a current cache without making a single model."""
-    return _load_search(tuple(locations.user_knowledge_dirs()))
-
-
-@dataclass(frozen=True)
-class _KnowledgeFiles:
-    """The files a knowledge base is built from, and the cache entry built from them."""
-
-    directory: Path
-    interventions: list[str]
-    vocabularies: list[Path]
-    synonyms: list[Path]
-    cache_file: Path
-    shelf_file: Path
-    """The user's interventions one by one, so that a change to one file reads only that file again."""
-
-    @property
-    def sources(self) -> list[str | Path]:
-        own: list[str | Path] = [*self.interventions, *self.vocabularies, *self.synonyms]
-        return [*self.directory.rglob("*.yaml"), *own, *_code_files()]
-
-
-def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _KnowledgeFiles:
-    directory = directory or locations.shipped_knowledge_dir()
-    key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
-    return _KnowledgeFiles(
-        directory,
-        # All user folders at once, least important first, so an id in two of them is reported.
-        [path for user_dir in reversed(user_dirs) for path in intervention_paths(user_dir)],
-        own_knowledge_files(VOCABULARY_FILE, user_dirs),
-        own_knowledge_files(SYNONYMS_FILE, user_dirs),
-        locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
-        locations.cache_dir() / f"interventions-{key[:16]}.marshal",
-    )
-
-
-@lru_cache(maxsize=4)
-def _load_search(user_dirs: tuple[Path, ...]) -> Searchable:
-    from kansencoach.core.common import cache
-    from kansencoach.core.knowledge import search
-
-    files = _knowledge_files(None, user_dirs)
-    with cache.no_cyclic_gc():
-        cached = cache.load(files.cache_file, files.sources)
-        if cached is not None:
-            with contextlib.suppress(*cache.BROKEN):
-                return search.from_plain(cached["search"])[0]
-    knowledge = _load_kb(None, user_dirs)
-    return search.Searchable(knowledge.matcher, knowledge.names, knowledge.problems)
-
-
-@lru_cache(maxsize=4)
-def _load_kb(directory: Path | None, user_dirs: tuple[Path, ...]) -> KnowledgeBase:
-    from kansencoach.core.common import cache
-    from kansencoach.core.knowledge import plain
-
-    files = _knowledge_files(directory, user_dirs)
-    with cache.no_cyclic_gc():
-        cached = cache.load(files.cache_file, files.sources)
-        if cached is not None:
-            with contextlib.suppress(*cache.BROKEN):
-                return plain.from_plain(cached, partial(_built_kb, files))
-        return _built_kb(files)
-
-
-def _built_kb(files: _KnowledgeFiles) -> KnowledgeBase:
-    """The knowledge base read from its files, and cached."""
-    from kansencoach.core.common import cache
-    from kansencoach.core.knowledge import plain
-
-    with cache.no_cyclic_gc():
-        # Only now: reading the files needs pydantic and PyYAML, a current cache neither.
-        from kansencoach.core.knowledge.loading import load_knowledge, with_user_files
-        from kansencoach.core.knowledge.own import with_own_words
-
-        knowledge = with_own_words(load_knowledge(files.directory), files.vocabularies, files.synonyms)
-        if files.interventions:
-            shelf = cache.Shelf(files.shelf_file, _code_files())
-            knowledge = with_user_files(knowledge, [Path(path) for path in files.interventions], shelf)
-            shelf.save()
-            del shelf  # ten thousand files' entries, not needed while the cache is written
-        knowledge = replace(knowledge, problems=tuple(distinct(knowledge.problems)))
-        cache.store(files.cache_file, files.sources, plain.to_plain(knowledge))
-    return knowledge
-
-
-_CODE_SHAPING_KNOWLEDGE = (
-    "common/cache.py",
-    "dutch/normalize.py",
-    *(
-        f"knowledge/{name}.py"
-        for name in ("base", "entries", "index", "loading", "matcher", "models", "own", "plain", "search")
-    ),
-)
-"""The modules that shape a cached knowledge base, under core/: a change to one makes the cache stale."""
-
-
-def _code_files() -> list[Path]:
-    # By path, not by importing them: a search from the cache must not import the models.
-    core = Path(__file__).parent
-    return [core / name for name in _CODE_SHAPING_KNOWLEDGE]
 
 
 def load_review_rules(path: Path | None = None) -> RuleBook | None:
@@ -411,7 +302,8 @@ def session_entry(flow_id: str, flow_source: str, entries: list[FlowEntry] | Non
 
 def forget_loaded() -> None:
     """Drop cached knowledge, rules, vocabulary and flows, so the next load reads the files again."""
-    for cached in (_load_kb, _load_search, _review_rules, _read_vocabulary, _own_vocabulary, _flow_shelf):
+    forget_loaded_knowledge()
+    for cached in (_review_rules, _read_vocabulary, _own_vocabulary, _flow_shelf):
         cached.cache_clear()
 
 

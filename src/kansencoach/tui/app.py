@@ -162,9 +162,7 @@ class KansencoachApp(App[None]):
                 info = self.store.session(self.resume)
                 self.open_session(Session(self.store, info, flow_for_session(info.flow_id, info.flow_source)))
             elif self.new_flow is not None:
-                self.open_session(
-                    Session.start(self.store, self.new_flow, self.new_title or self.new_flow.flow.title)
-                )
+                self.open_session(Session.start(self.store, self.new_flow, self.new_title))
         except (StoreError, ProblemsError, LookupError) as error:
             self.notify(str(error).strip("'"), severity="error", timeout=15)
 

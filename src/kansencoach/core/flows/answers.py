@@ -7,6 +7,7 @@ draft) live in `steptypes`; this module holds what several of them need.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from kansencoach.core.dutch.numbers import Unit, format_amount, read_number
@@ -90,6 +91,13 @@ def even_points(step: AllocateStep) -> dict[str, int]:
         if not dealt:
             break
     return points
+
+
+def label_after_value(option: Option) -> str:
+    """An option's label as shown after its value: 'Een basis bieden' beside A when the author wrote
+    'A. Een basis bieden' (the shipped flow does), which beside the value read 'A  A. Een basis bieden'."""
+    lettered = re.match(rf"{re.escape(option.value)}\s*[.):–-]\s+(?=\S)", option.label)
+    return option.label[lettered.end() :] if lettered else option.label
 
 
 def most_points(step: AllocateStep, option: Option) -> int:

@@ -47,10 +47,12 @@ class FlowSummary:
 
 
 def code_files() -> list[Path]:
-    """The modules that shape a compiled flow: a change to any of them makes every entry stale."""
+    """The modules that shape a compiled flow: a change to any of them makes every entry stale.
+
+    In the order the folders list them: the cache orders its sources by name itself."""
     flows = Path(__file__).parent
     common = flows.parent / "common"
-    return sorted([*flows.glob("*.py"), *common.glob("*.py"), flows.parent / "knowledge" / "models.py"])
+    return [*flows.glob("*.py"), *common.glob("*.py"), flows.parent / "knowledge" / "models.py"]
 
 
 def to_plain(loaded: LoadedFlow) -> list[Any]:

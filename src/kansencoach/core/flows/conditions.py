@@ -77,12 +77,6 @@ def _test(test: AnswerCondition, answers: Answers) -> bool:
     )
 
 
-def _matches(value: AnswerValue, pattern: str) -> bool:
-    """A text, or any item of a list, contains the pattern."""
-    texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return any(_regex(pattern).search(text) is not None for text in texts)
-
-
 def _same(value: AnswerValue, expected: str | int | float | bool) -> bool:
     # bool is an int in Python; `equals: 1` must not match a "ja".
     if isinstance(value, bool) or isinstance(expected, bool):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -29,7 +28,6 @@ from kansencoach.core.flows.models import (
     InfoStep,
     Option,
     Section,
-    Step,
 )
 from kansencoach.i18n import t
 
@@ -78,10 +76,6 @@ class LoadedFlow:
     @property
     def id(self) -> str:
         return self.flow.id
-
-    @cached_property
-    def steps_by_id(self) -> dict[str, Step]:
-        return {step.id: step for step in self.flow.steps}
 
 
 class _Origin(NamedTuple):
@@ -219,11 +213,6 @@ def examine(path: Path, vocabulary: Vocabulary | FacetValues) -> Checked:
             return Checked(loaded, [], loaded.sources)
         except ProblemsError as error:
             return Checked(None, error.problems, _sources(path, assembler))
-
-
-def check_file(path: Path, vocabulary: Vocabulary | FacetValues) -> list[Problem]:
-    """Every problem in a flow or block file; empty when it is valid."""
-    return examine(path, vocabulary).problems
 
 
 def _read(path: Path) -> tuple[str, Document]:

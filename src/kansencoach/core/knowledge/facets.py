@@ -1,8 +1,8 @@
 """Free-text facet values to vocabulary ids: `armoede en schulden` is the domain armoede-schulden.
 
 An officer types what a facet means to them, not its id. A value is the id, label or a synonym of
-a vocabulary term (accents, case and punctuation aside), or close to one of them (a typo); anything
-else maps to nothing, and the caller asks what was meant.
+a vocabulary term (accents, case and punctuation aside), the first words of a longer label, or
+close to one of them (a typo); anything else maps to nothing, and the caller asks what was meant.
 """
 
 from __future__ import annotations
@@ -48,9 +48,27 @@ def map_facet(value: str, terms: Sequence[Named]) -> Mapped | None:
     for term in terms:
         for name in (term.id, term.label, *term.synonyms):
             names.setdefault(" ".join(words(name)), term)
-    typed = " ".join(words(value))
+    typed_words = words(value)
+    for start, term in _label_starts(terms, len(typed_words)).items():
+        names.setdefault(start, term)
+    typed = " ".join(typed_words)
     found = names.get(typed)
     if found is None and typed:
         near = process.extractOne(typed, list(names), scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
         found = names[str(near[0])] if near is not None else None
     return Mapped(found.id, found.label, False) if found is not None else None
+
+
+def _label_starts(terms: Sequence[Named], count: int) -> dict[str, Named]:
+    """The first `count` words of each label that has more, where no other label starts the same:
+    an officer types 'Vroeg- en voorschoolse educatie' for the domain labelled 'Vroeg- en
+    voorschoolse educatie en jonge kind', a name too much shorter for a typo of the whole label.
+    Never a single word: one word in common says too little."""
+    if count < 2:
+        return {}
+    starts: dict[str, list[Named]] = {}
+    for term in terms:
+        label = words(term.label)
+        if len(label) > count:
+            starts.setdefault(" ".join(label[:count]), []).append(term)
+    return {start: found[0] for start, found in starts.items() if len(found) == 1}

@@ -18,6 +18,7 @@ from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
+from kansencoach.core.dutch.normalize import fold
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.events import Comment
@@ -35,6 +36,22 @@ SUFFIXES["session"] = ".yaml"
 
 LAST_EXPORT_FOLDER = "last-export-folder.txt"
 """In the user data directory: the folder of the last export, offered again next time."""
+STEM_LENGTH = 60
+"""The most characters of a title a default export name keeps: enough to tell proposals apart."""
+
+
+def file_stem(title: str) -> str:
+    """`title` as a file name: its words without accents, joined by hyphens, as many whole words as
+    fit in STEM_LENGTH ('Financiële zorgen' is financiele-zorgen; it was financi-le-, and a long
+    title was cut in the middle of a word)."""
+    words = re.findall(r"[a-z0-9]+", fold(title))
+    stem = ""
+    for word in words:
+        longer = f"{stem}-{word}" if stem else word
+        if len(longer) > STEM_LENGTH:
+            break
+        stem = longer
+    return stem or (words[0][:STEM_LENGTH] if words else "voorstel")
 
 
 def _last_export_folder() -> Path:
@@ -170,8 +187,7 @@ class Conversation:
 
     def default_export_path(self, fmt: OutputFormat = "markdown") -> Path:
         """A file named after the session's title, in the folder of the last export, else the current one."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.session.info.title.lower()).strip("-")[:60] or "voorstel"
-        return _last_export_folder() / f"{slug}{SUFFIXES[fmt]}"
+        return _last_export_folder() / f"{file_stem(self.session.info.title)}{SUFFIXES[fmt]}"
 
     def export(
         self, draft: Draft, path: Path, fmt: OutputFormat, force: bool, template: Path | None = None

@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -72,11 +72,15 @@ other process can read while it is held."""
 
 
 class SessionLock:
-    """An exclusive lock on a session, released when the process ends, however it ends."""
+    """An exclusive lock on a session, released when the process ends, however it ends.
 
-    def __init__(self, directory: Path, session_id: str) -> None:
+    `named` tells the officer which session a refusal is about (see `described`); without it the
+    refusal speaks of 'een sessie', never of its id."""
+
+    def __init__(self, directory: Path, session_id: str, named: Callable[[], str] | None = None) -> None:
         self.session_id = session_id
         self.path = directory / f"{session_id}.lock"
+        self._named = named
         self._file: BinaryIO | None = None
 
     def acquire(self) -> SessionLock:
@@ -95,10 +99,11 @@ class SessionLock:
             handle.seek(_HOLDER)
             holder = handle.read().decode("ascii", "replace").strip()
             handle.close()
+            session = self._named() if self._named is not None else t("store.session_unnamed")
             if holder.isdigit():
-                raise SessionLocked(t("store.locked", id=self.session_id, pid=holder))
+                raise SessionLocked(t("store.locked", session=session, pid=holder))
             # The holder has the lock but has not written its process number yet.
-            raise SessionLocked(t("store.locked_unknown", id=self.session_id))
+            raise SessionLocked(t("store.locked_unknown", session=session))
         handle.seek(0)
         handle.truncate()
         handle.write(b" " * _HOLDER + str(os.getpid()).encode("ascii"))

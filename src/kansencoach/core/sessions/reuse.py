@@ -20,7 +20,9 @@ def earlier_answers(store: Store, source: str) -> dict[str, AnswerValue]:
     return store.state(store.session(source).id).answers
 
 
-def start_from(store: Store, loaded: LoadedFlow, title: str, answers: dict[str, AnswerValue]) -> Session:
+def start_from(
+    store: Store, loaded: LoadedFlow, title: str | None, answers: dict[str, AnswerValue]
+) -> Session:
     """A new session of `loaded` in which every earlier answer to one of its steps is offered."""
     session = Session.start(store, loaded, title)
     for step_id, value in answers.items():

@@ -22,7 +22,8 @@ _FIELDS = ("title", "flow", "answers", "accept")
 class Script:
     """The checked content of an answers file."""
 
-    title: str
+    title: str | None
+    """The file's `title`, if it has one."""
     answers: dict[str, AnswerValue] = field(default_factory=dict)
     accept: list[str] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
@@ -83,7 +84,8 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
     if problems:
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
-    return Script(str(data.get("title") or loaded.flow.title), checked, accept, readings)
+    title = data.get("title")
+    return Script(str(title) if title is not None else None, checked, accept, readings)
 
 
 def _raw(lines: list[str], document: Document, step_id: str) -> str:

@@ -79,8 +79,10 @@ class Session:
         self.reload(loaded)
 
     @classmethod
-    def start(cls, store: Store, loaded: LoadedFlow, title: str) -> Session:
-        info = store.create_session(title, loaded.id, loaded.flow.version, loaded.digest, source_of(loaded))
+    def start(cls, store: Store, loaded: LoadedFlow, title: str | None = None) -> Session:
+        """A new session of `loaded`, called `title`; without one (or a blank one) after its flow."""
+        named = (title or "").strip() or loaded.flow.title
+        info = store.create_session(named, loaded.id, loaded.flow.version, loaded.digest, source_of(loaded))
         return cls(store, info, loaded)
 
     def reload(self, loaded: LoadedFlow) -> None:

@@ -231,8 +231,18 @@ class Store:
         return fold(self.events(session_id))
 
     def lock(self, session_id: str) -> SessionLock:
-        """Hold the session for this process; SessionLocked when another process has it."""
-        return SessionLock(self.path.parent / "locks", session_id)
+        """Hold the session for this process; SessionLocked, naming it as the officer knows it, when
+        another process has it."""
+        return SessionLock(self.path.parent / "locks", session_id, lambda: self._described(session_id))
+
+    def _described(self, session_id: str) -> str:
+        from kansencoach.core.sessions.described import described
+
+        try:
+            info = self.session(session_id)
+        except StoreError:
+            return t("store.session_unnamed")
+        return described(info.title, info.flow_id, info.flow_source, info.updated)
 
     def _report(self, message: str) -> None:
         if message not in self.damaged:

@@ -15,7 +15,11 @@ MESSAGES: dict[str, str] = {
     "tui.delete_question": "Sessie '{title}' verwijderen? Dit kan niet ongedaan worden.",
     "tui.flow_broken": "kan niet geladen worden: {problem}",
     "tui.flow_broken_detail": (
-        "{path} kan niet geladen worden ({count} fout(en)):\n{problems}\n"
+        "{path} kan niet geladen worden ({count} fouten):\n{problems}\n"
+        "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
+    ),
+    "tui.flow_broken_detail.one": (
+        "{path} kan niet geladen worden ({count} fout):\n{problems}\n"
         "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
     ),
     "tui.flow_missing": "de flow van deze sessie is niet meer te vinden",
@@ -75,7 +79,8 @@ MESSAGES: dict[str, str] = {
     "tui.unsent_points_back": "Je had hier punten opgeschreven die je nog niet had verstuurd; die staan weer in de lijst.",
     "tui.went_back": "Terug naar: {label}",
     "tui.not_on_path": "Die vraag hoort niet (meer) bij je route.",
-    "tui.flow_changed": "Let op: de vragenlijst is veranderd sinds je begon. {count} antwoord(en) horen bij vragen die niet meer gesteld worden; ze zijn bewaard.",
+    "tui.flow_changed": "Let op: de vragenlijst is veranderd sinds je begon. {count} antwoorden horen bij vragen die niet meer gesteld worden; ze zijn bewaard.",
+    "tui.flow_changed.one": "Let op: de vragenlijst is veranderd sinds je begon. {count} antwoord hoort bij een vraag die niet meer gesteld wordt; het is bewaard.",
     "tui.open": "open",
     "tui.section_open": "Nog niets ingevuld.",
     "tui.draft_title": "Concept",
@@ -97,7 +102,8 @@ MESSAGES: dict[str, str] = {
     "tui.suggest_other_words": "Beschrijf het vraagstuk of de doelgroep eens in andere woorden (met {jump} ga je naar een eerdere vraag), of zoek zelf in de kennisbank met kansencoach kb search in een terminal.",
     "tui.suggest_in_draft": "Gekozen suggesties staan in het concept ({draft}).",
     "tui.suggestion_words": "Past bij: {words} · Enter: waarom",
-    "tui.suggestion_facets": "Past bij {count} kenmerk(en) van je voorstel · Enter: waarom",
+    "tui.suggestion_facets": "Past bij {count} kenmerken van je voorstel · Enter: waarom",
+    "tui.suggestion_facets.one": "Past bij {count} kenmerk van je voorstel · Enter: waarom",
     "tui.suggestion_related": "Hangt samen met ‘{name}’ · Enter: waarom",
     "tui.suggestion_why": "Enter: waarom het past",
     "tui.suggestion_explained": "**{name}** past bij je antwoorden. {why}\n\n{approach}\n\nKies met a in de suggesties, of leg weg met x.",
@@ -105,9 +111,11 @@ MESSAGES: dict[str, str] = {
     "tui.dismiss": "Wegleggen",
     "tui.accepted": "Gekozen: {name}. Het staat nu in je concept.",
     "tui.dismissed": "Weggelegd: {name}.",
-    "tui.kb_left_out": "{count} probleem/problemen in eigen interventies; die zijn weggelaten, de rest werkt. Eerste: {problem}",
+    "tui.kb_left_out": "{count} problemen in eigen interventies; die zijn weggelaten, de rest werkt. Eerste: {problem}",
+    "tui.kb_left_out.one": "{count} probleem in een eigen interventie; die is weggelaten, de rest werkt. Het probleem: {problem}",
     "tui.kb_broken": "De kennisbank kan niet geladen worden ({problem}); suggesties zijn er even niet.",
-    "tui.rules_left_out": "{count} probleem/problemen in eigen toetsregels; die regels zijn weggelaten, de rest van de toets werkt. Eerste: {problem}",
+    "tui.rules_left_out": "{count} problemen in eigen toetsregels; die regels zijn weggelaten, de rest van de toets werkt. Eerste: {problem}",
+    "tui.rules_left_out.one": "{count} probleem in eigen toetsregels; die regel is weggelaten, de rest van de toets werkt. Het probleem: {problem}",
     "tui.rules_broken": "De toetsregels kunnen niet geladen worden ({problem}); de vragen en suggesties werken gewoon, alleen de toets is er even niet.",
     "tui.kb_unreadable": "De kennisbank kan niet gelezen worden: {path} is niet te openen. De vragen werken gewoon, alleen suggesties en de toets zijn er even niet. Controleer of je dat bestand mag lezen en start de app opnieuw.",
     "tui.kb_folder": "de map met de kennisbank",

@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
+from kansencoach.core.sessions.described import last_used
 from kansencoach.i18n import t
 from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
@@ -329,7 +330,7 @@ def _flow_option(entry: FlowEntry, place: int) -> Option:
 
 def _session_option(row: SessionRow) -> Option:
     info = row.info
-    when = info.updated[:16].replace("T", " ")
+    when = last_used(info.updated)
     detail = row.problem or t(
         "tui.session_detail", flow=row.flow_title, done=row.done, total=row.total, when=when
     )

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from kansencoach.core.flows.answers import even_points, most_points
+from kansencoach.core.flows.answers import even_points, label_after_value, most_points
 from kansencoach.core.flows.models import AllocateStep, AnswerValue, Option
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
@@ -40,7 +40,7 @@ def mix_lines(step: AllocateStep, points: dict[str, int], width: int = BAR_WIDTH
             Text.assemble(
                 (f"{option.value} ", "bold"),
                 points_bar(points.get(option.value, 0), step.total, width),
-                f"  {option.label}",
+                f"  {label_after_value(option)}",
             )
         )
     return Text("\n").join(lines)
@@ -100,7 +100,7 @@ class AllocateRow(Widget, can_focus=True):
         # The whole label on its own line (it wraps), the bar under it: labels were cut at 30.
         text = Text()
         text.append(f"{self.option.value}  ", style="bold")
-        text.append(f"{self.option.label}\n")
+        text.append(f"{label_after_value(self.option)}\n")
         text.append("   ")
         text.append_text(points_bar(self.points, self.total, bold=self.has_focus))
         return text

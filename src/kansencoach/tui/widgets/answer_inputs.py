@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, TextArea
@@ -20,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.answers import InvalidAnswer, number_text, read_number_answer
-from kansencoach.core.flows.models import ChoiceStep, ListStep, MultiStep, NumberStep, ScaleStep, TextStep
+from kansencoach.core.flows.models import ChoiceStep, MultiStep, NumberStep, ScaleStep, TextStep
 from kansencoach.core.flows.steptypes import parse_typed
 from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
@@ -370,64 +369,3 @@ class NumberAnswer(AnswerInput):
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit()
-
-
-class ListAnswer(AnswerInput):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("delete,backspace", "remove", t("tui.remove_item"), show=False),
-    ]
-
-    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
-        super().__init__(step, current)
-        self.items: list[str] = list(current) if isinstance(current, list) else []
-
-    def compose(self) -> ComposeResult:
-        yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
-        items = OptionList(*map(visible, self.items), id="list-items")
-        items.display = bool(self.items)
-        yield items
-
-    UNSENT_LIST_BACK: ClassVar[str] = "tui.unsent_points_back"
-
-    def read(self) -> AnswerValue:
-        pending = self.query_one("#list-new", Input).value.strip()
-        return [*self.items, pending] if pending else list(self.items)
-
-    def unsent(self) -> Unsent:
-        """The points added and not sent, the one still in the field among them."""
-        value = self.read()
-        assert isinstance(value, list)
-        return value
-
-    def restore(self, unsent: Unsent) -> None:
-        if not isinstance(unsent, list):
-            super().restore(unsent)
-            return
-        self.items = list(unsent)
-        items = self.query_one("#list-items", OptionList)
-        items.clear_options()
-        items.add_options(map(visible, self.items))
-        items.display = bool(self.items)
-
-    @on(Input.Submitted)
-    def _add(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        if not text:
-            self.submit()
-            return
-        assert isinstance(self.step, ListStep)
-        self.items.append(text)
-        items = self.query_one("#list-items", OptionList)
-        items.add_option(visible(text))
-        items.display = True
-        event.input.value = ""
-
-    def action_remove(self) -> None:
-        widget = self.query_one("#list-items", OptionList)
-        if widget.has_focus and widget.highlighted is not None:
-            del self.items[widget.highlighted]
-            widget.remove_option_at_index(widget.highlighted)
-            if not self.items:
-                widget.display = False
-                self.query_one("#list-new", Input).focus()

@@ -7,12 +7,12 @@ from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.answer_inputs import (
     AnswerInput,
     ChoiceAnswer,
-    ListAnswer,
     MultiAnswer,
     NumberAnswer,
     TextAnswer,
 )
 from kansencoach.tui.widgets.confirm import ConfirmAnswer
+from kansencoach.tui.widgets.list_answer import ListAnswer
 
 INPUTS: dict[str, type[AnswerInput]] = {
     "text": TextAnswer,

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 from kansencoach.core.catalog import (
@@ -20,22 +18,18 @@ from kansencoach.core.catalog import (
     flow_for_session,
     load_kb,
     load_review_rules,
-    own_knowledge_problems,
     scan_flows,
 )
 from kansencoach.core.common.markdown_text import markdown_to_text, wrapped
 from kansencoach.core.common.terminal import from_terminal, visible
-from kansencoach.core.draft.export import ExportFormat
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
 from kansencoach.core.flows.steptypes import YES, answer_line, parse_typed, step_type
 from kansencoach.core.sessions.conversation import Conversation
-from kansencoach.core.sessions.events import Event
-from kansencoach.core.sessions.scripted import read_script
 from kansencoach.core.sessions.session import Session
-from kansencoach.core.sessions.store import SessionInfo, Store
+from kansencoach.core.sessions.store import Store
 from kansencoach.core.sessions.suggest import Empty
 from kansencoach.i18n import t
 
@@ -109,6 +103,7 @@ class PlainUI:
             self.say(t("plain.preview"))
         if session.orphans:
             self.say(t("plain.orphans", count=len(session.orphans)))
+        self._show_history()
         while True:
             step = session.current()
             self._show_infos(step)
@@ -190,6 +185,17 @@ class PlainUI:
                 self.say(t("plain.pick", count=len(offer.suggestions)))
         said, todo = Conversation.no_suggestions(offer), _WHAT_TO_DO.get(offer.empty)
         self.say(f"{said} {t(todo, back=BACK, id=self.session.info.id)}" if todo else said)
+
+    def _show_history(self) -> None:
+        """On resuming, the questions answered before the current one with their answers, as the
+        chat shows them (`Session.answered_before`); nothing in a new session."""
+        session = self.session
+        earlier = session.answered_before(session.current())
+        if earlier:
+            self.say("")
+            self.say(t("plain.answered_before"))
+            for step in earlier:
+                self.say(f"  {Conversation.label(step)}: {answer_line(step, session.answers.get(step.id))}")
 
     def _show_infos(self, step: QuestionStep | None) -> None:
         for info in self.conversation.new_infos(step):
@@ -275,7 +281,7 @@ def run_plain(
 ) -> int:
     """A new session in plain mode; stdin and stdout are the process's streams when this is called
     (not when the module was imported: the command routes them through the terminal sanitiser first)."""
-    session = Session.start(store, loaded, title or loaded.flow.title)
+    session = Session.start(store, loaded, title)
     with store.lock(session.info.id):
         return PlainUI(session, stdin or sys.stdin, stdout or sys.stdout, preview).run()
 
@@ -320,97 +326,3 @@ def start_menu(store: Store, stdin: TextIO | None = None, stdout: TextIO | None 
     if kind == "flow":
         return run_plain(store, find_flow(key), None, stdin, stdout)
     return resume_plain(store, key, stdin, stdout)
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """How to export: a format of FORMATS, whether to overwrite, and a Word template."""
-
-    fmt: ExportFormat = "markdown"
-    force: bool = False
-    template: Path | None = None
-
-
-def run_scripted(
-    store: Store, loaded: LoadedFlow, answers_path: Path, export: Path | None, options: ExportOptions
-) -> int:
-    """Check an answers file against the flow; store it as a session and export the draft."""
-    script = read_script(answers_path, loaded, load_kb().by_id)
-    session = Session.start(store, loaded, script.title)
-    with store.lock(session.info.id):
-        for step_id, value in script.answers.items():
-            store.append(session.info.id, Event("set", step_id, value))
-        for intervention_id in script.accept:
-            store.append(session.info.id, Event("accept", intervention_id))
-    print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
-    for step_id, reading in script.readings.items():
-        print(f"  {step_id}: {reading}")
-    if export is not None:
-        export_session(store, session.info.id, export, options)
-    return 0
-
-
-def export_session(store: Store, session_id: str, output: Path | None, options: ExportOptions) -> int:
-    conversation = Conversation(open_session(store, session_id))
-    fmt = options.fmt
-    draft = conversation.session.draft(load_kb(), load_review_rules())
-    _say_left_out()  # the export's review ran without them
-    path = output or conversation.default_export_path(fmt)
-    written = conversation.export(draft, path, fmt, options.force, options.template)
-    print(t("plain.exported", path=written))
-    return 0
-
-
-def show_session(store: Store, session_id: str) -> int:
-    session = open_session(store, session_id)
-    info: SessionInfo = session.info
-    done, total = session.route().progress
-    print(
-        t(
-            "plain.show_header",
-            title=info.title,
-            id=info.id,
-            flow=info.flow_id,
-            version=info.flow_version,
-            done=done,
-            total=total,
-            updated=info.updated,
-        )
-    )
-    for step in session.route().answered:
-        print(f"- {step.label or step.ask.strip()}: {answer_line(step, session.answers[step.id])}")
-    if session.orphans:
-        print(t("plain.orphans_header"))
-        for orphan in session.orphans:
-            print(f"- {orphan.step_id}: {orphan.value!r}")
-    return 0
-
-
-def review_session(store: Store, session_id: str, as_json: bool) -> int:
-    """Print the review of a session's draft: every finding with what to do and its source."""
-    import json
-    from dataclasses import asdict
-
-    session = open_session(store, session_id)
-    rules = load_review_rules()
-    findings = session.review(rules, load_kb()) if rules else []
-    _say_left_out()
-    if as_json:
-        print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
-        return 0
-    if not findings:
-        print(t("review.none"))
-    for finding in findings:
-        print(f"[{t(f'review.severity.{finding.severity}')}] {finding.title}")
-        print(f"  {finding.message}")
-        print(f"  {t('review.fix')}: {finding.fix}")
-        if finding.example:
-            print(f"  {t('review.example')}: {finding.example}")
-        print(f"  {t('review.source')}: {finding.source}")
-    return 0
-
-
-def _say_left_out() -> None:
-    """Name the team's own review rules and vocabulary that were left out for a mistake, on stderr."""
-    for problem in own_knowledge_problems():
-        print(t("cli.kb_left_out", problem=problem), file=sys.stderr)

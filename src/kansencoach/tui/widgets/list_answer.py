@@ -1,0 +1,88 @@
+"""The input for a list step: points added one at a time, removable before the list is sent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Input, OptionList
+
+from kansencoach.core.common.terminal import visible
+from kansencoach.core.flows.models import ListStep
+from kansencoach.i18n import t
+from kansencoach.tui.widgets.answer_inputs import AnswerInput
+
+if TYPE_CHECKING:
+    from kansencoach.core.flows.models import AnswerValue, QuestionStep
+    from kansencoach.core.sessions.events import Unsent
+
+
+class ListAnswer(AnswerInput):
+    """Points typed one by one (Enter adds one, Delete removes the highlighted one); an empty Enter sends."""
+
+    class Changed(Message):
+        """A point was added or removed: the chat screen keeps the unsent points, as it keeps typing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,backspace", "remove", t("tui.remove_item"), show=False),
+    ]
+
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        self.items: list[str] = list(current) if isinstance(current, list) else []
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
+        items = OptionList(*map(visible, self.items), id="list-items")
+        items.display = bool(self.items)
+        yield items
+
+    UNSENT_LIST_BACK: ClassVar[str] = "tui.unsent_points_back"
+
+    def read(self) -> AnswerValue:
+        pending = self.query_one("#list-new", Input).value.strip()
+        return [*self.items, pending] if pending else list(self.items)
+
+    def unsent(self) -> Unsent:
+        """The points added and not sent, the one still in the field among them."""
+        value = self.read()
+        assert isinstance(value, list)
+        return value
+
+    def restore(self, unsent: Unsent) -> None:
+        if not isinstance(unsent, list):
+            super().restore(unsent)
+            return
+        self.items = list(unsent)
+        items = self.query_one("#list-items", OptionList)
+        items.clear_options()
+        items.add_options(map(visible, self.items))
+        items.display = bool(self.items)
+
+    @on(Input.Submitted)
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.submit()
+            return
+        assert isinstance(self.step, ListStep)
+        self.items.append(text)
+        items = self.query_one("#list-items", OptionList)
+        items.add_option(visible(text))
+        items.display = True
+        event.input.value = ""
+        self.post_message(self.Changed())
+
+    def action_remove(self) -> None:
+        widget = self.query_one("#list-items", OptionList)
+        if widget.has_focus and widget.highlighted is not None:
+            del self.items[widget.highlighted]
+            widget.remove_option_at_index(widget.highlighted)
+            self.post_message(self.Changed())
+            if not self.items:
+                widget.display = False
+                self.query_one("#list-new", Input).focus()
