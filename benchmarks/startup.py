@@ -169,7 +169,7 @@ def floor_texts(home: str) -> None:
     from kansencoach.tui.actions import APP, bindings
     from kansencoach.tui.app import KansencoachApp
     from kansencoach.tui.screens.start import StartScreen, _flow_option, _session_option, session_rows
-    from kansencoach.tui.widgets.keyfooter import footer_items, footer_key, pack
+    from kansencoach.tui.widgets.keyfooter import FooterKey, footer_items, footer_key, pack
 
     def markup(option: Option) -> str:
         assert isinstance(option.prompt, Content)  # the start screen's options are Content
@@ -180,7 +180,7 @@ def floor_texts(home: str) -> None:
     with Store(Path(home) / "kansencoach.db") as store:
         rows = session_rows(store, flows)
     keys = [
-        (footer_key(binding), binding.description)
+        FooterKey(binding.id, footer_key(binding), binding.description)
         for binding in [*StartScreen.BINDINGS, *bindings(APP)]
         if isinstance(binding, Binding) and binding.show and binding.description
     ]
