@@ -9,8 +9,7 @@ that answer can change (see `reroute`), so the cost of an answer does not grow w
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from itertools import compress
 from operator import not_
 
@@ -45,10 +44,8 @@ class Route:
     steps: tuple[Step, ...] = field(default=(), repr=False, compare=False)
     """Every step of the flow, and by id their index (the engine's), so a step is found at once."""
     index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
-
-    @cached_property
-    def questions(self) -> list[QuestionStep]:
-        return [step for step in self.path if not isinstance(step, InfoStep)]
+    questions: tuple[QuestionStep, ...] = field(default=(), repr=False, compare=False)
+    """The questions on `path`, in order (made with the path, kept while it stays the same)."""
 
     @property
     def answered(self) -> list[QuestionStep]:
@@ -236,12 +233,18 @@ class Engine:
                 answered_ids = (old.answered_ids - old_seen) | frozenset(visible.added)
                 if first_open is None:
                     first_open = self._first_open(old, answers, place)
-                same = walk[start:] == list(old.walk[start:place])  # then every place is as it was
+                if walk[start:] == list(old.walk[start:place]):  # then every place is as it was
+                    if asked[start:] == list(old.asked[start:place]):
+                        # The same path (an answer that steers nothing): only what is answered and
+                        # what comes next differ. Made again, the path cost time in the length of
+                        # the flow on every answer.
+                        return replace(old, next=first_open, answered_ids=answered_ids)
+                    places: Mapping[int, int] | None = old.places
+                else:
+                    places = None
                 walk += old.walk[place:]
                 asked += old.asked[place:]
-                return self._made(
-                    walk, asked, first_open, answered_ids, old.ended, old.places if same else None
-                )
+                return self._made(walk, asked, first_open, answered_ids, old.ended, places)
             seen.add(index)
             walk.append(index)
             step = self.steps[index]
@@ -306,8 +309,9 @@ class Engine:
         places: Mapping[int, int] | None,
     ) -> Route:
         steps = self.steps.__getitem__
+        path = tuple(map(steps, compress(walk, asked)))
         return Route(
-            tuple(map(steps, compress(walk, asked))),
+            path,
             tuple(map(steps, compress(walk, map(not_, asked)))),
             first_open,
             answered_ids,
@@ -317,4 +321,5 @@ class Engine:
             ended,
             self.steps,
             self._index,
+            tuple(step for step in path if not isinstance(step, InfoStep)),
         )

@@ -18,7 +18,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Input, TextArea
 
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
@@ -70,13 +69,15 @@ class ChatScreen(ChatKeys):
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
+        self.chat_log = ChatLog(id="conversation")
+        self.answer_area = AnswerArea(id="answer-area")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
-                yield ChatLog(id="conversation")
-                yield AnswerArea(id="answer-area")
+                yield self.chat_log
+                yield self.answer_area
             yield SidePanes(id="side")
         yield KeyFooter()
 
@@ -111,8 +112,7 @@ class ChatScreen(ChatKeys):
     UNSENT_DELAY = 1.0
     """Seconds of no typing after which unsent text is stored (a crash loses at most this much)."""
 
-    @on(TextArea.Changed)
-    @on(Input.Changed)
+    @on(AnswerInput.Typed)
     @on(CheckList.Toggled)
     @on(ListAnswer.Changed)
     def _typing(self) -> None:

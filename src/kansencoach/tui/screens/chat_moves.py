@@ -32,19 +32,15 @@ class ChatMoves(Screen[None]):
     conversation: Conversation
     step: QuestionStep | None
     findings: list[Finding]
+    chat_log: ChatLog
+    answer_area: AnswerArea
+    """The conversation and the answer area, made with the screen and kept: both are asked for
+    several times per answer, and a query for the answer area walked every message first."""
 
     def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
         """Show `step` with its input, after the answer to `answered` (the chat screen does); await
         the result to see it mounted."""
         raise NotImplementedError
-
-    @property
-    def chat_log(self) -> ChatLog:
-        return self.query_one(ChatLog)
-
-    @property
-    def answer_area(self) -> AnswerArea:
-        return self.query_one(AnswerArea)
 
     def _update_side(self) -> None:
         self.findings = self.query_one(SidePanes).update(

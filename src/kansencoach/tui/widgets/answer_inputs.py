@@ -45,6 +45,9 @@ class AnswerInput(Answered, Vertical):
         value: AnswerValue
         step: QuestionStep
 
+    class Typed(Message):
+        """What is in a text field of the input changed (typing, a paste, the next question)."""
+
     @dataclass
     class Unreadable(Message):
         """What was typed cannot be read as an answer; `text` says why, in Dutch."""
@@ -86,10 +89,14 @@ class AnswerInput(Answered, Vertical):
 
         A fast typist's keys can reach an input after it sent its answer and before the next
         question replaces it; `sent` tells its widgets to pass them on to the screen.
+
+        Posted to the screen, the one that handles it: bubbling went through the queue of every
+        container in between first (five of them), a quarter of a millisecond before the answer
+        was stored and the next question could be mounted.
         """
         if not self.sent:
             self.sent = True
-            self.post_message(self.Submitted(value, self.step))
+            self.screen.post_message(self.Submitted(value, self.step))
 
     def clear_typed(self) -> None:
         """Empty the text fields of this input (after a '?' that asked for help)."""
@@ -128,7 +135,13 @@ class AnswerInput(Answered, Vertical):
     @on(TextArea.Changed)
     def _show_controls(self, event: Input.Changed | TextArea.Changed) -> None:
         """Pasted control characters would reach the terminal as they are drawn: show them
-        visibly instead (the officer then also sees what was pasted)."""
+        visibly instead (the officer then also sees what was pasted).
+
+        Then the screen is told (`Typed`), straight away: the change bubbling up went through the
+        queue of every node up to the app (eight) on each key and each answer.
+        """
+        event.stop()
+        self.screen.post_message(self.Typed())
         if isinstance(event, Input.Changed):
             if visible(event.value) != event.value:
                 event.input.value = visible(event.value)
@@ -154,22 +167,37 @@ class AnswerArea(TextArea):
             raise SkipAction
         super().action_undo()
 
+    @on(TextArea.SelectionChanged)
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        # Nothing above reads it: it went through the queue of every node up to the app (eight)
+        # on each answer, the field's cursor moving home as the next question takes it.
+        event.stop()
+
 
 class TextAnswer(AnswerInput):
     _sent_text = ""
     """What the field held when the answer was sent."""
 
+    def __init__(self, step: QuestionStep, current: AnswerValue) -> None:
+        super().__init__(step, current)
+        assert isinstance(step, TextStep)
+        text = visible(current) if isinstance(current, str) else ""
+        placeholder = step.placeholder or ""
+        # Kept: sending an answer and taking the next question read it several times (a query each).
+        self.field: AnswerArea | Input = (
+            AnswerArea(text, id="text-answer", placeholder=placeholder, soft_wrap=True)
+            if step.multiline
+            else Input(text, id="text-answer", placeholder=placeholder)
+        )
+
     def compose(self) -> ComposeResult:
-        assert isinstance(self.step, TextStep)
-        text = visible(self.current) if isinstance(self.current, str) else ""
-        if self.step.multiline:
-            yield AnswerArea(text, id="text-answer", placeholder=self.step.placeholder or "", soft_wrap=True)
-        else:
-            yield Input(text, id="text-answer", placeholder=self.step.placeholder or "")
+        yield self.field
 
     def read(self) -> AnswerValue:
-        widget = self.query_one("#text-answer")
-        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return self.typed()
+
+    def typed(self) -> str:
+        return self.field.text if isinstance(self.field, TextArea) else self.field.value
 
     def send(self, value: AnswerValue) -> None:
         if not self.sent:
@@ -187,7 +215,7 @@ class TextAnswer(AnswerInput):
         self.step, self.current, self.sent = step, current, False
         start = visible(current) if isinstance(current, str) else ""
         text = start + ahead
-        widget = self.query_one("#text-answer")
+        widget = self.field
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer
             widget.placeholder = step.placeholder or ""

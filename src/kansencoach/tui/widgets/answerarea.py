@@ -25,6 +25,8 @@ class AnswerArea(Vertical):
     """The keys of the input asked now."""
     _shown_keys = ""
     """The line of keys as shown."""
+    _input: AnswerInput | None = None
+    """The input `ask` put in the slot (a query for it, several per answer, walked the area)."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="validation", classes="validation", markup=False)
@@ -34,8 +36,7 @@ class AnswerArea(Vertical):
     @property
     def input(self) -> AnswerInput | None:
         """The input of the question being asked (None when the session is done)."""
-        inputs = self.query(AnswerInput)
-        return inputs.first() if inputs else None
+        return self._input
 
     def ask(self, step: QuestionStep | None, current: AnswerValue = None) -> AnswerInput | None:
         """The input for `step`, starting from `current`, with its keys (None: no question left).
@@ -53,6 +54,7 @@ class AnswerArea(Vertical):
             widget = None if step is None else input_for(step, current)
             if widget is not None:
                 slot.mount(widget)
+            self._input = widget
         self._keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
         self._show_keys()
         return widget

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label
 
 from kansencoach.core.common.terminal import visible
+from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.sessions.session import Session
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.allocate import points_bar
@@ -37,6 +38,12 @@ class ChatHeader(Horizontal):
         self._bars = self._count = 0
         """The cells the section bars and the count take."""
         self._badge = cell_len(t("tui.preview")) + BADGE_GAPS if preview else 0
+        self._counted: tuple[QuestionStep, ...] | None = None
+        """The questions of the path the sections were counted for (the route keeps them while
+        the path stays the same): counting them on every answer took 0.4 ms at 2,000 steps,
+        before a key typed as the next question appeared was drawn."""
+        self._section_of: dict[str, str] = {}
+        self._totals: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Label(visible(self._title), id="session-title", markup=False)
@@ -47,7 +54,7 @@ class ChatHeader(Horizontal):
 
     def show_progress(self, session: Session) -> None:
         done, total = session.route().progress
-        bars = section_progress(session)
+        bars = self._section_progress(session)
         count = Text(t("tui.progress", done=done, total=total))
         self._bars, self._count = bars.cell_len, count.cell_len
         _show(self.query_one("#progress", Label), bars)
@@ -61,6 +68,32 @@ class ChatHeader(Horizontal):
         room = chat_width - GAPS - self._badge - self._bars - self._count
         self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
+    def _section_progress(self, session: Session) -> Text:
+        """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
+        route = session.route()
+        if route.questions is not self._counted:
+            self._counted = route.questions
+            self._totals = {section.id: 0 for section in session.loaded.flow.sections}
+            self._section_of = {}
+            for question in route.questions:
+                section = (question.draft or "").partition(".")[0]
+                if section in self._totals:
+                    self._totals[section] += 1
+                    self._section_of[question.id] = section
+        done = dict.fromkeys(self._totals, 0)
+        for step_id in route.answered_ids:  # the answered steps on the path
+            answered_in = self._section_of.get(step_id)
+            if answered_in is not None:
+                done[answered_in] += 1
+        parts = [
+            Text.assemble(
+                (f"{number} ", "bold"), points_bar(done[section], total, width=SECTION_BAR, number=False)
+            )
+            for number, (section, total) in enumerate(self._totals.items(), 1)
+            if total
+        ]
+        return Text("  ").join(parts)
+
 
 def _show(label: Label, text: Text) -> None:
     """Put `text` in `label`, laying the header out again only when its width changes: a layout
@@ -68,21 +101,3 @@ def _show(label: Label, text: Text) -> None:
     shown = label.content
     if text != shown:
         label.update(text, layout=not isinstance(shown, Text) or text.cell_len != shown.cell_len)
-
-
-def section_progress(session: Session) -> Text:
-    """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
-    counts: dict[str, list[int]] = {section.id: [0, 0] for section in session.loaded.flow.sections}
-    route = session.route()
-    answered = route.answered_ids
-    for question in route.questions:
-        count = counts.get((question.draft or "").partition(".")[0])
-        if count is not None:
-            count[1] += 1
-            count[0] += question.id in answered
-    parts = [
-        Text.assemble((f"{number} ", "bold"), points_bar(done, total, width=SECTION_BAR, number=False))
-        for number, (done, total) in enumerate(counts.values(), 1)
-        if total
-    ]
-    return Text("  ").join(parts)
