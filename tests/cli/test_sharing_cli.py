@@ -132,7 +132,7 @@ def test_a_comment_typed_in_plain_mode_is_shown_with_the_question_and_exported(t
     assert "Opmerking bewaard." in typed.stdout
     session_id = kansencoach("sessions", "list").stdout.split()[0]
     again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
-    assert re.search(r"Opmerking van .* \(\d{4}-\d\d-\d\d\): Noem de cijfers\.", again.stdout)
+    assert re.search(r"Opmerking van .* \(\d{1,2} [a-z]+ \d{4}\): Noem de cijfers\.", again.stdout)
     out = tmp_path / "voorstel.md"
     assert kansencoach("sessions", "export", session_id, "-o", out).returncode == 0
     exported = out.read_text(encoding="utf-8")

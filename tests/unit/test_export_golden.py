@@ -5,7 +5,8 @@ Regenerate after a deliberate change, then review the diff:
     KANSENCOACH_UPDATE_GOLDENS=1 .venv/bin/python -m pytest -q tests/unit/test_export_golden.py
 
 The Word file is compared through its document and core-properties XML, pretty-printed; its dates
-come from the export's metadata, which the test fixes. Fingerprints (of the flow file and of the
+come from the export's metadata, which the test fixes, and the dates the reader sees are local, so
+the test pins the zone (the `amsterdam_time` fixture). Fingerprints (of the flow file and of the
 knowledge-base entries) change with every edit to those files, even a comment, so they are written
 as `vingerafdruk …`; that the export shows them is tested elsewhere.
 """
@@ -42,6 +43,7 @@ def docx_xml(data: bytes) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.usefixtures("amsterdam_time")
 @pytest.mark.parametrize("name", ["voorstel.md", "voorstel.html", "voorstel.docx.xml"])
 def test_the_vve_example_matches_its_golden_file(name: str, tmp_path: Path) -> None:
     _, _, draft, meta = example("voorstel", tmp_path / "store.db")

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kansencoach.core.dutch.clock import MONTHS
+
 
 class TimeKind(StrEnum):
     """A point or stretch on the calendar, a length of time, or a recurring moment."""
@@ -31,7 +33,7 @@ class TimeMention:
     end: int
 
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d\d"
 _COUNT = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|anderhalf|half)"
 _UNIT = (

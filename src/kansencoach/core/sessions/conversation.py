@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, TypeAlias
 
@@ -18,11 +17,13 @@ from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
+from kansencoach.core.dutch.clock import written_date
 from kansencoach.core.dutch.normalize import fold
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.sessions import sessionfile
 from kansencoach.core.sessions.events import Comment
 from kansencoach.core.sessions.session import Session
+from kansencoach.core.sessions.store import now
 from kansencoach.core.sessions.suggest import Empty, Offer
 from kansencoach.i18n import t
 
@@ -158,7 +159,7 @@ class Conversation:
         """How a comment is shown: author, day, text, and whether it was dealt with."""
         return {
             "author": comment.author or t("comment.anonymous"),
-            "day": comment.at[:10],
+            "day": written_date(comment.at),
             "text": comment.text,
             "done": t("comment.done") if comment.done else "",
         }
@@ -182,7 +183,7 @@ class Conversation:
             self.session.loaded.id,
             self.session.loaded.flow.version,
             self.session.info.created,
-            datetime.now(UTC).isoformat(timespec="seconds"),
+            now(),
         )
 
     def default_export_path(self, fmt: OutputFormat = "markdown") -> Path:

@@ -6,9 +6,9 @@ open) names it this way, and every list of sessions shows the same flow title an
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kansencoach.core.dutch.clock import listed_moment
 from kansencoach.i18n import t
 
 if TYPE_CHECKING:
@@ -18,11 +18,7 @@ if TYPE_CHECKING:
 def last_used(updated: str) -> str:
     """When a session was last used, on the machine's clock to the minute ('2026-11-20 10:30'), as
     every list shows it. The store writes UTC (`store.now`); the officer reads local time."""
-    try:
-        moment = datetime.fromisoformat(updated)
-    except ValueError:  # a store file edited by hand: show what it holds rather than fail the list
-        return updated[:16]
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return listed_moment(updated)
 
 
 def session_flow(

@@ -14,6 +14,7 @@ from kansencoach.core.catalog import source_of
 from kansencoach.core.draft.draft import Draft, Drafter, Remark
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.draft.review import Case, RuleBook, review
+from kansencoach.core.dutch.clock import written_date
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.loader import LoadedFlow
@@ -269,7 +270,8 @@ class Session:
             return step.label or step.ask.strip() if isinstance(step, QuestionStep) else step_id
 
         return tuple(
-            Remark(question(c.step_id), c.author, c.at[:10], c.text, c.done) for c in self.state.comments
+            Remark(question(c.step_id), c.author, written_date(c.at), c.text, c.done)
+            for c in self.state.comments
         )
 
     def review(

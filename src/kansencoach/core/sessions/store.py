@@ -60,6 +60,7 @@ class SessionInfo:
 
 
 def now() -> str:
+    """Every stamp the store keeps: UTC to the second, with its offset; `dutch.clock` shows it local."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 

@@ -10,6 +10,8 @@ MESSAGES: dict[str, str] = {
     "provenance.not_asked": "Niet gevraagd:",
     "provenance.condition": "overgeslagen, want niet waar: {condition}",
     "provenance.branch": "niet op de gekozen route",
+    # A stored time as the officer reads it (core/dutch/clock.py)
+    "time.written": "{day} om {time}",
     # Numbers as kansencoach read them
     "number.read_as": "gelezen als {amount}",
     "number.read_as_approximate": "gelezen als ongeveer {amount}",

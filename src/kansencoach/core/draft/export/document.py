@@ -15,6 +15,7 @@ from kansencoach.core.draft.draft import Draft, DraftItem, Provenance, Remark
 from kansencoach.core.draft.export.diagram import Mix, Theory, mix_of, theory_of
 from kansencoach.core.draft.export.text import one_line, paragraphs
 from kansencoach.core.draft.findings import Finding
+from kansencoach.core.dutch.clock import written_moment
 from kansencoach.core.flows.shown import Advice, Items, Prose, Table
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
@@ -215,7 +216,7 @@ def _provenance(draft: Draft, provenance: Provenance, meta: ExportMeta) -> tuple
             version=provenance.version,
             digest=provenance.digest,
         ),
-        t("provenance.dates", created=meta.created, exported=meta.exported),
+        t("provenance.dates", created=written_moment(meta.created), exported=written_moment(meta.exported)),
     ]
     blocks: list[Block] = [Paragraph(_plain(line), "meta") for line in made]
     if draft.accepted:

@@ -14,6 +14,7 @@ from kansencoach.core.draft.export.diagram import Mix, Theory, mix_svg, theory_s
 from kansencoach.core.draft.export.document import Bullets, Grid, Heading, Paragraph, build
 from kansencoach.core.draft.export.style import CSS
 from kansencoach.core.draft.export.text import authored_parser
+from kansencoach.core.dutch.clock import written_date
 from kansencoach.i18n import t
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def to_html(draft: Draft, meta: ExportMeta) -> str:
         for number, part in enumerate(document.parts, start=1)
     )
     parts = "\n".join(_part(part, number) for number, part in enumerate(document.parts, start=1))
-    made = escape(t("export.html_made", flow=draft.flow.title, exported=meta.exported[:10]))
+    made = escape(t("export.html_made", flow=draft.flow.title, exported=written_date(meta.exported)))
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
