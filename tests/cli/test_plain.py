@@ -178,8 +178,15 @@ def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
     import subprocess
     import sys
 
+    # A terminal starts the command with Ctrl+C at its default; a test runner started in the
+    # background of a shell (nohup, `&` without job control) hands its children SIGINT ignored, and
+    # Python then installs no KeyboardInterrupt: the child ignored the Ctrl+C. So it is set here.
+    as_from_a_terminal = (
+        "import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "sys.argv = ['kansencoach', *sys.argv[1:]]; runpy.run_module('kansencoach', run_name='__main__')"
+    )
     child = subprocess.Popen(
-        [sys.executable, "-m", "kansencoach", "run", MINI, "--plain"],
+        [sys.executable, "-c", as_from_a_terminal, "run", MINI, "--plain"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -193,8 +200,12 @@ def test_ctrl_c_says_how_to_resume(kansencoach_home: Path) -> None:
         assert line, "plain mode ended before asking"
         seen += line
     child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=HANG)
-    assert child.returncode == 130
+    # stdin stays open until the child has ended, as an officer's terminal keeps it (the end of the
+    # input would end plain mode normally); the output is a few lines, so no pipe fills meanwhile.
+    child.wait(timeout=HANG)
+    out, err = child.stdout.read(), child.stderr.read() if child.stderr else ""
+    child.stdin.close()
+    assert child.returncode == 130, (out, err)
     assert "Gestopt. Ga later verder met: kansencoach run --resume " in out
     assert "Traceback" not in err
 
