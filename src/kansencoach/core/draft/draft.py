@@ -48,7 +48,9 @@ class OpenPoint:
     """A question the draft still needs an answer to, shown as an open point in its section."""
 
     label: str
+    """How the draft names the question: its label, else its text."""
     step_id: str
+    """The question's step, where the officer is taken to answer it."""
 
 
 @dataclass(frozen=True)

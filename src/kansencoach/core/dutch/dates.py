@@ -19,8 +19,11 @@ class TimeKind(StrEnum):
     """A point or stretch on the calendar, a length of time, or a recurring moment."""
 
     DATE = "datum"
+    """A date, month, quarter, season or year: "1 maart 2027", "Q3", "voorjaar 2026"."""
     DURATION = "duur"
+    """A length of time: "twee jaar", "zes weken", "een half jaar"."""
     RHYTHM = "ritme"
+    """A moment that comes back: "elk kwartaal", "jaarlijks", "twee keer per jaar"."""
 
 
 @dataclass(frozen=True)

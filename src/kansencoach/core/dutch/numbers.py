@@ -20,8 +20,11 @@ class Unit(StrEnum):
     """What a number counts: euro, a percentage, or plain things (children, hours, years)."""
 
     EURO = "euro"
+    """An amount of money: "€ 25.000", "1,2 miljoen euro"."""
     PERCENT = "procent"
+    """A share: "15%", "vijf procent"."""
     NONE = "geen"
+    """A count of anything else: "40 kinderen", "3 scholen"."""
 
 
 @dataclass(frozen=True)

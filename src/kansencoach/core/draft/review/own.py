@@ -20,7 +20,9 @@ class Replaced:
     """A shipped rule that an own rule replaces, and where the own rule is written."""
 
     id: str
+    """The id the shipped rule and the own rule share."""
     position: Position
+    """Where the own rule's id is written."""
 
 
 @dataclass(frozen=True)
