@@ -180,3 +180,29 @@ def test_sessions_review_and_the_toets_in_the_export(tmp_path: Path, kansencoach
     markdown = out.read_text(encoding="utf-8")
     assert "\n## Toets\n" in markdown
     assert "- **Blokkerend: Het doel is een ER-doel.**" in markdown
+
+
+def test_the_export_file_name_chooses_the_format_when_no_option_does(
+    tmp_path: Path, kansencoach_home: Path
+) -> None:
+    answers = write_answers(tmp_path, MINI_ANSWERS)
+    page = tmp_path / "voorstel.html"
+    assert kansencoach("run", MINI, "--answers", answers, "--export", page).returncode == 0
+    assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    document = tmp_path / "voorstel.docx"
+    exported = kansencoach("sessions", "export", session_id(kansencoach_home), "-o", document)
+    assert exported.returncode == 0, exported.stderr
+    assert document.read_bytes()[:2] == b"PK"  # a Word file is a zip
+
+
+def test_an_option_that_contradicts_the_file_name_is_refused_and_writes_nothing(
+    tmp_path: Path, kansencoach_home: Path
+) -> None:
+    out = tmp_path / "voorstel.md"
+    result = kansencoach(
+        "run", MINI, "--answers", write_answers(tmp_path, MINI_ANSWERS), "--export", out, "--html"
+    )
+    assert result.returncode == 2
+    assert "--html schrijft een .html-bestand, maar" in result.stderr and "eindigt op .md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

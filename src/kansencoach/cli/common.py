@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
     from kansencoach.core.common.problems import Problem
+    from kansencoach.core.draft.export import ExportFormat
     from kansencoach.core.sessions.store import Store
 
     Handler = Callable[[argparse.Namespace], int]
@@ -32,6 +33,30 @@ def path_arg(text: str) -> Path:
     from pathlib import Path
 
     return Path(text)
+
+
+_FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
+"""The export format a file name asks for by its suffix."""
+
+
+def export_format(flag: ExportFormat | None, path: Path | None) -> ExportFormat:
+    """The format to export in: the one `flag` (--html, --docx) asks for, else the one the file name
+    `path` ends in, else markdown. A flag that contradicts a known suffix is refused (UserError), so
+    an .html file never silently holds markdown."""
+    by_suffix = _FORMAT_OF_SUFFIX.get(path.suffix.lower()) if path is not None else None
+    if flag is None:
+        return by_suffix or "markdown"
+    if path is not None and by_suffix is not None and by_suffix != flag:
+        wanted = next(suffix for suffix, fmt in _FORMAT_OF_SUFFIX.items() if fmt == flag)
+        values = {"flag": f"--{flag}", "wanted": wanted, "path": path, "suffix": path.suffix}
+        raise UserError(t("cli.export_format_clash", **values))
+    return flag
 
 
 class UserError(Exception):
@@ -59,7 +84,7 @@ class Parser(argparse.ArgumentParser):
         formats = self.add_mutually_exclusive_group()
         formats.add_argument("--html", action="store_const", const="html", dest="format", help=t("cli.html"))
         formats.add_argument("--docx", action="store_const", const="docx", dest="format", help=t("cli.docx"))
-        self.set_defaults(format="markdown")
+        self.set_defaults(format=None)  # none given: the file name's suffix decides (`export_format`)
         self.add_argument("--template", type=path_arg, metavar="HUISSTIJL.docx", help=t("cli.template"))
         self.add_argument("--force", action="store_true", help=t("cli.force"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Commands, UserError, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, export_format, open_store, path_arg
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -98,13 +98,14 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.answers:
         from kansencoach.plain.commands import ExportOptions, run_scripted
 
+        fmt = export_format(arguments.format, arguments.export)
         with open_store() as store:
             return run_scripted(
                 store,
                 loaded,
                 arguments.answers,
                 arguments.export,
-                ExportOptions(arguments.format, arguments.force, arguments.template),
+                ExportOptions(fmt, arguments.force, arguments.template),
                 arguments.title,
             )
     if arguments.export:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kansencoach.cli.common import Commands, UserError, open_store, path_arg
+from kansencoach.cli.common import Commands, UserError, export_format, open_store, path_arg
 from kansencoach.i18n import t
 
 
@@ -58,7 +58,8 @@ def _sessions_export(arguments: argparse.Namespace) -> int:
 
     if arguments.session is not None:
         return _export_session_file(arguments)
-    options = ExportOptions(arguments.format, arguments.force, arguments.template)
+    fmt = export_format(arguments.format, arguments.output)
+    options = ExportOptions(fmt, arguments.force, arguments.template)
     with open_store() as store:
         return export_session(store, arguments.id, arguments.output, options)
 
@@ -68,7 +69,7 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
     from kansencoach.core.sessions import sessionfile
     from kansencoach.plain import open_session
 
-    if arguments.output is not None or arguments.format != "markdown" or arguments.template:
+    if arguments.output is not None or arguments.format is not None or arguments.template:
         raise UserError(t("cli.session_file_alone"))
     with open_store() as store:
         written = write_atomic(

@@ -26,8 +26,10 @@ MESSAGES: dict[str, str] = {
     "cli.watch": "laad flows en kennisbank opnieuw zodra een bestand verandert (voor auteurs)",
     "cli.preview": "loop een flow door zonder iets te bewaren",
     "cli.run_title": "titel van de nieuwe sessie",
-    "cli.html": "exporteer als HTML in plaats van markdown",
-    "cli.docx": "exporteer als Word-document (.docx) in plaats van markdown",
+    "cli.html": "exporteer als HTML in plaats van markdown (ook zonder deze optie bij een bestand op .html)",
+    "cli.docx": "exporteer als Word-document in plaats van markdown (ook zonder deze optie bij een bestand op .docx)",
+    "cli.export_format_clash": "{flag} schrijft een {wanted}-bestand, maar ‘{path}’ eindigt op {suffix}: "
+    "noem het bestand …{wanted}, of laat {flag} weg, dan volgt de vorm de bestandsnaam",
     "cli.template": "Word-sjabloon met de huisstijl van de gemeente (standaard: huisstijl.docx in de configuratiemap, als die er is)",
     "cli.force": "overschrijf een bestaand bestand",
     "cli.flows": "flows bekijken en controleren",
