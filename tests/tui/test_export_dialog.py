@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from driver import until
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton
 
@@ -79,3 +80,31 @@ async def test_every_format_reads_whole_at_80x24(fixed_world: Path) -> None:
         for button in dialog.query(RadioButton):
             shown = button.render_line(0).text
             assert str(button.label) in shown and "…" not in shown, shown
+
+
+async def test_a_name_with_another_formats_suffix_chooses_that_format(fixed_world: Path) -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Plan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dialog = await open_dialog(pilot, app)
+        field = dialog.query_one("#export-path", Input)
+        field.value = str(fixed_world / "memo.html")
+        # The radio set takes the press through its buttons' messages: wait for it, not a frame.
+        assert await until(pilot, lambda: dialog.fmt == "html"), dialog.fmt
+        assert dialog.query_one("#html", RadioButton).value
+        assert field.value == str(fixed_world / "memo.html")  # the name stays as typed
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (
+            (fixed_world / "memo.html")
+            .read_text(encoding="utf-8")
+            .lstrip()
+            .lower()
+            .startswith("<!doctype html")
+        )
+        # A name without a known suffix leaves the format chosen.
+        field.value = str(fixed_world / "memo.txt")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert dialog.fmt == "html"

@@ -35,26 +35,17 @@ def path_arg(text: str) -> Path:
     return Path(text)
 
 
-_FORMAT_OF_SUFFIX: dict[str, ExportFormat] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-}
-"""The export format a file name asks for by its suffix."""
-
-
 def export_format(flag: ExportFormat | None, path: Path | None) -> ExportFormat:
     """The format to export in: the one `flag` (--html, --docx) asks for, else the one the file name
     `path` ends in, else markdown. A flag that contradicts a known suffix is refused (UserError), so
     an .html file never silently holds markdown."""
-    by_suffix = _FORMAT_OF_SUFFIX.get(path.suffix.lower()) if path is not None else None
+    from kansencoach.core.draft.export import FORMATS, format_of
+
+    by_suffix = format_of(path) if path is not None else None
     if flag is None:
         return by_suffix or "markdown"
     if path is not None and by_suffix is not None and by_suffix != flag:
-        wanted = next(suffix for suffix, fmt in _FORMAT_OF_SUFFIX.items() if fmt == flag)
-        values = {"flag": f"--{flag}", "wanted": wanted, "path": path, "suffix": path.suffix}
+        values = {"flag": f"--{flag}", "wanted": FORMATS[flag], "path": path, "suffix": path.suffix}
         raise UserError(t("cli.export_format_clash", **values))
     return flag
 

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach.core.common.files import WriteError
 from kansencoach.core.draft.draft import Draft
+from kansencoach.core.draft.export import format_of
 from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, OutputFormat
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
@@ -61,6 +62,15 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(field.value)
         if path.suffix in SUFFIXES.values():
             field.value = str(path.with_suffix(SUFFIXES[self.fmt]))
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A file name with another format's suffix chooses that format: an .html file holds HTML,
+        as on the command line (a name without a known suffix leaves the choice as it is)."""
+        path = Path(event.value)
+        wanted = "session" if path.suffix.lower() == SUFFIXES["session"] else format_of(path)
+        if wanted is not None and wanted != self.fmt:
+            self.query_one(f"#{wanted}", RadioButton).value = True
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 ExportFormat = Literal["markdown", "html", "docx"]
 FORMATS: dict[ExportFormat, str] = {"markdown": ".md", "html": ".html", "docx": ".docx"}
 """Every export format and the suffix of its files."""
+_ALSO: dict[str, ExportFormat] = {".markdown": "markdown", ".htm": "html"}
+"""Other suffixes people give those files."""
+
+
+def format_of(path: Path) -> ExportFormat | None:
+    """The export format the file name `path` asks for by its suffix (any case); None for another."""
+    suffix = path.suffix.lower()
+    return next((fmt for fmt, own in FORMATS.items() if own == suffix), _ALSO.get(suffix))
 
 __all__ = [
     "FORMATS",
@@ -28,6 +36,7 @@ __all__ = [
     "ExportMeta",
     "body",
     "escape_inline",
+    "format_of",
     "render",
     "to_html",
     "to_markdown",
