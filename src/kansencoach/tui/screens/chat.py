@@ -41,7 +41,6 @@ from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog, officer_message
 from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
-from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
 from kansencoach.tui.widgets.panes import SuggestionsPane
 from kansencoach.tui.widgets.sidepanes import SidePanes
@@ -114,7 +113,6 @@ class ChatScreen(ChatKeys):
 
     @on(AnswerInput.Typed)
     @on(CheckList.Toggled)
-    @on(ListAnswer.Changed)
     def _typing(self) -> None:
         if self._unsent_timer is not None:
             self._unsent_timer.stop()

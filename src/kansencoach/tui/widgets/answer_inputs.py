@@ -46,7 +46,7 @@ class AnswerInput(Answered, Vertical):
         step: QuestionStep
 
     class Typed(Message):
-        """What is in a text field of the input changed (typing, a paste, the next question)."""
+        """What the input holds changed (typing, a paste, the next question, a list point removed)."""
 
     @dataclass
     class Unreadable(Message):

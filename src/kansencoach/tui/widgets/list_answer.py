@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Input, OptionList
 
 from kansencoach.core.common.terminal import visible
@@ -22,9 +21,6 @@ if TYPE_CHECKING:
 
 class ListAnswer(AnswerInput):
     """Points typed one by one (Enter adds one, Delete removes the highlighted one); an empty Enter sends."""
-
-    class Changed(Message):
-        """A point was added or removed: the chat screen keeps the unsent points, as it keeps typing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,backspace", "remove", t("tui.remove_item"), show=False),
@@ -74,15 +70,15 @@ class ListAnswer(AnswerInput):
         items = self.query_one("#list-items", OptionList)
         items.add_option(visible(text))
         items.display = True
-        event.input.value = ""
-        self.post_message(self.Changed())
+        event.input.value = ""  # which tells the screen (`Typed`), so the points are kept for resume
 
     def action_remove(self) -> None:
         widget = self.query_one("#list-items", OptionList)
         if widget.has_focus and widget.highlighted is not None:
             del self.items[widget.highlighted]
             widget.remove_option_at_index(widget.highlighted)
-            self.post_message(self.Changed())
+            # No text field changes, so the screen is told here: the points left are kept for resume.
+            self.screen.post_message(self.Typed())
             if not self.items:
                 widget.display = False
                 self.query_one("#list-new", Input).focus()
