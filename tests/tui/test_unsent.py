@@ -9,6 +9,7 @@ from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.widgets.checklist import CheckList
+from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 
 from helpers import mini_flow
@@ -112,3 +113,19 @@ async def test_removing_a_point_not_sent_stores_the_rest_so_a_crash_keeps_it() -
         screen.keep_unsent()  # what the timer does a second after the last key
         with Store(locations.store_path()) as store:
             assert store.state(screen.session.info.id).unsent == {"criteria": ["Ervaring met ouders"]}
+
+
+async def test_tab_onto_the_points_then_backspace_removes_the_last_one() -> None:
+    """As the hint says ('Tab, Backspace: punt weg'): the list took the focus with nothing
+    highlighted, and the first Backspace did nothing."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punten weg")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        for point in ("Bereik in de wijk", "Ervaring met ouders"):
+            await type_text(pilot, point)
+            await pilot.press("enter")
+        await pilot.press("tab")
+        assert screen.query_one("#list-items", OptionList).has_focus
+        await pilot.press("backspace")
+        answer = screen.query_one(ListAnswer)
+        assert answer.items == ["Bereik in de wijk"]

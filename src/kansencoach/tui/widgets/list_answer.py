@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList
@@ -71,6 +71,14 @@ class ListAnswer(AnswerInput):
         items.add_option(visible(text))
         items.display = True
         event.input.value = ""  # which tells the screen (`Typed`), so the points are kept for resume
+
+    @on(events.DescendantFocus)
+    def _list_focused(self, event: events.DescendantFocus) -> None:
+        """Tab onto the points highlights the last one, so the Backspace the hint names removes it
+        (the list took the focus with nothing highlighted, and the first Backspace did nothing)."""
+        items = self.query_one("#list-items", OptionList)
+        if event.widget is items and items.highlighted is None and items.option_count:
+            items.highlighted = items.option_count - 1
 
     def action_remove(self) -> None:
         widget = self.query_one("#list-items", OptionList)
