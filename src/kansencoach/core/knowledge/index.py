@@ -18,7 +18,8 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
-from kansencoach.core.knowledge.ranking import Postings, Ranker, best, every_score, scores_of
+from kansencoach.core.knowledge.ranking import Ranker, best
+from kansencoach.core.knowledge.scoring import Postings, every_score, scores_of
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
