@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 
@@ -72,12 +72,14 @@ class ChatScreen(ChatKeys):
         self.answer_area = AnswerArea(id="answer-area")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="main"):
-            with Vertical(id="chat"):
-                yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
-                yield self.chat_log
-                yield self.answer_area
-            yield SidePanes(id="side")
+        # The chat column and the panes straight on the screen, laid out side by side, the footer
+        # docked below them: a row container around them was one more widget to lay out and
+        # draw whole in the frame after every answer.
+        with Vertical(id="chat"):
+            yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
+            yield self.chat_log
+            yield self.answer_area
+        yield SidePanes(id="side")
         yield KeyFooter()
 
     @property
