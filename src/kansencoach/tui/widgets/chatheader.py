@@ -30,6 +30,10 @@ BADGE_GAPS = 3
 class ChatHeader(Horizontal):
     """Title, a preview badge when nothing is stored, a bar per section and the count of answers."""
 
+    BLANK = True
+    """Its labels draw all it shows, on its background: Textual draws it as blank, without styling
+    each line, in the frame after every answer."""
+
     def __init__(self, title: str, preview: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self._title = title
