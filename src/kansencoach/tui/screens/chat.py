@@ -75,14 +75,15 @@ class ChatScreen(ChatKeys):
 
     def compose(self) -> ComposeResult:
         # No container around the chat column or around the column and the panes: the footer and
-        # the panes split their edges off the screen (app.tcss) and the column is laid out in what
-        # is left. Every container is one more widget to lay out and draw whole in the frame after
-        # an answer.
+        # the panes split their edges off the screen (app.tcss), in the order they come here, and
+        # the column is laid out in what is left. Every container is one more widget to lay out and
+        # draw whole in the frame after an answer. The panes come after the answer area, so that
+        # the screen's first focus (a key typed before the question is set up) goes to the answer.
         yield KeyFooter()
-        yield SidePanes(id="side")
         yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
         yield self.chat_log
         yield self.answer_area
+        yield SidePanes(id="side")
 
     @property
     def question(self) -> Widget | None:
