@@ -76,8 +76,14 @@ def cli_start(rounds: int) -> list[Figure]:
         subprocess.run(list(command), env=env, capture_output=True, check=True)
 
     run(script, "--help")  # a first run writes the bytecode, as on any installed machine
-    help_time = median_time(lambda: run(script, "--help"), rounds)
-    bare_time = median_time(lambda: run(sys.executable, "-c", "pass"), rounds)
+    # In turn, so a change in the machine's load falls on both alike (they used to be timed one
+    # after the other).
+    help_times: list[float] = []
+    bare_times: list[float] = []
+    for _ in range(rounds):
+        help_times.append(median_time(lambda: run(script, "--help"), 1))
+        bare_times.append(median_time(lambda: run(sys.executable, "-c", "pass"), 1))
+    help_time, bare_time = statistics.median(help_times), statistics.median(bare_times)
     probe = (
         "import runpy, sys\nsys.argv = ['kansencoach', '--help']\n"
         "try:\n    runpy.run_module('kansencoach', run_name='__main__')\nexcept SystemExit:\n    pass\n"

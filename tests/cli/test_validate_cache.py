@@ -142,6 +142,25 @@ def test_a_file_saved_while_it_was_being_checked_is_checked_again(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_flow_just_saved_by_renaming_over_it_is_not_checked_again_next_time(
+    tmp_path: Path, checks: list[Path]
+) -> None:
+    # Many editors save by writing a new file and renaming it over the old one: the folder then
+    # changes too, within a second of the check. Its names are what its stamp stands for.
+    flow = tmp_path / "eigen" / "flow.yaml"
+    flow.parent.mkdir()
+    saved = flow.with_name(".flow.yaml.swp")
+    saved.write_text((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    saved.replace(flow)
+    first = kansencoach("flows", "validate", flow)
+    assert "in orde" in first.stdout
+    assert _outcome(kansencoach("flows", "validate", flow)) == _outcome(first)
+    assert checks == [flow]
+    (flow.parent / "tweede.yaml").write_text(WARNED, encoding="utf-8")  # a name more: checked again
+    assert "in orde" in kansencoach("flows", "validate", flow).stdout
+    assert checks == [flow, flow]
+
+
 def test_a_pipe_just_made_is_reported_and_never_read(tmp_path: Path) -> None:
     # Its stamp is too recent to trust, and hashing it instead would wait for a writer forever.
     pipe = tmp_path / "pijp.yaml"

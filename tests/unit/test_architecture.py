@@ -96,9 +96,9 @@ def test_fast_commands_do_not_load_textual(args: list[str], tmp_path: Path) -> N
 def test_validating_a_flow_loads_no_stemmer_or_knowledge_base(tmp_path: Path) -> None:
     # Stemming and the knowledge base serve searching; a valid flow needs neither, and importing
     # them only made the command slower, as did package metadata (pydantic's plugin discovery) and
-    # importlib.resources (zipfile, tempfile) for the flow template. Fuzzy matching (rapidfuzz) is
+    # importlib.resources (zipfile, tempfile) for the flow template. Fuzzy matching (rapidfuzz) may be
     # needed: a valid flow is still checked for draft keys that look like misspellings of keys the
-    # review rules read.
+    # review rules read (this one has names close enough to need it).
     roots = (
         "snowballstemmer",
         "Stemmer",

@@ -66,6 +66,17 @@ def test_an_old_source_is_trusted_by_its_stat_and_a_change_of_size_or_time_is_no
     assert cache.load(tmp_path / "c", [source]) is None
 
 
+def test_a_folder_just_written_to_is_trusted_by_its_names(tmp_path: Path) -> None:
+    folder = tmp_path / "flows"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("x: 1\n")
+    cache.store(tmp_path / "c", [folder], "value")
+    assert cache.stamps([folder])[0][-1] != ""  # too recent for its stat alone
+    assert cache.load(tmp_path / "c", [folder]) == "value"
+    (folder / "b.yaml").write_text("x: 2\n")
+    assert cache.load(tmp_path / "c", [folder]) is None
+
+
 def test_a_pipe_or_device_just_made_is_stamped_without_reading_it(tmp_path: Path) -> None:
     """A FIFO has no writer, /dev/zero never ends: reading either to hash it would never return
     (`kb validate` hung on a FIFO made in the user's folder until an alarm broke it)."""

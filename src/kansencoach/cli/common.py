@@ -17,7 +17,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from kansencoach.core.common.problems import Problem
     from kansencoach.core.draft.export import ExportFormat
@@ -54,8 +54,23 @@ class UserError(Exception):
     """A mistake the user can fix; printed without a traceback, exit code 2."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's layout of usage and help, at the terminal's width as `terminal.columns` finds it:
+    argparse's own default asks shutil, whose import was a tenth of `kansencoach --help` (and every
+    parser makes formatters, at each `add_argument` too)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24) -> None:
+        from kansencoach.core.common.terminal import columns
+
+        super().__init__(prog, indent_increment, max_help_position, width=columns() - 2)
+
+
 class Parser(argparse.ArgumentParser):
     """A command's parser: usage mistakes end in Dutch with exit code 2; the options commands share."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -9,7 +9,6 @@ offered before plain mode ends (Enter, `stop` or the end of the input), as the a
 
 from __future__ import annotations
 
-import shutil
 import sys
 from typing import TextIO
 
@@ -21,7 +20,7 @@ from kansencoach.core.catalog import (
     scan_flows,
 )
 from kansencoach.core.common.markdown_text import markdown_to_text, wrapped
-from kansencoach.core.common.terminal import from_terminal, visible
+from kansencoach.core.common.terminal import columns, from_terminal, visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
@@ -61,7 +60,7 @@ class PlainUI:
         window may change), in a pipe or a log as it is."""
         shown = visible(text)
         if self.stdout.isatty():
-            shown = wrapped(shown, shutil.get_terminal_size().columns)
+            shown = wrapped(shown, columns())
         print(shown, file=self.stdout, flush=True)
 
     def _text(self, markdown: str) -> str:

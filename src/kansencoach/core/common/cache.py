@@ -62,12 +62,12 @@ def stamps(paths: Iterable[str | Path], now_ns: int | None = None) -> list[Stamp
         try:
             status = os.stat(name)  # noqa: PTH116 - a Path per file costs more than the stat
             racy = status.st_mtime_ns >= now_ns - RACY_NS
-            if racy and not stat.S_ISREG(status.st_mode):
-                # A folder cannot be hashed, and reading a pipe or a terminal would wait for a
-                # writer: stamped as absent, so the entry is never trusted while it is this recent.
+            if racy and not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+                # Reading a pipe or a terminal would wait for a writer: stamped as absent, so the
+                # entry is never trusted while it is this recent.
                 found.append((name, *_ABSENT, ""))
                 continue
-            digest = hashlib.sha256(Path(name).read_bytes()).hexdigest() if racy else ""
+            digest = _digest(name, status) if racy else ""
         except OSError:
             found.append((name, *_ABSENT, ""))
             continue
@@ -97,11 +97,22 @@ def _unchanged(stored: list[Stamp]) -> bool:
         if identity(status) != tuple(stamped):
             return False
         try:
-            if digest and hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:
+            if digest and _digest(name, status) != digest:
                 return False
         except OSError:
             return False
     return True
+
+
+def _digest(name: str, status: os.stat_result) -> str:
+    """What a file too recent to trust by its stat is compared by: its content, or for a folder
+    (whose stamp stands for the names in it) its names. Stamped as absent, a folder just written
+    to (a flow saved by renaming a new file over it, as many editors do) kept the verdicts of
+    `flows validate` on its files from ever being repeated, until a file in it changed again."""
+    if stat.S_ISDIR(status.st_mode):
+        names = sorted(os.listdir(name))  # noqa: PTH208 - names, not a Path per entry
+        return hashlib.sha256("\0".join(names).encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(Path(name).read_bytes()).hexdigest()
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,15 +59,47 @@ def distinct(problems: Iterable[Problem]) -> list[Problem]:
 
 def nearest(word: str, candidates: Iterable[str], cutoff: float = 70) -> str | None:
     """The candidate closest to a mistyped `word`, if one is close enough to suggest."""
-    # Imported on the first mistake, not with the module: every file check imports this module, and
-    # a file without mistakes (the usual `flows validate`) needs no fuzzy matching.
+    choices = [candidate for candidate in candidates if candidate != word]
+    if not _may_reach(word, choices, cutoff):
+        return None
+    # Imported only when some candidate may be close enough, not with the module: every file check
+    # imports this module, and rapidfuzz's import is 8 ms of CPU.
     from rapidfuzz import fuzz, process, utils
 
-    choices = [candidate for candidate in candidates if candidate != word]
     match = process.extractOne(word, choices, scorer=fuzz.ratio, processor=utils.default_process)
     if match is None or match[1] < cutoff:
         return None
     return str(match[0])
+
+
+_NOT_ALNUM = {code: " " for code in range(128) if not chr(code).isalnum()}
+"""The ASCII characters rapidfuzz's `default_process` turns into spaces: all but letters and digits."""
+
+
+def _may_reach(word: str, choices: list[str], cutoff: float) -> bool:
+    """False only when no choice can score `cutoff` against `word` in `nearest`.
+
+    rapidfuzz's ratio is 200 × the longest common subsequence / the two lengths added, of the texts
+    after `default_process` (lower case, all but letters and digits a space, trimmed). That
+    subsequence is no longer than the shorter text, nor than the characters the two have in common.
+    Ids and draft keys are ASCII, for which that processing is done here exactly; other text, and a
+    text left empty, are for rapidfuzz to judge. The near-miss check of a valid flow usually finds
+    no name near another, and then needs no rapidfuzz at all."""
+    mine = word.lower().translate(_NOT_ALNUM).strip()
+    if not (word.isascii() and mine):
+        return bool(choices)
+    counts: Counter[str] | None = None
+    for choice in choices:
+        theirs = choice.lower().translate(_NOT_ALNUM).strip()
+        if not (choice.isascii() and theirs):
+            return True
+        total = len(mine) + len(theirs)
+        if 200 * min(len(mine), len(theirs)) < cutoff * total:
+            continue
+        counts = counts or Counter(mine)
+        if 200 * (counts & Counter(theirs)).total() >= cutoff * total:
+            return True
+    return False
 
 
 def did_you_mean(word: str, candidates: Iterable[str], otherwise: str) -> str:

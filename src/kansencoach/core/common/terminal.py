@@ -8,6 +8,7 @@ control character into a visible stand-in. Exports escape for their own format i
 
 from __future__ import annotations
 
+import os
 import sys
 
 # `kansencoach --help` passes through here: no typing, no re (see cli/__init__.py).
@@ -70,6 +71,22 @@ class VisibleStream:
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
+
+
+def columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it (`COLUMNS`, else the terminal of
+    stdout, else 80), without importing shutil: it brings zlib, bz2 and lzma, 2.5 ms of the 30 ms
+    that `kansencoach --help` took."""
+    try:
+        given = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        given = 0
+    if given > 0:
+        return given
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
 
 
 def guard_output() -> tuple[TextIO, TextIO]:

@@ -18,7 +18,6 @@ from typing import Any, Protocol
 import yaml
 
 from kansencoach.core.common.problems import Position, Problem
-from kansencoach.core.common.yaml_explain import duplicate_key
 from kansencoach.i18n import t
 
 Loc = tuple[str | int, ...]
@@ -195,6 +194,8 @@ class Builder:
         if key is None or key not in mapping.container:
             return key
         if not mapping.missing_dash:
+            from kansencoach.core.common.yaml_explain import duplicate_key  # only for a mistake
+
             loc, positions = mapping.loc, self.positions
             in_list = bool(loc) and isinstance(loc[-1], int)
             first = next(iter(mapping.container))

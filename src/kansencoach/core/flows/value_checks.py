@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.core.flows.models import AllocateStep, AnswerCondition
-from kansencoach.core.flows.steptypes import NO, YES
 from kansencoach.i18n import t
 
 Add = Callable[[Loc, str, str, str], None]
@@ -53,6 +52,10 @@ def allocation(loc: Loc, step: AllocateStep, add: Add) -> None:
 
 def yes_no(loc: Loc, test: AnswerCondition, add: Add) -> None:
     """A ja/nee question's answer is true or false: `equals: nee` would never hold."""
+    # The words a ja/nee answer is typed as have their home in the step-type registry, whose
+    # imports (numbers, answers, what an answer reads as) were 7 ms of a `flows validate`.
+    from kansencoach.core.flows.steptypes import NO, YES
+
     values = [((*loc, "equals"), test.equals, "equals: {}")]
     values += [((*loc, "in", number), value, "in: [{}]") for number, value in enumerate(test.in_ or [])]
     for value_loc, value, form in values:
