@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
@@ -145,6 +145,7 @@ class KansencoachApp(App[None]):
 
     def on_mount(self) -> None:
         _freeze_once()
+        self.call_after_refresh(self.load_knowledge)
         if self.reload_on_change:
             self.call_after_refresh(self._start_watching)
         if self.resume or self.new_flow is not None:
@@ -164,14 +165,6 @@ class KansencoachApp(App[None]):
                 self.open_session(Session.start(self.store, self.new_flow, self.new_title))
         except (StoreError, ProblemsError, LookupError) as error:
             self.notify(str(error).strip("'"), severity="error", timeout=15)
-
-    @on(StartScreen.Waited)
-    def _start_screen_set(self) -> None:
-        # Once the lists are in (or the start screen no longer waits for them), not before: the
-        # knowledge base's worker then runs while Textual lays out and draws the first frame, much of
-        # which waits for its next update tick, and usable comes some 9 ms sooner than loading it
-        # after that frame. Before the lists it would only slow the listing the first frame waits for.
-        self.load_knowledge()
 
     @work(thread=True, group="knowledge")
     def load_knowledge(self) -> None:

@@ -14,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Label, OptionList, Static
@@ -115,16 +114,12 @@ class StartScreen(Screen[None]):
             yield FittedList(Option(t("tui.loading"), disabled=True), id="sessions")
         yield KeyFooter()
 
-    class Waited(Message):
-        """The first frame no longer waits for the lists: they are in, or still loading."""
-
     async def on_mount(self) -> None:
         # The screen draws nothing while this waits: its first frame shows the lists when they come
         # within LISTED_WITHIN_S, and "Laden…" otherwise (the worker fills them in later).
         self.refresh_lists()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._listed.wait(), LISTED_WITHIN_S)
-        self.post_message(self.Waited())
 
     @on(FilesChanged)
     def _files_changed(self) -> None:
