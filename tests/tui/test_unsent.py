@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from driver import answered_up_to, new_chat, opened_chat, type_text
-from textual.widgets import OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
@@ -129,3 +129,20 @@ async def test_tab_onto_the_points_then_backspace_removes_the_last_one() -> None
         await pilot.press("backspace")
         answer = screen.query_one(ListAnswer)
         assert answer.items == ["Bereik in de wijk"]
+
+
+async def test_typing_after_removing_a_point_writes_the_next_one() -> None:
+    """Tab, Backspace removes a point and leaves the focus on the points; the letters typed next
+    (the point that replaces it) were taken by the list and lost."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punt vervangen")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        for point in ("Bereik in de wijk", "Ervaring met oders"):
+            await type_text(pilot, point)
+            await pilot.press("enter")
+        await pilot.press("tab", "backspace")
+        await type_text(pilot, "Ervaring met ouders")
+        await pilot.press("enter")
+        answer = screen.query_one(ListAnswer)
+        assert answer.items == ["Bereik in de wijk", "Ervaring met ouders"]
+        assert screen.query_one("#list-new", Input).has_focus

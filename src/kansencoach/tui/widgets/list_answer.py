@@ -31,7 +31,9 @@ class ListAnswer(AnswerInput):
         self.items: list[str] = list(current) if isinstance(current, list) else []
 
     def compose(self) -> ComposeResult:
-        yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
+        # Not selected on focus: the letter that brings the focus back from the points (`on_key`)
+        # would be selected with it and replaced by the next.
+        yield Input(id="list-new", placeholder=t("tui.list_placeholder"), select_on_focus=False)
         items = OptionList(*map(visible, self.items), id="list-items")
         items.display = bool(self.items)
         yield items
@@ -79,6 +81,16 @@ class ListAnswer(AnswerInput):
         items = self.query_one("#list-items", OptionList)
         if event.widget is items and items.highlighted is None and items.option_count:
             items.highlighted = items.option_count - 1
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the points starts the next one in the field: after Tab, Backspace the
+        focus stays on the points, and the list took the letters of the point that replaced it."""
+        items = self.query_one("#list-items", OptionList)
+        if items.has_focus and event.is_printable and event.character is not None:
+            event.stop()
+            field = self.query_one("#list-new", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def action_remove(self) -> None:
         widget = self.query_one("#list-items", OptionList)
