@@ -146,3 +146,21 @@ async def test_typing_after_removing_a_point_writes_the_next_one() -> None:
         answer = screen.query_one(ListAnswer)
         assert answer.items == ["Bereik in de wijk", "Ervaring met ouders"]
         assert screen.query_one("#list-new", Input).has_focus
+
+
+async def test_tab_onto_points_brought_back_highlights_the_last_one_too() -> None:
+    """Back at a list answered before (Ctrl+B), the points came back with the first highlighted, so
+    Tab, Backspace removed the first point instead of the last one, as it does on a new list."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punten terug")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        for point in ("Bereik in de wijk", "Ervaring met ouders"):
+            await type_text(pilot, point)
+            await pilot.press("enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.query_one(ListAnswer).items == ["Bereik in de wijk", "Ervaring met ouders"]
+        await pilot.press("tab", "backspace")
+        assert screen.query_one(ListAnswer).items == ["Bereik in de wijk"]

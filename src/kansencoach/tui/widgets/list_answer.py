@@ -35,6 +35,7 @@ class ListAnswer(AnswerInput):
         # would be selected with it and replaced by the next.
         yield Input(id="list-new", placeholder=t("tui.list_placeholder"), select_on_focus=False)
         items = OptionList(*map(visible, self.items), id="list-items")
+        items.highlighted = None  # made with options, it highlights the first; Tab onto it picks the last
         items.display = bool(self.items)
         yield items
 
@@ -77,7 +78,8 @@ class ListAnswer(AnswerInput):
     @on(events.DescendantFocus)
     def _list_focused(self, event: events.DescendantFocus) -> None:
         """Tab onto the points highlights the last one, so the Backspace the hint names removes it
-        (the list took the focus with nothing highlighted, and the first Backspace did nothing)."""
+        (a new list took the focus with nothing highlighted, and the first Backspace did nothing; a
+        list brought back had its first point highlighted, and lost that one: see `compose`)."""
         items = self.query_one("#list-items", OptionList)
         if event.widget is items and items.highlighted is None and items.option_count:
             items.highlighted = items.option_count - 1
