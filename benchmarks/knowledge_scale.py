@@ -11,7 +11,11 @@ Baselines, all measured in the same run on the same data:
   scoring every entry, unexplained). bm25s: its
   `retrieve(k=10, n_threads=0)` on an index built beforehand (untimed), with its default numpy
   backend (its numba backend needs numba, not installed here), tokens to ids included, sorted top k.
-  rank-bm25: `get_top_n(n=10)`, which scores every entry in Python and numpy;
+  rank-bm25: `get_top_n(n=10)`, which scores every entry in Python and numpy. The generated entries
+  are made from 40 words and repeat every 40 numbers, so hundreds of them have the very same text and
+  tie; the `varied` rows rank the same way, for the same queries, over entries whose texts are drawn
+  word by word from the shipped knowledge base's texts (`varied_knowledge`: no two alike, each word
+  as frequent as there, the shipped synonyms and stopwords), beside those rows, not instead of them;
 - `kb search`, first run: reading the same YAML files with PyYAML's CSafeLoader; warm: `python -c
   "import yaml"`; peak memory: the resident peak of the `kb search` process itself, warm and on a
   first run (no cache). The `kb search` times and their baselines are taken in turn, round by round,
@@ -21,6 +25,7 @@ Baselines, all measured in the same run on the same data:
 
 from __future__ import annotations
 
+import random
 import statistics
 import subprocess
 import sys
@@ -33,7 +38,7 @@ from pathlib import Path
 import startup
 import yaml
 
-from kansencoach.core.catalog import load_vocabulary
+from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
@@ -134,6 +139,33 @@ def intervention_data(number: int, domains: list[str], groups: list[str]) -> dic
     }
 
 
+def varied_data(
+    number: int, topics: list[list[str]], domains: list[str], groups: list[str]
+) -> dict[str, object]:
+    """One intervention of the `varied` rows: `intervention_data` with texts drawn at random (seeded
+    by `number`), four words in five from the words of one shipped intervention (its topic), the
+    fifth from any: no two entries alike, and, as in a real catalogue, each about one thing."""
+    pick = random.Random(number)
+    topic = pick.choice(topics)
+
+    def word() -> str:
+        return pick.choice(topic if pick.random() < 0.8 else pick.choice(topics))
+
+    def text(fewest: int, most: int) -> str:
+        return " ".join(word() for _ in range(pick.randint(fewest, most)))
+
+    return {
+        **intervention_data(number, domains, groups),
+        "name": text(3, 6),
+        "summary": text(12, 25),
+        "problem": text(10, 20),
+        "approach": text(15, 30),
+        "target_group": text(3, 8),
+        "keywords": [text(1, 2) for _ in range(pick.randint(3, 6))],
+        "signals": [text(5, 10) for _ in range(3)],
+    }
+
+
 def generated_knowledge(count: int) -> KnowledgeBase:
     """`count` generated interventions over the real vocabulary (synonyms and stopwords aside)."""
     vocabulary = load_vocabulary()
@@ -148,12 +180,44 @@ def generated_knowledge(count: int) -> KnowledgeBase:
     return KnowledgeBase(vocabulary, tuple(items))
 
 
+def varied_knowledge(count: int) -> KnowledgeBase:
+    """`count` interventions of `varied_data`, with the shipped base's synonyms, stopwords and
+    places, every evidence level and a few related links each."""
+    shipped = load_kb()
+    vocabulary = shipped.vocabulary
+    domains = [term.id for term in vocabulary.domains]
+    groups = [term.id for term in vocabulary.wie]
+    levels = [term.id for term in vocabulary.evidence]
+    topics = [  # each shipped intervention's words, repeats kept: drawn as often as they are there
+        f"{item.name} {item.summary} {item.problem} {item.approach} {item.target_group}".split()
+        + " ".join([*item.keywords, *item.signals]).split()
+        for item in shipped.interventions
+    ]
+    items = []
+    for number in range(count):
+        data = varied_data(number, topics, domains, groups)
+        data["perspectives"] = [PerspectiveFit(perspective="ABC"[number % 3], why="omdat")]
+        data["sources"] = [SourceRef(document="test")]
+        data["evidence"] = {"level": levels[number % len(levels)]}
+        data["related"] = [f"i{(number * 7 + step) % count}" for step in range(number % 4)]
+        items.append(Intervention.model_validate(data))
+    return KnowledgeBase(vocabulary, tuple(items), shipped.synonyms, shipped.stopwords, dict(shipped.places))
+
+
 def ranking(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, str, float]]:
-    """Our ranking (scores and top 10, no explanations) and the full search, vs bm25s and rank-bm25."""
+    """Our ranking (scores and top 10, no explanations) and the full search, vs bm25s and rank-bm25,
+    on the generated entries and on varied ones."""
+    rows = ranking_over(generated_knowledge(count), f"over {count}", rounds, okapi=True)
+    return rows + ranking_over(varied_knowledge(count), f"over {count} varied", rounds)
+
+
+def ranking_over(
+    knowledge: KnowledgeBase, over: str, rounds: int, okapi: bool = False
+) -> list[tuple[str, float, float, str, float]]:
+    """The ranking rows over `knowledge` (named `over` in them), rank-bm25's only when `okapi`."""
     import bm25s
     from rank_bm25 import BM25Okapi
 
-    knowledge = generated_knowledge(count)
     matcher = knowledge.matcher
     normalizer = knowledge.normalizer
     entries = matcher.entries
@@ -164,7 +228,6 @@ def ranking(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, s
     tokens = [[term.term for term in normalizer.terms(query)] for query in QUERIES]
     retriever = bm25s.BM25()
     retriever.index(corpus, show_progress=False)
-    okapi = BM25Okapi(corpus)
 
     def median_over_queries(run: Callable[[int], object]) -> float:
         return statistics.median(median_time(partial(run, n), rounds) for n in range(len(QUERIES)))
@@ -175,12 +238,12 @@ def ranking(rounds: int, count: int = 10_000) -> list[tuple[str, float, float, s
     with_bm25s = median_over_queries(
         lambda n: retriever.retrieve([tokens[n]], k=10, show_progress=False, n_threads=0)
     )
-    with_okapi = median_over_queries(lambda n: okapi.get_top_n(tokens[n], corpus, n=10))
-    return [
-        (f"matcher ranking over {count} vs bm25s, same tokens", ranked, with_bm25s, "s", 2.0),
-        (f"matcher ranking over {count} vs rank-bm25, same tokens", ranked, with_okapi, "s", 1.0),
-        (f"matcher search+explain over {count} vs bm25s", search, with_bm25s, "s", 5.0),
-    ]
+    rows = [(f"matcher ranking {over} vs bm25s, same tokens", ranked, with_bm25s, "s", 2.0)]
+    if okapi:
+        okapi_index = BM25Okapi(corpus)
+        with_okapi = median_over_queries(lambda n: okapi_index.get_top_n(tokens[n], corpus, n=10))
+        rows.append((f"matcher ranking {over} vs rank-bm25, same tokens", ranked, with_okapi, "s", 1.0))
+    return [*rows, (f"matcher search+explain {over} vs bm25s", search, with_bm25s, "s", 5.0)]
 
 
 def growth(rounds: int) -> list[tuple[str, float, float, str, float]]:

@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ import flow_validation
 import knowledge_scale
 import session_store
 import startup
+from knowledge_scale import median_time
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft.draft import build_draft
@@ -54,15 +54,6 @@ class Figure:
     @property
     def passed(self) -> bool:
         return self.ratio <= self.target
-
-
-def median_time(action: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 # CLI start

@@ -277,7 +277,11 @@ def measure(script: str, home: str) -> tuple[float, int]:
 
 def run(runs: int) -> dict[str, float]:
     home = tempfile.mkdtemp()
-    measure(KANSENCOACH, home)  # warm the file cache and create the store once
+    # Warm the file cache, the store and every cache the app writes, as a second start finds them:
+    # the first frame waits for the lists, and a process that leaves at that frame may not have
+    # written the flow cache yet (the first rounds then validated the flows with pydantic) and
+    # never writes the knowledge cache.
+    measure(USABLE, home)
     hello_times, hello_memory, app_times, app_memory = [], [], [], []
     for _ in range(runs):
         seconds, memory = measure(HELLO, home)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.sessions import store as store_module
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
+from kansencoach.i18n import t
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens import start
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.screens.dialogs import ConfirmDialog, TextPrompt
 from kansencoach.tui.screens.start import StartScreen
@@ -51,6 +54,34 @@ async def test_lists_flows_with_broken_ones_shown_not_hidden(flow_dir: Path) -> 
         assert broken and not broken[0].disabled  # reachable, to read what is wrong
         assert "kan niet geladen worden" in str(broken[0].prompt)
         assert "Nog geen sessies" in prompts(screen.query_one("#sessions", OptionList))[0]
+
+
+async def test_a_slow_listing_shows_the_loading_lines_first_and_the_lists_when_they_come(
+    flow_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame waits for the lists only briefly: a listing that takes longer (a cold cache,
+    a busy store) leaves "Laden…" on screen until it is done, and then fills the lists."""
+    release = threading.Event()
+    real_scan = catalog.scan_flows
+
+    def held_scan() -> list[catalog.FlowEntry]:
+        assert release.wait(timeout=30), "the test never let the listing go on"
+        return real_scan()
+
+    monkeypatch.setattr(catalog, "scan_flows", held_scan)
+    monkeypatch.setattr(start, "LISTED_WITHIN_S", 0.01)
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        loading = t("tui.loading")
+        assert await until(pilot, lambda: isinstance(app.screen, StartScreen) and app.screen.is_mounted)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        await pilot.pause()
+        assert prompts(screen.query_one("#flows", OptionList)) == [loading]
+        assert prompts(screen.query_one("#sessions", OptionList)) == [loading]
+        release.set()
+        await loaded_start(app, pilot)
+        assert any("Mini-voorstel" in text for text in prompts(screen.query_one("#flows", OptionList)))
 
 
 async def test_a_broken_own_flow_below_the_shipped_ones_is_reached_by_keyboard_at_80x24(

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import random
 import sys
+from functools import cache
 
 import pytest
 
 from kansencoach.core.catalog import load_kb
 from kansencoach.core.dutch.normalize import Normalizer
 from kansencoach.core.knowledge.index import FIELD_WEIGHTS, Index
+from kansencoach.core.knowledge.ranking import Ranker
 
 from helpers import REPO
 
@@ -49,6 +51,14 @@ def terms(text: str) -> list[str]:
     return [term.term for term in Normalizer().terms(text)]
 
 
+@cache
+def varied_index() -> Index:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import knowledge_scale
+
+    return knowledge_scale.varied_knowledge(1_000).matcher.index
+
+
 def queries(seed: float) -> list[list[str]]:
     rng = random.Random(seed)
     found = []
@@ -82,6 +92,36 @@ def test_top_is_the_exhaustive_ranking_when_words_are_in_every_entry(coordinatio
         for limit in (1, 10, 40):
             assert index.top(asked, coordination, limit) == expected[:limit], asked
     assert index.top(always, coordination, 10) == ranked(index, always, coordination)[:10]
+
+
+@pytest.mark.parametrize("coordination", [0.0, 0.6, 1.0])
+def test_top_is_the_exhaustive_ranking_on_varied_entries(coordination: float) -> None:
+    """Entries alike in nothing (the benchmark's varied ones), where the threshold algorithm stops."""
+    index = varied_index()
+    rng = random.Random(coordination)
+    vocabulary = sorted(set(index.surface.values()))
+    for number in range(60):
+        asked = rng.sample(vocabulary, rng.randint(1, 5))
+        if number % 5 == 0:
+            asked.append(asked[0])  # a word asked twice counts twice
+        expected = ranked(index, asked, coordination)
+        for limit in (1, 10, 25):
+            assert index.top(asked, coordination, limit) == expected[:limit], asked
+
+
+def test_the_threshold_alone_finds_the_best_of_varied_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Common words of varied entries: the threshold algorithm's bound falls under the tenth score
+    before any other step is taken, and the list is that of scoring every entry."""
+    index = varied_index()
+    asked = [terms(text) for text in ("armoede inkomen", "gezondheid ouders", "inburgering werk")]
+    expected = [ranked(index, words, 1.0)[:10] for words in asked]
+
+    def other_step(*_: object) -> object:
+        raise AssertionError("the threshold did not stop")
+
+    monkeypatch.setattr(Ranker, "required", other_step)
+    monkeypatch.setattr(Index, "scores", other_step)
+    assert [index.top(words, 1.0, 10) for words in asked] == expected
 
 
 def test_top_is_the_exhaustive_ranking_on_the_shipped_knowledge_and_after_the_cache() -> None:

@@ -102,6 +102,12 @@ def generated(count: int) -> KnowledgeBase:
     return KnowledgeBase(vocabulary, tuple(items))
 
 
+@cache
+def varied(count: int) -> KnowledgeBase:
+    """The benchmark's varied base: no two entries alike, related links and every evidence level."""
+    return knowledge_scale.varied_knowledge(count)
+
+
 def queries() -> list[Query]:
     cases = [case.query for which in ("tuning-all", "heldout-all") for case in relevance.load_cases(which)]
     return cases + [Query(text) for text in knowledge_scale.QUERIES]
@@ -128,6 +134,12 @@ def test_search_is_every_entry_scored_on_the_shipped_base(query: Query) -> None:
 @pytest.mark.parametrize("query", queries()[::2], ids=lambda query: query.text[:30])
 def test_search_is_every_entry_scored_on_a_generated_base(query: Query) -> None:
     assert_same(generated(1_000), query, (1, 10))
+
+
+@pytest.mark.parametrize("query", queries()[::5], ids=lambda query: query.text[:30])
+def test_search_is_every_entry_scored_on_a_varied_base(query: Query) -> None:
+    """Where the threshold algorithm stops reading (entries alike in nothing)."""
+    assert_same(varied(1_000), query, (1, 10))
 
 
 def test_a_query_without_facets_reads_only_the_best_entries(monkeypatch: pytest.MonkeyPatch) -> None:

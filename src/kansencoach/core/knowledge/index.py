@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -19,7 +18,8 @@ from typing import Any
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.dutch.normalize import Normalizer
-from kansencoach.core.knowledge.ranking import Postings, Ranker, best, every_score, scores_of
+from kansencoach.core.knowledge.ranking import Ranker, best
+from kansencoach.core.knowledge.scoring import Postings, every_score, scores_of
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0,
@@ -205,13 +205,13 @@ class Index:
         """Term → field → what it adds to an indexed entry (IDF included), from the entry's own text,
         for the `terms` asked about (a field's length counts all of its terms)."""
         result: dict[str, dict[str, float]] = {}
+        asked = [(term, self._term_ids.get(term)) for term in terms]
         for name, text in document.items():
-            found = self.normalizer.terms(text)
-            counter = Counter(map(_TERM, found))
+            found = list(map(_TERM, self.normalizer.terms(text)))
             norm = _norm(len(found), self._average.get(name, 1.0))
-            for term in terms:
-                tf = counter[term]
-                term_id = self._term_ids.get(term)
+            for term, term_id in asked:
+                # Counted in C per asked term: a Counter of every term of every field cost more.
+                tf = found.count(term)
                 if tf and term_id is not None:
                     value = self._idf[term_id] * FIELD_WEIGHTS[name] * tf * (K1 + 1) / (tf + norm)
                     result.setdefault(term, {})[name] = value

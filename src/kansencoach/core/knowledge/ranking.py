@@ -1,9 +1,16 @@
 """The best entries of a query over the index's postings, scoring exactly only those that can be.
 
-MaxScore (Turtle and Flood) over whole runs of postings, with every step done by C code over the
-arrays (`map`, `zip`, dict and set updates), never a Python statement per posting:
+Fagin's threshold algorithm first, then MaxScore (Turtle and Flood) over whole runs of postings,
+with every step done by C code over the arrays (`map`, `zip`, dict and set updates), never a Python
+statement per posting:
 1. a floor: the `limit`-th best exact score among the heaviest `limit` postings of each term (in
    order of weight, `impact`): at least `limit` entries score that much;
+1a. the threshold algorithm: the next heaviest postings of every term, in batches that double, until
+   the most an entry not scored can have (each of its terms' weights at most the next one in order of
+   weight) is under the `limit`-th best score. Where one term's postings hold long runs of equal
+   weight (entries alike, as the benchmark's generated ones are by the hundred), a batch would not
+   lower that bound: then it gives up before scoring anything more, and the steps below bound those
+   entries all at once;
 2. the weakest terms, whose largest weights together (times the share of an entry having only them)
    stay under the floor, are skipped: an entry having only those cannot reach it. A word in every
    entry is usually one (its IDF is next to nothing). The postings of the other terms are added up
@@ -20,61 +27,25 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import partial
 from itertools import chain, compress, repeat
-from operator import add, eq, gt, le, mul, not_
+from operator import add, gt, le, mul, not_
 
-BISECT_COST = 8
-"""Looking an entry up in a term's postings by bisection costs about as much as putting this many of
-its postings in a dict."""
+from kansencoach.core.knowledge.scoring import Exact, Postings, every_score
+
 NEAR = 1e-3
 """Entries scoring within this share of the best score under the floor are handed on too."""
+TA_BUDGET = 32
+"""The threshold algorithm gives up once it has scored this many times as many entries as asked."""
 SLACK = 1 + 1e-9
 """Bounds are made this much larger: a score summed in another order may differ in its last bits."""
-
-
-@dataclass(frozen=True)
-class Postings:
-    """The index's arrays: per term (by id) its run of postings from `offsets[id]` to
-    `offsets[id + 1]`, in order of entry (`docs`, `weights`), `impact` the same run in order of
-    weight (positions in `docs`), `idf` its IDF; `size` how many entries the index has."""
-
-    docs: array[int]
-    weights: array[float]
-    offsets: array[int]
-    impact: array[int]
-    idf: array[float]
-    size: int
 
 
 def above(bound: float) -> float:
     """A bound made a little larger (by SLACK)."""
     return bound * SLACK
-
-
-def every_score(postings: Postings, found: list[int | None], share: list[float]) -> dict[int, float]:
-    """Entry number → score for the query's terms (`found`: each term's id, None for a term the
-    index does not know; `share`: what an entry having 0, 1, … of them is multiplied by,
-    `index.shares`), for every entry having one: each term's weights added in the query's order."""
-    totals: dict[int, float] = {}
-    matched: Counter[int] = Counter()
-    docs, weights, offsets, idf = postings.docs, postings.weights, postings.offsets, postings.idf
-    for term_id in found:
-        if term_id is None:
-            continue
-        start, end = offsets[term_id], offsets[term_id + 1]
-        run = docs[start:end]
-        values = map(idf[term_id].__mul__, weights[start:end])
-        totals.update(zip(run, map(add, map(totals.get, run, repeat(0.0)), values), strict=True))
-        matched.update(run)  # counted in C, not per posting in Python
-    if share:
-        shares = map(share.__getitem__, map(matched.__getitem__, totals))
-        return dict(zip(totals, map(mul, totals.values(), shares), strict=True))
-    return totals
 
 
 def best(
@@ -86,16 +57,6 @@ def best(
         return []
     scores = Ranker(postings, found, share).at_least(limit)[0]
     return sorted(scores.items(), key=lambda row: (-row[1], row[0]))[:limit]
-
-
-def scores_of(
-    postings: Postings, found: list[int | None], share: list[float], docs: list[int]
-) -> list[float]:
-    """The scores of the entries `docs` for the query's terms (as for `every_score`), 0.0 for one
-    having none of them: exactly those of `every_score`, for a few entries looked up in the postings."""
-    if not any(term_id is not None for term_id in found) or not docs:
-        return [0.0] * len(docs)
-    return _Exact(postings, found, share).scores(docs)
 
 
 class Ranker:
@@ -117,7 +78,7 @@ class Ranker:
         self.count = len(known)
         self.scores: dict[int, float] = {}
         """Entry → its exact score, for the entries scored so far."""
-        self.exact = _Exact(postings, found, share)
+        self.exact = Exact(postings, found, share)
         self.position: dict[int, int] = {}
         """Per term, where the scoring of its postings in order of weight stands."""
         self.summed: set[int] = set()
@@ -138,6 +99,13 @@ class Ranker:
         if self.complete:
             return self.scores, 0.0
         floor, refined = self.floor(limit), False
+        unseen = self.threshold(limit)
+        if unseen is not None:
+            if not self.reachable():
+                self.complete = True  # every entry having a term is scored
+                return self.scores, 0.0
+            return self.reaching(self.best_score(limit), unseen)
+        floor = max(floor, self.best_score(limit))
         while floor > 0.0:
             required = self.required(floor)
             if len(required) > 1:
@@ -196,9 +164,57 @@ class Ranker:
         heads: set[int] = set()
         for term_id in self.factor:
             start = offsets[term_id]
-            heads.update(map(docs.__getitem__, impact[start : min(start + limit, offsets[term_id + 1])]))
+            end = min(start + limit, offsets[term_id + 1])
+            heads.update(map(docs.__getitem__, impact[self.position.get(term_id, start) : end]))
+            self.position[term_id] = max(self.position.get(term_id, start), end)
         self.score_entries(heads)
         return self.best_score(limit)
+
+    def threshold(self, limit: int) -> float | None:
+        """Fagin's threshold algorithm: each term's postings scored heaviest first, in batches that
+        double, until the most an entry not scored can have (`unseen`) is under the `limit`-th best
+        score: that bound. None, with nothing more scored, when the next batch would not lower it,
+        or once TA_BUDGET times `limit` entries are scored."""
+        offsets, docs, impact = self.postings.offsets, self.postings.docs, self.postings.impact
+        batch = limit
+        while True:
+            bound = self.unseen(self.position)
+            if bound < self.best_score(limit) or not self.reachable():
+                return bound
+            ahead = {term_id: min(at + batch, offsets[term_id + 1]) for term_id, at in self.position.items()}
+            if len(self.scores) >= TA_BUDGET * limit or self.unseen(ahead) >= bound:
+                # Within a run of equal weights (entries alike): read one by one here, where the
+                # other steps bound them all at once.
+                return None
+            found: set[int] = set()
+            for term_id, stop in ahead.items():
+                found.update(map(docs.__getitem__, impact[self.position[term_id] : stop]))
+            self.position = ahead
+            self.score_entries(found)
+            batch *= 2
+
+    def reachable(self) -> bool:
+        """Whether some term has postings in order of weight not scored yet."""
+        return any(self.position[term_id] < self.postings.offsets[term_id + 1] for term_id in self.factor)
+
+    def unseen(self, position: dict[int, int]) -> float:
+        """The most an entry not scored can score once each term's postings in order of weight are
+        scored up to `position`: its weight for each term it has at most that of the term's next
+        posting, its share at most that of the most terms that many of the terms can count."""
+        postings = self.postings
+        offsets, weights, impact, idf = postings.offsets, postings.weights, postings.impact, postings.idf
+        parts, counts = [], []
+        for term_id, count in self.factor.items():
+            at = position[term_id]
+            if at < offsets[term_id + 1]:
+                parts.append(count * idf[term_id] * weights[impact[at]])
+                counts.append(count)
+        parts.sort(reverse=True)
+        counts.sort(reverse=True)
+        most = 0.0
+        for held in range(1, len(parts) + 1):
+            most = max(most, sum(parts[:held], 0.0) * self.share_of(sum(counts[:held])))
+        return above(above(most))
 
     def best_score(self, limit: int) -> float:
         """The `limit`-th best score so far (0.0 while fewer are known): at least `limit` entries
@@ -302,56 +318,6 @@ class Ranker:
     def share_of(self, count: int) -> float:
         """The share of an entry having `count` of the terms (a term asked twice twice)."""
         return self.share[min(count, len(self.share) - 1)] if self.share else 1.0
-
-
-class _Exact:
-    """Exact scores of some entries at a time, each term's weight looked up in its postings."""
-
-    def __init__(self, postings: Postings, found: list[int | None], share: list[float]) -> None:
-        self.postings, self.share = postings, share
-        offsets, idf = postings.offsets, postings.idf
-        self.parts = [
-            (term_id, offsets[term_id], offsets[term_id + 1], idf[term_id])
-            for term_id in found
-            if term_id is not None
-        ]
-        """Per known term of the query, in its order (a term asked twice twice): id, run, IDF."""
-        self.weighed: dict[int, dict[int, float]] = {}
-        """Entry → weight for the entries having a term, once many are looked up in it."""
-        self.looked: Counter[int] = Counter()
-        """How many entries were looked up in each term's postings by bisection."""
-
-    def scores(self, found: list[int]) -> list[float]:
-        """The scores of the entries `found`, added as `every_score` adds them: term by term in query
-        order (adding 0.0 for a term an entry lacks changes nothing), each step a `map` in C."""
-        postings = self.postings
-        docs, weights, size = postings.docs, postings.weights, postings.size
-        totals: list[float] = [0.0] * len(found)
-        matched: list[int] = [0] * len(found)
-        for term_id, start, end, term_idf in self.parts:
-            if end - start == size:
-                # Every entry has the term: its postings are the entries 0, 1, 2, … in order.
-                where = map(add, found, repeat(start))
-                totals = list(map(add, totals, map(term_idf.__mul__, map(weights.__getitem__, where))))
-                matched = list(map(add, matched, repeat(1)))
-                continue
-            weighed = self.weighed.get(term_id)
-            if weighed is None and (self.looked[term_id] + len(found)) * BISECT_COST <= end - start:
-                # Few entries looked up so far: each by bisection, without a dict of them all.
-                self.looked[term_id] += len(found)
-                places = map(bisect_left, repeat(docs), found, repeat(start), repeat(end))
-                near = list(map(min, places, repeat(end - 1)))  # its place, or the run's last
-                has = list(map(eq, map(docs.__getitem__, near), found))
-                values = map(mul, map(term_idf.__mul__, map(weights.__getitem__, near)), has)
-                totals = list(map(add, totals, values))
-                matched = list(map(add, matched, has))
-                continue
-            if weighed is None:
-                # So many entries looked up that one dict of all its postings costs less.
-                weighed = self.weighed[term_id] = dict(zip(docs[start:end], weights[start:end], strict=True))
-            totals = list(map(add, totals, map(term_idf.__mul__, map(weighed.get, found, repeat(0.0)))))
-            matched = list(map(add, matched, map(weighed.__contains__, found)))
-        return list(map(mul, totals, map(self.share.__getitem__, matched))) if self.share else totals
 
 
 def _under(weights: array[float], impact: array[int], weight: float, at: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -24,6 +26,12 @@ from kansencoach.tui.contract import coach
 from kansencoach.tui.signals import FilesChanged
 from kansencoach.tui.widgets.fittedlist import FittedList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
+
+LISTED_WITHIN_S = 0.3
+"""How long the first frame waits for the lists. From current caches they take some 15 ms, and a
+first frame drawn with "Laden…" in them had to be laid out and drawn again (a second frame, its
+footer's keys changed by the focus: 30-50 ms before the lists were shown); a slower listing (a cold
+cache after an update, a store another process holds) shows the loading lines after this long."""
 
 SHORT = 30
 """Below this many rows the start screen packs tighter."""
@@ -74,10 +82,11 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
 
 
 class StartScreen(Screen[None]):
-    """Flows to start and sessions to resume; everything loads in a worker so this shows at once.
+    """Flows to start and sessions to resume, listed in a worker; the first frame waits a moment
+    for them (`LISTED_WITHIN_S`), so from current caches it is drawn once, with the lists in it.
 
-    The core is imported inside the methods that use it, so drawing this screen does not wait for it;
-    so are the dialogs, which only an action opens.
+    The core is imported inside the methods that use it, in the worker's thread; so are the
+    dialogs, which only an action opens.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,6 +101,8 @@ class StartScreen(Screen[None]):
         super().__init__()
         self.flows: list[FlowEntry] = []
         self.rows: list[SessionRow] = []
+        self._listed = asyncio.Event()
+        """Set once the lists show what the listing found."""
 
     def compose(self) -> ComposeResult:
         self._fit(self.app.size.height)  # before the first layout, so it is not laid out twice
@@ -103,9 +114,12 @@ class StartScreen(Screen[None]):
             yield FittedList(Option(t("tui.loading"), disabled=True), id="sessions")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        # Draw first, then load: the worker's imports would otherwise hold up the first frame.
-        self.call_after_refresh(self.refresh_lists)
+    async def on_mount(self) -> None:
+        # The screen draws nothing while this waits: its first frame shows the lists when they come
+        # within LISTED_WITHIN_S, and "Laden…" otherwise (the worker fills them in later).
+        self.refresh_lists()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._listed.wait(), LISTED_WITHIN_S)
 
     @on(FilesChanged)
     def _files_changed(self) -> None:
@@ -152,6 +166,7 @@ class StartScreen(Screen[None]):
                 (index for index, option in enumerate(options.options) if not option.disabled), None
             )
         (session_list if rows else flow_list).focus()
+        self._listed.set()
 
     @on(OptionList.OptionSelected, "#flows")
     def _flow_chosen(self, event: OptionList.OptionSelected) -> None:
