@@ -217,8 +217,8 @@ async def answer_focused(pilot: Pilot[None]) -> None:
     without its cursor)."""
     for _ in range(500):
         focused = pilot.app.focused
-        slots = pilot.app.screen.query("#input-slot")
-        if focused is not None and slots and slots.first() in focused.ancestors:
+        inputs = pilot.app.screen.query(".answer-input")
+        if focused is not None and inputs and inputs.first() in focused.ancestors_with_self:
             return
         await pilot.pause()
     raise AssertionError(f"the answer box never took the focus (it is on {pilot.app.focused!r})")

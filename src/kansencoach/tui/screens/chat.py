@@ -15,7 +15,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 
@@ -53,6 +52,9 @@ class ChatScreen(ChatKeys):
     """One session as a conversation, with the draft, suggestions and review beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*bindings(CHAT)]
+    BLANK = True
+    """The screen draws nothing but its (opaque) background under its widgets: Textual draws it as
+    blank, without styling each of its lines, in every frame after an answer."""
 
     def __init__(self, session: Session, lock: SessionLock | None = None) -> None:
         super().__init__()
@@ -72,13 +74,16 @@ class ChatScreen(ChatKeys):
         self.answer_area = AnswerArea(id="answer-area")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="main"):
-            with Vertical(id="chat"):
-                yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
-                yield self.chat_log
-                yield self.answer_area
-            yield SidePanes(id="side")
+        # No container around the chat column or around the column and the panes: the footer and
+        # the panes split their edges off the screen (app.tcss), in the order they come here, and
+        # the column is laid out in what is left. Every container is one more widget to lay out and
+        # draw whole in the frame after an answer. The panes come after the answer area, so that
+        # the screen's first focus (a key typed before the question is set up) goes to the answer.
         yield KeyFooter()
+        yield ChatHeader(self.session.info.title, coach(self).preview, id="chat-header")
+        yield self.chat_log
+        yield self.answer_area
+        yield SidePanes(id="side")
 
     @property
     def question(self) -> Widget | None:
@@ -87,7 +92,6 @@ class ChatScreen(ChatKeys):
 
     def on_mount(self) -> None:
         self.query_one(SidePanes).open_at_start(self.app.size.width >= WIDE)
-        self.call_after_refresh(self._fit_header)
         self._update_side()
         self.chat_log.show_history(self.session)
         if coach(self).preview:
@@ -294,18 +298,11 @@ class ChatScreen(ChatKeys):
         widget = self.query_one(SidePanes).toggle(name)
         if widget.display:
             self._update_side()  # hidden, it was left as it was
-        self.call_after_refresh(self._fit_header)
         self.chat_log.scroll_to_end()  # a pane narrows the conversation: keep the question in view
         if widget.display and widget.can_focus:
             widget.focus()
         elif not widget.display:
             self.answer_area.focus_input()
-
-    def on_resize(self) -> None:
-        self._fit_header()
-
-    def _fit_header(self) -> None:
-        self.query_one(ChatHeader).fit(self.query_one("#chat").size.width)
 
     @on(FilesChanged)
     def _files_changed(self) -> None:

@@ -35,6 +35,9 @@ class AnswerInput(Answered, Vertical):
     """The base of every answer input."""
 
     DEFAULT_CLASSES = "answer-input"
+    BLANK = True
+    """Its widgets cover it and it has no border: Textual draws it as blank, without styling each
+    line, in the frame after every answer."""
     UNSENT_LIST_BACK: ClassVar[str] = "tui.unsent_ticks_back"
     """The notice for a list not sent that is put back on resume (its ticks, or its points)."""
 

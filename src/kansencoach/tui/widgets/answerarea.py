@@ -26,12 +26,15 @@ class AnswerArea(Vertical):
     _shown_keys = ""
     """The line of keys as shown."""
     _input: AnswerInput | None = None
-    """The input `ask` put in the slot (a query for it, several per answer, walked the area)."""
+    """The input `ask` put in the area (a query for it, several per answer, walked the area)."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys_label = Label("", id="keys-hint")
 
     def compose(self) -> ComposeResult:
         yield Label("", id="validation", classes="validation", markup=False)
-        yield Vertical(id="input-slot")
-        yield Label("", id="keys-hint")
+        yield self._keys_label
 
     @property
     def input(self) -> AnswerInput | None:
@@ -49,11 +52,13 @@ class AnswerArea(Vertical):
         widget = self.input
         if step is None or widget is None or not widget.take(step, current):
             self.screen.set_focus(None)
-            slot = self.query_one("#input-slot")
-            slot.remove_children()
+            if self._input is not None:
+                self._input.remove()
             widget = None if step is None else input_for(step, current)
             if widget is not None:
-                slot.mount(widget)
+                # Between the validation line and the keys, straight in the area: a container
+                # of its own was one more widget to lay out and draw in every frame after an answer.
+                self.mount(widget, before=self._keys_label)
             self._input = widget
         self._keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
         self._show_keys()
@@ -75,7 +80,7 @@ class AnswerArea(Vertical):
             shown = "\n".join(line.plain for line in pack(items, width, HINT_GAP))
         if shown != self._shown_keys:  # no restyle before the next question is drawn when unchanged
             self._shown_keys = shown
-            self.query_one("#keys-hint", Label).update(shown)
+            self._keys_label.update(shown)
 
     def validation(self, text: str, error: bool = True) -> None:
         """Say what is wrong with the answer (or, not `error`, how it was read); '' clears it."""

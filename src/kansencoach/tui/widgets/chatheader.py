@@ -30,11 +30,14 @@ BADGE_GAPS = 3
 class ChatHeader(Horizontal):
     """Title, a preview badge when nothing is stored, a bar per section and the count of answers."""
 
+    BLANK = True
+    """Its labels draw all it shows, on its background: Textual draws it as blank, without styling
+    each line, in the frame after every answer."""
+
     def __init__(self, title: str, preview: bool, id: str | None = None) -> None:
         super().__init__(id=id)
         self._title = title
         self._preview = preview
-        self._chat_width = 0
         self._bars = self._count = 0
         """The cells the section bars and the count take."""
         self._badge = cell_len(t("tui.preview")) + BADGE_GAPS if preview else 0
@@ -59,13 +62,15 @@ class ChatHeader(Horizontal):
         self._bars, self._count = bars.cell_len, count.cell_len
         _show(self.query_one("#progress", Label), bars)
         _show(self.query_one("#progress-label", Label), count)
-        self.fit(self._chat_width)
+        self._fit()
 
-    def fit(self, chat_width: int) -> None:
+    def on_resize(self) -> None:
+        self._fit()  # a pane opened or closed beside the chat, or the terminal changed
+
+    def _fit(self) -> None:
         """The title comes first: where it would keep less than TITLE_ROOM cells (an open pane
         beside it), the section bars give way; the count stays."""
-        self._chat_width = chat_width
-        room = chat_width - GAPS - self._badge - self._bars - self._count
+        room = self.size.width - GAPS - self._badge - self._bars - self._count
         self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
     def _section_progress(self, session: Session) -> Text:

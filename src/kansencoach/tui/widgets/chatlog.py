@@ -29,6 +29,11 @@ FOLD_AT, KEPT = 90, 50
 class ChatLog(VerticalScroll):
     """The messages of one session, anchored at its end while the officer does not scroll up."""
 
+    BLANK = True
+    """It draws nothing but its background (the messages are widgets of their own), so Textual
+    draws its lines as blank without styling each: every mount lays it out and draws it again,
+    which took 0.6 ms of the frame after an answer."""
+
     def __init__(self, id: str | None = None) -> None:
         # No Tab stop: typing there went nowhere. The wheel still scrolls it.
         super().__init__(id=id, can_focus=False)

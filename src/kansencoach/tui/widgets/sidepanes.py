@@ -19,6 +19,10 @@ PANES = {"draft": "#draft-pane", "suggestions": "#suggestions-pane", "review": "
 class SidePanes(Vertical):
     """The draft, the suggestions and the review; the column is hidden when none is shown."""
 
+    BLANK = True
+    """Nothing of its own to draw (the panes cover it): Textual draws it as blank, without
+    styling each line, in every frame after an answer."""
+
     def compose(self) -> ComposeResult:
         yield DraftPane(id="draft-pane")
         yield SuggestionsPane(id="suggestions-pane")
