@@ -68,3 +68,25 @@ def test_an_export_says_which_own_review_rules_its_review_left_out(kansencoach_h
         f"weggelaten: {folder / 'review.yaml'}:3:11: de [ op deze regel wordt niet gesloten" in result.stderr
     )
     assert "## Toets" in exported.read_text(encoding="utf-8")
+
+
+def test_an_empty_file_is_told_what_belongs_in_it_not_a_flows_fields(kansencoach_home: Path) -> None:
+    # An empty intervention (or answers file) was told to begin with a flow's `sections:` and
+    # `steps:`, from docs/flow-authoring.md: advice for another kind of file.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    empty = folder / "leeg.yaml"
+    empty.write_text("# nog invullen\n", encoding="utf-8")
+    answers = kansencoach_home / "antwoorden.yaml"
+    answers.write_text("", encoding="utf-8")
+
+    intervention = kansencoach("kb", "validate", empty)
+    scripted = kansencoach("run", "bias", "--answers", answers)
+
+    assert intervention.returncode == 2 and scripted.returncode == 2
+    assert f"{empty}:1:1: het bestand is leeg — " in intervention.stderr
+    assert "`kansencoach kb new leeg`" in intervention.stderr
+    assert f"{answers}:1:1: het bestand is leeg — " in scripted.stderr
+    assert "`kansencoach example bias > antwoorden.yaml`" in scripted.stderr
+    for result in (intervention, scripted):
+        assert "steps:" not in result.stderr and "Traceback" not in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -244,6 +245,50 @@ def test_exports_replace_only_regular_files(tmp_path: Path) -> None:
     assert not link.is_symlink()
     with pytest.raises(WriteError, match="te lang"):
         write_atomic(tmp_path / ("x" * 300 + ".md"), "x")
+
+
+def test_a_written_file_is_as_readable_as_the_officer_sets_new_files(tmp_path: Path) -> None:
+    """An export or a new flow goes to a shared folder for colleagues: it gets the mode the umask
+    gives new files (a temporary file's 0600 kept the team out), a replaced file keeps its own mode,
+    and a cache, which is nobody else's business, stays private."""
+    before = os.umask(0o022)
+    try:
+        export = write_atomic(tmp_path / "voorstel.md", "x")
+        shared = tmp_path / "gedeeld.md"
+        shared.write_text("oud")
+        shared.chmod(0o664)
+        write_atomic(shared, "nieuw", force=True)
+        cached = write_atomic(tmp_path / "cache.marshal", b"x", private=True)
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(export.stat().st_mode) == 0o644
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664 and shared.read_text() == "nieuw"
+    assert stat.S_IMODE(cached.stat().st_mode) == 0o600
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache.marshal", "gedeeld.md", "voorstel.md"]
+
+
+def test_an_export_and_a_new_flow_via_the_cli_are_readable_by_the_team(
+    kansencoach_home: Path, tmp_path: Path
+) -> None:
+    own = tmp_path / "team-flows"
+    own.mkdir()
+    out = tmp_path / "voorstel.html"
+    env = {**os.environ, "KANSENCOACH_FLOWS": str(own)}
+    for args in (
+        ["run", "bias", "--answers", str(DATA / "answers" / "bias.yaml"), "--export", str(out)],
+        ["flows", "new", "team"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "kansencoach", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=HANG,
+            umask=0o022,
+        )
+        assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert stat.S_IMODE((own / "team.yaml").stat().st_mode) == 0o644
 
 
 def test_a_long_export_name_via_the_cli(kansencoach_home: Path, tmp_path: Path) -> None:

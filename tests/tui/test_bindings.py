@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from driver import answered_up_to, type_text
+from driver import answer_shown, answered_up_to, type_text
 from textual.widgets import Button, OptionList
 
 from kansencoach.core import catalog
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.start import StartScreen
+from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.list_answer import ListAnswer
-from kansencoach.tui.widgets.panes import DraftPane, SuggestionsPane
+from kansencoach.tui.widgets.panes import DraftPane, ReviewPane, SuggestionsPane
 
-from helpers import mini_flow, small_knowledge_base
+from helpers import MINI_ANSWERS, mini_flow, small_knowledge_base
 
 
 @pytest.fixture
@@ -104,3 +106,42 @@ async def test_every_chat_action_is_in_the_command_palette() -> None:
         await pilot.pause()
         await pilot.pause()
         assert screen.query_one(DraftPane).display is not visible
+
+
+async def test_the_footer_leaves_out_send_and_explain_once_every_question_is_answered() -> None:
+    """With nothing left to ask, Ctrl+S Verstuur and F1 Uitleg did nothing, yet stayed in the footer."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Klaar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        footer = screen.query_one(KeyFooter)
+        assert "Verstuur" in str(footer.render()) and "Uitleg" in str(footer.render())
+        keys = list(MINI_ANSWERS)
+        await answer_shown(pilot, screen, *(MINI_ANSWERS[key] for key in keys[keys.index("criteria") :]))
+        assert screen.step is None
+        await pilot.pause()
+        shown = str(footer.render())
+        assert "Verstuur" not in shown and "Uitleg" not in shown
+        assert "Vorige" in shown and "Exporteren" in shown
+        await pilot.press("ctrl+r")  # the review pane takes the focus: there is no answer to return to
+        await pilot.pause()
+        assert "Naar je antwoord" not in str(footer.render())
+        await pilot.press("ctrl+b")  # back to the last question: both keys are there again
+        await pilot.pause()
+        assert screen.step is not None
+        assert "Verstuur" in str(footer.render()) and "Uitleg" in str(footer.render())
+
+
+async def test_esc_in_a_pane_of_a_finished_session_goes_to_the_start_as_the_hint_says() -> None:
+    """The footer offered 'Esc Naar je antwoord' in a pane with no answer left to give, and Esc did
+    nothing there, while the hint under the conversation says 'Esc naar start'."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Klaar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        keys = list(MINI_ANSWERS)
+        await answer_shown(pilot, screen, *(MINI_ANSWERS[key] for key in keys[keys.index("criteria") :]))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.query_one(ReviewPane).has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from driver import answered_up_to, new_chat, opened_chat, type_text
-from textual.widgets import OptionList, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
+from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
@@ -96,10 +98,7 @@ async def test_ticking_an_option_stores_it_so_a_crash_keeps_it() -> None:
 async def test_removing_a_point_not_sent_stores_the_rest_so_a_crash_keeps_it() -> None:
     app = KansencoachApp(new_flow=mini_flow(), title="Crash bij punten")
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await answered_up_to(pilot, app, "criteria")
-        for point in ("Bereik in de wijk", "Ervaring met ouders"):
-            await type_text(pilot, point)
-            await pilot.press("enter")
+        screen = await points_added(pilot, app, "Bereik in de wijk", "Ervaring met ouders")
         screen.keep_unsent()
         timer = screen._unsent_timer
         assert timer is not None
@@ -120,12 +119,47 @@ async def test_tab_onto_the_points_then_backspace_removes_the_last_one() -> None
     highlighted, and the first Backspace did nothing."""
     app = KansencoachApp(new_flow=mini_flow(), title="Punten weg")
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await answered_up_to(pilot, app, "criteria")
-        for point in ("Bereik in de wijk", "Ervaring met ouders"):
-            await type_text(pilot, point)
-            await pilot.press("enter")
+        screen = await points_added(pilot, app, "Bereik in de wijk", "Ervaring met ouders")
         await pilot.press("tab")
         assert screen.query_one("#list-items", OptionList).has_focus
         await pilot.press("backspace")
         answer = screen.query_one(ListAnswer)
         assert answer.items == ["Bereik in de wijk"]
+
+
+async def test_typing_after_removing_a_point_writes_the_next_one() -> None:
+    """Tab, Backspace removes a point and leaves the focus on the points; the letters typed next
+    (the point that replaces it) were taken by the list and lost."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punt vervangen")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await points_added(pilot, app, "Bereik in de wijk", "Ervaring met oders")
+        await pilot.press("tab", "backspace")
+        await type_text(pilot, "Ervaring met ouders")
+        await pilot.press("enter")
+        answer = screen.query_one(ListAnswer)
+        assert answer.items == ["Bereik in de wijk", "Ervaring met ouders"]
+        assert screen.query_one("#list-new", Input).has_focus
+
+
+async def test_tab_onto_points_brought_back_highlights_the_last_one_too() -> None:
+    """Back at a list answered before (Ctrl+B), the points came back with the first highlighted, so
+    Tab, Backspace removed the first point instead of the last one, as it does on a new list."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punten terug")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await points_added(pilot, app, "Bereik in de wijk", "Ervaring met ouders")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.query_one(ListAnswer).items == ["Bereik in de wijk", "Ervaring met ouders"]
+        await pilot.press("tab", "backspace")
+        assert screen.query_one(ListAnswer).items == ["Bereik in de wijk"]
+
+
+async def points_added(pilot: Pilot[None], app: KansencoachApp, *points: str) -> ChatScreen:
+    """The chat at the mini flow's list question, with `points` typed and added one by one."""
+    screen = await answered_up_to(pilot, app, "criteria")
+    for point in points:
+        await type_text(pilot, point)
+        await pilot.press("enter")
+    return screen

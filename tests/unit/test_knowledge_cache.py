@@ -110,9 +110,9 @@ def test_a_changed_file_is_read_again_and_only_that_one(
     os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same tick
     read: list[str] = []
 
-    def counting(path: Path) -> Document:
+    def counting(path: Path, empty_hint: str | None = None) -> Document:
         read.append(path.name)
-        return read_document(path)
+        return read_document(path, empty_hint)
 
     monkeypatch.setattr(loading, "read_document", counting)
     catalog.forget_loaded()

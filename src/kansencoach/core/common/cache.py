@@ -161,7 +161,8 @@ def store(file: Path, paths: Iterable[str | Path], value: Any) -> None:
         return
     with contextlib.suppress(OSError, WriteError):
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, (_MAGIC, data), force=True)  # not joined: that would hold it twice
+        # Not joined: that would hold it twice.
+        write_atomic(file, (_MAGIC, data), force=True, private=True)
 
 
 def construct(model: type[ModelT], data: dict[str, Any]) -> ModelT:

@@ -188,7 +188,9 @@ def _extra_field(
     before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
     valid = _fields_at(model, detail["loc"][:-1]) or fields
     words = [*valid, *(word for word, field in _FIELD_WORDS.items() if field in valid)]
-    suggestion = nearest(name, words)
+    # A word of the table written exactly is its field: `nearest` leaves out a candidate equal to
+    # the word, so `vraag:` was told no more than that the field is unknown.
+    suggestion = name if _FIELD_WORDS.get(name) in valid else nearest(name, words)
     if before is not None and position_of((*loc[:-1], before)).line == position.line:
         previous = parent[before]
         split = parent[name] is None or " " in name or not name.isidentifier() or suggestion is None
@@ -216,6 +218,10 @@ _FIELD_WORDS = {
     "secties": "sections",
     "concept": "draft",
     "voorwaarde": "when",
+    "next": "goto",
+    "volgende": "goto",
+    "if": "when",
+    "als": "when",
 }
 """Words an author may write for a field, in English or Dutch, and the field they mean."""
 

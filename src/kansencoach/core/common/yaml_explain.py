@@ -218,13 +218,27 @@ def _indentation(context: Context) -> Found | None:
         sibling = _previous_dash(context, line)
         if sibling is not None and sibling.indent != line.indent:
             return _shifted(line, sibling, sibling.indent, "yaml.pasted_left" if line.indent == 0 else "")
-    if not line.dash and any(other.dash and other.indent == line.indent for other in context.above(line)):
+    siblings = _block_above(context, line)
+    if not line.dash and any(other.dash and other.indent == line.indent for other in siblings):
         fix = " " * line.indent + "- " + line.text.strip()
         return Found(line.number, line.indent, "yaml.dash_missing", "yaml.fix_hint", {"fix": fix})
     target = above.key_indent
     if line.key_indent != target:
         return _shifted(line, above, target, "")
     return None
+
+
+def _block_above(context: Context, line: Line) -> list[Line]:
+    """The lines above `line` in its block, nearest first: up to the first written line indented
+    less (its parent). A list at the same indentation under another parent (a step's `options`
+    above a `when:` whose first key is indented too far) is not where `line` belongs."""
+    block: list[Line] = []
+    for above in context.above(line):
+        written = above.text.strip()
+        if written and not written.startswith("#") and above.indent < line.indent:
+            break
+        block.append(above)
+    return block
 
 
 def _previous_dash(context: Context, line: Line) -> Line | None:

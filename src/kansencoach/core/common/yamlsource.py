@@ -59,8 +59,12 @@ class Document:
         return Position(self.path, 1, 1) if packed is None else unpacked(self.path, packed)
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or ProblemsError for a file a person would not call YAML."""
+def read_text(path: Path, empty_hint: str | None = None) -> str:
+    """The file's text, or ProblemsError for a file a person would not call YAML.
+
+    `empty_hint` says what belongs in the file when it is empty (a flow's fields, an
+    intervention's): the caller knows what kind of file it reads; without one the hint is general.
+    """
     shown = str(path)
     start = Position(shown, 1, 1)
     raw = _read_capped(path, start)
@@ -78,7 +82,7 @@ def read_text(path: Path) -> str:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise ProblemsError([Problem(start, t("yaml.empty"), t("yaml.empty_hint"))])
+        raise _empty(start, empty_hint)
     return text
 
 
@@ -129,7 +133,7 @@ def _read_capped(path: Path, start: Position) -> bytes:
     return raw
 
 
-def parse(text: str, path: str) -> Document:
+def parse(text: str, path: str, empty_hint: str | None = None) -> Document:
     """Read `text` into a Document, or raise ProblemsError pointing at the fault.
 
     Where PyYAML's composer would stop (an undefined alias, a repeated anchor, a second document),
@@ -146,7 +150,7 @@ def parse(text: str, path: str) -> Document:
     finally:
         loader.dispose()
     if data is NOTHING:
-        raise ProblemsError([Problem(Position(path, 1, 1), t("yaml.empty"), t("yaml.empty_hint"))])
+        raise _empty(Position(path, 1, 1), empty_hint)
     if builder.problems:
         raise ProblemsError(builder.problems)
     return Document(path, data, builder.positions)
@@ -160,5 +164,9 @@ def _explained(error: yaml.YAMLError, text: str, path: str) -> ProblemsError:
     return ProblemsError([explain(error, text, path)])
 
 
-def read_document(path: Path) -> Document:
-    return parse(read_text(path), str(path))
+def read_document(path: Path, empty_hint: str | None = None) -> Document:
+    return parse(read_text(path, empty_hint), str(path), empty_hint)
+
+
+def _empty(position: Position, hint: str | None) -> ProblemsError:
+    return ProblemsError([Problem(position, t("yaml.empty"), hint or t("yaml.empty_hint"))])

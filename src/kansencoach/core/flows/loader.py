@@ -217,8 +217,9 @@ def examine(path: Path, vocabulary: Vocabulary | FacetValues) -> Checked:
 
 def _read(path: Path) -> tuple[str, Document]:
     """A file's text and its document, from one read: the text also goes into the digest."""
-    text = read_text(path)
-    return text, parse(text, str(path))
+    hint = t("yaml.empty_hint_flow", id=path.stem)
+    text = read_text(path, hint)
+    return text, parse(text, str(path), hint)
 
 
 def _is_block(document: Document) -> bool:

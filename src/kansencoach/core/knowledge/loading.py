@@ -157,7 +157,7 @@ def _checked(
             loaded.append((cached, _Reread(str(path))))
             continue
         try:
-            document = read_document(path)
+            document = read_document(path, t("yaml.empty_hint_intervention", id=path.stem))
             intervention = validate(Intervention, document.data, document.position)
             found = leftovers(document, "intervention.yaml")
         except ProblemsError as error:

@@ -32,7 +32,7 @@ class Script:
 
 def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
     """The answers in `path` for `loaded`; ProblemsError lists every missing or invalid answer."""
-    document = read_document(path)
+    document = read_document(path, t("yaml.empty_hint_answers", flow=loaded.flow.id, name=path.name))
     data = document.data
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise ProblemsError([Problem(document.position(()), t("script.shape"), t("script.shape_hint"))])

@@ -131,6 +131,14 @@ class ChatScreen(ChatKeys):
         with contextlib.suppress(StoreError):
             self.session.keep_unsent(step, widget.unsent())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Send, explain and a pane's way back to the answer need a question: once every question
+        is answered they are left out of the footer, where they did nothing (the palette still lists
+        send and explain, which still do nothing), and Esc in a pane goes to the start."""
+        if action in ("send", "help", "focus_answer"):
+            return self.step is not None
+        return True
+
     # The conversation
 
     def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
@@ -140,7 +148,9 @@ class ChatScreen(ChatKeys):
         Only what the officer needs to answer is done before the next frame; the header and (after
         an answer) the panes follow once the question is on screen (`_step_shown`).
         """
-        self.step = step
+        asked_before, self.step = self.step is not None, step
+        if asked_before != (step is not None):
+            self.refresh_bindings()  # send and explain come and go with the question (`check_action`)
         messages: list[Widget] = [] if answered is None else [officer_message(self.session, answered)]
         messages += [CoachMessage(info.say) for info in self.conversation.new_infos(step)]
         if step is None:

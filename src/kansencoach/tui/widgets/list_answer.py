@@ -31,8 +31,11 @@ class ListAnswer(AnswerInput):
         self.items: list[str] = list(current) if isinstance(current, list) else []
 
     def compose(self) -> ComposeResult:
-        yield Input(id="list-new", placeholder=t("tui.list_placeholder"))
+        # Not selected on focus: the letter that brings the focus back from the points (`on_key`)
+        # would be selected with it and replaced by the next.
+        yield Input(id="list-new", placeholder=t("tui.list_placeholder"), select_on_focus=False)
         items = OptionList(*map(visible, self.items), id="list-items")
+        items.highlighted = None  # made with options, it highlights the first; Tab onto it picks the last
         items.display = bool(self.items)
         yield items
 
@@ -75,10 +78,21 @@ class ListAnswer(AnswerInput):
     @on(events.DescendantFocus)
     def _list_focused(self, event: events.DescendantFocus) -> None:
         """Tab onto the points highlights the last one, so the Backspace the hint names removes it
-        (the list took the focus with nothing highlighted, and the first Backspace did nothing)."""
+        (a new list took the focus with nothing highlighted, and the first Backspace did nothing; a
+        list brought back had its first point highlighted, and lost that one: see `compose`)."""
         items = self.query_one("#list-items", OptionList)
         if event.widget is items and items.highlighted is None and items.option_count:
             items.highlighted = items.option_count - 1
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the points starts the next one in the field: after Tab, Backspace the
+        focus stays on the points, and the list took the letters of the point that replaced it."""
+        items = self.query_one("#list-items", OptionList)
+        if items.has_focus and event.is_printable and event.character is not None:
+            event.stop()
+            field = self.query_one("#list-new", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
 
     def action_remove(self) -> None:
         widget = self.query_one("#list-items", OptionList)
