@@ -6,6 +6,7 @@ typed or chosen, and the chat screen passes it to the core, which says what is w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +26,7 @@ from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answered import Answered, sent_from
 from kansencoach.tui.widgets.checklist import CheckList
+from kansencoach.tui.widgets.typed_number import TypedNumber
 
 if TYPE_CHECKING:
     from kansencoach.core.flows.models import AnswerValue, QuestionStep
@@ -248,6 +250,10 @@ class NumberedOptions(Answered, OptionList):
 
     chosen = False
 
+    def __init__(self, *options: Option, numbers: Sequence[int], id: str | None = None) -> None:
+        super().__init__(*options, id=id)
+        self.typed_number = TypedNumber(numbers)
+
     @property
     def has_answered(self) -> bool:
         return self.chosen
@@ -255,11 +261,19 @@ class NumberedOptions(Answered, OptionList):
     def on_key(self, event: events.Key) -> None:
         if sent_from(self):
             return  # the key belongs to the next question: the screen keeps it for that one
-        digit = event.character.isdigit() if event.character else False
-        if digit and 1 <= int(event.key) <= self.option_count:
-            self.highlighted = int(event.key) - 1
-        elif event.key != "enter" or self.highlighted is None:
-            return
+        character = event.character or ""
+        if character.isdigit():
+            named = self.typed_number.add(character)
+            if named is None:
+                return
+            self.highlighted = named.index
+            if not named.final:
+                event.stop()  # "1" of "12": the next digit decides, or Enter takes this one
+                return
+        else:
+            self.typed_number.clear()
+            if event.key != "enter" or self.highlighted is None:
+                return
         event.stop()
         event.prevent_default()
         self.chosen = True
@@ -270,8 +284,12 @@ class ChoiceAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ChoiceStep | ScaleStep)
         options = _choices(self.step)
-        widget = NumberedOptions(*[Option(label, id=value) for value, label in options], id="choice-answer")
         values = [value for value, _ in options]
+        scale = isinstance(self.step, ScaleStep)
+        numbers = [int(value) for value in values] if scale else range(1, len(values) + 1)
+        widget = NumberedOptions(
+            *[Option(label, id=value) for value, label in options], numbers=numbers, id="choice-answer"
+        )
         if str(self.current) in values:
             widget.highlighted = values.index(str(self.current))
         yield widget

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.answered import sent_from
+from kansencoach.tui.widgets.typed_number import TypedNumber
 
 TICKED, UNTICKED = "[x] ", "[ ] "
 
@@ -38,6 +39,7 @@ class CheckList(OptionList):
         self.labels = dict(options)
         self._ticked = set(selected) & set(self.labels)
         self._typing = False
+        self._typed_number = TypedNumber(range(1, len(self.labels) + 1))
         super().__init__(*[Option(self._prompt(value), id=value) for value in self.labels], id=id)
 
     @property
@@ -68,14 +70,18 @@ class CheckList(OptionList):
         if sent_from(self):
             return  # the key belongs to the next question: the screen keeps it for that one
         character = event.character or ""
+        named = self._typed_number.add(character) if character.isdigit() and not self._typing else None
+        if not character.isdigit():
+            self._typed_number.clear()
         if event.key == "space":
             event.stop()
             if not self._typing and self.highlighted is not None:
                 self.toggle(self.highlighted)  # a space between typed words is no choice
-        elif character.isdigit() and 1 <= int(character) <= self.option_count and not self._typing:
+        elif named is not None:
             event.stop()
-            self.highlighted = int(character) - 1
-            self.toggle(self.highlighted)
+            self.highlighted = named.index
+            if named.final:  # "1" of "12" only highlights: the next digit decides, or Space ticks it
+                self.toggle(named.index)
         elif character.isprintable() and character and not character.isspace():
             event.stop()
             if not self._typing:
