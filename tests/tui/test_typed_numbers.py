@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from driver import new_chat, new_session
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from kansencoach.tui.screens.chat import ChatScreen
@@ -16,12 +20,19 @@ def highlighted(screen: ChatScreen) -> int | None:
     return screen.answer_area.query_one(OptionList).highlighted
 
 
-async def test_two_digits_tick_option_ten_and_one_then_space_ticks_option_one() -> None:
+@contextlib.asynccontextmanager
+async def chat(*keys: str) -> AsyncIterator[tuple[Pilot[None], ChatScreen]]:
+    """A new session of the twelve-option flow, with `keys` pressed on its first question."""
     app = new_session(FLOW, "Veel")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await new_chat(app, pilot)
-        await pilot.press("1", "0")
+        await pilot.press(*keys)
         await pilot.pause()
+        yield pilot, screen
+
+
+async def test_two_digits_tick_option_ten_and_one_then_space_ticks_option_one() -> None:
+    async with chat("1", "0") as (pilot, screen):
         await pilot.press("1")
         await pilot.pause()
         assert highlighted(screen) == 0, "'1' of a twelve-option list moves the highlight to option 1"
@@ -31,11 +42,7 @@ async def test_two_digits_tick_option_ten_and_one_then_space_ticks_option_one() 
 
 
 async def test_a_choice_of_twelve_is_sent_by_its_two_digits_and_a_scale_by_its_value() -> None:
-    app = new_session(FLOW, "Veel")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await new_chat(app, pilot)
-        await pilot.press("3", "ctrl+s")
-        await pilot.pause()
+    async with chat("3", "ctrl+s") as (pilot, screen):
         assert screen.step is not None and screen.step.id == "keuze"
         await pilot.press("1")
         await pilot.pause()
@@ -50,11 +57,7 @@ async def test_a_choice_of_twelve_is_sent_by_its_two_digits_and_a_scale_by_its_v
 
 
 async def test_one_then_enter_sends_option_one_of_twelve() -> None:
-    app = new_session(FLOW, "Veel")
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await new_chat(app, pilot)
-        await pilot.press("2", "ctrl+s")
-        await pilot.pause()
+    async with chat("2", "ctrl+s") as (pilot, screen):
         await pilot.press("1", "enter")
         await pilot.pause()
         assert screen.session.answers["keuze"] == "o1"
