@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +17,23 @@ from kansencoach.tui.screens.export import ExportDialog
 from helpers import mini_flow
 
 
-async def open_dialog(pilot: Pilot[None], app: KansencoachApp) -> ExportDialog:
+async def open_dialog(pilot: Pilot[None]) -> ExportDialog:
     await pilot.press("f2")
     await pilot.pause()
-    dialog = app.screen
+    dialog = pilot.app.screen
     assert isinstance(dialog, ExportDialog)
     return dialog
+
+
+@contextlib.asynccontextmanager
+async def exporting(
+    title: str, size: tuple[int, int] = (100, 30)
+) -> AsyncIterator[tuple[Pilot[None], ExportDialog]]:
+    """A new session of the mini flow titled `title`, with its export dialog open."""
+    app = KansencoachApp(new_flow=mini_flow(), title=title)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield pilot, await open_dialog(pilot)
 
 
 async def test_default_is_the_current_folder_then_the_last_one(
@@ -31,39 +44,30 @@ async def test_default_is_the_current_folder_then_the_last_one(
     monkeypatch.chdir(work)  # not the documents folder, which the dialog used to offer
     elsewhere = tmp_path / "Nota's"
     elsewhere.mkdir()
-    app = KansencoachApp(new_flow=mini_flow(), title="Plan Zuid")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        dialog = await open_dialog(pilot, app)
+    async with exporting("Plan Zuid") as (pilot, dialog):
         field = dialog.query_one("#export-path", Input)
         assert field.value == str(work / "plan-zuid.md")
         field.value = str(elsewhere / "eerste.md")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert (elsewhere / "eerste.md").is_file()
         await pilot.press("escape")
         await pilot.pause()
-        dialog = await open_dialog(pilot, app)
+        dialog = await open_dialog(pilot)
         assert dialog.query_one("#export-path", Input).value == str(elsewhere / "plan-zuid.md")
     # Remembered across runs of the app, not only in memory.
-    again = KansencoachApp(new_flow=mini_flow(), title="Plan Noord")
-    async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        dialog = await open_dialog(pilot, again)
+    async with exporting("Plan Noord") as (pilot, dialog):
         assert dialog.query_one("#export-path", Input).value == str(elsewhere / "plan-noord.md")
 
 
 async def test_tabbing_into_the_path_keeps_it(fixed_world: Path) -> None:
-    app = KansencoachApp(new_flow=mini_flow(), title="Plan")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        dialog = await open_dialog(pilot, app)
+    async with exporting("Plan") as (pilot, dialog):
         field = dialog.query_one("#export-path", Input)
         before = field.value
-        while app.focused is field:
+        while pilot.app.focused is field:
             await pilot.press("tab")
-        while app.focused is not field:
+        while pilot.app.focused is not field:
             await pilot.press("tab")
         await pilot.press("end", "x")
         assert field.value == before + "x"
@@ -73,20 +77,14 @@ async def test_tabbing_into_the_path_keeps_it(fixed_world: Path) -> None:
 
 async def test_every_format_reads_whole_at_80x24(fixed_world: Path) -> None:
     # The session file's line was cut off at 80 columns: 'om te delen of later i…'.
-    app = KansencoachApp(new_flow=mini_flow(), title="Plan Zuid")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        dialog = await open_dialog(pilot, app)
+    async with exporting("Plan Zuid", size=(80, 24)) as (_pilot, dialog):
         for button in dialog.query(RadioButton):
             shown = button.render_line(0).text
             assert str(button.label) in shown and "…" not in shown, shown
 
 
 async def test_a_name_with_another_formats_suffix_chooses_that_format(fixed_world: Path) -> None:
-    app = KansencoachApp(new_flow=mini_flow(), title="Plan")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        dialog = await open_dialog(pilot, app)
+    async with exporting("Plan") as (pilot, dialog):
         field = dialog.query_one("#export-path", Input)
         field.value = str(fixed_world / "memo.html")
         # The radio set takes the press through its buttons' messages: wait for it, not a frame.
@@ -94,7 +92,7 @@ async def test_a_name_with_another_formats_suffix_chooses_that_format(fixed_worl
         assert dialog.query_one("#html", RadioButton).value
         assert field.value == str(fixed_world / "memo.html")  # the name stays as typed
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert (
             (fixed_world / "memo.html")
@@ -106,5 +104,5 @@ async def test_a_name_with_another_formats_suffix_chooses_that_format(fixed_worl
         # A name without a known suffix leaves the format chosen.
         field.value = str(fixed_world / "memo.txt")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await pilot.app.workers.wait_for_complete()
         assert dialog.fmt == "html"
