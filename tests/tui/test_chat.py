@@ -316,11 +316,11 @@ async def test_escape_goes_back_to_start_and_releases_the_lock() -> None:
 
 
 def test_options_from_flow_are_numbered() -> None:
-    from kansencoach.tui.widgets.answer_inputs import _choices
+    from kansencoach.tui.widgets.answer_inputs import _numbered
 
     step = next(step for step in mini_flow().flow.steps if step.id == "domein")
     assert isinstance(step, ChoiceStep)
-    assert _choices(step) == [("onderwijs", "1. Onderwijs"), ("gezondheid", "2. Gezondheid")]
+    assert _numbered(step) == [("onderwijs", 1, "1. Onderwijs"), ("gezondheid", 2, "2. Gezondheid")]
 
 
 async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:

@@ -283,12 +283,12 @@ class NumberedOptions(Answered, OptionList):
 class ChoiceAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ChoiceStep | ScaleStep)
-        options = _choices(self.step)
-        values = [value for value, _ in options]
-        scale = isinstance(self.step, ScaleStep)
-        numbers = [int(value) for value in values] if scale else range(1, len(values) + 1)
+        options = _numbered(self.step)
+        values = [value for value, _, _ in options]
         widget = NumberedOptions(
-            *[Option(label, id=value) for value, label in options], numbers=numbers, id="choice-answer"
+            *[Option(label, id=value) for value, _, label in options],
+            numbers=[number for _, number, _ in options],
+            id="choice-answer",
         )
         if str(self.current) in values:
             widget.highlighted = values.index(str(self.current))
@@ -309,13 +309,17 @@ class ChoiceAnswer(AnswerInput):
         self.send(int(value) if isinstance(self.step, ScaleStep) else value)
 
 
-def _choices(step: ChoiceStep | ScaleStep) -> list[tuple[str, str]]:
-    if isinstance(step, ChoiceStep):
-        return [(option.value, f"{number}. {option.label}") for number, option in enumerate(step.options, 1)]
-    labels = {step.min: step.min_label, step.max: step.max_label}
+def _numbered(step: ChoiceStep | MultiStep | ScaleStep) -> list[tuple[str, int, str]]:
+    """Each option's value, the number the officer types for it and its label, which shows that
+    number: a choice's or a multi-select's place in the list, a scale's own value."""
+    if isinstance(step, ScaleStep):
+        labels = {step.min: step.min_label, step.max: step.max_label}
+        return [
+            (str(value), value, f"{value}" + (f" — {labels[value]}" if labels.get(value) else ""))
+            for value in range(step.min, step.max + 1)
+        ]
     return [
-        (str(value), f"{value}" + (f" — {labels[value]}" if labels.get(value) else ""))
-        for value in range(step.min, step.max + 1)
+        (option.value, number, f"{number}. {option.label}") for number, option in enumerate(step.options, 1)
     ]
 
 
@@ -323,10 +327,13 @@ class MultiAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, MultiStep)
         chosen = self.current if isinstance(self.current, list) else []
-        options = [
-            (option.value, f"{number}. {option.label}") for number, option in enumerate(self.step.options, 1)
-        ]
-        yield CheckList(options, set(chosen), id="multi-answer")
+        options = _numbered(self.step)
+        yield CheckList(
+            [(value, label) for value, _, label in options],
+            set(chosen),
+            numbers=[number for _, number, _ in options],
+            id="multi-answer",
+        )
 
     def read(self) -> AnswerValue:
         return self.query_one(CheckList).selected

@@ -8,6 +8,7 @@ are refused with a warning and the spaces between them do not toggle anything.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -35,11 +36,18 @@ class CheckList(OptionList):
     class Toggled(Message):
         """An option was ticked or unticked."""
 
-    def __init__(self, options: list[tuple[str, str]], selected: set[str], id: str | None = None) -> None:
+    def __init__(
+        self,
+        options: list[tuple[str, str]],
+        selected: set[str],
+        numbers: Sequence[int],
+        id: str | None = None,
+    ) -> None:
+        """`options` are (value, label) pairs; `numbers` the number each label shows, typed to tick it."""
         self.labels = dict(options)
         self._ticked = set(selected) & set(self.labels)
         self._typing = False
-        self._typed_number = TypedNumber(range(1, len(self.labels) + 1))
+        self._typed_number = TypedNumber(numbers)
         super().__init__(*[Option(self._prompt(value), id=value) for value in self.labels], id=id)
 
     @property
