@@ -11,7 +11,6 @@ One line per figure: name, value, baseline, ratio, target, PASS or FAIL. Exit co
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import statistics
 import subprocess
@@ -37,11 +36,6 @@ from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
-
-# Importing kansencoach.tui (chat_update needs it) raises the collector's threshold until an app
-# freezes its objects (tui/__init__.py); the CLI and core rows run here as the CLI runs them, which
-# never imports the tui, with Python's default threshold.
-gc.set_threshold(700, 10, 10)
 
 
 @dataclass

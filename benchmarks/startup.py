@@ -59,6 +59,9 @@ Hello().run(headless=True)
 KANSENCOACH = (
     REPORT
     + """
+from kansencoach import tui
+
+tui.defer_young_collections()  # as `kansencoach` does before it starts the app
 from kansencoach.tui.app import KansencoachApp
 
 class FirstScreen(KansencoachApp):
@@ -84,6 +87,9 @@ USABLE = (
     REPORT
     + f"""
 import os, sys
+from kansencoach import tui
+
+tui.defer_young_collections()  # as `kansencoach` does before it starts the app
 from kansencoach.tui.app import KansencoachApp
 
 class Usable(KansencoachApp):

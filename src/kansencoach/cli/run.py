@@ -48,6 +48,9 @@ def _tui(
     store_path: Path | None = None,
 ) -> int:
     _require_terminal()
+    from kansencoach import tui
+
+    tui.defer_young_collections()
     from kansencoach.tui.app import KansencoachApp
 
     KansencoachApp(store_path, resume, new_flow, title, watch, preview=store_path is not None).run()
