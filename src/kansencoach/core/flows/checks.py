@@ -240,14 +240,7 @@ class _Checker:
                     self.add(value_loc, message, _option_hint(str(value), options), "unknown-ref")
 
     def gotos(self, index: int, step: Step) -> None:
-        targets: list[tuple[Loc, str]] = []
-        if isinstance(step.goto, str):
-            targets.append((("steps", index, "goto"), step.goto))
-        elif isinstance(step.goto, list):
-            targets += [
-                (("steps", index, "goto", number, "to"), rule.to) for number, rule in enumerate(step.goto)
-            ]
-        for loc, target in targets:
+        for loc, target in _goto_targets(index, step):
             if target != END and target not in self.index:
                 hint = did_you_mean(target, [*self.index, END], t("check.unknown_goto_hint", end=END))
                 self.add(loc, t("check.unknown_goto", ref=target), hint, "unknown-ref")
@@ -306,12 +299,75 @@ class _Checker:
                     "unreachable",
                 )
         finishing = _can_finish(following, end)
-        for cycle in _closed_cycles(reachable - finishing, following):
+        stuck = reachable - finishing
+        for cycle in _closed_cycles(stuck, following):
             chain = " → ".join(steps[i].id for i in (*cycle, cycle[0]))
             # Point at the goto that jumps back, which is what the author wrote last.
             back = next((i for i in cycle if steps[i].goto is not None and min(following[i]) <= i), cycle[0])
             loc: Loc = ("steps", back, "goto") if steps[back].goto is not None else ("steps", back)
-            self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint"), "cycle")
+            self.add(loc, t("check.cycle", chain=chain), t("check.cycle_hint", end=END), "cycle")
+        self._jumps_back(reachable - stuck, following)
+
+    def _jumps_back(self, walked: set[int], following: list[list[int]]) -> None:
+        """A goto back into a loop that has a way out. The engine passes each step at most once
+        (an answer is never asked for twice), so the walk ends where it comes round again: the flow
+        told the officer it was done at the question before the jump, asking nothing after it.
+        A closed loop, without a way out, is reported as such and not again here."""
+        group = _loop_groups(following, len(self.flow.steps))
+        for index in sorted(walked):
+            for loc, target in _goto_targets(index, self.flow.steps[index]):
+                to = self.index.get(target)
+                if to is not None and to <= index and group[to] == group[index]:
+                    hint = t("check.goto_back_hint", end=END)
+                    self.add(loc, t("check.goto_back", ref=target), hint, "cycle")
+
+
+def _goto_targets(index: int, step: Step) -> list[tuple[Loc, str]]:
+    """Where the `goto` of `steps[index]` may lead, each with where its target is written."""
+    if isinstance(step.goto, str):
+        return [(("steps", index, "goto"), step.goto)]
+    if isinstance(step.goto, list):
+        return [(("steps", index, "goto", number, "to"), rule.to) for number, rule in enumerate(step.goto)]
+    return []
+
+
+def _loop_groups(following: list[list[int]], end: int) -> list[int]:
+    """For each step, the group of steps that can each reach the others (its strongly connected
+    component, by Kosaraju's two walks, without recursion): a jump within a group goes round a loop."""
+    count = len(following)
+    finished: list[int] = []
+    visited = [False] * count
+    for root in range(count):
+        if visited[root]:
+            continue
+        visited[root] = True
+        stack = [(root, iter(following[root]))]
+        while stack:
+            node, todo = stack[-1]
+            onward = next((target for target in todo if target != end and not visited[target]), None)
+            if onward is None:
+                stack.pop()
+                finished.append(node)
+            else:
+                visited[onward] = True
+                stack.append((onward, iter(following[onward])))
+    preceding: list[list[int]] = [[] for _ in range(count)]
+    for source, targets in enumerate(following):
+        for target in targets:
+            if target != end:
+                preceding[target].append(source)
+    group = [-1] * count
+    for root in reversed(finished):
+        if group[root] != -1:
+            continue
+        group[root] = root
+        waiting = [root]
+        while waiting:
+            for source in preceding[waiting.pop()]:
+                if group[source] == -1:
+                    group[source] = root
+                    waiting.append(source)
+    return group
 
 
 def _can_finish(following: list[list[int]], end: int) -> set[int]:

@@ -69,7 +69,9 @@ MESSAGES: dict[str, str] = {
     "check.unreachable": "stap '{id}' wordt nooit bereikt",
     "check.unreachable_hint": "een goto springt eroverheen; laat een stap of goto-regel hierheen leiden, of verwijder de stap",
     "check.cycle": "deze stappen verwijzen in een kring naar elkaar zonder uitgang: {chain}",
-    "check.cycle_hint": "geef een goto in de kring een voorwaarde, of laat hem verder in de flow springen",
+    "check.cycle_hint": "laat een goto in de kring naar een stap verderop in de flow springen, of naar `{end}` als de flow daar klaar is",
+    "check.goto_back": "deze goto springt terug naar '{ref}': de flow stelt geen vraag twee keer en stopt daar, zodat de vragen hierna nooit komen",
+    "check.goto_back_hint": "laat de goto naar een stap verderop in de flow springen, of naar `{end}` als de flow hier klaar is",
     "check.not_in_vocabulary": "'{value}' staat niet in de woordenlijst voor {facet}",
     "check.vocabulary_hint": "gebruik een waarde uit knowledge/vocabulary.yaml: {values}",
     # Conditions in words
