@@ -90,3 +90,20 @@ def test_an_empty_file_is_told_what_belongs_in_it_not_a_flows_fields(kansencoach
     assert "`kansencoach example bias > antwoorden.yaml`" in scripted.stderr
     for result in (intervention, scripted):
         assert "steps:" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_folder_without_a_single_file_is_not_reported_as_all_right(kansencoach_home: Path) -> None:
+    # An author who names the wrong folder (or a folder not yet filled) was told '0 interventies
+    # gecontroleerd, 0 fouten' and `flows validate` printed nothing at all, both with exit 0.
+    folder = kansencoach_home / "nog-leeg"
+    folder.mkdir()
+
+    flows = kansencoach("flows", "validate", folder)
+    interventions = kansencoach("kb", "validate", folder)
+
+    assert flows.returncode == 2 and interventions.returncode == 2
+    assert f"in de map {folder} staat geen flow (geen .yaml-bestand) — controleer het pad" in flows.stderr
+    assert f"in de map {folder} staat geen interventie" in interventions.stderr
+    assert "`kansencoach kb new ID`" in interventions.stderr
+    for result in (flows, interventions):
+        assert "Traceback" not in result.stderr and "in orde" not in result.stdout

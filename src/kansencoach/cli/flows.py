@@ -275,7 +275,10 @@ def _files_to_validate(arguments: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in arguments or [directory for directory in flow_dirs() if directory.is_dir()]:
         if path.is_dir():
-            files += yaml_files(path) + yaml_files(path / "blocks")
+            in_folder = yaml_files(path) + yaml_files(path / "blocks")
+            if arguments and not in_folder:  # a folder named by mistake is not 'in orde'
+                raise UserError(t("cli.no_flows_in_folder", path=path))
+            files += in_folder
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             files.append(find_entry(str(path)).path)
         else:

@@ -167,13 +167,18 @@ def _knowledge_targets(arguments: list[Path]) -> list[Path]:
     """What `kb validate PAD …` checks: a knowledge base (a folder with vocabulary.yaml), the
     interventions in an own folder, a file as given, or the file of an intervention id."""
     from kansencoach.core.catalog import load_kb
+    from kansencoach.core.common.folders import yaml_files
     from kansencoach.core.common.problems import did_you_mean
     from kansencoach.core.knowledge.layout import user_intervention_files
 
     targets: list[Path] = []
     for path in arguments:
         if path.is_dir() and (not (path / "vocabulary.yaml").exists() or _is_own_folder(path)):
-            targets += user_intervention_files(path)
+            in_folder = user_intervention_files(path)
+            # A folder named by mistake is not '0 fouten'; an own folder may hold only vocabulary.yaml.
+            if not in_folder and not yaml_files(path):
+                raise UserError(t("cli.kb_no_interventions_in_folder", path=path))
+            targets += in_folder
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
             if str(path) not in known:
