@@ -102,8 +102,13 @@ def test_a_folder_without_a_single_file_is_not_reported_as_all_right(kansencoach
     interventions = kansencoach("kb", "validate", folder)
 
     assert flows.returncode == 2 and interventions.returncode == 2
-    assert f"in de map {folder} staat geen flow (geen .yaml-bestand) — controleer het pad" in flows.stderr
-    assert f"in de map {folder} staat geen interventie" in interventions.stderr
+    assert f"{folder}:1:1: in deze map staat geen flow (geen .yaml-bestand) — controleer het pad" in flows.stderr
+    assert f"{folder}:1:1: in deze map staat geen interventie" in interventions.stderr
     assert "`kansencoach kb new ID`" in interventions.stderr
     for result in (flows, interventions):
         assert "Traceback" not in result.stderr and "in orde" not in result.stdout
+    # Beside other files, the empty folder is reported and they are still checked.
+    shipped = DATA / "flows" / "mini.yaml"
+    both = kansencoach("flows", "validate", folder, shipped)
+    assert both.returncode == 2 and f"{shipped}: in orde" in both.stdout
+    assert f"{folder}:1:1: in deze map staat geen flow" in both.stderr

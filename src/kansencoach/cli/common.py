@@ -113,6 +113,14 @@ class Commands:
         return Commands(group.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True))
 
 
+def empty_folder(folder: Path, key: str) -> Problem:
+    """The problem of a folder named to `validate` that holds nothing to check: told in the
+    message `key` (and its hint), not passed as 'in orde' with nothing checked."""
+    from kansencoach.core.common.problems import Position, Problem
+
+    return Problem(Position(str(folder), 1, 1), t(key), t(f"{key}_hint"), "empty-folder")
+
+
 def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: bool = False) -> None:
     """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI.
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kansencoach.cli.common import USER_ERROR, Commands, UserError, origin, print_problems, print_warnings
+from kansencoach.cli.common import (
+    USER_ERROR,
+    Commands,
+    UserError,
+    empty_folder,
+    origin,
+    print_problems,
+    print_warnings,
+)
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -156,11 +164,13 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 def _flows_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.common.cache import no_cyclic_gc
 
-    paths = _files_to_validate(arguments.paths)
+    paths, empty = _files_to_validate(arguments.paths)
     as_json = arguments.format == "json"
     judge = _Judge()
-    found: list[Problem] = []
-    broken = 0
+    found = [empty_folder(folder, "cli.no_flows_in_folder") for folder in empty]
+    broken = len(found)
+    if found and not as_json:
+        print_problems(found)
     # A changed file costs the imports of pydantic, the models and the checks: many objects and
     # hardly a cycle, which the collector would only rescan (about 7% of a first validate).
     with no_cyclic_gc():
@@ -180,7 +190,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     team_broken = _report_team_problem()
     if broken:
         if not as_json:
-            print(t("cli.invalid_summary", broken=broken, count=len(paths)), file=sys.stderr)
+            print(t("cli.invalid_summary", broken=broken, count=len(paths) + len(empty)), file=sys.stderr)
         return USER_ERROR
     return USER_ERROR if team_broken else 0
 
@@ -266,24 +276,25 @@ class _Judge:
         return self._clashes[folder].get(Path(os.path.realpath(path)), [])
 
 
-def _files_to_validate(arguments: list[Path]) -> list[Path]:
+def _files_to_validate(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
     """The flow and block files to check: each folder's, a file as given, a flow id's file; without
-    arguments every flow folder's, the user's own first."""
+    arguments every flow folder's, the user's own first. And the folders given without any."""
     from kansencoach.core.catalog import find_entry, flow_dirs
     from kansencoach.core.common.folders import yaml_files
 
     files: list[Path] = []
+    empty: list[Path] = []
     for path in arguments or [directory for directory in flow_dirs() if directory.is_dir()]:
         if path.is_dir():
             in_folder = yaml_files(path) + yaml_files(path / "blocks")
             if arguments and not in_folder:  # a folder named by mistake is not 'in orde'
-                raise UserError(t("cli.no_flows_in_folder", path=path))
+                empty.append(path)
             files += in_folder
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             files.append(find_entry(str(path)).path)
         else:
             files.append(path)
-    return list(dict.fromkeys(files))
+    return list(dict.fromkeys(files)), empty
 
 
 def _id_clashes(folder: Path | None) -> dict[Path, list[Problem]]:

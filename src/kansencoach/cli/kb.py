@@ -9,6 +9,7 @@ from kansencoach.cli.common import (
     USER_ERROR,
     Commands,
     UserError,
+    empty_folder,
     origin,
     path_arg,
     print_problems,
@@ -89,12 +90,12 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
-    paths = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()
+    paths, empty = _knowledge_targets(arguments.paths) if arguments.paths else (_default_knowledge(), [])
     text = arguments.format == "text"
     for folder in arguments.sources:
         if not folder.is_dir():
             raise UserError(t("cli.kb_sources_missing", path=folder))
-    problems: list[Problem] = []
+    problems = [empty_folder(folder, "cli.kb_no_interventions_in_folder") for folder in empty]
     examined = 0
     for directory in (path for path in paths if path.is_dir()):
         try:
@@ -163,21 +164,23 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     return [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
 
 
-def _knowledge_targets(arguments: list[Path]) -> list[Path]:
+def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
     """What `kb validate PAD …` checks: a knowledge base (a folder with vocabulary.yaml), the
-    interventions in an own folder, a file as given, or the file of an intervention id."""
+    interventions in an own folder, a file as given, or the file of an intervention id; and the
+    folders given that hold no YAML file at all."""
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.folders import yaml_files
     from kansencoach.core.common.problems import did_you_mean
     from kansencoach.core.knowledge.layout import user_intervention_files
 
     targets: list[Path] = []
+    empty: list[Path] = []
     for path in arguments:
         if path.is_dir() and (not (path / "vocabulary.yaml").exists() or _is_own_folder(path)):
             in_folder = user_intervention_files(path)
             # A folder named by mistake is not '0 fouten'; an own folder may hold only vocabulary.yaml.
             if not in_folder and not yaml_files(path):
-                raise UserError(t("cli.kb_no_interventions_in_folder", path=path))
+                empty.append(path)
             targets += in_folder
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
@@ -187,7 +190,7 @@ def _knowledge_targets(arguments: list[Path]) -> list[Path]:
             targets.append(known[str(path)])
         else:
             targets.append(path)
-    return targets
+    return targets, empty
 
 
 def _is_own_folder(path: Path) -> bool:

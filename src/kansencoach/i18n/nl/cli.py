@@ -8,7 +8,8 @@ MESSAGES: dict[str, str] = {
     "cli.docs": "toon een handleiding: flows (flows schrijven, standaard) of kennisbank",
     "cli.docs_where": "(dit bestand staat ook op {path})",
     "cli.kb_list_hint": "`kansencoach kb list` toont alle interventies",
-    "cli.kb_no_interventions_in_folder": "in de map {path} staat geen interventie (geen enkel .yaml-bestand, ook niet in interventions/) — controleer het pad, of maak een interventie met `kansencoach kb new ID`",
+    "cli.kb_no_interventions_in_folder": "in deze map staat geen interventie (geen enkel .yaml-bestand, ook niet in interventions/)",
+    "cli.kb_no_interventions_in_folder_hint": "controleer het pad, of maak een interventie met `kansencoach kb new ID`",
     "cli.kb_unknown_id": "er is geen interventie '{id}' — {hint}",
     "cli.verbose": "toon bij een YAML-fout ook de oorspronkelijke (Engelse) melding van de YAML-lezer",
     "cli.parser_detail": "      (YAML-lezer: {detail})",
@@ -124,5 +125,6 @@ MESSAGES: dict[str, str] = {
     "cli.session_flow_missing": "(flow niet meer te vinden)",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
-    "cli.no_flows_in_folder": "in de map {path} staat geen flow (geen .yaml-bestand) — controleer het pad, of maak een flow met `kansencoach flows new ID`",
+    "cli.no_flows_in_folder": "in deze map staat geen flow (geen .yaml-bestand)",
+    "cli.no_flows_in_folder_hint": "controleer het pad, of maak een flow met `kansencoach flows new ID`",
 }
