@@ -114,9 +114,10 @@ def _problem(
         return Problem(position_of((*loc, "type")), t("schema.step_type", value=tag), hint)
     if kind == "union_tag_not_found":
         written = _value_at(data, loc)
-        typo = nearest("type", written) if isinstance(written, dict) else None
+        keys = [key for key in written if isinstance(key, str)] if isinstance(written, dict) else []
+        typo = next((key for key in keys if _field_for(key, {"type"})), None) or nearest("type", keys)
         if typo is not None:
-            # `typ: text`: the step has its type, under a misspelt name.
+            # `typ: text` or `soort: text`: the step has its type, under a misspelt or Dutch name.
             hint = t("hint.did_you_mean", suggestion="type")
             return Problem(position_of((*loc, typo)), t("schema.extra", field=typo), hint)
         return Problem(
@@ -130,6 +131,10 @@ def _problem(
         return Problem(position, message, t("schema.brackets_in_text_hint", field=name))
     if kind in _TYPE_NAMES and given is None:
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
+    if kind in ("bool_type", "bool_parsing"):
+        # `required: nee`: told it must be "ja of nee", the author could not see what to change.
+        message = t("schema.wrong_type", field=name, expected=t("type.bool"), value=_show(given))
+        return Problem(position, message, t("schema.bool_hint", field=name))
     if kind in _TYPE_NAMES:
         expected = t(_TYPE_NAMES[kind])
         message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
@@ -187,10 +192,10 @@ def _extra_field(
     keys = list(parent) if isinstance(parent, dict) else []
     before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
     valid = _fields_at(model, detail["loc"][:-1]) or fields
-    words = [*valid, *(word for word, field in _FIELD_WORDS.items() if field in valid)]
+    words = [*valid, *(word for word in _FIELD_WORDS if _field_for(word, valid))]
     # A word of the table written exactly is its field: `nearest` leaves out a candidate equal to
     # the word, so `vraag:` was told no more than that the field is unknown.
-    suggestion = name if _FIELD_WORDS.get(name) in valid else nearest(name, words)
+    suggestion = name if _field_for(name, valid) else nearest(name, words)
     if before is not None and position_of((*loc[:-1], before)).line == position.line:
         previous = parent[before]
         split = parent[name] is None or " " in name or not name.isidentifier() or suggestion is None
@@ -198,32 +203,68 @@ def _extra_field(
             text = f"{previous}, {name}" + (f": {parent[name]}" if parent[name] is not None else "")
             hint = t("schema.comma_in_text_hint", fix=f'{before}: "{text}"')
             return Problem(position_of((*loc[:-1], before)), t("schema.comma_in_text", field=before), hint)
-    hint = t("hint.did_you_mean", suggestion=_FIELD_WORDS.get(suggestion, suggestion)) if suggestion else ""
+    meant = (_field_for(suggestion, valid) or suggestion) if suggestion else None
+    hint = t("hint.did_you_mean", suggestion=meant) if meant else ""
     return Problem(position, t("schema.extra", field=name), hint or t("schema.extra_hint"))
 
 
-_FIELD_WORDS = {
-    "question": "ask",
-    "vraag": "ask",
-    "text": "say",
-    "tekst": "say",
-    "message": "say",
-    "titel": "title",
-    "uitleg": "help",
-    "opties": "options",
-    "keuzes": "options",
-    "soort": "type",
-    "versie": "version",
-    "stappen": "steps",
-    "secties": "sections",
-    "concept": "draft",
-    "voorwaarde": "when",
-    "next": "goto",
-    "volgende": "goto",
-    "if": "when",
-    "als": "when",
+_FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    # a flow's
+    "question": ("ask",),
+    "vraag": ("ask",),
+    "text": ("say",),
+    "tekst": ("say",),
+    "message": ("say",),
+    "titel": ("title", "label"),
+    "uitleg": ("help", "explanation"),
+    "opties": ("options",),
+    "keuzes": ("options",),
+    "soort": ("type",),
+    "versie": ("version",),
+    "stappen": ("steps",),
+    "secties": ("sections",),
+    "concept": ("draft",),
+    "voorwaarde": ("when",),
+    "next": ("goto",),
+    "volgende": ("goto",),
+    "if": ("when",),
+    "als": ("when",),
+    # an intervention's
+    "naam": ("name",),
+    "samenvatting": ("summary",),
+    "omschrijving": ("summary",),
+    "probleem": ("problem",),
+    "aanpak": ("approach",),
+    "doelgroep": ("target_group",),
+    "domein": ("domains",),
+    "domeinen": ("domains",),
+    "perspectief": ("perspectives", "perspective"),
+    "perspectieven": ("perspectives",),
+    "waarom": ("why",),
+    "bewijs": ("evidence",),
+    "onderbouwing": ("evidence",),
+    "niveau": ("level",),
+    "bewijsniveau": ("level",),
+    "toelichting": ("explanation",),
+    "kosten": ("cost",),
+    "trefwoorden": ("keywords",),
+    "zoekwoorden": ("keywords",),
+    "signalen": ("signals",),
+    "bronnen": ("sources",),
+    "bron": ("sources", "document"),
+    "paragraaf": ("section",),
+    "hoofdstuk": ("section",),
+    "citaat": ("quote",),
+    "verwant": ("related",),
+    "gerelateerd": ("related",),
 }
-"""Words an author may write for a field, in English or Dutch, and the field they mean."""
+"""Words an author may write for a field, in English or Dutch, and the fields they may mean (the
+first of them valid where the word stands is the one meant)."""
+
+
+def _field_for(word: str, valid: set[str]) -> str | None:
+    """The field valid here that an author's word stands for (`vraag` → `ask`), if any."""
+    return next((field for field in _FIELD_WORDS.get(word, ()) if field in valid), None)
 
 
 def _keys_at(data: Any, loc: Loc) -> list[str]:

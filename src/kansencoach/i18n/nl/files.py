@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "schema.step_type_hint": "kies een van: {types}",
     "schema.wrong_type": "'{field}' moet {expected} zijn, maar is {value}",
     "schema.wrong_type_hint": "vul hier {expected} in",
+    "schema.bool_hint": "schrijf `{field}: true` voor ja of `{field}: false` voor nee",
     "schema.bad_id": "ongeldige id {value}",
     "schema.bad_id_hint": "gebruik alleen kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`",
     "schema.bad_form": "'{field}' heeft niet de verwachte vorm: {value}",

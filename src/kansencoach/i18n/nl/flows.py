@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "type.text": "tekst",
     "type.int": "een geheel getal",
     "type.number": "een getal",
-    "type.bool": "ja of nee (true/false)",
+    "type.bool": "true of false",
     "type.list": "een lijst (regels die met '- ' beginnen)",
     "type.mapping": "een blok met velden (naam: waarde)",
     # Flows
