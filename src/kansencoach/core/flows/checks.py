@@ -34,6 +34,7 @@ from kansencoach.core.flows.models import (
     Step,
     TextStep,
 )
+from kansencoach.core.flows.reach import can_finish, closed_cycles, loop_groups, reached
 from kansencoach.core.flows.value_checks import allocation, yes_no
 from kansencoach.i18n import t
 
@@ -289,7 +290,7 @@ class _Checker:
         steps = self.flow.steps
         end = len(steps)
         following = successors(steps)
-        reachable = _closure([0], following, end)
+        reachable = reached([0], following, end)
         for index in range(len(steps)):
             if index not in reachable:
                 self.add(
@@ -298,9 +299,9 @@ class _Checker:
                     t("check.unreachable_hint"),
                     "unreachable",
                 )
-        finishing = _can_finish(following, end)
+        finishing = can_finish(following, end)
         stuck = reachable - finishing
-        for cycle in _closed_cycles(stuck, following):
+        for cycle in closed_cycles(stuck, following):
             chain = " → ".join(steps[i].id for i in (*cycle, cycle[0]))
             # Point at the goto that jumps back, which is what the author wrote last.
             back = next((i for i in cycle if steps[i].goto is not None and min(following[i]) <= i), cycle[0])
@@ -313,7 +314,7 @@ class _Checker:
         (an answer is never asked for twice), so the walk ends where it comes round again: the flow
         told the officer it was done at the question before the jump, asking nothing after it.
         A closed loop, without a way out, is reported as such and not again here."""
-        group = _loop_groups(following, len(self.flow.steps))
+        group = loop_groups(following, len(self.flow.steps))
         for index in sorted(walked):
             for loc, target in _goto_targets(index, self.flow.steps[index]):
                 to = self.index.get(target)
@@ -329,58 +330,6 @@ def _goto_targets(index: int, step: Step) -> list[tuple[Loc, str]]:
     if isinstance(step.goto, list):
         return [(("steps", index, "goto", number, "to"), rule.to) for number, rule in enumerate(step.goto)]
     return []
-
-
-def _loop_groups(following: list[list[int]], end: int) -> list[int]:
-    """For each step, the group of steps that can each reach the others (its strongly connected
-    component, by Kosaraju's two walks, without recursion): a jump within a group goes round a loop."""
-    count = len(following)
-    finished: list[int] = []
-    visited = [False] * count
-    for root in range(count):
-        if visited[root]:
-            continue
-        visited[root] = True
-        stack = [(root, iter(following[root]))]
-        while stack:
-            node, todo = stack[-1]
-            onward = next((target for target in todo if target != end and not visited[target]), None)
-            if onward is None:
-                stack.pop()
-                finished.append(node)
-            else:
-                visited[onward] = True
-                stack.append((onward, iter(following[onward])))
-    preceding: list[list[int]] = [[] for _ in range(count)]
-    for source, targets in enumerate(following):
-        for target in targets:
-            if target != end:
-                preceding[target].append(source)
-    group = [-1] * count
-    for root in reversed(finished):
-        if group[root] != -1:
-            continue
-        group[root] = root
-        waiting = [root]
-        while waiting:
-            for source in preceding[waiting.pop()]:
-                if group[source] == -1:
-                    group[source] = root
-                    waiting.append(source)
-    return group
-
-
-def _can_finish(following: list[list[int]], end: int) -> set[int]:
-    """The steps from which the end can be reached."""
-    predecessors: list[list[int]] = [[] for _ in following]
-    finishers: list[int] = []
-    for source, targets in enumerate(following):
-        for target in targets:
-            if target == end:
-                finishers.append(source)
-            else:
-                predecessors[target].append(source)
-    return _closure(finishers, predecessors, end)
 
 
 def _option_hint(value: str, options: list[str]) -> str:
@@ -400,39 +349,3 @@ def _tests_with_locs(condition: Condition, loc: Loc) -> Iterator[tuple[AnswerCon
             yield from _tests_with_locs(part, (*loc, "any", number))
     elif isinstance(condition, NotCondition):
         yield from _tests_with_locs(condition.not_, (*loc, "not"))
-
-
-def _closure(start: list[int], edges: list[list[int]], end: int, known: set[int] | None = None) -> set[int]:
-    """Nodes reachable from `start` along `edges`, not counting `end`, the end of the flow, nor
-    going on through the `known` nodes."""
-    seen: set[int] = set()
-    known = known or set()
-    todo = list(start)
-    while todo:
-        node = todo.pop()
-        if node in seen or node == end or node in known:
-            continue
-        seen.add(node)
-        todo.extend(edges[node])
-    return seen
-
-
-def _closed_cycles(stuck: set[int], following: list[list[int]]) -> list[list[int]]:
-    """One representative loop for each group of steps that can never reach the end.
-
-    A walk that runs into steps already covered has found a loop already reported; stopping there
-    keeps a file of 20,000 steps that each jump back one step linear instead of quadratic."""
-    cycles: list[list[int]] = []
-    covered: set[int] = set()
-    for start in sorted(stuck):
-        if start in covered:
-            continue
-        path: dict[int, int] = {}  # step → its place on the path
-        node = start
-        while node not in path and node not in covered:
-            path[node] = len(path)
-            node = min(successor for successor in following[node] if successor in stuck)
-        if node in path:
-            cycles.append(list(path)[path[node] :])
-        covered |= _closure([start], following, len(following), covered)
-    return cycles
