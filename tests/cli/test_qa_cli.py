@@ -85,6 +85,20 @@ def test_sessions_list_says_so_when_a_sessions_flow_is_gone(tmp_path: Path) -> N
     assert re.fullmatch(r"\S+  \S+ \S+  \(flow niet meer te vinden\)  Weg\n", listed.stdout), listed.stdout
 
 
+def test_sessions_list_tells_a_broken_flow_from_a_gone_one(tmp_path: Path) -> None:
+    flow = tmp_path / "eigen.yaml"
+    flow.write_text(MINI.read_text(encoding="utf-8").replace("id: mini", "id: eigen"), encoding="utf-8")
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(yaml.safe_dump({"answers": MINI_ANSWERS}), encoding="utf-8")
+    assert kansencoach("run", flow, "--answers", answers, "--title", "Kapot").returncode == 0
+    flow.write_text(flow.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    listed = kansencoach("sessions", "list")
+    assert listed.returncode == 0
+    assert re.fullmatch(
+        r"\S+  \S+ \S+  \(flow bevat een fout: kansencoach flows validate\)  Kapot\n", listed.stdout
+    ), listed.stdout
+
+
 @pytest.mark.usefixtures("amsterdam_time")
 def test_sessions_show_names_the_flow_and_its_questions_as_the_chat_does(
     tmp_path: Path, kansencoach_home: Path

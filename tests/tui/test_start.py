@@ -138,6 +138,26 @@ async def test_a_session_whose_flow_is_gone_says_so_without_its_id(flow_dir: Pat
         assert not any("verdwenen" in text for text in texts), texts
 
 
+async def test_a_session_whose_flow_is_broken_says_what_is_wrong_not_that_it_is_gone(
+    flow_dir: Path, tmp_path: Path
+) -> None:
+    # An author's typo in the flow of a running session had the start screen say the flow was no
+    # longer to be found, while the file was there: the officer looked for a file, not a fault.
+    own = tmp_path / "eigen.yaml"
+    own.write_text((DATA / "flows" / "mini.yaml").read_text().replace("id: mini", "id: eigen", 1))
+    with Store(locations.store_path()) as store:
+        Session.start(store, load_flow(own, load_vocabulary()), "Halverwege")
+    own.write_text(own.read_text().replace("title:", "titel:", 1))
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await loaded_start(app, pilot)
+        texts = prompts(screen.query_one("#sessions", OptionList))
+        row = next(text for text in texts if "Halverwege" in text)
+        assert "de flow van deze sessie bevat een fout" in row and "je antwoorden blijven bewaard" in row
+        assert f"{own}:1:1: het veld 'title' ontbreekt" in row, row
+        assert "niet meer te vinden" not in row
+
+
 @pytest.mark.usefixtures("amsterdam_time")
 async def test_a_session_row_says_when_it_was_last_used_on_the_officers_clock(
     flow_dir: Path, monkeypatch: pytest.MonkeyPatch

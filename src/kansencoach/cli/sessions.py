@@ -39,7 +39,8 @@ def _sessions_list(_: argparse.Namespace) -> int:
         return 0
     flows = scan_flows()  # once for the list, not once per session
     named = [session_flow(info.flow_id, info.flow_source, flows) for info in sessions]
-    titles = [found[1] if found else t("cli.session_flow_missing") for found in named]
+    unknown = {True: t("cli.session_flow_broken"), False: t("cli.session_flow_missing")}
+    titles = [found[1] if isinstance(found, tuple) else unknown[bool(found)] for found in named]
     width = max(map(len, titles))
     for info, flow_title in zip(sessions, titles, strict=True):
         print(f"{info.id}  {last_used(info.updated)}  {flow_title:<{width}}  {info.title}")

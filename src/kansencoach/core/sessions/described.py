@@ -13,6 +13,7 @@ from kansencoach.i18n import t
 
 if TYPE_CHECKING:
     from kansencoach.core.catalog import FlowEntry
+    from kansencoach.core.common.problems import Problem
 
 
 def last_used(updated: str) -> str:
@@ -23,17 +24,20 @@ def last_used(updated: str) -> str:
 
 def session_flow(
     flow_id: str, flow_source: str, flows: list[FlowEntry] | None = None
-) -> tuple[FlowEntry, str] | None:
+) -> tuple[FlowEntry, str] | list[Problem]:
     """The flow a session runs on (not yet made) and its title, which names it wherever sessions are
-    listed; None when the flow is gone or broken. `flows` is a `scan_flows()` the caller made for
-    a whole list."""
+    listed; when it cannot be had, the problems of its broken file, none when the flow is gone (a
+    broken flow was listed as gone, and the officer told to look for a file still there). `flows`
+    is a `scan_flows()` the caller made for a whole list."""
     from kansencoach.core.catalog import session_entry  # not for every store: the catalog is large
     from kansencoach.core.common.problems import ProblemsError
 
     try:
         entry = session_entry(flow_id, flow_source, flows)
-    except (ProblemsError, LookupError, OSError):
-        return None
+    except ProblemsError as error:
+        return error.problems
+    except (LookupError, OSError):
+        return []
     assert entry.summary is not None  # session_entry raises for a flow without one
     return entry, entry.summary.title
 
@@ -43,6 +47,6 @@ def described(title: str, flow_id: str, flow_source: str, updated: str) -> str:
     without the flow's title when the session is called after its flow or the flow cannot be found."""
     when = last_used(updated)
     found = session_flow(flow_id, flow_source)
-    if found is None or found[1] == title:
+    if isinstance(found, list) or found[1] == title:
         return t("store.session_named_no_flow", title=title, when=when)
     return t("store.session_named", title=title, flow=found[1], when=when)

@@ -123,6 +123,7 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_summary.one": "Fouten in {broken} van {count} bestand",
     "cli.no_sessions": "Nog geen sessies. Start er een met `kansencoach run voorstel`.",
     "cli.session_flow_missing": "(flow niet meer te vinden)",
+    "cli.session_flow_broken": "(flow bevat een fout: kansencoach flows validate)",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
     "cli.no_flows_in_folder": "in deze map staat geen flow (geen .yaml-bestand)",

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
         "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`."
     ),
     "tui.flow_missing": "de flow van deze sessie is niet meer te vinden",
+    "tui.session_flow_broken": "de flow van deze sessie bevat een fout en kan nu niet geopend worden (je antwoorden blijven bewaard): {problem}",
     "tui.session_detail": "{flow} · {done}/{total} vragen beantwoord · laatst {when}",
     "tui.rename": "Hernoemen",
     "tui.delete": "Verwijderen",

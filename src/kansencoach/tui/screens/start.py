@@ -72,8 +72,9 @@ def session_rows(store: Store, flows: list[FlowEntry]) -> list[SessionRow]:
     rows = []
     for info, last_event in store.listing():
         found = session_flow(info.flow_id, info.flow_source, flows)
-        if found is None:
-            rows.append(SessionRow(info, "", 0, 0, t("tui.flow_missing")))
+        if isinstance(found, list):
+            problem = t("tui.session_flow_broken", problem=found[0]) if found else t("tui.flow_missing")
+            rows.append(SessionRow(info, "", 0, 0, visible(problem)))
             continue
         entry, flow_title = found
         rows.append(SessionRow(info, flow_title, *book.of(info, last_event, entry)))
