@@ -112,3 +112,19 @@ def test_a_folder_without_a_single_file_is_not_reported_as_all_right(kansencoach
     both = kansencoach("flows", "validate", folder, shipped)
     assert both.returncode == 2 and f"{shipped}: in orde" in both.stdout
     assert f"{folder}:1:1: in deze map staat geen flow" in both.stderr
+
+
+def test_a_field_under_its_dutch_name_is_one_problem_that_names_the_field(kansencoach_home: Path) -> None:
+    # `niveau:` for `level:` was two problems, "het veld 'level' ontbreekt" first (the one the app's
+    # notice shows) and "onbekend veld 'niveau'" without a suggestion; `titel:` for `name:` the same.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    own = folder / "huiswerkklas.yaml"
+    own.write_text(HUISWERKKLAS.replace("  level:", "  niveau:").replace("name:", "titel:"), encoding="utf-8")
+
+    result = kansencoach("kb", "validate", own)
+
+    assert result.returncode == 2
+    assert f"{own}:2:1: onbekend veld 'titel' — bedoelde je 'name'?" in result.stderr, result.stderr
+    assert f"{own}:14:3: onbekend veld 'niveau' — bedoelde je 'level'?" in result.stderr, result.stderr
+    assert "ontbreekt" not in result.stderr and "1 interventie gecontroleerd, 2 fouten" in result.stderr

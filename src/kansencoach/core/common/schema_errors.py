@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
+from kansencoach.core.common.field_words import FIELD_WORDS, field_for
 from kansencoach.core.common.ids import IDENTIFIER_PATTERN
 from kansencoach.core.common.problems import (
     Position,
@@ -55,8 +56,26 @@ def validate(
     except ValidationError as error:
         fields = set(known_fields) | _field_names(model)
         details = _most_specific(error.errors(), data)
-        problems = [_coded(_problem(model, detail, data, position_of, fields), detail) for detail in details]
-        raise ProblemsError(distinct(problems)) from None
+        found = [
+            (detail, _coded(_problem(model, detail, data, position_of, fields), detail)) for detail in details
+        ]
+        raise ProblemsError(distinct(_without_missing_meant(found, data))) from None
+
+
+def _without_missing_meant(found: list[tuple[ErrorDetails, Problem]], data: Any) -> list[Problem]:
+    """The problems, less "'level' ontbreekt" where a field beside it is told "bedoelde je 'level'?"
+    (`niveau: onbekend`): one mistake, told once, by the message that says what to change."""
+    meant = {
+        (data_loc(data, detail["loc"])[:-1], problem.hint)
+        for detail, problem in found
+        if detail["type"] == "extra_forbidden"
+    }
+    return [
+        problem
+        for detail, problem in found
+        if detail["type"] != "missing"
+        or (data_loc(data, detail["loc"]), t("hint.did_you_mean", suggestion=detail["loc"][-1])) not in meant
+    ]
 
 
 def _most_specific(details: list[ErrorDetails], data: Any) -> list[ErrorDetails]:
@@ -115,7 +134,7 @@ def _problem(
     if kind == "union_tag_not_found":
         written = _value_at(data, loc)
         keys = [key for key in written if isinstance(key, str)] if isinstance(written, dict) else []
-        typo = next((key for key in keys if _field_for(key, {"type"})), None) or nearest("type", keys)
+        typo = next((key for key in keys if field_for(key, {"type"})), None) or nearest("type", keys)
         if typo is not None:
             # `typ: text` or `soort: text`: the step has its type, under a misspelt or Dutch name.
             hint = t("hint.did_you_mean", suggestion="type")
@@ -192,10 +211,10 @@ def _extra_field(
     keys = list(parent) if isinstance(parent, dict) else []
     before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
     valid = _fields_at(model, detail["loc"][:-1]) or fields
-    words = [*valid, *(word for word in _FIELD_WORDS if _field_for(word, valid))]
+    words = [*valid, *(word for word in FIELD_WORDS if field_for(word, valid))]
     # A word of the table written exactly is its field: `nearest` leaves out a candidate equal to
     # the word, so `vraag:` was told no more than that the field is unknown.
-    suggestion = name if _field_for(name, valid) else nearest(name, words)
+    suggestion = name if field_for(name, valid) else nearest(name, words)
     if before is not None and position_of((*loc[:-1], before)).line == position.line:
         previous = parent[before]
         split = parent[name] is None or " " in name or not name.isidentifier() or suggestion is None
@@ -203,68 +222,9 @@ def _extra_field(
             text = f"{previous}, {name}" + (f": {parent[name]}" if parent[name] is not None else "")
             hint = t("schema.comma_in_text_hint", fix=f'{before}: "{text}"')
             return Problem(position_of((*loc[:-1], before)), t("schema.comma_in_text", field=before), hint)
-    meant = (_field_for(suggestion, valid) or suggestion) if suggestion else None
+    meant = (field_for(suggestion, valid) or suggestion) if suggestion else None
     hint = t("hint.did_you_mean", suggestion=meant) if meant else ""
     return Problem(position, t("schema.extra", field=name), hint or t("schema.extra_hint"))
-
-
-_FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    # a flow's
-    "question": ("ask",),
-    "vraag": ("ask",),
-    "text": ("say",),
-    "tekst": ("say",),
-    "message": ("say",),
-    "titel": ("title", "label"),
-    "uitleg": ("help", "explanation"),
-    "opties": ("options",),
-    "keuzes": ("options",),
-    "soort": ("type",),
-    "versie": ("version",),
-    "stappen": ("steps",),
-    "secties": ("sections",),
-    "concept": ("draft",),
-    "voorwaarde": ("when",),
-    "next": ("goto",),
-    "volgende": ("goto",),
-    "if": ("when",),
-    "als": ("when",),
-    # an intervention's
-    "naam": ("name",),
-    "samenvatting": ("summary",),
-    "omschrijving": ("summary",),
-    "probleem": ("problem",),
-    "aanpak": ("approach",),
-    "doelgroep": ("target_group",),
-    "domein": ("domains",),
-    "domeinen": ("domains",),
-    "perspectief": ("perspectives", "perspective"),
-    "perspectieven": ("perspectives",),
-    "waarom": ("why",),
-    "bewijs": ("evidence",),
-    "onderbouwing": ("evidence",),
-    "niveau": ("level",),
-    "bewijsniveau": ("level",),
-    "toelichting": ("explanation",),
-    "kosten": ("cost",),
-    "trefwoorden": ("keywords",),
-    "zoekwoorden": ("keywords",),
-    "signalen": ("signals",),
-    "bronnen": ("sources",),
-    "bron": ("sources", "document"),
-    "paragraaf": ("section",),
-    "hoofdstuk": ("section",),
-    "citaat": ("quote",),
-    "verwant": ("related",),
-    "gerelateerd": ("related",),
-}
-"""Words an author may write for a field, in English or Dutch, and the fields they may mean (the
-first of them valid where the word stands is the one meant)."""
-
-
-def _field_for(word: str, valid: set[str]) -> str | None:
-    """The field valid here that an author's word stands for (`vraag` → `ask`), if any."""
-    return next((field for field in _FIELD_WORDS.get(word, ()) if field in valid), None)
 
 
 def _keys_at(data: Any, loc: Loc) -> list[str]:
