@@ -204,8 +204,10 @@ class KansencoachApp(App[None]):
         self.knowledge = knowledge
         if knowledge.problems:
             # Broken own interventions are left out, never fatal; the aanjaagteam is told which.
-            first = knowledge.problems[0]
-            message = t("tui.kb_left_out", count=len(knowledge.problems), problem=str(first))
+            # Counted by file: one intervention with two mistakes is one left out, not two.
+            files = len({problem.position.path for problem in knowledge.problems})
+            first = t("tui.kb_only_problem" if len(knowledge.problems) == 1 else "tui.kb_first_problem")
+            message = t("tui.kb_left_out", count=files, problem=f"{first} {knowledge.problems[0]}")
             self.notify(message, severity="warning", timeout=15)
         for screen in self.screen_stack:
             screen.post_message(KnowledgeLoaded())
