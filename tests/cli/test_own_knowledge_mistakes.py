@@ -102,7 +102,9 @@ def test_a_folder_without_a_single_file_is_not_reported_as_all_right(kansencoach
     interventions = kansencoach("kb", "validate", folder)
 
     assert flows.returncode == 2 and interventions.returncode == 2
-    assert f"{folder}:1:1: in deze map staat geen flow (geen .yaml-bestand) — controleer het pad" in flows.stderr
+    assert (
+        f"{folder}:1:1: in deze map staat geen flow (geen .yaml-bestand) — controleer het pad" in flows.stderr
+    )
     assert f"{folder}:1:1: in deze map staat geen interventie" in interventions.stderr
     assert "`kansencoach kb new ID`" in interventions.stderr
     for result in (flows, interventions):
@@ -128,3 +130,30 @@ def test_a_field_under_its_dutch_name_is_one_problem_that_names_the_field(kansen
     assert f"{own}:2:1: onbekend veld 'titel' — bedoelde je 'name'?" in result.stderr, result.stderr
     assert f"{own}:14:3: onbekend veld 'niveau' — bedoelde je 'level'?" in result.stderr, result.stderr
     assert "ontbreekt" not in result.stderr and "1 interventie gecontroleerd, 2 fouten" in result.stderr
+
+
+def test_files_nothing_reads_are_named_by_validate(kansencoach_home: Path) -> None:
+    # A flow saved as .yml, or put in a folder of its own inside the flow folder, and an
+    # intervention in a subfolder of interventions/, were left out of the app and of validate
+    # without a word: validate said 'in orde' about the rest.
+    flows = kansencoach_home / "config" / "flows"
+    (flows / "onderwijs").mkdir(parents=True)
+    mini = (DATA / "flows" / "mini.yaml").read_text(encoding="utf-8")
+    (flows / "eigen.yml").write_text(mini.replace("id: mini", "id: eigen"), encoding="utf-8")
+    (flows / "onderwijs" / "tweede.yaml").write_text(mini.replace("id: mini", "id: tweede"), encoding="utf-8")
+    interventions = kansencoach_home / "config" / "knowledge" / "interventions"
+    (interventions / "wijk").mkdir(parents=True)
+    (interventions / "wijk" / "huiswerkklas.yaml").write_text(HUISWERKKLAS, encoding="utf-8")
+
+    flow_check = kansencoach("flows", "validate")
+    kb_check = kansencoach("kb", "validate")
+
+    assert flow_check.returncode == 0 and kb_check.returncode == 0  # nothing is broken
+    assert (
+        f"{flows / 'eigen.yml'}:1:1: dit bestand wordt niet gelezen: kansencoach leest alleen bestanden die op .yaml eindigen — hernoem het naar eigen.yaml"
+        in flow_check.stderr
+    )
+    assert f"{flows / 'onderwijs'}:1:1: de bestanden in deze map worden niet gelezen" in flow_check.stderr
+    assert f"zet ze direct in {flows}" in flow_check.stderr
+    assert f"{interventions / 'wijk'}:1:1: de bestanden in deze map worden niet gelezen" in kb_check.stderr
+    assert f"zet ze direct in {interventions}" in kb_check.stderr

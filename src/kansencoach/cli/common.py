@@ -121,6 +121,17 @@ def empty_folder(folder: Path, key: str) -> Problem:
     return Problem(Position(str(folder), 1, 1), t(key), t(f"{key}_hint"), "empty-folder")
 
 
+def unread_warning(path: Path) -> Problem:
+    """The warning for a file or folder `folders.unread` found: kept, but never read."""
+    from kansencoach.core.common.problems import Position, Problem
+
+    if path.is_dir():
+        message, hint = t("cli.unread_folder"), t("cli.unread_folder_hint", folder=path.parent)
+    else:
+        message, hint = t("cli.unread_yml"), t("cli.unread_yml_hint", name=path.with_suffix(".yaml").name)
+    return Problem(Position(str(path), 1, 1), message, hint, "unread")
+
+
 def print_problems(problems: Sequence[Problem], as_json: bool = False, verbose: bool = False) -> None:
     """Every problem, quoted with a caret under the spot; or as JSON on stdout for editors and CI.
 

@@ -13,6 +13,7 @@ from kansencoach.cli.common import (
     origin,
     print_problems,
     print_warnings,
+    unread_warning,
 )
 from kansencoach.i18n import t
 
@@ -164,7 +165,7 @@ def _flows_new(arguments: argparse.Namespace) -> int:
 def _flows_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.common.cache import no_cyclic_gc
 
-    paths, empty = _files_to_validate(arguments.paths)
+    paths, empty, unread = _files_to_validate(arguments.paths)
     as_json = arguments.format == "json"
     judge = _Judge()
     found = [empty_folder(folder, "cli.no_flows_in_folder") for folder in empty]
@@ -187,6 +188,8 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
     judge.save()
     if as_json:
         print_problems(found, as_json=True)
+    else:
+        print_warnings([unread_warning(path) for path in unread])
     team_broken = _report_team_problem()
     if broken:
         if not as_json:
@@ -276,25 +279,28 @@ class _Judge:
         return self._clashes[folder].get(Path(os.path.realpath(path)), [])
 
 
-def _files_to_validate(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
+def _files_to_validate(arguments: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     """The flow and block files to check: each folder's, a file as given, a flow id's file; without
-    arguments every flow folder's, the user's own first. And the folders given without any."""
+    arguments every flow folder's, the user's own first. And the folders given without any, and
+    what the folders hold that is never read (`folders.unread`)."""
     from kansencoach.core.catalog import find_entry, flow_dirs
-    from kansencoach.core.common.folders import yaml_files
+    from kansencoach.core.common.folders import unread, yaml_files
 
     files: list[Path] = []
     empty: list[Path] = []
+    never_read: list[Path] = []
     for path in arguments or [directory for directory in flow_dirs() if directory.is_dir()]:
         if path.is_dir():
             in_folder = yaml_files(path) + yaml_files(path / "blocks")
             if arguments and not in_folder:  # a folder named by mistake is not 'in orde'
                 empty.append(path)
             files += in_folder
+            never_read += unread(path, read=("blocks",))
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             files.append(find_entry(str(path)).path)
         else:
             files.append(path)
-    return list(dict.fromkeys(files)), empty
+    return list(dict.fromkeys(files)), empty, never_read
 
 
 def _id_clashes(folder: Path | None) -> dict[Path, list[Problem]]:

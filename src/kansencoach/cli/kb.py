@@ -14,6 +14,7 @@ from kansencoach.cli.common import (
     path_arg,
     print_problems,
     print_warnings,
+    unread_warning,
 )
 from kansencoach.i18n import t
 
@@ -90,7 +91,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
     from kansencoach.core.knowledge.quotes import check_sources, count_quotes
 
-    paths, empty = _knowledge_targets(arguments.paths) if arguments.paths else (_default_knowledge(), [])
+    paths, empty, unread = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()
     text = arguments.format == "text"
     for folder in arguments.sources:
         if not folder.is_dir():
@@ -131,6 +132,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     if not text:
         print_problems(problems, as_json=True)
         return USER_ERROR if problems else 0
+    print_warnings([unread_warning(path) for path in unread])
     # The last line says what was checked and what was found, as the lines above scroll away.
     summary = t(
         "cli.kb_checked",
@@ -164,10 +166,10 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     return [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
 
 
-def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
+def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     """What `kb validate PAD …` checks: a knowledge base (a folder with vocabulary.yaml), the
-    interventions in an own folder, a file as given, or the file of an intervention id; and the
-    folders given that hold no YAML file at all."""
+    interventions in an own folder, a file as given, or the file of an intervention id; the
+    folders given that hold no YAML file at all; what own folders hold that is never read."""
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.folders import yaml_files
     from kansencoach.core.common.problems import did_you_mean
@@ -175,6 +177,7 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
 
     targets: list[Path] = []
     empty: list[Path] = []
+    never_read: list[Path] = []
     for path in arguments:
         if path.is_dir() and (not (path / "vocabulary.yaml").exists() or _is_own_folder(path)):
             in_folder = user_intervention_files(path)
@@ -182,6 +185,7 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
             if not in_folder and not yaml_files(path):
                 empty.append(path)
             targets += in_folder
+            never_read += _unread_in(path)
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
             if str(path) not in known:
@@ -190,7 +194,7 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path]]:
             targets.append(known[str(path)])
         else:
             targets.append(path)
-    return targets, empty
+    return targets, empty, never_read
 
 
 def _is_own_folder(path: Path) -> bool:
@@ -200,13 +204,27 @@ def _is_own_folder(path: Path) -> bool:
     return path.resolve() in {folder.resolve() for folder in locations.user_knowledge_dirs()}
 
 
-def _default_knowledge() -> list[Path]:
-    """Without paths, kb validate checks the shipped knowledge base and every own intervention."""
+def _default_knowledge() -> tuple[list[Path], list[Path], list[Path]]:
+    """Without paths, kb validate checks the shipped knowledge base and every own intervention (as
+    `_knowledge_targets`, with what the own folders hold that is never read)."""
     from kansencoach import locations
     from kansencoach.core.knowledge.layout import user_intervention_files
 
-    own = [path for folder in locations.user_knowledge_dirs() for path in user_intervention_files(folder)]
-    return [locations.shipped_knowledge_dir(), *own]
+    folders = locations.user_knowledge_dirs()
+    own = [path for folder in folders for path in user_intervention_files(folder)]
+    return (
+        [locations.shipped_knowledge_dir(), *own],
+        [],
+        [path for folder in folders for path in _unread_in(folder)],
+    )
+
+
+def _unread_in(folder: Path) -> list[Path]:
+    """What an own knowledge folder and its interventions/ hold that is never read."""
+    from kansencoach.core.common.folders import unread
+    from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
+
+    return [*unread(folder, read=(INTERVENTIONS_DIR,)), *unread(folder / INTERVENTIONS_DIR)]
 
 
 def _kb_search(arguments: argparse.Namespace) -> int:

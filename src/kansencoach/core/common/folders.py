@@ -26,3 +26,25 @@ def yaml_names(directory: Path) -> list[str]:
     return sorted(
         name for name in names if name.endswith(".yaml") and len(name) > 5 and not name.endswith(".test.yaml")
     )
+
+
+def unread(directory: Path, read: tuple[str, ...] = ()) -> list[Path]:
+    """What an author put in a folder that nothing reads: files ending in `.yml`, and subfolders
+    (but those in `read`, such as a flow folder's `blocks`) with YAML files in them. Listed so that
+    `validate` can say so: such a flow or intervention was left out without a word."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    return [Path(entry.path) for entry in entries if entry.name not in read and _left_out(entry)]
+
+
+def _left_out(entry: os.DirEntry[str]) -> bool:
+    """Whether `entry` is a `.yml` file, or a folder (not hidden) with a YAML file in it."""
+    try:
+        if entry.name.endswith(".yml"):
+            return entry.is_file()
+        names = os.listdir(entry.path) if entry.is_dir() and not entry.name.startswith(".") else []  # noqa: PTH208
+    except OSError:  # a link loop, a folder that cannot be read: `yaml_files` reports what it lists
+        return False
+    return any(name.endswith((".yaml", ".yml")) for name in names)

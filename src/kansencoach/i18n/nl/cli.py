@@ -126,6 +126,10 @@ MESSAGES: dict[str, str] = {
     "cli.session_flow_broken": "(flow bevat een fout: kansencoach flows validate)",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
+    "cli.unread_yml": "dit bestand wordt niet gelezen: kansencoach leest alleen bestanden die op .yaml eindigen",
+    "cli.unread_yml_hint": "hernoem het naar {name}",
+    "cli.unread_folder": "de bestanden in deze map worden niet gelezen: kansencoach kijkt niet in submappen",
+    "cli.unread_folder_hint": "zet ze direct in {folder}",
     "cli.no_flows_in_folder": "in deze map staat geen flow (geen .yaml-bestand)",
     "cli.no_flows_in_folder_hint": "controleer het pad, of maak een flow met `kansencoach flows new ID`",
 }
