@@ -154,7 +154,7 @@ async def test_a_session_whose_flow_is_broken_says_what_is_wrong_not_that_it_is_
         texts = prompts(screen.query_one("#sessions", OptionList))
         row = next(text for text in texts if "Halverwege" in text)
         assert "de flow van deze sessie bevat een fout" in row and "je antwoorden blijven bewaard" in row
-        assert f"{own}:1:1: het veld 'title' ontbreekt" in row, row
+        assert f"{own}:2:1: onbekend veld 'titel' — bedoelde je 'title'?" in row, row
         assert "niet meer te vinden" not in row
 
 
