@@ -150,6 +150,16 @@ def _problem(
         return Problem(position, message, t("schema.brackets_in_text_hint", field=name))
     if kind in _TYPE_NAMES and given is None:
         return Problem(position, t("schema.empty_value", field=name), t("schema.empty_value_hint"))
+    if kind == "string_type" and isinstance(given, bool):
+        # `label: yes`: YAML reads yes, no, on, off, true and false as ja/nee, not as the word written.
+        example = '"yes"' if given else '"no"'
+        return Problem(
+            position, t("schema.bool_for_text", field=name), t("schema.quote_text_hint", example=example)
+        )
+    if kind == "string_type" and isinstance(given, int | float):
+        # `label: 2023`: a number to YAML, a text to the author, who was told to 'vul hier tekst in'.
+        message = t("schema.wrong_type", field=name, expected=t("type.text"), value=_show(given))
+        return Problem(position, message, t("schema.quote_text_hint", example=f'"{_show(given)}"'))
     if kind in ("bool_type", "bool_parsing"):
         # `required: nee`: told it must be "ja of nee", the author could not see what to change.
         message = t("schema.wrong_type", field=name, expected=t("type.bool"), value=_show(given))
