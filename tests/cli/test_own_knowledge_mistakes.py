@@ -157,3 +157,25 @@ def test_files_nothing_reads_are_named_by_validate(kansencoach_home: Path) -> No
     assert f"zet ze direct in {flows}" in flow_check.stderr
     assert f"{interventions / 'wijk'}:1:1: de bestanden in deze map worden niet gelezen" in kb_check.stderr
     assert f"zet ze direct in {interventions}" in kb_check.stderr
+
+
+def test_a_source_document_that_sources_yaml_does_not_name_is_found_without_the_texts(
+    kansencoach_home: Path,
+) -> None:
+    # `document: concernaudt` was 'in orde' to every `kb validate` the team can run: only one with
+    # --sources and the documents' texts looked the short name up.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    own = folder / "huiswerkklas.yaml"
+    own.write_text(HUISWERKKLAS.replace("document: concernaudit", "document: concernaudt"), encoding="utf-8")
+
+    alone = kansencoach("kb", "validate", own)
+    everything = kansencoach("kb", "validate")
+
+    for result in (alone, everything):
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert (
+            f"{own}:18:5: dit document staat niet in sources.yaml — bedoelde je 'concernaudit'?"
+            in result.stderr
+        )
+        assert f"{own}: in orde" not in result.stdout

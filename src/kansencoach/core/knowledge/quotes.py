@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -176,6 +176,25 @@ def check_sources(
     return sorted(problems, key=lambda problem: problem.position)
 
 
+def check_document_names(knowledge: KnowledgeBase, files: Collection[Path] | None = None) -> list[Problem]:
+    """The sources of `knowledge` (of `files` only, given them) quoted from a document that
+    sources.yaml does not name: found without the documents' texts, so by every `kb validate`, not
+    only by one with `--sources` (`document: verkening` was 'in orde' until someone had the texts)."""
+
+    def quoting_unknown(sources: Iterable[SourceRef]) -> bool:
+        return any(_unknown_document(source, knowledge.documents) for source in sources)
+
+    problems: list[Problem] = []
+    # Only a file with such a source is read again for its positions: most have none.
+    for document, sources, loc in _sources(knowledge, files, quoting_unknown):
+        for index, source in enumerate(sources):
+            if _unknown_document(source, knowledge.documents):
+                problems.append(
+                    _unknown_document_problem(source, document, (*loc, index), knowledge.documents)
+                )
+    return sorted(problems, key=lambda problem: problem.position)
+
+
 def count_quotes(knowledge: KnowledgeBase) -> tuple[int, int]:
     """How many sources are quoted from a source document and how many are public, unchecked sources."""
     sources = [source for item in knowledge.interventions for source in item.sources]
@@ -185,16 +204,35 @@ def count_quotes(knowledge: KnowledgeBase) -> tuple[int, int]:
 
 
 def _sources(
-    knowledge: KnowledgeBase, files: Collection[Path] | None
+    knowledge: KnowledgeBase,
+    files: Collection[Path] | None,
+    wanted: Callable[[Sequence[SourceRef]], bool] = lambda sources: True,
 ) -> Iterator[tuple[Document, Iterable[SourceRef], Loc]]:
+    """The sources of each intervention (of `files`, given them) and indicator, with the document
+    they are written in, read only for the `wanted` ones."""
     for item in knowledge.interventions:
         path = knowledge.paths.get(item.id)
-        if path is not None and (files is None or path in files):
+        if path is not None and (files is None or path in files) and wanted(item.sources):
             yield read_document(path), item.sources, ("sources",)
-    if knowledge.indicators_path is not None and files is None:
+    wanted_indicators = any(wanted(indicator.sources) for indicator in knowledge.indicators)
+    if knowledge.indicators_path is not None and files is None and wanted_indicators:
         document = read_document(knowledge.indicators_path)
         for index, indicator in enumerate(knowledge.indicators):
             yield document, indicator.sources, ("indicators", index, "sources")
+
+
+def _unknown_document(source: SourceRef, documents: dict[str, SourceDocument]) -> bool:
+    """Whether `source` is quoted from a document sources.yaml does not name."""
+    return source.checked and source.document not in documents
+
+
+def _unknown_document_problem(
+    source: SourceRef, document: Document, loc: Loc, documents: dict[str, SourceDocument]
+) -> Problem:
+    hint = did_you_mean(
+        source.document, documents, t("quotes.unknown_document_hint", names=", ".join(documents))
+    )
+    return Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)
 
 
 def _check(
@@ -210,12 +248,9 @@ def _check(
         return [
             Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))
         ]
-    known = documents.get(source.document)
-    if known is None:
-        hint = did_you_mean(
-            source.document, documents, t("quotes.unknown_document_hint", names=", ".join(documents))
-        )
-        return [Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)]
+    if _unknown_document(source, documents):
+        return [_unknown_document_problem(source, document, loc, documents)]
+    known = documents[source.document]
     text = texts.text(known)
     if text is None:
         if known.file in texts.missing_reported:
