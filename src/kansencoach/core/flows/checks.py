@@ -314,13 +314,21 @@ class _Checker:
         (an answer is never asked for twice), so the walk ends where it comes round again: the flow
         told the officer it was done at the question before the jump, asking nothing after it.
         A closed loop, without a way out, is reported as such and not again here."""
-        group = loop_groups(following, len(self.flow.steps))
-        for index in sorted(walked):
-            for loc, target in _goto_targets(index, self.flow.steps[index]):
-                to = self.index.get(target)
-                if to is not None and to <= index and group[to] == group[index]:
-                    hint = t("check.goto_back_hint", end=END)
-                    self.add(loc, t("check.goto_back", ref=target), hint, "cycle")
+        steps = self.flow.steps
+        backward = [
+            (index, to, loc, target)
+            for index, step in enumerate(steps)
+            if step.goto is not None and index in walked
+            for loc, target in _goto_targets(index, step)
+            if (to := self.index.get(target)) is not None and to <= index
+        ]
+        if not backward:  # most flows: then no loop can be, and its groups are not worth finding
+            return
+        group = loop_groups(following, len(steps))
+        for index, to, loc, target in backward:
+            if group[to] == group[index]:
+                hint = t("check.goto_back_hint", end=END)
+                self.add(loc, t("check.goto_back", ref=target), hint, "cycle")
 
 
 def _goto_targets(index: int, step: Step) -> list[tuple[Loc, str]]:
