@@ -73,24 +73,25 @@ def test_sessions_list_names_the_flow_by_its_title_and_the_time_as_the_clock_sho
     assert re.fullmatch(r"\S+  2026-07-01 14:00  Mini-voorstel  VVE Overvecht\n", listed), listed
 
 
-def test_sessions_list_says_so_when_a_sessions_flow_is_gone(tmp_path: Path) -> None:
+def session_on_own_flow(tmp_path: Path, title: str) -> Path:
+    """The own flow file of a session just answered from a script, called `title`."""
     flow = tmp_path / "eigen.yaml"
     flow.write_text(MINI.read_text(encoding="utf-8").replace("id: mini", "id: eigen"), encoding="utf-8")
     answers = tmp_path / "antwoorden.yaml"
     answers.write_text(yaml.safe_dump({"answers": MINI_ANSWERS}), encoding="utf-8")
-    assert kansencoach("run", flow, "--answers", answers, "--title", "Weg").returncode == 0
-    flow.unlink()
+    assert kansencoach("run", flow, "--answers", answers, "--title", title).returncode == 0
+    return flow
+
+
+def test_sessions_list_says_so_when_a_sessions_flow_is_gone(tmp_path: Path) -> None:
+    session_on_own_flow(tmp_path, "Weg").unlink()
     listed = kansencoach("sessions", "list")
     assert listed.returncode == 0
     assert re.fullmatch(r"\S+  \S+ \S+  \(flow niet meer te vinden\)  Weg\n", listed.stdout), listed.stdout
 
 
 def test_sessions_list_tells_a_broken_flow_from_a_gone_one(tmp_path: Path) -> None:
-    flow = tmp_path / "eigen.yaml"
-    flow.write_text(MINI.read_text(encoding="utf-8").replace("id: mini", "id: eigen"), encoding="utf-8")
-    answers = tmp_path / "antwoorden.yaml"
-    answers.write_text(yaml.safe_dump({"answers": MINI_ANSWERS}), encoding="utf-8")
-    assert kansencoach("run", flow, "--answers", answers, "--title", "Kapot").returncode == 0
+    flow = session_on_own_flow(tmp_path, "Kapot")
     flow.write_text(flow.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     listed = kansencoach("sessions", "list")
     assert listed.returncode == 0
