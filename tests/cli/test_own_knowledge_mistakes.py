@@ -179,3 +179,26 @@ def test_a_source_document_that_sources_yaml_does_not_name_is_found_without_the_
             in result.stderr
         )
         assert f"{own}: in orde" not in result.stdout
+
+
+def test_a_folder_named_like_an_intervention_and_a_huge_file_are_told_what_they_are(
+    kansencoach_home: Path,
+) -> None:
+    # A folder 'map.yaml' among the own interventions was searched for a knowledge base's
+    # vocabulary.yaml ('map.yaml/vocabulary.yaml: dit bestand bestaat niet'), and an intervention
+    # over 2 MB was told that 'een flow is hoogstens 2 MB'.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    (folder / "map.yaml").mkdir(parents=True)
+    huge = folder / "huiswerkklas.yaml"
+    huge.write_text(HUISWERKKLAS + "# " + "x" * (3 * 1024 * 1024) + "\n", encoding="utf-8")
+
+    result = kansencoach("kb", "validate")
+
+    assert result.returncode == 2
+    assert f"{folder / 'map.yaml'}:1:1: dit is een map, geen bestand" in result.stderr, result.stderr
+    assert "vocabulary.yaml" not in result.stderr
+    assert (
+        f"{huge}:1:1: het bestand is te groot (3.0 MB) — kansencoach leest een bestand van hoogstens 2 MB"
+        in (result.stderr)
+    )
+    assert "een flow is" not in result.stderr

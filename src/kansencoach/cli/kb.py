@@ -98,7 +98,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             raise UserError(t("cli.kb_sources_missing", path=folder))
     problems = [empty_folder(folder, "cli.kb_no_interventions_in_folder") for folder in empty]
     examined = 0
-    for directory in (path for path in paths if path.is_dir()):
+    for directory in (path for path in paths if _is_knowledge_base(path)):
         try:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
@@ -119,7 +119,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             if text and not source_problems:
                 checked, unchecked = count_quotes(knowledge)
                 print(t("cli.kb_quotes_valid", path=directory, checked=checked, unchecked=unchecked))
-    files = [path for path in paths if not path.is_dir()]
+    files = [path for path in paths if not _is_knowledge_base(path)]
     examined += len(files)
     if files:
         context = load_kb()
@@ -152,6 +152,13 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         return USER_ERROR
     print(summary)
     return 0
+
+
+def _is_knowledge_base(path: Path) -> bool:
+    """Whether `path`, found by `_knowledge_targets` or `_default_knowledge`, is a knowledge base
+    to load rather than one intervention's file: a folder named like a file (`map.yaml`) in an own
+    folder is listed as a file and told it is a folder, not searched for a vocabulary.yaml."""
+    return path.is_dir() and path.suffix != ".yaml"
 
 
 def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:

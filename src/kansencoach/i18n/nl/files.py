@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "yaml.kind.null": "lege waarde",
     "yaml.kind.str": "tekst",
     "yaml.too_big": "het bestand is te groot ({size} MB)",
-    "yaml.too_big_hint": "een flow is hoogstens 2 MB; controleer of je het goede bestand hebt gekozen",
+    "yaml.too_big_hint": "kansencoach leest een bestand van hoogstens 2 MB (een flow, een interventie, een antwoordenbestand); controleer of je het goede bestand hebt gekozen",
     "yaml.binary": "dit is geen tekstbestand (het bevat binaire gegevens)",
     "yaml.binary_hint": "kies het .yaml-bestand van de flow; open het in een teksteditor om te controleren",
     "yaml.not_utf8": "hier staat een teken dat geen geldige UTF-8 is",
