@@ -202,3 +202,10 @@ def test_a_folder_named_like_an_intervention_and_a_huge_file_are_told_what_they_
         in (result.stderr)
     )
     assert "een flow is" not in result.stderr
+    huge.write_bytes(HUISWERKKLAS.encode() + b"\x00")
+    binary = kansencoach("kb", "validate", huge)
+    assert binary.returncode == 2 and f"{huge}:1:1: dit is geen tekstbestand" in binary.stderr
+    assert (
+        "van de flow;" not in binary.stderr
+        and "(van de flow, de interventie of de antwoorden)" in binary.stderr
+    )

@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "yaml.too_big": "het bestand is te groot ({size} MB)",
     "yaml.too_big_hint": "kansencoach leest een bestand van hoogstens 2 MB (een flow, een interventie, een antwoordenbestand); controleer of je het goede bestand hebt gekozen",
     "yaml.binary": "dit is geen tekstbestand (het bevat binaire gegevens)",
-    "yaml.binary_hint": "kies het .yaml-bestand van de flow; open het in een teksteditor om te controleren",
+    "yaml.binary_hint": "kies het goede .yaml-bestand (van de flow, de interventie of de antwoorden); open het in een teksteditor om te controleren",
     "yaml.not_utf8": "hier staat een teken dat geen geldige UTF-8 is",
     "yaml.not_utf8_hint": "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)",
     "yaml.empty": "het bestand is leeg",
