@@ -209,3 +209,18 @@ def test_a_folder_named_like_an_intervention_and_a_huge_file_are_told_what_they_
         "van de flow;" not in binary.stderr
         and "(van de flow, de interventie of de antwoorden)" in binary.stderr
     )
+
+
+def test_an_empty_flow_points_at_the_guide_the_installed_app_has(kansencoach_home: Path) -> None:
+    # The hint named docs/flow-authoring.md, a file of the repository the aanjaagteam does not have.
+    folder = kansencoach_home / "config" / "flows"
+    folder.mkdir(parents=True)
+    empty = folder / "leeg.yaml"
+    empty.write_text("# alleen commentaar\n", encoding="utf-8")
+    result = kansencoach("flows", "validate", empty)
+    assert result.returncode == 2
+    assert (
+        f"{empty}:1:1: het bestand is leeg — " in result.stderr
+        and "`kansencoach docs flows`" in result.stderr
+    )
+    assert "docs/flow-authoring.md" not in result.stderr

@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "yaml.not_utf8_hint": "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)",
     "yaml.empty": "het bestand is leeg",
     "yaml.empty_hint": "vul het bestand in, of haal het weg als het er per ongeluk staat (`kansencoach docs` legt uit wat erin hoort)",
-    "yaml.empty_hint_flow": "begin met `id:`, `title:`, `version:`, `sections:` en `steps:` (zie docs/flow-authoring.md), of haal het weg en maak een startbestand met `kansencoach flows new {id}`",
+    "yaml.empty_hint_flow": "begin met `id:`, `title:`, `version:`, `sections:` en `steps:` (zie `kansencoach docs flows`), of haal het weg en maak een startbestand met `kansencoach flows new {id}`",
     "yaml.empty_hint_intervention": "begin met `id:`, `name:`, `summary:` en de andere velden van een interventie (zie `kansencoach docs kennisbank`), of haal het weg en maak een startbestand met `kansencoach kb new {id}`",
     "yaml.empty_hint_answers": "maak een antwoordenbestand met een voorbeeldantwoord bij elke vraag: `kansencoach example {flow} > {name}`",
     "yaml.tab": "hier wordt met een tab ingesprongen; YAML staat alleen spaties toe",
