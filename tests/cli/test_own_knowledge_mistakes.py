@@ -141,6 +141,8 @@ def test_files_nothing_reads_are_named_by_validate(kansencoach_home: Path) -> No
     mini = (DATA / "flows" / "mini.yaml").read_text(encoding="utf-8")
     (flows / "eigen.yml").write_text(mini.replace("id: mini", "id: eigen"), encoding="utf-8")
     (flows / "onderwijs" / "tweede.yaml").write_text(mini.replace("id: mini", "id: tweede"), encoding="utf-8")
+    (flows / "toetsen").mkdir()  # flow tests are read when named, wherever they are: no warning
+    (flows / "toetsen" / "eigen.test.yaml").write_text("flow: eigen\ncases: []\n", encoding="utf-8")
     interventions = kansencoach_home / "config" / "knowledge" / "interventions"
     (interventions / "wijk").mkdir(parents=True)
     (interventions / "wijk" / "huiswerkklas.yaml").write_text(HUISWERKKLAS, encoding="utf-8")
@@ -155,6 +157,7 @@ def test_files_nothing_reads_are_named_by_validate(kansencoach_home: Path) -> No
     )
     assert f"{flows / 'onderwijs'}:1:1: de bestanden in deze map worden niet gelezen" in flow_check.stderr
     assert f"zet ze direct in {flows}" in flow_check.stderr
+    assert "toetsen" not in flow_check.stderr
     assert f"{interventions / 'wijk'}:1:1: de bestanden in deze map worden niet gelezen" in kb_check.stderr
     assert f"zet ze direct in {interventions}" in kb_check.stderr
 

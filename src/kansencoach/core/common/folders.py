@@ -40,11 +40,14 @@ def unread(directory: Path, read: tuple[str, ...] = ()) -> list[Path]:
 
 
 def _left_out(entry: os.DirEntry[str]) -> bool:
-    """Whether `entry` is a `.yml` file, or a folder (not hidden) with a YAML file in it."""
+    """Whether `entry` is a `.yml` file, or a folder (not hidden) with a YAML file in it that is
+    not a flow test (tests are read when named, wherever they are)."""
     try:
         if entry.name.endswith(".yml"):
             return entry.is_file()
-        names = os.listdir(entry.path) if entry.is_dir() and not entry.name.startswith(".") else []  # noqa: PTH208
+        if not entry.is_dir() or entry.name.startswith("."):
+            return False
+        names = os.listdir(entry.path)  # noqa: PTH208 - names, not a Path per file
     except OSError:  # a link loop, a folder that cannot be read: `yaml_files` reports what it lists
         return False
-    return any(name.endswith((".yaml", ".yml")) for name in names)
+    return any(name.endswith(".yml") for name in names) or bool(yaml_names(Path(entry.path)))
