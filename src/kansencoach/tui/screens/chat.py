@@ -132,10 +132,10 @@ class ChatScreen(ChatKeys):
             self.session.keep_unsent(step, widget.unsent())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Send, explain and a pane's way back to the answer need a question: once every question
-        is answered they are left out of the footer, where they did nothing (the palette still lists
-        send and explain, which still do nothing), and Esc in a pane goes to the start."""
-        if action in ("send", "help", "focus_answer"):
+        """Send, explain, the comments and a pane's way back to the answer need a question: once
+        every question is answered they are left out of the footer and the command palette (both ask
+        here), where they did nothing, and Esc in a pane goes to the start."""
+        if action in ("send", "help", "comment", "resolve_comments", "focus_answer"):
             return self.step is not None
         return True
 
