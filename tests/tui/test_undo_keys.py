@@ -1,10 +1,11 @@
 """Ctrl+Z in a text field: it undoes typing first, and takes the last answer back once there is no
-typing left to undo (a text field must not swallow the key)."""
+typing left to undo (a text field must not swallow the key); the answer taken back is in the answer
+box again, as before it was sent, to change and send again."""
 
 from __future__ import annotations
 
 from driver import answer, type_text
-from textual.widgets import TextArea
+from textual.widgets import OptionList, TextArea
 
 from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.flows.loader import load_flow
@@ -54,3 +55,30 @@ async def test_ctrl_z_in_a_text_field_undoes_typing_before_it_takes_an_answer_ba
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"
         assert "domein" not in screen.session.answers
+
+
+async def test_ctrl_z_puts_the_answer_taken_back_in_the_answer_box_again() -> None:
+    """Ctrl+Z emptied the answer box, so an officer who meant to mend the answer just sent lost it
+    from view, while Ctrl+B showed the answer it went back to."""
+    app = voorstel_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChatScreen) and screen.step is not None
+        await answer(pilot, screen.step, "vroeg")
+        assert screen.step is not None and screen.step.id == "verschil"
+        await answer(pilot, screen.step, "Peuters in Overvecht gaan minder naar de voorschool.")
+        assert screen.step is not None and screen.step.id == "ongewenst"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "verschil"
+        assert "verschil" not in screen.session.answers
+        area = app.focused
+        assert isinstance(area, TextArea)
+        assert area.text == "Peuters in Overvecht gaan minder naar de voorschool."
+        await pilot.press("ctrl+z")  # nothing typed to undo: the answer before goes back too
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+        choices = app.focused
+        assert isinstance(choices, OptionList) and choices.highlighted is not None
+        assert choices.get_option_at_index(choices.highlighted).id == "vroeg"
