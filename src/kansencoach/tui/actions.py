@@ -157,6 +157,10 @@ def _allowed(screen: DOMNode, action: str) -> bool:
     return bool(screen.check_action(name, parameters))
 
 
-def hint(key: str) -> str:
-    """The key hint `key` (i18n) with the keys of the registry filled in."""
-    return t(key, **KEYS)
+HINT_GAP = " · "
+"""Between two keys in the hints (as the i18n texts write them)."""
+
+
+def hint(*keys: str) -> str:
+    """The key hints `keys` (i18n) with the keys of the registry filled in, one after the other."""
+    return HINT_GAP.join(t(key, **KEYS) for key in keys)

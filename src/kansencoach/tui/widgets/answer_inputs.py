@@ -53,6 +53,9 @@ class AnswerInput(Answered, Vertical):
     class Typed(Message):
         """What the input holds changed (typing, a paste, the next question, a list point removed)."""
 
+    class KeysChanged(Message):
+        """The keys that do something in this input changed with what it holds (`keys_hint`)."""
+
     @dataclass
     class Unreadable(Message):
         """What was typed cannot be read as an answer; `text` says why, in Dutch."""
