@@ -34,13 +34,14 @@ from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.chat_keys import ChatKeys
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
-from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
+from kansencoach.tui.widgets.answer_inputs import AnswerInput
 from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog, officer_message
 from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
+from kansencoach.tui.widgets.number_answer import NumberAnswer
 from kansencoach.tui.widgets.panes import SuggestionsPane
 from kansencoach.tui.widgets.sidepanes import SidePanes
 
