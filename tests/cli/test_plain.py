@@ -71,7 +71,9 @@ def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
 
 def test_ongedaan_takes_back_the_latest_answer_and_asks_it_again(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nongedaan\nstop\n")
-    assert "Je antwoord op 'Welk domein?' is teruggenomen: pas het aan en verstuur het opnieuw." in result.stdout
+    assert (
+        "Je antwoord op 'Welk domein?' is teruggenomen: pas het aan en verstuur het opnieuw." in result.stdout
+    )
     after = result.stdout.split("is teruggenomen")[1]
     assert "[2/9] Welk domein?" in after
     assert "Huidig antwoord" not in after

@@ -69,7 +69,9 @@ async def test_every_single_line_placeholder_of_the_shipped_flows_shows_whole(
             await pilot.pause()
             field = app.focused
             assert isinstance(field, Input) and field.placeholder == text
-            lines = ["".join(segment.text for segment in field.render_line(y)) for y in range(field.size.height)]
+            lines = [
+                "".join(segment.text for segment in field.render_line(y)) for y in range(field.size.height)
+            ]
             if not any(text in line for line in lines):
                 cut.append((text, lines))
             await pilot.press(*"ja", "enter")

@@ -351,4 +351,3 @@ class MultiAnswer(AnswerInput):
     def _typed(self, event: CheckList.Typed) -> None:
         event.stop()
         self.post_message(self.Unreadable(event.warning))
-
