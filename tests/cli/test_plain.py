@@ -71,10 +71,13 @@ def test_preview_in_plain_mode_saves_nothing(kansencoach_home: Path) -> None:
 
 def test_ongedaan_takes_back_the_latest_answer_and_asks_it_again(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nongedaan\nstop\n")
-    assert "Je antwoord op 'Welk domein?' is teruggenomen; beantwoord de vraag opnieuw." in result.stdout
-    after = result.stdout.split("teruggenomen")[1]
+    assert (
+        "Je antwoord op 'Welk domein?' is teruggenomen: pas het aan en verstuur het opnieuw." in result.stdout
+    )
+    after = result.stdout.split("is teruggenomen")[1]
     assert "[2/9] Welk domein?" in after
     assert "Huidig antwoord" not in after
+    assert "Teruggenomen antwoord: Onderwijs (Enter om het opnieuw te geven" in after
     ident = kansencoach("sessions", "list").stdout.split()[0]
     shown = kansencoach("sessions", "show", ident).stdout
     assert "Een verschil" in shown

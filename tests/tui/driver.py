@@ -39,6 +39,14 @@ from kansencoach.tui.widgets.panes import SuggestionsPane
 from helpers import MINI_ANSWERS, answer_current, mini_flow
 
 
+async def undone_to(pilot: Pilot[None], screen: ChatScreen, step_id: str) -> None:
+    """Press Ctrl+Z; then `step_id` is asked again and its answer is no longer in force."""
+    await pilot.press("ctrl+z")
+    await pilot.pause()
+    assert screen.step is not None and screen.step.id == step_id
+    assert step_id not in screen.session.answers
+
+
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type short text key by key; paste long text, as an officer pastes from a document.
 

@@ -131,6 +131,30 @@ async def test_the_footer_leaves_out_send_and_explain_once_every_question_is_ans
         assert "Verstuur" in str(footer.render()) and "Uitleg" in str(footer.render())
 
 
+async def test_the_palette_leaves_out_what_needs_a_question_once_every_question_is_answered() -> None:
+    """The footer hid Verstuur and Uitleg after the last question, but the palette still listed
+    them (and the comments' commands), and choosing one did nothing."""
+    needs_a_question = {"Verstuur", "Uitleg", "Opmerking", "Opmerkingen afgehandeld"}
+    app = KansencoachApp(new_flow=mini_flow(), title="Klaar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await answered_up_to(pilot, app, "criteria")
+        titles = _palette_titles(app)
+        assert needs_a_question <= titles
+        keys = list(MINI_ANSWERS)
+        await answer_shown(pilot, screen, *(MINI_ANSWERS[key] for key in keys[keys.index("criteria") :]))
+        assert screen.step is None
+        titles = _palette_titles(app)
+        assert not needs_a_question & titles
+        assert {"Vorige vraag", "Ongedaan maken", "Exporteren", "Afsluiten"} <= titles
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert needs_a_question <= _palette_titles(app)
+
+
+def _palette_titles(app: KansencoachApp) -> set[str]:
+    return {command.title for command in app.get_system_commands(app.screen)}
+
+
 async def test_esc_in_a_pane_of_a_finished_session_goes_to_the_start_as_the_hint_says() -> None:
     """The footer offered 'Esc Naar je antwoord' in a pane with no answer left to give, and Esc did
     nothing there, while the hint under the conversation says 'Esc naar start'."""

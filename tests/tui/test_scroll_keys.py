@@ -30,7 +30,7 @@ async def test_page_up_and_down_scroll_the_conversation_and_leave_the_answer_foc
         assert app.focused is focused
         # Named in Dutch where the officer looks for keys: under the answer and in the palette.
         assert str(screen.query_one("#keys-hint", Label).render()).endswith(" · PgUp/PgDn gesprek")
-        names = [name for name, _, _ in palette(screen.BINDINGS)]
+        names = [name for name, _, _ in palette(screen)]
         assert "Gesprek omhoog" in names and "Gesprek omlaag" in names
 
 

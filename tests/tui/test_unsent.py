@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from driver import answered_up_to, new_chat, opened_chat, type_text
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, Label, OptionList, TextArea
 
 from kansencoach import locations
 from kansencoach.core.sessions.store import Store
@@ -125,6 +125,23 @@ async def test_tab_onto_the_points_then_backspace_removes_the_last_one() -> None
         await pilot.press("backspace")
         answer = screen.query_one(ListAnswer)
         assert answer.items == ["Bereik in de wijk"]
+
+
+async def test_the_hint_names_removing_a_point_only_while_there_is_one() -> None:
+    """'Tab, Backspace: punt weg' showed under an empty list, where there is no point to remove."""
+    app = KansencoachApp(new_flow=mini_flow(), title="Punten weg")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await points_added(pilot, app)
+        keys = screen.query_one("#keys-hint", Label)
+        assert "Enter: punt erbij" in str(keys.render()) and "punt weg" not in str(keys.render())
+        await type_text(pilot, "Bereik in de wijk")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Tab, Backspace: punt weg" in str(keys.render())
+        await pilot.press("tab", "backspace")
+        await pilot.pause()
+        assert screen.query_one(ListAnswer).items == []
+        assert "Enter: punt erbij" in str(keys.render()) and "punt weg" not in str(keys.render())
 
 
 async def test_typing_after_removing_a_point_writes_the_next_one() -> None:

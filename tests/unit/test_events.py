@@ -54,6 +54,22 @@ def test_undo_of_a_clear_brings_the_answer_back() -> None:
     assert state.answers == {"a": 1}
 
 
+def test_an_answer_undone_to_nothing_is_offered_until_the_step_is_answered() -> None:
+    state = fold([Event("set", "a", 1), Event("set", "b", 2), Event("undo")])
+    assert state.answers == {"a": 1} and state.withdrawn == {"b": 2}
+    assert fold([Event("set", "b", 2), Event("undo"), Event("set", "b", 3)]).withdrawn == {}
+    # One whose earlier answer comes back into force is not offered: the earlier answer is.
+    assert fold([Event("set", "a", 1), Event("set", "a", 3), Event("undo")]).withdrawn == {}
+    assert fold([Event("set", "a", 1), Event("clear", "a"), Event("undo")]).withdrawn == {}
+    assert fold([Event("clear", "a"), Event("set", "a", 2), Event("undo")]).withdrawn == {"a": 2}
+
+
+@given(st.lists(EVENTS, max_size=40))
+def test_nothing_is_both_answered_and_withdrawn(events: list[Event]) -> None:
+    state = fold(events)
+    assert not set(state.answers) & set(state.withdrawn)
+
+
 def test_visit_sets_the_cursor_and_an_answer_moves_on() -> None:
     assert fold([Event("set", "a", 1), Event("visit", "a")]).cursor == "a"
     assert fold([Event("visit", "a"), Event("set", "a", 2)]).cursor is None

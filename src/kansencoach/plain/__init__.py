@@ -214,7 +214,12 @@ class PlainUI:
             self.say(t("plain.comment", **Conversation.comment_fields(comment)))
         current = self.session.offered(step)
         if current is not None:
-            key = "plain.current" if step.id in self.session.answers else "plain.earlier"
+            if step.id in self.session.answers:
+                key = "plain.current"
+            elif step.id in self.session.state.withdrawn:
+                key = "plain.withdrawn"  # taken back by `ongedaan`
+            else:
+                key = "plain.earlier"
             self.say(t(key, value=answer_line(step, current)))
 
     def _answer(self, step: QuestionStep, line: str) -> None:

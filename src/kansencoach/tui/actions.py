@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.binding import Binding, BindingType
+from textual.actions import parse
+from textual.binding import Binding
+from textual.dom import DOMNode
 
 from kansencoach.i18n import t
 
@@ -135,14 +137,30 @@ def bindings(actions: Iterable[Action]) -> list[Binding]:
     return [action.binding(action.keys) for action in actions if action.keys]
 
 
-def palette(screen_bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
+def palette(screen: DOMNode) -> list[tuple[str, str, str]]:
     """(name, help, action) for the command palette: the chat's actions on the chat screen (the one
-    that binds them), then those of every screen."""
-    ids = {binding.id for binding in screen_bindings if isinstance(binding, Binding)}
+    that binds them), then those of every screen; each only while `screen.check_action` allows it,
+    the rule the footer's keys follow (a binding it refuses is not active), so the palette never
+    offers what does nothing now (Verstuur once every question is answered)."""
+    ids = {binding.id for binding in screen.BINDINGS if isinstance(binding, Binding)}
     offered = [*(CHAT if ids & {action.id for action in CHAT} else ()), *APP]
-    return [(t(action.label), t(action.palette), action.action) for action in offered if action.palette]
+    return [
+        (t(action.label), t(action.palette), action.action)
+        for action in offered
+        if action.palette and _allowed(screen, action.action)
+    ]
 
 
-def hint(key: str) -> str:
-    """The key hint `key` (i18n) with the keys of the registry filled in."""
-    return t(key, **KEYS)
+def _allowed(screen: DOMNode, action: str) -> bool:
+    """Whether `screen` lets `action` run now (None, shown disabled, counts as no, as in the footer)."""
+    _, name, parameters = parse(action)
+    return bool(screen.check_action(name, parameters))
+
+
+HINT_GAP = " · "
+"""Between two keys in the hints (as the i18n texts write them)."""
+
+
+def hint(*keys: str) -> str:
+    """The key hints `keys` (i18n) with the keys of the registry filled in, one after the other."""
+    return HINT_GAP.join(t(key, **KEYS) for key in keys)

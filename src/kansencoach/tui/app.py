@@ -284,7 +284,7 @@ class KansencoachApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Not Textual's own commands: they are English, and its theme picker and screenshot
         # only confuse an officer. The registry's actions are all the app needs.
-        for title, help_text, action in palette(screen.BINDINGS):
+        for title, help_text, action in palette(screen):
             yield SystemCommand(title, help_text, lambda action=action: screen.run_action(action))
 
 

@@ -85,7 +85,7 @@ class KnowledgeBase:
         known = self.documents.get(source.document)
         label = known.title if known else source.document
         if source.section:
-            label = f"{label}, {source.section}"
+            label = f"{label}, {known.section_label(source.section) if known else source.section}"
         return label if source.checked else t("kb.source_unchecked", source=label)
 
     def accepted(self, ids: Iterable[str]) -> list[Accepted]:

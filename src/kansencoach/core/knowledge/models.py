@@ -82,6 +82,18 @@ class SourceDocument(_Strict):
     file: Annotated[str, Field(min_length=1)] = Field(
         description="Bestandsnaam in een van de mappen die `kb validate --sources` krijgt."
     )
+    sections: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Voor een document dat niet in het Nederlands is: de Nederlandse naam van elke kop die een "
+            "bron noemt (`Facts per intervention: Feiten per interventie`). De bron noemt de kop zoals "
+            "die in het document staat; exports tonen de Nederlandse naam."
+        ),
+    )
+
+    def section_label(self, section: str) -> str:
+        """`section` as the reader sees it: its Dutch name when the document is in another language."""
+        return self.sections.get(section, section)
 
 
 class SourceCatalogue(_Strict):

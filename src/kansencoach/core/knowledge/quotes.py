@@ -251,19 +251,30 @@ def _check(
     if _unknown_document(source, documents):
         return [_unknown_document_problem(source, document, loc, documents)]
     known = documents[source.document]
+    problems: list[Problem] = []
+    if known.sections and source.section.strip() and source.section not in known.sections:
+        # A document with Dutch names for its headings is not in Dutch: each heading a source names
+        # needs one, or an export shows it in the document's language.
+        problems.append(
+            Problem(
+                document.position((*loc, "section")),
+                t("quotes.section_not_dutch", section=source.section, document=known.id),
+                t("quotes.section_not_dutch_hint", section=source.section, document=known.id),
+            )
+        )
     text = texts.text(known)
     if text is None:
         if known.file in texts.missing_reported:
-            return []
+            return problems
         texts.missing_reported.add(known.file)
         return [
+            *problems,
             Problem(
                 document.position((*loc, "document")),
                 t("quotes.file_missing", file=known.file),
                 t("quotes.file_missing_hint"),
-            )
+            ),
         ]
-    problems: list[Problem] = []
     if not source.section.strip() or text.find(source.section) < 0:
         key = "quotes.section_missing" if source.section.strip() else "quotes.section_empty"
         problems.append(

@@ -83,6 +83,9 @@ class SessionState:
     """Answers copied from an earlier proposal, shown as the default until the officer answers."""
     unsent: dict[str, Unsent] = field(default_factory=dict)
     """Text typed or options ticked for a step and not sent yet; answering the step ends it."""
+    withdrawn: dict[str, AnswerValue] = field(default_factory=dict)
+    """Answers an undo took back, leaving their step unanswered: offered again, as the state before
+    they were sent had them in the answer box, until the step is answered."""
 
     @property
     def accepted(self) -> list[str]:
@@ -93,8 +96,9 @@ class Fold:
     """The state of a log, kept up to date one event at a time.
 
     `undo` takes back the latest set or clear that is still in effect (repeated undos walk further
-    back); it does not touch navigation or suggestions. A `set` or `clear` moves the officer on, so
-    it ends any `visit` (back or jump) that placed them at an earlier step.
+    back), the answer before it coming back into force, or else the one taken back being offered
+    (`SessionState.withdrawn`); it does not touch navigation or suggestions. A `set` or `clear`
+    moves the officer on, so it ends any `visit` (back or jump) that placed them at an earlier step.
     """
 
     def __init__(self, events: Iterable[Event] = ()) -> None:
@@ -118,9 +122,14 @@ class Fold:
             self._take(event)
             state.cursor = None
             state.unsent.pop(event.key, None)
+            if state.withdrawn:  # mostly empty: the test is cheaper than a pop per answer on resume
+                state.withdrawn.pop(event.key, None)
         elif event.kind == "undo":
             if self._in_effect:
-                self._settle(self._in_effect.pop().key)
+                taken = self._in_effect.pop()
+                self._settle(taken.key)
+                if taken.kind == "set" and taken.key not in state.answers:
+                    state.withdrawn[taken.key] = _answer(taken.value)
         elif event.kind == "visit":
             state.cursor = event.key
         elif event.kind == "accept":

@@ -7,6 +7,7 @@ returns; the UI acknowledges only after that.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Container
 from dataclasses import dataclass, replace
 
@@ -223,23 +224,20 @@ class Session:
         return self.state.unsent.get(step_id)
 
     def offered(self, step: QuestionStep) -> AnswerValue:
-        """What the question starts with: its answer, else the earlier proposal's (if it still fits).
+        """What the question starts with: its answer, else the answer an undo took back, else the
+        earlier proposal's (either only if it still fits the step).
 
+        Undo puts the answer back where it was before it was sent, ready to change and send again.
         A session started from an earlier proposal asks every question again, with the earlier
         answer ready to confirm or change; nothing counts as answered until the officer says so.
         """
         if step.id in self.answers:
             return self.answers[step.id]
-        return self.prefilled(step)
-
-    def prefilled(self, step: QuestionStep) -> AnswerValue:
-        """The earlier proposal's answer for `step`, when it has one and it fits the step today."""
-        if step.id not in self.state.prefill:
-            return None
-        try:
-            return check_answer(step, self.state.prefill[step.id])
-        except InvalidAnswer:
-            return None
+        for earlier in (self.state.withdrawn, self.state.prefill):
+            if step.id in earlier:
+                with contextlib.suppress(InvalidAnswer):
+                    return check_answer(step, earlier[step.id])
+        return None
 
     def draft(
         self, knowledge: KnowledgeBase | None = None, rules: RuleBook | None = None, live: bool = False

@@ -29,6 +29,10 @@ MESSAGES: dict[str, str] = {
     "quotes.section_missing": "de paragraaf '{section}' komt niet voor in {file}",
     "quotes.section_hint": "neem het kopje over zoals het in het brondocument staat, bijvoorbeeld '3.4 Opgave "
     "Gelijke Kansen Onderwijs'",
+    "quotes.section_not_dutch": "de kop '{section}' heeft geen Nederlandse naam: {document} is niet in het "
+    "Nederlands en een export toont zijn koppen in het Nederlands",
+    "quotes.section_not_dutch_hint": "zet de kop met zijn Nederlandse naam onder sections bij {document} in "
+    "sources.yaml, bijvoorbeeld '{section}: …'",
     "quotes.quote_before_section": "het citaat staat in het brondocument vóór de paragraaf '{section}' "
     "(citaat op regel {line})",
     "quotes.quote_under_heading": "het citaat (regel {line}) staat niet in '{section}' maar verderop, onder "

@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "plain.no_help": "Bij deze vraag is geen extra uitleg.",
     "plain.optional": "(Niet verplicht: druk Enter om over te slaan.)",
     "plain.current": "Huidig antwoord: {value} (Enter om te houden)",
+    "plain.withdrawn": "Teruggenomen antwoord: {value} (Enter om het opnieuw te geven, of typ een nieuw antwoord)",
     "plain.earlier": "Antwoord uit het eerdere voorstel: {value} (Enter om over te nemen, of typ een nieuw antwoord)",
     "plain.saved": "✓ opgeslagen",
     "plain.saved_as": "✓ opgeslagen ({reading})",

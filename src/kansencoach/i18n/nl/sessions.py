@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "suggest.nothing_fits": "Niets in de kennisbank past bij je antwoorden tot nu toe.",
     "suggest.all_decided": "Je hebt alle suggesties die bij je antwoorden passen gekozen of weggelegd.",
     # Undo, in the app and in plain mode
-    "undo.done": "Je antwoord op '{label}' is teruggenomen; beantwoord de vraag opnieuw.",
+    "undo.done": "Je antwoord op '{label}' is teruggenomen: pas het aan en verstuur het opnieuw.",
     "undo.done_elsewhere": "Je laatste antwoord is teruggenomen.",
     "undo.nothing": "Er is geen antwoord om terug te nemen.",
     # Store

@@ -75,7 +75,6 @@ MESSAGES: dict[str, str] = {
     "tui.cmd.comment": "Zet een opmerking bij deze vraag, voor het aanjaagteam of een collega (Ctrl+K)",
     "tui.comment_question": "Je opmerking bij '{question}':",
     "tui.comment_required": "Typ een opmerking, of Esc om af te zien.",
-    "tui.comment_no_question": "Er is geen vraag open om een opmerking bij te zetten.",
     "tui.new_from": "Nieuw op basis van…",
     "tui.new_from_question": "Titel van het nieuwe voorstel op basis van '{title}':",
     "tui.import": "Importeren",

@@ -34,13 +34,14 @@ from kansencoach.tui.contract import coach
 from kansencoach.tui.screens.chat_keys import ChatKeys
 from kansencoach.tui.screens.export import ExportDialog
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
-from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberAnswer
+from kansencoach.tui.widgets.answer_inputs import AnswerInput
 from kansencoach.tui.widgets.answerarea import AnswerArea
 from kansencoach.tui.widgets.chatheader import ChatHeader
 from kansencoach.tui.widgets.chatlog import ChatLog, officer_message
 from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.keyfooter import KeyFooter
 from kansencoach.tui.widgets.messages import CoachMessage, NoticeMessage, indicator_advice
+from kansencoach.tui.widgets.number_answer import NumberAnswer
 from kansencoach.tui.widgets.panes import SuggestionsPane
 from kansencoach.tui.widgets.sidepanes import SidePanes
 
@@ -132,10 +133,10 @@ class ChatScreen(ChatKeys):
             self.session.keep_unsent(step, widget.unsent())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Send, explain and a pane's way back to the answer need a question: once every question
-        is answered they are left out of the footer, where they did nothing (the palette still lists
-        send and explain, which still do nothing), and Esc in a pane goes to the start."""
-        if action in ("send", "help", "focus_answer"):
+        """Send, explain, the comments and a pane's way back to the answer need a question: once
+        every question is answered they are left out of the footer and the command palette (both ask
+        here), where they did nothing, and Esc in a pane goes to the start."""
+        if action in ("send", "help", "comment", "resolve_comments", "focus_answer"):
             return self.step is not None
         return True
 

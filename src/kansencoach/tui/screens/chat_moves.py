@@ -121,8 +121,7 @@ class ChatMoves(Screen[None]):
     async def action_comment(self) -> None:
         """Add a remark to the current question, for the aanjaagteam or a colleague to read."""
         step = self.step
-        if step is None:
-            self.app.notify(t("tui.comment_no_question"), severity="warning")
+        if step is None:  # not offered then (`ChatScreen.check_action`)
             return
         label = Conversation.label(step)
         text = await self.app.push_screen_wait(
@@ -142,7 +141,7 @@ class ChatMoves(Screen[None]):
 
     def action_resolve_comments(self) -> None:
         """Mark the remarks on the current question as dealt with."""
-        if self.step is None:
+        if self.step is None:  # not offered then (`ChatScreen.check_action`)
             return
         try:
             count = self.conversation.resolve_comments(self.step)

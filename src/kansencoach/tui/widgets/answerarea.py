@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
 from kansencoach.core.flows.models import AnswerValue, QuestionStep
-from kansencoach.tui.actions import hint
+from kansencoach.tui.actions import HINT_GAP, hint
 from kansencoach.tui.widgets.answer_inputs import AnswerInput, NumberedOptions
 from kansencoach.tui.widgets.inputs import input_for
 from kansencoach.tui.widgets.keyfooter import pack
-
-HINT_GAP = " · "
-"""Between two keys in the hints (as the i18n texts write them)."""
 
 
 class AnswerArea(Vertical):
@@ -66,6 +64,13 @@ class AnswerArea(Vertical):
 
     def on_resize(self) -> None:
         self._show_keys()
+
+    @on(AnswerInput.KeysChanged)
+    def _keys_changed(self, event: AnswerInput.KeysChanged) -> None:
+        event.stop()
+        if self._input is not None:
+            self._keys_hint = self._input.keys_hint
+            self._show_keys()
 
     def _show_keys(self) -> None:
         """The input's keys, and the keys that scroll the conversation where they fit on the line;

@@ -8,11 +8,11 @@ from kansencoach.tui.widgets.answer_inputs import (
     AnswerInput,
     ChoiceAnswer,
     MultiAnswer,
-    NumberAnswer,
     TextAnswer,
 )
 from kansencoach.tui.widgets.confirm import ConfirmAnswer
 from kansencoach.tui.widgets.list_answer import ListAnswer
+from kansencoach.tui.widgets.number_answer import NumberAnswer
 
 INPUTS: dict[str, type[AnswerInput]] = {
     "text": TextAnswer,

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.flows.models import ListStep
 from kansencoach.i18n import t
+from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answer_inputs import AnswerInput
 
 if TYPE_CHECKING:
@@ -59,7 +60,17 @@ class ListAnswer(AnswerInput):
         items = self.query_one("#list-items", OptionList)
         items.clear_options()
         items.add_options(map(visible, self.items))
+        self._points_changed(items)
+
+    @property
+    def keys_hint(self) -> str:
+        # Removing a point is named once there is one: on an empty list Tab and Backspace do nothing.
+        return hint("tui.keys.list", "tui.keys.list_remove") if self.items else hint("tui.keys.list")
+
+    def _points_changed(self, items: OptionList) -> None:
+        """Show the points only when there are any, and tell the answer area which keys work now."""
         items.display = bool(self.items)
+        self.post_message(self.KeysChanged())
 
     @on(Input.Submitted)
     def _add(self, event: Input.Submitted) -> None:
@@ -72,7 +83,7 @@ class ListAnswer(AnswerInput):
         self.items.append(text)
         items = self.query_one("#list-items", OptionList)
         items.add_option(visible(text))
-        items.display = True
+        self._points_changed(items)
         event.input.value = ""  # which tells the screen (`Typed`), so the points are kept for resume
 
     @on(events.DescendantFocus)
@@ -101,6 +112,6 @@ class ListAnswer(AnswerInput):
             widget.remove_option_at_index(widget.highlighted)
             # No text field changes, so the screen is told here: the points left are kept for resume.
             self.screen.post_message(self.Typed())
+            self._points_changed(widget)
             if not self.items:
-                widget.display = False
                 self.query_one("#list-new", Input).focus()
