@@ -414,5 +414,6 @@ async def test_an_answer_and_the_next_question_are_shown_in_the_widgets_mounted_
         answer, info, question = screen.chat_log.messages[-3:]
         assert answer is ready[0] and isinstance(answer, OfficerMessage) and answer.text == "Onderwijs"
         assert isinstance(info, CoachMessage) and "schooladviezen" in info.markdown
-        assert question is ready[1] is screen.question and "Voor wie?" in ready[1].markdown
+        assert question is ready[1] is screen.question
+        assert isinstance(question, CoachMessage) and "Voor wie?" in question.markdown
         assert all(message.display for message in (answer, info, question))
