@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
 from kansencoach import locations
@@ -37,6 +39,8 @@ from kansencoach.tui.widgets.allocate import AllocateAnswer
 from kansencoach.tui.widgets.panes import SuggestionsPane
 
 from helpers import MINI_ANSWERS, answer_current, mini_flow
+
+Shown = TypeVar("Shown", bound=Widget)
 
 
 async def undone_to(pilot: Pilot[None], screen: ChatScreen, step_id: str) -> None:
@@ -230,6 +234,12 @@ async def answer_focused(pilot: Pilot[None]) -> None:
             return
         await pilot.pause()
     raise AssertionError(f"the answer box never took the focus (it is on {pilot.app.focused!r})")
+
+
+def shown(screen: ChatScreen, kind: type[Shown]) -> list[Shown]:
+    """The conversation's messages of `kind`, top to bottom: not the two it keeps hidden for the
+    next answer (`ChatLog.make_ready`)."""
+    return [message for message in screen.chat_log.messages if isinstance(message, kind)]
 
 
 async def settled(pilot: Pilot[None]) -> None:

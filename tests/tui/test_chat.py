@@ -13,6 +13,7 @@ from driver import (
     new_session,
     opened_chat,
     panes_current,
+    shown,
     type_text,
     undone_to,
     until,
@@ -63,9 +64,9 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
             assert f"░ {points:>3}  {name}" in text
         assert "Hoeveel budget?: € 25.000" in text
         assert "Welke criteria voor partners?: Bereik in de wijk; Ervaring met ouders" in text
-        officer = [str(message.render()) for message in screen.query(OfficerMessage)]
+        officer = [str(message.render()) for message in shown(screen, OfficerMessage)]
         assert officer[0] == MINI_ANSWERS["verschil"]
-        closing = [message.markdown for message in screen.query(CoachMessage)]
+        closing = [message.markdown for message in shown(screen, CoachMessage)]
         assert any("Alle vragen zijn beantwoord" in text for text in closing)
         assert sum("Klaar!" in text for text in closing) <= 1  # the flow's own closing may say it, once
 
@@ -175,7 +176,7 @@ async def test_resume_after_restart_returns_to_the_exact_step(kansencoach_home: 
         screen = await opened_chat(resumed, pilot)
         assert screen.step is not None and screen.step.id == "groepen"
         assert screen.session.answers["groepen"] == ["ouders"]
-        assert len(screen.query(OfficerMessage)) == 2
+        assert len(shown(screen, OfficerMessage)) == 2
 
 
 async def test_panes_toggle_and_help_shows_the_source() -> None:
@@ -194,7 +195,7 @@ async def test_panes_toggle_and_help_shows_the_source() -> None:
         assert screen.query_one(ReviewPane).display
         await pilot.press("ctrl+r", "f1")
         await pilot.pause()
-        helps = [message for message in screen.query(CoachMessage) if message.has_class("help")]
+        helps = [message for message in shown(screen, CoachMessage) if message.has_class("help")]
         assert helps and "Bron: test" in helps[0].markdown
 
 
@@ -278,8 +279,8 @@ async def test_an_allocate_label_that_starts_with_its_letter_shows_the_letter_on
         rows = [str(row.render()).splitlines()[0] for row in screen.query(AllocateRow)]
         assert rows == ["A  Basis bieden", "B  Tegensturen", "C  Maatwerk"]
         await pilot.press("enter")
-        assert await until(pilot, lambda: len(screen.query(OfficerMessage)) == 4)
-        mix = str(list(screen.query(OfficerMessage))[-1].render())
+        assert await until(pilot, lambda: len(shown(screen, OfficerMessage)) == 4)
+        mix = str(shown(screen, OfficerMessage)[-1].render())
         assert "A. " not in mix and mix.splitlines()[0].endswith("  Basis bieden"), mix
 
 
@@ -333,11 +334,11 @@ async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:
         await pilot.pause()
         assert screen.session.answers == {}
         assert screen.query_one("#text-answer", TextArea).text == ""
-        assert any(message.has_class("help") for message in screen.query(CoachMessage))
+        assert any(message.has_class("help") for message in shown(screen, CoachMessage))
         await answer_shown(pilot, screen, "Een verschil")
         await pilot.press("question_mark")
         await pilot.pause()
-        assert len([m for m in screen.query(CoachMessage) if m.has_class("help")]) == 2
+        assert len([m for m in shown(screen, CoachMessage) if m.has_class("help")]) == 2
 
 
 async def test_ctrl_z_takes_back_the_latest_answer_and_asks_it_again() -> None:
@@ -381,13 +382,36 @@ async def test_a_long_sitting_folds_the_oldest_messages_into_one(
         for number in range(8):
             await answer_shown(pilot, screen, f"antwoord {number}")
         for _ in range(50):
-            if len(screen.chat_log.children) <= 10:
+            if len(screen.chat_log.messages) <= 10:
                 break
             await pilot.pause()
-        messages = list(screen.chat_log.children)
+        messages = screen.chat_log.messages
         assert isinstance(messages[0], FoldedMessage) and len(messages) <= 10
         folded = messages[0].text.splitlines()
         assert folded[:2] == ["1/12 · Vraag nummer 0?", "    antwoord 0"]
         question = screen.question
         assert isinstance(question, CoachMessage) and question is messages[-1] and "9/12" in question.markdown
         assert screen.session.answers["v7"] == "antwoord 7"
+
+
+async def test_an_answer_and_the_next_question_are_shown_in_the_widgets_mounted_for_them() -> None:
+    """Once the panes are up to date, an answer and a question wait hidden at the end of the
+    conversation; the next answer is shown in them (not mounted then), an info on the way between
+    the two, and none of them is drawn before."""
+    app = new_session()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil")
+        await panes_current(pilot)
+        assert await until(pilot, lambda: len(screen.chat_log.children) > len(screen.chat_log.messages))
+        ready = [message for message in screen.chat_log.children if message not in screen.chat_log.messages]
+        assert [type(message) for message in ready] == [OfficerMessage, CoachMessage]
+        assert not any(message.display for message in ready)
+        assert all(message not in app.screen._compositor.visible_widgets for message in ready)
+        await answer_shown(pilot, screen, "onderwijs")
+        answer, info, question = screen.chat_log.messages[-3:]
+        assert answer is ready[0] and isinstance(answer, OfficerMessage) and answer.text == "Onderwijs"
+        assert isinstance(info, CoachMessage) and "schooladviezen" in info.markdown
+        assert question is ready[1] is screen.question
+        assert isinstance(question, CoachMessage) and "Voor wie?" in question.markdown
+        assert all(message.display for message in (answer, info, question))

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
-from driver import answered_up_to, new_chat, new_session
+from driver import answered_up_to, new_chat, new_session, shown
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
@@ -39,7 +39,7 @@ async def at_budget() -> AsyncIterator[tuple[Pilot[None], ChatScreen]]:
 
 
 @pytest.mark.parametrize(
-    ("budget", "nulmeting", "stored", "shown", "confirm"),
+    ("budget", "nulmeting", "stored", "read_as", "confirm"),
     [
         ("650.000", "0,5", (650_000, 0.5), ("€ 650.000", "0,5"), (False, False)),
         ("€ 650.000,-", "58%", (650_000, 58), ("€ 650.000", "58"), (True, False)),
@@ -50,7 +50,7 @@ async def test_numbers_are_read_the_dutch_way(
     budget: str,
     nulmeting: str,
     stored: tuple[float, float],
-    shown: tuple[str, str],
+    read_as: tuple[str, str],
     confirm: tuple[bool, bool],
 ) -> None:
     app = new_session(DATA / "flows-numbers" / "getallen.yaml", "Getallen")
@@ -67,8 +67,8 @@ async def test_numbers_are_read_the_dutch_way(
                 await pilot.press("enter")
                 await pilot.pause()
         assert (screen.session.answers["budget"], screen.session.answers["nulmeting"]) == stored
-        officer = [str(message.render()) for message in screen.query(OfficerMessage)]
-        assert officer == list(shown)
+        officer = [str(message.render()) for message in shown(screen, OfficerMessage)]
+        assert officer == list(read_as)
 
 
 async def test_the_reading_is_shown_and_a_changed_number_is_read_again() -> None:

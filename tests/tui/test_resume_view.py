@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from driver import loaded_start, opened_chat, until
+from driver import loaded_start, opened_chat, shown, until
 from textual.widgets import OptionList
 
 from kansencoach import locations
@@ -68,7 +68,7 @@ async def test_resuming_folds_the_answers_before_the_last_few_into_one_message()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened_chat(app, pilot)
         history = list(screen.query(HistoryMessage))
-        officer = list(screen.query(OfficerMessage))
+        officer = shown(screen, OfficerMessage)
         assert len(officer) == HISTORY_SHOWN and len(history) == HISTORY_SHOWN + 1
         folded = str(history[0].render()).splitlines()
         answered = screen.session.route().answered
@@ -87,7 +87,7 @@ async def test_each_earlier_answer_sits_under_its_question_indented_as_in_the_ch
     app = KansencoachApp(resume=half_done_session())
     async with app.run_test(size=size) as pilot:
         screen = await opened_chat(app, pilot)
-        messages = list(screen.chat_log.children)
+        messages = screen.chat_log.messages
         pairs = [
             (question, answer)
             for question, answer in pairwise(messages)

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import yaml
-from driver import choose, opened_chat, type_text
+from driver import choose, opened_chat, shown, type_text
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -77,7 +77,7 @@ async def test_the_monitoring_step_suggests_indicators_with_where_the_data_lives
         await pilot.pause()
         advice = [
             m.markdown
-            for m in screen.query(CoachMessage)
+            for m in shown(screen, CoachMessage)
             if "Indicatoren die bij je voorstel passen" in m.markdown
         ]
         assert advice, "no indicator suggestions at the monitoring step"

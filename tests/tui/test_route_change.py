@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from driver import answer_shown, highlight, new_chat, opened_chat
+from driver import answer_shown, highlight, new_chat, opened_chat, shown
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -31,7 +31,7 @@ async def jumped_to(pilot: Pilot[None], app: KansencoachApp, step_id: str) -> No
 
 def conversation_texts(screen: ChatScreen) -> list[str]:
     """The conversation's messages as the officer reads them, top to bottom."""
-    return [str(message.render()) for message in screen.chat_log.children]
+    return [str(message.render()) for message in screen.chat_log.messages]
 
 
 async def test_resume_after_a_route_change_shows_the_new_route_in_order() -> None:
@@ -72,5 +72,5 @@ async def test_a_changed_domain_shows_the_info_of_the_new_domain() -> None:
         await answer_shown(pilot, screen, "onderwijs")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "partners"
-        coach_texts = [str(message.render()) for message in screen.query(CoachMessage)]
+        coach_texts = [str(message.render()) for message in shown(screen, CoachMessage)]
         assert any(info.say.strip() in text for text in coach_texts[-2:]), coach_texts[-2:]

@@ -144,7 +144,8 @@ class ChatScreen(ChatKeys):
 
     def show_step(self, step: QuestionStep | None, answered: QuestionStep | None = None) -> AwaitMount:
         """Show the infos before `step`, the question itself and the input that fits it; first the
-        answer to `answered` when given (all in one mount: the fewer mounts, the sooner the frame).
+        answer to `answered` when given (all at once: an answer and the next question in the widgets
+        the conversation made ready for them, `ChatLog.make_ready`).
 
         Only what the officer needs to answer is done before the next frame; the header and (after
         an answer) the panes follow once the question is on screen (`_step_shown`).
@@ -154,6 +155,7 @@ class ChatScreen(ChatKeys):
             self.refresh_bindings()  # send and explain come and go with the question (`check_action`)
         messages: list[Widget] = [] if answered is None else [officer_message(self.session, answered)]
         messages += [CoachMessage(info.say) for info in self.conversation.new_infos(step)]
+        shown: Widget
         if step is None:
             shown = CoachMessage(t("tui.done"))
             messages.append(shown)
@@ -163,7 +165,7 @@ class ChatScreen(ChatKeys):
             question = f"**{position}/{total}** · {step.ask.strip()}"
             if not step.required:
                 question += f"\n\n*{t('tui.optional')}*"
-            shown = self._question = CoachMessage(question, classes="question")
+            shown = CoachMessage(question, classes="question")
             messages.append(shown)
             messages += [
                 NoticeMessage(t("plain.comment", **Conversation.comment_fields(comment)))
@@ -180,8 +182,11 @@ class ChatScreen(ChatKeys):
                 messages.append(NoticeMessage(t(back)))
             widget.call_after_refresh(widget.focus_input)
             widget.call_after_refresh(self._pass_on)
+        placed, mounted = self.chat_log.add(*messages)
+        shown = placed[messages.index(shown)]  # the widget showing it may be one mounted ahead
+        if step is not None:
+            self._question = shown
         self._awaited = shown
-        mounted = self.chat_log.add(*messages)
         self.chat_log.scroll_to_end()
         self.call_later(self._when_mounted, mounted, shown)
         return mounted
@@ -257,12 +262,16 @@ class ChatScreen(ChatKeys):
         self.chat_log.fold_oldest()
         if self._stale_panes is not None:
             self.call_after_refresh(self._panes_shown, shown)
+        else:
+            self.chat_log.make_ready()
 
     def _panes_shown(self, shown: Widget) -> None:
-        """Bring the stale panes up to date, unless another question came first (it does that)."""
+        """Bring the stale panes up to date, unless another question came first (it does that);
+        then make the widgets of the next answer ready (`ChatLog.make_ready`), the last of the work."""
         if shown is self._awaited and self._stale_panes is not None:
             stale, self._stale_panes = self._stale_panes, None
             self._after_answer(*stale)
+            self.chat_log.make_ready()
 
     def _after_answer(self, step_ids: set[str], answered: Widget | None, before: set[str]) -> None:
         """Bring the panes up to date, and say below the answers what the review found in them."""

@@ -37,6 +37,8 @@ class ChatLog(VerticalScroll):
     def __init__(self, id: str | None = None) -> None:
         # No Tab stop: typing there went nowhere. The wheel still scrolls it.
         super().__init__(id=id, can_focus=False)
+        self._ready: tuple[OfficerMessage, CoachMessage] | None = None
+        """An answer and a question mounted hidden at the end (`make_ready`), for the next answer."""
 
     def on_mount(self) -> None:
         # Anchored, the conversation stays at its end while messages render (markdown renders late),
@@ -62,22 +64,75 @@ class ChatLog(VerticalScroll):
             messages.append(officer_message(session, step))
         self.mount_all(messages)
 
-    def add(self, *messages: Widget) -> AwaitMount:
-        """Add messages at the end, in one mount; await it to know they can be drawn."""
-        return self.mount_all(messages)
+    @property
+    def messages(self) -> list[Widget]:
+        """The messages shown, oldest first (not the two `make_ready` keeps hidden)."""
+        ready = self._ready or ()
+        return [message for message in self.children if message not in ready]
+
+    def make_ready(self) -> None:
+        """Mount an answer and a question hidden at the end, for `add` to show the next answer with.
+
+        Mounting them when the answer is sent styled, started and composed two widgets before the
+        frame showing the next question could be drawn (about a millisecond of CPU, of 8.5 in all);
+        done after the frame that shows the panes, that work falls while the officer reads.
+        """
+        if self._ready is not None or not self.is_attached:
+            return
+        ready = self._ready = (OfficerMessage(""), CoachMessage("", classes="question"))
+        for message in ready:
+            message.display = False
+        self.mount_all(ready)
+
+    def add(self, *messages: Widget) -> tuple[list[Widget], AwaitMount]:
+        """Add messages at the end; the widgets that show them, and what to await to know they can
+        be drawn.
+
+        An answer followed by a question (what sending an answer adds) is shown in the two widgets
+        `make_ready` mounted, which take what the given ones say; messages between the two are
+        mounted between them, those after the question after it. Others are mounted in one mount,
+        before the hidden two.
+        """
+        ready, self._ready = self._ready, None
+        asks = [index for index, message in enumerate(messages) if _asks(message)]
+        first, question = (messages[0], messages[asks[0]]) if messages and asks else (None, None)
+        if ready is None or not isinstance(first, OfficerMessage) or not isinstance(question, CoachMessage):
+            self._ready = ready
+            return list(messages), self.mount_all(messages, before=ready[0] if ready else None)
+        answer, asked = ready
+        answer.say_as(first)
+        asked.say_as(question)
+        answer.display = asked.display = True
+        between, after = messages[1 : asks[0]], messages[asks[0] + 1 :]
+        if between:
+            self.mount_all(between, before=asked)
+        if after:
+            self.mount_all(after)
+        # Shown, not mounted: the screen is told at once that its next frame lays it out again, so
+        # that callbacks after that refresh (the header, the panes) wait for the frame, as they do
+        # for a mount.
+        self.screen.refresh(repaint=False, layout=True)
+        # The two are awaited too while their own mount is under way (an answer sent right after
+        # `make_ready`), so that the header and the panes still wait for the frame that shows them.
+        mounting = [message for message in ready if not message.is_mounted]
+        return [answer, *between, asked, *after], AwaitMount(self, [*mounting, *between, *after])
 
     def coach(self, markdown: str, classes: str | None = None) -> CoachMessage:
         """Add a message from the coach (markdown); the widget, to place remarks before it."""
         message = CoachMessage(markdown, classes=classes)
-        self.mount(message)
+        self._append(message)
         return message
 
     def notice(self, text: str, before: Widget | None = None) -> None:
         """Add a remark from the app, at the end or before `before`."""
         if before is None:
-            self.mount(NoticeMessage(text))
+            self._append(NoticeMessage(text))
         else:
             self.mount(NoticeMessage(text), before=before)
+
+    def _append(self, message: Widget) -> None:
+        """Mount `message` after the messages shown (before the two kept hidden)."""
+        self.mount(message, before=self._ready[0] if self._ready else None)
 
     def fold_oldest(self) -> None:
         """Fold the oldest messages into the first one once there are FOLD_AT, keeping the last KEPT.
@@ -85,7 +140,7 @@ class ChatLog(VerticalScroll):
         Through a long sitting the conversation would otherwise grow by two or three widgets per
         answer, and so would the layout after each answer. Not while the officer reads back.
         """
-        messages = list(self.children)
+        messages = self.messages
         if len(messages) < FOLD_AT or self.scroll_y < self.max_scroll_y:
             return
         folded = messages[0] if isinstance(messages[0], FoldedMessage) else None
@@ -104,6 +159,11 @@ class ChatLog(VerticalScroll):
         narrows it) were laid out, which left the question below the fold after a resume.
         """
         self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+
+
+def _asks(message: Widget) -> bool:
+    """Whether `message` is a question (which `ChatLog.add` can show in the one mounted ahead)."""
+    return isinstance(message, CoachMessage) and message.has_class("question")
 
 
 def officer_message(session: Session, step: QuestionStep) -> OfficerMessage:

@@ -35,6 +35,11 @@ class CoachMessage(Static):
         """The message as a line or two of the folded history (`FoldedMessage`)."""
         return markdown_to_text(self.markdown)
 
+    def say_as(self, message: CoachMessage) -> None:
+        """Show what `message` says instead (a message mounted ahead, `ChatLog.make_ready`)."""
+        self.markdown = message.markdown
+        self.update(message.content)
+
 
 def coach_text(markdown: str) -> RenderableType:
     """Markdown as one renderable: paragraphs wrap to the width, list items hang beside their marker."""
@@ -94,6 +99,11 @@ class PlainMessage(Static):
     def folded(self) -> str:
         """The message as a line or two of the folded history (`FoldedMessage`)."""
         return self.text
+
+    def say_as(self, message: PlainMessage) -> None:
+        """Show what `message` says instead (a message mounted ahead, `ChatLog.make_ready`)."""
+        self.text = message.text
+        self.update(self.text)
 
 
 class HistoryMessage(PlainMessage):
