@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 from kansencoach import locations
 from kansencoach.core.common.problems import distinct
@@ -46,8 +47,7 @@ def forget_loaded_knowledge() -> None:
     _load_search.cache_clear()
 
 
-@dataclass(frozen=True)
-class _KnowledgeFiles:
+class _KnowledgeFiles(NamedTuple):
     """The files a knowledge base is built from, and the cache entry built from them."""
 
     directory: Path

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import NamedTuple
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
@@ -61,8 +62,7 @@ its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
 
 
-@dataclass(frozen=True)
-class WordMatch:
+class WordMatch(NamedTuple):
     word: str
     fields: tuple[str, ...]
     share: float

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, repeat
 from operator import add, le, neg, not_, or_, truediv
+from typing import NamedTuple
 
 from kansencoach.core.knowledge.index import Reading
 
@@ -46,8 +47,7 @@ class Standing:
         return max(self.evidence, default=0.0)
 
 
-@dataclass(frozen=True)
-class Shortlist:
+class Shortlist(NamedTuple):
     """The best entries (entry number, score) best first, what each related entry got from the
     leaders and which leader (the best) named it."""
 
