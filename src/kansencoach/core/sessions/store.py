@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -268,7 +267,7 @@ class Store:
 
     def _new_id(self, db: sqlite3.Connection) -> str:
         while True:
-            candidate = secrets.token_hex(4)
+            candidate = os.urandom(4).hex()
             if not db.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 
