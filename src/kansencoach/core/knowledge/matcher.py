@@ -110,9 +110,11 @@ class Matcher:
         self._facet_values = FacetValues(entries.facts)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
+        evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
         self._standing = Standing(
-            [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts],
+            evidence,
             [tuple(doc_of[key] for key in facts.related if key in doc_of) for facts in entries.facts],
+            max(evidence, default=0.0),
         )
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:
