@@ -22,7 +22,6 @@ Everything is deterministic: equal scores are ordered by id.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
@@ -68,8 +67,7 @@ class WordMatch(NamedTuple):
     share: float
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     id: str
     name: str
     score: float
@@ -83,13 +81,23 @@ class Suggestion:
     related_to: str
     """The name of the best-scoring leading match that names this entry as related, or "" when none does."""
     why: str
-    model: Callable[[], Entry] = field(repr=False, compare=False)
-    """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
+    model: Callable[[], Entry]
+    """Makes the full model of the entry (only when asked: `kb search` shows facts alone). Left out
+    of equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
 
     @property
     def item(self) -> Entry:
         """The suggested intervention or indicator."""
         return self.model()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Suggestion) and self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
 
 class Matcher:
