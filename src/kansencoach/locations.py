@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -69,8 +69,7 @@ TEAM_FILE = "team.toml"
 _TEAM_KEYS = ("flows", "knowledge")
 
 
-@dataclass(frozen=True)
-class TeamSettings:
+class TeamSettings(NamedTuple):
     """The team's shared folders, from `team.toml` in the config dir, so nobody sets variables.
 
     `problem` is a Dutch `path:line:col: what — what to do` when the file cannot be used; its

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import sys
-from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -115,7 +114,7 @@ def queries() -> list[Query]:
 
 def assert_same(knowledge: KnowledgeBase, query: Query, limits: tuple[int, ...]) -> None:
     matcher = knowledge.matcher
-    for asked in (query, replace(query, domains=(), wie=(), waar=(), perspectives={})):
+    for asked in (query, query._replace(domains=(), wie=(), waar=(), perspectives={})):
         for limit in limits:
             expected = every_entry_scored(matcher, asked, limit)
             assert matcher.search(asked, limit) == expected, (asked, limit)

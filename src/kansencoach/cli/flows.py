@@ -204,19 +204,19 @@ class _Judge:
     worked out and kept."""
 
     def __init__(self) -> None:
-        import hashlib
         import os
         from pathlib import Path
 
         from kansencoach import locations
         from kansencoach.core.catalog import review_files, vocabulary_files
+        from kansencoach.core.common.cache import name_for
         from kansencoach.core.flows.verdicts import VerdictShelf
 
         flow_dirs, knowledge_dirs = locations.user_flows_dirs(), locations.user_knowledge_dirs()
         # realpath, not resolve: it does not raise on the symlink loops a user folder may hold.
         self._user_dirs = {Path(os.path.realpath(directory)) for directory in flow_dirs}
         folders = repr([[str(path) for path in dirs] for dirs in (flow_dirs, knowledge_dirs)])
-        key = hashlib.sha256(folders.encode()).hexdigest()[:16]
+        key = name_for(folders)
         shared = [*vocabulary_files(tuple(knowledge_dirs)), *review_files()]
         cache_dir = locations.cache_dir()
         self._shelf = VerdictShelf(

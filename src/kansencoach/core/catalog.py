@@ -4,7 +4,6 @@ knowledge base (built in knowledge/folders.py, handed out here)."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -100,8 +99,9 @@ def _review_rules(path: Path, user_dirs: tuple[Path, ...]) -> CombinedRules | No
 
     if not path.exists():
         return None
-    key = hashlib.sha256(str(path).encode()).hexdigest()
-    shipped = load_cached(path, locations.cache_dir() / f"rules-{key[:16]}.marshal")
+    from kansencoach.core.common.cache import name_for
+
+    shipped = load_cached(path, locations.cache_dir() / f"rules-{name_for(str(path))}.marshal")
     return add_rules(shipped, own_knowledge_files(REVIEW_FILE, user_dirs))
 
 
@@ -150,9 +150,10 @@ def flow_from_file(path: Path) -> LoadedFlow:
 
 @lru_cache(maxsize=4)
 def _flow_shelf(cache_dir: Path, user_dirs: tuple[Path, ...]) -> FlowShelf:
+    from kansencoach.core.common.cache import name_for
     from kansencoach.core.flows.cached import FlowShelf
 
-    key = hashlib.sha256(repr([str(path) for path in user_dirs]).encode()).hexdigest()[:16]
+    key = name_for(repr([str(path) for path in user_dirs]))
     return FlowShelf(cache_dir / f"flows-{key}.marshal", load_vocabulary, vocabulary_files(user_dirs))
 
 

@@ -7,7 +7,7 @@ registry, so a key is written down once. Names and help are i18n keys, looked up
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.actions import parse
 from textual.binding import Binding
@@ -26,8 +26,7 @@ _KEY_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One thing the officer can do, with the keys that do it."""
 
     id: str

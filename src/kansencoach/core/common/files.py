@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -75,7 +74,7 @@ def _temporary(directory: Path, mode: int) -> tuple[int, str]:
     """A new file beside the target, opened for writing, created with `mode` less the umask: unlike
     `tempfile.mkstemp`, which always makes it 0600, and an export kept that."""
     while True:
-        name = str(directory / f".kansencoach-{secrets.token_hex(8)}.tmp")
+        name = str(directory / f".kansencoach-{os.urandom(8).hex()}.tmp")
         try:
             return os.open(name, _CREATE, mode), name
         except FileExistsError:

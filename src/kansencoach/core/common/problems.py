@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kansencoach.i18n import t
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """A place in a file; line and column count from 1, as editors show them."""
 
     path: str
@@ -22,20 +21,29 @@ class Position:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a file: where, what, and what to do about it."""
+class Problem(NamedTuple):
+    """One thing wrong in a file: where, what, and what to do about it. Two problems are equal when
+    their position, message and hint are: `code` and `detail` say how it was found, not what it is."""
 
     position: Position
     message: str
     hint: str = ""
-    code: str = field(default="", compare=False)
-    detail: str = field(default="", compare=False)
+    code: str = ""
+    detail: str = ""
     """The parser's own (English) words, for `--verbose`; never shown otherwise."""
 
     def __str__(self) -> str:
         text = f"{self.position}: {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self[:3] == other[:3]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:3])
 
 
 class ProblemsError(Exception):

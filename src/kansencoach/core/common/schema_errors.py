@@ -7,7 +7,6 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Tag, ValidationError
@@ -302,7 +301,7 @@ def _members(annotation: Any, tag: str = "") -> list[tuple[str, Any]]:
 
 def _coded(problem: Problem, detail: ErrorDetails) -> Problem:
     """The problem with pydantic's error type as its code, for `--format json`."""
-    return problem if problem.code else replace(problem, code=f"schema.{detail['type']}")
+    return problem if problem.code else problem._replace(code=f"schema.{detail['type']}")
 
 
 def _field_name(pydantic_loc: tuple[int | str, ...], loc: Loc, fields: set[str]) -> str:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kansencoach.core.common.cache import BROKEN, Shelf, from_tagged, model_classes, no_cyclic_gc, to_tagged
 from kansencoach.core.common.problems import Position
@@ -29,8 +28,7 @@ if TYPE_CHECKING:
     from kansencoach.core.knowledge.models import Vocabulary
 
 
-@dataclass(frozen=True)
-class FlowSummary:
+class FlowSummary(NamedTuple):
     """What a list of flows shows of one, and the digest its sessions are checked against."""
 
     id: str

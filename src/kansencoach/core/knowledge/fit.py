@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from kansencoach.core.knowledge.entries import Facts
 
@@ -11,15 +12,14 @@ FACET_WEIGHTS = {"domain": 1.0, "wie": 0.8, "waar": 0.4, "perspective": 0.6}
 """How much each facet of the case counts in the facet fit (a number from 0 to 1)."""
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """What an officer is looking for: free text and facets from the vocabulary."""
 
     text: str = ""
     domains: tuple[str, ...] = ()
     wie: tuple[str, ...] = ()
     waar: tuple[str, ...] = ()
-    perspectives: Mapping[str, float] = field(default_factory=dict)
+    perspectives: Mapping[str, float] = MappingProxyType({})
     """Perspective id → weight from 0 to 1 (e.g. points of an allocation divided by the total)."""
 
     @property

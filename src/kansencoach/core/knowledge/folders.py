@@ -5,10 +5,10 @@ with nothing changed reads one file and makes no model."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 from kansencoach import locations
 from kansencoach.core.common.problems import distinct
@@ -46,8 +46,7 @@ def forget_loaded_knowledge() -> None:
     _load_search.cache_clear()
 
 
-@dataclass(frozen=True)
-class _KnowledgeFiles:
+class _KnowledgeFiles(NamedTuple):
     """The files a knowledge base is built from, and the cache entry built from them."""
 
     directory: Path
@@ -65,16 +64,18 @@ class _KnowledgeFiles:
 
 
 def _knowledge_files(directory: Path | None, user_dirs: tuple[Path, ...]) -> _KnowledgeFiles:
+    from kansencoach.core.common.cache import name_for
+
     directory = directory or locations.shipped_knowledge_dir()
-    key = hashlib.sha256(repr((str(directory), [str(path) for path in user_dirs])).encode()).hexdigest()
+    key = name_for(repr((str(directory), [str(path) for path in user_dirs])))
     return _KnowledgeFiles(
         directory,
         # All user folders at once, least important first, so an id in two of them is reported.
         [path for user_dir in reversed(user_dirs) for path in intervention_paths(user_dir)],
         own_knowledge_files(VOCABULARY_FILE, user_dirs),
         own_knowledge_files(SYNONYMS_FILE, user_dirs),
-        locations.cache_dir() / f"knowledge-{key[:16]}.marshal",
-        locations.cache_dir() / f"interventions-{key[:16]}.marshal",
+        locations.cache_dir() / f"knowledge-{key}.marshal",
+        locations.cache_dir() / f"interventions-{key}.marshal",
     )
 
 

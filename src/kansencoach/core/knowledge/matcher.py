@@ -22,8 +22,8 @@ Everything is deterministic: equal scores are ordered by id.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
 from functools import partial
+from typing import NamedTuple
 
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
@@ -61,15 +61,13 @@ its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
 
 
-@dataclass(frozen=True)
-class WordMatch:
+class WordMatch(NamedTuple):
     word: str
     fields: tuple[str, ...]
     share: float
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     id: str
     name: str
     score: float
@@ -83,13 +81,23 @@ class Suggestion:
     related_to: str
     """The name of the best-scoring leading match that names this entry as related, or "" when none does."""
     why: str
-    model: Callable[[], Entry] = field(repr=False, compare=False)
-    """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
+    model: Callable[[], Entry]
+    """Makes the full model of the entry (only when asked: `kb search` shows facts alone). Left out
+    of equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
 
     @property
     def item(self) -> Entry:
         """The suggested intervention or indicator."""
         return self.model()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Suggestion) and self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
 
 class Matcher:
@@ -110,9 +118,11 @@ class Matcher:
         self._facet_values = FacetValues(entries.facts)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
+        evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
         self._standing = Standing(
-            [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts],
+            evidence,
             [tuple(doc_of[key] for key in facts.related if key in doc_of) for facts in entries.facts],
+            max(evidence, default=0.0),
         )
 
     def search(self, query: Query, limit: int = 10, exclude: Iterable[str] = ()) -> list[Suggestion]:

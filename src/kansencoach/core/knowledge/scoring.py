@@ -7,17 +7,16 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 from itertools import repeat
 from operator import add, eq, mul
+from typing import NamedTuple
 
 BISECT_COST = 8
 """Looking an entry up in a term's postings by bisection costs about as much as putting this many of
 its postings in a dict."""
 
 
-@dataclass(frozen=True)
-class Postings:
+class Postings(NamedTuple):
     """The index's arrays: per term (by id) its run of postings from `offsets[id]` to
     `offsets[id + 1]`, in order of entry (`docs`, `weights`), `impact` the same run in order of
     weight (positions in `docs`), `idf` its IDF; `size` how many entries the index has."""

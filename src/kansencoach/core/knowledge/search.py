@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import marshal
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kansencoach.core.common.problems import Position, Problem
 from kansencoach.core.dutch.normalize import Normalizer
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from kansencoach.core.knowledge.entries import Entry
 
 
-@dataclass(frozen=True)
-class Searchable:
+class Searchable(NamedTuple):
     """What a search needs of the knowledge base."""
 
     matcher: Matcher

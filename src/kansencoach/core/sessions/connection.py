@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 import stat
 import time
@@ -68,7 +67,7 @@ def _open(path: Path) -> sqlite3.Connection:
         migrate(db, path)
         if db.execute("PRAGMA user_version").fetchone()[0] == 0:
             # A mark of this store in its header, which walcheck compares with the log's copy.
-            db.execute(f"PRAGMA user_version = {secrets.randbelow(2**31 - 1) + 1}")
+            db.execute(f"PRAGMA user_version = {int.from_bytes(os.urandom(4)) % (2**31 - 1) + 1}")
     except sqlite3.DatabaseError as error:
         db.close()
         raise explain(error, path) from None

@@ -9,7 +9,6 @@ one, and from a current cache it makes no flow at all.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -29,8 +28,7 @@ class ProgressBook:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        key = hashlib.sha256(str(store.path.resolve()).encode()).hexdigest()[:16]
-        self._file = locations.cache_dir() / f"progress-{key}.marshal"
+        self._file = locations.cache_dir() / f"progress-{cache.name_for(str(store.path.resolve()))}.marshal"
         # The engine's code shapes every route: a change to it makes all of them stale.
         self._sources = code_files()
         stored = cache.load(self._file, self._sources)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import astuple, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kansencoach.core.common.cache import no_cyclic_gc
 from kansencoach.core.sessions.connection import connect
@@ -47,8 +45,7 @@ __all__ = [
 """The store's public face: the names the front ends and the other session modules import from here."""
 
 
-@dataclass(frozen=True)
-class SessionInfo:
+class SessionInfo(NamedTuple):
     id: str
     title: str
     flow_id: str
@@ -128,8 +125,8 @@ class Store:
         stamp = now()
         info = SessionInfo("", title, flow_id, flow_version, flow_hash, flow_source, stamp, stamp)
         with self._write() as db:
-            info = replace(info, id=self._new_id(db))
-            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
+            info = info._replace(id=self._new_id(db))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", info)
         return info
 
     def create_with_history(
@@ -149,8 +146,8 @@ class Store:
         stamp = now()
         info = SessionInfo("", title, flow_id, flow_version, flow_hash, "", stamp, stamp)
         with self._write() as db:
-            info = replace(info, id=self._new_id(db))
-            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", astuple(info))
+            info = info._replace(id=self._new_id(db))
+            db.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", info)
             db.executemany(
                 "INSERT INTO events (session_id, at, kind, key, value) VALUES (?, ?, ?, ?, ?)",
                 [
@@ -270,7 +267,7 @@ class Store:
 
     def _new_id(self, db: sqlite3.Connection) -> str:
         while True:
-            candidate = secrets.token_hex(4)
+            candidate = os.urandom(4).hex()
             if not db.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

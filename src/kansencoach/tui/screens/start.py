@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -49,8 +48,7 @@ if TYPE_CHECKING:
     from kansencoach.core.sessions.store import SessionInfo, Store
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(NamedTuple):
     info: SessionInfo
     flow_title: str
     """The title of the session's flow, shown instead of its id ("" when the flow is gone)."""

@@ -30,6 +30,7 @@ def format_of(path: Path) -> ExportFormat | None:
     suffix = path.suffix.lower()
     return next((fmt for fmt, own in FORMATS.items() if own == suffix), _ALSO.get(suffix))
 
+
 __all__ = [
     "FORMATS",
     "ExportFormat",
