@@ -187,9 +187,9 @@ def test_an_empty_review_of_a_short_flow_says_what_it_checked(tmp_path: Path, ka
     answers = DATA / "answers" / "quickscan.yaml"
     assert kansencoach("run", "quickscan", "--answers", answers, "--export", out).returncode == 0
     text = kansencoach("sessions", "review", session_id(kansencoach_home)).stdout
-    assert "het ene criterium dat bij deze flow hoort" in text and "niet getoetst" in text
+    assert "voldoet aan 1 criterium, het enige dat bij deze flow hoort" in text and "niet getoetst" in text
     exported = " ".join(out.read_text(encoding="utf-8").split())
-    assert "het ene criterium dat bij deze flow hoort. De andere 26 van de 27 criteria" in exported
+    assert "het enige dat bij deze flow hoort. De andere 26 van de 27 criteria" in exported
 
 
 def test_the_export_file_name_chooses_the_format_when_no_option_does(

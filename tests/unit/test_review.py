@@ -84,12 +84,12 @@ def test_an_empty_review_says_how_many_rules_it_checked_not_that_every_criterion
     checked = coverage(RULES, Case.from_draft(build_draft(loaded.flow, {}), [], None, Query()))
     assert checked == Coverage(1, len(RULES.rules))
     verdict = all_clear(checked)
-    assert "het ene criterium dat bij deze flow hoort" in verdict
+    assert "voldoet aan 1 criterium, het enige dat bij deze flow hoort" in verdict
     assert f"De andere {len(RULES.rules) - 1} van de {len(RULES.rules)} criteria" in verdict
     assert "niet getoetst" in verdict
     assert "voldoet aan alle" not in verdict
     assert all_clear(Coverage(26, 27)).endswith(
-        "Het andere criterium van de 27 gaat over een deel dat deze flow niet vraagt en is niet getoetst."
+        "Het andere criterium (1 van de 27) gaat over een deel dat deze flow niet vraagt en is niet getoetst."
     )
     assert "alle 27 criteria" in all_clear(Coverage(27, 27))
     assert "niet getoetst" in all_clear(Coverage(0, 27)) and "niet getoetst" in all_clear(None)

@@ -50,14 +50,14 @@ MESSAGES: dict[str, str] = {
     "review.reach.unknown_key": "Geen enkele flow heeft het deel '{key}'.",
     "review.reach.unknown_key_hint": "Gebruik een sleutel uit de `draft:` van een stap, in de vorm sectie.sleutel.",
     "review.none": "De toets vond geen punten: het concept voldoet aan alle {count} criteria van de toets.",
-    "review.none.one": "De toets vond geen punten: het concept voldoet aan het enige criterium van de toets.",
+    "review.none.one": "De toets vond geen punten: het concept voldoet aan {count} criterium, het enige van de toets.",
     "review.none.partly": "De toets vond geen punten: het concept voldoet aan de {count} criteria die bij deze flow horen.",
-    "review.none.partly.one": "De toets vond geen punten: het concept voldoet aan het ene criterium dat bij deze flow hoort.",
+    "review.none.partly.one": "De toets vond geen punten: het concept voldoet aan {count} criterium, het enige dat bij deze flow hoort.",
     "review.none.unchecked": (
         "De andere {count} van de {total} criteria gaan over delen die deze flow niet vraagt en zijn niet getoetst."
     ),
     "review.none.unchecked.one": (
-        "Het andere criterium van de {total} gaat over een deel dat deze flow niet vraagt en is niet getoetst."
+        "Het andere criterium ({count} van de {total}) gaat over een deel dat deze flow niet vraagt en is niet getoetst."
     ),
     "review.none.no_rules": "De toets heeft dit concept niet getoetst: er zijn geen criteria geladen.",
     "review.none.nothing_checked": (
