@@ -182,6 +182,16 @@ def test_sessions_review_and_the_toets_in_the_export(tmp_path: Path, kansencoach
     assert "- **Blokkerend: Het doel is een ER-doel.**" in markdown
 
 
+def test_an_empty_review_of_a_short_flow_says_what_it_checked(tmp_path: Path, kansencoach_home: Path) -> None:
+    out = tmp_path / "quickscan.md"
+    answers = DATA / "answers" / "quickscan.yaml"
+    assert kansencoach("run", "quickscan", "--answers", answers, "--export", out).returncode == 0
+    text = kansencoach("sessions", "review", session_id(kansencoach_home)).stdout
+    assert "voldoet aan 1 criterium, het enige dat bij deze flow hoort" in text and "niet getoetst" in text
+    exported = " ".join(out.read_text(encoding="utf-8").split())
+    assert "het enige dat bij deze flow hoort. De andere 26 van de 27 criteria" in exported
+
+
 def test_the_export_file_name_chooses_the_format_when_no_option_does(
     tmp_path: Path, kansencoach_home: Path
 ) -> None:

@@ -70,7 +70,7 @@ def test_sessions_list_names_the_flow_by_its_title_and_the_time_as_the_clock_sho
     _last_used_at(kansencoach_home, "2026-07-01T12:00:00+00:00")
     listed = kansencoach("sessions", "list").stdout
     # The flow as the start screen names it, never its id 'mini'; 14:00 in Utrecht, not 12:00.
-    assert re.fullmatch(r"\S+  2026-07-01 14:00  Mini-voorstel  VVE Overvecht\n", listed), listed
+    assert re.fullmatch(r"\S+  1 jul 2026 14:00  Mini-voorstel  VVE Overvecht\n", listed), listed
 
 
 def session_on_own_flow(tmp_path: Path, title: str) -> Path:
@@ -87,7 +87,9 @@ def test_sessions_list_says_so_when_a_sessions_flow_is_gone(tmp_path: Path) -> N
     session_on_own_flow(tmp_path, "Weg").unlink()
     listed = kansencoach("sessions", "list")
     assert listed.returncode == 0
-    assert re.fullmatch(r"\S+  \S+ \S+  \(flow niet meer te vinden\)  Weg\n", listed.stdout), listed.stdout
+    assert re.fullmatch(
+        r"\S+  \d+ [a-z]{3} \d{4} \d\d:\d\d  \(flow niet meer te vinden\)  Weg\n", listed.stdout
+    ), listed.stdout
 
 
 def test_sessions_list_tells_a_broken_flow_from_a_gone_one(tmp_path: Path) -> None:
@@ -96,7 +98,8 @@ def test_sessions_list_tells_a_broken_flow_from_a_gone_one(tmp_path: Path) -> No
     listed = kansencoach("sessions", "list")
     assert listed.returncode == 0
     assert re.fullmatch(
-        r"\S+  \S+ \S+  \(flow bevat een fout: kansencoach flows validate\)  Kapot\n", listed.stdout
+        r"\S+  \d+ [a-z]{3} \d{4} \d\d:\d\d  \(flow bevat een fout: kansencoach flows validate\)  Kapot\n",
+        listed.stdout,
     ), listed.stdout
 
 
@@ -114,7 +117,7 @@ def test_sessions_show_names_the_flow_and_its_questions_as_the_chat_does(
     shown = kansencoach("sessions", "show", ident).stdout.splitlines()
     assert shown[0] == (
         f"Twee regels (sessie {ident}) — flow Twee regels v1, 1/1 vragen beantwoord,"
-        " laatst bijgewerkt 2026-01-16 00:30"
+        " laatst bijgewerkt 16 jan 2026 00:30"
     )
     # A question without a label goes by its first line, as everywhere else (Conversation.label).
     assert shown[1:] == ["- Welk verschil wil je aanpakken?: Minder voorschool"]

@@ -4,6 +4,7 @@ store, awkward export paths. Each gives a clear message and loses nothing."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -51,7 +52,8 @@ def test_a_second_process_on_the_same_session_is_refused(kansencoach_home: Path)
     first.wait(timeout=60)  # a hang guard: it stops as soon as it reads `stop`
     assert second.returncode == 2
     # Named as the officer knows it (called after its flow), never by its internal id
-    assert "de sessie ‘Mini-voorstel’ (laatst gebruikt 20" in second.stderr, second.stderr
+    named = r"de sessie ‘Mini-voorstel’ \(laatst gebruikt \d+ [a-z]{3} \d{4} \d\d:\d\d\)"
+    assert re.search(named, second.stderr), second.stderr
     assert "is al geopend in een ander venster" in second.stderr and session_id not in second.stderr
     assert "Traceback" not in second.stderr
     with Store(kansencoach_home / "kansencoach.db") as store:

@@ -214,7 +214,7 @@ def test_the_lock_message_never_shows_an_unknown_process(
     assert "?" not in str(refused.value) and "al geopend in een ander venster" in str(refused.value)
     # Last used as the officer's clock showed it (UTC+1 in November), never the store's UTC
     assert str(refused.value).startswith(
-        "de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt 2026-11-20 10:30)"
+        "de sessie ‘Sessie’ (Mini-voorstel, laatst gebruikt 20 nov 2026 10:30)"
     )
     assert session_id not in str(refused.value)
     store.close()

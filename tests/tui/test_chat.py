@@ -18,6 +18,7 @@ from driver import (
     undone_to,
     until,
 )
+from test_review_pane import stored_session
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList, TextArea
 
@@ -142,6 +143,23 @@ async def test_the_jump_list_cuts_a_long_answer_at_a_word_with_an_ellipsis() -> 
         # It was cut mid-word without a sign that more followed ('... dan gem').
         shown = first.removeprefix("Het verschil: ").removesuffix(" …")
         assert first.endswith(" …") and long.startswith(shown + " "), first
+
+
+async def test_every_jump_list_entry_is_one_line_at_80_columns() -> None:
+    # A long question name beside an answer cut to 60 characters wrapped onto a second line: the
+    # answer now gets what the name leaves, and a name is cut only when it is long.
+    app = KansencoachApp(resume=stored_session("voorstel", "voorstel-zwak"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened_chat(app, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpDialog)
+        entries = app.screen.query_one("#jump-list", OptionList)
+        prompts = [str(option.prompt) for option in entries.options]
+        assert entries.virtual_size.height == entries.option_count, prompts
+        assert "Beelden en aannames over de doelgroep: Geen" in prompts  # cut only where it must be
+        long_answer = [prompt for prompt in prompts if prompt.startswith("Hoe ik aan mijn informatie kwam: ")]
+        assert long_answer and long_answer[0].endswith(" …"), prompts
 
 
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:

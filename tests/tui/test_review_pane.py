@@ -27,8 +27,13 @@ from helpers import DATA, REPO
 
 def weak_session() -> str:
     """A stored session of the voorstel flow with weak answers (voorstel-zwak.yaml); its id."""
-    loaded = load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
-    script = read_script(DATA / "answers" / "voorstel-zwak.yaml", loaded, set())
+    return stored_session("voorstel", "voorstel-zwak")
+
+
+def stored_session(flow: str, answers: str) -> str:
+    """A stored session of `flow` with the answers of tests/data/answers/`answers`.yaml; its id."""
+    loaded = load_flow(REPO / "flows" / f"{flow}.yaml", load_vocabulary())
+    script = read_script(DATA / "answers" / f"{answers}.yaml", loaded, set())
     with Store(locations.store_path()) as store:
         session = Session.start(store, loaded, script.title)
         for step_id, value in script.answers.items():
@@ -96,3 +101,14 @@ async def test_an_empty_review_mid_flow_does_not_say_the_concept_passes() -> Non
             "Tot nu toe geen punten in de vragen die je al hebt beantwoord. "
             "De rest toetst kansencoach zodra je daar bent."
         ]
+
+
+async def test_an_empty_final_review_says_how_many_criteria_it_checked() -> None:
+    app = KansencoachApp(resume=stored_session("quickscan", "quickscan"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened_chat(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        (text,) = [str(option.prompt) for option in screen.query_one(ReviewPane).options]
+        assert "het concept voldoet aan 1 criterium, het enige dat bij deze flow hoort" in text
+        assert "De andere 26 van de 27 criteria" in text and "niet getoetst" in text

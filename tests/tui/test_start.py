@@ -168,7 +168,7 @@ async def test_a_session_row_says_when_it_was_last_used_on_the_officers_clock(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await loaded_start(app, pilot)
         texts = prompts(screen.query_one("#sessions", OptionList))
-        assert any("Zomer" in text and "laatst 2026-07-01 14:00" in text for text in texts), texts
+        assert any("Zomer" in text and "laatst 1 jul 2026 14:00" in text for text in texts), texts
 
 
 async def test_resume_rename_and_delete_a_session(flow_dir: Path) -> None:

@@ -63,7 +63,7 @@ def test_exports_are_named_after_the_title_and_stamped_with_the_flow(
     draft = build_draft(session.loaded.flow, session.answers, session.info.title)
     written = conversation.export(draft, conversation.default_export_path(), "markdown", force=False)
     text = written.read_text(encoding="utf-8")
-    assert text.startswith("---\nflow: mini\nversion: 1\n")
+    assert text.startswith("---\nflow: mini\nversie: 1\n")
     assert "\n# VVE Overvecht: groep 1/2\n" in text
 
 

@@ -130,7 +130,8 @@ def test_control_characters_and_ansi_are_removed(mini: LoadedFlow) -> None:
 
 def test_front_matter_and_types_render_as_they_should(mini: LoadedFlow) -> None:
     markdown = to_markdown(build_draft(mini.flow, hostile_answers("Het verschil"), title="Plan: VVE"), META)
-    assert markdown.startswith("---\nflow: mini\nversion: 1\n")
+    assert markdown.startswith("---\nflow: mini\nversie: 1\nbegonnen: ")
+    assert "\ngeëxporteerd: " in markdown.split("\n---\n")[0]
     assert "\n---\n\n# Plan: VVE\n" in markdown
     assert "| Maatwerk | 60 |" in markdown
     assert "- Kinderen" in markdown

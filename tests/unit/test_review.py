@@ -12,7 +12,8 @@ import yaml
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.review import Case, RuleBook, load_rules, review
+from kansencoach.core.draft.findings import Coverage, all_clear
+from kansencoach.core.draft.review import Case, RuleBook, coverage, load_rules, review
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
@@ -76,6 +77,22 @@ def test_rules_about_parts_a_flow_lacks_are_not_applied() -> None:
     loaded = load_flow(REPO / "flows" / "quickscan.yaml", load_vocabulary())
     draft = build_draft(loaded.flow, {})
     assert rule_ids(Case.from_draft(draft, [], None, Query())) == set()
+
+
+def test_an_empty_review_says_how_many_rules_it_checked_not_that_every_criterion_is_met() -> None:
+    loaded = load_flow(REPO / "flows" / "quickscan.yaml", load_vocabulary())
+    checked = coverage(RULES, Case.from_draft(build_draft(loaded.flow, {}), [], None, Query()))
+    assert checked == Coverage(1, len(RULES.rules))
+    verdict = all_clear(checked)
+    assert "voldoet aan 1 criterium, het enige dat bij deze flow hoort" in verdict
+    assert f"De andere {len(RULES.rules) - 1} van de {len(RULES.rules)} criteria" in verdict
+    assert "niet getoetst" in verdict
+    assert "voldoet aan alle" not in verdict
+    assert all_clear(Coverage(26, 27)).endswith(
+        "Het andere criterium (1 van de 27) gaat over een deel dat deze flow niet vraagt en is niet getoetst."
+    )
+    assert "alle 27 criteria" in all_clear(Coverage(27, 27))
+    assert "niet getoetst" in all_clear(Coverage(0, 27)) and "niet getoetst" in all_clear(None)
 
 
 def test_findings_are_ordered_by_severity(good: Case) -> None:

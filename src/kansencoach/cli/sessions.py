@@ -42,8 +42,10 @@ def _sessions_list(_: argparse.Namespace) -> int:
     unknown = {True: t("cli.session_flow_broken"), False: t("cli.session_flow_missing")}
     titles = [found[1] if isinstance(found, tuple) else unknown[bool(found)] for found in named]
     width = max(map(len, titles))
-    for info, flow_title in zip(sessions, titles, strict=True):
-        print(f"{info.id}  {last_used(info.updated)}  {flow_title:<{width}}  {info.title}")
+    moments = [last_used(info.updated) for info in sessions]
+    when_width = max(map(len, moments))  # '1 jul' is shorter than '20 nov': the columns stay aligned
+    for info, when, flow_title in zip(sessions, moments, titles, strict=True):
+        print(f"{info.id}  {when:>{when_width}}  {flow_title:<{width}}  {info.title}")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kansencoach.core.catalog import load_kb, load_review_rules, own_knowledge_problems
 from kansencoach.core.draft.export import ExportFormat
+from kansencoach.core.draft.findings import all_clear
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.sessions.conversation import Conversation
@@ -98,13 +99,14 @@ def review_session(store: Store, session_id: str, as_json: bool) -> int:
 
     session = open_session(store, session_id)
     rules = load_review_rules()
-    findings = session.review(rules, load_kb()) if rules else []
+    draft = session.draft(load_kb(), rules)
+    findings = draft.findings or ()
     _say_left_out()
     if as_json:
         print(json.dumps([asdict(finding) for finding in findings], ensure_ascii=False, indent=2))
         return 0
     if not findings:
-        print(t("review.none"))
+        print(all_clear(draft.coverage))
     for finding in findings:
         print(f"[{t(f'review.severity.{finding.severity}')}] {finding.title}")
         print(f"  {finding.message}")

@@ -23,7 +23,7 @@ from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
 
 if TYPE_CHECKING:
-    from kansencoach.core.draft.findings import Finding
+    from kansencoach.core.draft.findings import Coverage, Finding
 
 
 P = TypeVar("P")
@@ -101,6 +101,8 @@ class Draft:
     accepted: tuple[Accepted, ...] = ()
     findings: tuple[Finding, ...] | None = None
     """The review's findings; None when the draft was not reviewed."""
+    coverage: Coverage | None = None
+    """How many review rules the draft was checked against; None when it was not reviewed."""
     provenance: Provenance | None = None
     remarks: tuple[Remark, ...] = ()
     """Comments by the aanjaagteam or colleagues, per question."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from kansencoach.i18n import t
+
 Severity = Literal["blokkerend", "aandacht", "tip"]
 SEVERITIES: tuple[Severity, ...] = ("blokkerend", "aandacht", "tip")
 
@@ -20,3 +22,29 @@ class Finding:
     source: str
     concerns: str | None
     step_id: str | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many review rules a draft was checked against (`checked`), of all there are (`total`).
+
+    A rule is checked only when the draft's flow has every part it reads, so a short flow is checked
+    against a few rules; an empty review must say so, not that the draft meets every criterion.
+    """
+
+    checked: int
+    total: int
+
+
+def all_clear(coverage: Coverage | None) -> str:
+    """What a review without findings says, everywhere it is shown: never more than was checked
+    (None: there were no rules to check against)."""
+    if coverage is None or coverage.total == 0:
+        return t("review.none.no_rules")
+    if coverage.checked == 0:
+        return t("review.none.nothing_checked", total=coverage.total)
+    if coverage.checked == coverage.total:
+        return t("review.none", count=coverage.total)
+    others = coverage.total - coverage.checked
+    checked = t("review.none.partly", count=coverage.checked)
+    return f"{checked} {t('review.none.unchecked', count=others, total=coverage.total)}"

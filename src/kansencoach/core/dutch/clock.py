@@ -1,9 +1,9 @@
 """A time the store keeps (UTC, ISO 8601 with its offset) as the officer reads it: on the machine's
-own clock, the Dutch way.
+own clock, the Dutch way, day before month and year everywhere.
 
 Two forms. Written out for documents and messages, '21 november 2026' and '21 november 2026 om
-00:30', as a memo or raadsvoorstel says it. Compact for a column in a list, '2026-11-21 00:30'
-(NEN-ISO 8601): one width for every session, so the columns stay aligned, and sorted by eye.
+00:30', as a memo or raadsvoorstel says it. Short for a list, '21 nov 2026 00:30', the same style
+with the month as Dutch abbreviates it, not '2026-11-21 00:30' beside a '21 november' elsewhere.
 
 Its own module, not `dates`: the start screen lists sessions before the review is needed, and
 `dates` compiles its patterns on import.
@@ -29,6 +29,7 @@ MONTHS = (
     "november",
     "december",
 )
+SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def local(stamp: str) -> datetime | None:
@@ -56,9 +57,11 @@ def written_moment(stamp: str) -> str:
 
 
 def listed_moment(stamp: str) -> str:
-    """'2026-11-21 00:30', for a column; a stamp that is no time as it is."""
+    """'21 nov 2026 00:30', for a list; a stamp that is no time as it is."""
     moment = local(stamp)
-    return stamp if moment is None else f"{moment:%Y-%m-%d %H:%M}"
+    if moment is None:
+        return stamp
+    return f"{moment.day} {SHORT_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
 
 
 def _day(moment: datetime) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def last_used(updated: str) -> str:
-    """When a session was last used, on the machine's clock to the minute ('2026-11-20 10:30'), as
+    """When a session was last used, on the machine's clock to the minute ('20 nov 2026 10:30'), as
     every list shows it. The store writes UTC (`store.now`); the officer reads local time."""
     return listed_moment(updated)
 
@@ -43,7 +43,7 @@ def session_flow(
 
 
 def described(title: str, flow_id: str, flow_source: str, updated: str) -> str:
-    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 2026-11-20 10:30)';
+    """'de sessie ‘VVE Overvecht’ (Voorstel kansengelijkheid, laatst gebruikt 20 nov 2026 10:30)';
     without the flow's title when the session is called after its flow or the flow cannot be found."""
     when = last_used(updated)
     found = session_flow(flow_id, flow_source)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from kansencoach.core.catalog import source_of
 from kansencoach.core.draft.draft import Draft, Drafter, Remark
 from kansencoach.core.draft.findings import Finding
-from kansencoach.core.draft.review import Case, RuleBook, review
+from kansencoach.core.draft.review import Case, RuleBook, coverage, review
 from kansencoach.core.dutch.clock import written_date
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine, Route
@@ -256,7 +256,8 @@ class Session:
         )
         if rules is None:
             return draft
-        return replace(draft, findings=tuple(self.review(rules, knowledge, draft, live)))
+        case = self._case(knowledge, draft, live)
+        return replace(draft, findings=tuple(review(rules, case)), coverage=coverage(rules, case))
 
     def _draft(self, route: Route, accepted: list[Accepted]) -> Draft:
         changed, self._undrafted = self._undrafted, set()
@@ -275,11 +276,13 @@ class Session:
     def review(
         self, rules: RuleBook, knowledge: KnowledgeBase | None, draft: Draft | None = None, live: bool = False
     ) -> list[Finding]:
+        return review(rules, self._case(knowledge, draft, live))
+
+    def _case(self, knowledge: KnowledgeBase | None, draft: Draft | None, live: bool) -> Case:
         route = self.route()
         draft = draft or self._draft(route, [])
         passed = self._passed() if live else None
-        case = Case.from_draft(draft, self.state.accepted, knowledge, self._query(), route, passed)
-        return review(rules, case)
+        return Case.from_draft(draft, self.state.accepted, knowledge, self._query(), route, passed)
 
     def _passed(self) -> Container[str] | None:
         """The questions the officer has passed: answered, or before where they stand (None: all)."""

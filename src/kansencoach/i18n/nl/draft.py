@@ -49,7 +49,20 @@ MESSAGES: dict[str, str] = {
     "review.reach.never_hint": "Toets op de inhoud van het antwoord (bijvoorbeeld mentions of shorter_than) in plaats van op een ontbrekend antwoord.",
     "review.reach.unknown_key": "Geen enkele flow heeft het deel '{key}'.",
     "review.reach.unknown_key_hint": "Gebruik een sleutel uit de `draft:` van een stap, in de vorm sectie.sleutel.",
-    "review.none": "De toets vond geen punten: het concept voldoet aan de criteria die kansencoach kan controleren.",
+    "review.none": "De toets vond geen punten: het concept voldoet aan alle {count} criteria van de toets.",
+    "review.none.one": "De toets vond geen punten: het concept voldoet aan {count} criterium, het enige van de toets.",
+    "review.none.partly": "De toets vond geen punten: het concept voldoet aan de {count} criteria die bij deze flow horen.",
+    "review.none.partly.one": "De toets vond geen punten: het concept voldoet aan {count} criterium, het enige dat bij deze flow hoort.",
+    "review.none.unchecked": (
+        "De andere {count} van de {total} criteria gaan over delen die deze flow niet vraagt en zijn niet getoetst."
+    ),
+    "review.none.unchecked.one": (
+        "Het andere criterium ({count} van de {total}) gaat over een deel dat deze flow niet vraagt en is niet getoetst."
+    ),
+    "review.none.no_rules": "De toets heeft dit concept niet getoetst: er zijn geen criteria geladen.",
+    "review.none.nothing_checked": (
+        "De toets heeft dit concept niet getoetst: geen van de {total} criteria hoort bij deze flow."
+    ),
     "review.fix": "Wat te doen",
     "review.example": "Voorbeeld",
     "review.source": "Bron",
@@ -60,6 +73,10 @@ MESSAGES: dict[str, str] = {
     "draft.none": "Geen van deze",
     "draft.advice": "Advies",
     "draft.scale": "{value} van {max}",
+    "export.meta.flow": "flow",
+    "export.meta.version": "versie",
+    "export.meta.created": "begonnen",
+    "export.meta.exported": "geëxporteerd",
     "export.section_open": "Open punt: dit deel is nog niet ingevuld.",
     "export.open_points": "Nog open:",
     "export.empty": "(leeg)",

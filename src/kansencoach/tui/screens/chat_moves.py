@@ -90,12 +90,9 @@ class ChatMoves(Screen[None]):
     @work(exclusive=True, group="jump")
     async def action_jump(self) -> None:
         route = self.session.route()
-        choices = [
-            (step.id, f"{Conversation.label(step)}: {_short(answer_text(self.session, step))}")
-            for step in route.answered
-        ]
+        choices = [(step.id, _jump_entry(step, answer_text(self.session, step))) for step in route.answered]
         if route.next is not None:
-            choices.append((route.next.id, f"{Conversation.label(route.next)} — {t('tui.open')}"))
+            choices.append((route.next.id, _jump_entry(route.next, None)))
         chosen = await self.app.push_screen_wait(JumpDialog(choices))
         if chosen:
             self.go_to(chosen)
@@ -152,6 +149,21 @@ class ChatMoves(Screen[None]):
         self._update_side()
 
 
-def _short(answer: str, width: int = 60) -> str:
-    """`answer` cut at a word, with a sign that more follows (a cut mid-word read as the answer)."""
-    return answer if len(answer) <= width else shorten(answer, width, placeholder=" …")
+JUMP_ENTRY_WIDTH = 62
+"""An entry of the jump list fits on one line at 80 columns: the list is 66 wide there, less its
+scrollbar when the route is long. The question's name is cut only where the two do not fit, to no
+less than half of it; the answer has the rest."""
+
+
+def _jump_entry(step: QuestionStep, answer: str | None) -> str:
+    """'Het verschil: Peuters in …' for an answered question, 'Welk domein? — open' for the next."""
+    after = f" — {t('tui.open')}" if answer is None else f": {answer}"
+    label = _short(Conversation.label(step), max(JUMP_ENTRY_WIDTH // 2, JUMP_ENTRY_WIDTH - len(after)))
+    if answer is None:
+        return f"{label}{after}"
+    return f"{label}: {_short(answer, JUMP_ENTRY_WIDTH - len(label) - 2)}"
+
+
+def _short(text: str, width: int) -> str:
+    """`text` cut at a word, with a sign that more follows (a cut mid-word read as the answer)."""
+    return text if len(text) <= width else shorten(text, width, placeholder=" …")

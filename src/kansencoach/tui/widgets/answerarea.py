@@ -58,7 +58,7 @@ class AnswerArea(Vertical):
                 # of its own was one more widget to lay out and draw in every frame after an answer.
                 self.mount(widget, before=self._keys_label)
             self._input = widget
-        self._keys_hint = hint("tui.keys.done") if widget is None else widget.keys_hint
+        self._keys_hint = hint("tui.keys.done") if widget is None else _question_keys(widget)
         self._show_keys()
         return widget
 
@@ -69,7 +69,7 @@ class AnswerArea(Vertical):
     def _keys_changed(self, event: AnswerInput.KeysChanged) -> None:
         event.stop()
         if self._input is not None:
-            self._keys_hint = self._input.keys_hint
+            self._keys_hint = _question_keys(self._input)
             self._show_keys()
 
     def _show_keys(self) -> None:
@@ -110,3 +110,9 @@ class AnswerArea(Vertical):
     def focus_input(self) -> None:
         if self.input is not None:
             self.input.focus_input()
+
+
+def _question_keys(widget: AnswerInput) -> str:
+    """The input's own keys, then the explanation's, which every question has: one place adds it, so
+    no input's hint leaves it out."""
+    return f"{widget.keys_hint}{HINT_GAP}{hint('tui.keys.help')}"

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Coverage, Finding, all_clear
 from kansencoach.core.flows.shown import Shown, Table, one_line
 from kansencoach.core.knowledge.matcher import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
@@ -185,14 +185,17 @@ class ReviewPane(PaneList):
         super().__init__(id=id)
         self._steps: dict[str, str | None] = {}
 
-    def show_findings(self, findings: list[Finding] | None, finished: bool = True) -> None:
+    def show_findings(
+        self, findings: list[Finding] | None, coverage: Coverage | None = None, finished: bool = True
+    ) -> None:
         """The findings; while questions are still open (`finished` false) an empty list says only
-        that the questions answered so far have no points, not that the concept passes."""
+        that the questions answered so far have no points, not that the concept passes; once
+        finished it says how many rules (`coverage`) the concept was checked against."""
         if findings is None:
             self.show([self.kept(("pending",), _remark, t("tui.review_pending"), "dim italic")])
             return
         if not findings:
-            none = t("review.none") if finished else t("tui.review_none_so_far")
+            none = all_clear(coverage) if finished else t("tui.review_none_so_far")
             self.show([self.kept(("none", none), _remark, none, "italic")])
             return
         shown = [(f.rule_id, f.severity, f.title, f.message, f.fix) for f in findings]

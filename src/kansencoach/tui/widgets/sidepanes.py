@@ -59,7 +59,8 @@ class SidePanes(Vertical):
             self.query_one(DraftPane).show_draft(draft)
         if self.query_one(ReviewPane).display:
             shown = None if draft.findings is None else findings
-            self.query_one(ReviewPane).show_findings(shown, finished=session.current() is None)
+            pane = self.query_one(ReviewPane)
+            pane.show_findings(shown, draft.coverage, finished=session.current() is None)
         if knowledge is not None and self.query_one(SuggestionsPane).display:
             self.query_one(SuggestionsPane).show_suggestions(session.suggestions(knowledge.matcher))
         return findings

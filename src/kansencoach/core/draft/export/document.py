@@ -14,7 +14,7 @@ from typing import Literal
 from kansencoach.core.draft.draft import Draft, DraftItem, Provenance, Remark
 from kansencoach.core.draft.export.diagram import Mix, Theory, mix_of, theory_of
 from kansencoach.core.draft.export.text import one_line, paragraphs
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Finding, all_clear
 from kansencoach.core.dutch.clock import written_moment
 from kansencoach.core.flows.shown import Advice, Items, Prose, Table
 from kansencoach.core.knowledge.models import Accepted
@@ -120,7 +120,7 @@ def build(draft: Draft, meta: ExportMeta) -> Document:
         findings: tuple[Block, ...] = (
             (Bullets(tuple(_finding(finding) for finding in draft.findings), "findings"),)
             if draft.findings
-            else (Paragraph(_plain(t("review.none"))),)
+            else (Paragraph(_plain(all_clear(draft.coverage))),)
         )
         parts.append(Part(t("review.heading"), "review", findings))
     if draft.remarks:

@@ -1,8 +1,10 @@
 """The export as CommonMark with YAML front matter, clean under markdownlint's default rules.
 
-The front matter has no `title`: the title is the document's one H1 (MD025), and pandoc then makes
-no second title of it. Lines are wrapped at 80 columns (MD013); a heading or table row cannot be
-wrapped, and is only longer when a flow's label is.
+The front matter's keys are Dutch, from i18n: the memo writer reads them, and nothing reads them
+back (the HTML and Word exports are built from the same document, not from the markdown). It has
+no `title`: the title is the document's one H1 (MD025), and pandoc then makes no second title of
+it. Lines are wrapped at 80 columns (MD013); a heading or table row cannot be wrapped, and is only
+longer when a flow's label is.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import yaml
 from kansencoach.core.draft.export.diagram import Mix, Theory, mermaid
 from kansencoach.core.draft.export.document import Bullets, Grid, Heading, Paragraph, build
 from kansencoach.core.draft.export.text import escape_authored, escape_chars, escape_inline, wrap
+from kansencoach.i18n import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,10 +30,10 @@ def to_markdown(draft: Draft, meta: ExportMeta) -> str:
     document = build(draft, meta)
     front = yaml.safe_dump(
         {
-            "flow": meta.flow_id,
-            "version": meta.flow_version,
-            "created": meta.created,
-            "exported": meta.exported,
+            t("export.meta.flow"): meta.flow_id,
+            t("export.meta.version"): meta.flow_version,
+            t("export.meta.created"): meta.created,
+            t("export.meta.exported"): meta.exported,
         },
         allow_unicode=True,
         sort_keys=False,

@@ -6,7 +6,7 @@ The rules are in `knowledge/review.yaml`, their word lists and thresholds in
 read in Dutch answers, and `reach` tells an author which rules a flow can never trigger.
 """
 
-from kansencoach.core.draft.review.evaluate import Case, applies, referenced_keys, review
+from kansencoach.core.draft.review.evaluate import Case, applies, coverage, referenced_keys, review
 from kansencoach.core.draft.review.rules import Rule, RuleBook, load_rules
 
-__all__ = ["Case", "Rule", "RuleBook", "applies", "load_rules", "referenced_keys", "review"]
+__all__ = ["Case", "Rule", "RuleBook", "applies", "coverage", "load_rules", "referenced_keys", "review"]

@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from kansencoach.core.draft.draft import Draft
-from kansencoach.core.draft.findings import SEVERITIES, Finding
+from kansencoach.core.draft.findings import SEVERITIES, Coverage, Finding
 from kansencoach.core.draft.keys import is_pattern
 from kansencoach.core.draft.review import text
 from kansencoach.core.draft.review.rules import (
@@ -137,6 +137,11 @@ def review(rules: RuleBook, case: Case) -> list[Finding]:
     """The findings for a case, most serious first; rules about parts the flow lacks are skipped."""
     findings = [_finding(rule, case, detail) for rule, detail in _holding(rules, case)]
     return sorted(findings, key=lambda finding: SEVERITIES.index(finding.severity))
+
+
+def coverage(rules: RuleBook, case: Case) -> Coverage:
+    """How many of the rules apply to the case's flow (and so were checked), of all the rules."""
+    return Coverage(sum(applies(rule, case) for rule in rules.rules), len(rules.rules))
 
 
 def _holding(rules: RuleBook, case: Case) -> Iterator[tuple[Rule, str]]:
