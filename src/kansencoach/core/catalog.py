@@ -6,11 +6,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kansencoach import locations
+from kansencoach.core.common.closures import LastUncompared
 from kansencoach.core.common.folders import yaml_files
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, distinct
 
@@ -44,18 +45,28 @@ class UnknownFlow(LookupError):
     """No flow has the asked id; the message lists the ones there are."""
 
 
-@dataclass(frozen=True)
-class FlowEntry:
-    """A flow file found in a flow directory: its summary, or the problems that stop it loading."""
-
+class _FlowFound(NamedTuple):
     path: Path
     summary: FlowSummary | None
     problems: tuple[Problem, ...] = ()
     shipped: bool = True
     replaces: Path | None = None
     """The file with the same id that this one hides (a shipped flow, or one in a later folder)."""
-    make: Callable[[], LoadedFlow] | None = field(default=None, compare=False, repr=False)
+    make: Callable[[], LoadedFlow] | None = None
     """Makes the flow as it was when the entry was found (from the cache, without validating)."""
+
+
+class FlowEntry(_FlowFound, LastUncompared):
+    """A flow file found in a flow directory: its summary, or the problems that stop it loading.
+
+    A NamedTuple's subclass, not a frozen dataclass (whose methods were compiled when the start's
+    listing imported this module, about 0.5 ms); it has a `__dict__` for `loaded`. `make` is left out
+    of equality and the hash (`LastUncompared`) and of the repr, as field(compare=False, repr=False) was."""
+
+    def __repr__(self) -> str:
+        fields = zip(self._fields[:-1], self[:-1], strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in fields)
+        return f"FlowEntry({shown})"
 
     @property
     def id(self) -> str:
@@ -201,7 +212,7 @@ def _scanned(directories: list[Path]) -> list[FlowEntry]:
                 entry = FlowEntry(path, None, tuple(error.problems), shipped=is_shipped)
             previous = entries.get(entry.id)
             if previous is not None and previous.shipped and not is_shipped:
-                entry = replace(entry, shipped=False, replaces=previous.path)
+                entry = entry._replace(shipped=False, replaces=previous.path)
             elif previous is not None:
                 clashes.append(_clash(previous, entry))
             entries[entry.id] = entry

@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Iterable
 from functools import partial
 from typing import NamedTuple
 
+from kansencoach.core.common.closures import LastUncompared
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
@@ -67,7 +68,7 @@ class WordMatch(NamedTuple):
     share: float
 
 
-class Suggestion(NamedTuple):
+class _Suggested(NamedTuple):
     id: str
     name: str
     score: float
@@ -82,22 +83,19 @@ class Suggestion(NamedTuple):
     """The name of the best-scoring leading match that names this entry as related, or "" when none does."""
     why: str
     model: Callable[[], Entry]
-    """Makes the full model of the entry (only when asked: `kb search` shows facts alone). Left out
-    of equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
+    """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
+
+
+class Suggestion(_Suggested, LastUncompared):
+    """A suggested entry, equal to the same one however it was made: `model` is left out of
+    equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
+
+    __slots__ = ()
 
     @property
     def item(self) -> Entry:
         """The suggested intervention or indicator."""
         return self.model()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Suggestion) and self[:-1] == other[:-1]
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self[:-1])
 
 
 class Matcher:
