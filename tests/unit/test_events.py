@@ -79,3 +79,18 @@ def test_suggestion_decisions_last_one_wins() -> None:
     state = fold([Event("accept", "vve"), Event("dismiss", "jogg"), Event("dismiss", "vve")])
     assert state.suggestions == {"vve": "dismissed", "jogg": "dismissed"}
     assert fold([Event("dismiss", "vve"), Event("accept", "vve")]).accepted == ["vve"]
+
+
+def test_an_undo_that_brings_an_answer_back_offers_none() -> None:
+    """Found by the property above: the second undo brings `a` back into force, so it is no longer
+    offered as withdrawn."""
+    events = [
+        Event("set", "a", 0),
+        Event("clear", "a"),
+        Event("set", "a", 0),
+        Event("undo", ""),
+        Event("undo", ""),
+    ]
+    state = fold(events)
+    assert state.answers == {"a": 0}
+    assert state.withdrawn == {}

@@ -128,7 +128,9 @@ class Fold:
             if self._in_effect:
                 taken = self._in_effect.pop()
                 self._settle(taken.key)
-                if taken.kind == "set" and taken.key not in state.answers:
+                if taken.key in state.answers:  # an earlier answer is in force again: none to offer
+                    state.withdrawn.pop(taken.key, None)
+                elif taken.kind == "set":
                     state.withdrawn[taken.key] = _answer(taken.value)
         elif event.kind == "visit":
             state.cursor = event.key
