@@ -24,6 +24,7 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.i18n import t
 from kansencoach.tui.actions import APP, bindings, palette
 from kansencoach.tui.contract import KeysInOrder
+from kansencoach.tui.frame_clock import mend_skipped_ticks
 from kansencoach.tui.screens.start import StartScreen
 from kansencoach.tui.signals import FilesChanged, KnowledgeLoaded
 
@@ -58,6 +59,7 @@ class KansencoachApp(App[None]):
         `watch` reloads flows and knowledge when their files change; `preview` marks a throwaway
         store (the caller deletes it afterwards), so an author can walk a flow without saving.
         """
+        mend_skipped_ticks()  # the frame after a late one on the next tick of the 60 fps grid
         super().__init__()
         self.reload_on_change = watch
         self.preview = preview
