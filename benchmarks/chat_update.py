@@ -41,6 +41,7 @@ from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
+from kansencoach.tui.frame_clock import mend_skipped_ticks
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.panelist import PaneList
 from kansencoach.tui.widgets.sidepanes import SidePanes
@@ -187,7 +188,12 @@ async def _until(pilot: Pilot[None], done: Callable[[], bool], key: str | None =
 
 def bare_paint() -> tuple[list[float], list[float]]:
     """Times in a bare Textual app, one per answer: from Ctrl+S to the frame showing the one message it
-    mounts, and from a key typed right then to the frame showing it in the input."""
+    mounts, and from a key typed right then to the frame showing it in the input.
+
+    It runs on the frame clock our app mends (tui/frame_clock.py) whichever app runs first in the
+    process: with Textual's own timer its frames after a late one would come a period later, and the
+    ratios would credit us with Textual's off-by-one rather than with our work."""
+    mend_skipped_ticks()
     watched = _Watched()
 
     class Bare(App[None]):
