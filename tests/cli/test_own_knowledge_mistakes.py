@@ -227,3 +227,31 @@ def test_an_empty_flow_points_at_the_guide_the_installed_app_has(kansencoach_hom
         and "`kansencoach docs flows`" in result.stderr
     )
     assert "docs/flow-authoring.md" not in result.stderr
+
+
+NEAREST_SOURCE_TEXT = (
+    "5 Doeltreffendheid van uitvoering en beleid\n"
+    "Het geld wordt besteed aan het veld. De uitvoering van het aanmeldbeleid loopt via een centrale\n"
+    "aanmelding voor scholen naar keuze voor alle kinderen in de regio.\n"
+)
+
+
+def test_the_nearest_passage_is_whole_words_and_the_document_is_named_by_its_title(tmp_path: Path) -> None:
+    own = tmp_path / "huiswerkklas.yaml"
+    own.write_text(HUISWERKKLAS, encoding="utf-8")
+    sources = tmp_path / "bronnen"
+    sources.mkdir()
+    (sources / "002_b81dea05881b0697.txt").write_text(NEAREST_SOURCE_TEXT, encoding="utf-8")
+
+    result = kansencoach("kb", "validate", own, "--sources", sources)
+
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        "dit citaat komt niet letterlijk voor in ‘Concernaudit 213a Veerkracht en Gelijke Kansen "
+        "(Utrecht, 2022)’ (document: concernaudit, bestand 002_b81dea05881b0697.txt)"
+    ) in result.stderr
+    passage = result.stderr.split("“", 1)[1].split("”", 1)[0]
+    words = NEAREST_SOURCE_TEXT.split()
+    assert passage.split()[0] in words and passage.split()[-1] in words, passage
+    assert "centrale aanmelding voor scholen naar keuze" in passage

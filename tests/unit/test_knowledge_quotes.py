@@ -90,3 +90,10 @@ def test_a_numbered_heading_and_a_footnote_are_recognised() -> None:
     ]
     assert len(text.footnotes) == 1
     assert text.footnotes[0] > text.headings[1][0]
+
+
+def test_the_nearest_passage_starts_and_ends_at_whole_words() -> None:
+    text = SearchableText.of("Dat kost veel geld. De uitvoering van het beleid ligt bij de wijkteams.\n")
+    near = text.nearest("veld. De uitvoering van het beleid ligt bij de wijkt")
+    assert near is not None
+    assert near == (1, "geld. De uitvoering van het beleid ligt bij de wijkteams.")

@@ -133,8 +133,13 @@ class SearchableText:
             return None
         start = self.origins[match.dest_start]
         end = self.origins[max(match.dest_end - 1, match.dest_start)] + 1
+        # The alignment may cut a word ("eld. De uitvoering"): the passage is widened to whole words.
+        while start > 0 and not self.original[start - 1].isspace():
+            start -= 1
+        while end < len(self.original) and not self.original[end].isspace():
+            end += 1
         passage = "".join(c for c in self.original[start:end] if c.isprintable() or c.isspace())
-        return self.line_of(match.dest_start), " ".join(passage.split())
+        return self.line_of(bisect_left(self.origins, start)), " ".join(passage.split())
 
 
 def _fold(character: str) -> str:
@@ -280,7 +285,7 @@ def _check(
         problems.append(
             Problem(
                 document.position((*loc, "section")),
-                t(key, section=source.section, file=known.file),
+                t(key, section=source.section, source=_named(known)),
                 t("quotes.section_hint"),
             )
         )
@@ -310,7 +315,7 @@ def _check(
             else t("quotes.not_found_hint")
         )
         problems.append(
-            Problem(document.position((*loc, "quote")), t("quotes.not_found", file=known.file), hint)
+            Problem(document.position((*loc, "quote")), t("quotes.not_found", source=_named(known)), hint)
         )
     elif section_found:
         outside = _outside_section(text, source.section, source.quote)
@@ -322,6 +327,11 @@ def _check(
             )
             problems.append(Problem(document.position((*loc, "section")), message, t("quotes.section_hint")))
     return problems
+
+
+def _named(known: SourceDocument) -> str:
+    """A source document as the team finds it: its title and short name, then the (hashed) file."""
+    return t("quotes.document_named", title=known.title, document=known.id, file=known.file)
 
 
 def _outside_section(text: SearchableText, section: str, quote: str) -> tuple[int, str] | None:

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "quotes.file_missing": "het bronbestand {file} staat in geen van de mappen achter --sources",
     "quotes.file_missing_hint": "geef de map met de brondocumenten mee, bijvoorbeeld --sources ../shared/seeds",
     "quotes.section_empty": "de bron noemt geen hoofdstuk of paragraaf",
-    "quotes.section_missing": "de paragraaf '{section}' komt niet voor in {file}",
+    "quotes.section_missing": "de paragraaf '{section}' komt niet voor in {source}",
     "quotes.section_hint": "neem het kopje over zoals het in het brondocument staat, bijvoorbeeld '3.4 Opgave "
     "Gelijke Kansen Onderwijs'",
     "quotes.section_not_dutch": "de kop '{section}' heeft geen Nederlandse naam: {document} is niet in het "
@@ -43,7 +43,8 @@ MESSAGES: dict[str, str] = {
     "quotes.quote_long": "het citaat is {words} woorden lang",
     "quotes.quote_long_hint": "kort het in tot hoogstens ongeveer 30 woorden; neem alleen het stuk dat het "
     "feit draagt",
-    "quotes.not_found": "dit citaat komt niet letterlijk voor in {file}",
+    "quotes.not_found": "dit citaat komt niet letterlijk voor in {source}",
+    "quotes.document_named": "‘{title}’ (document: {document}, bestand {file})",
     "quotes.nearest": "het meest gelijkende stuk staat op regel {line}: “{passage}”; neem het letterlijk over",
     "quotes.not_found_hint": "zoek de zin op in het brondocument en neem hem letterlijk over (hoofdletters, "
     "witruimte, regelovergangen en afbreekstreepjes maken niet uit)",
