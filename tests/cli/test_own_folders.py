@@ -121,3 +121,23 @@ def test_kb_validate_accepts_an_own_folder_and_an_intervention_id(kansencoach_ho
     assert by_id.returncode == 0 and "vve-toeleiding.yaml: in orde" in by_id.stdout
     typo = kansencoach("kb", "validate", "vve-toeleidng")
     assert typo.returncode == 2 and "bedoelde je 'vve-toeleiding'?" in typo.stderr
+
+
+def test_an_own_intervention_with_a_shipped_id_is_named_by_both_files(kansencoach_home: Path) -> None:
+    """Replacing a shipped intervention is allowed (docs/knowledge-base.md): validate says so, exit 0."""
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    shipped = REPO / "knowledge" / "interventions" / "zomerschool.yaml"
+    own = folder / "zomerschool.yaml"
+    own.write_text(
+        shipped.read_text(encoding="utf-8").replace("name: Zomerschool", "name: Onze zomerschool"),
+        encoding="utf-8",
+    )
+
+    for checked in (kansencoach("kb", "validate"), kansencoach("kb", "validate", own)):
+        assert checked.returncode == 0, checked.stderr
+        assert (
+            f"{own}: eigen interventie 'zomerschool' vervangt de meegeleverde met die id ({shipped})"
+        ) in checked.stdout
+    listing = kansencoach("kb", "list").stdout
+    assert f"eigen bestand ({own}); verbergt {shipped}, dat dezelfde id heeft" in listing

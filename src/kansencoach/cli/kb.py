@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kansencoach.core.common.problems import Problem
+    from kansencoach.core.knowledge.base import KnowledgeBase
     from kansencoach.core.knowledge.facets import Mapped, Named
 
 
@@ -76,8 +77,7 @@ def _kb_list(_: argparse.Namespace) -> int:
         if path is not None and not path.resolve().is_relative_to(
             locations.shipped_knowledge_dir().resolve()
         ):
-            shipped = item.id in knowledge.shipped_ids
-            print(f"{'':<34} {origin(False, path, locations.shipped_knowledge_dir() if shipped else None)}")
+            print(f"{'':<34} {origin(False, path, knowledge.replaced.get(item.id))}")
     print(t("cli.kb_count", count=len(knowledge.interventions)))
     for problem in knowledge.problems:
         print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
@@ -126,6 +126,8 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         file_problems = check_files(files, context)
         if not file_problems:
             with_files = with_user_files(context, files)
+            if text:
+                _say_replaced(with_files, files)
             if arguments.sources:
                 file_problems = check_sources(with_files, arguments.sources, files)
             else:
@@ -159,6 +161,15 @@ def _is_knowledge_base(path: Path) -> bool:
     to load rather than one intervention's file: a folder named like a file (`map.yaml`) in an own
     folder is listed as a file and told it is a folder, not searched for a vocabulary.yaml."""
     return path.is_dir() and path.suffix != ".yaml"
+
+
+def _say_replaced(knowledge: KnowledgeBase, files: list[Path]) -> None:
+    """A note (no problem: replacing is allowed) for each of `files` whose intervention has the id
+    of a shipped one, naming the shipped file it hides."""
+    for item_id, shipped in sorted(knowledge.replaced.items()):
+        own = knowledge.paths[item_id]
+        if own in files:
+            print(t("cli.kb_intervention_replaced", path=own, id=item_id, shipped=shipped))
 
 
 def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:

@@ -53,6 +53,8 @@ class KnowledgeBase:
     indicators_path: Path | None = None
     documents: dict[str, SourceDocument] = field(default_factory=dict, compare=False)
     """The source documents quotes are checked against, by their short name."""
+    replaced: dict[str, Path] = field(default_factory=dict, compare=False)
+    """The shipped file each own intervention with a shipped id replaces, by that id."""
 
     @cached_property
     def normalizer(self) -> Normalizer:

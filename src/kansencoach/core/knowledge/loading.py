@@ -100,16 +100,20 @@ def with_user_files(knowledge: KnowledgeBase, files: list[Path], shelf: Shelf | 
     broken = {problem.position.path for problem in problems}
     added: dict[str, Intervention] = {}
     paths = dict(knowledge.paths)
+    replaced = dict(knowledge.replaced)
     for item, document in loaded:
         if document.path in broken:
             continue
         added[item.id] = item
+        if item.id in knowledge.shipped_ids and item.id not in replaced:
+            replaced[item.id] = paths[item.id]
         paths[item.id] = Path(document.path)
     kept = tuple(item for item in knowledge.interventions if item.id not in added)
     return replace(
         knowledge,
         interventions=kept + tuple(added.values()),
         paths=paths,
+        replaced=replaced,
         problems=knowledge.problems + tuple(problems),
     )
 

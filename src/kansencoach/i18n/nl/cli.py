@@ -105,6 +105,8 @@ MESSAGES: dict[str, str] = {
     "cli.origin_shipped": "meegeleverd ({path})",
     "cli.origin_user": "eigen bestand ({path})",
     "cli.origin_replaces": "eigen bestand ({path}); verbergt {shipped}, dat dezelfde id heeft",
+    "cli.kb_intervention_replaced": "{path}: eigen interventie '{id}' vervangt de meegeleverde met die id "
+    "({shipped})",
     "cli.kb_rule_replaced": "{position}: eigen regel '{id}' vervangt de meegeleverde regel met die id",
     "cli.kb_left_out": "weggelaten: {problem}",
     "cli.flows_new": "maak een nieuwe flow in je eigen map (leeg of als kopie)",
