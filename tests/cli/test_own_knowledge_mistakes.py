@@ -255,3 +255,24 @@ def test_the_nearest_passage_is_whole_words_and_the_document_is_named_by_its_tit
     words = NEAREST_SOURCE_TEXT.split()
     assert passage.split()[0] in words and passage.split()[-1] in words, passage
     assert "centrale aanmelding voor scholen naar keuze" in passage
+
+
+def test_perspectives_written_as_letters_are_shown_the_block_each_needs(tmp_path: Path) -> None:
+    own = tmp_path / "huiswerkklas.yaml"
+    letters = HUISWERKKLAS.replace(
+        "perspectives:\n  - perspective: C\n    why: Extra hulp voor kinderen die thuis geen hulp krijgen.\n",
+        "perspectives: [B, C]\n",
+    )
+    assert "perspectives: [B, C]" in letters
+    own.write_text(letters, encoding="utf-8")
+
+    result = kansencoach("kb", "validate", own)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    for column, letter in ((16, "B"), (19, "C")):
+        assert (
+            f"{own}:10:{column}: 'perspectives' moet een blok met velden (naam: waarde) zijn, maar is "
+            f"'{letter}' — schrijf elk als een blok met zijn velden, bijvoorbeeld "
+            f"- {{perspective: {letter}, why: …}}"
+        ) in result.stderr, result.stderr

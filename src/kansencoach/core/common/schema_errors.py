@@ -163,6 +163,13 @@ def _problem(
         # `required: nee`: told it must be "ja of nee", the author could not see what to change.
         message = t("schema.wrong_type", field=name, expected=t("type.bool"), value=_show(given))
         return Problem(position, message, t("schema.bool_hint", field=name))
+    if kind in ("model_type", "model_attributes_type") and isinstance(given, str | int | float):
+        # `perspectives: [B, C]`: the values are there, but each belongs in a block with its fields.
+        block = _block_example(model, detail["loc"], given)
+        if block is not None:
+            expected = t(_TYPE_NAMES[kind])
+            message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
+            return Problem(position, message, t("schema.value_for_block_hint", example=block))
     if kind in _TYPE_NAMES:
         expected = t(_TYPE_NAMES[kind])
         message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
@@ -255,14 +262,40 @@ def _written_inline(data: Any, loc: Loc, position_of: PositionOf) -> bool:
 
 
 def _fields_at(model: type[BaseModel], pydantic_loc: tuple[int | str, ...]) -> set[str]:
-    """The field names of the model at pydantic's `loc` (following union tags such as a step's
-    type), so a hint names a field that is valid there; empty when the walk loses its way."""
+    """The field names of the model at pydantic's `loc`, so a hint names a field that is valid
+    there; empty when the walk loses its way."""
+    found = _model_at(model, pydantic_loc)
+    return _field_names(found) if found is not None else set()
+
+
+def _model_at(model: type[BaseModel], pydantic_loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model at pydantic's `loc` (following union tags such as a step's type), or None when the
+    walk loses its way or ends at something else than a model."""
     current: Any = model
     for part in pydantic_loc:
         current = _step_into(current, part)
         if current is None:
-            return set()
-    return _field_names(current) if isinstance(current, type) and issubclass(current, BaseModel) else set()
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _block_example(model: type[BaseModel], pydantic_loc: tuple[int | str, ...], given: object) -> str | None:
+    """The block a lone value in a list of blocks (`perspectives: [B, C]`) stands for, written with it
+    in the block's first required field and '…' in the others (`- {perspective: B, why: …}`); None
+    if `loc` is no list item (a whole file written as one sentence needs more than one field's
+    example), or the block there is not known or needs no field."""
+    if not pydantic_loc or not isinstance(pydantic_loc[-1], int):
+        return None
+    block = _model_at(model, pydantic_loc)
+    if block is None:
+        return None
+    required = [field.alias or name for name, field in block.model_fields.items() if field.is_required()]
+    if not required:
+        return None
+    written = given if isinstance(given, str) else _show(given)
+    values = [written if len(written) <= 40 else "…", *("…" for _ in required[1:])]
+    fields = ", ".join(f"{name}: {value}" for name, value in zip(required, values, strict=True))
+    return "- {" + fields + "}"
 
 
 def _step_into(annotation: Any, part: int | str) -> Any:

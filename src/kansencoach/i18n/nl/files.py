@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "schema.step_type_hint": "kies een van: {types}",
     "schema.wrong_type": "'{field}' moet {expected} zijn, maar is {value}",
     "schema.wrong_type_hint": "vul hier {expected} in",
+    "schema.value_for_block_hint": "schrijf elk als een blok met zijn velden, bijvoorbeeld {example}",
     "schema.bool_for_text": "'{field}' moet tekst zijn, maar YAML leest yes, no, on, off, true en false als ja/nee",
     "schema.quote_text_hint": "zet de waarde tussen aanhalingstekens, dan is het tekst: `{example}`",
     "schema.bool_hint": "schrijf `{field}: true` voor ja of `{field}: false` voor nee",
