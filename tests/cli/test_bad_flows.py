@@ -23,7 +23,7 @@ from helpers import DATA, kansencoach
 CORPUS = DATA / "bad_flows"
 FILES = sorted(CORPUS.glob("*.yaml"))
 NO_HEADER = {
-    "binary.yaml": "1: geen tekstbestand",
+    "binary.yaml": "3: geen tekstbestand",  # the first NUL byte: PNG's signature holds two line feeds before it
     "empty.yaml": "1: het bestand is leeg",
     "non-utf8.yaml": "10: geen geldige UTF-8",  # a latin-1 'é' in `ask: Welk verschil in café?`
 }

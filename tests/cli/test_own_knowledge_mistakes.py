@@ -207,7 +207,7 @@ def test_a_folder_named_like_an_intervention_and_a_huge_file_are_told_what_they_
     assert "een flow is" not in result.stderr
     huge.write_bytes(HUISWERKKLAS.encode() + b"\x00")
     binary = kansencoach("kb", "validate", huge)
-    assert binary.returncode == 2 and f"{huge}:1:1: dit is geen tekstbestand" in binary.stderr
+    assert binary.returncode == 2 and f"{huge}:22:1: dit is geen tekstbestand" in binary.stderr
     assert (
         "van de flow;" not in binary.stderr
         and "(van de flow, de interventie of de antwoorden)" in binary.stderr
@@ -276,3 +276,15 @@ def test_perspectives_written_as_letters_are_shown_the_block_each_needs(tmp_path
             f"'{letter}' — schrijf elk als een blok met zijn velden, bijvoorbeeld "
             f"- {{perspective: {letter}, why: …}}"
         ) in result.stderr, result.stderr
+
+
+def test_a_nul_byte_is_reported_where_it_is(tmp_path: Path) -> None:
+    # 'é' is two bytes: the column counts characters, as an editor shows it.
+    stray = tmp_path / "huiswerkklas.yaml"
+    stray.write_bytes(HUISWERKKLAS.replace("Kinderen uit groep 6", "Kinderén\x00 uit groep 6", 1).encode())
+
+    result = kansencoach("kb", "validate", stray)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{stray}:3:18: dit is geen tekstbestand (het bevat binaire gegevens)" in result.stderr, result.stderr

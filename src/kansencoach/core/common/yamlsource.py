@@ -68,22 +68,28 @@ def read_text(path: Path, empty_hint: str | None = None) -> str:
     shown = str(path)
     start = Position(shown, 1, 1)
     raw = _read_capped(path, start)
-    if b"\x00" in raw:
-        raise ProblemsError([Problem(start, t("yaml.binary"), t("yaml.binary_hint"))])
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ProblemsError([Problem(_at_byte(shown, raw, nul), t("yaml.binary"), t("yaml.binary_hint"))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise ProblemsError(
-            [Problem(Position(shown, line, column), t("yaml.not_utf8"), t("yaml.not_utf8_hint"))]
+            [Problem(_at_byte(shown, raw, error.start), t("yaml.not_utf8"), t("yaml.not_utf8_hint"))]
         ) from None
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise _empty(start, empty_hint)
     return text
+
+
+def _at_byte(shown: str, raw: bytes, index: int) -> Position:
+    """Where the byte at `index` of `raw` is, as an editor shows it: its line, and its column in
+    the characters before it on that line (a byte that is no UTF-8 counts as one)."""
+    line_start = raw.rfind(b"\n", 0, index) + 1
+    before = raw[line_start:index].removeprefix(b"\xef\xbb\xbf" if line_start == 0 else b"")
+    return Position(shown, raw.count(b"\n", 0, index) + 1, len(before.decode("utf-8", "replace")) + 1)
 
 
 def _read_capped(path: Path, start: Position) -> bytes:
