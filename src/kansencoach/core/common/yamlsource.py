@@ -77,10 +77,11 @@ def read_text(path: Path, empty_hint: str | None = None) -> str:
         raise ProblemsError(
             [Problem(_at_byte(shown, raw, error.start), t("yaml.not_utf8"), t("yaml.not_utf8_hint"))]
         ) from None
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise _empty(start, empty_hint)
+    if not text.strip():
+        raise _empty(start, "yaml.empty", empty_hint)
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        # The author wrote something, only all of it is commentary: "leeg" made them doubt the file.
+        raise _empty(start, "yaml.only_comments", empty_hint)
     return text
 
 
@@ -156,7 +157,7 @@ def parse(text: str, path: str, empty_hint: str | None = None) -> Document:
     finally:
         loader.dispose()
     if data is NOTHING:
-        raise _empty(Position(path, 1, 1), empty_hint)
+        raise _empty(Position(path, 1, 1), "yaml.empty", empty_hint)
     if builder.problems:
         raise ProblemsError(builder.problems)
     return Document(path, data, builder.positions)
@@ -174,5 +175,5 @@ def read_document(path: Path, empty_hint: str | None = None) -> Document:
     return parse(read_text(path, empty_hint), str(path), empty_hint)
 
 
-def _empty(position: Position, hint: str | None) -> ProblemsError:
-    return ProblemsError([Problem(position, t("yaml.empty"), hint or t("yaml.empty_hint"))])
+def _empty(position: Position, key: str, hint: str | None) -> ProblemsError:
+    return ProblemsError([Problem(position, t(key), hint or t("yaml.empty_hint"))])

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "yaml.not_utf8": "hier staat een teken dat geen geldige UTF-8 is",
     "yaml.not_utf8_hint": "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8)",
     "yaml.empty": "het bestand is leeg",
+    "yaml.only_comments": "het bestand bevat alleen commentaar (regels met #), nog geen velden",
     "yaml.empty_hint": "vul het bestand in, of haal het weg als het er per ongeluk staat (`kansencoach docs` legt uit wat erin hoort)",
     "yaml.empty_hint_flow": "begin met `id:`, `title:`, `version:`, `sections:` en `steps:` (zie `kansencoach docs flows`), of haal het weg en maak een startbestand met `kansencoach flows new {id}`",
     "yaml.empty_hint_intervention": "begin met `id:`, `name:`, `summary:` en de andere velden van een interventie (zie `kansencoach docs kennisbank`), of haal het weg en maak een startbestand met `kansencoach kb new {id}`",
