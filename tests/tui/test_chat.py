@@ -160,6 +160,9 @@ async def test_every_jump_list_entry_is_one_line_at_80_columns() -> None:
         assert "Beelden en aannames over de doelgroep: Geen" in prompts  # cut only where it must be
         long_answer = [prompt for prompt in prompts if prompt.startswith("Hoe ik aan mijn informatie kwam: ")]
         assert long_answer and long_answer[0].endswith(" …"), prompts
+        # No side effect chosen ('risico-bijeffecten: []') read "Mogelijke bijeffecten:" with nothing
+        # after it, as if the answer had gone missing; it reads as the draft says it.
+        assert "Mogelijke bijeffecten: Geen van deze" in prompts, prompts
 
 
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:

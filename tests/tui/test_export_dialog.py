@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from driver import until
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioButton
+from textual.widgets import Input, Label, RadioButton
 
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.export import ExportDialog
@@ -106,3 +106,31 @@ async def test_a_name_with_another_formats_suffix_chooses_that_format(fixed_worl
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         assert dialog.fmt == "html"
+
+
+async def test_after_an_export_typing_goes_to_the_file_name(fixed_world: Path) -> None:
+    # After an export the focus was on "Sluiten": a new name typed went nowhere, silently.
+    async with exporting("Plan", size=(80, 24)) as (pilot, dialog):
+        field = dialog.query_one("#export-path", Input)
+        field.value = str(fixed_world / "plan.md")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (fixed_world / "plan.md").is_file()
+        message = str(dialog.query_one("#export-message", Label).render())
+        assert f"Geschreven: {fixed_world / 'plan.md'}" in message
+        assert "Enter of Esc sluit" in message, message
+        await pilot.press("backspace", "backspace", "h", "t", "m", "l")
+        assert pilot.app.focused is field
+        assert field.value == str(fixed_world / "plan.html")
+        assert await until(pilot, lambda: dialog.fmt == "html"), dialog.fmt
+
+
+async def test_after_an_export_enter_closes_the_dialog(fixed_world: Path) -> None:
+    async with exporting("Plan", size=(80, 24)) as (pilot, dialog):
+        dialog.query_one("#export-path", Input).value = str(fixed_world / "plan.md")
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        assert await until(pilot, lambda: not isinstance(pilot.app.screen, ExportDialog))

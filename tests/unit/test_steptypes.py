@@ -71,6 +71,8 @@ def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
     assert table.rows == (("Basis bieden", "60"), ("Tegensturen", "40"), ("Maatwerk", "0"))
     assert answer_line(question(mini, "groepen"), ["kinderen", "ouders"]) == "Kinderen; Ouders"
     assert answer_line(question(mini, "budget"), None) == "(overgeslagen)"
+    # None of the options chosen reads as the draft says it, not as an empty line.
+    assert answer_line(question(mini, "groepen"), []) == "Geen van deze"
 
 
 def test_typed_answers_pass_the_same_check_as_every_other_answer(mini: LoadedFlow) -> None:

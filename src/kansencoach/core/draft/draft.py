@@ -17,7 +17,7 @@ from kansencoach.core.draft.keys import DraftKeys, draft_keys
 from kansencoach.core.flows.conditions import describe, is_empty, step_label
 from kansencoach.core.flows.engine import Engine, Route
 from kansencoach.core.flows.models import AnswerValue, Flow, InfoStep, Section, Step
-from kansencoach.core.flows.shown import Advice, Prose, Shown
+from kansencoach.core.flows.shown import Advice, Shown
 from kansencoach.core.flows.steptypes import show
 from kansencoach.core.knowledge.models import Accepted
 from kansencoach.i18n import t
@@ -222,8 +222,6 @@ class Drafter:
         _, key, label = self._targets[step.id]
         if isinstance(step, InfoStep):
             item = DraftItem(key, step.label or t("draft.advice"), step.id, value, Advice(step.say))
-        elif value == []:
-            item = DraftItem(key, label, step.id, value, Prose(t("draft.none")))
         else:
             item = DraftItem(key, label, step.id, value, show(step, value))
         self._items[step.id] = (value, item)

@@ -333,7 +333,10 @@ def check_answer(step: QuestionStep, value: AnswerValue) -> AnswerValue:
 
 
 def show(step: QuestionStep, value: AnswerValue) -> Shown:
-    """How a stored, non-empty answer reads in the draft."""
+    """How a stored, non-skipped answer reads in the draft and on one line; an empty list is none
+    of the options chosen, said as such (an empty line read as an answer gone missing)."""
+    if value == []:
+        return Prose(t("draft.none"))
     return step_type(step).show(step, value)
 
 

@@ -62,7 +62,7 @@ def map_facet(value: str, terms: Sequence[Named]) -> Mapped | None:
 def _label_starts(terms: Sequence[Named], count: int) -> dict[str, Named]:
     """The first `count` words of each label that has more, where no other label starts the same:
     an officer types 'Vroeg- en voorschoolse educatie' for the domain labelled 'Vroeg- en
-    voorschoolse educatie en jonge kind', a name too much shorter for a typo of the whole label.
+    voorschoolse educatie en het jonge kind', a name too much shorter for a typo of the whole label.
     Never a single word: one word in common says too little."""
     if count < 2:
         return {}

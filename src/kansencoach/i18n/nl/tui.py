@@ -152,6 +152,7 @@ MESSAGES: dict[str, str] = {
     "tui.export_docx": "Word (.docx)",
     "tui.export_do": "Exporteren",
     "tui.export_need_path": "Geef een bestandsnaam.",
+    "tui.export_done": "Geschreven: {path}\nEnter of Esc sluit. Nog een export? Typ een naam of kies een formaat.",
     "tui.export_overwrite": "{path} bestaat al. Overschrijven?",
     "tui.overwrite": "Overschrijven",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,6 +18,16 @@ from kansencoach.core.draft.export import format_of
 from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, OutputFormat
 from kansencoach.i18n import t
 from kansencoach.tui.screens.dialogs import ConfirmDialog
+
+_EDITING_ACTIONS = {
+    "backspace": "delete_left",
+    "delete": "delete_right",
+    "home": "home",
+    "end": "end",
+    "left": "cursor_left",
+    "right": "cursor_right",
+}
+"""The keys that edit the file name and that a button does nothing with, and their actions in the field."""
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -100,9 +110,23 @@ class ExportDialog(ModalScreen[Path | None]):
         except WriteError as error:
             self._say(str(error), error=True)
             return
-        self._say(t("plain.exported", path=self.written), error=False)
+        self._say(t("tui.export_done", path=self.written), error=False)
         self.app.notify(t("plain.exported", path=self.written))
         self.query_one("#close", Button).focus()
+
+    async def on_key(self, event: events.Key) -> None:
+        """What is typed while a button has the focus edits the file name: after an export the
+        focus is on "Sluiten" (Enter closes), and a new name typed there went nowhere."""
+        if not isinstance(self.focused, Button) or not (event.is_printable or event.key in _EDITING_ACTIONS):
+            return
+        event.stop()
+        field = self.query_one("#export-path", Input)
+        # At once (focus() waits for the keys already queued), so the next key reaches the field itself.
+        self.set_focus(field)
+        if event.character is not None and event.is_printable:
+            field.insert_text_at_cursor(event.character)
+        else:
+            await field.run_action(_EDITING_ACTIONS[event.key])
 
     def _say(self, text: str, error: bool) -> None:
         label = self.query_one("#export-message", Label)
