@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kansencoach import locations
-from kansencoach.core.common.closures import LastUncompared
+from kansencoach.core.common.compared import LeadingCompared
 from kansencoach.core.common.folders import yaml_files
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean, distinct
 
@@ -56,12 +56,12 @@ class _FlowFound(NamedTuple):
     """Makes the flow as it was when the entry was found (from the cache, without validating)."""
 
 
-class FlowEntry(_FlowFound, LastUncompared):
+class FlowEntry(_FlowFound, LeadingCompared):
     """A flow file found in a flow directory: its summary, or the problems that stop it loading.
 
     A NamedTuple's subclass, not a frozen dataclass (whose methods were compiled when the start's
     listing imported this module, about 0.5 ms); it has a `__dict__` for `loaded`. `make` is left out
-    of equality and the hash (`LastUncompared`) and of the repr, as field(compare=False, repr=False) was."""
+    of equality and the hash (`LeadingCompared`) and of the repr, as field(compare=False, repr=False) was."""
 
     def __repr__(self) -> str:
         fields = zip(self._fields[:-1], self[:-1], strict=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from kansencoach.core.common.compared import LeadingCompared
 from kansencoach.i18n import t
 
 
@@ -21,10 +22,7 @@ class Position(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-class Problem(NamedTuple):
-    """One thing wrong in a file: where, what, and what to do about it. Two problems are equal when
-    their position, message and hint are: `code` and `detail` say how it was found, not what it is."""
-
+class _ProblemFields(NamedTuple):
     position: Position
     message: str
     hint: str = ""
@@ -32,18 +30,17 @@ class Problem(NamedTuple):
     detail: str = ""
     """The parser's own (English) words, for `--verbose`; never shown otherwise."""
 
+
+class Problem(_ProblemFields, LeadingCompared):
+    """One thing wrong in a file: where, what, and what to do about it. Two problems are equal when
+    their position, message and hint are: `code` and `detail` say how it was found, not what it is."""
+
+    __slots__ = ()
+    UNCOMPARED = 3
+
     def __str__(self) -> str:
         text = f"{self.position}: {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Problem) and self[:3] == other[:3]
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return hash(self[:3])
 
 
 class ProblemsError(Exception):

@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable
 from functools import partial
 from typing import NamedTuple
 
-from kansencoach.core.common.closures import LastUncompared
+from kansencoach.core.common.compared import LeadingCompared
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, participle_bases
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
@@ -86,7 +86,7 @@ class _Suggested(NamedTuple):
     """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
 
 
-class Suggestion(_Suggested, LastUncompared):
+class Suggestion(_Suggested, LeadingCompared):
     """A suggested entry, equal to the same one however it was made: `model` is left out of
     equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
 
