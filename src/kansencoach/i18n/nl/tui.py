@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "tui.flow_updated": "De vragenlijst is bijgewerkt; je antwoorden passen er nog bij.",
     "tui.watch_broken": "Een flow bevat een fout en is niet opnieuw geladen: {problem}",
     "tui.watch_reloaded": "Flows en kennisbank opnieuw geladen.",
+    "tui.watch_others_reloaded": "De andere flows en de kennisbank zijn opnieuw geladen.",
     "tui.inline_finding": "Toets: {title}. {fix}",
     "tui.suggest_other_words": "Beschrijf het vraagstuk of de doelgroep eens in andere woorden (met {jump} ga je naar een eerdere vraag), of zoek zelf in de kennisbank met kansencoach kb search in een terminal.",
     "tui.suggest_in_draft": "Gekozen suggesties staan in het concept ({draft}).",
