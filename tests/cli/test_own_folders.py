@@ -141,3 +141,17 @@ def test_an_own_intervention_with_a_shipped_id_is_named_by_both_files(kansencoac
         ) in checked.stdout
     listing = kansencoach("kb", "list").stdout
     assert f"eigen bestand ({own}); verbergt {shipped}, dat dezelfde id heeft" in listing
+
+
+def test_the_help_of_flows_and_kb_says_where_the_own_folders_are(kansencoach_home: Path) -> None:
+    # The team reads `flows --help` to find where its files go; the folders differ per machine.
+    flows = kansencoach("flows", "--help").stdout
+    own = kansencoach_home / "config" / "flows"
+    assert f"\n  {own}\n" in flows, "each own folder on a line of its own, to copy"
+    said = " ".join(flows.split())
+    assert f"Je eigen flows staan op deze computer in (nieuwe flows komen in de eerste map): {own}" in said
+    assert f"Meegeleverd: {REPO / 'flows'}" in said
+    assert f"De gedeelde mappen van het team zet je in {kansencoach_home / 'config' / 'team.toml'}" in said
+    knowledge = kansencoach("kb", "--help").stdout
+    assert f"\n  {kansencoach_home / 'config' / 'knowledge'}\n" in knowledge
+    assert f"Meegeleverd: {REPO / 'knowledge'}" in " ".join(knowledge.split())

@@ -71,6 +71,12 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+        self.closing: Callable[[], str] | None = None
+        """What the help ends with, made only when it is shown (the folders on this machine)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return f"{text}\n{self.closing()}\n" if self.closing else text
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -107,10 +113,24 @@ class Commands:
         parser.set_defaults(handler=handler)
         return parser
 
-    def group(self, name: str, help: str) -> Commands:
-        """The command `name OPDRACHT`, whose subcommands are added to what this returns."""
+    def group(self, name: str, help: str, closing: Callable[[], str] | None = None) -> Commands:
+        """The command `name OPDRACHT`, whose subcommands are added to what this returns; its help
+        ends with what `closing` gives."""
         group = self.action.add_parser(name, help=help, description=help)
+        group.closing = closing
         return Commands(group.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True))
+
+
+def folders_help(own: list[Path], shipped: Path, key: str) -> str:
+    """The end of a group's help: where the user's own files of that kind are on this machine, the
+    first one getting new files, the shipped folder, and where the team's folders are set."""
+    from kansencoach import locations
+    from kansencoach.core.common.markdown_text import wrapped
+    from kansencoach.core.common.terminal import columns
+
+    lines = [t(key), *(f"  {folder}" for folder in own), t("cli.shipped_folder", folder=shipped)]
+    lines.append(t("cli.folders_team", file=locations.team_file()))
+    return wrapped("\n".join(lines), columns() - 2)
 
 
 def empty_folder(folder: Path, key: str) -> Problem:

@@ -10,6 +10,7 @@ from kansencoach.cli.common import (
     Commands,
     UserError,
     empty_folder,
+    folders_help,
     origin,
     print_problems,
     print_warnings,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 def register(commands: Commands) -> None:
     """Add the `flows` commands, `schema` and `docs` to the parser."""
-    flows = commands.group("flows", t("cli.flows"))
+    flows = commands.group("flows", t("cli.flows"), _flow_folders)
     flows.command("list", _flows_list, t("cli.flows_list"))
     new = flows.command("new", _flows_new, t("cli.flows_new"))
     new.add_argument("id", metavar="ID")
@@ -50,6 +51,12 @@ def register(commands: Commands) -> None:
     schema.add_argument("--vscode", action="store_true", help=t("cli.schema_vscode"))
     docs = commands.command("docs", _docs, t("cli.docs"), t("cli.docs"))
     docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
+
+
+def _flow_folders() -> str:
+    from kansencoach import locations
+
+    return folders_help(locations.user_flows_dirs(), locations.shipped_flows_dir(), "cli.own_flow_folders")
 
 
 def _flows_list(_: argparse.Namespace) -> int:

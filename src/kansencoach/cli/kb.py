@@ -10,6 +10,7 @@ from kansencoach.cli.common import (
     Commands,
     UserError,
     empty_folder,
+    folders_help,
     origin,
     path_arg,
     print_problems,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 def register(commands: Commands) -> None:
     """Add the `kb` commands to the parser."""
-    kb = commands.group("kb", t("cli.kb"))
+    kb = commands.group("kb", t("cli.kb"), _knowledge_folders)
     kb.command("list", _kb_list, t("cli.kb_list"))
     kb.command("new", _kb_new, t("cli.kb_new")).add_argument("id", metavar="ID")
     validate = kb.command("validate", _kb_validate, t("cli.kb_validate"))
@@ -47,6 +48,13 @@ def register(commands: Commands) -> None:
     search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
     search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
     search.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _knowledge_folders() -> str:
+    from kansencoach import locations
+
+    own = locations.user_knowledge_dirs()
+    return folders_help(own, locations.shipped_knowledge_dir(), "cli.own_knowledge_folders")
 
 
 def _kb_new(arguments: argparse.Namespace) -> int:

@@ -35,6 +35,17 @@ MESSAGES: dict[str, str] = {
     "cli.template": "Word-sjabloon met de huisstijl van de gemeente (standaard: huisstijl.docx in de configuratiemap, als die er is)",
     "cli.force": "overschrijf een bestaand bestand",
     "cli.flows": "flows bekijken en controleren",
+    "cli.own_flow_folders": "Je eigen flows staan op deze computer in (nieuwe flows komen in de eerste map):",
+    "cli.own_knowledge_folders": (
+        "Je eigen kennisbank staat op deze computer in (interventies in de map interventions,"
+        " een eigen vocabulary.yaml, synonyms.yaml of review.yaml direct in de map; nieuwe"
+        " interventies komen in de eerste map):"
+    ),
+    "cli.shipped_folder": "Meegeleverd: {folder}",
+    "cli.folders_team": (
+        "De gedeelde mappen van het team zet je in {file}: zie `kansencoach docs flows`,"
+        " 'Samenwerken als team'."
+    ),
     "cli.flows_list": "toon alle flows",
     "cli.flows_validate": "controleer flowbestanden (zonder pad: je eigen flows en de meegeleverde)",
     "cli.flows_validate_paths": "bestanden, mappen of flow-ids (testbestanden *.test.yaml worden overgeslagen)",
