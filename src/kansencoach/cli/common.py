@@ -142,11 +142,18 @@ def empty_folder(folder: Path, key: str) -> Problem:
 
 
 def unread_warning(path: Path) -> Problem:
-    """The warning for a file or folder `folders.unread` found: kept, but never read."""
+    """The warning for a file or folder `folders.unread` found, or a knowledge file only the shipped
+    knowledge base has (`SHIPPED_ONLY_FILES`) in an own folder: kept, but never read."""
+    from kansencoach import locations
     from kansencoach.core.common.problems import Position, Problem
+    from kansencoach.core.knowledge.layout import SHIPPED_ONLY_FILES
 
     if path.is_dir():
         message, hint = t("cli.unread_folder"), t("cli.unread_folder_hint", folder=path.parent)
+    elif path.name in SHIPPED_ONLY_FILES:
+        shipped = locations.shipped_knowledge_dir() / path.name
+        message = t("cli.unread_shipped_only", name=path.name)
+        hint = t(f"cli.unread_{path.stem}_hint", shipped=shipped)
     else:
         message, hint = t("cli.unread_yml"), t("cli.unread_yml_hint", name=path.with_suffix(".yaml").name)
     return Problem(Position(str(path), 1, 1), message, hint, "unread")

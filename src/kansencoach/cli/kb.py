@@ -206,7 +206,12 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], l
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.folders import yaml_files
     from kansencoach.core.common.problems import did_you_mean
-    from kansencoach.core.knowledge.layout import user_intervention_files
+    from kansencoach.core.knowledge.layout import (
+        KNOWLEDGE_FILES,
+        SHIPPED_ONLY_FILES,
+        VOCABULARY_FILE,
+        user_intervention_files,
+    )
 
     targets: list[Path] = []
     empty: list[Path] = []
@@ -219,6 +224,17 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], l
                 empty.append(path)
             targets += in_folder
             never_read += _unread_in(path)
+        elif path.is_file() and path.name in KNOWLEDGE_FILES:
+            # Not an intervention. An own vocabulary, synonyms or review file is checked by
+            # _own_knowledge, which the paths given select; a knowledge base's file with its base.
+            own = _is_own_folder(path.parent)
+            if own and path.name in SHIPPED_ONLY_FILES:
+                never_read.append(path)
+            elif not own and (path.parent / VOCABULARY_FILE).is_file():
+                base = path.parent.resolve()
+                targets += [] if base in (target.resolve() for target in targets) else [path.parent]
+            elif not own:
+                targets.append(path)  # told what it is and where it belongs (file_kinds.misplaced)
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
             if str(path) not in known:
@@ -255,9 +271,10 @@ def _default_knowledge() -> tuple[list[Path], list[Path], list[Path]]:
 def _unread_in(folder: Path) -> list[Path]:
     """What an own knowledge folder and its interventions/ hold that is never read."""
     from kansencoach.core.common.folders import unread
-    from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
+    from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR, SHIPPED_ONLY_FILES
 
-    return [*unread(folder, read=(INTERVENTIONS_DIR,)), *unread(folder / INTERVENTIONS_DIR)]
+    shipped_only = [folder / name for name in sorted(SHIPPED_ONLY_FILES) if (folder / name).is_file()]
+    return [*unread(folder, read=(INTERVENTIONS_DIR,)), *unread(folder / INTERVENTIONS_DIR), *shipped_only]
 
 
 def _kb_search(arguments: argparse.Namespace) -> int:
