@@ -84,6 +84,8 @@ MESSAGES: dict[str, str] = {
     "schema.bool_hint": "schrijf `{field}: true` voor ja of `{field}: false` voor nee",
     "schema.bad_id": "ongeldige id {value}",
     "schema.bad_id_hint": "gebruik alleen kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`",
+    "schema.bad_draft_key": "{value} is geen plek in het concept",
+    "schema.bad_draft_key_hint": "schrijf de id van een sectie, of de sectie, een punt en een sleutel, in kleine letters, cijfers, '-' en '_': `gereedheid` of `gereedheid.wijk`",
     "schema.bad_form": "'{field}' heeft niet de verwachte vorm: {value}",
     "schema.bad_form_hint": "zet hier terug wat kansencoach zelf schreef, of vergelijk met een goed bestand",
     "schema.too_small": "'{field}' moet minstens {limit} zijn",
