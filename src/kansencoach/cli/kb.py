@@ -97,7 +97,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.knowledge.layout import intervention_paths
     from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
-    from kansencoach.core.knowledge.quotes import check_document_names, check_sources, count_quotes
+    from kansencoach.core.knowledge.quotes import check_sources, check_without_texts, count_quotes
 
     paths, empty, unread = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()
     text = arguments.format == "text"
@@ -111,9 +111,9 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
                 _check_rules(directory / "review.yaml", text)
-            unknown_documents = [] if arguments.sources else check_document_names(knowledge)
-            if unknown_documents:
-                raise ProblemsError(unknown_documents)
+            source_problems = [] if arguments.sources else check_without_texts(knowledge)
+            if source_problems:
+                raise ProblemsError(source_problems)
             if text:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
@@ -139,7 +139,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             if arguments.sources:
                 file_problems = check_sources(with_files, arguments.sources, files)
             else:
-                file_problems = check_document_names(with_files, files)
+                file_problems = check_without_texts(with_files, files)
         problems += file_problems
         broken = {problem.position.path for problem in file_problems}
         for path in files:
