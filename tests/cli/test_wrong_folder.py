@@ -60,7 +60,8 @@ def test_a_knowledge_base_file_named_to_kb_validate_is_checked_with_its_base() -
 def test_an_own_vocabulary_named_to_kb_validate_is_checked_as_one(kansencoach_home: Path) -> None:
     vocabulary = own(kansencoach_home, "knowledge") / "vocabulary.yaml"
     vocabulary.write_text("domains:\n  - id: digitaal\n    label: Digitale vaardigheden\n", encoding="utf-8")
-    assert kansencoach("kb", "validate", vocabulary).returncode == 0
+    valid = kansencoach("kb", "validate", vocabulary)
+    assert valid.returncode == 0 and f"{vocabulary}: in orde" in valid.stdout
     vocabulary.write_text("domains:\n  - id: onderwijs\n    label: Onderwijs\n", encoding="utf-8")
     result = kansencoach("kb", "validate", vocabulary)
     assert result.returncode == 2

@@ -196,7 +196,13 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     for replaced in combined.replaced if combined and text else ():
         if asked(replaced.position.path):
             print(t("cli.kb_rule_replaced", position=replaced.position, id=replaced.id))
-    return [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
+    problems = [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
+    broken = {Path(problem.position.path).resolve() for problem in problems}
+    for path in (folders or []) if text else []:
+        # An own file named on its own is told it is fine, as an intervention's file is.
+        if path.is_file() and _is_own_folder(path.parent) and path.resolve() not in broken:
+            print(t("cli.valid", path=path))
+    return problems
 
 
 def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
