@@ -155,3 +155,16 @@ def test_the_help_of_flows_and_kb_says_where_the_own_folders_are(kansencoach_hom
     knowledge = kansencoach("kb", "--help").stdout
     assert f"\n  {kansencoach_home / 'config' / 'knowledge'}\n" in knowledge
     assert f"Meegeleverd: {REPO / 'knowledge'}" in " ".join(knowledge.split())
+
+
+def test_a_blank_new_flow_may_not_take_the_id_of_another_flow(kansencoach_home: Path) -> None:
+    # The blank template is broken until its example texts are replaced: under the shipped id it
+    # hid the quickscan behind a broken flow on the start screen from the moment it was made.
+    result = kansencoach("flows", "new", "quickscan")
+    assert result.returncode == 2
+    assert "er is al een flow met de id 'quickscan'" in result.stderr
+    assert "`kansencoach flows new quickscan --from quickscan`" in result.stderr
+    assert not (kansencoach_home / "config" / "flows" / "quickscan.yaml").exists()
+    assert "KAPOT" not in kansencoach("flows", "list").stdout
+    copy = kansencoach("flows", "new", "quickscan", "--from", "quickscan")
+    assert copy.returncode == 0, copy.stderr

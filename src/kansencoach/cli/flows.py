@@ -160,6 +160,8 @@ def _flows_new(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import find_flow
 
     source = find_flow(arguments.source) if arguments.source else None
+    if source is None:
+        _refuse_hiding(arguments.id, locations.user_flows_dirs()[0] / f"{arguments.id}.yaml")
     try:
         path = new_flow(arguments.id, locations.user_flows_dirs()[0], source)
     except ScaffoldError as error:
@@ -167,6 +169,17 @@ def _flows_new(arguments: argparse.Namespace) -> int:
     print(t("cli.created", path=path))
     print(t("cli.created_flow_next", path=path, id=arguments.id))
     return 0
+
+
+def _refuse_hiding(flow_id: str, path: Path) -> None:
+    """Refuse a blank flow at `path` whose id another flow has: the template holds example texts
+    that are errors until replaced, so from its first save until it is done the other flow (the
+    shipped quickscan, or a team's) would be hidden behind a broken one on everyone's start screen."""
+    from kansencoach.core.catalog import scan_flows
+
+    for entry in scan_flows():
+        if entry.id == flow_id and entry.path != path:
+            raise UserError(t("cli.flows_new_hides", id=flow_id, path=entry.path))
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:

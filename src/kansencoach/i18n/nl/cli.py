@@ -124,6 +124,11 @@ MESSAGES: dict[str, str] = {
     "cli.flows_new_from": "begin met een kopie van deze flow, bijvoorbeeld quickscan",
     "cli.kb_new": "maak een nieuwe interventie in je eigen kennisbank",
     "cli.created": "Gemaakt: {path}",
+    "cli.flows_new_hides": (
+        "er is al een flow met de id '{id}' ({path}); een nieuwe, nog lege flow met die id zou hem"
+        " verbergen tot hij af is — begin met een kopie (`kansencoach flows new {id} --from {id}`)"
+        " of kies een andere id"
+    ),
     "cli.created_flow_next": "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`. Starten: `kansencoach run {id}`.",
     "cli.created_kb_next": "Vul het bestand in en controleer het met `kansencoach kb validate {path}`.",
     "cli.format": "text: leesbaar met de regel erbij; json: voor editors en CI",
