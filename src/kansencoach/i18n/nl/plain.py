@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "plain.scripted": "Sessie {id} bewaard met {count} antwoorden.",
     "plain.scripted.one": "Sessie {id} bewaard met {count} antwoord.",
     "plain.scripted_examples": "Let op: {count} antwoorden zijn nog de voorbeeldtekst van `kansencoach example` ({ids}); vervang ze in het antwoordenbestand, anders staan ze zo in het concept.",
-    "plain.scripted_examples.one": "Let op: 1 antwoord is nog de voorbeeldtekst van `kansencoach example` ({ids}); vervang het in het antwoordenbestand, anders staat het zo in het concept.",
+    "plain.scripted_examples.one": "Let op: {count} antwoord is nog de voorbeeldtekst van `kansencoach example` ({ids}); vervang het in het antwoordenbestand, anders staat het zo in het concept.",
     "plain.exported": "Geschreven: {path}",
     "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
     "plain.orphans_header": "Antwoorden op vragen die niet meer in de flow staan (bewaard):",
