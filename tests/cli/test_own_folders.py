@@ -102,6 +102,25 @@ def test_a_broken_team_file_is_reported_in_dutch(kansencoach_home: Path) -> None
     assert "onbekende instelling 'flow'" in unknown.stderr and "flows, knowledge" in unknown.stderr
 
 
+def test_a_team_folder_that_is_not_there_is_no_in_orde(kansencoach_home: Path, tmp_path: Path) -> None:
+    # A typo in team.toml or a network drive not connected: the team's files were silently not
+    # read, and flows validate and kb validate said everything was in order.
+    config = kansencoach_home / "config"
+    config.mkdir(exist_ok=True)
+    (tmp_path / "kennis").mkdir()
+    gone = tmp_path / "niet-verbonden" / "flows"
+    (config / "team.toml").write_text(
+        f"flows = ['{gone}']\nknowledge = ['{tmp_path / 'kennis'}']\n", encoding="utf-8"
+    )
+    said = f"{config / 'team.toml'}:1:1: de map {gone} bestaat niet of is niet bereikbaar"
+    for command in (("flows", "validate"), ("kb", "validate")):
+        result = kansencoach(*command)
+        assert result.returncode == 2 and said in result.stderr, (command, result.stderr)
+    assert said in kansencoach("flows", "list").stderr
+    gone.mkdir(parents=True)
+    assert kansencoach("kb", "validate").returncode == 0
+
+
 def test_long_ids_keep_the_columns_of_flows_list(kansencoach_home: Path) -> None:
     long_id = "quickscan-gemeente-utrecht-overvecht"
     assert kansencoach("flows", "new", long_id, "--from", "quickscan").returncode == 0

@@ -133,6 +133,16 @@ def folders_help(own: list[Path], shipped: Path, key: str) -> str:
     return wrapped("\n".join(lines), columns() - 2)
 
 
+def report_team_problem() -> bool:
+    """Say so when team.toml cannot be used or names a folder that is not there; True if it was said."""
+    from kansencoach import locations
+
+    problem = locations.team_settings().problem
+    if problem:
+        print(problem, file=sys.stderr)
+    return bool(problem)
+
+
 def empty_folder(folder: Path, key: str) -> Problem:
     """The problem of a folder named to `validate` that holds nothing to check: told in the
     message `key` (and its hint), not passed as 'in orde' with nothing checked."""
