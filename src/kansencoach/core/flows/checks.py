@@ -191,7 +191,9 @@ class _Checker:
         target = self.index.get(test.answer)
         if target is None:
             # Most often the step was removed and its conditions were left: the hint says both ways out.
-            suggestion = nearest(test.answer, self.index)
+            # Only a question up to this step can be meant (an info step, or a later one, has no answer).
+            asked = [step.id for step in steps[: index + 1] if not isinstance(step, InfoStep)]
+            suggestion = nearest(test.answer, asked)
             near = t("check.unknown_ref_near", suggestion=suggestion) if suggestion else None
             hint = near or t("check.unknown_ref_hint")
             self.add(loc, t("check.unknown_ref", ref=test.answer), hint, "unknown-ref")
