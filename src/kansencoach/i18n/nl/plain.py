@@ -6,8 +6,8 @@ MESSAGES: dict[str, str] = {
     "plain.header": "{title} — {flow} (sessie {id})",
     "plain.header_flow": "{flow} (sessie {id})",
     "plain.commands": "Typ '{back}' voor de vorige vraag, '{undo}' om je laatste antwoord terug te nemen, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
-    "plain.orphans": "Let op: {count} antwoorden horen bij vragen die niet meer in de flow staan; ze zijn bewaard (zie kansencoach sessions show).",
-    "plain.orphans.one": "Let op: {count} antwoord hoort bij een vraag die niet meer in de flow staat; het is bewaard (zie kansencoach sessions show).",
+    "plain.orphans": "Let op: {count} antwoorden passen niet meer bij de flow (hun vraag is weg of veranderd; een veranderde vraag komt opnieuw); ze zijn bewaard (zie kansencoach sessions show).",
+    "plain.orphans.one": "Let op: {count} antwoord past niet meer bij de flow (de vraag is weg of veranderd; een veranderde vraag komt opnieuw); het is bewaard (zie kansencoach sessions show).",
     "plain.finished": "Klaar: alle vragen zijn beantwoord. Typ '{suggestions}' voor interventies uit de kennisbank die bij je antwoorden passen, '{back}' om een antwoord te wijzigen, of Enter om af te sluiten.",
     "plain.done": "Je antwoorden zijn bewaard. Exporteer met: kansencoach sessions export {id} (de toets: kansencoach sessions review {id}). Suggesties of een antwoord wijzigen kan later nog met: kansencoach run --resume {id} --plain",
     "plain.preview": "VOORBEELD: je antwoorden worden niet bewaard.",
@@ -50,6 +50,6 @@ MESSAGES: dict[str, str] = {
     "plain.scripted_examples.one": "Let op: {count} antwoord is nog de voorbeeldtekst van `kansencoach example` ({ids}); vervang het in het antwoordenbestand, anders staat het zo in het concept.",
     "plain.exported": "Geschreven: {path}",
     "plain.show_header": "{title} (sessie {id}) — flow {flow} v{version}, {done}/{total} vragen beantwoord, laatst bijgewerkt {updated}",
-    "plain.orphans_header": "Antwoorden op vragen die niet meer in de flow staan (bewaard):",
+    "plain.orphans_header": "Antwoorden die niet meer bij de flow passen, omdat hun vraag weg of veranderd is (bewaard):",
     "plain.not_utf8": "(je invoer bevatte tekens die geen geldige UTF-8 zijn; ze zijn vervangen door �; typ het antwoord opnieuw als dat niet klopt)",
 }
