@@ -72,9 +72,9 @@ _TEAM_KEYS = ("flows", "knowledge")
 class TeamSettings(NamedTuple):
     """The team's shared folders, from `team.toml` in the config dir, so nobody sets variables.
 
-    `problem` is a Dutch `path:line:col: what — what to do` when the file cannot be used; its
-    folders are then left out (the rest of kansencoach keeps working) and the commands that check
-    files report it.
+    `problem` is a Dutch `path:line:col: what — what to do` when the file cannot be used, its
+    folders then left out (the rest of kansencoach keeps working), or when a folder it names is not
+    there (the others are used); the commands that check files report it.
     """
 
     flows: tuple[Path, ...] = ()
@@ -114,7 +114,14 @@ def team_settings() -> TeamSettings:
             problem = t("team.not_folders", key=key) + " — " + t("team.syntax_hint")
             return TeamSettings(problem=f"{path}:{_line_of(text, key)}:1: {problem}")
         folders[key] = tuple(path.parent / _expand(item) for item in values)
-    return TeamSettings(folders.get("flows", ()), folders.get("knowledge", ()))
+    flows, knowledge = folders.get("flows", ()), folders.get("knowledge", ())
+    # A typo in a folder, or a network drive not connected: its files would silently not be there.
+    missing = [(key, folder) for key, named in folders.items() for folder in named if not folder.is_dir()]
+    if missing:
+        key, folder = missing[0]
+        problem = t("team.folder_missing", folder=folder) + " — " + t("team.folder_missing_hint")
+        return TeamSettings(flows, knowledge, f"{path}:{_line_of(text, key)}:1: {problem}")
+    return TeamSettings(flows, knowledge)
 
 
 def _expand(folder: str) -> Path:

@@ -45,3 +45,18 @@ def test_the_answers_error_points_to_the_example_command(kansencoach_home: Path,
     assert result.returncode == 2
     assert "kansencoach example FLOW > antwoorden.yaml" in result.stderr
     assert "tests/data" not in result.stderr
+
+
+def test_a_stand_in_left_in_the_answers_is_pointed_out(kansencoach_home: Path, tmp_path: Path) -> None:
+    # Running the example as it is must work (to try a flow out), but 'Schrijf hier je antwoord.'
+    # reached the export without a word; the officer is told which answers still stand in.
+    mini = str(DATA / "flows" / "mini.yaml")
+    made = kansencoach("example", mini).stdout
+    answers = tmp_path / "antwoorden.yaml"
+    answers.write_text(made, encoding="utf-8")
+    run = kansencoach("run", mini, "--answers", answers)
+    assert run.returncode == 0
+    assert "nog de voorbeeldtekst van `kansencoach example` (verschil, criteria, stoppen)" in run.stderr, run.stderr
+    own = made.replace("verschil: Schrijf hier je antwoord.", "verschil: Peuters gaan minder naar de voorschool.")
+    answers.write_text(own.replace("- Punt 1", "- Losse subsidies"), encoding="utf-8")
+    assert made != own and "voorbeeldtekst" not in kansencoach("run", mini, "--answers", answers).stderr

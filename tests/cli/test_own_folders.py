@@ -102,6 +102,25 @@ def test_a_broken_team_file_is_reported_in_dutch(kansencoach_home: Path) -> None
     assert "onbekende instelling 'flow'" in unknown.stderr and "flows, knowledge" in unknown.stderr
 
 
+def test_a_team_folder_that_is_not_there_is_no_in_orde(kansencoach_home: Path, tmp_path: Path) -> None:
+    # A typo in team.toml or a network drive not connected: the team's files were silently not
+    # read, and flows validate and kb validate said everything was in order.
+    config = kansencoach_home / "config"
+    config.mkdir(exist_ok=True)
+    (tmp_path / "kennis").mkdir()
+    gone = tmp_path / "niet-verbonden" / "flows"
+    (config / "team.toml").write_text(
+        f"flows = ['{gone}']\nknowledge = ['{tmp_path / 'kennis'}']\n", encoding="utf-8"
+    )
+    said = f"{config / 'team.toml'}:1:1: de map {gone} bestaat niet of is niet bereikbaar"
+    for command in (("flows", "validate"), ("kb", "validate")):
+        result = kansencoach(*command)
+        assert result.returncode == 2 and said in result.stderr, (command, result.stderr)
+    assert said in kansencoach("flows", "list").stderr
+    gone.mkdir(parents=True)
+    assert kansencoach("kb", "validate").returncode == 0
+
+
 def test_long_ids_keep_the_columns_of_flows_list(kansencoach_home: Path) -> None:
     long_id = "quickscan-gemeente-utrecht-overvecht"
     assert kansencoach("flows", "new", long_id, "--from", "quickscan").returncode == 0
@@ -141,3 +160,30 @@ def test_an_own_intervention_with_a_shipped_id_is_named_by_both_files(kansencoac
         ) in checked.stdout
     listing = kansencoach("kb", "list").stdout
     assert f"eigen bestand ({own}); verbergt {shipped}, dat dezelfde id heeft" in listing
+
+
+def test_the_help_of_flows_and_kb_says_where_the_own_folders_are(kansencoach_home: Path) -> None:
+    # The team reads `flows --help` to find where its files go; the folders differ per machine.
+    flows = kansencoach("flows", "--help").stdout
+    own = kansencoach_home / "config" / "flows"
+    assert f"\n  {own}\n" in flows, "each own folder on a line of its own, to copy"
+    said = " ".join(flows.split())
+    assert f"Je eigen flows staan op deze computer in (nieuwe flows komen in de eerste map): {own}" in said
+    assert f"Meegeleverd: {REPO / 'flows'}" in said
+    assert f"De gedeelde mappen van het team zet je in {kansencoach_home / 'config' / 'team.toml'}" in said
+    knowledge = kansencoach("kb", "--help").stdout
+    assert f"\n  {kansencoach_home / 'config' / 'knowledge'}\n" in knowledge
+    assert f"Meegeleverd: {REPO / 'knowledge'}" in " ".join(knowledge.split())
+
+
+def test_a_blank_new_flow_may_not_take_the_id_of_another_flow(kansencoach_home: Path) -> None:
+    # The blank template is broken until its example texts are replaced: under the shipped id it
+    # hid the quickscan behind a broken flow on the start screen from the moment it was made.
+    result = kansencoach("flows", "new", "quickscan")
+    assert result.returncode == 2
+    assert "er is al een flow met de id 'quickscan'" in result.stderr
+    assert "`kansencoach flows new quickscan --from quickscan`" in result.stderr
+    assert not (kansencoach_home / "config" / "flows" / "quickscan.yaml").exists()
+    assert "KAPOT" not in kansencoach("flows", "list").stdout
+    copy = kansencoach("flows", "new", "quickscan", "--from", "quickscan")
+    assert copy.returncode == 0, copy.stderr

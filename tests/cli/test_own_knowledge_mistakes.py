@@ -288,3 +288,19 @@ def test_a_nul_byte_is_reported_where_it_is(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"{stray}:3:18: dit is geen tekstbestand (het bevat binaire gegevens)" in result.stderr, result.stderr
+
+
+def test_a_source_without_a_quote_or_url_is_found_without_the_source_texts(kansencoach_home: Path) -> None:
+    # The team may not have the source documents for --sources: what needs no text was 'in orde'.
+    folder = kansencoach_home / "config" / "knowledge" / "interventions"
+    folder.mkdir(parents=True)
+    own = folder / "huiswerkklas.yaml"
+    quote = "    quote: 'Aanmeldbeleid: centrale aanmelding voor scholen naar keuze voor alle kinderen in de stad.'\n"
+    assert quote in HUISWERKKLAS
+    public = "  - document: NH Nieuws, 'Meer ouders vragen hulp'\n    checked: false\n"
+    own.write_text(HUISWERKKLAS.replace(quote, "").replace("related: []\n", "") + public, encoding="utf-8")
+    result = kansencoach("kb", "validate", own)
+    assert result.returncode == 2
+    assert f"{own}:18:5: de bron heeft geen citaat — zet onder quote een letterlijke zin" in result.stderr
+    assert f"{own}:20:5: een bron met checked: false heeft geen url" in result.stderr
+    assert kansencoach("kb", "validate").returncode == 2, "also without a path: the own folder's files"

@@ -30,6 +30,23 @@ def test_plain_run_to_the_end(kansencoach_home: Path) -> None:
     assert "Klaar: alle vragen zijn beantwoord" in result.stdout
 
 
+def test_plain_before_the_command_also_runs_plain_mode(kansencoach_home: Path) -> None:
+    # `kansencoach --plain run FLOW` is how the help puts it (the option before the command): run's
+    # own --plain used to overwrite it with False, so a screen-reader user got the screen app.
+    result = kansencoach("--plain", "run", MINI, stdin=ALL_ANSWERS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("✓ opgeslagen") == 8
+
+
+def test_watch_before_the_command_is_kept() -> None:
+    from kansencoach.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--watch", "run", "quickscan"]).watch
+    assert parser.parse_args(["run", "--watch", "quickscan"]).watch
+    assert not parser.parse_args(["run", "quickscan"]).watch
+
+
 def test_back_help_stop_and_resume_at_the_same_step(kansencoach_home: Path) -> None:
     first = kansencoach("run", MINI, "--plain", stdin="Een verschil\n1\nterug\n?\nstop\n")
     assert "Huidig antwoord: Onderwijs (Enter om te houden)" in first.stdout

@@ -70,7 +70,7 @@ async def test_a_reload_reports_only_answers_that_lost_their_question(editable_f
         await pilot.pause()
         notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
         assert any(
-            "1 antwoord hoort bij een vraag die niet meer gesteld wordt" in notice for notice in notices
+            "1 antwoord past niet meer bij de vragen (de vraag is weg of veranderd" in notice for notice in notices
         ), notices
 
 
@@ -89,6 +89,11 @@ async def test_watch_shows_a_broken_edit_as_a_notification_and_keeps_going(edita
             ),
         )
         assert screen.step is not None and screen.step.id == "groepen"  # still on the old, valid version
+        assert await until(pilot, lambda: len(app._notifications) == 2)
+        notes = [str(note.message) for note in app._notifications]
+        # Only the other flows were reloaded: nothing may read as if the broken one was.
+        assert "De andere flows en de kennisbank zijn opnieuw geladen." in notes, notes
+        assert "Flows en kennisbank opnieuw geladen." not in notes, notes
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -49,3 +49,40 @@ def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> 
         assert "Gezondheid en zorg" in markdown  # the renamed option's new label
         assert "4 van 5" in markdown
         assert "Welke criteria voor partners?" not in markdown
+
+
+def test_an_answer_the_changed_question_no_longer_takes_is_asked_again(tmp_path: Path) -> None:
+    # The scale now goes to 3: the stored 4 would stand in the draft as an answer the question
+    # cannot have, and the question would never come again. It is kept apart and asked again.
+    vocabulary = load_vocabulary()
+    narrowed = tmp_path / "mini.yaml"
+    narrowed.write_text(
+        V1.read_text(encoding="utf-8").replace("    ask: Hoe urgent?\n", "    ask: Hoe urgent?\n    max: 3\n"),
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "k.db") as store:
+        first = load_flow(V1, vocabulary)
+        session = Session.start(store, first, "Plan")
+        answers: list[tuple[str, AnswerValue]] = [
+            ("verschil", "Een verschil"),
+            ("domein", "gezondheid"),
+            ("groepen", ["ouders"]),
+            ("mix", {"A": 40, "B": 30, "C": 30}),
+            ("urgentie", 4),
+            ("budget", None),
+        ]
+        for step_id, value in answers:
+            session.answer(question(first, step_id), value)
+        second = load_flow(narrowed, vocabulary)
+        resumed = Session(store, store.session(session.info.id), second)
+        assert [(orphan.step_id, orphan.value) for orphan in resumed.orphans] == [("urgentie", 4)]
+        assert resumed.state.answers["urgentie"] == 4, "kept in the log"
+        assert "urgentie" not in resumed.answers
+        current = resumed.current()
+        assert current is not None and current.id == "urgentie"
+        resumed.answer(question(second, "urgentie"), 3)
+        assert resumed.orphans == [] and resumed.answers["urgentie"] == 3
+        after = resumed.current()
+        assert after is None or after.id != "urgentie"
+        again = Session(store, store.session(session.info.id), second)
+        assert again.orphans == [] and again.answers == resumed.answers

@@ -71,6 +71,12 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+        self.closing: Callable[[], str] | None = None
+        """What the help ends with, made only when it is shown (the folders on this machine)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return f"{text}\n{self.closing()}\n" if self.closing else text
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -107,10 +113,34 @@ class Commands:
         parser.set_defaults(handler=handler)
         return parser
 
-    def group(self, name: str, help: str) -> Commands:
-        """The command `name OPDRACHT`, whose subcommands are added to what this returns."""
+    def group(self, name: str, help: str, closing: Callable[[], str] | None = None) -> Commands:
+        """The command `name OPDRACHT`, whose subcommands are added to what this returns; its help
+        ends with what `closing` gives."""
         group = self.action.add_parser(name, help=help, description=help)
+        group.closing = closing
         return Commands(group.add_subparsers(metavar="OPDRACHT", parser_class=Parser, required=True))
+
+
+def folders_help(own: list[Path], shipped: Path, key: str) -> str:
+    """The end of a group's help: where the user's own files of that kind are on this machine, the
+    first one getting new files, the shipped folder, and where the team's folders are set."""
+    from kansencoach import locations
+    from kansencoach.core.common.markdown_text import wrapped
+    from kansencoach.core.common.terminal import columns
+
+    lines = [t(key), *(f"  {folder}" for folder in own), t("cli.shipped_folder", folder=shipped)]
+    lines.append(t("cli.folders_team", file=locations.team_file()))
+    return wrapped("\n".join(lines), columns() - 2)
+
+
+def report_team_problem() -> bool:
+    """Say so when team.toml cannot be used or names a folder that is not there; True if it was said."""
+    from kansencoach import locations
+
+    problem = locations.team_settings().problem
+    if problem:
+        print(problem, file=sys.stderr)
+    return bool(problem)
 
 
 def empty_folder(folder: Path, key: str) -> Problem:
@@ -122,11 +152,18 @@ def empty_folder(folder: Path, key: str) -> Problem:
 
 
 def unread_warning(path: Path) -> Problem:
-    """The warning for a file or folder `folders.unread` found: kept, but never read."""
+    """The warning for a file or folder `folders.unread` found, or a knowledge file only the shipped
+    knowledge base has (`SHIPPED_ONLY_FILES`) in an own folder: kept, but never read."""
+    from kansencoach import locations
     from kansencoach.core.common.problems import Position, Problem
+    from kansencoach.core.knowledge.layout import SHIPPED_ONLY_FILES
 
     if path.is_dir():
         message, hint = t("cli.unread_folder"), t("cli.unread_folder_hint", folder=path.parent)
+    elif path.name in SHIPPED_ONLY_FILES:
+        shipped = locations.shipped_knowledge_dir() / path.name
+        message = t("cli.unread_shipped_only", name=path.name)
+        hint = t(f"cli.unread_{path.stem}_hint", shipped=shipped)
     else:
         message, hint = t("cli.unread_yml"), t("cli.unread_yml_hint", name=path.with_suffix(".yaml").name)
     return Problem(Position(str(path), 1, 1), message, hint, "unread")

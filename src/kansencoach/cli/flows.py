@@ -10,9 +10,11 @@ from kansencoach.cli.common import (
     Commands,
     UserError,
     empty_folder,
+    folders_help,
     origin,
     print_problems,
     print_warnings,
+    report_team_problem,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 def register(commands: Commands) -> None:
     """Add the `flows` commands, `schema` and `docs` to the parser."""
-    flows = commands.group("flows", t("cli.flows"))
+    flows = commands.group("flows", t("cli.flows"), _flow_folders)
     flows.command("list", _flows_list, t("cli.flows_list"))
     new = flows.command("new", _flows_new, t("cli.flows_new"))
     new.add_argument("id", metavar="ID")
@@ -52,6 +54,12 @@ def register(commands: Commands) -> None:
     docs.add_argument("name", nargs="?", choices=sorted(_DOCS), default="flows")
 
 
+def _flow_folders() -> str:
+    from kansencoach import locations
+
+    return folders_help(locations.user_flows_dirs(), locations.shipped_flows_dir(), "cli.own_flow_folders")
+
+
 def _flows_list(_: argparse.Namespace) -> int:
     from kansencoach.core.catalog import scan_flows
 
@@ -65,18 +73,8 @@ def _flows_list(_: argparse.Namespace) -> int:
         else:
             print(f"{entry.id:<{width}} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
         print(f"{'':<{width}} {origin(entry.shipped, entry.path, entry.replaces)}")
-    _report_team_problem()
+    report_team_problem()
     return 0
-
-
-def _report_team_problem() -> bool:
-    """Say so when team.toml cannot be used (its folders are then left out); True if it was said."""
-    from kansencoach import locations
-
-    problem = locations.team_settings().problem
-    if problem:
-        print(problem, file=sys.stderr)
-    return bool(problem)
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
@@ -153,6 +151,8 @@ def _flows_new(arguments: argparse.Namespace) -> int:
     from kansencoach.core.catalog import find_flow
 
     source = find_flow(arguments.source) if arguments.source else None
+    if source is None:
+        _refuse_hiding(arguments.id, locations.user_flows_dirs()[0] / f"{arguments.id}.yaml")
     try:
         path = new_flow(arguments.id, locations.user_flows_dirs()[0], source)
     except ScaffoldError as error:
@@ -160,6 +160,17 @@ def _flows_new(arguments: argparse.Namespace) -> int:
     print(t("cli.created", path=path))
     print(t("cli.created_flow_next", path=path, id=arguments.id))
     return 0
+
+
+def _refuse_hiding(flow_id: str, path: Path) -> None:
+    """Refuse a blank flow at `path` whose id another flow has: the template holds example texts
+    that are errors until replaced, so from its first save until it is done the other flow (the
+    shipped quickscan, or a team's) would be hidden behind a broken one on everyone's start screen."""
+    from kansencoach.core.catalog import scan_flows
+
+    for entry in scan_flows():
+        if entry.id == flow_id and entry.path != path:
+            raise UserError(t("cli.flows_new_hides", id=flow_id, path=entry.path))
 
 
 def _flows_validate(arguments: argparse.Namespace) -> int:
@@ -190,7 +201,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         print_problems(found, as_json=True)
     else:
         print_warnings([unread_warning(path) for path in unread])
-    team_broken = _report_team_problem()
+    team_broken = report_team_problem()
     if broken:
         if not as_json:
             print(t("cli.invalid_summary", broken=broken, count=len(paths) + len(empty)), file=sys.stderr)

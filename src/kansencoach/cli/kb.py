@@ -10,10 +10,12 @@ from kansencoach.cli.common import (
     Commands,
     UserError,
     empty_folder,
+    folders_help,
     origin,
     path_arg,
     print_problems,
     print_warnings,
+    report_team_problem,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 def register(commands: Commands) -> None:
     """Add the `kb` commands to the parser."""
-    kb = commands.group("kb", t("cli.kb"))
+    kb = commands.group("kb", t("cli.kb"), _knowledge_folders)
     kb.command("list", _kb_list, t("cli.kb_list"))
     kb.command("new", _kb_new, t("cli.kb_new")).add_argument("id", metavar="ID")
     validate = kb.command("validate", _kb_validate, t("cli.kb_validate"))
@@ -47,6 +49,13 @@ def register(commands: Commands) -> None:
     search.add_argument("--perspective", default="", metavar="A,B", help=t("cli.kb_perspective"))
     search.add_argument("--limit", type=int, default=10, metavar="N", help=t("cli.kb_limit"))
     search.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _knowledge_folders() -> str:
+    from kansencoach import locations
+
+    own = locations.user_knowledge_dirs()
+    return folders_help(own, locations.shipped_knowledge_dir(), "cli.own_knowledge_folders")
 
 
 def _kb_new(arguments: argparse.Namespace) -> int:
@@ -81,6 +90,7 @@ def _kb_list(_: argparse.Namespace) -> int:
     print(t("cli.kb_count", count=len(knowledge.interventions)))
     for problem in knowledge.problems:
         print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
+    report_team_problem()
     return 0
 
 
@@ -89,7 +99,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
     from kansencoach.core.common.problems import ProblemsError
     from kansencoach.core.knowledge.layout import intervention_paths
     from kansencoach.core.knowledge.loading import check_files, load_knowledge, with_user_files
-    from kansencoach.core.knowledge.quotes import check_document_names, check_sources, count_quotes
+    from kansencoach.core.knowledge.quotes import check_sources, check_without_texts, count_quotes
 
     paths, empty, unread = _knowledge_targets(arguments.paths) if arguments.paths else _default_knowledge()
     text = arguments.format == "text"
@@ -103,9 +113,9 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             knowledge = load_knowledge(directory)
             if (directory / "review.yaml").exists():
                 _check_rules(directory / "review.yaml", text)
-            unknown_documents = [] if arguments.sources else check_document_names(knowledge)
-            if unknown_documents:
-                raise ProblemsError(unknown_documents)
+            source_problems = [] if arguments.sources else check_without_texts(knowledge)
+            if source_problems:
+                raise ProblemsError(source_problems)
             if text:
                 print(t("cli.kb_valid", path=directory, count=len(knowledge.interventions)))
         except ProblemsError as error:
@@ -131,16 +141,18 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
             if arguments.sources:
                 file_problems = check_sources(with_files, arguments.sources, files)
             else:
-                file_problems = check_document_names(with_files, files)
+                file_problems = check_without_texts(with_files, files)
         problems += file_problems
         broken = {problem.position.path for problem in file_problems}
         for path in files:
             if str(path) not in broken and text:
                 print(t("cli.valid", path=path))
     problems += _own_knowledge(arguments.paths or None, text)
+    # A team folder left out or not there: what is in it was not checked, so this is no 'in orde'.
+    team_broken = report_team_problem()
     if not text:
         print_problems(problems, as_json=True)
-        return USER_ERROR if problems else 0
+        return USER_ERROR if problems or team_broken else 0
     print_warnings([unread_warning(path) for path in unread])
     # The last line says what was checked and what was found, as the lines above scroll away.
     summary = t(
@@ -153,7 +165,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         print(summary, file=sys.stderr)
         return USER_ERROR
     print(summary)
-    return 0
+    return USER_ERROR if team_broken else 0
 
 
 def _is_knowledge_base(path: Path) -> bool:
@@ -188,7 +200,13 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     for replaced in combined.replaced if combined and text else ():
         if asked(replaced.position.path):
             print(t("cli.kb_rule_replaced", position=replaced.position, id=replaced.id))
-    return [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
+    problems = [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
+    broken = {Path(problem.position.path).resolve() for problem in problems}
+    for path in (folders or []) if text else []:
+        # An own file named on its own is told it is fine, as an intervention's file is.
+        if path.is_file() and _is_own_folder(path.parent) and path.resolve() not in broken:
+            print(t("cli.valid", path=path))
+    return problems
 
 
 def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
@@ -198,7 +216,12 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], l
     from kansencoach.core.catalog import load_kb
     from kansencoach.core.common.folders import yaml_files
     from kansencoach.core.common.problems import did_you_mean
-    from kansencoach.core.knowledge.layout import user_intervention_files
+    from kansencoach.core.knowledge.layout import (
+        KNOWLEDGE_FILES,
+        SHIPPED_ONLY_FILES,
+        VOCABULARY_FILE,
+        user_intervention_files,
+    )
 
     targets: list[Path] = []
     empty: list[Path] = []
@@ -211,6 +234,17 @@ def _knowledge_targets(arguments: list[Path]) -> tuple[list[Path], list[Path], l
                 empty.append(path)
             targets += in_folder
             never_read += _unread_in(path)
+        elif path.is_file() and path.name in KNOWLEDGE_FILES:
+            # Not an intervention. An own vocabulary, synonyms or review file is checked by
+            # _own_knowledge, which the paths given select; a knowledge base's file with its base.
+            own = _is_own_folder(path.parent)
+            if own and path.name in SHIPPED_ONLY_FILES:
+                never_read.append(path)
+            elif not own and (path.parent / VOCABULARY_FILE).is_file():
+                base = path.parent.resolve()
+                targets += [] if base in (target.resolve() for target in targets) else [path.parent]
+            elif not own:
+                targets.append(path)  # told what it is and where it belongs (file_kinds.misplaced)
         elif not path.exists() and not path.suffix and len(path.parts) == 1:
             known = load_kb().paths
             if str(path) not in known:
@@ -247,9 +281,10 @@ def _default_knowledge() -> tuple[list[Path], list[Path], list[Path]]:
 def _unread_in(folder: Path) -> list[Path]:
     """What an own knowledge folder and its interventions/ hold that is never read."""
     from kansencoach.core.common.folders import unread
-    from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR
+    from kansencoach.core.knowledge.layout import INTERVENTIONS_DIR, SHIPPED_ONLY_FILES
 
-    return [*unread(folder, read=(INTERVENTIONS_DIR,)), *unread(folder / INTERVENTIONS_DIR)]
+    shipped_only = [folder / name for name in sorted(SHIPPED_ONLY_FILES) if (folder / name).is_file()]
+    return [*unread(folder, read=(INTERVENTIONS_DIR,)), *unread(folder / INTERVENTIONS_DIR), *shipped_only]
 
 
 def _kb_search(arguments: argparse.Namespace) -> int:

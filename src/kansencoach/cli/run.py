@@ -19,12 +19,14 @@ def register(commands: Commands) -> None:
     run = commands.command("run", _run, t("cli.run"), t("cli.run"))
     run.add_argument("flow", nargs="?", metavar="FLOW", help=t("cli.run_flow"))
     run.add_argument("--resume", metavar="ID", help=t("cli.run_resume"))
-    run.add_argument("--plain", action="store_true", help=t("cli.plain"))
+    # --plain and --watch may also stand before `run` (`kansencoach --plain run FLOW`): without a
+    # default of their own here, run's False would overwrite what the main parser read.
+    run.add_argument("--plain", action="store_true", default=argparse.SUPPRESS, help=t("cli.plain"))
     run.add_argument("--answers", type=path_arg, metavar="BESTAND.yaml", help=t("cli.run_answers"))
     run.add_argument("--export", type=path_arg, metavar="UIT.md", help=t("cli.run_export"))
     run.add_export_options()
     run.add_argument("--title", help=t("cli.run_title"))
-    run.add_argument("--watch", action="store_true", help=t("cli.watch"))
+    run.add_argument("--watch", action="store_true", default=argparse.SUPPRESS, help=t("cli.watch"))
     run.add_argument("--preview", action="store_true", help=t("cli.preview"))
     run.add_argument("--from", dest="earlier", metavar="ID|BESTAND", help=t("cli.run_from"))
 

@@ -51,6 +51,10 @@ def run_scripted(
     print(t("plain.scripted", id=session.info.id, count=len(script.answers)))
     for step_id, reading in script.readings.items():
         print(f"  {step_id}: {reading}")
+    if script.examples:
+        # Allowed, to try a flow out: but an officer's export must not carry 'Schrijf hier je antwoord.'
+        warning = t("plain.scripted_examples", count=len(script.examples), ids=", ".join(script.examples))
+        print(warning, file=sys.stderr)
     if export is not None:
         export_session(store, session.info.id, export, options)
     return 0

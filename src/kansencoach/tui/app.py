@@ -241,13 +241,14 @@ class KansencoachApp(App[None]):
                 self.notify, t("tui.watch_broken", problem=str(broken[0])), severity="error", timeout=15
             )
         self._read_knowledge()
-        self.call_from_thread(self._files_reloaded)
+        self.call_from_thread(self._files_reloaded, bool(broken))
 
-    def _files_reloaded(self) -> None:
+    def _files_reloaded(self, some_broken: bool) -> None:
         self._rules = None  # read again on their next use: the changed files may be among theirs
         for screen in self.screen_stack:
             screen.post_message(FilesChanged())
-        self.notify(t("tui.watch_reloaded"))
+        # Beside 'not reloaded' for a broken flow, 'flows reloaded' read as if the fix had worked.
+        self.notify(t("tui.watch_others_reloaded" if some_broken else "tui.watch_reloaded"))
 
     def open_session(self, session: Session) -> None:
         """Show a session in a chat screen, holding its lock while it is open."""

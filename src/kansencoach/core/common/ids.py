@@ -7,6 +7,8 @@ from typing import Annotated
 from pydantic import Field
 
 IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+DRAFT_KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$"
+"""Where a step's answer lands in the draft: a section id, perhaps with a dot and a key of the same shape."""
 
 Identifier = Annotated[
     str,

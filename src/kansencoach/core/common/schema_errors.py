@@ -13,7 +13,7 @@ from pydantic import BaseModel, Tag, ValidationError
 from pydantic_core import ErrorDetails
 
 from kansencoach.core.common.field_words import FIELD_WORDS, field_for
-from kansencoach.core.common.ids import IDENTIFIER_PATTERN
+from kansencoach.core.common.ids import DRAFT_KEY_PATTERN, IDENTIFIER_PATTERN
 from kansencoach.core.common.problems import (
     Position,
     Problem,
@@ -176,6 +176,9 @@ def _problem(
         return Problem(position, message, t("schema.wrong_type_hint", expected=expected))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == IDENTIFIER_PATTERN:
         return Problem(position, t("schema.bad_id", value=_show(given)), t("schema.bad_id_hint"))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == DRAFT_KEY_PATTERN:
+        message = t("schema.bad_draft_key", value=_show(given))
+        return Problem(position, message, t("schema.bad_draft_key_hint"))
     if kind == "string_pattern_mismatch":
         return Problem(
             position, t("schema.bad_form", field=name, value=_show(given)), t("schema.bad_form_hint")

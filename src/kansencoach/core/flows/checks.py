@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from kansencoach.core.common.problems import Position, Problem, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, did_you_mean, nearest
 from kansencoach.core.common.yamlsource import Loc
 from kansencoach.core.flows.control import successors
 from kansencoach.core.flows.models import (
@@ -190,7 +190,12 @@ class _Checker:
         steps = self.flow.steps
         target = self.index.get(test.answer)
         if target is None:
-            hint = did_you_mean(test.answer, self.index, t("check.unknown_ref_hint"))
+            # Most often the step was removed and its conditions were left: the hint says both ways out.
+            # Only a question up to this step can be meant (an info step, or a later one, has no answer).
+            asked = [step.id for step in steps[: index + 1] if not isinstance(step, InfoStep)]
+            suggestion = nearest(test.answer, asked)
+            near = t("check.unknown_ref_near", suggestion=suggestion) if suggestion else None
+            hint = near or t("check.unknown_ref_hint")
             self.add(loc, t("check.unknown_ref", ref=test.answer), hint, "unknown-ref")
             return
         referred = steps[target]

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from kansencoach import locations
 from kansencoach.core.common.cache import no_cyclic_gc
+from kansencoach.core.common.file_kinds import misplaced
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -233,6 +234,9 @@ def _flow(
         raise ProblemsError(
             [Problem(document.position(()), t("flow.not_mapping"), t("flow.not_mapping_hint"))]
         )
+    elsewhere = misplaced(document.data, document.position(()), "flow")
+    if elsewhere is not None:
+        raise ProblemsError([elsewhere])
     flow = assembler.validate(Flow, path)
     problems = flowcheck.check(flow, assembler.position, vocabulary)
     problems += leftovers(document, "flow.yaml")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation, StrictModel
-from kansencoach.core.common.ids import Identifier
+from kansencoach.core.common.ids import DRAFT_KEY_PATTERN, Identifier
 
 END = "einde"
 """The goto target that ends the flow."""
@@ -105,7 +105,7 @@ class _QuestionBase(_StepBase):
     label: str | None = Field(None, description="Korte titel van het antwoord in het concept.")
     draft: str | None = Field(
         None,
-        pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$",
+        pattern=DRAFT_KEY_PATTERN,
         description="Sectie (en sleutel) in het concept: `analyse` of `analyse.probleem`.",
     )
     required: bool = True
@@ -121,7 +121,7 @@ class InfoStep(_StepBase):
     type: Literal["info"]
     say: Annotated[str, Field(min_length=1)]
     label: str | None = None
-    draft: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")
+    draft: str | None = Field(None, pattern=DRAFT_KEY_PATTERN)
 
 
 class TextStep(_QuestionBase):

@@ -51,6 +51,9 @@ class StepType(Generic[S]):
     name: ClassVar[str]
     skips_when_empty: ClassVar[bool] = True
     """An empty answer means "skipped" (or "required" when the step is required)."""
+    example_stands_in: ClassVar[bool] = False
+    """Whether `example` is a text standing in for the officer's own (a choice's first option is a
+    real answer): one left in an answers file would reach the draft as it is."""
 
     def parse(self, step: S, text: str) -> AnswerValue:
         """A non-empty typed line as a value for `step`; InvalidAnswer when it cannot be read."""
@@ -79,6 +82,7 @@ class StepType(Generic[S]):
 
 class TextType(StepType[TextStep]):
     name = "text"
+    example_stands_in = True
 
     def example(self, step: TextStep) -> AnswerValue:
         return (step.placeholder or "").removeprefix("Bijvoorbeeld: ").strip() or t("example.text")
@@ -220,6 +224,7 @@ class ConfirmType(StepType[ConfirmStep]):
 
 class ListType(StepType[ListStep]):
     name = "list"
+    example_stands_in = True
 
     def parse(self, step: ListStep, text: str) -> AnswerValue:
         return [item.strip() for item in text.split(";") if item.strip()]
@@ -330,6 +335,12 @@ def check_answer(step: QuestionStep, value: AnswerValue) -> AnswerValue:
             raise InvalidAnswer(t("answer.required"))
         return None
     return kind.check(step, value)
+
+
+def left_as_example(step: QuestionStep, value: AnswerValue) -> bool:
+    """Whether `value` is still the stand-in text `kansencoach example` wrote for `step`."""
+    kind = step_type(step)
+    return kind.example_stands_in and value == kind.example(step)
 
 
 def show(step: QuestionStep, value: AnswerValue) -> Shown:

@@ -131,6 +131,7 @@ def _built_kb(files: _KnowledgeFiles) -> KnowledgeBase:
 
 _CODE_SHAPING_KNOWLEDGE = (
     "common/cache.py",
+    "common/file_kinds.py",
     "dutch/normalize.py",
     *(
         f"knowledge/{name}.py"

@@ -12,9 +12,9 @@ INTERVENTIONS_DIR = "interventions"
 SOURCES_FILE = "sources.yaml"
 VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE = "vocabulary.yaml", "synonyms.yaml", "review.yaml"
 """The files a team may add to in its own folders (added to the shipped ones)."""
-KNOWLEDGE_FILES = frozenset(
-    {VOCABULARY_FILE, SYNONYMS_FILE, "stopwords.yaml", "indicators.yaml", REVIEW_FILE}
-)
+SHIPPED_ONLY_FILES = frozenset({"stopwords.yaml", "indicators.yaml"})
+"""The knowledge base's files that only the shipped folder's count: in a team's folder nothing reads them."""
+KNOWLEDGE_FILES = frozenset({VOCABULARY_FILE, SYNONYMS_FILE, REVIEW_FILE, *SHIPPED_ONLY_FILES})
 """The knowledge base's own files; any other YAML file in a user's knowledge folder is an intervention."""
 
 

@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 from pydantic import BaseModel
 
 from kansencoach.core.common.cache import BROKEN, Shelf, construct
+from kansencoach.core.common.file_kinds import misplaced
 from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.templates import leftovers
@@ -162,6 +163,9 @@ def _checked(
             continue
         try:
             document = read_document(path, t("yaml.empty_hint_intervention", id=path.stem))
+            elsewhere = misplaced(document.data, document.position(()), "intervention")
+            if elsewhere is not None:
+                raise ProblemsError([elsewhere])
             intervention = validate(Intervention, document.data, document.position)
             found = leftovers(document, "intervention.yaml")
         except ProblemsError as error:

@@ -181,22 +181,20 @@ def check_sources(
     return sorted(problems, key=lambda problem: problem.position)
 
 
-def check_document_names(knowledge: KnowledgeBase, files: Collection[Path] | None = None) -> list[Problem]:
-    """The sources of `knowledge` (of `files` only, given them) quoted from a document that
-    sources.yaml does not name: found without the documents' texts, so by every `kb validate`, not
-    only by one with `--sources` (`document: verkening` was 'in orde' until someone had the texts)."""
+def check_without_texts(knowledge: KnowledgeBase, files: Collection[Path] | None = None) -> list[Problem]:
+    """What is wrong with the sources of `knowledge` (of `files` only, given them) that needs no
+    document's text: found by every `kb validate`, not only by one with `--sources`, which the team
+    may not have (a source without a quote, or quoted from `document: verkening`, was 'in orde')."""
+    documents = knowledge.documents
 
-    def quoting_unknown(sources: Iterable[SourceRef]) -> bool:
-        return any(_unknown_document(source, knowledge.documents) for source in sources)
+    def wanted(sources: Iterable[SourceRef]) -> bool:
+        return any(_textless(source, documents) for source in sources)
 
     problems: list[Problem] = []
     # Only a file with such a source is read again for its positions: most have none.
-    for document, sources, loc in _sources(knowledge, files, quoting_unknown):
+    for document, sources, loc in _sources(knowledge, files, wanted):
         for index, source in enumerate(sources):
-            if _unknown_document(source, knowledge.documents):
-                problems.append(
-                    _unknown_document_problem(source, document, (*loc, index), knowledge.documents)
-                )
+            problems += _placed(_textless(source, documents), document, (*loc, index))
     return sorted(problems, key=lambda problem: problem.position)
 
 
@@ -231,13 +229,41 @@ def _unknown_document(source: SourceRef, documents: dict[str, SourceDocument]) -
     return source.checked and source.document not in documents
 
 
-def _unknown_document_problem(
-    source: SourceRef, document: Document, loc: Loc, documents: dict[str, SourceDocument]
-) -> Problem:
-    hint = did_you_mean(
-        source.document, documents, t("quotes.unknown_document_hint", names=", ".join(documents))
-    )
-    return Problem(document.position((*loc, "document")), t("quotes.unknown_document"), hint)
+_Found = tuple[Loc, str, str]
+"""A problem before its position: where in the source (a field of it, or the source itself), the
+message and the hint."""
+
+
+def _placed(found: Iterable[_Found], document: Document, loc: Loc) -> list[Problem]:
+    return [Problem(document.position((*loc, *where)), message, hint) for where, message, hint in found]
+
+
+def _textless(source: SourceRef, documents: dict[str, SourceDocument]) -> list[_Found]:
+    """What is wrong with `source` that no document's text is needed for."""
+    if not source.checked:
+        return [] if source.url else [((), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))]
+    if _unknown_document(source, documents):
+        hint = did_you_mean(
+            source.document, documents, t("quotes.unknown_document_hint", names=", ".join(documents))
+        )
+        return [(("document",), t("quotes.unknown_document"), hint)]
+    known = documents[source.document]
+    found: list[_Found] = []
+    if known.sections and source.section.strip() and source.section not in known.sections:
+        # A document with Dutch names for its headings is not in Dutch: each heading a source names
+        # needs one, or an export shows it in the document's language.
+        named = {"section": source.section, "document": known.id}
+        message, hint = t("quotes.section_not_dutch", **named), t("quotes.section_not_dutch_hint", **named)
+        found.append((("section",), message, hint))
+    if not source.section.strip():
+        message = t("quotes.section_empty", section=source.section, source=_named(known))
+        found.append((("section",), message, t("quotes.section_hint")))
+    words = len(source.quote.split())
+    if not words:
+        found.append(((), t("quotes.quote_empty"), t("quotes.quote_empty_hint")))
+    elif words > MAX_QUOTE_WORDS:
+        found.append((("quote",), t("quotes.quote_long", words=words), t("quotes.quote_long_hint")))
+    return found
 
 
 def _check(
@@ -247,26 +273,10 @@ def _check(
     documents: dict[str, SourceDocument],
     texts: SourceTexts,
 ) -> list[Problem]:
-    if not source.checked:
-        if source.url:
-            return []
-        return [
-            Problem(document.position(loc), t("quotes.unchecked_without_url"), t("quotes.unchecked_hint"))
-        ]
-    if _unknown_document(source, documents):
-        return [_unknown_document_problem(source, document, loc, documents)]
+    problems = _placed(_textless(source, documents), document, loc)
+    if not source.checked or _unknown_document(source, documents):
+        return problems
     known = documents[source.document]
-    problems: list[Problem] = []
-    if known.sections and source.section.strip() and source.section not in known.sections:
-        # A document with Dutch names for its headings is not in Dutch: each heading a source names
-        # needs one, or an export shows it in the document's language.
-        problems.append(
-            Problem(
-                document.position((*loc, "section")),
-                t("quotes.section_not_dutch", section=source.section, document=known.id),
-                t("quotes.section_not_dutch_hint", section=source.section, document=known.id),
-            )
-        )
     text = texts.text(known)
     if text is None:
         if known.file in texts.missing_reported:
@@ -280,32 +290,12 @@ def _check(
                 t("quotes.file_missing_hint"),
             ),
         ]
-    if not source.section.strip() or text.find(source.section) < 0:
-        key = "quotes.section_missing" if source.section.strip() else "quotes.section_empty"
-        problems.append(
-            Problem(
-                document.position((*loc, "section")),
-                t(key, section=source.section, source=_named(known)),
-                t("quotes.section_hint"),
-            )
-        )
-        section_found = False
-    else:
-        section_found = True
+    section_found = bool(source.section.strip()) and text.find(source.section) >= 0
+    if source.section.strip() and not section_found:
+        message = t("quotes.section_missing", section=source.section, source=_named(known))
+        problems.append(Problem(document.position((*loc, "section")), message, t("quotes.section_hint")))
     if not source.quote.strip():
-        problems.append(
-            Problem(document.position(loc), t("quotes.quote_empty"), t("quotes.quote_empty_hint"))
-        )
         return problems
-    words = len(source.quote.split())
-    if words > MAX_QUOTE_WORDS:
-        problems.append(
-            Problem(
-                document.position((*loc, "quote")),
-                t("quotes.quote_long", words=words),
-                t("quotes.quote_long_hint"),
-            )
-        )
     quote_at = text.find(source.quote)
     if quote_at < 0:
         near = text.nearest(source.quote)

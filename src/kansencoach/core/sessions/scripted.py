@@ -12,7 +12,7 @@ from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep
-from kansencoach.core.flows.steptypes import check_answer
+from kansencoach.core.flows.steptypes import check_answer, left_as_example
 from kansencoach.i18n import t
 
 _FIELDS = ("title", "flow", "answers", "accept")
@@ -28,6 +28,8 @@ class Script:
     accept: list[str] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
     """Per number step whose answer had to be read: how it was read ('gelezen als € 650.000')."""
+    examples: list[str] = field(default_factory=list)
+    """The steps whose answer is still the stand-in text of `kansencoach example`, in route order."""
 
 
 def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) -> Script:
@@ -51,6 +53,7 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
             )
     checked: dict[str, AnswerValue] = {}
     readings: dict[str, str] = {}
+    examples: list[str] = []
     lines = read_text(path).splitlines()
     # Walk the route as an officer would: each answer can open or close the steps after it.
     step = engine.route(checked).next
@@ -66,6 +69,7 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
                     value, reading = _number(step, value, _raw(lines, document, step.id))
                     readings.update({step.id: reading} if reading else {})
                 checked[step.id] = check_answer(step, value)
+                examples += [step.id] if left_as_example(step, checked[step.id]) else []
             except InvalidAnswer as error:
                 position = document.position(("answers", step.id))
                 problems.append(Problem(position, t("script.invalid", id=step.id, detail=str(error))))
@@ -85,7 +89,7 @@ def read_script(path: Path, loaded: LoadedFlow, interventions: Collection[str]) 
         raise ProblemsError(sorted(problems, key=lambda problem: problem.position))
     # An optional step the file leaves out counts as skipped, as Enter does in plain mode.
     title = data.get("title")
-    return Script(str(title) if title is not None else None, checked, accept, readings)
+    return Script(str(title) if title is not None else None, checked, accept, readings, examples)
 
 
 def _raw(lines: list[str], document: Document, step_id: str) -> str:

@@ -32,7 +32,9 @@ from kansencoach.core.sessions.suggest import Offer, facet_steps, offer, query_f
 
 @dataclass(frozen=True)
 class Orphan:
-    """An answer kept in the log for a step the current flow no longer has."""
+    """An answer kept in the log that the current flow cannot use: its step is gone (or is no longer
+    a question), or the answer no longer passes the step's checks (an option renamed, a range
+    narrowed, the type changed), so the question is asked again."""
 
     step_id: str
     value: AnswerValue
@@ -66,6 +68,17 @@ def _same(unsent: Unsent | None, value: AnswerValue) -> bool:
     return unsent == value
 
 
+def _fits(step: QuestionStep | InfoStep, value: AnswerValue) -> bool:
+    """Whether `value`, stored for `step` under an earlier version of the flow, is still an answer to it."""
+    if isinstance(step, InfoStep):
+        return False
+    try:
+        check_answer(step, value)
+    except InvalidAnswer:
+        return False
+    return True
+
+
 class Session:
     """A session bound to its loaded flow and its store."""
 
@@ -78,6 +91,7 @@ class Session:
         self._drafter: Drafter
         self._facet_steps: tuple[QuestionStep, ...]
         self._has_orphans: bool
+        self._unfit: dict[str, AnswerValue]
         self._route: Route | None
         self.reload(loaded)
 
@@ -96,7 +110,15 @@ class Session:
         self._undrafted: set[str] = set()
         """The answers changed since the drafter's last draft (it has none yet after a reload)."""
         self._facet_steps = facet_steps(loaded.flow)
-        self._has_orphans = any(not self.engine.has(key) for key in self._fold.state.answers)
+        # Checked once per version of the flow: an answer given since was checked as it was given.
+        self._unfit = {
+            key: value
+            for key, value in self._fold.state.answers.items()
+            if self.engine.has(key) and not _fits(self.engine.step(key), value)
+        }
+        self._has_orphans = bool(self._unfit) or any(
+            not self.engine.has(key) for key in self._fold.state.answers
+        )
         self._route = None
 
     @property
@@ -108,11 +130,17 @@ class Session:
         """Answers to steps the flow still has (orphans are kept apart, never dropped)."""
         if not self._has_orphans:
             return self.state.answers
-        return {key: value for key, value in self.state.answers.items() if self.engine.has(key)}
+        return {key: value for key, value in self.state.answers.items() if not self._kept_apart(key, value)}
 
     @property
     def orphans(self) -> list[Orphan]:
-        return [Orphan(key, value) for key, value in self.state.answers.items() if not self.engine.has(key)]
+        answers = self.state.answers.items()
+        return [Orphan(key, value) for key, value in answers if self._kept_apart(key, value)]
+
+    def _kept_apart(self, key: str, value: AnswerValue) -> bool:
+        """Whether the answer `value` to `key` is an orphan: its step is gone, or it is the answer
+        that did not fit this version of the flow (an answer given again since is used)."""
+        return not self.engine.has(key) or (key in self._unfit and self._unfit[key] == value)
 
     @property
     def flow_changed(self) -> bool:

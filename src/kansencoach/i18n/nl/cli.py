@@ -35,6 +35,17 @@ MESSAGES: dict[str, str] = {
     "cli.template": "Word-sjabloon met de huisstijl van de gemeente (standaard: huisstijl.docx in de configuratiemap, als die er is)",
     "cli.force": "overschrijf een bestaand bestand",
     "cli.flows": "flows bekijken en controleren",
+    "cli.own_flow_folders": "Je eigen flows staan op deze computer in (nieuwe flows komen in de eerste map):",
+    "cli.own_knowledge_folders": (
+        "Je eigen kennisbank staat op deze computer in (interventies in de map interventions,"
+        " een eigen vocabulary.yaml, synonyms.yaml of review.yaml direct in de map; nieuwe"
+        " interventies komen in de eerste map):"
+    ),
+    "cli.shipped_folder": "Meegeleverd: {folder}",
+    "cli.folders_team": (
+        "De gedeelde mappen van het team zet je in {file}: zie `kansencoach docs flows`,"
+        " 'Samenwerken als team'."
+    ),
     "cli.flows_list": "toon alle flows",
     "cli.flows_validate": "controleer flowbestanden (zonder pad: je eigen flows en de meegeleverde)",
     "cli.flows_validate_paths": "bestanden, mappen of flow-ids (testbestanden *.test.yaml worden overgeslagen)",
@@ -113,6 +124,11 @@ MESSAGES: dict[str, str] = {
     "cli.flows_new_from": "begin met een kopie van deze flow, bijvoorbeeld quickscan",
     "cli.kb_new": "maak een nieuwe interventie in je eigen kennisbank",
     "cli.created": "Gemaakt: {path}",
+    "cli.flows_new_hides": (
+        "er is al een flow met de id '{id}' ({path}); een nieuwe, nog lege flow met die id zou hem"
+        " verbergen tot hij af is — begin met een kopie (`kansencoach flows new {id} --from {id}`)"
+        " of kies een andere id"
+    ),
     "cli.created_flow_next": "Pas het bestand aan en controleer het met `kansencoach flows validate {path}`. Starten: `kansencoach run {id}`.",
     "cli.created_kb_next": "Vul het bestand in en controleer het met `kansencoach kb validate {path}`.",
     "cli.format": "text: leesbaar met de regel erbij; json: voor editors en CI",
@@ -130,6 +146,9 @@ MESSAGES: dict[str, str] = {
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
     "cli.unread_yml": "dit bestand wordt niet gelezen: kansencoach leest alleen bestanden die op .yaml eindigen",
     "cli.unread_yml_hint": "hernoem het naar {name}",
+    "cli.unread_shipped_only": "dit bestand wordt niet gelezen: een eigen {name} kent kansencoach niet, alleen de meegeleverde",
+    "cli.unread_indicators_hint": "zet een nieuwe indicator in {shipped} (zie `kansencoach docs kennisbank`, 'Een indicator toevoegen')",
+    "cli.unread_stopwords_hint": "een woord of wijknaam voor de zoekfunctie hoort in {shipped}; een synoniem kan wel in een eigen synonyms.yaml",
     "cli.unread_folder": "de bestanden in deze map worden niet gelezen: kansencoach kijkt niet in submappen",
     "cli.unread_folder_hint": "zet ze direct in {folder}",
     "cli.no_flows_in_folder": "in deze map staat geen flow (geen .yaml-bestand)",

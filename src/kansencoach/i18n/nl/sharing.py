@@ -16,8 +16,8 @@ MESSAGES: dict[str, str] = {
     "sessionfile.unknown_flow": "deze sessie hoort bij de flow '{flow}', die hier niet bestaat",
     "sessionfile.unknown_flow_hint": "zet de flow in je eigen map (zie `kansencoach flows list`) en lees het bestand opnieuw in",
     "sessionfile.imported": "Ingelezen als sessie {id}: {title}",
-    "sessionfile.orphans": "{count} antwoorden horen bij vragen die niet meer gevraagd worden; ze zijn bewaard:",
-    "sessionfile.orphans.one": "{count} antwoord hoort bij een vraag die niet meer gevraagd wordt; het is bewaard:",
+    "sessionfile.orphans": "{count} antwoorden passen niet meer bij de vragen (hun vraag is weg of veranderd); ze zijn bewaard:",
+    "sessionfile.orphans.one": "{count} antwoord past niet meer bij de vragen (de vraag is weg of veranderd); het is bewaard:",
     "sessionfile.written": "Sessiebestand geschreven: {path}",
     # The portfolio
     "cli.portfolio": "alle voorstellen naast elkaar, voor het aanjaagteam: mix, SMART, bevindingen en interventies",
