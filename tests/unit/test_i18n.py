@@ -47,13 +47,13 @@ def built_keys(used: set[str]) -> set[str]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.JoinedStr):
                 continue
-            parts = [part.value if isinstance(part, ast.Constant) else None for part in node.values]
+            parts = [str(part.value) if isinstance(part, ast.Constant) else None for part in node.values]
             if parts and parts[0] is None:
                 tail = "".join(part for part in parts[1:] if part is not None)
                 if len(parts) == 2 and tail:
                     built |= {key for key in MESSAGES if key.endswith(tail) and key[: -len(tail)] in used}
                 continue
-            pattern = re.compile("".join(".+" if part is None else re.escape(str(part)) for part in parts))
+            pattern = re.compile("".join(".+" if part is None else re.escape(part) for part in parts))
             built |= {key for key in MESSAGES if pattern.fullmatch(key)}
     return built
 
