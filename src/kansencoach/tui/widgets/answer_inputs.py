@@ -169,6 +169,11 @@ class AnswerArea(TextArea):
     """A text field whose Ctrl+Z undoes typing while there is typing to undo, and otherwise lets the
     screen take the last answer back (a plain TextArea swallows the key even when empty)."""
 
+    def on_mount(self) -> None:
+        # An answer offered again (back, jump, undo) is mended by typing on after it, as a restored
+        # draft is: the cursor at the end, not before the first word.
+        self.move_cursor(self.document.end)
+
     def action_undo(self) -> None:
         if not self.history.undo_stack:
             raise SkipAction
@@ -225,6 +230,7 @@ class TextAnswer(AnswerInput):
         widget = self.field
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer
+            widget.move_cursor(widget.document.end)
             widget.placeholder = step.placeholder or ""
         elif isinstance(widget, Input):
             widget.value = text
