@@ -70,6 +70,14 @@ def test_a_resumed_session_shows_the_answers_given_before_the_question(kansencoa
     assert "Eerder beantwoord" not in fresh
 
 
+def test_a_scale_names_what_its_ends_mean_and_a_number_its_unit(kansencoach_home: Path) -> None:
+    """A screen-reader user heard 'Typ een getal van 1 tot en met 5.' without being told which end
+    is which, and 'Typ een getal.' for an amount in euro; the app shows both beside the field."""
+    result = kansencoach("run", MINI, "--plain", stdin=ALL_ANSWERS)
+    assert "[5/9] Hoe urgent?\nTyp een getal van 1 (niet) tot en met 5 (zeer).\n" in result.stdout
+    assert "[6/9] Hoeveel budget?\nTyp een getal in euro.\n" in result.stdout
+
+
 def test_end_of_input_counts_as_stop(kansencoach_home: Path) -> None:
     result = kansencoach("run", MINI, "--plain", stdin="Een verschil\n")
     assert result.returncode == 0

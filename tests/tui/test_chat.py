@@ -343,7 +343,7 @@ def test_options_from_flow_are_numbered() -> None:
 
     step = next(step for step in mini_flow().flow.steps if step.id == "domein")
     assert isinstance(step, ChoiceStep)
-    assert _numbered(step) == [("onderwijs", 1, "1. Onderwijs"), ("gezondheid", 2, "2. Gezondheid")]
+    assert _numbered(step) == [("onderwijs", 1, "1. ", "Onderwijs"), ("gezondheid", 2, "2. ", "Gezondheid")]
 
 
 async def test_a_question_mark_as_answer_shows_the_help_instead() -> None:

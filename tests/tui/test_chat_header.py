@@ -9,7 +9,7 @@ from textual.widgets import Label, OptionList
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 
-from helpers import kansencoach
+from helpers import REPO, kansencoach
 
 
 async def test_a_long_title_beside_a_pane_ends_in_an_ellipsis_apart_from_the_progress() -> None:
@@ -63,3 +63,16 @@ async def test_the_counts_follow_the_route_as_it_stands_the_same_everywhere() ->
     assert "7/8 vragen beantwoord" in shown_plain, shown_plain
     asked_plain = kansencoach("run", "--resume", session_id, "--plain").stdout
     assert "[8/8] " in asked_plain, asked_plain
+
+
+async def test_a_flow_of_one_section_shows_no_section_bar_beside_its_count() -> None:
+    """The bias flow's header read 'Bias en bubbel  1 ░░░░ 0/6 beantwoord': one section's bar says
+    what the count says, and its '1' reads as a stray number."""
+    app = new_session(REPO / "flows" / "bias.yaml", title="Bias en bubbel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await pilot.pause()
+        header = screen.query_one("#session-title", Label).parent
+        assert header is not None
+        shown = " ".join(label.render_line(0).text for label in header.query(Label) if label.display)
+        assert " ".join(shown.split()) == "Bias en bubbel 0/6 beantwoord", shown

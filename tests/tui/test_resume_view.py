@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from driver import loaded_start, opened_chat, shown, until
 from textual.widgets import OptionList
 
 from kansencoach import locations
-from kansencoach.core.catalog import find_flow
+from kansencoach.core.catalog import find_flow, load_vocabulary
+from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets.chatlog import HISTORY_SHOWN, answer_text
-from kansencoach.tui.widgets.messages import HistoryMessage, OfficerMessage
+from kansencoach.tui.widgets.messages import HistoryMessage, NoticeMessage, OfficerMessage
 
 from helpers import DATA
 
@@ -99,3 +101,26 @@ async def test_each_earlier_answer_sits_under_its_question_indented_as_in_the_ch
             assert answer.region.x == question.region.x + 6
         for (_, answer), (question, _) in pairwise(pairs):
             assert question.region.y == answer.region.bottom + 1, "no blank line before the next question"
+
+
+async def test_a_changed_flow_that_kept_every_answer_says_so_without_counting_zero(
+    tmp_path: Path,
+) -> None:
+    """After the aanjaagteam edited a flow, resuming said 'Let op: de vragenlijst is veranderd
+    sinds je begon. 0 antwoorden horen bij vragen die niet meer gesteld worden; ze zijn bewaard.'"""
+    flow = tmp_path / "mini.yaml"
+    flow.write_text((DATA / "flows" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(locations.store_path()) as store:
+        session = Session.start(store, load_flow(flow, load_vocabulary()), "Plan")
+        step = session.current()
+        assert step is not None
+        session.answer(step, "Een verschil")
+        session_id = session.info.id
+    text = flow.read_text(encoding="utf-8")
+    flow.write_text(text.replace("Welk domein?", "Welk domein vooral?"), encoding="utf-8")
+    app = KansencoachApp(resume=session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened_chat(app, pilot)
+        notices = [str(notice.render()) for notice in shown(screen, NoticeMessage)]
+        assert "De vragenlijst is bijgewerkt; je antwoorden passen er nog bij." in notices
+        assert not any("0 antwoorden" in notice for notice in notices)

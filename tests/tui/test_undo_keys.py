@@ -74,3 +74,25 @@ async def test_ctrl_z_puts_the_answer_taken_back_in_the_answer_box_again() -> No
         choices = screen.focused
         assert isinstance(choices, OptionList) and choices.highlighted is not None
         assert choices.get_option_at_index(choices.highlighted).id == "vroeg"
+
+
+async def test_an_answer_offered_again_is_typed_on_at_its_end() -> None:
+    """Going back to mend an answer (Ctrl+B, Ctrl+G, Ctrl+Z) offers it in the box with the cursor
+    at its end, as a restored draft has it: typed on, a sentence is added after the answer. The
+    cursor stood before the first word, so the addition landed in front of it, glued to it."""
+    async with at_the_first_text_question(size=(80, 24)) as (pilot, screen):
+        assert screen.step is not None
+        await answer(pilot, screen.step, "Peuters in Overvecht gaan minder naar de voorschool.")
+        assert screen.step is not None and screen.step.id == "ongewenst"
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "verschil"
+        await type_text(pilot, " Nu 62%.")
+        area = screen.focused
+        assert isinstance(area, TextArea)
+        assert area.text == "Peuters in Overvecht gaan minder naar de voorschool. Nu 62%."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.answers["verschil"] == (
+            "Peuters in Overvecht gaan minder naar de voorschool. Nu 62%."
+        )

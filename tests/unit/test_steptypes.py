@@ -6,7 +6,7 @@ import pytest
 
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import STEP_TYPES, InfoStep
+from kansencoach.core.flows.models import STEP_TYPES, InfoStep, NumberStep
 from kansencoach.core.flows.shown import Items, Prose, Table
 from kansencoach.core.flows.steptypes import answer_line, check_answer, parse_typed, show, step_type
 
@@ -80,3 +80,14 @@ def test_typed_answers_pass_the_same_check_as_every_other_answer(mini: LoadedFlo
     assert check_answer(step, parse_typed(step, "2.500,0")) == 2500
     assert step_type(step).hint_values(step) == {"unit": " in euro"}
     assert step_type(question(mini, "mix")).hint_values(question(mini, "mix")) == {"total": 100, "count": 3}
+
+
+def test_a_whole_number_step_offers_no_decimal_as_its_example() -> None:
+    """'1150 huishoudens' at the size of the target group was told 'bijvoorbeeld 12 of 3,5', and
+    3,5 is then refused: a step that takes whole numbers only gives a whole one as its example."""
+    step = NumberStep(id="omvang", type="number", ask="Hoe groot is de doelgroep?", integer=True)
+    with pytest.raises(InvalidAnswer) as refused:
+        parse_typed(step, "1150 huishoudens")
+    assert "3,5" not in str(refused.value) and "heel getal" in str(refused.value)
+    with pytest.raises(InvalidAnswer, match="3,5"):
+        parse_typed(step.model_copy(update={"integer": False}), "veel")

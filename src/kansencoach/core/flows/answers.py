@@ -46,7 +46,8 @@ def read_number_answer(step: NumberStep, text: str) -> NumberReading:
         text = text.strip()[: -len(step.unit)]  # '450 personen' where the step counts personen
     number = read_number(text)
     if number is None or not math.isfinite(number.value):
-        raise InvalidAnswer(t("answer.number"))
+        # A whole-number step's example is a whole number: '3,5' would be refused there.
+        raise InvalidAnswer(t("answer.integer" if step.integer else "answer.number"))
     if step.unit and number.unit not in (_STEP_UNITS.get(step.unit.lower()), Unit.NONE):
         raise InvalidAnswer(t("answer.number_unit", unit=step.unit))
     value = int(number.value) if number.value == int(number.value) else number.value

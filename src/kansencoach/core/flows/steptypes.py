@@ -162,7 +162,12 @@ class ScaleType(StepType[ScaleStep]):
         return Prose(f"{text} ({ends})" if ends else text)
 
     def hint_values(self, step: ScaleStep) -> dict[str, object]:
-        return {"min": step.min, "max": step.max}
+        # Each end with what it means ('1 (geen idee)'), as the app's list shows it: a bare
+        # '1 tot en met 5' does not say which end is which.
+        return {
+            "min": f"{step.min} ({step.min_label})" if step.min_label else step.min,
+            "max": f"{step.max} ({step.max_label})" if step.max_label else step.max,
+        }
 
     def example(self, step: ScaleStep) -> AnswerValue:
         return step.min

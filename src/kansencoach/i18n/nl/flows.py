@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "answer.scale": "Kies een heel getal van {min} tot en met {max}.",
     "answer.number": "Vul een getal in, bijvoorbeeld 12 of 3,5.",
     "answer.number_unit": "Hier wordt een getal in {unit} gevraagd; typ het getal zonder andere eenheid.",
-    "answer.integer": "Vul een heel getal in.",
+    "answer.integer": "Vul een heel getal in, bijvoorbeeld 12.",
     "answer.number_min": "Het getal moet minstens {min} zijn.",
     "answer.number_max": "Het getal mag hoogstens {max} zijn.",
     "answer.confirm": "Antwoord met ja of nee.",

@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     "plain.how.choice": "Typ het nummer van je keuze.",
     "plain.how.multi": "Typ de nummers van je keuzes, gescheiden door komma's (of 'geen').",
     "plain.how.scale": "Typ een getal van {min} tot en met {max}.",
-    "plain.how.number": "Typ een getal.",
+    "plain.how.number": "Typ een getal{unit}.",
     "plain.how.confirm": "Typ ja of nee.",
     "plain.how.list": "Typ de punten op één regel, gescheiden door ';'.",
     "plain.how.allocate": "Verdeel {total} punten over de {count} opties, bijvoorbeeld 40 30 30.",

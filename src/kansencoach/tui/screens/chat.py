@@ -97,8 +97,10 @@ class ChatScreen(ChatKeys):
         self.chat_log.show_history(self.session)
         if coach(self).preview:
             self.chat_log.notice(t("tui.preview_notice"))
-        if self.session.orphans or self.session.flow_changed:
-            self.chat_log.notice(t("tui.flow_changed", count=len(self.session.orphans)))
+        orphans = len(self.session.orphans)
+        if orphans or self.session.flow_changed:
+            # As when the flow is reloaded: only answers that lost their question are counted.
+            self.chat_log.notice(t("tui.flow_changed", count=orphans) if orphans else t("tui.flow_updated"))
         self.show_step(self.session.current())
 
     def on_unmount(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -25,6 +26,7 @@ from kansencoach.i18n import t
 from kansencoach.tui.actions import hint
 from kansencoach.tui.widgets.answered import Answered, sent_from
 from kansencoach.tui.widgets.checklist import CheckList
+from kansencoach.tui.widgets.hanging import hanging
 from kansencoach.tui.widgets.typed_number import TypedNumber
 
 if TYPE_CHECKING:
@@ -169,6 +171,11 @@ class AnswerArea(TextArea):
     """A text field whose Ctrl+Z undoes typing while there is typing to undo, and otherwise lets the
     screen take the last answer back (a plain TextArea swallows the key even when empty)."""
 
+    def on_mount(self) -> None:
+        # An answer offered again (back, jump, undo) is mended by typing on after it, as a restored
+        # draft is: the cursor at the end, not before the first word.
+        self.move_cursor(self.document.end)
+
     def action_undo(self) -> None:
         if not self.history.undo_stack:
             raise SkipAction
@@ -225,6 +232,7 @@ class TextAnswer(AnswerInput):
         widget = self.field
         if isinstance(widget, TextArea):
             widget.load_text(text)  # also forgets the undo history of the last answer
+            widget.move_cursor(widget.document.end)
             widget.placeholder = step.placeholder or ""
         elif isinstance(widget, Input):
             widget.value = text
@@ -286,10 +294,10 @@ class ChoiceAnswer(AnswerInput):
     def compose(self) -> ComposeResult:
         assert isinstance(self.step, ChoiceStep | ScaleStep)
         options = _numbered(self.step)
-        values = [value for value, _, _ in options]
+        values = [value for value, _, _, _ in options]
         widget = NumberedOptions(
-            *[Option(label, id=value) for value, _, label in options],
-            numbers=[number for _, number, _ in options],
+            *[Option(hanging(Text(lead), label), id=value) for value, _, lead, label in options],
+            numbers=[number for _, number, _, _ in options],
             id="choice-answer",
         )
         if str(self.current) in values:
@@ -311,17 +319,18 @@ class ChoiceAnswer(AnswerInput):
         self.send(int(value) if isinstance(self.step, ScaleStep) else value)
 
 
-def _numbered(step: ChoiceStep | MultiStep | ScaleStep) -> list[tuple[str, int, str]]:
-    """Each option's value, the number the officer types for it and its label, which shows that
-    number: a choice's or a multi-select's place in the list, a scale's own value."""
+def _numbered(step: ChoiceStep | MultiStep | ScaleStep) -> list[tuple[str, int, str, str]]:
+    """Each option's value, the number the officer types for it, that number as shown before the
+    label, and the label: a choice's or a multi-select's place in the list ('2. '), a scale's own
+    value, which starts its label ('5 — veel')."""
     if isinstance(step, ScaleStep):
         labels = {step.min: step.min_label, step.max: step.max_label}
         return [
-            (str(value), value, f"{value}" + (f" — {labels[value]}" if labels.get(value) else ""))
+            (str(value), value, "", f"{value}" + (f" — {labels[value]}" if labels.get(value) else ""))
             for value in range(step.min, step.max + 1)
         ]
     return [
-        (option.value, number, f"{number}. {option.label}") for number, option in enumerate(step.options, 1)
+        (option.value, number, f"{number}. ", option.label) for number, option in enumerate(step.options, 1)
     ]
 
 
@@ -331,9 +340,9 @@ class MultiAnswer(AnswerInput):
         chosen = self.current if isinstance(self.current, list) else []
         options = _numbered(self.step)
         yield CheckList(
-            [(value, label) for value, _, label in options],
+            [(value, lead, label) for value, _, lead, label in options],
             set(chosen),
-            numbers=[number for _, number, _ in options],
+            numbers=[number for _, number, _, _ in options],
             id="multi-answer",
         )
 

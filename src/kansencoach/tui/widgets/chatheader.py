@@ -74,7 +74,8 @@ class ChatHeader(Horizontal):
         self.query_one("#progress").display = room >= min(cell_len(visible(self._title)), TITLE_ROOM)
 
     def _section_progress(self, session: Session) -> Text:
-        """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is."""
+        """A short bar per section of the method (analyse, doel, inzet, monitoring): how far each is;
+        nothing for a flow whose questions are all in one section."""
         route = session.route()
         if route.questions is not self._counted:
             self._counted = route.questions
@@ -97,7 +98,8 @@ class ChatHeader(Horizontal):
             for number, (section, total) in enumerate(self._totals.items(), 1)
             if total
         ]
-        return Text("  ").join(parts)
+        # One section's bar says what the count beside it says, and its '1' reads as a stray number.
+        return Text("  ").join(parts) if len(parts) > 1 else Text()
 
 
 def _show(label: Label, text: Text) -> None:

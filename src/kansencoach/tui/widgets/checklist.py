@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -19,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from kansencoach.i18n import t
 from kansencoach.tui.widgets.answered import sent_from
+from kansencoach.tui.widgets.hanging import hanging
 from kansencoach.tui.widgets.typed_number import TypedNumber
 
 TICKED, UNTICKED = "[x] ", "[ ] "
@@ -38,13 +40,13 @@ class CheckList(OptionList):
 
     def __init__(
         self,
-        options: list[tuple[str, str]],
+        options: list[tuple[str, str, str]],
         selected: set[str],
         numbers: Sequence[int],
         id: str | None = None,
     ) -> None:
-        """`options` are (value, label) pairs; `numbers` the number each label shows, typed to tick it."""
-        self.labels = dict(options)
+        """`options` are (value, number shown, label); `numbers` the number each shows, typed to tick it."""
+        self.labels = {value: (lead, label) for value, lead, label in options}
         self._ticked = set(selected) & set(self.labels)
         self._typing = False
         self._typed_number = TypedNumber(numbers)
@@ -54,9 +56,10 @@ class CheckList(OptionList):
     def selected(self) -> list[str]:
         return [value for value in self.labels if value in self._ticked]
 
-    def _prompt(self, value: str) -> Text:
+    def _prompt(self, value: str) -> Table | Text:
         mark = TICKED if value in self._ticked else UNTICKED
-        return Text.assemble((mark, "bold"), self.labels[value])
+        lead, label = self.labels[value]
+        return hanging(Text.assemble((mark, "bold"), lead), label)
 
     def toggle(self, index: int) -> None:
         value = self.get_option_at_index(index).id or ""
