@@ -48,3 +48,11 @@ def all_clear(coverage: Coverage | None) -> str:
     others = coverage.total - coverage.checked
     checked = t("review.none.partly", count=coverage.checked)
     return f"{checked} {t('review.none.unchecked', count=others, total=coverage.total)}"
+
+
+def to_name_after_answer(findings: list[Finding], before: set[str], answered: set[str]) -> list[Finding]:
+    """The findings told below an answer, in the app and in plain mode alike: those about a
+    question just answered (`answered`, step ids) and those whose rule had raised none
+    (`before`, rule ids) until now. The live review shows a finding once its questions are
+    passed, so it is named when it appears, and again when its own question is answered."""
+    return [finding for finding in findings if finding.step_id in answered or finding.rule_id not in before]

@@ -21,7 +21,7 @@ from textual.widget import AwaitMount, Widget
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Finding, to_name_after_answer
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
@@ -278,13 +278,9 @@ class ChatScreen(ChatKeys):
     def _after_answer(self, step_ids: set[str], answered: Widget | None, before: set[str]) -> None:
         """Bring the panes up to date, and say below the answers what the review found in them."""
         self._update_side()
-        # The live review shows a finding once its questions are passed: name it when it appears.
         above = self._question if self._question is not None and self._question is not answered else None
-        for finding in self.findings:
-            if finding.step_id in step_ids or finding.rule_id not in before:
-                self.chat_log.notice(
-                    t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above
-                )
+        for finding in to_name_after_answer(self.findings, before, step_ids):
+            self.chat_log.notice(t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above)
 
     @on(AnswerInput.Unreadable)
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
