@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from kansencoach.core.catalog import load_kb, load_review_rules, load_vocabulary
-from kansencoach.core.draft.draft import build_draft
+from kansencoach.core.draft.draft import build_draft, provenance
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine
 from kansencoach.core.flows.loader import LoadedFlow, load_flow
@@ -154,3 +154,13 @@ def test_conditions_that_flip_on_the_same_walk_give_the_rebuilt_draft(tmp_path: 
             assert_same_as_rebuilt(session, knowledge)
             if step_id == "eerst" and len(session.answers) > 1:
                 assert session.route().asked != before
+
+
+def test_a_question_left_out_by_its_condition_says_when_it_is_asked(tmp_path: Path) -> None:
+    # The export's appendix is read by a manager: "alleen gevraagd als …", not a logic term.
+    path = tmp_path / "keten.yaml"
+    path.write_text(CHAINED, encoding="utf-8")
+    loaded = load_flow(path, load_vocabulary())
+    route = Engine(loaded.flow.steps).route({"eerst": "nee"})
+    not_asked = dict(provenance(loaded.flow, route, "d").not_asked)
+    assert not_asked["Dan?"] == "alleen gevraagd als ‘Eerst?’ = ‘Ja’"

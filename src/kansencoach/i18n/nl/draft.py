@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "provenance.knowledge": "Interventies uit de kennisbank, met de vingerafdruk van de tekst zoals die hier staat:",
     "provenance.entry": "{name} (vingerafdruk {digest})",
     "provenance.not_asked": "Niet gevraagd:",
-    "provenance.condition": "overgeslagen, want niet waar: {condition}",
+    "provenance.condition": "alleen gevraagd als {condition}",
     "provenance.branch": "niet op de gekozen route",
     # A stored time as the officer reads it (core/dutch/clock.py)
     "time.written": "{day} om {time}",
