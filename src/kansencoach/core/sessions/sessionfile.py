@@ -232,6 +232,22 @@ def import_file(store: Store, path: Path) -> Session:
     return Session(store, info, loaded)
 
 
+def flow_note(session: Session) -> str | None:
+    """What to tell after an import when the file was made with another flow than the one here.
+
+    The session keeps the file's version and fingerprint (so `flow_changed` tells it on every
+    resume); the import itself says which way the difference goes and what it means for the answers.
+    """
+    theirs, ours = session.info.flow_version, session.loaded.flow.version
+    if theirs == ours and not session.flow_changed:
+        return None
+    title = session.loaded.flow.title
+    if theirs == ours:
+        return t("sessionfile.flow_other", flow=title, ours=ours)
+    key = "sessionfile.flow_newer" if theirs > ours else "sessionfile.flow_older"
+    return t(key, flow=title, theirs=theirs, ours=ours)
+
+
 def _event(entry: HistoryEntry) -> Event:
     value: EventValue = entry.value
     return Event(entry.kind, entry.key, value, entry.at)
