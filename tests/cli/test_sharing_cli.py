@@ -174,3 +174,16 @@ def test_a_file_of_this_flow_imports_without_a_note() -> None:
     result = kansencoach("sessions", "import", GOOD)
     assert result.returncode == 0, result.stderr
     assert "Let op" not in result.stdout
+
+
+def test_the_portfolio_says_whether_each_goal_is_smart() -> None:
+    """The SMART rule's test stands inside an `all:`; the column read only a test at the top."""
+    for answers in (DATA / "voorstel-full.yaml", DATA / "answers" / "voorstel-zwak.yaml"):
+        assert kansencoach("run", "voorstel", "--answers", answers).returncode == 0
+    rows = {
+        cells[1]: cells[4]
+        for line in kansencoach("portfolio", "--all").stdout.splitlines()
+        if len(cells := [cell.strip() for cell in line.split("|")]) > 5
+    }
+    assert rows["VVE-bereik Overvecht"] == "ja"
+    assert rows["Meer kinderen naar de voorschool"] == "nee"
