@@ -23,7 +23,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "comments-differ.yaml": (38, "'comments' komt niet overeen met de geschiedenis"),
     "empty-title.yaml": (8, "'title' is leeg"),
     "empty.yaml": (1, "leeg"),
-    "format-version.yaml": (3, "'kansencoach_session' kan niet 2 zijn"),
+    "format-version.yaml": (3, "gemaakt met een nieuwere kansencoach (bestandsversie 2)"),
     "history-bad-kind.yaml": (47, "'kind' kan niet 'wijzig' zijn"),
     "history-bad-time.yaml": (50, "'at' heeft niet de verwachte vorm"),
     "hostile-control.yaml": (6, "onzichtbaar stuurteken (U+001B)"),

@@ -126,12 +126,24 @@ def read(path: Path) -> tuple[SessionFile, Document]:
     """The checked file; ProblemsError with path:line:col for anything that does not fit."""
     text = read_text(path)
     document = parse(text, str(path))
+    _readable_format(document)
     file = validate(SessionFile, document.data, document.position)
     if file.history is None and _cut_off(text):
         lines = text.splitlines() or [""]
         position = Position(str(path), len(lines), len(lines[-1]) + 1)
         raise ProblemsError([Problem(position, t("sessionfile.cut_off"), t("sessionfile.cut_off_hint"))])
     return file, document
+
+
+def _readable_format(document: Document) -> None:
+    """A file in a later format than this kansencoach reads is told so, with what to do about it;
+    the schema alone would only say that its number can only be 1."""
+    data = document.data
+    written = data.get("kansencoach_session") if isinstance(data, dict) else None
+    if isinstance(written, int) and not isinstance(written, bool) and written > FORMAT_VERSION:
+        position = document.position(("kansencoach_session",))
+        message = t("sessionfile.newer_format", written=written, read=FORMAT_VERSION)
+        raise ProblemsError([Problem(position, message, t("sessionfile.newer_format_hint"))])
 
 
 def _cut_off(text: str) -> bool:

@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
     "sessionfile.end": "Einde van het sessiebestand. Laat deze regel staan: zo ziet kansencoach dat het bestand heel is.",
     "sessionfile.cut_off": "het sessiebestand houdt hier op: de geschiedenis en de laatste regel ('# Einde van het sessiebestand') ontbreken, dus het bestand is onderweg afgekapt en er kunnen antwoorden missen",
     "sessionfile.cut_off_hint": "vraag de afzender het bestand opnieuw te sturen, als bijlage; heb je zelf de geschiedenis weggehaald, zet dan die laatste regel weer onderaan",
+    "sessionfile.newer_format": "dit sessiebestand is gemaakt met een nieuwere kansencoach (bestandsversie {written}); deze kansencoach leest bestandsversie {read}",
+    "sessionfile.newer_format_hint": "werk kansencoach bij en lees het bestand opnieuw in, of vraag de afzender om een export als Markdown of Word om te lezen",
     "sessionfile.differs": "'{part}' komt niet overeen met de geschiedenis onderaan het bestand",
     "sessionfile.differs_hint": "pas alleen 'answers' aan, of haal 'history' helemaal weg om het bestand uit zijn delen op te bouwen",
     "sessionfile.unknown_flow": "deze sessie hoort bij de flow '{flow}', die hier niet bestaat",
