@@ -149,11 +149,43 @@ def test_serve_on_every_address_without_a_public_url_says_to_give_one(
 ) -> None:
     started: list[str | None] = []
     monkeypatch.setattr("textual_serve.server.Server.serve", lambda self: started.append(self.public_url))
-    result = kansencoach("serve", "--host", "0.0.0.0")
+    port = str(free_port())  # serve tries the port before it says where to open it
+    result = kansencoach("serve", "--host", "0.0.0.0", "--port", port)
     assert result.returncode == 0
     assert "--public-url" in result.stderr and "0.0.0.0" in result.stderr
-    result = kansencoach("serve", "--host", "0.0.0.0", "--public-url", "https://kansen.gemeente.nl/")
+    result = kansencoach(
+        "serve", "--host", "0.0.0.0", "--port", port, "--public-url", "https://kansen.gemeente.nl/"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "Open https://kansen.gemeente.nl in je browser" in result.stdout
-    assert started == ["http://0.0.0.0:8000", "https://kansen.gemeente.nl"]
+    assert started == [f"http://0.0.0.0:{port}", "https://kansen.gemeente.nl"]
+
+
+def test_serve_on_a_port_in_use_says_so_before_announcing_anything() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = kansencoach("serve", "--port", str(port))
+    assert result.returncode == 2
+    assert result.stdout == ""  # no 'Open ... in je browser' for a server that never listened
+    assert result.stderr == (
+        f"kansencoach: poort {port} is al in gebruik, door een ander programma of een kansencoach serve"
+        f" die nog loopt; kies een andere poort, bijvoorbeeld --port {port + 1}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("host", "told"),
+    [
+        ("geen-server.invalid", "is niet te vinden: het is geen adres en geen naam die deze computer kent"),
+        ("192.0.2.1", "is een adres dat niet bij deze computer hoort"),  # TEST-NET-1: never ours
+    ],
+)
+def test_serve_on_a_host_that_is_not_this_computer_says_so(host: str, told: str) -> None:
+    result = kansencoach("serve", "--host", host, "--port", str(free_port()))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"kansencoach: --host {host} {told}; laat --host weg")
+    assert "Traceback" not in result.stderr

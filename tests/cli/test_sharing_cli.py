@@ -23,7 +23,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "comments-differ.yaml": (38, "'comments' komt niet overeen met de geschiedenis"),
     "empty-title.yaml": (8, "'title' is leeg"),
     "empty.yaml": (1, "leeg"),
-    "format-version.yaml": (3, "'kansencoach_session' kan niet 2 zijn"),
+    "format-version.yaml": (3, "gemaakt met een nieuwere kansencoach (bestandsversie 2)"),
     "history-bad-kind.yaml": (47, "'kind' kan niet 'wijzig' zijn"),
     "history-bad-time.yaml": (50, "'at' heeft niet de verwachte vorm"),
     "hostile-control.yaml": (6, "onzichtbaar stuurteken (U+001B)"),
@@ -147,3 +147,43 @@ def test_afgehandeld_marks_the_comments_on_the_question_done() -> None:
     assert "1 opmerking bij deze vraag afgehandeld." in done.stdout
     again = kansencoach("run", "--resume", session_id, "--plain", stdin="stop\n")
     assert "(afgehandeld): Noem de cijfers." in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("version", "fingerprint", "expected"),
+    [
+        ("3", None, "gemaakt met een nieuwere versie van de flow 'Mini-voorstel' (versie 3; hier versie 1)"),
+        ("1", "0123456789abcdef", "de flow 'Mini-voorstel' is hier anders dan waarmee het bestand is gemaakt"),
+    ],
+)
+def test_a_file_from_another_flow_version_is_imported_and_says_so(
+    tmp_path: Path, version: str, fingerprint: str | None, expected: str
+) -> None:
+    text = GOOD.read_text(encoding="utf-8").replace("  version: 1\n", f"  version: {version}\n")
+    if fingerprint is not None:
+        text = re.sub(r"fingerprint: [0-9a-f]+", f"fingerprint: {fingerprint}", text)
+    other = tmp_path / "ander.yaml"
+    other.write_text(text, encoding="utf-8")
+    result = kansencoach("sessions", "import", other)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert "Alle antwoorden zijn ingelezen" in result.stdout
+
+
+def test_a_file_of_this_flow_imports_without_a_note() -> None:
+    result = kansencoach("sessions", "import", GOOD)
+    assert result.returncode == 0, result.stderr
+    assert "Let op" not in result.stdout
+
+
+def test_the_portfolio_says_whether_each_goal_is_smart() -> None:
+    """The SMART rule's test stands inside an `all:`; the column read only a test at the top."""
+    for answers in (DATA / "voorstel-full.yaml", DATA / "answers" / "voorstel-zwak.yaml"):
+        assert kansencoach("run", "voorstel", "--answers", answers).returncode == 0
+    rows = {
+        cells[1]: cells[4]
+        for line in kansencoach("portfolio", "--all").stdout.splitlines()
+        if len(cells := [cell.strip() for cell in line.split("|")]) > 5
+    }
+    assert rows["VVE-bereik Overvecht"] == "ja"
+    assert rows["Meer kinderen naar de voorschool"] == "nee"

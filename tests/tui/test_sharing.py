@@ -102,6 +102,9 @@ async def test_importeren_reads_a_session_file_in(flow_dir: Path) -> None:
         assert screen.is_current
         sessions = screen.query_one("#sessions", OptionList)
         assert any("Mini" in str(option.prompt) for option in sessions.options)
+        # the officer knows the session by its title; its id means nothing in the app
+        told = [str(note.message) for note in app._notifications]
+        assert told == ["Ingelezen: Mini. Je vindt het bij de sessies."]
 
 
 async def test_the_export_dialog_writes_a_session_file(fixed_world: Path) -> None:

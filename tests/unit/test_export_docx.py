@@ -17,6 +17,7 @@ from kansencoach.core.draft.export.docx import TEMPLATE_NAME, to_docx
 from kansencoach.core.flows.loader import LoadedFlow
 
 from export_cases import docx_structure, hostile_answers, markdown_structure
+from helpers import DATA, kansencoach
 
 META = ExportMeta("mini", 1, "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00")
 ANSWERS = hostile_answers("Kinderen in Overvecht krijgen vaker een te laag schooladvies.")
@@ -73,3 +74,16 @@ def test_a_missing_or_broken_template_is_explained(
         path.write_bytes(content)
     with pytest.raises(WriteError, match=r"huisstijl\.docx .*(bestaat niet|geen Word-document)"):
         to_docx(build_draft(mini.flow, ANSWERS), META, path)
+
+
+def test_the_word_file_is_by_the_officer_who_exported_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word's File > Info and a document system show the author: the officer, not the tool."""
+    monkeypatch.setenv("KANSENCOACH_AUTHOR", "Fatima el Amrani")
+    out = tmp_path / "voorstel.docx"
+    result = kansencoach("run", "voorstel", "--answers", DATA / "voorstel-full.yaml", "--export", out)
+    assert result.returncode == 0, result.stderr
+    properties = docx.Document(str(out)).core_properties
+    assert (properties.author, properties.last_modified_by) == ("Fatima el Amrani",) * 2
+    assert properties.title == "VVE-bereik Overvecht"

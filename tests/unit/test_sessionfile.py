@@ -138,3 +138,28 @@ def test_an_earlier_answer_that_no_longer_fits_is_not_offered(tmp_path: Path, mi
         session = start_from(store, mini, "Nieuw", {"domein": "ruimtevaart", "verschil": "tekst"})
         assert session.offered(step(session, "domein")) is None
         assert session.offered(step(session, "verschil")) == "tekst"
+
+
+def test_a_file_cut_off_before_its_history_is_refused(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:
+    """A mail client that cuts the file short must not turn it into a shorter session."""
+    with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
+        text = sessionfile.dump(full_session(first, mini))
+        cut = text[: text.index("  budget: 25000") + len("  budget: 25")]
+        path = session_file(tmp_path, cut)
+        with pytest.raises(ProblemsError) as raised:
+            sessionfile.import_file(second, path)
+        assert second.sessions() == []
+    problem = raised.value.problems[0]
+    assert problem.message == t("sessionfile.cut_off")
+    assert str(problem.position) == f"{path}:{len(cut.splitlines())}:13"
+
+
+def test_a_file_whose_history_was_taken_out_by_hand_is_built_from_its_parts(
+    tmp_path: Path, mini: LoadedFlow, test_flows: Path
+) -> None:
+    with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
+        text = sessionfile.dump(full_session(first, mini))
+        parts = text[: text.index("history:")] + text[text.rindex("\n# ") + 1 :]
+        again = sessionfile.import_file(second, session_file(tmp_path, parts))
+        assert again.answers == MINI_ANSWERS
+        assert again.state.suggestions == {"vve": "accepted", "zomerschool": "dismissed"}

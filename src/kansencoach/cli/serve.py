@@ -73,11 +73,52 @@ def _serve(arguments: argparse.Namespace) -> int:
     if not 0 < arguments.port < 65536:
         raise UserError(t("cli.serve_bad_port", port=arguments.port))
     public_url = None if arguments.public_url is None else public_address(arguments.public_url)
-    print(t("cli.serve_open", url=public_url or f"http://{arguments.host}:{arguments.port}"))
-    if public_url is None and arguments.host in _EVERY_ADDRESS:
-        print(t("cli.serve_no_public_url", host=arguments.host), file=sys.stderr)
-    server(arguments.host, arguments.port, public_url).serve()
+    host, port = arguments.host, arguments.port
+    try_listening(host, port)
+    print(t("cli.serve_open", url=public_url or f"http://{host}:{port}"))
+    if public_url is None and host in _EVERY_ADDRESS:
+        print(t("cli.serve_no_public_url", host=host), file=sys.stderr)
+    try:
+        server(host, port, public_url).serve()
+    except OSError as error:  # taken between the try and the server's own bind
+        raise _refused(error, host, port) from None
     return 0
+
+
+def try_listening(host: str, port: int) -> None:
+    """UserError, in Dutch, when the server could not listen on `host`:`port`; before the line that
+    says where to open it, so a port in use is not announced as ready. Bound as aiohttp binds it
+    (SO_REUSEADDR where not Windows), so a port a closed server left in TIME_WAIT is not refused."""
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        for family, kind, protocol, _, address in found:
+            with socket.socket(family, kind, protocol) as probe:
+                if sys.platform != "win32":
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                probe.bind(address)
+    except OSError as error:
+        raise _refused(error, host, port) from None
+
+
+def _refused(error: OSError, host: str, port: int) -> UserError:
+    """Why the server cannot listen, as the officer can act on it."""
+    import errno
+    import socket
+
+    def named(*names: str) -> bool:
+        return error.errno in {getattr(errno, name) for name in names if hasattr(errno, name)}
+
+    if isinstance(error, socket.gaierror):
+        return UserError(t("cli.serve_unknown_host", host=host))
+    if named("EADDRINUSE", "WSAEADDRINUSE"):
+        return UserError(t("cli.serve_port_in_use", port=port, other=port + 1 if port < 65535 else 8000))
+    if named("EADDRNOTAVAIL", "WSAEADDRNOTAVAIL"):
+        return UserError(t("cli.serve_foreign_host", host=host))
+    if named("EACCES", "WSAEACCES"):
+        return UserError(t("cli.serve_port_forbidden", port=port))
+    return UserError(t("cli.serve_cannot_listen", host=host, port=port))
 
 
 _EVERY_ADDRESS = frozenset({"0.0.0.0", "::", ""})

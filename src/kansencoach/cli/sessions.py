@@ -83,11 +83,14 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_import(arguments: argparse.Namespace) -> int:
-    from kansencoach.core.sessions.sessionfile import import_file
+    from kansencoach.core.sessions.sessionfile import flow_note, import_file
 
     with open_store() as store:
         session = import_file(store, arguments.file)
     print(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+    note = flow_note(session)
+    if note is not None:
+        print(note)
     if session.orphans:
         print(t("sessionfile.orphans", count=len(session.orphans)))
         for orphan in session.orphans:

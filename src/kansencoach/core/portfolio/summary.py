@@ -9,10 +9,11 @@ which interventions are used with what evidence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kansencoach.core.draft.review import RuleBook
+from kansencoach.core.draft.review.rules import AllOf, AnyOf, Check, NoneOf, NotSmart
 from kansencoach.core.flows.models import AllocateStep, InfoStep
 from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.knowledge.base import KnowledgeBase
@@ -56,7 +57,7 @@ def row_of(session: Session, knowledge: KnowledgeBase, rules: RuleBook | None) -
     """The portfolio row of one session, from its draft and review."""
     draft = session.draft(knowledge, rules)
     findings = draft.findings or ()
-    goal_keys = {getattr(rule.when, "not_smart", None) for rule in rules.rules} if rules else set()
+    goal_keys = {key for rule in rules.rules for key in _smart_goals(rule.when)} if rules else set()
     goal_rules = {rule.id for rule in rules.rules if rule.concerns in goal_keys} if rules else set()
     has_goal = bool(goal_keys & set(draft.keys.values()))
     return Row(
@@ -68,6 +69,17 @@ def row_of(session: Session, knowledge: KnowledgeBase, rules: RuleBook | None) -
         findings=tuple(f.title for f in findings),
         interventions=tuple((item.name, item.evidence) for item in draft.accepted),
     )
+
+
+def _smart_goals(check: Check) -> Iterator[str]:
+    """The draft keys whose goal `check` tests for SMART, wherever in its all/any/not it stands."""
+    if isinstance(check, NotSmart):
+        yield check.not_smart
+    elif isinstance(check, AllOf | AnyOf):
+        for part in check.all if isinstance(check, AllOf) else check.any:
+            yield from _smart_goals(part)
+    elif isinstance(check, NoneOf):
+        yield from _smart_goals(check.not_)
 
 
 def summarise(rows: Sequence[Row], one_sided_share: int = 70) -> Portfolio:

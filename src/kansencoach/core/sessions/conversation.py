@@ -184,6 +184,7 @@ class Conversation:
             self.session.loaded.flow.version,
             self.session.info.created,
             now(),
+            self.author(),
         )
 
     def default_export_path(self, fmt: OutputFormat = "markdown") -> Path:

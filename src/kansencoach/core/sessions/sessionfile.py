@@ -5,6 +5,10 @@ id with each question as a comment, the suggestion decisions, the comments, and 
 history. The history is what an import replays, with its own times, so export → import → export
 gives the same file. The other parts are there to be read and edited: an answer changed by hand is
 imported as a new answer after the history; a file without history is built from its parts.
+
+The file ends in a comment line (`END`), so that a file cut off on its way (a mail client, a copy
+broken off) is refused instead of read as a shorter session: a cut before the history loses the
+answers after the cut, and the last answer kept may end mid-sentence.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kansencoach.core.catalog import UnknownFlow, find_flow, scan_flows
 from kansencoach.core.common.ids import Identifier
-from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import Position, Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
-from kansencoach.core.common.yamlsource import Document, read_document
+from kansencoach.core.common.yamlsource import Document, parse, read_text
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
@@ -114,13 +118,44 @@ def dump(session: Session) -> str:
     parts.append(_yaml({"comments": comments}))
     history = [_entry(event) for event in session.store.events(info.id)]
     parts.append(f"# {t('sessionfile.history')}\n" + _yaml({"history": history}))
+    parts.append(f"# {t('sessionfile.end')}\n")
     return "".join(parts)
 
 
 def read(path: Path) -> tuple[SessionFile, Document]:
     """The checked file; ProblemsError with path:line:col for anything that does not fit."""
-    document = read_document(path)
-    return validate(SessionFile, document.data, document.position), document
+    text = read_text(path)
+    document = parse(text, str(path))
+    _readable_format(document)
+    file = validate(SessionFile, document.data, document.position)
+    if file.history is None and _cut_off(text):
+        lines = text.splitlines() or [""]
+        position = Position(str(path), len(lines), len(lines[-1]) + 1)
+        raise ProblemsError([Problem(position, t("sessionfile.cut_off"), t("sessionfile.cut_off_hint"))])
+    return file, document
+
+
+def _readable_format(document: Document) -> None:
+    """A file in a later format than this kansencoach reads is told so, with what to do about it;
+    the schema alone would only say that its number can only be 1."""
+    data = document.data
+    written = data.get("kansencoach_session") if isinstance(data, dict) else None
+    if isinstance(written, int) and not isinstance(written, bool) and written > FORMAT_VERSION:
+        position = document.position(("kansencoach_session",))
+        message = t("sessionfile.newer_format", written=written, read=FORMAT_VERSION)
+        raise ProblemsError([Problem(position, message, t("sessionfile.newer_format_hint"))])
+
+
+def _cut_off(text: str) -> bool:
+    """Whether `text` begins as `dump` writes a file and lacks the line it ends with.
+
+    Only a file without history is refused for it: one cut off inside its history still holds
+    every answer (its answers part comes first), and files written before the end line existed
+    have one. A file an officer wrote from scratch has neither the first line nor the last.
+    """
+    header = f"# {t('sessionfile.header', title='')}"
+    end = f"# {t('sessionfile.end')}"
+    return text.startswith(header) and end not in (line.strip() for line in text.splitlines())
 
 
 def events_for_import(file: SessionFile, document: Document, loaded: LoadedFlow) -> Imported:
@@ -207,6 +242,22 @@ def import_file(store: Store, path: Path) -> Session:
         imported.title, imported.flow_id, imported.flow_version, imported.flow_hash, imported.events
     )
     return Session(store, info, loaded)
+
+
+def flow_note(session: Session) -> str | None:
+    """What to tell after an import when the file was made with another flow than the one here.
+
+    The session keeps the file's version and fingerprint (so `flow_changed` tells it on every
+    resume); the import itself says which way the difference goes and what it means for the answers.
+    """
+    theirs, ours = session.info.flow_version, session.loaded.flow.version
+    if theirs == ours and not session.flow_changed:
+        return None
+    title = session.loaded.flow.title
+    if theirs == ours:
+        return t("sessionfile.flow_other", flow=title, ours=ours)
+    key = "sessionfile.flow_newer" if theirs > ours else "sessionfile.flow_older"
+    return t(key, flow=title, theirs=theirs, ours=ours)
 
 
 def _event(entry: HistoryEntry) -> Event:

@@ -293,7 +293,7 @@ class StartScreen(Screen[None]):
     async def action_import(self) -> None:
         """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
         from kansencoach.core.common.problems import ProblemsError
-        from kansencoach.core.sessions.sessionfile import import_file
+        from kansencoach.core.sessions.sessionfile import flow_note, import_file
         from kansencoach.core.sessions.store import StoreError
         from kansencoach.tui.screens.dialogs import TextPrompt
 
@@ -307,7 +307,9 @@ class StartScreen(Screen[None]):
         except (StoreError, ProblemsError) as error:
             self.app.notify(_message(error), severity="error", timeout=15)
             return
-        self.app.notify(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+        note = flow_note(session)
+        told = t("sessionfile.imported_here", title=session.info.title)
+        self.app.notify(told if note is None else f"{told}\n{note}", timeout=5 if note is None else 15)
         self.refresh_lists()
 
     @work(exclusive=True, group="edit")

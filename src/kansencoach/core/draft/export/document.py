@@ -27,6 +27,8 @@ class ExportMeta:
     flow_version: int
     created: str
     exported: str
+    author: str = ""
+    """Who exports it (KANSENCOACH_AUTHOR, else the login name): the Word file's author."""
 
 
 Style = Literal["plain", "strong", "em", "authored"]

@@ -116,7 +116,9 @@ def _a4(word: WordDocument) -> None:
 def _properties(word: WordDocument, title: str, meta: ExportMeta) -> None:
     properties = word.core_properties
     properties.title = title
-    properties.author = properties.last_modified_by = "kansencoach"
+    # Word shows the author in File > Info and a document system files the memo under it: the
+    # officer who exported it, as their comments are signed; the tool only when no one is known.
+    properties.author = properties.last_modified_by = meta.author or "kansencoach"
     properties.subject = properties.keywords = properties.comments = ""
     properties.revision = 1
     properties.created = datetime.fromisoformat(meta.created)
