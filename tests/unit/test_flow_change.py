@@ -8,6 +8,7 @@ from kansencoach.core.catalog import load_vocabulary
 from kansencoach.core.draft.export import ExportMeta, to_markdown
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.flows.models import AnswerValue
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 
@@ -39,6 +40,8 @@ def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> 
         resumed = Session(store, store.session(session.info.id), load_flow(V2, vocabulary))
         assert resumed.flow_changed
         assert [orphan.step_id for orphan in resumed.orphans] == ["criteria"]
+        # Listed by `sessions show` and `sessions import` without the step id or Python's quotes.
+        assert Conversation.kept_apart(resumed) == ["- een vraag die er niet meer is: Bereik"]
         assert resumed.state.answers == before  # every answer is still in the log
         assert "criteria" not in resumed.answers
         assert resumed.answers["domein"] == "gezondheid"
@@ -76,6 +79,7 @@ def test_an_answer_the_changed_question_no_longer_takes_is_asked_again(tmp_path:
         second = load_flow(narrowed, vocabulary)
         resumed = Session(store, store.session(session.info.id), second)
         assert [(orphan.step_id, orphan.value) for orphan in resumed.orphans] == [("urgentie", 4)]
+        assert Conversation.kept_apart(resumed) == ["- Hoe urgent?: 4"]
         assert resumed.state.answers["urgentie"] == 4, "kept in the log"
         assert "urgentie" not in resumed.answers
         current = resumed.current()

@@ -83,6 +83,7 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
 
 
 def _sessions_import(arguments: argparse.Namespace) -> int:
+    from kansencoach.core.sessions.conversation import Conversation
     from kansencoach.core.sessions.sessionfile import flow_note, import_file
 
     with open_store() as store:
@@ -93,8 +94,8 @@ def _sessions_import(arguments: argparse.Namespace) -> int:
         print(note)
     if session.orphans:
         print(t("sessionfile.orphans", count=len(session.orphans)))
-        for orphan in session.orphans:
-            print(f"- {orphan.step_id}: {orphan.value!r}")
+        for line in Conversation.kept_apart(session):
+            print(line)
     return 0
 
 

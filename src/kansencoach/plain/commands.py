@@ -91,8 +91,8 @@ def show_session(store: Store, session_id: str) -> int:
         print(f"- {Conversation.label(step)}: {answer_line(step, session.answers[step.id])}")
     if session.orphans:
         print(t("plain.orphans_header"))
-        for orphan in session.orphans:
-            print(f"- {orphan.step_id}: {orphan.value!r}")
+        for line in Conversation.kept_apart(session):
+            print(line)
     return 0
 
 

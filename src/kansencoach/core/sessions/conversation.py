@@ -120,6 +120,19 @@ class Conversation:
         return t("undo.done", label=self.label(step))
 
     @staticmethod
+    def kept_apart(session: Session) -> list[str]:
+        """The answers the flow cannot use (`Session.orphans`), one line each as both front ends
+        list them: the question's name while the flow still has it (the answer no longer fits),
+        else that its question is gone, and the answer as it was given; never a step id."""
+        engine = session.engine
+        lines = []
+        for orphan in session.orphans:
+            step = engine.step(orphan.step_id) if engine.has(orphan.step_id) else None
+            name = Conversation.label(step) if isinstance(step, QuestionStep) else t("orphan.question_gone")
+            lines.append(t("orphan.line", question=name, answer=_as_given(orphan.value)))
+        return lines
+
+    @staticmethod
     def label(step: QuestionStep) -> str:
         """A question's short name: its label, else the first line of what it asks."""
         lines = step.ask.strip().splitlines()
@@ -204,3 +217,14 @@ class Conversation:
         with contextlib.suppress(WriteError, OSError):
             write_atomic(locations.home_dir() / LAST_EXPORT_FOLDER, str(written.parent), force=True)
         return written
+
+
+def _as_given(value: AnswerValue) -> str:
+    """An answer the flow no longer reads, on one line as it was given (no step to show it by)."""
+    if value is None:
+        return t("draft.skipped")
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{option}: {points}" for option, points in value.items())
+    return " ".join(str(value).split())

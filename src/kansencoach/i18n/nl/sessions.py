@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     # Undo, in the app and in plain mode
     "undo.done": "Je antwoord op '{label}' is teruggenomen: pas het aan en verstuur het opnieuw.",
     "undo.done_elsewhere": "Je laatste antwoord is teruggenomen.",
+    "orphan.line": "- {question}: {answer}",
+    "orphan.question_gone": "een vraag die er niet meer is",
     "undo.nothing": "Er is geen antwoord om terug te nemen.",
     # Store
     "store.no_session": "er is geen sessie '{id}'; `kansencoach sessions list` toont alle sessies",
