@@ -301,3 +301,12 @@ def test_the_start_menu_names_an_own_flow_that_does_not_load(kansencoach_home: P
     assert result.returncode == 0, result.stderr
     assert f"eigen KAPOT: 1 fout in {broken}; zie `kansencoach flows validate {broken}`" in result.stdout
     assert "Nieuw: Voorstel ongelijk investeren" in result.stdout
+
+
+def test_at_the_end_a_question_command_says_why_it_cannot_and_undo_reopens(kansencoach_home: Path) -> None:
+    # After the last question there is no question to remark on: the officer is told so and how
+    # to get back, not shown the same prompt again; 'ongedaan' takes the last answer back.
+    result = kansencoach("run", MINI, "--plain", stdin=ALL_ANSWERS + "opmerking\nongedaan\nsubsidie C\n\n")
+    assert result.returncode == 0, result.stderr
+    assert "'opmerking' kan hier niet: er staat geen vraag meer open." in result.stdout
+    assert result.stdout.count("✓ opgeslagen") == 9  # the last answer given again after the undo

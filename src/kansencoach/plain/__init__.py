@@ -151,8 +151,15 @@ class PlainUI:
             if command == BACK:
                 self.session.back()
                 return True
-            if command == SUGGESTIONS:
+            if command == UNDO:
+                said = self.conversation.undo()
+                self.say(said)
+                if self.session.current() is not None:
+                    return True
+            elif command == SUGGESTIONS:
                 self._suggestions()
+            else:  # a remark, help or an answer belong to a question: say so, not just ask again
+                self.say(t("plain.finished_no_question", command=command, back=BACK))
 
     def _comment(self, step: QuestionStep) -> None:
         """Ask for a remark on this question and store it under the commenter's name."""

@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "plain.commands": "Typ '{back}' voor de vorige vraag, '{undo}' om je laatste antwoord terug te nemen, '{help}' voor uitleg, '{stop}' om te stoppen. Alles wordt meteen bewaard.",
     "plain.orphans": "Let op: {count} antwoorden passen niet meer bij de flow (hun vraag is weg of veranderd; een veranderde vraag komt opnieuw); ze zijn bewaard (zie kansencoach sessions show).",
     "plain.orphans.one": "Let op: {count} antwoord past niet meer bij de flow (de vraag is weg of veranderd; een veranderde vraag komt opnieuw); het is bewaard (zie kansencoach sessions show).",
+    "plain.finished_no_question": "'{command}' kan hier niet: er staat geen vraag meer open. Ga met '{back}' terug naar de vraag waar je iets aan wilt doen.",
     "plain.finished": "Klaar: alle vragen zijn beantwoord. Typ '{suggestions}' voor interventies uit de kennisbank die bij je antwoorden passen, '{back}' om een antwoord te wijzigen, of Enter om af te sluiten.",
     "plain.done": "Je antwoorden zijn bewaard. Exporteer met: kansencoach sessions export {id} (de toets: kansencoach sessions review {id}). Suggesties of een antwoord wijzigen kan later nog met: kansencoach run --resume {id} --plain",
     "plain.preview": "VOORBEELD: je antwoorden worden niet bewaard.",
