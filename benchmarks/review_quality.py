@@ -34,8 +34,12 @@ from kansencoach.core.sessions.suggest import query_from_answers
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "data" / "review"
-BASES = {"vve": REPO / "tests" / "data" / "voorstel-full.yaml", "schulden": CORPUS / "base-schulden.yaml"}
-PARTS = ("tuning", "heldout")
+BASES = {
+    "vve": REPO / "tests" / "data" / "voorstel-full.yaml",
+    "schulden": CORPUS / "base-schulden.yaml",
+    **{name: CORPUS / "heldout2" / f"base-{name}.yaml" for name in ("gezondheid", "werk", "wonen")},
+}
+PARTS = ("tuning", "heldout", "heldout2")
 
 
 @dataclass(frozen=True)
