@@ -150,6 +150,47 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
         ),
         # "Niets, dit komt er gewoon bij" is nothing stopped.
         ("vve", {"stoppen": ["Niets, dit komt er gewoon bij."]}, {"niets-gestopt"}),
+        # A goal that says the figure falls, with a target above the baseline, contradicts itself.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 daalt het aandeel huishoudens in Kanaleneiland met een betalingsachterstand naar 9%.",
+                "doel-nu": 14,
+                "doel-streef": 20,
+            },
+            {"streefwaarde-onlogisch"},
+        ),
+        # A ceiling is a goal that goes down: a target below the baseline is right.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 heeft hooguit 9% van de huishoudens in Kanaleneiland een betalingsachterstand (nu 14%).",
+                "doel-nu": 14,
+                "doel-streef": 9,
+            },
+            set(),
+        ),
+        # A denied phrase does not count: not paid from existing budgets is an own budget.
+        (
+            "vve",
+            {"dosis": "Vier uur per week. Dit betalen we niet uit bestaande budgetten maar uit nieuw geld."},
+            set(),
+        ),
+        # Agreements settled in a meeting are not on paper; oral first and then laid down are.
+        ("schulden", {"partner-afspraken": "We stemmen alles af in het netwerkoverleg."}, {"geen-afspraken"}),
+        (
+            "schulden",
+            {"partner-afspraken": "Eerst mondeling verkend, daarna vastgelegd in een convenant met de corporaties."},
+            set(),
+        ),
+        # A life world still to be heard is not heard.
+        ("schulden", {"leefwereld": "Dat willen we in het voorjaar ophalen bij bewoners."}, {"geen-leefwereld"}),
+        # "Niemand" that goes on to name who loses out is an answer.
+        (
+            "schulden",
+            {"risico-nadeel": "Niemand raakt zijn hulp kwijt, maar huishoudens in andere wijken wachten langer."},
+            set(),
+        ),
     ],
 )
 def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expected: set[str]) -> None:

@@ -333,11 +333,14 @@ class _Evaluator:
         baseline, target = self.case.values.get(parts.baseline), self.case.values.get(parts.target)
         if not isinstance(baseline, int | float) or not isinstance(target, int | float):
             return False
-        # A target above the baseline is the usual goal (more reach); only a lower one needs the goal
-        # to say it goes down.
+        # A target above the baseline is the usual goal (more reach), unless the goal says the figure
+        # falls; a lower one needs the goal to say it goes down or stays under a ceiling.
         if target == baseline:
             return True
-        return target < baseline and not text.mentions(self._text(parts.goal), self.lists[parts.down])
+        goal = self._text(parts.goal)
+        if target > baseline:
+            return parts.falls is not None and text.mentions(goal, self.lists[parts.falls])
+        return not text.mentions(goal, self.lists[parts.down])
 
     def _off_goal(self, check: IndicatorsOffGoal) -> bool:
         parts = check.indicators_off_goal
