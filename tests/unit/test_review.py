@@ -176,6 +176,12 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
             {"dosis": "Vier uur per week. Dit betalen we niet uit bestaande budgetten maar uit nieuw geld."},
             set(),
         ),
+        # "Niet alleen" adds and denies nothing: people were heard.
+        (
+            "schulden",
+            {"leefwereld": "We hebben niet alleen gesproken met bewoners, ook met de wijkagent en de huisarts."},
+            set(),
+        ),
         # Agreements settled in a meeting are not on paper; oral first and then laid down are.
         ("schulden", {"partner-afspraken": "We stemmen alles af in het netwerkoverleg."}, {"geen-afspraken"}),
         (

@@ -86,6 +86,8 @@ def names_any(text: str, known: Collection[str]) -> bool:
 
 
 _NEGATIONS = frozenset({"niet", "geen", "nooit"})
+# "Niet alleen ouders gesproken, ook kinderen" adds; it denies nothing.
+_NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zomaar"})
 
 
 def mentions(text: str, phrases: Iterable[str]) -> bool:
@@ -115,7 +117,11 @@ def mentions(text: str, phrases: Iterable[str]) -> bool:
 
 def _denied(text_words: Sequence[str], index: int) -> bool:
     """True when the word at `index` follows a negation, right before it or one word earlier."""
-    return any(word in _NEGATIONS for word in text_words[max(0, index - 2) : index])
+    return any(
+        text_words[place] in _NEGATIONS
+        and (place + 1 >= len(text_words) or text_words[place + 1] not in _NOT_ONLY)
+        for place in range(max(0, index - 2), index)
+    )
 
 
 def only(text: str, answers: Iterable[str]) -> bool:
