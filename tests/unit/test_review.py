@@ -202,3 +202,27 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
 def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expected: set[str]) -> None:
     case = review_quality.CorpusCase("-", "-", "-", base, frozenset(), answers)
     assert rule_ids(review_quality.review_case(case, review_quality.voorstel(), load_kb())) == expected
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({"doel-streef": 25}, "de streefwaarde (25) is gelijk aan de nulmeting (25)"),
+        ({"doel-streef": 20}, "de streefwaarde (20) ligt onder de nulmeting (25), maar het doel zegt niet"),
+        (
+            {
+                "doel": "Eind 2027 daalt het aandeel huishoudens in Kanaleneiland met een betalingsachterstand.",
+                "doel-nu": 14,
+                "doel-streef": 20,
+            },
+            "de streefwaarde (20) ligt boven de nulmeting (14), terwijl het doel zegt dat het cijfer daalt",
+        ),
+    ],
+)
+def test_a_target_on_the_wrong_side_says_which_side_with_both_figures(
+    answers: dict[str, object], said: str
+) -> None:
+    case = review_quality.CorpusCase("-", "-", "-", "schulden", frozenset(), answers)
+    findings = review(RULES, review_quality.review_case(case, review_quality.voorstel(), load_kb()))
+    (finding,) = [finding for finding in findings if finding.rule_id == "streefwaarde-onlogisch"]
+    assert said in finding.message

@@ -79,6 +79,21 @@ def is_er_goal(text: str, er_words: Iterable[str], amount_words: Iterable[str] =
     )
 
 
+def wrong_side(
+    baseline: float, target: float, goal: str, down_words: Iterable[str], falls_words: Iterable[str]
+) -> str | None:
+    """How a target misses the goal's direction ('equal', 'lower', 'higher'), None when it does not.
+
+    A target above the baseline is the usual goal (more reach), unless the goal says the figure
+    falls; a lower one needs the goal to say it goes down or stays under a ceiling.
+    """
+    if target == baseline:
+        return "equal"
+    if target > baseline:
+        return "higher" if mentions(goal, falls_words) else None
+    return None if mentions(goal, down_words) else "lower"
+
+
 def names_any(text: str, known: Collection[str]) -> bool:
     """True when a word of `text`, or the head of a compound in it, is one of `known`."""
     folded = frozenset(fold(word) for word in known)
