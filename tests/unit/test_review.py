@@ -150,8 +150,79 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
         ),
         # "Niets, dit komt er gewoon bij" is nothing stopped.
         ("vve", {"stoppen": ["Niets, dit komt er gewoon bij."]}, {"niets-gestopt"}),
+        # A goal that says the figure falls, with a target above the baseline, contradicts itself.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 daalt het aandeel huishoudens in Kanaleneiland met een betalingsachterstand naar 9%.",
+                "doel-nu": 14,
+                "doel-streef": 20,
+            },
+            {"streefwaarde-onlogisch"},
+        ),
+        # A ceiling is a goal that goes down: a target below the baseline is right.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 heeft hooguit 9% van de huishoudens in Kanaleneiland een betalingsachterstand (nu 14%).",
+                "doel-nu": 14,
+                "doel-streef": 9,
+            },
+            set(),
+        ),
+        # A denied phrase does not count: not paid from existing budgets is an own budget.
+        (
+            "vve",
+            {"dosis": "Vier uur per week. Dit betalen we niet uit bestaande budgetten maar uit nieuw geld."},
+            set(),
+        ),
+        # "Niet alleen" adds and denies nothing: people were heard.
+        (
+            "schulden",
+            {"leefwereld": "We hebben niet alleen gesproken met bewoners, ook met de wijkagent en de huisarts."},
+            set(),
+        ),
+        # Agreements settled in a meeting are not on paper; oral first and then laid down are.
+        ("schulden", {"partner-afspraken": "We stemmen alles af in het netwerkoverleg."}, {"geen-afspraken"}),
+        (
+            "schulden",
+            {"partner-afspraken": "Eerst mondeling verkend, daarna vastgelegd in een convenant met de corporaties."},
+            set(),
+        ),
+        # A life world still to be heard is not heard.
+        ("schulden", {"leefwereld": "Dat willen we in het voorjaar ophalen bij bewoners."}, {"geen-leefwereld"}),
+        # "Niemand" that goes on to name who loses out is an answer.
+        (
+            "schulden",
+            {"risico-nadeel": "Niemand raakt zijn hulp kwijt, maar huishoudens in andere wijken wachten langer."},
+            set(),
+        ),
     ],
 )
 def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expected: set[str]) -> None:
     case = review_quality.CorpusCase("-", "-", "-", base, frozenset(), answers)
     assert rule_ids(review_quality.review_case(case, review_quality.voorstel(), load_kb())) == expected
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({"doel-streef": 25}, "de streefwaarde (25) is gelijk aan de nulmeting (25)"),
+        ({"doel-streef": 20}, "de streefwaarde (20) ligt onder de nulmeting (25), maar het doel zegt niet"),
+        (
+            {
+                "doel": "Eind 2027 daalt het aandeel huishoudens in Kanaleneiland met een betalingsachterstand.",
+                "doel-nu": 14,
+                "doel-streef": 20,
+            },
+            "de streefwaarde (20) ligt boven de nulmeting (14), terwijl het doel zegt dat het cijfer daalt",
+        ),
+    ],
+)
+def test_a_target_on_the_wrong_side_says_which_side_with_both_figures(
+    answers: dict[str, object], said: str
+) -> None:
+    case = review_quality.CorpusCase("-", "-", "-", "schulden", frozenset(), answers)
+    findings = review(RULES, review_quality.review_case(case, review_quality.voorstel(), load_kb()))
+    (finding,) = [finding for finding in findings if finding.rule_id == "streefwaarde-onlogisch"]
+    assert said in finding.message

@@ -29,6 +29,15 @@ MESSAGES: dict[str, str] = {
     "review.gap.date": "een datum of termijn",
     "review.detail.evidence": "{weak} heeft geen bekend bewijs, terwijl {better} beter onderbouwd is",
     "review.detail.groups": "het doel noemt {wanted}, de gekozen interventies zijn voor {offered}",
+    "review.detail.direction.equal": "de streefwaarde ({target}) is gelijk aan de nulmeting ({baseline})",
+    "review.detail.direction.lower": (
+        "de streefwaarde ({target}) ligt onder de nulmeting ({baseline}), maar het doel zegt niet dat "
+        "het cijfer omlaag moet"
+    ),
+    "review.detail.direction.higher": (
+        "de streefwaarde ({target}) ligt boven de nulmeting ({baseline}), terwijl het doel zegt dat het "
+        "cijfer daalt"
+    ),
     "review.severity.blokkerend": "Blokkerend",
     "review.severity.aandacht": "Aandacht",
     "review.severity.tip": "Tip",

@@ -40,6 +40,7 @@ from kansencoach.core.draft.review.rules import (
 )
 from kansencoach.core.dutch.causal import shape
 from kansencoach.core.dutch.dates import names_a_time
+from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.models import AnswerValue
@@ -249,6 +250,8 @@ class _Evaluator:
             return self._evidence_gap()
         if isinstance(check, TargetMismatch):
             return self._target_mismatch(check)
+        if isinstance(check, TargetDirection):
+            return self._wrong_direction(check)
         return self._simple(check), ""
 
     def _simple(self, check: Check) -> bool:
@@ -280,8 +283,6 @@ class _Evaluator:
             return case.values.get(check.key) == check.equals
         if isinstance(check, FlowWarning):
             return check.warning in case.warnings
-        if isinstance(check, TargetDirection):
-            return self._wrong_direction(check)
         if isinstance(check, IndicatorsOffGoal):
             return self._off_goal(check)
         if isinstance(check, TextTest):
@@ -328,16 +329,18 @@ class _Evaluator:
                 group_words.update(word.lower() for word in term.synonyms)
         return group_words
 
-    def _wrong_direction(self, check: TargetDirection) -> bool:
+    def _wrong_direction(self, check: TargetDirection) -> tuple[bool, str]:
+        """Whether the target lies on the wrong side of the baseline, and which way it is wrong."""
         parts = check.target_direction
         baseline, target = self.case.values.get(parts.baseline), self.case.values.get(parts.target)
         if not isinstance(baseline, int | float) or not isinstance(target, int | float):
-            return False
-        # A target above the baseline is the usual goal (more reach); only a lower one needs the goal
-        # to say it goes down.
-        if target == baseline:
-            return True
-        return target < baseline and not text.mentions(self._text(parts.goal), self.lists[parts.down])
+            return False, ""
+        falls = self.lists[parts.falls] if parts.falls is not None else ()
+        side = text.wrong_side(baseline, target, self._text(parts.goal), self.lists[parts.down], falls)
+        if side is None:
+            return False, ""
+        shown = {"target": format_amount(target), "baseline": format_amount(baseline)}
+        return True, t(f"review.detail.direction.{side}", **shown)
 
     def _off_goal(self, check: IndicatorsOffGoal) -> bool:
         parts = check.indicators_off_goal

@@ -119,6 +119,11 @@ class TargetParts(StrictModel):
     target: DraftKey
     goal: DraftKey
     down: Name = Field(description="De woordenlijst die zegt dat het doel omlaag moet (dalen, minder, …).")
+    falls: Name | None = Field(
+        None,
+        description="De woordenlijst die zegt dat het cijfer daalt (daalt, halveren, …): een streefwaarde "
+        "boven de nulmeting spreekt het doel dan tegen.",
+    )
 
 
 class IndicatorsOffGoal(StrictModel):
@@ -366,7 +371,7 @@ def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for group in ("target_direction", "indicators_off_goal"):
         parts = check.get(group)
         if isinstance(parts, dict):
-            for field in ("down", "ignore"):
+            for field in ("down", "falls", "ignore"):
                 if isinstance(parts.get(field), str):
                     yield (group, field), parts[field]
             skipped = parts.get("skip")

@@ -79,29 +79,64 @@ def is_er_goal(text: str, er_words: Iterable[str], amount_words: Iterable[str] =
     )
 
 
+def wrong_side(
+    baseline: float, target: float, goal: str, down_words: Iterable[str], falls_words: Iterable[str]
+) -> str | None:
+    """How a target misses the goal's direction ('equal', 'lower', 'higher'), None when it does not.
+
+    A target above the baseline is the usual goal (more reach), unless the goal says the figure
+    falls; a lower one needs the goal to say it goes down or stays under a ceiling.
+    """
+    if target == baseline:
+        return "equal"
+    if target > baseline:
+        return "higher" if mentions(goal, falls_words) else None
+    return None if mentions(goal, down_words) else "lower"
+
+
 def names_any(text: str, known: Collection[str]) -> bool:
     """True when a word of `text`, or the head of a compound in it, is one of `known`."""
     folded = frozenset(fold(word) for word in known)
     return any(head_in(word, folded) for word in words(text))
 
 
+_NEGATIONS = frozenset({"niet", "geen", "nooit"})
+# "Niet alleen ouders gesproken, ook kinderen" adds; it denies nothing.
+_NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zomaar"})
+
+
 def mentions(text: str, phrases: Iterable[str]) -> bool:
     """True when `text` contains one of the phrases: whole words, `*` at the end of a word for any ending.
 
     A one-word phrase of four letters or more also matches as the head of a compound
-    ('programmamanager' mentions 'manager').
+    ('programmamanager' mentions 'manager'). A phrase denied just before it does not count: 'niet',
+    'geen' or 'nooit' right before it or one word earlier ('we betalen het niet uit bestaande
+    budgetten' does not mention 'bestaande budgetten').
     """
     text_words = words(text)
     joined = " " + " ".join(text_words) + " "
     for phrase in phrases:
-        if _phrase_pattern(phrase).search(joined):
-            return True
+        for match in _phrase_pattern(phrase).finditer(joined):
+            if not _denied(text_words, joined.count(" ", 0, match.start()) - 1):
+                return True
         single = words(phrase)
         if len(single) == 1 and "*" not in phrase and len(single[0]) >= 4:
             head = single[0]
-            if any(word.endswith(head) and len(word) - len(head) >= 3 for word in text_words):
+            if any(
+                word.endswith(head) and len(word) - len(head) >= 3 and not _denied(text_words, index)
+                for index, word in enumerate(text_words)
+            ):
                 return True
     return False
+
+
+def _denied(text_words: Sequence[str], index: int) -> bool:
+    """True when the word at `index` follows a negation, right before it or one word earlier."""
+    return any(
+        text_words[place] in _NEGATIONS
+        and (place + 1 >= len(text_words) or text_words[place + 1] not in _NOT_ONLY)
+        for place in range(max(0, index - 2), index)
+    )
 
 
 def only(text: str, answers: Iterable[str]) -> bool:
