@@ -29,9 +29,14 @@ USER_ERROR = 2
 
 
 def path_arg(text: str) -> Path:
-    """argparse type for file arguments, importing pathlib only when one is given."""
+    """argparse type for file arguments, importing pathlib only when one is given.
+
+    `-` is refused: many tools read it as standard input or output, this one would read or write a
+    file named `-` in the current folder (an export 'Geschreven: ./-', an import of that file)."""
     from pathlib import Path
 
+    if text == "-":
+        raise argparse.ArgumentTypeError(t("cli.dash_path"))
     return Path(text)
 
 

@@ -1,0 +1,49 @@
+"""Path arguments that are not what the command needs: `-`, which other tools read as standard
+input or output, and a folder named as the Word template. Each is refused in Dutch with exit code 2
+before anything is read or written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import DATA, kansencoach
+
+MINI = DATA / "flows" / "mini.yaml"
+ANSWERS = DATA / "answers" / "quickscan.yaml"
+
+DASH_COMMANDS = [
+    ("run", str(MINI), "--answers", "-"),
+    ("run", str(MINI), "--answers", str(ANSWERS), "--export", "-"),
+    ("sessions", "import", "-"),
+    ("sessions", "export", "abc", "-o", "-"),
+    ("sessions", "export", "abc", "--session", "-"),
+    ("portfolio", "-"),
+    ("flows", "validate", "-"),
+    ("kb", "validate", "-"),
+    ("run", str(MINI), "--answers", str(ANSWERS), "--export", "x.docx", "--template", "-"),
+]
+
+
+@pytest.mark.parametrize("args", DASH_COMMANDS, ids=" ".join)
+def test_a_dash_as_a_file_is_refused_not_read_or_written_as_a_file_named_dash(
+    args: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kansencoach_home: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("title: x\n")  # a file of that name must not be taken for it either
+    result = kansencoach(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "'-' staat hier niet voor het toetsenbord of het scherm" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["-"]
+    assert (tmp_path / "-").read_text() == "title: x\n"
+
+
+def test_a_folder_as_the_word_template_is_named_a_folder(tmp_path: Path, kansencoach_home: Path) -> None:
+    output = tmp_path / "uit.docx"
+    result = kansencoach("run", "quickscan", "--answers", ANSWERS, "--export", output, "--template", tmp_path)
+    assert result.returncode == 2
+    assert f"het sjabloon {tmp_path} is een map" in result.stderr
+    assert "bestaat niet" not in result.stderr
+    assert not output.exists()
