@@ -117,6 +117,22 @@ def team_settings() -> TeamSettings:
     return TeamSettings(folders.get("flows", ()), folders.get("knowledge", ()))
 
 
+def settings_problems(kind: str) -> list[str]:
+    """What is wrong with the settings that name the `kind` ("flows" or "knowledge") folders: the
+    team file's problem, and each folder `KANSENCOACH_FLOWS`/`KANSENCOACH_KNOWLEDGE` or team.toml
+    names that is not a folder (a typo, a network drive not connected). Its files are left out
+    either way; the commands that list or check them say so, instead of showing the shipped files
+    alone as if nothing were amiss."""
+    settings = team_settings()
+    variable = f"KANSENCOACH_{'FLOWS' if kind == 'flows' else 'KNOWLEDGE'}"
+    named = [(folder, variable) for folder in _from_environment(variable)]
+    named += [(folder, str(team_file())) for folder in getattr(settings, kind)]
+    missing = [
+        t("team.no_folder", path=folder, source=source) for folder, source in named if not folder.is_dir()
+    ]
+    return [settings.problem, *missing] if settings.problem else missing
+
+
 def _expand(folder: str) -> Path:
     expanded = re.sub(r"%(\w+)%", lambda match: os.environ.get(match.group(1), match.group(0)), folder)
     return Path(os.path.expandvars(expanded)).expanduser()

@@ -4,6 +4,7 @@ before anything is read or written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,30 @@ def test_a_folder_as_the_word_template_is_named_a_folder(tmp_path: Path, kansenc
     assert f"het sjabloon {tmp_path} is een map" in result.stderr
     assert "bestaat niet" not in result.stderr
     assert not output.exists()
+
+
+@pytest.mark.parametrize("kind", ["flows", "knowledge"])
+def test_a_named_folder_that_is_not_there_is_said_by_list_and_fails_validate(
+    kind: str, tmp_path: Path, kansencoach_home: Path
+) -> None:
+    variable = f"KANSENCOACH_{kind.upper()}"
+    missing, a_file = tmp_path / "S-schijf" / kind, tmp_path / "bestand.txt"
+    a_file.write_text("geen map")
+    config = kansencoach_home / "config"
+    config.mkdir(exist_ok=True)
+    (config / "team.toml").write_text(f"{kind} = ['{tmp_path / 'niet-aangekoppeld'}']\n")
+    env = {variable: f"{missing}{os.pathsep}{a_file}"}
+    group = "flows" if kind == "flows" else "kb"
+    listed = kansencoach(group, "list", env=env)
+    assert listed.returncode == 0  # the list itself is still there
+    for folder, source in (
+        (missing, variable),
+        (a_file, variable),
+        (tmp_path / "niet-aangekoppeld", "team.toml"),
+    ):
+        assert f"{folder} is geen map (genoemd in " in listed.stderr
+        assert source in listed.stderr
+    checked = kansencoach(group, "validate", env=env)
+    assert checked.returncode == 2
+    assert f"{missing} is geen map (genoemd in {variable})" in checked.stderr
+    assert "Traceback" not in checked.stderr

@@ -162,6 +162,17 @@ def print_warnings(warnings: Sequence[Problem]) -> None:
         print_problems(warnings)
 
 
+def report_settings(kind: str) -> bool:
+    """Say on stderr what is wrong with the settings naming the `kind` folders (`locations.
+    settings_problems`: team.toml, a named folder that is not there); True if anything was said."""
+    from kansencoach import locations
+
+    problems = locations.settings_problems(kind)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return bool(problems)
+
+
 @contextlib.contextmanager
 def open_store() -> Iterator[Store]:
     """The user's store; rows it had to skip as damaged are reported on stderr when done."""

@@ -13,6 +13,7 @@ from kansencoach.cli.common import (
     origin,
     print_problems,
     print_warnings,
+    report_settings,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -65,18 +66,8 @@ def _flows_list(_: argparse.Namespace) -> int:
         else:
             print(f"{entry.id:<{width}} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
         print(f"{'':<{width}} {origin(entry.shipped, entry.path, entry.replaces)}")
-    _report_team_problem()
+    report_settings("flows")
     return 0
-
-
-def _report_team_problem() -> bool:
-    """Say so when team.toml cannot be used (its folders are then left out); True if it was said."""
-    from kansencoach import locations
-
-    problem = locations.team_settings().problem
-    if problem:
-        print(problem, file=sys.stderr)
-    return bool(problem)
 
 
 def _flows_graph(arguments: argparse.Namespace) -> int:
@@ -190,7 +181,7 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         print_problems(found, as_json=True)
     else:
         print_warnings([unread_warning(path) for path in unread])
-    team_broken = _report_team_problem()
+    team_broken = report_settings("flows")
     if broken:
         if not as_json:
             print(t("cli.invalid_summary", broken=broken, count=len(paths) + len(empty)), file=sys.stderr)

@@ -14,6 +14,7 @@ from kansencoach.cli.common import (
     path_arg,
     print_problems,
     print_warnings,
+    report_settings,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -81,6 +82,7 @@ def _kb_list(_: argparse.Namespace) -> int:
     print(t("cli.kb_count", count=len(knowledge.interventions)))
     for problem in knowledge.problems:
         print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
+    report_settings("knowledge")
     return 0
 
 
@@ -148,12 +150,13 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         interventions=t("cli.kb_count", count=examined),
         problems=t("cli.problem_count", count=len(problems)),
     )
+    settings_broken = report_settings("knowledge")
     if problems:
         print_problems(problems, verbose=arguments.verbose)
         print(summary, file=sys.stderr)
         return USER_ERROR
     print(summary)
-    return 0
+    return USER_ERROR if settings_broken else 0
 
 
 def _is_knowledge_base(path: Path) -> bool:
