@@ -75,3 +75,14 @@ def test_a_named_folder_that_is_not_there_is_said_by_list_and_fails_validate(
     assert checked.returncode == 2
     assert f"{missing} is geen map (genoemd in {variable})" in checked.stderr
     assert "Traceback" not in checked.stderr
+
+
+def test_a_file_name_with_a_newline_is_one_line_in_its_problems(
+    tmp_path: Path, kansencoach_home: Path
+) -> None:
+    broken = tmp_path / "twee\nregels.yaml"
+    broken.write_text("id: [\n")
+    result = kansencoach("flows", "validate", tmp_path)
+    assert result.returncode == 2
+    assert f"{tmp_path}/twee\u240aregels.yaml:1:1: " in result.stderr
+    assert "twee\nregels" not in result.stderr
