@@ -114,14 +114,24 @@ def team_settings() -> TeamSettings:
             problem = t("team.not_folders", key=key) + " — " + t("team.syntax_hint")
             return TeamSettings(problem=f"{path}:{_line_of(text, key)}:1: {problem}")
         folders[key] = tuple(path.parent / _expand(item) for item in values)
-    flows, knowledge = folders.get("flows", ()), folders.get("knowledge", ())
-    # A typo in a folder, or a network drive not connected: its files would silently not be there.
-    missing = [(key, folder) for key, named in folders.items() for folder in named if not folder.is_dir()]
-    if missing:
-        key, folder = missing[0]
-        problem = t("team.folder_missing", folder=folder) + " — " + t("team.folder_missing_hint")
-        return TeamSettings(flows, knowledge, f"{path}:{_line_of(text, key)}:1: {problem}")
-    return TeamSettings(flows, knowledge)
+    # A folder named that is not there is said by `settings_problems`, not here.
+    return TeamSettings(folders.get("flows", ()), folders.get("knowledge", ()))
+
+
+def settings_problems(kind: str) -> list[str]:
+    """What is wrong with the settings that name the `kind` ("flows" or "knowledge") folders: the
+    team file's problem, and each folder `KANSENCOACH_FLOWS`/`KANSENCOACH_KNOWLEDGE` or team.toml
+    names that is not a folder (a typo, a network drive not connected). Its files are left out
+    either way; the commands that list or check them say so, instead of showing the shipped files
+    alone as if nothing were amiss."""
+    settings = team_settings()
+    variable = f"KANSENCOACH_{'FLOWS' if kind == 'flows' else 'KNOWLEDGE'}"
+    named = [(folder, variable) for folder in _from_environment(variable)]
+    named += [(folder, str(team_file())) for folder in getattr(settings, kind)]
+    missing = [
+        t("team.no_folder", path=folder, source=source) for folder, source in named if not folder.is_dir()
+    ]
+    return [settings.problem, *missing] if settings.problem else missing
 
 
 def _expand(folder: str) -> Path:

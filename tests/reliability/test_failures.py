@@ -82,8 +82,10 @@ def test_a_data_dir_that_is_a_file_gives_a_clear_message(tmp_path: Path) -> None
     blocker.write_text("geen map")
     result = kansencoach("sessions", "list", home=blocker)
     assert result.returncode == 2
-    assert "kan niet schrijven" in result.stderr and "KANSENCOACH_HOME" in result.stderr
+    assert f"{blocker} is een bestand" in result.stderr and "KANSENCOACH_HOME" in result.stderr
+    assert "File exists" not in result.stderr  # the operating system's English, said of the wrong path
     assert "Traceback" not in result.stderr
+    assert blocker.read_text() == "geen map"
 
 
 def test_a_full_disk_refuses_the_answer_and_keeps_everything_before(tmp_path: Path) -> None:
@@ -153,3 +155,18 @@ def test_export_without_permission_via_cli(tmp_path: Path, kansencoach_home: Pat
     result = kansencoach("sessions", "export", session_id, "-o", target)
     assert result.returncode == 2
     assert "kansencoach:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_another_programs_database_as_the_store_is_refused_and_left_alone(kansencoach_home: Path) -> None:
+    store = kansencoach_home / "kansencoach.db"
+    with sqlite3.connect(store) as db:
+        db.execute("CREATE TABLE contacts (name TEXT)")
+        db.execute("INSERT INTO contacts VALUES ('Anna')")
+    db.close()
+    before = store.read_bytes()
+    result = kansencoach("run", MINI, "--plain", stdin="Een verschil\nstop\n")
+    assert result.returncode == 2, result.stdout
+    assert "ander programma" in result.stderr and "--reset-store" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert store.read_bytes() == before  # no tables added, not even switched to WAL mode
+    assert not Path(f"{store}-wal").exists()

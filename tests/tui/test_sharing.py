@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from driver import highlight, loaded_start, opened_chat, prompt_answered, stored_session, type_text
-from textual.widgets import Input, OptionList
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
 
 from kansencoach import locations
 from kansencoach.core import catalog
@@ -105,6 +106,35 @@ async def test_importeren_reads_a_session_file_in(flow_dir: Path) -> None:
         # the officer knows the session by its title; its id means nothing in the app
         told = [str(note.message) for note in app._notifications]
         assert told == ["Ingelezen: Mini. Je vindt het bij de sessies."]
+
+
+async def test_importeren_of_a_file_that_cannot_be_read_asks_again_with_the_path_kept(
+    flow_dir: Path, tmp_path: Path
+) -> None:
+    typed = str(tmp_path / "verkeerde-naam.yaml")
+    app = KansencoachApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded_start(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, TextPrompt)
+        first.query_one(Input).value = typed
+        await pilot.press("enter")
+        for _ in range(500):  # the import runs in a worker; a bound, so that the old way fails, not hangs
+            if app.screen is not first and isinstance(app.screen, ModalScreen):
+                break
+            await pilot.pause()
+        again = app.screen
+        assert isinstance(again, TextPrompt)
+        assert again.query_one(Input).value == typed
+        refusal = str(again.query_one("#prompt-error", Label).render())
+        assert f"{typed}:1:1" in refusal and "bestaat niet" in refusal
+        again.query_one(Input).value = str(DATA / "sessions" / "mini.yaml")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ModalScreen)
 
 
 async def test_the_export_dialog_writes_a_session_file(fixed_world: Path) -> None:

@@ -14,7 +14,7 @@ from kansencoach.tui.widgets.checklist import CheckList
 from kansencoach.tui.widgets.list_answer import ListAnswer
 from kansencoach.tui.widgets.messages import NoticeMessage
 
-from helpers import mini_flow
+from helpers import mini_flow, question
 
 TYPED = "Peuters in Overvecht gaan minder vaak"
 
@@ -180,3 +180,15 @@ async def points_added(pilot: Pilot[None], app: KansencoachApp, *points: str) ->
         await type_text(pilot, point)
         await pilot.press("enter")
     return screen
+
+
+async def test_quitting_before_a_new_list_input_is_mounted_keeps_what_was_kept_and_does_not_crash() -> None:
+    app = KansencoachApp(new_flow=mini_flow(), title="Snel weg")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await new_chat(app, pilot)
+        criteria = question(mini_flow(), "criteria")
+        screen.answer_area.ask(criteria)  # mounted, not yet composed: what Ctrl+Q can meet
+        assert isinstance(screen.answer_area.input, ListAnswer)
+        screen.keep_unsent()  # raised NoMatches ('#list-new') before
+        await pilot.pause()
+        assert screen.session.state.unsent == {}

@@ -62,11 +62,30 @@ def entry() -> int:
     ends with it, so the objects left are not searched for garbage cycles on the way out. That last
     collection walks everything still alive; after a first `kb search` over 10,000 interventions it
     cost 0.6 s, a sixth of the run, to free memory the system takes back at once anyway."""
+    _closed_streams_to_devnull()
     code = main()
     import gc
 
     gc.freeze()
     return code
+
+
+def _closed_streams_to_devnull() -> None:
+    """A standard stream the caller closed (`<&-`, `>&-`) becomes the null device: Python leaves it
+    None, which plain mode and the app cannot read or write (a traceback), and the next file opened
+    (a session lock, an export's temporary file) would take its number, so that whatever is written
+    to the stream would land in that file."""
+    import os
+
+    for number, name in enumerate(("stdin", "stdout", "stderr")):
+        try:
+            os.fstat(number)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDONLY if number == 0 else os.O_WRONLY)
+            if null != number:
+                os.dup2(null, number)
+                os.close(null)
+            setattr(sys, name, open(number, "r" if number == 0 else "w", encoding="utf-8", closefd=False))  # noqa: SIM115 (the process's own stream)
 
 
 def _main(argv: list[str]) -> int:

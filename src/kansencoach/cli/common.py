@@ -29,9 +29,14 @@ USER_ERROR = 2
 
 
 def path_arg(text: str) -> Path:
-    """argparse type for file arguments, importing pathlib only when one is given."""
+    """argparse type for file arguments, importing pathlib only when one is given.
+
+    `-` is refused: many tools read it as standard input or output, this one would read or write a
+    file named `-` in the current folder (an export 'Geschreven: ./-', an import of that file)."""
     from pathlib import Path
 
+    if text == "-":
+        raise argparse.ArgumentTypeError(t("cli.dash_path"))
     return Path(text)
 
 
@@ -133,16 +138,6 @@ def folders_help(own: list[Path], shipped: Path, key: str) -> str:
     return wrapped("\n".join(lines), columns() - 2)
 
 
-def report_team_problem() -> bool:
-    """Say so when team.toml cannot be used or names a folder that is not there; True if it was said."""
-    from kansencoach import locations
-
-    problem = locations.team_settings().problem
-    if problem:
-        print(problem, file=sys.stderr)
-    return bool(problem)
-
-
 def empty_folder(folder: Path, key: str) -> Problem:
     """The problem of a folder named to `validate` that holds nothing to check: told in the
     message `key` (and its hint), not passed as 'in orde' with nothing checked."""
@@ -192,6 +187,17 @@ def print_warnings(warnings: Sequence[Problem]) -> None:
     if warnings:
         print(t("cli.warnings", count=len(warnings)), file=sys.stderr)
         print_problems(warnings)
+
+
+def report_settings(kind: str) -> bool:
+    """Say on stderr what is wrong with the settings naming the `kind` folders (`locations.
+    settings_problems`: team.toml, a named folder that is not there); True if anything was said."""
+    from kansencoach import locations
+
+    problems = locations.settings_problems(kind)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return bool(problems)
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ from kansencoach.cli.common import (
     origin,
     print_problems,
     print_warnings,
-    report_team_problem,
+    report_settings,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -73,7 +73,7 @@ def _flows_list(_: argparse.Namespace) -> int:
         else:
             print(f"{entry.id:<{width}} {t('cli.flow_broken', count=len(entry.problems), path=entry.path)}")
         print(f"{'':<{width}} {origin(entry.shipped, entry.path, entry.replaces)}")
-    report_team_problem()
+    report_settings("flows")
     return 0
 
 
@@ -201,12 +201,12 @@ def _flows_validate(arguments: argparse.Namespace) -> int:
         print_problems(found, as_json=True)
     else:
         print_warnings([unread_warning(path) for path in unread])
-    team_broken = report_team_problem()
+    settings_broken = report_settings("flows")
     if broken:
         if not as_json:
             print(t("cli.invalid_summary", broken=broken, count=len(paths) + len(empty)), file=sys.stderr)
         return USER_ERROR
-    return USER_ERROR if team_broken else 0
+    return USER_ERROR if settings_broken else 0
 
 
 class _Judge:

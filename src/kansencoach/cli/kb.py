@@ -15,7 +15,7 @@ from kansencoach.cli.common import (
     path_arg,
     print_problems,
     print_warnings,
-    report_team_problem,
+    report_settings,
     unread_warning,
 )
 from kansencoach.i18n import t
@@ -90,7 +90,7 @@ def _kb_list(_: argparse.Namespace) -> int:
     print(t("cli.kb_count", count=len(knowledge.interventions)))
     for problem in knowledge.problems:
         print(t("cli.kb_left_out", problem=problem), file=sys.stderr)
-    report_team_problem()
+    report_settings("knowledge")
     return 0
 
 
@@ -149,10 +149,10 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
                 print(t("cli.valid", path=path))
     problems += _own_knowledge(arguments.paths or None, text)
     # A team folder left out or not there: what is in it was not checked, so this is no 'in orde'.
-    team_broken = report_team_problem()
+    settings_broken = report_settings("knowledge")
     if not text:
         print_problems(problems, as_json=True)
-        return USER_ERROR if problems or team_broken else 0
+        return USER_ERROR if problems or settings_broken else 0
     print_warnings([unread_warning(path) for path in unread])
     # The last line says what was checked and what was found, as the lines above scroll away.
     summary = t(
@@ -165,7 +165,7 @@ def _kb_validate(arguments: argparse.Namespace) -> int:
         print(summary, file=sys.stderr)
         return USER_ERROR
     print(summary)
-    return USER_ERROR if team_broken else 0
+    return USER_ERROR if settings_broken else 0
 
 
 def _is_knowledge_base(path: Path) -> bool:

@@ -19,7 +19,9 @@ class Position(NamedTuple):
     column: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        # On one line also for a file name with a newline in it (␊, as the terminal guard shows the
+        # other control characters), so that path:line:col stays one place an editor can open.
+        return f"{self.path.replace(chr(10), chr(0x240A))}:{self.line}:{self.column}"
 
 
 class _ProblemFields(NamedTuple):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kansencoach.core.sessions.lock import held
-from kansencoach.core.sessions.schema import has_tables, migrate
+from kansencoach.core.sessions.schema import migrate, tables
 from kansencoach.core.sessions.store_errors import StoreError, explain
 from kansencoach.core.sessions.walcheck import wal_fault
 from kansencoach.i18n import t
@@ -47,6 +47,8 @@ def _open(path: Path) -> sqlite3.Connection:
         status = path.stat()
         kind, had_data = status.st_mode, status.st_size > 0
     except OSError as error:
+        if os.path.lexists(path.parent) and not path.parent.is_dir():
+            raise StoreError(t("store.home_not_folder", path=path.parent)) from None
         raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
     if not stat.S_ISREG(kind):
         raise StoreError(t("store.not_regular", path=path))
@@ -60,10 +62,15 @@ def _open(path: Path) -> sqlite3.Connection:
         raise explain(error, path) from None
     try:
         db.execute("PRAGMA foreign_keys = ON")
+        if had_data:
+            # Before WAL mode is switched on: that, too, changes the file, which may not be ours.
+            found = tables(db)
+            if not found:
+                raise StoreError(t("store.incomplete", path=path))
+            if "schema_version" not in found:
+                raise StoreError(t("store.foreign", path=path))
         _switch_to_wal(db)
         db.execute("PRAGMA synchronous = FULL")
-        if had_data and not has_tables(db):
-            raise StoreError(t("store.incomplete", path=path))
         migrate(db, path)
         if db.execute("PRAGMA user_version").fetchone()[0] == 0:
             # A mark of this store in its header, which walcheck compares with the log's copy.

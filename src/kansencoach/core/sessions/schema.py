@@ -36,9 +36,11 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def has_tables(db: sqlite3.Connection) -> bool:
-    """Whether the database holds any table at all (a file with data but none is not a store)."""
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+def tables(db: sqlite3.Connection) -> set[str]:
+    """The names of the database's tables. A file with data but no table is a store cut short; one
+    with tables but no `schema_version` (which every store has had from the first) is another
+    program's database, which the store must not write its tables into."""
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def migrate(db: sqlite3.Connection, path: Path) -> None:

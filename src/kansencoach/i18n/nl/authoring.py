@@ -8,8 +8,7 @@ MESSAGES: dict[str, str] = {
     "team.syntax_hint": "schrijf een map tussen enkele aanhalingstekens, bijvoorbeeld `flows = ['S:\\Beleid\\kansencoach\\flows']`",
     "team.unknown_key": "onbekende instelling '{key}'",
     "team.keys_hint": "het teambestand kent: {keys}",
-    "team.folder_missing": "de map {folder} bestaat niet of is niet bereikbaar: wat erin staat, wordt niet gelezen",
-    "team.folder_missing_hint": "controleer het pad in het teambestand, en of de netwerkschijf verbonden is",
+    "team.no_folder": "{path} is geen map (genoemd in {source}); wat daarin zou staan wordt niet gelezen — controleer het pad, en of de netwerkschijf bereikbaar is",
     "team.not_folders": "'{key}' moet een map zijn, of een lijst mappen",
     # YAML mistakes explained (core/common/yaml_explain.py): what is wrong, then the line as it should be
     "yaml.quote_hint": "zet de tekst tussen gewone aanhalingstekens: `{fix}`",

@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "cli.session_flow_missing": "(flow niet meer te vinden)",
     "cli.session_flow_broken": "(flow bevat een fout: kansencoach flows validate)",
     "cli.deleted": "Sessie {id} ({title}) is verwijderd.",
+    "cli.dash_path": "'-' staat hier niet voor het toetsenbord of het scherm; geef een bestandsnaam (een bestand dat echt zo heet: ./-)",
     "cli.not_utf8": "het argument '{argument}' bevat tekens die geen geldige UTF-8 zijn (hier als � getoond); typ het opnieuw of stel je terminal in op UTF-8",
     "cli.unread_yml": "dit bestand wordt niet gelezen: kansencoach leest alleen bestanden die op .yaml eindigen",
     "cli.unread_yml_hint": "hernoem het naar {name}",

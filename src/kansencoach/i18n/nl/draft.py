@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "export.not_regular": "{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp) en wordt nooit vervangen; kies een andere naam",
     "export.name_too_long": "de bestandsnaam is te lang ({count} tekens, hoogstens {limit}); kies een kortere naam",
     "export.template_missing": "het sjabloon {path} bestaat niet; geef het pad van een Word-bestand (.docx) met de huisstijl",
+    "export.template_is_dir": "het sjabloon {path} is een map; geef het pad van het Word-bestand (.docx) met de huisstijl daarin",
     "export.template_bad": "{path} is geen Word-document (.docx); sla het sjabloon in Word op als .docx en probeer het opnieuw",
     "export.failed": "{path} kon niet worden geschreven ({detail})",
 }

@@ -129,7 +129,9 @@ class ChatScreen(ChatKeys):
         """Store what is in the answer box and was not sent (text, ticks), so it is offered back on resume."""
         step = self.step
         widget = self.answer_area.input
-        if step is None or widget is None or widget.sent:
+        # An input asked for but not mounted yet (Ctrl+Q in the frames it takes) holds nothing typed,
+        # and a list or tick input has no fields to read then: reading them crashed the app.
+        if step is None or widget is None or widget.sent or not widget.is_mounted:
             return
         with contextlib.suppress(StoreError):
             self.session.keep_unsent(step, widget.unsent())

@@ -52,17 +52,19 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("tui.cancel"))]
 
-    def __init__(self, question: str, value: str = "", required: str = "") -> None:
+    def __init__(self, question: str, value: str = "", required: str = "", error: str = "") -> None:
+        """`error`: what was wrong with `value` when it was sent before (a path that could not be read)."""
         super().__init__()
         self.question = question
         self.value = value
         self.required = required or t("tui.title_required")
+        self.error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(visible(self.question), classes="dialog-question", markup=False)
             yield Input(self.value, id="prompt-input")
-            yield Label("", id="prompt-error", classes="validation", markup=False)
+            yield Label(visible(self.error), id="prompt-error", classes="validation", markup=False)
             yield Label(t("tui.keys.prompt"), classes="keys-hint")
 
     @on(Input.Submitted)

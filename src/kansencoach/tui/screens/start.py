@@ -297,16 +297,20 @@ class StartScreen(Screen[None]):
         from kansencoach.core.sessions.store import StoreError
         from kansencoach.tui.screens.dialogs import TextPrompt
 
-        raw = await self.app.push_screen_wait(
-            TextPrompt(t("tui.import_question"), required=t("tui.import_required"))
-        )
-        if raw is None:
-            return
-        try:
-            session = import_file(coach(self).store, Path(raw).expanduser())
-        except (StoreError, ProblemsError) as error:
-            self.app.notify(_message(error), severity="error", timeout=15)
-            return
+        raw, refused = "", ""
+        while True:
+            # A file that cannot be read in asks again with the path as typed and why: the officer
+            # mends a typo instead of typing the whole path again.
+            prompt = TextPrompt(t("tui.import_question"), raw, t("tui.import_required"), refused)
+            typed = await self.app.push_screen_wait(prompt)
+            if typed is None:
+                return
+            raw = typed
+            try:
+                session = import_file(coach(self).store, Path(raw).expanduser())
+                break
+            except (StoreError, ProblemsError) as error:
+                refused = _message(error)
         note = flow_note(session)
         told = t("sessionfile.imported_here", title=session.info.title)
         self.app.notify(told if note is None else f"{told}\n{note}", timeout=5 if note is None else 15)

@@ -79,6 +79,8 @@ def _open(template: Path | None) -> WordDocument:
         _dutch(word)
         _a4(word)
         return word
+    if template.is_dir():
+        raise WriteError(t("export.template_is_dir", path=template))
     if not template.is_file():
         raise WriteError(t("export.template_missing", path=template))
     try:
