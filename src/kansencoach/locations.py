@@ -127,7 +127,10 @@ def settings_problems(kind: str) -> list[str]:
     settings = team_settings()
     variable = f"KANSENCOACH_{'FLOWS' if kind == 'flows' else 'KNOWLEDGE'}"
     named = [(folder, variable) for folder in _from_environment(variable)]
-    named += [(folder, str(team_file())) for folder in getattr(settings, kind)]
+    team_folders = getattr(settings, kind)
+    if team_folders:  # where in the team file: the line that names them
+        line = _line_of(team_file().read_bytes().decode("utf-8-sig", "replace"), kind)
+        named += [(folder, f"{team_file()}:{line}") for folder in team_folders]
     missing = [
         t("team.no_folder", path=folder, source=source) for folder, source in named if not folder.is_dir()
     ]
