@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kansencoach.core.draft.review import RuleBook
-from kansencoach.core.draft.review.rules import AllOf, AnyOf, Check, NoneOf, NotSmart
+from kansencoach.core.draft.review.evaluate import children
+from kansencoach.core.draft.review.rules import Check, NotSmart
 from kansencoach.core.flows.models import AllocateStep, InfoStep
 from kansencoach.core.flows.steptypes import answer_line
 from kansencoach.core.knowledge.base import KnowledgeBase
@@ -75,11 +76,8 @@ def _smart_goals(check: Check) -> Iterator[str]:
     """The draft keys whose goal `check` tests for SMART, wherever in its all/any/not it stands."""
     if isinstance(check, NotSmart):
         yield check.not_smart
-    elif isinstance(check, AllOf | AnyOf):
-        for part in check.all if isinstance(check, AllOf) else check.any:
-            yield from _smart_goals(part)
-    elif isinstance(check, NoneOf):
-        yield from _smart_goals(check.not_)
+    for part in children(check):
+        yield from _smart_goals(part)
 
 
 def summarise(rows: Sequence[Row], one_sided_share: int = 70) -> Portfolio:
