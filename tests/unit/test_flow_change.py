@@ -17,6 +17,15 @@ from helpers import DATA, question
 V1 = DATA / "flows" / "mini.yaml"
 V2 = DATA / "flows-changed" / "mini.yaml"
 """Version 2: 'criteria' removed, 'urgentie' moved to the end, option 'gezondheid' renamed, 'vroeg' added."""
+ANSWERS: list[tuple[str, AnswerValue]] = [
+    ("verschil", "Een verschil"),
+    ("domein", "gezondheid"),
+    ("groepen", ["ouders"]),
+    ("mix", {"A": 40, "B": 30, "C": 30}),
+    ("urgentie", 4),
+    ("budget", None),
+]
+"""Version 1's answers up to 'partners'."""
 
 
 def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> None:
@@ -24,17 +33,7 @@ def test_session_resumes_on_a_changed_flow_with_nothing_lost(tmp_path: Path) -> 
     with Store(tmp_path / "k.db") as store:
         first = load_flow(V1, vocabulary)
         session = Session.start(store, first, "Plan")
-        answers: list[tuple[str, AnswerValue]] = [
-            ("verschil", "Een verschil"),
-            ("domein", "gezondheid"),
-            ("groepen", ["ouders"]),
-            ("mix", {"A": 40, "B": 30, "C": 30}),
-            ("urgentie", 4),
-            ("budget", None),
-            ("partners", True),
-            ("criteria", ["Bereik"]),
-        ]
-        for step_id, value in answers:
+        for step_id, value in [*ANSWERS, ("partners", True), ("criteria", ["Bereik"])]:
             session.answer(question(first, step_id), value)
         before = dict(session.state.answers)
         resumed = Session(store, store.session(session.info.id), load_flow(V2, vocabulary))
@@ -66,15 +65,7 @@ def test_an_answer_the_changed_question_no_longer_takes_is_asked_again(tmp_path:
     with Store(tmp_path / "k.db") as store:
         first = load_flow(V1, vocabulary)
         session = Session.start(store, first, "Plan")
-        answers: list[tuple[str, AnswerValue]] = [
-            ("verschil", "Een verschil"),
-            ("domein", "gezondheid"),
-            ("groepen", ["ouders"]),
-            ("mix", {"A": 40, "B": 30, "C": 30}),
-            ("urgentie", 4),
-            ("budget", None),
-        ]
-        for step_id, value in answers:
+        for step_id, value in ANSWERS:
             session.answer(question(first, step_id), value)
         second = load_flow(narrowed, vocabulary)
         resumed = Session(store, store.session(session.info.id), second)
