@@ -56,7 +56,11 @@ def test_a_stand_in_left_in_the_answers_is_pointed_out(kansencoach_home: Path, t
     answers.write_text(made, encoding="utf-8")
     run = kansencoach("run", mini, "--answers", answers)
     assert run.returncode == 0
-    assert "nog de voorbeeldtekst van `kansencoach example` (verschil, criteria, stoppen)" in run.stderr, run.stderr
-    own = made.replace("verschil: Schrijf hier je antwoord.", "verschil: Peuters gaan minder naar de voorschool.")
+    assert "nog de voorbeeldtekst van `kansencoach example` (verschil, criteria, stoppen)" in run.stderr, (
+        run.stderr
+    )
+    own = made.replace(
+        "verschil: Schrijf hier je antwoord.", "verschil: Peuters gaan minder naar de voorschool."
+    )
     answers.write_text(own.replace("- Punt 1", "- Losse subsidies"), encoding="utf-8")
     assert made != own and "voorbeeldtekst" not in kansencoach("run", mini, "--answers", answers).stderr

@@ -65,7 +65,8 @@ def test_the_first_words_of_a_label_map_to_it(typed: str) -> None:
     result = kansencoach("kb", "search", "peuters", "--domain", typed, "--limit", "1")
     assert result.returncode == 0, result.stderr
     assert (
-        result.stderr == f"--domain '{typed}' opgevat als ‘Vroeg- en voorschoolse educatie en het jonge kind’\n"
+        result.stderr
+        == f"--domain '{typed}' opgevat als ‘Vroeg- en voorschoolse educatie en het jonge kind’\n"
     )
 
 
@@ -78,7 +79,9 @@ def test_first_words_several_labels_share_map_to_none() -> None:
 def test_unknown_facet_values_list_the_valid_ones_by_label() -> None:
     domain = kansencoach("kb", "search", "taal", "--domain", "zzz")
     assert domain.returncode == 2 and "--domain 'zzz' bestaat niet" in domain.stderr
-    assert "geldige waarden: ‘Onderwijs’; ‘Vroeg- en voorschoolse educatie en het jonge kind’; " in domain.stderr
+    assert (
+        "geldige waarden: ‘Onderwijs’; ‘Vroeg- en voorschoolse educatie en het jonge kind’; " in domain.stderr
+    )
     assert "armoede-schulden" not in domain.stderr
     waar = kansencoach("kb", "search", "taal", "--waar", "qqqq")
     assert waar.returncode == 2 and "‘Gemeentelijk loket en dienstverlening’" in waar.stderr

@@ -119,9 +119,14 @@ def test_a_team_folder_that_is_not_there_is_no_in_orde(kansencoach_home: Path, t
     assert kansencoach("kb", "validate").returncode == 0  # the knowledge folders are all there
     gone.mkdir(parents=True)
     assert kansencoach("flows", "validate").returncode == 0
-    (config / "team.toml").write_text(f"flows = []\nknowledge = ['{gone.parent / 'kennis-weg'}']\n", encoding="utf-8")
+    (config / "team.toml").write_text(
+        f"flows = []\nknowledge = ['{gone.parent / 'kennis-weg'}']\n", encoding="utf-8"
+    )
     result = kansencoach("kb", "validate")
-    assert result.returncode == 2 and f"{gone.parent / 'kennis-weg'} is geen map (genoemd in {config / 'team.toml'}:2)" in result.stderr
+    assert (
+        result.returncode == 2
+        and f"{gone.parent / 'kennis-weg'} is geen map (genoemd in {config / 'team.toml'}:2)" in result.stderr
+    )
 
 
 def test_long_ids_keep_the_columns_of_flows_list(kansencoach_home: Path) -> None:

@@ -84,7 +84,10 @@ def test_an_empty_file_is_told_what_belongs_in_it_not_a_flows_fields(kansencoach
     scripted = kansencoach("run", "bias", "--answers", answers)
 
     assert intervention.returncode == 2 and scripted.returncode == 2
-    assert f"{empty}:1:1: het bestand bevat alleen commentaar (regels met #), nog geen velden — " in intervention.stderr
+    assert (
+        f"{empty}:1:1: het bestand bevat alleen commentaar (regels met #), nog geen velden — "
+        in intervention.stderr
+    )
     assert "`kansencoach kb new leeg`" in intervention.stderr
     assert f"{answers}:1:1: het bestand is leeg — " in scripted.stderr
     assert "`kansencoach example bias > antwoorden.yaml`" in scripted.stderr
@@ -223,7 +226,8 @@ def test_an_empty_flow_points_at_the_guide_the_installed_app_has(kansencoach_hom
     result = kansencoach("flows", "validate", empty)
     assert result.returncode == 2
     assert (
-        f"{empty}:1:1: het bestand bevat alleen commentaar (regels met #), nog geen velden — " in result.stderr
+        f"{empty}:1:1: het bestand bevat alleen commentaar (regels met #), nog geen velden — "
+        in result.stderr
         and "`kansencoach docs flows`" in result.stderr
     )
     assert "docs/flow-authoring.md" not in result.stderr
@@ -287,7 +291,9 @@ def test_a_nul_byte_is_reported_where_it_is(tmp_path: Path) -> None:
 
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{stray}:3:18: dit is geen tekstbestand (het bevat binaire gegevens)" in result.stderr, result.stderr
+    assert f"{stray}:3:18: dit is geen tekstbestand (het bevat binaire gegevens)" in result.stderr, (
+        result.stderr
+    )
 
 
 def test_a_source_without_a_quote_or_url_is_found_without_the_source_texts(kansencoach_home: Path) -> None:

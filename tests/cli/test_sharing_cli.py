@@ -153,7 +153,11 @@ def test_afgehandeld_marks_the_comments_on_the_question_done() -> None:
     ("version", "fingerprint", "expected"),
     [
         ("3", None, "gemaakt met een nieuwere versie van de flow 'Mini-voorstel' (versie 3; hier versie 1)"),
-        ("1", "0123456789abcdef", "de flow 'Mini-voorstel' is hier anders dan waarmee het bestand is gemaakt"),
+        (
+            "1",
+            "0123456789abcdef",
+            "de flow 'Mini-voorstel' is hier anders dan waarmee het bestand is gemaakt",
+        ),
     ],
 )
 def test_a_file_from_another_flow_version_is_imported_and_says_so(

@@ -43,7 +43,9 @@ def test_a_flow_block_or_answers_file_among_the_interventions_is_told_what_it_is
         f"quickscan.yaml:1:1: dit bestand is een flow, geen interventie — zet het in de map met eigen"
         f" flows ({flows})"
     ) in result.stderr
-    assert "bias.yaml:1:1: dit bestand is een blok, geen interventie — zet het in de map blocks" in result.stderr
+    assert (
+        "bias.yaml:1:1: dit bestand is een blok, geen interventie — zet het in de map blocks" in result.stderr
+    )
     assert "antwoorden.yaml:4:1: dit bestand is een antwoordenbestand, geen interventie" in result.stderr
     assert "ontbreekt" not in result.stderr and "onbekend veld" not in result.stderr
     assert result.stderr.rstrip().endswith("3 fouten")
@@ -51,7 +53,9 @@ def test_a_flow_block_or_answers_file_among_the_interventions_is_told_what_it_is
 
 def test_a_knowledge_base_file_named_to_kb_validate_is_checked_with_its_base() -> None:
     # `kb validate knowledge/synonyms.yaml` after an edit: the file is not an intervention.
-    result = kansencoach("kb", "validate", REPO / "knowledge" / "synonyms.yaml", REPO / "knowledge" / "indicators.yaml")
+    result = kansencoach(
+        "kb", "validate", REPO / "knowledge" / "synonyms.yaml", REPO / "knowledge" / "indicators.yaml"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(f"{REPO / 'knowledge'}: in orde") == 1
     assert "ontbreekt" not in result.stderr

@@ -216,5 +216,7 @@ async def test_the_app_starts_and_lists_broken_flows(
                 await app.workers.wait_for_complete()
                 await pilot.pause()
             assert app.knowledge is not None, f"the knowledge base never came in: {raised}"
-            assert any("eigen interventies bevatten een fout en zijn weggelaten" in note for note in raised), raised
+            assert any(
+                "eigen interventies bevatten een fout en zijn weggelaten" in note for note in raised
+            ), raised
     catalog.forget_loaded()

@@ -70,7 +70,8 @@ async def test_a_reload_reports_only_answers_that_lost_their_question(editable_f
         await pilot.pause()
         notices = [str(notice.render()) for notice in screen.query(NoticeMessage)]
         assert any(
-            "1 antwoord past niet meer bij de vragen (de vraag is weg of veranderd" in notice for notice in notices
+            "1 antwoord past niet meer bij de vragen (de vraag is weg of veranderd" in notice
+            for notice in notices
         ), notices
 
 

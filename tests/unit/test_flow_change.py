@@ -59,7 +59,9 @@ def test_an_answer_the_changed_question_no_longer_takes_is_asked_again(tmp_path:
     vocabulary = load_vocabulary()
     narrowed = tmp_path / "mini.yaml"
     narrowed.write_text(
-        V1.read_text(encoding="utf-8").replace("    ask: Hoe urgent?\n", "    ask: Hoe urgent?\n    max: 3\n"),
+        V1.read_text(encoding="utf-8").replace(
+            "    ask: Hoe urgent?\n", "    ask: Hoe urgent?\n    max: 3\n"
+        ),
         encoding="utf-8",
     )
     with Store(tmp_path / "k.db") as store:

@@ -179,22 +179,32 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
         # "Niet alleen" adds and denies nothing: people were heard.
         (
             "schulden",
-            {"leefwereld": "We hebben niet alleen gesproken met bewoners, ook met de wijkagent en de huisarts."},
+            {
+                "leefwereld": "We hebben niet alleen gesproken met bewoners, ook met de wijkagent en de huisarts."
+            },
             set(),
         ),
         # Agreements settled in a meeting are not on paper; oral first and then laid down are.
         ("schulden", {"partner-afspraken": "We stemmen alles af in het netwerkoverleg."}, {"geen-afspraken"}),
         (
             "schulden",
-            {"partner-afspraken": "Eerst mondeling verkend, daarna vastgelegd in een convenant met de corporaties."},
+            {
+                "partner-afspraken": "Eerst mondeling verkend, daarna vastgelegd in een convenant met de corporaties."
+            },
             set(),
         ),
         # A life world still to be heard is not heard.
-        ("schulden", {"leefwereld": "Dat willen we in het voorjaar ophalen bij bewoners."}, {"geen-leefwereld"}),
+        (
+            "schulden",
+            {"leefwereld": "Dat willen we in het voorjaar ophalen bij bewoners."},
+            {"geen-leefwereld"},
+        ),
         # "Niemand" that goes on to name who loses out is an answer.
         (
             "schulden",
-            {"risico-nadeel": "Niemand raakt zijn hulp kwijt, maar huishoudens in andere wijken wachten langer."},
+            {
+                "risico-nadeel": "Niemand raakt zijn hulp kwijt, maar huishoudens in andere wijken wachten langer."
+            },
             set(),
         ),
     ],

@@ -91,8 +91,14 @@ def test_the_corpus_is_large_enough_and_holds_a_third_out() -> None:
     assert len(weak) >= 40 and len(good) >= 20
     assert len(held_out) * 3 >= len(CASES)
     heldout2 = [case for case in CASES if case.part == "heldout2"]
-    assert len({case.base for case in heldout2}) >= 3 and not {case.base for case in heldout2} & {"vve", "schulden"}
-    assert sum(case.kind == "weak" for case in heldout2) >= 20 and sum(case.kind == "good" for case in heldout2) >= 10
+    assert len({case.base for case in heldout2}) >= 3 and not {case.base for case in heldout2} & {
+        "vve",
+        "schulden",
+    }
+    assert (
+        sum(case.kind == "weak" for case in heldout2) >= 20
+        and sum(case.kind == "good" for case in heldout2) >= 10
+    )
     assert set(KNOWN_FAILURES) <= {case.name for case in heldout2}
     assert all(len(case.expect) == 1 for case in weak) and not any(case.expect for case in good)
 

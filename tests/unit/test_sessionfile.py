@@ -140,7 +140,9 @@ def test_an_earlier_answer_that_no_longer_fits_is_not_offered(tmp_path: Path, mi
         assert session.offered(step(session, "verschil")) == "tekst"
 
 
-def test_a_file_cut_off_before_its_history_is_refused(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:
+def test_a_file_cut_off_before_its_history_is_refused(
+    tmp_path: Path, mini: LoadedFlow, test_flows: Path
+) -> None:
     """A mail client that cuts the file short must not turn it into a shorter session."""
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini))
