@@ -341,7 +341,7 @@ def main() -> int:
         rows = [{**asdict(figure), "ratio": figure.ratio, "pass": figure.passed} for figure in figures]
         print(json.dumps(rows, indent=2))
     elif arguments.markdown:
-        print("| figure | value | baseline | ratio | target | |\n|---|---|---|---|---|---|")
+        print("| figure | value | baseline | ratio | target | |\n| --- | --- | --- | --- | --- | --- |")
         for figure in figures:
             value, baseline = _shown(figure.value, figure.unit), _shown(figure.baseline, figure.unit)
             verdict = "pass" if figure.passed else "**fail**"
