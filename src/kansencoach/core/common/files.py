@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+from kansencoach.core.common.os_reason import reason
 from kansencoach.i18n import t
 
 
@@ -58,7 +59,7 @@ def write_atomic(
     except PermissionError:
         raise WriteError(t("export.no_permission", path=directory)) from None
     except OSError as error:
-        raise WriteError(t("export.failed", path=target, detail=error.strerror or str(error))) from None
+        raise WriteError(t("export.failed", path=target, detail=reason(error))) from None
     return target.parent.resolve() / target.name
 
 
@@ -91,7 +92,7 @@ def _check_replaceable(target: Path, force: bool) -> int | None:
     except OSError as error:
         if error.errno == errno.ENAMETOOLONG:
             raise WriteError(t("export.name_too_long", count=len(str(target)), limit=_NAME_MAX)) from None
-        raise WriteError(t("export.failed", path=target, detail=error.strerror or str(error))) from None
+        raise WriteError(t("export.failed", path=target, detail=reason(error))) from None
     if stat.S_ISLNK(status.st_mode):
         if not force:
             raise WriteError(t("export.is_link", path=target))

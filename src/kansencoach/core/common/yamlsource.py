@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from kansencoach.core.common.os_reason import reason
 from kansencoach.core.common.problems import Position, Problem, ProblemsError
 from kansencoach.core.common.yaml_build import (
     LOADER,
@@ -117,7 +118,7 @@ def _read_capped(path: Path, start: Position) -> bytes:
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EMLINK):
             raise refuse("file.symlink_chain") from None
-        raise refuse("file.unreadable", detail=error.strerror or error) from None
+        raise refuse("file.unreadable", detail=reason(error)) from None
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
@@ -132,7 +133,7 @@ def _read_capped(path: Path, start: Position) -> bytes:
             if len(raw) == wanted:
                 raw += handle.read(MAX_BYTES + 1 - len(raw))
     except OSError as error:
-        raise refuse("file.unreadable", detail=error.strerror or error) from None
+        raise refuse("file.unreadable", detail=reason(error)) from None
     finally:
         os.close(descriptor)
     if len(raw) > MAX_BYTES:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from kansencoach.core.common.os_reason import reason
 from kansencoach.core.sessions.lock import held
 from kansencoach.core.sessions.schema import migrate, tables
 from kansencoach.core.sessions.store_errors import StoreError, explain
@@ -49,7 +50,7 @@ def _open(path: Path) -> sqlite3.Connection:
     except OSError as error:
         if os.path.lexists(path.parent) and not path.parent.is_dir():
             raise StoreError(t("store.home_not_folder", path=path.parent)) from None
-        raise StoreError(t("store.unwritable", path=path, detail=error.strerror or str(error))) from None
+        raise StoreError(t("store.unwritable", path=path, detail=reason(error))) from None
     if not stat.S_ISREG(kind):
         raise StoreError(t("store.not_regular", path=path))
     wal_problem = wal_fault(path)

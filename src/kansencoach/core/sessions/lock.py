@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kansencoach.core.common.os_reason import reason
 from kansencoach.core.sessions.store_errors import SessionLocked, StoreError
 from kansencoach.i18n import t
 
@@ -112,7 +113,7 @@ class SessionLock:
         return self
 
     def _unusable(self, error: OSError) -> StoreError:
-        detail = error.strerror or str(error)
+        detail = reason(error)
         return StoreError(t("store.locks_unusable", path=self.path.parent, detail=detail))
 
     def release(self) -> None:

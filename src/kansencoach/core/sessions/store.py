@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kansencoach.core.common.cache import no_cyclic_gc
+from kansencoach.core.common.os_reason import reason
 from kansencoach.core.sessions.connection import connect
 from kansencoach.core.sessions.lock import SessionLock, lock_files
 from kansencoach.core.sessions.schema import SCHEMA_VERSION
@@ -104,11 +105,11 @@ class Store:
         except FileNotFoundError:
             return  # no log: every commit is already in the store's file, which SQLite flushed
         except OSError as error:
-            raise StoreError(t("store.unwritable", path=self.path, detail=error.strerror or error)) from None
+            raise StoreError(t("store.unwritable", path=self.path, detail=reason(error))) from None
         try:
             os.fsync(handle)
         except OSError as error:
-            raise StoreError(t("store.failed", path=self.path, detail=error.strerror or error)) from None
+            raise StoreError(t("store.failed", path=self.path, detail=reason(error))) from None
         finally:
             os.close(handle)
 
@@ -314,7 +315,7 @@ def reset_store(path: Path) -> Path | None:
                     os.replace(part, Path(f"{target}{suffix}"))
         except OSError as error:
             raise StoreError(
-                t("store.unwritable", path=path.parent, detail=error.strerror or error)
+                t("store.unwritable", path=path.parent, detail=reason(error))
             ) from None
     return target
 

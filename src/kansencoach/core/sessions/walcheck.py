@@ -8,6 +8,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
+from kansencoach.core.common.os_reason import reason
 from kansencoach.i18n import t
 
 
@@ -40,7 +41,7 @@ def wal_fault(path: Path) -> str:
     except FileNotFoundError:
         return ""
     except OSError as error:
-        return t("store.unwritable", path=wal, detail=error.strerror or error)
+        return t("store.unwritable", path=wal, detail=reason(error))
     mark = main_header[_MARK]
     if first_page is not None and mark != bytes(4) and first_page[_MARK] != mark:
         return t("store.wal_foreign", path=wal)

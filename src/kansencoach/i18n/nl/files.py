@@ -3,6 +3,17 @@
 MESSAGES: dict[str, str] = {
     # Hints shared by many messages
     "hint.did_you_mean": "bedoelde je '{suggestion}'?",
+    # Why the system refused a file operation (core/common/os_reason.py)
+    "os.ENOENT": "die map of dat bestand bestaat niet",
+    "os.EACCES": "geen toestemming",
+    "os.ENOSPC": "de schijf is vol",
+    "os.EROFS": "de schijf is alleen-lezen",
+    "os.EISDIR": "dat is een map",
+    "os.ENOTDIR": "een deel van het pad is geen map",
+    "os.EEXIST": "dat bestaat al",
+    "os.ENAMETOOLONG": "de naam is te lang",
+    "os.ELOOP": "te veel snelkoppelingen achter elkaar",
+    "os.EBUSY": "het bestand is in gebruik",
     # Files
     "file.missing": "dit bestand bestaat niet",
     "file.missing_hint": "controleer het pad",
