@@ -137,6 +137,12 @@ def settings_problems(kind: str) -> list[str]:
     return [settings.problem, *missing] if settings.problem else missing
 
 
+def every_settings_problem() -> list[str]:
+    """`settings_problems` of the flows and the knowledge folders together, each said once (a
+    broken team file is a problem of both): what the start screen tells the officer."""
+    return list(dict.fromkeys([*settings_problems("flows"), *settings_problems("knowledge")]))
+
+
 def _expand(folder: str) -> Path:
     expanded = re.sub(r"%(\w+)%", lambda match: os.environ.get(match.group(1), match.group(0)), folder)
     return Path(os.path.expandvars(expanded)).expanduser()

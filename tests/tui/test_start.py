@@ -332,3 +332,23 @@ async def test_a_session_open_in_another_window_is_named_by_its_title_not_its_id
             assert any(named in notice for notice in notices), notices
             assert not any(ident in notice for notice in notices)
             assert not isinstance(app.screen, ChatScreen)
+
+
+async def test_a_team_folder_that_is_not_there_is_told_on_the_start_screen(
+    kansencoach_home: Path, tmp_path: Path
+) -> None:
+    # The team's flows on a network drive that is not connected: they are missing from the list,
+    # and the officer is told why instead of looking for them in vain.
+    config = kansencoach_home / "config"
+    config.mkdir(exist_ok=True)
+    gone = tmp_path / "S-schijf" / "flows"
+    (config / "team.toml").write_text(f"flows = ['{gone}']\n", encoding="utf-8")
+    app = KansencoachApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [str(note.message) for note in app._notifications]
+        assert messages == [
+            f"{gone} is geen map (genoemd in {config / 'team.toml'}:1); wat daarin zou staan"
+            " wordt niet gelezen — controleer het pad, en of de netwerkschijf bereikbaar is"
+        ]

@@ -126,6 +126,7 @@ class StartScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def refresh_lists(self) -> None:
+        from kansencoach import locations
         from kansencoach.core.catalog import scan_flows
         from kansencoach.core.sessions.store import StoreError
 
@@ -138,6 +139,9 @@ class StartScreen(Screen[None]):
             damaged, rows = [str(error)], []
         for message in damaged:
             self.app.call_from_thread(self.app.notify, message, severity="error", timeout=30)
+        # A team folder on a network drive not connected: its flows are missing from the list.
+        for message in locations.every_settings_problem():
+            self.app.call_from_thread(self.app.notify, message, severity="warning", timeout=30)
         self.app.call_from_thread(self._show, flows, rows)
 
     def _show(self, flows: list[FlowEntry], rows: list[SessionRow]) -> None:
