@@ -1,4 +1,4 @@
-"""The system's reason for a refused file operation reaches the officer in Dutch."""
+"""Refused writes reach the officer in Dutch, and say what to do without guessing."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def test_a_write_that_the_system_refuses_says_why_in_dutch(
     monkeypatch.setattr("kansencoach.core.common.files.os.replace", full)
     with pytest.raises(WriteError, match=r"\(de schijf is vol\)"):
         write_atomic(tmp_path / "voorstel.md", "tekst")
+
+
+def test_a_folder_given_as_the_file_is_told_without_guessing_the_kind_of_file(tmp_path: Path) -> None:
+    # The same check serves exports, session files and the portfolio: its example named
+    # voorstel.md for all of them.
+    with pytest.raises(WriteError) as refused:
+        write_atomic(tmp_path, "tekst")
+    assert (
+        str(refused.value)
+        == f"{tmp_path} is een map; zet de naam van het bestand erachter ({tmp_path}/naam-van-het-bestand)"
+    )

@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     "export.html_contents": "Inhoud",
     "export.evidence": "Bewijs",
     "export.sources": "Bronnen",
-    "export.is_dir": "{path} is een map; geef een bestandsnaam, bijvoorbeeld {path}/voorstel.md",
+    "export.is_dir": "{path} is een map; zet de naam van het bestand erachter ({path}/naam-van-het-bestand)",
     "export.exists": "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
     "export.no_dir": "de map {path} bestaat niet; maak hem eerst aan of kies een andere plek",
     "export.no_permission": "geen schrijfrechten in {path}; kies een andere plek",
