@@ -191,3 +191,15 @@ def test_the_portfolio_says_whether_each_goal_is_smart() -> None:
     }
     assert rows["VVE-bereik Overvecht"] == "ja"
     assert rows["Meer kinderen naar de voorschool"] == "nee"
+
+
+def test_a_file_read_in_twice_gives_one_session() -> None:
+    first = kansencoach("sessions", "import", GOOD)
+    assert first.returncode == 0, first.stderr
+    session_id = first.stdout.split()[3].rstrip(":")
+    again = kansencoach("sessions", "import", GOOD)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith(f"Dit bestand had je al ingelezen: het is sessie {session_id}")
+    assert "Ingelezen als sessie" not in again.stdout
+    listed = kansencoach("sessions", "list")
+    assert listed.stdout.count(session_id) == 1

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from driver import highlight, loaded_start, opened_chat, prompt_answered, stored_session, type_text
+from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
@@ -89,23 +90,41 @@ async def test_a_new_proposal_on_the_basis_of_an_earlier_one() -> None:
         assert offered == FIRST_ANSWER
 
 
+async def import_mini(app: KansencoachApp, pilot: Pilot[None]) -> None:
+    """Importeren (i) of the mini session file, waited for until the start screen is back."""
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(app.screen, TextPrompt)
+    app.screen.query_one(Input).value = str(DATA / "sessions" / "mini.yaml")
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_importeren_reads_a_session_file_in(flow_dir: Path) -> None:
     app = KansencoachApp()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded_start(app, pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        app.screen.query_one(Input).value = str(DATA / "sessions" / "mini.yaml")
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await import_mini(app, pilot)
         assert screen.is_current
         sessions = screen.query_one("#sessions", OptionList)
         assert any("Mini" in str(option.prompt) for option in sessions.options)
         # the officer knows the session by its title; its id means nothing in the app
         told = [str(note.message) for note in app._notifications]
         assert told == ["Ingelezen: Mini. Je vindt het bij de sessies."]
+
+
+async def test_importeren_twice_keeps_one_session_and_says_so(flow_dir: Path) -> None:
+    app = KansencoachApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded_start(app, pilot)
+        await import_mini(app, pilot)
+        await import_mini(app, pilot)
+        assert screen.is_current
+        sessions = screen.query_one("#sessions", OptionList)
+        assert sum("Mini" in str(option.prompt) for option in sessions.options) == 1
+        told = [str(note.message) for note in app._notifications]
+        assert told[-1].startswith("Dit bestand had je al ingelezen") and "geen kopie" in told[-1]
 
 
 async def test_importeren_of_a_file_that_cannot_be_read_asks_again_with_the_path_kept(

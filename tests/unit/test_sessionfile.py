@@ -60,7 +60,7 @@ def test_export_import_export_gives_the_same_file(tmp_path: Path, flows_in: Path
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, loaded))
         path = session_file(tmp_path, text)
-        again = sessionfile.import_file(second, path)
+        again = sessionfile.import_file(second, path).session
         assert sessionfile.dump(again) == text
         assert again.answers == MINI_ANSWERS
         assert [(c.step_id, c.author, c.done) for c in again.state.comments] == [
@@ -88,7 +88,7 @@ def test_an_old_file_against_a_newer_flow_keeps_every_answer(tmp_path: Path, flo
         (flows_in / "mini.yaml").write_text(
             (DATA / "flows-changed" / "mini.yaml").read_text(encoding="utf-8"), encoding="utf-8"
         )
-        again = sessionfile.import_file(second, path)
+        again = sessionfile.import_file(second, path).session
         assert again.flow_changed
         criteria = MINI_ANSWERS["criteria"]
         assert [(orphan.step_id, orphan.value) for orphan in again.orphans] == [("criteria", criteria)]
@@ -104,9 +104,39 @@ def test_an_answer_changed_by_hand_is_imported_after_the_history(
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini)).replace("budget: 25000", "budget: 700000")
         path = session_file(tmp_path, text)
-        again = sessionfile.import_file(second, path)
+        again = sessionfile.import_file(second, path).session
         assert again.answers["budget"] == 700000
         assert second.events(again.info.id)[-1].kind == "set"
+
+
+def test_a_file_read_in_twice_opens_the_first_session_instead_of_copying_it(
+    tmp_path: Path, mini: LoadedFlow, test_flows: Path
+) -> None:
+    with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
+        path = session_file(tmp_path, sessionfile.dump(full_session(first, mini)))
+        earlier = sessionfile.import_file(second, path)
+        again = sessionfile.import_file(second, path)
+        assert earlier.already is None and sessionfile.import_note(earlier) is None
+        assert again.copy_avoided and again.session.info.id == earlier.session.info.id
+        assert [info.id for info in second.sessions()] == [earlier.session.info.id]
+        assert sessionfile.import_note(again) == t(
+            "sessionfile.already_here", title=earlier.session.info.title, id=earlier.session.info.id
+        )
+
+
+def test_a_namesake_with_another_history_is_imported_beside_it_with_a_note(
+    tmp_path: Path, mini: LoadedFlow, test_flows: Path
+) -> None:
+    with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
+        path = session_file(tmp_path, sessionfile.dump(full_session(first, mini)))
+        earlier = sessionfile.import_file(second, path).session
+        earlier.comment("budget", "Fatima", "Nog navragen bij financiën.")
+        again = sessionfile.import_file(second, path)
+        assert not again.copy_avoided and again.already is not None
+        assert again.already.id == earlier.info.id != again.session.info.id
+        assert len(second.sessions()) == 2
+        note = sessionfile.import_note(again)
+        assert note is not None and earlier.info.id in note and "aparte sessie" in note
 
 
 def test_a_refused_file_imports_nothing(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:
@@ -162,6 +192,6 @@ def test_a_file_whose_history_was_taken_out_by_hand_is_built_from_its_parts(
     with Store(tmp_path / "a.db") as first, Store(tmp_path / "b.db") as second:
         text = sessionfile.dump(full_session(first, mini))
         parts = text[: text.index("history:")] + text[text.rindex("\n# ") + 1 :]
-        again = sessionfile.import_file(second, session_file(tmp_path, parts))
+        again = sessionfile.import_file(second, session_file(tmp_path, parts)).session
         assert again.answers == MINI_ANSWERS
         assert again.state.suggestions == {"vve": "accepted", "zomerschool": "dismissed"}

@@ -46,7 +46,7 @@ def _portfolio(arguments: argparse.Namespace) -> int:
             tempfile.TemporaryDirectory(prefix="kansencoach-portfolio-") as scratch,
             Store(Path(scratch) / "portfolio.db") as store,
         ):
-            rows += [row_of(import_file(store, path), knowledge, rules) for path in arguments.files]
+            rows += [row_of(import_file(store, path).session, knowledge, rules) for path in arguments.files]
     if not rows:
         raise UserError(t("cli.portfolio_nothing"))
     portfolio = summarise(rows)

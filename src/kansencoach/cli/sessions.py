@@ -84,11 +84,17 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
 
 def _sessions_import(arguments: argparse.Namespace) -> int:
     from kansencoach.core.sessions.conversation import Conversation
-    from kansencoach.core.sessions.sessionfile import flow_note, import_file
+    from kansencoach.core.sessions.sessionfile import flow_note, import_file, import_note
 
     with open_store() as store:
-        session = import_file(store, arguments.file)
+        outcome = import_file(store, arguments.file)
+    session, already = outcome.session, import_note(outcome)
+    if outcome.copy_avoided:
+        print(already)
+        return 0
     print(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+    if already is not None:
+        print(already)
     note = flow_note(session)
     if note is not None:
         print(note)

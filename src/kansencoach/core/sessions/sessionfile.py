@@ -31,7 +31,7 @@ from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.sessions.events import Event, EventKind, EventValue, SessionState, fold
 from kansencoach.core.sessions.session import Session
-from kansencoach.core.sessions.store import Store
+from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.i18n import t
 
 FORMAT_VERSION = 1
@@ -227,8 +227,28 @@ def _differs(document: Document, part: str) -> Problem:
     )
 
 
-def import_file(store: Store, path: Path) -> Session:
-    """The session file at `path` as a new session in `store`; nothing is stored when it does not fit."""
+@dataclass(frozen=True)
+class ImportOutcome:
+    """The session an import gives, and a session of the same name that was in the store before.
+
+    `already` is that earlier session: the very same one (same flow and history, so no copy was
+    made and `session` is it) or a namesake with another history (`session` is new beside it).
+    """
+
+    session: Session
+    already: SessionInfo | None
+
+    @property
+    def copy_avoided(self) -> bool:
+        return self.already is not None and self.already.id == self.session.info.id
+
+
+def import_file(store: Store, path: Path) -> ImportOutcome:
+    """The session file at `path` as a session in `store`; nothing is stored when it does not fit.
+
+    A file read in before (the same flow and history) opens the session it gave then instead of
+    making a copy beside it: an officer who imports a mail attachment twice gets one session.
+    """
     file, document = read(path)
     try:
         loaded = find_flow(file.flow.id)
@@ -238,10 +258,26 @@ def import_file(store: Store, path: Path) -> Session:
         message = t("sessionfile.unknown_flow", flow=file.flow.id)
         raise ProblemsError([Problem(document.position(("flow", "id")), message, hint)]) from None
     imported = events_for_import(file, document, loaded)
+    namesakes = [
+        info
+        for info in store.sessions()
+        if info.title == imported.title and info.flow_id == imported.flow_id
+    ]
+    for info in namesakes:
+        if store.events(info.id) == imported.events:
+            return ImportOutcome(Session(store, info, loaded), info)
     info = store.create_with_history(
         imported.title, imported.flow_id, imported.flow_version, imported.flow_hash, imported.events
     )
-    return Session(store, info, loaded)
+    return ImportOutcome(Session(store, info, loaded), namesakes[0] if namesakes else None)
+
+
+def import_note(outcome: ImportOutcome) -> str | None:
+    """What to tell after an import when a session of that name was already in the list."""
+    if outcome.already is None:
+        return None
+    key = "sessionfile.already_here" if outcome.copy_avoided else "sessionfile.namesake"
+    return t(key, title=outcome.already.title, id=outcome.already.id)
 
 
 def flow_note(session: Session) -> str | None:

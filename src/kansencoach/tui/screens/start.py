@@ -297,7 +297,7 @@ class StartScreen(Screen[None]):
     async def action_import(self) -> None:
         """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
         from kansencoach.core.common.problems import ProblemsError
-        from kansencoach.core.sessions.sessionfile import flow_note, import_file
+        from kansencoach.core.sessions.sessionfile import flow_note, import_file, import_note
         from kansencoach.core.sessions.store import StoreError
         from kansencoach.tui.screens.dialogs import TextPrompt
 
@@ -311,13 +311,17 @@ class StartScreen(Screen[None]):
                 return
             raw = typed
             try:
-                session = import_file(coach(self).store, Path(raw).expanduser())
+                outcome = import_file(coach(self).store, Path(raw).expanduser())
                 break
             except (StoreError, ProblemsError) as error:
                 refused = _message(error)
-        note = flow_note(session)
-        told = t("sessionfile.imported_here", title=session.info.title)
-        self.app.notify(told if note is None else f"{told}\n{note}", timeout=5 if note is None else 15)
+        session, already = outcome.session, import_note(outcome)
+        if outcome.copy_avoided:
+            told = [already]
+        else:
+            told = [t("sessionfile.imported_here", title=session.info.title), already, flow_note(session)]
+        shown = [line for line in told if line is not None]
+        self.app.notify("\n".join(shown), timeout=5 if len(shown) == 1 and already is None else 15)
         self.refresh_lists()
 
     @work(exclusive=True, group="edit")
