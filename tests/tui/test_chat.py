@@ -165,6 +165,35 @@ async def test_every_jump_list_entry_is_one_line_at_80_columns() -> None:
         assert "Mogelijke bijeffecten: Geen van deze" in prompts, prompts
 
 
+async def test_typing_in_the_jump_dialog_narrows_the_list_and_enter_goes_there() -> None:
+    app = new_session(title=TITLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await new_chat(app, pilot)
+        await answer_shown(pilot, screen, "Een verschil", "gezondheid")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, JumpDialog)
+        entries = dialog.query_one("#jump-list", OptionList)
+        everything = [option.id for option in entries.options]
+        assert len(everything) >= 3
+        await type_text(pilot, "GEZONDHEID")  # the answer's word, in capitals: case does not count
+        assert [option.id for option in entries.options] == ["domein"]
+        await type_text(pilot, "xyz")
+        assert entries.option_count == 0 and not entries.display  # no empty box left standing
+        assert "Geen vraag of antwoord met 'GEZONDHEIDxyz'" in str(dialog.query_one("#jump-none", Label).render())
+        await pilot.press("enter")  # nothing to go to: the dialog stays
+        await pilot.pause()
+        assert app.screen is dialog
+        await pilot.press("backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert [option.id for option in entries.options] == ["domein"]
+        assert str(dialog.query_one("#jump-none", Label).render()) == ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.step is not None and screen.step.id == "domein"
+
+
 async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(120, 40)) as pilot:

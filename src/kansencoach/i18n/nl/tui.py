@@ -146,6 +146,8 @@ MESSAGES: dict[str, str] = {
     "tui.keys.prompt": "Enter bevestig · Esc annuleer",
     "tui.keys.done": "{export} exporteren · {jump} ga naar vraag · {leave} naar start",
     "tui.jump_title": "Naar welke vraag?",
+    "tui.jump_filter": "Typ om te zoeken in vragen en antwoorden",
+    "tui.jump_none": "Geen vraag of antwoord met '{typed}'. Wis een woord met Backspace.",
     "tui.export_title": "Concept exporteren",
     "tui.export_path": "Bestand:",
     "tui.export_markdown": "Markdown (.md)",

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kansencoach.core.common.terminal import visible
+from kansencoach.core.dutch.normalize import fold
 from kansencoach.i18n import t
 
 
@@ -79,20 +80,79 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class JumpDialog(ModalScreen[str | None]):
-    """Choose an earlier question to read or change."""
+    """Choose an earlier question to read or change; typing narrows the list.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("tui.cancel"))]
+    A long flow has some sixty questions: the officer who remembers a word of the question or of
+    their answer types it, and the arrow keys and Enter work on the list from the filter line.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", t("tui.cancel")),
+        Binding("down", "move('cursor_down')", show=False),
+        Binding("up", "move('cursor_up')", show=False),
+        Binding("pagedown", "move('page_down')", show=False),
+        Binding("pageup", "move('page_up')", show=False),
+    ]
 
     def __init__(self, choices: list[tuple[str, str]]) -> None:
         super().__init__()
         self.choices = choices
+        self._filtered_on = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("tui.jump_title"), classes="dialog-question")
-            yield OptionList(
-                *[Option(visible(text), id=step_id) for step_id, text in self.choices], id="jump-list"
-            )
+            yield Input(placeholder=t("tui.jump_filter"), id="jump-filter")
+            yield OptionList(*self._options(""), id="jump-list")
+            yield Label("", id="jump-none", classes="validation")
+
+    def on_mount(self) -> None:
+        self.query_one("#jump-filter", Input).focus()
+        self.query_one("#jump-list", OptionList).highlighted = 0 if self.choices else None
+
+    def _options(self, typed: str) -> list[Option]:
+        """The choices whose text holds every word typed, case and accents aside."""
+        wanted = fold(typed).split()
+        return [
+            Option(visible(text), id=step_id)
+            for step_id, text in self.choices
+            if all(word in fold(text) for word in wanted)
+        ]
+
+    @on(Input.Changed, "#jump-filter")
+    def _narrow(self) -> None:
+        self._follow_filter()
+
+    def _follow_filter(self) -> OptionList:
+        """The list as the filter line reads now, the highlighted question kept when it is still in.
+
+        Keys come faster than the filter's change messages: an arrow or Enter typed right after a
+        word first brings the list up to date, so it acts on the list the officer sees.
+        """
+        typed = self.query_one("#jump-filter", Input).value
+        listed = self.query_one("#jump-list", OptionList)
+        if typed == self._filtered_on:
+            return listed
+        self._filtered_on = typed
+        was = listed.get_option_at_index(listed.highlighted).id if listed.highlighted is not None else None
+        options = self._options(typed)
+        listed.set_options(options)
+        ids = [option.id for option in options]
+        listed.highlighted = ids.index(was) if was in ids else 0 if ids else None
+        listed.display = bool(ids)
+        none = t("tui.jump_none", typed=visible(typed.strip())) if not ids else ""
+        self.query_one("#jump-none", Label).update(none)
+        return listed
+
+    @on(Input.Submitted, "#jump-filter")
+    def _submitted(self) -> None:
+        listed = self._follow_filter()
+        if listed.highlighted is not None:
+            self.dismiss(listed.get_option_at_index(listed.highlighted).id)
+
+    def action_move(self, action: str) -> None:
+        """An arrow key typed in the filter line moves in the list (the list's own keys come first)."""
+        getattr(self._follow_filter(), f"action_{action}")()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
