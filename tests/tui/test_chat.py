@@ -130,16 +130,22 @@ async def test_the_went_back_notice_has_a_blank_line_above_it_as_other_messages_
         assert screen.question is not None and screen.question.region.y == notice.region.bottom + 1
 
 
+async def jump_dialog(app: KansencoachApp, pilot: Pilot[None]) -> JumpDialog:
+    """The jump dialog, opened with Ctrl+G."""
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    assert isinstance(app.screen, JumpDialog)
+    return app.screen
+
+
 async def test_the_jump_list_cuts_a_long_answer_at_a_word_with_an_ellipsis() -> None:
     app = new_session(title=TITLE)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await new_chat(app, pilot)
         long = "Peuters in Overvecht gaan veel minder vaak naar de voorschool dan gemiddeld in de stad"
         await answer_shown(pilot, screen, long)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        assert isinstance(app.screen, JumpDialog)
-        first = str(app.screen.query_one("#jump-list", OptionList).options[0].prompt)
+        dialog = await jump_dialog(app, pilot)
+        first = str(dialog.query_one("#jump-list", OptionList).options[0].prompt)
         # It was cut mid-word without a sign that more followed ('... dan gem').
         shown = first.removeprefix("Het verschil: ").removesuffix(" …")
         assert first.endswith(" …") and long.startswith(shown + " "), first
@@ -151,10 +157,7 @@ async def test_every_jump_list_entry_is_one_line_at_80_columns() -> None:
     app = KansencoachApp(resume=stored_session("voorstel", "voorstel-zwak"))
     async with app.run_test(size=(80, 24)) as pilot:
         await opened_chat(app, pilot)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        assert isinstance(app.screen, JumpDialog)
-        entries = app.screen.query_one("#jump-list", OptionList)
+        entries = (await jump_dialog(app, pilot)).query_one("#jump-list", OptionList)
         prompts = [str(option.prompt) for option in entries.options]
         assert entries.virtual_size.height == entries.option_count, prompts
         assert "Beelden en aannames over de doelgroep: Geen" in prompts  # cut only where it must be
@@ -170,10 +173,7 @@ async def test_typing_in_the_jump_dialog_narrows_the_list_and_enter_goes_there()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await new_chat(app, pilot)
         await answer_shown(pilot, screen, "Een verschil", "gezondheid")
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, JumpDialog)
+        dialog = await jump_dialog(app, pilot)
         entries = dialog.query_one("#jump-list", OptionList)
         everything = [option.id for option in entries.options]
         assert len(everything) >= 3
@@ -181,7 +181,9 @@ async def test_typing_in_the_jump_dialog_narrows_the_list_and_enter_goes_there()
         assert [option.id for option in entries.options] == ["domein"]
         await type_text(pilot, "xyz")
         assert entries.option_count == 0 and not entries.display  # no empty box left standing
-        assert "Geen vraag of antwoord met 'GEZONDHEIDxyz'" in str(dialog.query_one("#jump-none", Label).render())
+        assert "Geen vraag of antwoord met 'GEZONDHEIDxyz'" in str(
+            dialog.query_one("#jump-none", Label).render()
+        )
         await pilot.press("enter")  # nothing to go to: the dialog stays
         await pilot.pause()
         assert app.screen is dialog
@@ -199,9 +201,7 @@ async def test_jump_dialog_and_draft_pane_go_to_an_answered_question() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await new_chat(app, pilot)
         await answer_shown(pilot, screen, "Een verschil", "gezondheid")
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        assert isinstance(app.screen, JumpDialog)
+        await jump_dialog(app, pilot)
         await pilot.press("home", "down", "enter")
         await pilot.pause()
         assert screen.step is not None and screen.step.id == "domein"

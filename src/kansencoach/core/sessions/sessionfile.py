@@ -259,9 +259,7 @@ def import_file(store: Store, path: Path) -> ImportOutcome:
         raise ProblemsError([Problem(document.position(("flow", "id")), message, hint)]) from None
     imported = events_for_import(file, document, loaded)
     namesakes = [
-        info
-        for info in store.sessions()
-        if info.title == imported.title and info.flow_id == imported.flow_id
+        info for info in store.sessions() if info.title == imported.title and info.flow_id == imported.flow_id
     ]
     for info in namesakes:
         if store.events(info.id) == imported.events:

@@ -314,9 +314,7 @@ def reset_store(path: Path) -> Path | None:
                 if os.path.lexists(part):
                     os.replace(part, Path(f"{target}{suffix}"))
         except OSError as error:
-            raise StoreError(
-                t("store.unwritable", path=path.parent, detail=reason(error))
-            ) from None
+            raise StoreError(t("store.unwritable", path=path.parent, detail=reason(error))) from None
     return target
 
 
