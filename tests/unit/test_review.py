@@ -12,11 +12,12 @@ import yaml
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.findings import Coverage, all_clear
+from kansencoach.core.draft.findings import Coverage, all_clear, to_name_after_answer
 from kansencoach.core.draft.review import Case, RuleBook, coverage, load_rules, review
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
+from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
 from kansencoach.core.sessions.store import Store
 
@@ -120,7 +121,15 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
         assert "niets-gestopt" not in live, step.id
     assert step is not None and answered > 10
     session.answer(step, None)
-    assert "niets-gestopt" in {finding.rule_id for finding in session.review(RULES, knowledge, live=True)}
+    findings = session.review(RULES, knowledge, live=True)
+    assert "niets-gestopt" in {finding.rule_id for finding in findings}
+    # The coach's message right after the answer says it (its `finding`): the chat names it once.
+    conversation = Conversation(session)
+    assert [info.id for info in conversation.new_infos(session.current())] == ["niets-gestopt"]
+    assert "niets-gestopt" in {f.rule_id for f in to_name_after_answer(findings, set(), {"stoppen"}, set())}
+    assert "niets-gestopt" not in {
+        f.rule_id for f in conversation.findings_to_name(findings, set(), {"stoppen"})
+    }
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,7 @@ class _Judge:
         from kansencoach.core.catalog import flow_dirs
         from kansencoach.core.common.cache import stamps
         from kansencoach.core.common.folders import yaml_files
-        from kansencoach.core.draft.misspelt import near_misses
+        from kansencoach.core.draft.misspelt import near_misses, unknown_findings
         from kansencoach.core.flows.loader import examine
         from kansencoach.core.flows.verdicts import Verdict, folder_files
 
@@ -258,6 +258,8 @@ class _Judge:
         if checked.loaded and not problems:  # a block has no draft keys of its own to check
             reads = self._shelf.against.get("review", _rule_reads)
             warnings = near_misses(reads, checked.loaded.flow, checked.loaded.step_positions)
+            rules = self._shelf.against.get("rule-titles", _rule_titles)
+            problems = unknown_findings(rules, checked.loaded.flow, checked.loaded.step_positions)
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
         own_folder = [path.parent, *yaml_files(path.parent)] if checks_ids else []
@@ -350,6 +352,14 @@ def _rule_reads() -> dict[str, list[str]]:
 
     rules = load_review_rules()
     return rule_reads(rules) if rules else {}
+
+
+def _rule_titles() -> dict[str, list[str]]:
+    """Each review rule's id (with the team's own), which an info step's `finding` names, and its title."""
+    from kansencoach.core.catalog import load_review_rules
+
+    rules = load_review_rules()
+    return {rule.id: [rule.title] for rule in rules.rules} if rules else {}
 
 
 def _schema(arguments: argparse.Namespace) -> int:

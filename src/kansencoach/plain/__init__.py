@@ -21,7 +21,7 @@ from kansencoach.core.catalog import (
 )
 from kansencoach.core.common.markdown_text import markdown_to_text, wrapped
 from kansencoach.core.common.terminal import columns, from_terminal, visible
-from kansencoach.core.draft.findings import Finding, to_name_after_answer
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
@@ -251,7 +251,7 @@ class PlainUI:
         self.say(t("plain.saved_as", reading=reading) if reading else t("plain.saved"))
         before = {finding.rule_id for finding in self.findings}
         self.findings = self._live_review()
-        for finding in to_name_after_answer(self.findings, before, {step.id}):
+        for finding in self.conversation.findings_to_name(self.findings, before, {step.id}):
             self.say(t("plain.finding", title=finding.title, fix=finding.fix))
 
     def _live_review(self) -> list[Finding]:

@@ -50,9 +50,17 @@ def all_clear(coverage: Coverage | None) -> str:
     return f"{checked} {t('review.none.unchecked', count=others, total=coverage.total)}"
 
 
-def to_name_after_answer(findings: list[Finding], before: set[str], answered: set[str]) -> list[Finding]:
+def to_name_after_answer(
+    findings: list[Finding], before: set[str], answered: set[str], told: set[str]
+) -> list[Finding]:
     """The findings told below an answer, in the app and in plain mode alike: those about a
     question just answered (`answered`, step ids) and those whose rule had raised none
     (`before`, rule ids) until now. The live review shows a finding once its questions are
-    passed, so it is named when it appears, and again when its own question is answered."""
-    return [finding for finding in findings if finding.step_id in answered or finding.rule_id not in before]
+    passed, so it is named when it appears, and again when its own question is answered.
+    A rule whose finding a coach's message on the path says in the flow's words (`told`, rule
+    ids) is left to that message: the officer would read the same point twice in a row."""
+    return [
+        finding
+        for finding in findings
+        if finding.rule_id not in told and (finding.step_id in answered or finding.rule_id not in before)
+    ]

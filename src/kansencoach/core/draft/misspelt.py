@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 
-from kansencoach.core.common.problems import Position, Problem, nearest
+from kansencoach.core.common.problems import Position, Problem, did_you_mean, nearest
 from kansencoach.core.draft.keys import is_pattern, question_keys
 from kansencoach.core.flows.models import Flow, InfoStep
 from kansencoach.i18n import t
@@ -64,3 +64,19 @@ def _misspelt_as(wanted: str, free: list[str], sections: dict[str, dict[str, str
     keys = sections.get(section, {})
     near = nearest(key, keys)
     return None if near is None else keys[near]
+
+
+def unknown_findings(
+    rules: Mapping[str, Sequence[str]], flow: Flow, positions: Mapping[str, Position]
+) -> list[Problem]:
+    """A problem at each info step whose `finding` names no review rule (`rules`: id → title): the
+    chat would name that rule's finding beside the message after all, and the author would not know why."""
+    return [
+        Problem(
+            positions[step.id],
+            t("flows.unknown_finding", finding=step.finding),
+            did_you_mean(step.finding, rules, t("flows.unknown_finding_hint")),
+        )
+        for step in flow.steps
+        if isinstance(step, InfoStep) and step.finding is not None and step.finding not in rules
+    ]

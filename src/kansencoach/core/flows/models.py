@@ -122,6 +122,13 @@ class InfoStep(_StepBase):
     say: Annotated[str, Field(min_length=1)]
     label: str | None = None
     draft: str | None = Field(None, pattern=DRAFT_KEY_PATTERN)
+    finding: Identifier | None = Field(
+        None,
+        description=(
+            "Id van de toetsregel die dit bericht in eigen woorden zegt: direct na het antwoord noemt"
+            " de chat die bevinding dan niet nog eens (ze blijft in de toets staan)."
+        ),
+    )
 
 
 class TextStep(_QuestionBase):

@@ -17,6 +17,7 @@ from kansencoach import locations
 from kansencoach.core.common.files import WriteError, write_atomic
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import FORMATS, ExportFormat, ExportMeta, render
+from kansencoach.core.draft.findings import Finding, to_name_after_answer
 from kansencoach.core.dutch.clock import written_date
 from kansencoach.core.dutch.normalize import fold
 from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
@@ -85,6 +86,16 @@ class Conversation:
         infos = [info for info in self._infos_up_to(step) if info.id not in self._shown_infos]
         self._shown_infos.update(info.id for info in infos)
         return infos
+
+    def findings_to_name(
+        self, findings: list[Finding], before: set[str], answered: set[str]
+    ) -> list[Finding]:
+        """The findings to name below an answer (`findings.to_name_after_answer`), without those a
+        coach's message on the path tells already (an info step's `finding`)."""
+        told = {
+            step.finding for step in self.session.route().path if isinstance(step, InfoStep) and step.finding
+        }
+        return to_name_after_answer(findings, before, answered, told)
 
     def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
         """The info steps on the path before `step` (all of them when None), in route order."""

@@ -54,6 +54,8 @@ MESSAGES: dict[str, str] = {
     "review.reach.partly_hint": "Controleer de sleutels in de regel en de `draft:` van de stappen in de flow; is er een stap hernoemd?",
     "review.reach.near": "`{field}: {name}` lijkt op `{wanted}`, dat de toets leest; daardoor toetst kansencoach in flow {flow} niet: {rules}.",
     "review.reach.near_hint": "Bedoel je hetzelfde, schrijf dan `{field}: {wanted}`; is het iets anders, dan kun je deze waarschuwing negeren.",
+    "flows.unknown_finding": "'finding: {finding}' noemt geen toetsregel; de chat noemt de bevinding dan toch naast dit bericht",
+    "flows.unknown_finding_hint": "gebruik de id van een regel uit knowledge/review.yaml of de eigen regels van het team (zie docs/review-rules.md), of haal 'finding' weg",
     "review.reach.never": "Regel {rule} kan in flow {flow} nooit afgaan: vraag {step} is verplicht en wordt altijd gesteld.",
     "review.reach.never_hint": "Toets op de inhoud van het antwoord (bijvoorbeeld mentions of shorter_than) in plaats van op een ontbrekend antwoord.",
     "review.reach.unknown_key": "Geen enkele flow heeft het deel '{key}'.",

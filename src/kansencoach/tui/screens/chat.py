@@ -21,7 +21,7 @@ from textual.widget import AwaitMount, Widget
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.draft.findings import Finding, to_name_after_answer
+from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
@@ -281,7 +281,7 @@ class ChatScreen(ChatKeys):
         """Bring the panes up to date, and say below the answers what the review found in them."""
         self._update_side()
         above = self._question if self._question is not None and self._question is not answered else None
-        for finding in to_name_after_answer(self.findings, before, step_ids):
+        for finding in self.conversation.findings_to_name(self.findings, before, step_ids):
             self.chat_log.notice(t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above)
 
     @on(AnswerInput.Unreadable)
