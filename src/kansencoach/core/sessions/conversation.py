@@ -92,10 +92,13 @@ class Conversation:
     ) -> list[Finding]:
         """The findings to name below an answer (`findings.to_name_after_answer`), without those a
         coach's message on the path tells already (an info step's `finding`)."""
+        named = to_name_after_answer(findings, before, answered, set())
+        if not named:  # most answers raise nothing new: the walk over the route is left out
+            return named
         told = {
             step.finding for step in self.session.route().path if isinstance(step, InfoStep) and step.finding
         }
-        return to_name_after_answer(findings, before, answered, told)
+        return to_name_after_answer(named, before, answered, told)
 
     def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
         """The info steps on the path before `step` (all of them when None), in route order."""
