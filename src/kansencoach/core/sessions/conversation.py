@@ -74,6 +74,13 @@ class Conversation:
         # are shown with it again.
         passed = {info.id for info in (*self._infos_up_to(current), *self._infos_up_to(session.route().next))}
         self._shown_infos = passed - {info.id for info in session.infos_before(current)}
+        self._told_by = {
+            step.id: step.finding
+            for step in session.loaded.flow.steps
+            if isinstance(step, InfoStep) and step.finding
+        }
+        """Each info step that tells a review rule's finding (its `finding`), and that rule: a few per
+        flow, looked up on the route after an answer instead of walking the route."""
 
     def new_infos(self, step: QuestionStep | None) -> list[InfoStep]:
         """The coach's messages on the path before `step` not shown yet; from now on they count as shown.
@@ -92,13 +99,9 @@ class Conversation:
     ) -> list[Finding]:
         """The findings to name below an answer (`findings.to_name_after_answer`), without those a
         coach's message on the path tells already (an info step's `finding`)."""
-        named = to_name_after_answer(findings, before, answered, set())
-        if not named:  # most answers raise nothing new: the walk over the route is left out
-            return named
-        told = {
-            step.finding for step in self.session.route().path if isinstance(step, InfoStep) and step.finding
-        }
-        return to_name_after_answer(named, before, answered, told)
+        route = self.session.route()
+        told = {rule for info_id, rule in self._told_by.items() if route.shows_info(info_id)}
+        return to_name_after_answer(findings, before, answered, told)
 
     def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
         """The info steps on the path before `step` (all of them when None), in route order."""
