@@ -116,12 +116,12 @@ def test_a_file_read_in_twice_opens_the_first_session_instead_of_copying_it(
         path = session_file(tmp_path, sessionfile.dump(full_session(first, mini)))
         earlier = sessionfile.import_file(second, path)
         again = sessionfile.import_file(second, path)
-        assert earlier.already is None and sessionfile.import_note(earlier) is None
+        assert earlier.already is None and sessionfile.import_notes(earlier) == []
         assert again.copy_avoided and again.session.info.id == earlier.session.info.id
         assert [info.id for info in second.sessions()] == [earlier.session.info.id]
-        assert sessionfile.import_note(again) == t(
-            "sessionfile.already_here", title=earlier.session.info.title, id=earlier.session.info.id
-        )
+        assert sessionfile.import_notes(again) == [
+            t("sessionfile.already_here", title=earlier.session.info.title, id=earlier.session.info.id)
+        ]
 
 
 def test_a_namesake_with_another_history_is_imported_beside_it_with_a_note(
@@ -135,8 +135,8 @@ def test_a_namesake_with_another_history_is_imported_beside_it_with_a_note(
         assert not again.copy_avoided and again.already is not None
         assert again.already.id == earlier.info.id != again.session.info.id
         assert len(second.sessions()) == 2
-        note = sessionfile.import_note(again)
-        assert note is not None and earlier.info.id in note and "aparte sessie" in note
+        [note] = sessionfile.import_notes(again)
+        assert earlier.info.id in note and "aparte sessie" in note
 
 
 def test_a_refused_file_imports_nothing(tmp_path: Path, mini: LoadedFlow, test_flows: Path) -> None:

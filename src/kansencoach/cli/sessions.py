@@ -84,21 +84,16 @@ def _export_session_file(arguments: argparse.Namespace) -> int:
 
 def _sessions_import(arguments: argparse.Namespace) -> int:
     from kansencoach.core.sessions.conversation import Conversation
-    from kansencoach.core.sessions.sessionfile import flow_note, import_file, import_note
+    from kansencoach.core.sessions.sessionfile import import_file, import_notes
 
     with open_store() as store:
         outcome = import_file(store, arguments.file)
-    session, already = outcome.session, import_note(outcome)
-    if outcome.copy_avoided:
-        print(already)
-        return 0
-    print(t("sessionfile.imported", id=session.info.id, title=session.info.title))
-    if already is not None:
-        print(already)
-    note = flow_note(session)
-    if note is not None:
+    session, notes = outcome.session, import_notes(outcome)
+    if not outcome.copy_avoided:
+        print(t("sessionfile.imported", id=session.info.id, title=session.info.title))
+    for note in notes:
         print(note)
-    if session.orphans:
+    if session.orphans and not outcome.copy_avoided:  # told when the file was first read in
         print(t("sessionfile.orphans", count=len(session.orphans)))
         for line in Conversation.kept_apart(session):
             print(line)

@@ -1,5 +1,6 @@
 """For a flow's author: draft keys and info step ids that look like misspellings of ones the
-review rules read, so that those rules are never made in this flow.
+review rules read, so that those rules are never made in this flow; and an info step's `finding`
+that names no rule.
 
 Works from what the rules read as plain data (`review.reach.rule_reads`), not from the rules:
 `flows validate` keeps that listing in its cache and then needs neither the rules' models nor a

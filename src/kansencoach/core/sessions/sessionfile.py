@@ -270,15 +270,19 @@ def import_file(store: Store, path: Path) -> ImportOutcome:
     return ImportOutcome(Session(store, info, loaded), namesakes[0] if namesakes else None)
 
 
-def import_note(outcome: ImportOutcome) -> str | None:
-    """What to tell after an import when a session of that name was already in the list."""
-    if outcome.already is None:
-        return None
-    key = "sessionfile.already_here" if outcome.copy_avoided else "sessionfile.namesake"
-    return t(key, title=outcome.already.title, id=outcome.already.id)
+def import_notes(outcome: ImportOutcome) -> list[str]:
+    """What to tell after an import, for the CLI and the start screen alike: the session opened
+    instead of a copy (then only that, as nothing was read in), or else a namesake the file now
+    stands beside and a flow of another version than the file's."""
+    already = outcome.already
+    if already is not None and outcome.copy_avoided:
+        return [t("sessionfile.already_here", title=already.title, id=already.id)]
+    notes = [t("sessionfile.namesake", title=already.title, id=already.id)] if already is not None else []
+    flow = _flow_note(outcome.session)
+    return [*notes, flow] if flow is not None else notes
 
 
-def flow_note(session: Session) -> str | None:
+def _flow_note(session: Session) -> str | None:
     """What to tell after an import when the file was made with another flow than the one here.
 
     The session keeps the file's version and fingerprint (so `flow_changed` tells it on every

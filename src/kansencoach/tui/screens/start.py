@@ -297,7 +297,7 @@ class StartScreen(Screen[None]):
     async def action_import(self) -> None:
         """Read a session file (from the aanjaagteam, a colleague) in as a new session."""
         from kansencoach.core.common.problems import ProblemsError
-        from kansencoach.core.sessions.sessionfile import flow_note, import_file, import_note
+        from kansencoach.core.sessions.sessionfile import import_file, import_notes
         from kansencoach.core.sessions.store import StoreError
         from kansencoach.tui.screens.dialogs import TextPrompt
 
@@ -315,13 +315,13 @@ class StartScreen(Screen[None]):
                 break
             except (StoreError, ProblemsError) as error:
                 refused = _message(error)
-        session, already = outcome.session, import_note(outcome)
-        if outcome.copy_avoided:
-            told = [already]
-        else:
-            told = [t("sessionfile.imported_here", title=session.info.title), already, flow_note(session)]
-        shown = [line for line in told if line is not None]
-        self.app.notify("\n".join(shown), timeout=5 if len(shown) == 1 and already is None else 15)
+        notes = import_notes(outcome)
+        told = (
+            notes
+            if outcome.copy_avoided
+            else [t("sessionfile.imported_here", title=outcome.session.info.title), *notes]
+        )
+        self.app.notify("\n".join(told), timeout=15 if notes else 5)
         self.refresh_lists()
 
     @work(exclusive=True, group="edit")
