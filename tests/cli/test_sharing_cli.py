@@ -199,7 +199,7 @@ def test_a_file_read_in_twice_gives_one_session() -> None:
     session_id = first.stdout.split()[3].rstrip(":")
     again = kansencoach("sessions", "import", GOOD)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.startswith(f"Dit bestand had je al ingelezen: het is sessie {session_id}")
+    assert again.stdout.startswith(f"Deze sessie staat al in je lijst, ongewijzigd: sessie {session_id}")
     assert "Ingelezen als sessie" not in again.stdout
     listed = kansencoach("sessions", "list")
     assert listed.stdout.count(session_id) == 1

@@ -124,7 +124,7 @@ async def test_importeren_twice_keeps_one_session_and_says_so(flow_dir: Path) ->
         sessions = screen.query_one("#sessions", OptionList)
         assert sum("Mini" in str(option.prompt) for option in sessions.options) == 1
         told = [str(note.message) for note in app._notifications]
-        assert told[-1].startswith("Dit bestand had je al ingelezen") and "geen kopie" in told[-1]
+        assert told[-1].startswith("Deze sessie staat al in je lijst, ongewijzigd") and "geen kopie" in told[-1]
 
 
 async def test_importeren_of_a_file_that_cannot_be_read_asks_again_with_the_path_kept(

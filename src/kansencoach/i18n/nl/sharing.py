@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "sessionfile.unknown_flow_hint": "zet de flow in je eigen map (zie `kansencoach flows list`) en lees het bestand opnieuw in",
     "sessionfile.imported": "Ingelezen als sessie {id}: {title}",
     "sessionfile.imported_here": "Ingelezen: {title}. Je vindt het bij de sessies.",
-    "sessionfile.already_here": "Dit bestand had je al ingelezen: het is sessie {id} ({title}), ongewijzigd. Er is geen kopie gemaakt.",
+    "sessionfile.already_here": "Deze sessie staat al in je lijst, ongewijzigd: sessie {id} ({title}). Er is geen kopie gemaakt.",
     "sessionfile.namesake": "Let op: er stond al een sessie met deze naam in je lijst ({id}), met andere antwoorden of opmerkingen. Het bestand staat er nu als aparte sessie naast; verwijder de oude als die niet meer nodig is.",
     "sessionfile.flow_newer": "Let op: dit bestand is gemaakt met een nieuwere versie van de flow '{flow}' (versie {theirs}; hier versie {ours}). Alle antwoorden zijn ingelezen; antwoorden op vragen die deze versie nog niet kent, zijn bewaard maar worden hier niet gesteld. Vraag het aanjaagteam om de nieuwste flow.",
     "sessionfile.flow_older": "Let op: dit bestand is gemaakt met een oudere versie van de flow '{flow}' (versie {theirs}; hier versie {ours}). Alle antwoorden zijn ingelezen; vragen die er sindsdien bij kwamen, staan nog open.",
