@@ -22,7 +22,7 @@ def test_a_heading_of_the_english_research_notes_is_shown_in_dutch() -> None:
     knowledge = load_kb()
     (tutoring,) = knowledge.accepted(["high-dosage-tutoring"])
     assert (
-        "Onderzoeksnotities kennisbank (openbare bronnen, samengevat), Feiten per interventie"
+        "Onderzoeksnotities kennisbank (openbare bronnen, samengevat): Feiten per interventie"
         in tutoring.sources
     )
     shown = [source for item in knowledge.accepted(knowledge.by_id) for source in item.sources]

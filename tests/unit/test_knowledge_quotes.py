@@ -68,14 +68,37 @@ def test_the_draft_names_a_source_by_its_title_and_marks_unchecked_ones() -> Non
 
     knowledge = load_kb()
     (quoted,) = knowledge.accepted(["aanmeldbeleid-vo"])
-    assert quoted.sources[0] == "Concernaudit 213a Veerkracht en Gelijke Kansen (Utrecht, 2022), " + (
-        "5 Doeltreffendheid van uitvoering en beleid"
+    # Four facts quote the Concernaudit in two sections: the document is named once, with both.
+    assert quoted.sources[0] == "Concernaudit 213a Veerkracht en Gelijke Kansen (Utrecht, 2022): " + (
+        "5 Doeltreffendheid van uitvoering en beleid, 3.4 Opgave Gelijke Kansen Onderwijs"
     )
     (web,) = knowledge.accepted(["jeugdfonds-sport-cultuur"])
     unchecked = [source for source in web.sources if "niet gecontroleerd" in source]
     assert unchecked and unchecked[0].startswith("Sportloket Velsen")
     assert not any("niet gecontroleerd" in source for source in quoted.sources)
-    assert len(set(quoted.sources)) == len(quoted.sources) < len(knowledge.by_id["aanmeldbeleid-vo"].sources)
+    documents = {source.document for source in knowledge.by_id["aanmeldbeleid-vo"].sources}
+    assert len(quoted.sources) == len(documents)
+
+
+def test_sources_are_grouped_per_document_and_per_check() -> None:
+    from kansencoach.core.catalog import load_kb
+    from kansencoach.core.knowledge.models import SourceRef
+
+    knowledge = load_kb()
+    title = knowledge.documents["concernaudit"].title
+    cited = knowledge.cited(
+        [
+            SourceRef(document="concernaudit", section="3.4 Opgave Gelijke Kansen Onderwijs"),
+            SourceRef(document="elders.nl", checked=False),
+            SourceRef(document="concernaudit", section="5 Doeltreffendheid van uitvoering en beleid"),
+            SourceRef(document="concernaudit", section="3.4 Opgave Gelijke Kansen Onderwijs"),
+            SourceRef(document="concernaudit"),
+        ]
+    )
+    assert cited == (
+        f"{title}: 3.4 Opgave Gelijke Kansen Onderwijs, 5 Doeltreffendheid van uitvoering en beleid",
+        "elders.nl (niet gecontroleerd aan de brondocumenten)",
+    )
 
 
 def test_a_numbered_heading_and_a_footnote_are_recognised() -> None:

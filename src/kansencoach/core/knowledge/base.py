@@ -82,13 +82,22 @@ class KnowledgeBase:
     def evidence_label(self, level: str) -> str:
         return next((term.label for term in self.vocabulary.evidence if term.id == level), level)
 
-    def source_label(self, source: SourceRef) -> str:
-        """A source as the officer reads it: the document's title, its section, and whether it was checked."""
-        known = self.documents.get(source.document)
-        label = known.title if known else source.document
-        if source.section:
-            label = f"{label}, {known.section_label(source.section) if known else source.section}"
-        return label if source.checked else t("kb.source_unchecked", source=label)
+    def cited(self, sources: Iterable[SourceRef]) -> tuple[str, ...]:
+        """Sources as the officer reads them: each document once, by its title, with the sections
+        cited from it (in the order first cited) and whether it was checked. An entry's facts often
+        quote one document in several sections; named once per section it read as a repeated list."""
+        places: dict[tuple[str, bool], list[str]] = {}
+        for source in sources:
+            known = self.documents.get(source.document)
+            sections = places.setdefault((known.title if known else source.document, source.checked), [])
+            section = known.section_label(source.section) if known and source.section else source.section
+            if section and section not in sections:
+                sections.append(section)
+        labels = []
+        for (title, checked), sections in places.items():
+            label = t("kb.cited", document=title, sections=", ".join(sections)) if sections else title
+            labels.append(label if checked else t("kb.source_unchecked", source=label))
+        return tuple(labels)
 
     def accepted(self, ids: Iterable[str]) -> list[Accepted]:
         """The accepted interventions as the draft shows them; unknown ids are left out."""
@@ -98,11 +107,6 @@ class KnowledgeBase:
         for key in ids:
             item = self.by_id.get(key)
             if item is not None:
-                # Several quotes often come from one section; the draft names each place once.
-                sources = tuple(dict.fromkeys(self.source_label(source) for source in item.sources))
-                result.append(
-                    Accepted(
-                        item.id, item.name, item.summary, self.evidence_label(item.evidence.level), sources
-                    )
-                )
+                evidence = self.evidence_label(item.evidence.level)
+                result.append(Accepted(item.id, item.name, item.summary, evidence, self.cited(item.sources)))
         return result

@@ -200,8 +200,7 @@ def _accepted(draft: Draft) -> list[Block]:
             (Span(t("export.evidence") + ":", "em"), Span(f" {one_line(accepted.evidence)}.")),
             (
                 Span(t("export.sources") + ":", "em"),
-                # Several facts of one entry may quote the same section: name each source once.
-                Span(" " + "; ".join(dict.fromkeys(one_line(source) for source in accepted.sources)) + "."),
+                Span(" " + "; ".join(one_line(source) for source in accepted.sources) + "."),
             ),
         )
         for accepted in draft.accepted
