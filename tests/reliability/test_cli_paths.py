@@ -86,3 +86,15 @@ def test_a_file_name_with_a_newline_is_one_line_in_its_problems(
     assert result.returncode == 2
     assert f"{tmp_path}/twee\u240aregels.yaml:1:1: " in result.stderr
     assert "twee\nregels" not in result.stderr
+
+
+def test_a_written_file_with_a_newline_in_its_name_is_named_on_one_line(
+    tmp_path: Path, kansencoach_home: Path
+) -> None:
+    target = tmp_path / "twee\nregels.md"
+    answers = DATA / "answers" / "quickscan.yaml"
+    result = kansencoach("run", "quickscan", "--answers", str(answers), "--export", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.exists()
+    assert f"Geschreven: {tmp_path}/twee\u240aregels.md\n" in result.stdout
+    assert "twee\nregels" not in result.stdout

@@ -97,3 +97,11 @@ def test_placeholders_are_well_formed() -> None:
     for key, text in MESSAGES.items():
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
         assert all(name.isidentifier() for name in names), key
+
+
+def test_a_path_in_a_message_is_shown_on_one_line() -> None:
+    from pathlib import Path
+
+    assert t("plain.exported", path=Path("/tmp/twee\nregels.md")) == "Geschreven: /tmp/twee\u240aregels.md"
+    # A plain string is the caller's text, which may hold a newline on purpose.
+    assert t("plain.exported", path="a\nb") == "Geschreven: a\nb"

@@ -21,7 +21,7 @@ from textual.screen import Screen
 
 from kansencoach import locations
 from kansencoach.core.common.terminal import visible
-from kansencoach.i18n import t
+from kansencoach.i18n import one_line_path, t
 from kansencoach.tui.actions import APP, bindings, palette
 from kansencoach.tui.contract import KeysInOrder
 from kansencoach.tui.frame_clock import mend_skipped_ticks
@@ -198,7 +198,8 @@ class KansencoachApp(App[None]):
         if isinstance(error, ProblemsError):
             return t(broken, problem=str(error.problems[0]) if error.problems else "")
         if isinstance(error, OSError):
-            return t("tui.kb_unreadable", path=str(error.filename) if error.filename else t("tui.kb_folder"))
+            where = one_line_path(str(error.filename)) if error.filename else t("tui.kb_folder")
+            return t("tui.kb_unreadable", path=where)
         self.log.error("the knowledge base did not load", repr(error))
         return t("tui.kb_failed")
 

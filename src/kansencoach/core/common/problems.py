@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kansencoach.core.common.compared import LeadingCompared
-from kansencoach.i18n import t
+from kansencoach.i18n import one_line_path, t
 
 
 class Position(NamedTuple):
@@ -19,9 +19,8 @@ class Position(NamedTuple):
     column: int
 
     def __str__(self) -> str:
-        # On one line also for a file name with a newline in it (␊, as the terminal guard shows the
-        # other control characters), so that path:line:col stays one place an editor can open.
-        return f"{self.path.replace(chr(10), chr(0x240A))}:{self.line}:{self.column}"
+        # path:line:col is one place an editor can open, also for a file name with a newline in it.
+        return f"{one_line_path(self.path)}:{self.line}:{self.column}"
 
 
 class _ProblemFields(NamedTuple):
