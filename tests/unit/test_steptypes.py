@@ -61,6 +61,28 @@ def test_unreadable_text_says_what_to_type(mini: LoadedFlow, step_id: str, typed
         parse_typed(question(mini, step_id), typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("ja", "cijfer-met-bron"), ("Nee", "geen"), ("er is", "bron-zonder-cijfer"), ("3", "geen")],
+)
+def test_a_choice_is_read_from_the_first_words_of_one_label(typed: str, value: str) -> None:
+    from kansencoach.core.catalog import find_flow
+
+    assert parse_typed(question(find_flow("quickscan"), "qs-data"), typed) == value
+
+
+@pytest.mark.parametrize(
+    ("step_id", "typed"),
+    [("qs-data", "j"), ("qs-data", "een"), ("qs-data", "met een cijfer"), ("qs-theorie", "ja")],
+)
+def test_words_that_begin_no_label_or_several_are_refused(step_id: str, typed: str) -> None:
+    from kansencoach.core.catalog import find_flow
+
+    step = question(find_flow("quickscan"), step_id)
+    with pytest.raises(InvalidAnswer, match="Kies een nummer van 1 tot en met"):
+        parse_typed(step, typed)
+
+
 def test_answers_read_as_the_draft_shows_them(mini: LoadedFlow) -> None:
     assert show(question(mini, "domein"), "onderwijs") == Prose("Onderwijs")
     assert show(question(mini, "groepen"), ["ouders"]) == Items(("Ouders",))

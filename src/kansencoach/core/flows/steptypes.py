@@ -370,10 +370,22 @@ def _text(value: AnswerValue) -> str:
 
 
 def _pick(step: ChoiceStep | MultiStep | AllocateStep, text: str) -> str:
+    """The option a typed word names: its number, its value or its label, or the first words of
+    exactly one label ("ja" for "Ja, met een cijfer …", "nee" for "Nee, nog niet"), as an officer
+    answers a question out loud."""
     options = step.options
     if text.isdigit() and 1 <= int(text) <= len(options):
         return options[int(text) - 1].value
+    typed = text.casefold()
     for option in options:
-        if text.lower() in (option.value.lower(), option.label.lower()):
+        if typed in (option.value.casefold(), option.label.casefold()):
             return option.value
+    begun = [option for option in options if _begins_with_words(option.label.casefold(), typed)]
+    if len(begun) == 1:
+        return begun[0].value
     raise InvalidAnswer(t("plain.pick", count=len(options)))
+
+
+def _begins_with_words(label: str, typed: str) -> bool:
+    """Whether `label` begins with `typed` as whole words: "ja" begins "ja, met …", not "jaarlijks"."""
+    return label.startswith(typed) and not label[len(typed) : len(typed) + 1].isalnum()
