@@ -310,3 +310,13 @@ def test_at_the_end_a_question_command_says_why_it_cannot_and_undo_reopens(kanse
     assert result.returncode == 0, result.stderr
     assert "'opmerking' kan hier niet: er staat geen vraag meer open." in result.stdout
     assert result.stdout.count("✓ opgeslagen") == 9  # the last answer given again after the undo
+
+
+def test_a_choice_typed_as_its_first_words_is_stored_and_said(kansencoach_home: Path) -> None:
+    # The quickscan's second question is a choice whose options begin "Ja, …", "Er is …", "Nee, …".
+    result = kansencoach("run", "quickscan", "--plain", stdin="ja\nja\nnee\n2\nstop\n")
+    assert result.returncode == 0, result.stderr
+    assert "✓ opgeslagen (gekozen: Ja, met een cijfer, een jaar en een bron)" in result.stdout
+    # The third question has no option beginning "nee": asked again, then answered by its number.
+    assert "! Kies een nummer van 1 tot en met 3." in result.stdout
+    assert "✓ opgeslagen (gekozen: Deels: er staat een getal of een datum, maar niet alles)" in result.stdout

@@ -24,7 +24,7 @@ from kansencoach.core.common.terminal import columns, from_terminal, visible
 from kansencoach.core.draft.findings import Finding
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.flows.models import AnswerValue, NumberStep, QuestionStep
+from kansencoach.core.flows.models import AnswerValue, ChoiceStep, MultiStep, NumberStep, QuestionStep
 from kansencoach.core.flows.steptypes import YES, answer_line, parse_typed, step_type
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
@@ -238,6 +238,9 @@ class PlainUI:
                 value = parse_typed(step, line)
                 if isinstance(step, NumberStep) and line.strip():
                     reading = self._confirmed_reading(step, line)
+                elif isinstance(step, ChoiceStep | MultiStep) and value is not None:
+                    # A number or the first words of a label picked it: say which option was stored.
+                    reading = t("plain.chosen", choice=answer_line(step, value))
             except InvalidAnswer as error:
                 self.say(f"! {error}")
                 return

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "plain.earlier": "Antwoord uit het eerdere voorstel: {value} (Enter om over te nemen, of typ een nieuw antwoord)",
     "plain.saved": "✓ opgeslagen",
     "plain.saved_as": "✓ opgeslagen ({reading})",
+    "plain.chosen": "gekozen: {choice}",
     "plain.confirm_reading": "Ik heb dit {reading}. Klopt dat? Druk Enter om te bewaren, of typ 'nee' en geef het getal opnieuw.",
     "plain.pick": "Kies een nummer van 1 tot en met {count}.",
     "plain.allocate_format": "Geef {count} getallen in de volgorde van de opties, of bijvoorbeeld A=40 B=30 C=30.",
