@@ -1,11 +1,13 @@
-"""The near-miss check of a flow's draft keys and info step ids against what the review rules read."""
+"""The near-miss check of a flow's draft keys and info step ids against what the review rules read,
+and the check of an info step's `finding` against the rules' ids."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kansencoach.core.draft.misspelt import near_misses
-from kansencoach.core.flows.loader import LoadedFlow, load_flow
+from kansencoach.core.common.problems import Position
+from kansencoach.core.draft.misspelt import near_misses, unknown_findings
+from kansencoach.core.flows.loader import LoadedFlow, examine, load_flow
 
 FLOW = """\
 id: proef
@@ -56,3 +58,46 @@ def test_each_name_read_is_one_warning_naming_every_rule_that_reads_it(tmp_path:
     loaded = _flow(tmp_path)
     (problem,) = near_misses({"doel.smart": ["Eén", "Twee"]}, loaded.flow, loaded.step_positions)
     assert "niet: Eén; Twee." in problem.message
+
+
+FINDING_FLOW = """\
+id: proef
+title: Proef
+version: 1
+sections: [{id: inzet, title: Inzet}]
+steps:
+  - id: stoppen
+    type: list
+    required: false
+    ask: Wat stopt er?
+    draft: inzet.stoppen
+  - id: niets-gestopt
+    type: info
+    when: {answer: stoppen, empty: true}
+    say: Je noemt niets wat je stopt.
+    finding: niets-gestop
+  - include: blok.yaml
+"""
+FINDING_BLOCK = """\
+block: blok
+steps:
+  - id: tot-slot
+    type: info
+    say: Dank je.
+    finding: geen-budgett
+"""
+
+
+def test_an_unknown_finding_is_reported_at_its_own_line_also_in_a_block(tmp_path: Path) -> None:
+    # The aanjaagteam edits the `finding:` line, which may stand anywhere in a long step, or in a block.
+    (tmp_path / "blok.yaml").write_text(FINDING_BLOCK, encoding="utf-8")
+    path = tmp_path / "proef.yaml"
+    path.write_text(FINDING_FLOW, encoding="utf-8")
+    checked = examine(path, NO_FACETS)
+    assert checked.loaded is not None and checked.at is not None
+    rules = {"niets-gestopt": ["Er stopt niets"], "geen-budget": ["Er is geen eigen budget"]}
+    problems = unknown_findings(rules, checked.loaded.flow, checked.at)
+    assert [(problem.position, problem.hint) for problem in problems] == [
+        (Position(str(path), 15, 5), "bedoelde je 'niets-gestopt'?"),
+        (Position(str(tmp_path / "blok.yaml"), 6, 5), "bedoelde je 'geen-budget'?"),
+    ]

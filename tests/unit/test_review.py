@@ -6,14 +6,16 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.findings import Coverage, all_clear, to_name_after_answer
+from kansencoach.core.draft.findings import Coverage, all_clear
 from kansencoach.core.draft.review import Case, RuleBook, coverage, load_rules, review
+from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.loader import load_flow
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
@@ -121,15 +123,74 @@ def test_a_finding_waits_until_its_questions_have_been_passed(tmp_path: Path) ->
         assert "niets-gestopt" not in live, step.id
     assert step is not None and answered > 10
     session.answer(step, None)
-    findings = session.review(RULES, knowledge, live=True)
-    assert "niets-gestopt" in {finding.rule_id for finding in findings}
-    # The coach's message right after the answer says it (its `finding`): the chat names it once.
+    assert "niets-gestopt" in {finding.rule_id for finding in session.review(RULES, knowledge, live=True)}
+
+
+TOLD = [
+    # (info step, the rule it links, the question after which the live review raises the rule,
+    # answers that put the message on the route, answers that skip it and raise the rule all the same)
+    ("geen-bron", "geen-bron", "cijfer", {"bronnen": ["nog-geen"]}, {"cijfer": "In Overvecht veel minder."}),
+    (
+        "geen-criteria",
+        "geen-partnercriteria",
+        "partner-criteria",
+        {"partner-criteria": ["geen"]},
+        {"partners-wie": "Iedereen die mee wil doen."},
+    ),
+    # The rule is the message (`warning: waarschuwing-c`): it is never raised without it.
+    ("waarschuwing-c", "alleen-c", "mix", {"mix": {"A": 10, "B": 10, "C": 80}}, None),
+    (
+        "nog-niet-betrokken",
+        "geen-leefwereld",
+        "betrekken",
+        {"betrekken": ["nog-niet"]},
+        {"leefwereld": "Uit de cijfers van de GGD blijkt dat veel ouders de voorschool niet kennen."},
+    ),
+    (
+        "niets-gestopt",
+        "niets-gestopt",
+        "stoppen",
+        {"stoppen": None},
+        {"stoppen": ["Niets, dit komt er gewoon bij."]},
+    ),
+]
+
+
+def _answered_up_to(
+    question: str, changed: dict[str, Any], tmp_path: Path
+) -> tuple[Route, set[str], set[str]]:
+    """Voorstel answered as the VVE example, with `changed` instead, up to and with `question`: the
+    route, the rules the live review raises then, and those the chat names below that answer."""
+    session = Session.start(Store(tmp_path / "sessions.db"), review_quality.voorstel(), "Gekoppeld")
     conversation = Conversation(session)
-    assert [info.id for info in conversation.new_infos(session.current())] == ["niets-gestopt"]
-    assert "niets-gestopt" in {f.rule_id for f in to_name_after_answer(findings, set(), {"stoppen"}, set())}
-    assert "niets-gestopt" not in {
-        f.rule_id for f in conversation.findings_to_name(findings, set(), {"stoppen"})
+    answers = {
+        **yaml.safe_load(review_quality.BASES["vve"].read_text(encoding="utf-8"))["answers"],
+        **changed,
     }
+    knowledge = load_kb()
+    while (step := session.current()) is not None and step.id != question:
+        session.answer(step, answers.get(step.id))
+    assert step is not None, question
+    before = {finding.rule_id for finding in session.review(RULES, knowledge, live=True)}
+    session.answer(step, answers.get(step.id))
+    findings = session.review(RULES, knowledge, live=True)
+    named = conversation.findings_to_name(findings, before, {step.id})
+    return session.route(), {finding.rule_id for finding in findings}, {finding.rule_id for finding in named}
+
+
+@pytest.mark.parametrize(
+    ("info", "rule", "question", "shown", "skipped"), TOLD, ids=[case[0] for case in TOLD]
+)
+def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
+    info: str, rule: str, question: str, shown: dict[str, Any], skipped: dict[str, Any] | None, tmp_path: Path
+) -> None:
+    route, raised, named = _answered_up_to(question, shown, tmp_path / "shown")
+    assert route.shows_info(info) and rule in raised
+    assert rule not in named
+    if skipped is not None:
+        # Raised for another reason, the message passed by: the chat names the finding after all.
+        route, raised, named = _answered_up_to(question, skipped, tmp_path / "skipped")
+        assert not route.shows_info(info) and rule in named
 
 
 @pytest.mark.parametrize(

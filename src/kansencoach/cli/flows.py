@@ -255,11 +255,11 @@ class _Judge:
         checks_ids = in_user_folder or checked.loaded is not None
         problems = checked.problems + (self._clashes_of(path, in_user_folder) if checks_ids else [])
         warnings: list[Problem] = []
-        if checked.loaded and not problems:  # a block has no draft keys of its own to check
+        if checked.loaded and checked.at and not problems:  # a block has no draft keys of its own to check
             reads = self._shelf.against.get("review", _rule_reads)
             warnings = near_misses(reads, checked.loaded.flow, checked.loaded.step_positions)
             rules = self._shelf.against.get("rule-titles", _rule_titles)
-            problems = unknown_findings(rules, checked.loaded.flow, checked.loaded.step_positions)
+            problems = unknown_findings(rules, checked.loaded.flow, checked.at)
         verdict = Verdict(problems, warnings)
         # A clash depends on the ids of all flows in the folders: any change to them counts.
         own_folder = [path.parent, *yaml_files(path.parent)] if checks_ids else []

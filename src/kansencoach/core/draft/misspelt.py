@@ -9,10 +9,11 @@ draft. The work is one pass over the flow's keys per wildcard the rules use, not
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fnmatch import fnmatchcase
 
 from kansencoach.core.common.problems import Position, Problem, did_you_mean, nearest
+from kansencoach.core.common.yamlsource import Loc
 from kansencoach.core.draft.keys import is_pattern, question_keys
 from kansencoach.core.flows.models import Flow, InfoStep
 from kansencoach.i18n import t
@@ -68,16 +69,17 @@ def _misspelt_as(wanted: str, free: list[str], sections: dict[str, dict[str, str
 
 
 def unknown_findings(
-    rules: Mapping[str, Sequence[str]], flow: Flow, positions: Mapping[str, Position]
+    rules: Mapping[str, Sequence[str]], flow: Flow, at: Callable[[Loc], Position]
 ) -> list[Problem]:
-    """A problem at each info step whose `finding` names no review rule (`rules`: id → title): the
-    chat would name that rule's finding beside the message after all, and the author would not know why."""
+    """A problem at each `finding` of an info step that names no review rule (`rules`: id → title;
+    `at`: where a field of the flow was written, `loader.Checked.at`): the chat would name that
+    rule's finding beside the message after all, and the author would not know why."""
     return [
         Problem(
-            positions[step.id],
+            at(("steps", index, "finding")),
             t("flows.unknown_finding", finding=step.finding),
             did_you_mean(step.finding, rules, t("flows.unknown_finding_hint")),
         )
-        for step in flow.steps
+        for index, step in enumerate(flow.steps)
         if isinstance(step, InfoStep) and step.finding is not None and step.finding not in rules
     ]

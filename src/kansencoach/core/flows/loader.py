@@ -198,6 +198,11 @@ class Checked:
     sources: tuple[Path, ...]
     """The file and every block file it looked for, found or not (also when it is broken): the
     outcome holds while none of them changed."""
+    at: flowcheck.PositionOf | None = None
+    """Where a field of the loaded flow was written (`("steps", index, "finding")`, blocks spliced
+    in), in the flow's file or the block the step came from; None without a flow. For the checks
+    `flows validate` makes against the review rules after loading: an author is sent to the line
+    of the field itself, not to the first line of its step."""
 
 
 def examine(path: Path, vocabulary: Vocabulary | FacetValues) -> Checked:
@@ -211,7 +216,7 @@ def examine(path: Path, vocabulary: Vocabulary | FacetValues) -> Checked:
                 assembler.validate(Block, path)
                 return Checked(None, [], _sources(path, assembler))
             loaded = _flow(document, text, path, vocabulary, assembler)
-            return Checked(loaded, [], loaded.sources)
+            return Checked(loaded, [], loaded.sources, assembler.position)
         except ProblemsError as error:
             return Checked(None, error.problems, _sources(path, assembler))
 
