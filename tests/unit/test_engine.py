@@ -27,6 +27,22 @@ def test_when_skips_a_step_and_records_it(mini: LoadedFlow) -> None:
     assert ids(engine.infos_before(route, "groepen")) == ["onderwijs-info"]
 
 
+def test_an_info_step_is_shown_by_now_only_before_the_next_question(mini: LoadedFlow) -> None:
+    engine = Engine(mini.flow.steps)
+    # The split answered already, the questions before it not: its message stands on the path
+    # (an estimate) but after the next question, so the officer has not read it yet.
+    route = engine.route({"mix": {"A": 0, "B": 10, "C": 90}})
+    assert route.next is not None and route.next.id == "verschil"
+    assert route.shows_info("alleen-c") and not route.has_shown("alleen-c")
+    assert route.has_shown("welkom")
+    route = engine.route({"verschil": "x", "domein": "onderwijs"})
+    assert route.has_shown("onderwijs-info") and not route.has_shown("alleen-c")
+    done = {"verschil": "x", "domein": "onderwijs", "groepen": [], "mix": {"A": 0, "B": 10, "C": 90}}
+    route = engine.route({**done, "urgentie": 3, "budget": 1, "partners": False, "stoppen": ["a"]})
+    assert route.next is None and route.has_shown("alleen-c")
+    assert not route.has_shown("verschil")  # a question, not a message
+
+
 def test_goto_branch_leaves_out_the_partner_criteria(mini: LoadedFlow) -> None:
     engine = Engine(mini.flow.steps)
     answers: dict[str, AnswerValue] = {

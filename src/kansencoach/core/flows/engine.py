@@ -72,6 +72,15 @@ class Route:
         place = self.place(step_id)
         return place is not None and self.asked[place]
 
+    def has_shown(self, step_id: str) -> bool:
+        """Whether `step_id` is an info step on the path before `next`: shown by now. One after it is
+        an estimate, and may leave the path once `next` is answered."""
+        if not self.shows_info(step_id):
+            return False
+        place = self.place(step_id)
+        until = self.place(self.next.id) if self.next is not None else None
+        return until is None or (place is not None and place < until)
+
     def shows_info(self, step_id: str, skipped_too: bool = False) -> bool:
         """Whether `step_id` is an info step on the path (or, `skipped_too`, walked past as well)."""
         place = self.place(step_id)

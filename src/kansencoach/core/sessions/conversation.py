@@ -98,9 +98,10 @@ class Conversation:
         self, findings: list[Finding], before: set[str], answered: set[str]
     ) -> list[Finding]:
         """The findings to name below an answer (`findings.to_name_after_answer`), without those a
-        coach's message on the path tells already (an info step's `finding`)."""
+        coach's message the officer has been shown tells already (an info step's `finding`, on the
+        path before the next question: one further on may still leave the path)."""
         route = self.session.route()
-        told = {rule for info_id, rule in self._told_by.items() if route.shows_info(info_id)}
+        told = {rule for info_id, rule in self._told_by.items() if route.has_shown(info_id)}
         return to_name_after_answer(findings, before, answered, told)
 
     def _infos_up_to(self, step: QuestionStep | None) -> list[InfoStep]:
