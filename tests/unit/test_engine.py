@@ -37,7 +37,8 @@ def test_an_info_step_is_shown_by_now_only_before_the_next_question(mini: Loaded
     assert route.has_shown("welkom")
     route = engine.route({"verschil": "x", "domein": "onderwijs"})
     assert route.has_shown("onderwijs-info") and not route.has_shown("alleen-c")
-    done = {"verschil": "x", "domein": "onderwijs", "groepen": [], "mix": {"A": 0, "B": 10, "C": 90}}
+    done: dict[str, AnswerValue] = {"verschil": "x", "domein": "onderwijs", "groepen": []}
+    done["mix"] = {"A": 0, "B": 10, "C": 90}
     route = engine.route({**done, "urgentie": 3, "budget": 1, "partners": False, "stoppen": ["a"]})
     assert route.next is None and route.has_shown("alleen-c")
     assert not route.has_shown("verschil")  # a question, not a message
