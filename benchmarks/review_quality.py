@@ -3,8 +3,8 @@
     python benchmarks/review_quality.py [--json]
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
-good drafts with none, in a tuning part, a held-out part that was never tuned on and heldout2 (three
-other base drafts, written before the review was run on them, seen since). Per part:
+good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 and
+heldout3 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -39,8 +39,9 @@ BASES = {
     "vve": REPO / "tests" / "data" / "voorstel-full.yaml",
     "schulden": CORPUS / "base-schulden.yaml",
     **{name: CORPUS / "heldout2" / f"base-{name}.yaml" for name in ("gezondheid", "werk", "wonen")},
+    **{name: CORPUS / "heldout3" / f"base-{name}.yaml" for name in ("onderwijs", "armoede", "jeugd")},
 }
-PARTS = ("tuning", "heldout", "heldout2")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3")
 
 
 @dataclass(frozen=True)

@@ -187,9 +187,10 @@ def test_an_empty_review_of_a_short_flow_says_what_it_checked(tmp_path: Path, ka
     answers = DATA / "answers" / "quickscan.yaml"
     assert kansencoach("run", "quickscan", "--answers", answers, "--export", out).returncode == 0
     text = kansencoach("sessions", "review", session_id(kansencoach_home)).stdout
-    assert "voldoet aan 1 criterium, het enige dat bij deze flow hoort" in text and "niet getoetst" in text
+    # No rule reads what the quickscan asks: the review says it checked nothing, not that all is well.
+    assert "niet getoetst: geen van de 27 criteria hoort bij deze flow" in text and "voldoet" not in text
     exported = " ".join(out.read_text(encoding="utf-8").split())
-    assert "het enige dat bij deze flow hoort. De andere 26 van de 27 criteria" in exported
+    assert "De toets heeft dit concept niet getoetst: geen van de 27 criteria hoort bij deze flow." in exported
 
 
 def test_the_export_file_name_chooses_the_format_when_no_option_does(

@@ -24,9 +24,9 @@ import review_quality
 
 CASES = review_quality.corpus_cases()
 
-# Cases of heldout2 the review gets wrong and that are left unfixed, with the reason (the corpus
-# README lists them too). They stay in the run, marked as strict expected failures, so one that
-# starts to pass is noticed and none is forgotten.
+# Cases of heldout2 and heldout3 the review gets wrong and that are left unfixed, with the reason
+# (the corpus README lists them too). They stay in the run, marked as strict expected failures, so
+# one that starts to pass is noticed and none is forgotten.
 KNOWN_FAILURES: dict[str, str] = {
     "gezondheid-doel-gezonder-opgroeien": (
         "two faults planted, one labelled: the ER goal left the target (18) below the baseline (24) "
@@ -36,12 +36,22 @@ KNOWN_FAILURES: dict[str, str] = {
         "indicator-los-van-doel beside doel-niet-smart: a goal that names nothing to measure shares no "
         "word with any indicator; true, but it follows from the one fault"
     ),
+    "jeugd-cijfer-alleen-wat-professionals-zien": (
+        "geen-bron missed: 'deze twee wijken' reads as a quantity, and a number word counting places "
+        "cannot be told from one that counts people ('bij drie metingen' is a real threshold elsewhere)"
+    ),
+    "onderwijs-raad-nvt-uitvoeringsbesluit": (
+        "raad-ontbreekt missed: 'N.v.t.' with a reason after it is not an empty answer, and an answer "
+        "that opens with 'N.v.t.' and then says how the council hears of it is a good one"
+    ),
 }
+HELD_OUT_LATER = ("heldout2", "heldout3")
+"""The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 
 def case_param(case: review_quality.CorpusCase) -> object:
     marks = []
-    if case.part == "heldout2" and case.name in KNOWN_FAILURES:
+    if case.part in HELD_OUT_LATER and case.name in KNOWN_FAILURES:
         marks.append(pytest.mark.xfail(reason=KNOWN_FAILURES[case.name], strict=True))
     return pytest.param(case, id=f"{case.part}-{case.name}", marks=marks)
 
@@ -90,16 +100,15 @@ def test_the_corpus_is_large_enough_and_holds_a_third_out() -> None:
     held_out = [case for case in CASES if case.part != "tuning"]
     assert len(weak) >= 40 and len(good) >= 20
     assert len(held_out) * 3 >= len(CASES)
-    heldout2 = [case for case in CASES if case.part == "heldout2"]
-    assert len({case.base for case in heldout2}) >= 3 and not {case.base for case in heldout2} & {
-        "vve",
-        "schulden",
-    }
-    assert (
-        sum(case.kind == "weak" for case in heldout2) >= 20
-        and sum(case.kind == "good" for case in heldout2) >= 10
-    )
-    assert set(KNOWN_FAILURES) <= {case.name for case in heldout2}
+    earlier_bases = {"vve", "schulden"}
+    for part in HELD_OUT_LATER:
+        cases = [case for case in CASES if case.part == part]
+        bases = {case.base for case in cases}
+        assert len(bases) >= 3 and not bases & earlier_bases, part
+        assert sum(case.kind == "weak" for case in cases) >= 20, part
+        assert sum(case.kind == "good" for case in cases) >= 10, part
+        earlier_bases |= bases
+    assert set(KNOWN_FAILURES) <= {case.name for case in CASES if case.part in HELD_OUT_LATER}
     assert all(len(case.expect) == 1 for case in weak) and not any(case.expect for case in good)
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.findings import SEVERITIES, Coverage, Finding
 from kansencoach.core.draft.keys import is_pattern
-from kansencoach.core.draft.review import text
+from kansencoach.core.draft.review import choices, text
 from kansencoach.core.draft.review.rules import (
     AllOf,
     AnyOf,
@@ -44,7 +44,6 @@ from kansencoach.core.dutch.numbers import format_amount
 from kansencoach.core.flows.conditions import is_empty
 from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.models import AnswerValue
-from kansencoach.core.knowledge.models import Intervention
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -53,8 +52,6 @@ if TYPE_CHECKING:
     # (whose review has no knowledge base) never uses.
     from kansencoach.core.knowledge.base import KnowledgeBase
     from kansencoach.core.knowledge.fit import Query
-
-_WELL_EVIDENCED = 3
 
 
 @dataclass(frozen=True)
@@ -200,6 +197,8 @@ def referenced_keys(check: Check) -> Iterator[str]:
         )
     elif isinstance(check, FewerThan | Points | AtMost | Equals):
         yield check.key
+    elif isinstance(check, EvidenceGap) and isinstance(check.evidence_gap, str):
+        yield check.evidence_gap
     elif isinstance(check, TargetDirection):
         yield from (
             check.target_direction.baseline,
@@ -246,10 +245,13 @@ class _Evaluator:
             amounts = self.lists[check.amounts] if check.amounts else ()
             gaps = text.smart_gaps(goal, self._group_words(check.groups), amounts) if goal else []
             return bool(gaps), ", ".join(gaps)
+        case = self.case
         if isinstance(check, EvidenceGap):
-            return self._evidence_gap()
+            groups = case.values.get(check.evidence_gap) if isinstance(check.evidence_gap, str) else None
+            return choices.evidence_gap(case.knowledge, case.accepted, case.query, groups)
         if isinstance(check, TargetMismatch):
-            return self._target_mismatch(check)
+            wanted = case.values.get(check.target_mismatch)
+            return choices.target_mismatch(case.knowledge, case.accepted, wanted)
         if isinstance(check, TargetDirection):
             return self._wrong_direction(check)
         return self._simple(check), ""
@@ -352,43 +354,6 @@ class _Evaluator:
         ]
         ignore = self.lists[parts.ignore]
         return bool(goal and outcome) and not any(text.share_a_term(item, goal, ignore) for item in outcome)
-
-    def _evidence_gap(self) -> tuple[bool, str]:
-        case, knowledge = self.case, self.case.knowledge
-        if knowledge is None or not case.accepted:
-            return False, ""
-        ranks = {level.id: level.rank for level in knowledge.vocabulary.evidence}
-        chosen = [knowledge.by_id[key] for key in case.accepted if key in knowledge.by_id]
-        # A well-evidenced choice with a complementary one beside it is no gap.
-        if not chosen or any(ranks.get(item.evidence.level, 0) >= _WELL_EVIDENCED for item in chosen):
-            return False, ""
-        weak = [item for item in chosen if ranks.get(item.evidence.level, 0) == 0]
-        better = [
-            suggestion.item.name
-            for suggestion in knowledge.matcher.search(case.query, limit=5, exclude=case.accepted)
-            if isinstance(suggestion.item, Intervention)
-            and ranks.get(suggestion.item.evidence.level, 0) >= _WELL_EVIDENCED
-        ]
-        if not weak or not better:
-            return False, ""
-        names = ", ".join(item.name for item in weak)
-        return True, t("review.detail.evidence", weak=names, better=", ".join(better[:3]))
-
-    def _target_mismatch(self, check: TargetMismatch) -> tuple[bool, str]:
-        case, knowledge = self.case, self.case.knowledge
-        wanted = case.values.get(check.target_mismatch)
-        if knowledge is None or not case.accepted or not isinstance(wanted, list) or not wanted:
-            return False, ""
-        accepted = [knowledge.by_id[key] for key in case.accepted if key in knowledge.by_id]
-        offered = {group for item in accepted for group in item.wie}
-        if not accepted or offered & set(wanted):
-            return False, ""
-        labels = {term.id: term.label for term in knowledge.vocabulary.wie}
-        return True, t(
-            "review.detail.groups",
-            wanted=", ".join(labels.get(str(group), str(group)) for group in wanted),
-            offered=", ".join(sorted(labels.get(group, group) for group in offered)) or "—",
-        )
 
 
 def _search(pattern: str, item: str) -> bool:

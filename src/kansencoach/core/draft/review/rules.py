@@ -149,9 +149,13 @@ class FlowWarning(StrictModel):
 
 
 class EvidenceGap(StrictModel):
-    """True when only interventions without known evidence were accepted while better ones fit."""
+    """True when only interventions without known evidence were accepted while better ones fit;
+    with a draft key, only better ones for a target group named there count."""
 
-    evidence_gap: Literal[True]
+    evidence_gap: Literal[True] | DraftKey = Field(
+        description="true, of het deel met de doelgroepen (analyse.wie): een beter onderbouwde "
+        "interventie telt dan alleen als ze voor een van die doelgroepen is."
+    )
 
 
 class TargetMismatch(StrictModel):
