@@ -191,6 +191,7 @@ def test_an_empty_review_of_a_short_flow_says_what_it_checked(tmp_path: Path, ka
     assert "niet getoetst: geen van de 27 criteria hoort bij deze flow" in text and "voldoet" not in text
     exported = " ".join(out.read_text(encoding="utf-8").split())
     assert "De toets heeft dit concept niet getoetst: geen van de 27 criteria hoort bij deze flow." in exported
+    assert "werk je plan uit in de flow Voorstel ongelijk investeren om het eraan te toetsen" in exported
 
 
 def test_the_export_file_name_chooses_the_format_when_no_option_does(

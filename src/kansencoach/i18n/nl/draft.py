@@ -72,7 +72,9 @@ MESSAGES: dict[str, str] = {
     ),
     "review.none.no_rules": "De toets heeft dit concept niet getoetst: er zijn geen criteria geladen.",
     "review.none.nothing_checked": (
-        "De toets heeft dit concept niet getoetst: geen van de {total} criteria hoort bij deze flow."
+        "De toets heeft dit concept niet getoetst: geen van de {total} criteria hoort bij deze flow. "
+        "Ze gaan over de onderdelen van een volledig voorstel: werk je plan uit in de flow Voorstel "
+        "ongelijk investeren om het eraan te toetsen."
     ),
     "review.fix": "Wat te doen",
     "review.example": "Voorbeeld",
