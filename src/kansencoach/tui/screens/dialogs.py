@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -16,8 +17,60 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.dutch.normalize import fold
 from kansencoach.i18n import t
 
+SHORT = 24
+"""Below this many rows a dialog is `short`: its stylesheet drops the padding and margins and draws
+fields and buttons on one line each, so that at 40x12 the field, the buttons and the key hint fit."""
 
-class ConfirmDialog(ModalScreen[bool]):
+NARROW = 50
+"""Below this many columns a dialog is `narrow`: its side padding shrinks so that two buttons fit
+side by side at 40 columns."""
+
+JUMP_LIST_ROOM = 35
+"""From this many rows up the jump list has its full 20 rows within the dialog's 90% of the height;
+below it the list takes what the title and filter leave, and scrolls."""
+
+Result = TypeVar("Result")
+
+
+class Dialog(ModalScreen[Result]):
+    """A modal dialog that stays usable on a small terminal (app.tcss, Dialogs).
+
+    Textual CSS has no media queries: the classes `short` and `narrow` stand in for them. From 80x24
+    up neither is set and a dialog looks as designed.
+    """
+
+    def on_mount(self) -> None:
+        # Before the first layout, which would otherwise be of the dialog at its full size.
+        self._fit(self.app.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+        # Textual scrolls a widget into view when it takes the focus, not when the layout changes
+        # under it: once laid out at the new size, the focused field or button is brought back.
+        self.call_after_refresh(self._show_focused)
+
+    def _fit(self, size: Size) -> None:
+        self.set_class(size.height < SHORT, "short")
+        self.set_class(size.width < NARROW, "narrow")
+
+    def _show_focused(self) -> None:
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
+
+
+class DialogBody(VerticalScroll):
+    """What a dialog says, between its docked parts (field, buttons, key hint), which stay in view:
+    on a small terminal the body scrolls instead.
+
+    Tab reaches it only when it has more than it shows, so that the arrow keys can scroll it without
+    a mouse; otherwise it would be a stop that does nothing.
+    """
+
+    def allow_focus(self) -> bool:
+        return self.allow_vertical_scroll
+
+
+class ConfirmDialog(Dialog[bool]):
     """A yes/no question; Escape means no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -32,7 +85,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(visible(self.question), classes="dialog-question", markup=False)
+            with DialogBody():
+                yield Label(visible(self.question), classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(t("tui.cancel"), id="no")
@@ -48,7 +102,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     """Ask for one line of text (a title, a comment, a path); Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", t("tui.cancel"))]
@@ -63,9 +117,12 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(visible(self.question), classes="dialog-question", markup=False)
-            yield Input(self.value, id="prompt-input")
-            yield Label(visible(self.error), id="prompt-error", classes="validation", markup=False)
+            with Vertical(classes="dialog-head"):
+                yield Label(visible(self.question), classes="dialog-question", markup=False)
+                yield Input(self.value, id="prompt-input")
+            # A refused file's problems can take more rows than a small terminal has.
+            with DialogBody():
+                yield Label(visible(self.error), id="prompt-error", classes="validation", markup=False)
             yield Label(t("tui.keys.prompt"), classes="keys-hint")
 
     @on(Input.Submitted)
@@ -79,7 +136,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class JumpDialog(ModalScreen[str | None]):
+class JumpDialog(Dialog[str | None]):
     """Choose an earlier question to read or change; typing narrows the list.
 
     A long flow has some sixty questions: the officer who remembers a word of the question or of
@@ -101,10 +158,15 @@ class JumpDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(t("tui.jump_title"), classes="dialog-question")
-            yield Input(placeholder=t("tui.jump_filter"), id="jump-filter")
+            with Vertical(classes="dialog-head"):
+                yield Label(t("tui.jump_title"), classes="dialog-question")
+                yield Input(placeholder=t("tui.jump_filter"), id="jump-filter")
             yield OptionList(*self._options(""), id="jump-list")
             yield Label("", id="jump-none", classes="validation")
+
+    def _fit(self, size: Size) -> None:
+        super()._fit(size)
+        self.set_class(size.height >= JUMP_LIST_ROOM, "roomy")
 
     def on_mount(self) -> None:
         self.query_one("#jump-filter", Input).focus()

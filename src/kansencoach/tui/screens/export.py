@@ -9,7 +9,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from kansencoach.core.common.files import WriteError
@@ -17,7 +16,7 @@ from kansencoach.core.draft.draft import Draft
 from kansencoach.core.draft.export import format_of
 from kansencoach.core.sessions.conversation import SUFFIXES, Conversation, OutputFormat
 from kansencoach.i18n import t
-from kansencoach.tui.screens.dialogs import ConfirmDialog
+from kansencoach.tui.screens.dialogs import ConfirmDialog, Dialog, DialogBody
 
 _EDITING_ACTIONS = {
     "backspace": "delete_left",
@@ -30,7 +29,7 @@ _EDITING_ACTIONS = {
 """The keys that edit the file name and that a button does nothing with, and their actions in the field."""
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Dialog[Path | None]):
     """Ask where and how to export; returns the path written, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", t("tui.close"))]
@@ -43,16 +42,20 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="export-dialog"):
-            yield Label(t("tui.export_title"), classes="dialog-question")
-            yield Label(t("tui.export_path"))
-            # Not selected on focus: one key would otherwise replace the whole path.
-            yield Input(str(self.conversation.default_export_path()), id="export-path", select_on_focus=False)
-            with RadioSet(id="export-format"):
-                yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
-                yield RadioButton(t("tui.export_html"), id="html")
-                yield RadioButton(t("tui.export_docx"), id="docx")
-                yield RadioButton(t("tui.export_session"), id="session")
-            yield Label("", id="export-message", classes="validation", markup=False)
+            with Vertical(classes="dialog-head"):
+                yield Label(t("tui.export_title"), classes="dialog-question")
+                yield Label(t("tui.export_path"))
+                # Not selected on focus: one key would otherwise replace the whole path.
+                yield Input(
+                    str(self.conversation.default_export_path()), id="export-path", select_on_focus=False
+                )
+            with DialogBody():
+                with RadioSet(id="export-format"):
+                    yield RadioButton(t("tui.export_markdown"), value=True, id="markdown")
+                    yield RadioButton(t("tui.export_html"), id="html")
+                    yield RadioButton(t("tui.export_docx"), id="docx")
+                    yield RadioButton(t("tui.export_session"), id="session")
+                yield Label("", id="export-message", classes="validation", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.export_do"), id="export", variant="primary")
                 yield Button(t("tui.close"), id="close")
@@ -133,3 +136,7 @@ class ExportDialog(ModalScreen[Path | None]):
         label.update(text)
         label.set_class(error, "error")
         label.set_class(not error, "success")
+        # On a small terminal the message is below the formats, out of the body's view: the body
+        # keeps to its end, where the message is, whatever height the message wraps to, until the
+        # officer scrolls or moves the focus into it.
+        self.query_one(DialogBody).anchor()
