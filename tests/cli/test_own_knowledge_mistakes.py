@@ -310,3 +310,31 @@ def test_a_source_without_a_quote_or_url_is_found_without_the_source_texts(kanse
     assert f"{own}:18:5: de bron heeft geen citaat — zet onder quote een letterlijke zin" in result.stderr
     assert f"{own}:20:5: een bron met checked: false heeft geen url" in result.stderr
     assert kansencoach("kb", "validate").returncode == 2, "also without a path: the own folder's files"
+
+
+def test_an_own_review_rule_reading_a_part_no_flow_has_is_refused_where_it_is_written(
+    kansencoach_home: Path,
+) -> None:
+    # Loaded without a complaint, such a rule never goes off: the team would trust a check that is
+    # never made. The shipped rules were checked for it; an own file was not.
+    folder = kansencoach_home / "config" / "knowledge"
+    folder.mkdir(parents=True)
+    rule = "    severity: aandacht\n    message: x\n    fix: y\n    source: {document: Ons team, checked: false}\n"
+    (folder / "review.yaml").write_text(
+        "rules:\n"
+        "  - id: eigen-bewijs\n    title: Eigen bewijs\n    when: {evidence_gap: analyse.wiee}\n"
+        + rule
+        + "  - id: eigen-raad\n    title: Eigen raad\n    when: {key: monitoring.raadd, shorter_than: 3}\n"
+        + rule,
+        encoding="utf-8",
+    )
+    result = kansencoach("kb", "validate")
+    assert result.returncode == 2
+    path = folder / "review.yaml"
+    assert (
+        f"{path}:4:12: Geen enkele flow heeft het deel 'analyse.wiee'. — bedoelde je 'analyse.wie'?"
+        in result.stderr
+    )
+    assert f"{path}:11:12: Geen enkele flow heeft het deel 'monitoring.raadd'." in result.stderr
+    assert "bedoelde je 'monitoring.raad'?" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -46,6 +46,8 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
         ("{bestaat_niet: doel.smart}", None, "review.yaml", "toets"),
         ("{key: doel.smart, mentions: geen-lijst}", None, "review.yaml", "geen-lijst"),
         ("{key: doel.smart, shorter_than: [5]}", None, "review.yaml", "shorter_than"),
+        ("{evidence_gap: analyse.wiee}", None, "review.yaml", "bedoelde je 'analyse.wie'?"),
+        ("{evidence_gap: false}", None, "review.yaml", "'evidence_gap' kan niet false zijn — kies uit: true"),
         (
             "{key: doel.smart, mentions: er-woorden}",
             "thresholds: {aanname-woorden: vijf}\nlists: {}\n",
@@ -60,6 +62,8 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
         "unknown-check",
         "unknown-list",
         "wrong-type",
+        "evidence-gap-key",
+        "evidence-gap-word",
         "threshold-type",
     ],
 )

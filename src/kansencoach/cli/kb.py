@@ -189,7 +189,7 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     `folders`), saying which shipped rules own ones replace."""
     from pathlib import Path
 
-    from kansencoach.core.catalog import own_knowledge_problems, review_rules
+    from kansencoach.core.catalog import own_knowledge_problems, own_rules_reading_no_part, review_rules
 
     def asked(path: str) -> bool:
         return folders is None or any(
@@ -200,7 +200,10 @@ def _own_knowledge(folders: list[Path] | None, text: bool) -> list[Problem]:
     for replaced in combined.replaced if combined and text else ():
         if asked(replaced.position.path):
             print(t("cli.kb_rule_replaced", position=replaced.position, id=replaced.id))
-    problems = [problem for problem in own_knowledge_problems() if asked(problem.position.path)]
+    own = own_knowledge_problems()
+    # The shipped rules are checked for parts no flow has (`_check_rules`), and so are the team's.
+    unread = own_rules_reading_no_part(problem.position.path for problem in own)
+    problems = [problem for problem in [*own, *unread] if asked(problem.position.path)]
     broken = {Path(problem.position.path).resolve() for problem in problems}
     for path in (folders or []) if text else []:
         # An own file named on its own is told it is fine, as an intervention's file is.

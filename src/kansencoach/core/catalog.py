@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -148,6 +148,20 @@ def own_knowledge_problems() -> list[Problem]:
     combined = review_rules()
     problems = [problem for problem in load_kb().problems if problem.position.path in own]
     return distinct([*problems, *(combined.problems if combined else ())])
+
+
+def own_rules_reading_no_part(left_out: Iterable[str] = ()) -> list[Problem]:
+    """An error for each draft key the team's own review rules read that no flow has (with a near
+    miss where there is one), in the own rule files but those `left_out` (paths): loaded without a
+    complaint, such a rule would never go off, a check the team trusts and nobody makes."""
+    from kansencoach.core.draft.review.reach import unknown_keys
+
+    skipped = set(left_out)
+    files = [path for path in own_knowledge_files(REVIEW_FILE) if str(path) not in skipped]
+    if not files:
+        return []
+    flows = [entry.loaded.flow for entry in scan_flows() if entry.loaded is not None]
+    return [problem for path in files for problem in unknown_keys(path, flows)]
 
 
 def flow_from_file(path: Path) -> LoadedFlow:

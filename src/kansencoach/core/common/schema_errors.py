@@ -203,7 +203,8 @@ def _problem(
         allowed = [
             quoted or bare for quoted, bare in re.findall(r"'([^']*)'|(\w+)", str(ctx.get("expected", "")))
         ]
-        allowed = [value for value in allowed if value != "or"]
+        # pydantic names a literal as Python does; the author writes YAML (`true`, not `True`).
+        allowed = [_YAML_WORDS.get(value, value) for value in allowed if value != "or"]
         hint = did_you_mean(str(given), allowed, t("schema.allowed_hint", values=", ".join(allowed)))
         return Problem(position, t("schema.not_allowed", field=name, value=_show(given)), hint)
     if kind == "value_error" and "condition_without_test" in str(ctx.get("error", "")):
@@ -352,9 +353,16 @@ def _field_name(pydantic_loc: tuple[int | str, ...], loc: Loc, fields: set[str])
     return next((part for part in reversed(loc) if isinstance(part, str)), "")
 
 
+_YAML_WORDS = {"True": "true", "False": "false", "None": "null"}
+"""Python's names of the YAML words true, false and null."""
+
+
 def _show(value: Any) -> str:
     """The value as the author would recognise it, shortened; never raising (a 5,000-digit integer
-    cannot be turned into text) and with control characters escaped by repr."""
+    cannot be turned into text) and with control characters escaped by repr. true, false and null
+    as YAML writes them."""
+    if value is None or isinstance(value, bool):
+        return _YAML_WORDS[repr(value)]
     try:
         text = repr(value)
     except ValueError:

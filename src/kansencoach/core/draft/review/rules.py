@@ -294,7 +294,7 @@ def load_rules(path: Path, words: Words | None = None) -> RuleBook:
 def draft_key_places(document: Document) -> Iterator[tuple[str, Loc]]:
     """Every draft key the rules in `document` name, with where it is written."""
     for loc, check in _checks(document.data, ()):
-        for field in ("key", "missing", "not_smart", "er_goal", "target_mismatch"):
+        for field in ("key", "missing", "not_smart", "er_goal", "target_mismatch", "evidence_gap"):
             yield from _keys_at(check.get(field), (*loc, field))
         for field in ("target_direction", "indicators_off_goal"):
             parts = check.get(field)
