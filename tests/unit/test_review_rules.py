@@ -144,3 +144,22 @@ def test_a_draft_key_like_one_a_rule_reads_is_one_warning_at_the_step(tmp_path: 
     assert "Er zijn geen schriftelijke afspraken met partners" in stderr
     assert "schrijf dan `draft: analyse.partner-afspraken`" in stderr
     assert "review.yaml" not in stderr
+
+
+def test_the_parts_a_rule_reads_are_found_alike_in_the_models_and_in_the_file() -> None:
+    # Two readings of one rule file: the models (what the review reads, `referenced_keys`) and the
+    # YAML with its positions (where `kb validate` points, `draft_key_places`). A field that holds a
+    # draft key, told to one and not the other, left a misspelt key of evidence_gap unreported.
+    from kansencoach.core.common.yamlsource import read_document
+    from kansencoach.core.draft.review import referenced_keys
+    from kansencoach.core.draft.review.rules import draft_key_places
+
+    path = REPO / "knowledge" / "review.yaml"
+    rules = load_rules(path)
+    from_models = {
+        (index, key) for index, rule in enumerate(rules.rules) for key in referenced_keys(rule.when)
+    }
+    from_file = {(loc[1], key) for key, loc in draft_key_places(read_document(path))}
+    assert from_models == from_file
+    gap = next(index for index, rule in enumerate(rules.rules) if rule.id == "bewijs-gat")
+    assert (gap, "analyse.wie") in from_file
