@@ -325,6 +325,10 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             {"risico-nadeel": "De hele stad wint erbij als minder mensen schulden hebben."},
             {"risico-zonder-nadeel"},
         ),
+        # A hedge adds nothing to an empty answer.
+        ("schulden", {"risico-nadeel": "Eigenlijk niemand."}, {"risico-zonder-nadeel"}),
+        ("vve", {"stoppen": ["Voorlopig niets."]}, {"niets-gestopt"}),
+        ("vve", {"raad": "Volgens mij n.v.t."}, {"raad-ontbreekt"}),
     ],
 )
 def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expected: set[str]) -> None:

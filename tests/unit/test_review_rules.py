@@ -49,6 +49,12 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
         ("{evidence_gap: analyse.wiee}", None, "review.yaml", "bedoelde je 'analyse.wie'?"),
         ("{evidence_gap: false}", None, "review.yaml", "'evidence_gap' kan niet false zijn — kies uit: true"),
         (
+            "{key: doel.smart, mentions: er-woorden, hedges: voorbehoud}",
+            None,
+            "review.yaml",
+            "hedges hoort bij only",
+        ),
+        (
             "{key: doel.smart, mentions: er-woorden}",
             "thresholds: {aanname-woorden: vijf}\nlists: {}\n",
             "review-words.yaml",
@@ -64,6 +70,7 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
         "wrong-type",
         "evidence-gap-key",
         "evidence-gap-word",
+        "hedges-without-only",
         "threshold-type",
     ],
 )

@@ -297,7 +297,8 @@ class _Evaluator:
         if check.mentions is not None:
             return self._mentions(item, check.mentions)
         if check.only is not None:
-            return text.only(item, self.lists[check.only])
+            hedges = self.lists[check.hedges] if check.hedges else ()
+            return text.only(item, self.lists[check.only], hedges)
         if check.shorter_than is not None:
             return text.word_count(item) < self.rules.threshold(check.shorter_than)
         if check.matches is not None:

@@ -93,6 +93,11 @@ class TextTest(StrictModel):
     items: Literal["any", "all"] = "any"
     mentions: Name | None = None
     only: Name | None = None
+    hedges: Name | None = Field(
+        None,
+        description="Bij only: de woordenlijst met woorden die niets toevoegen (eigenlijk, voorlopig), "
+        "zodat 'Eigenlijk niemand.' net zo leeg is als 'Niemand.'.",
+    )
     shorter_than: Annotated[int, Strict()] | Name | None = None
     matches: str | None = None
     lacks: str | None = None
@@ -105,6 +110,8 @@ class TextTest(StrictModel):
     def _one_test(self) -> TextTest:
         if sum(getattr(self, name) is not None for name in TEXT_TESTS) != 1:
             raise ValueError(t("review.rules.one_test", tests=", ".join(TEXT_TESTS)))
+        if self.hedges is not None and self.only is None:
+            raise ValueError(t("review.rules.hedges_without_only"))
         return self
 
 
@@ -369,7 +376,7 @@ def _reference_problems(document: Document, words: Words) -> Iterator[Problem]:
 
 def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     """The word lists a check names, with the field each is in."""
-    for field in ("mentions", "only", "except", "words", "groups", "amounts"):
+    for field in ("mentions", "only", "hedges", "except", "words", "groups", "amounts"):
         if isinstance(check.get(field), str):
             yield (field,), check[field]
     for group in ("target_direction", "indicators_off_goal"):

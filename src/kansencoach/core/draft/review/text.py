@@ -139,10 +139,28 @@ def _denied(text_words: Sequence[str], index: int) -> bool:
     )
 
 
-def only(text: str, answers: Iterable[str]) -> bool:
-    """True when `text` says nothing but one of `answers` ('Niets.', 'N.v.t.')."""
+def only(text: str, answers: Iterable[str], hedges: Collection[str] = ()) -> bool:
+    """True when `text` says nothing but one of `answers` ('Niets.', 'N.v.t.'), words of `hedges`
+    around it or not ('Eigenlijk niemand.', 'Voorlopig niets.')."""
     said = words(text)
-    return bool(said) and any(said == words(answer) for answer in answers)
+    plain = _without(said, [words(hedge) for hedge in hedges]) if hedges else said
+    return bool(plain) and any(words(answer) in (said, plain) for answer in answers)
+
+
+def _without(said: list[str], phrases: list[list[str]]) -> list[str]:
+    """`said` with every occurrence of the `phrases` (word sequences) taken out."""
+    kept: list[str] = []
+    at = 0
+    while at < len(said):
+        length = next(
+            (len(phrase) for phrase in phrases if phrase and said[at : at + len(phrase)] == phrase), 0
+        )
+        if length:
+            at += length
+        else:
+            kept.append(said[at])
+            at += 1
+    return kept
 
 
 @lru_cache(maxsize=1024)
