@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import types
-import typing
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, Tag, ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kansencoach.core.common.field_words import FIELD_WORDS, field_for
 from kansencoach.core.common.ids import DRAFT_KEY_PATTERN, IDENTIFIER_PATTERN
+from kansencoach.core.common.model_paths import field_names, fields_at, model_at, step_types, types_having
 from kansencoach.core.common.problems import (
     Position,
     Problem,
@@ -53,7 +51,7 @@ def validate(
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        fields = set(known_fields) | _field_names(model)
+        fields = set(known_fields) | field_names(model)
         details = _most_specific(error.errors(), data)
         found = [
             (detail, _coded(_problem(model, detail, data, position_of, fields), detail)) for detail in details
@@ -127,7 +125,7 @@ def _problem(
         return _extra_field(model, detail, data, loc, position_of, fields)
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", given))
-        tags = _tags(model)
+        tags = step_types(model)
         hint = did_you_mean(tag, tags, t("schema.step_type_hint", types=", ".join(tags)))
         return Problem(position_of((*loc, "type")), t("schema.step_type", value=tag), hint)
     if kind == "union_tag_not_found":
@@ -141,7 +139,7 @@ def _problem(
         return Problem(
             position,
             t("schema.missing", field="type"),
-            t("schema.step_type_hint", types=", ".join(_tags(model))),
+            t("schema.step_type_hint", types=", ".join(step_types(model))),
         )
     if kind == "string_type" and isinstance(given, list | dict) and _written_inline(data, loc, position_of):
         # `say: [Let op] …` or `say: {naam}`: YAML read brackets at the start of a text as a list.
@@ -230,7 +228,7 @@ def _extra_field(
     parent = _value_at(data, holder)
     keys = list(parent) if isinstance(parent, dict) else []
     before = keys[keys.index(name) - 1] if name in keys and keys.index(name) > 0 else None
-    valid = _fields_at(model, detail["loc"][:-1]) or fields
+    valid = fields_at(model, detail["loc"][:-1]) or fields
     words = [*valid, *(word for word in FIELD_WORDS if field_for(word, valid))]
     # A word of the table written exactly is its field: `nearest` leaves out a candidate equal to
     # the word, so `vraag:` was told no more than that the field is unknown.
@@ -244,6 +242,17 @@ def _extra_field(
             return Problem(position_of((*loc[:-1], before)), t("schema.comma_in_text", field=before), hint)
     meant = (field_for(suggestion, valid) or suggestion) if suggestion else None
     hint = t("hint.did_you_mean", suggestion=meant) if meant else ""
+    kind = parent.get("type") if isinstance(parent, dict) else None
+    # A field another type of step has, written as it is there, is in the wrong kind of step rather
+    # than misspelt: `options` on a text step is no typo of `optional`.
+    others = types_having(model, detail["loc"][:-1], name) if isinstance(kind, str) else []
+    if others:
+        shown = ", ".join(others[:-1]) + t("schema.type_or") + others[-1] if len(others) > 1 else others[0]
+        return Problem(
+            position,
+            t("schema.extra_of_type", field=name, types=shown, type=kind),
+            t("schema.extra_of_type_hint"),
+        )
     return Problem(position, t("schema.extra", field=name), hint or t("schema.extra_hint"))
 
 
@@ -265,24 +274,6 @@ def _written_inline(data: Any, loc: Loc, position_of: PositionOf) -> bool:
     return bool(value) and position_of(first).line == position_of(loc).line
 
 
-def _fields_at(model: type[BaseModel], pydantic_loc: tuple[int | str, ...]) -> set[str]:
-    """The field names of the model at pydantic's `loc`, so a hint names a field that is valid
-    there; empty when the walk loses its way."""
-    found = _model_at(model, pydantic_loc)
-    return _field_names(found) if found is not None else set()
-
-
-def _model_at(model: type[BaseModel], pydantic_loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The model at pydantic's `loc` (following union tags such as a step's type), or None when the
-    walk loses its way or ends at something else than a model."""
-    current: Any = model
-    for part in pydantic_loc:
-        current = _step_into(current, part)
-        if current is None:
-            return None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
 def _block_example(model: type[BaseModel], pydantic_loc: tuple[int | str, ...], given: object) -> str | None:
     """The block a lone value in a list of blocks (`perspectives: [B, C]`) stands for, written with it
     in the block's first required field and '…' in the others (`- {perspective: B, why: …}`); None
@@ -290,7 +281,7 @@ def _block_example(model: type[BaseModel], pydantic_loc: tuple[int | str, ...], 
     example), or the block there is not known or needs no field."""
     if not pydantic_loc or not isinstance(pydantic_loc[-1], int):
         return None
-    block = _model_at(model, pydantic_loc)
+    block = model_at(model, pydantic_loc)
     if block is None:
         return None
     required = [field.alias or name for name, field in block.model_fields.items() if field.is_required()]
@@ -300,40 +291,6 @@ def _block_example(model: type[BaseModel], pydantic_loc: tuple[int | str, ...], 
     values = [written if len(written) <= 40 else "…", *("…" for _ in required[1:])]
     fields = ", ".join(f"{name}: {value}" for name, value in zip(required, values, strict=True))
     return "- {" + fields + "}"
-
-
-def _step_into(annotation: Any, part: int | str) -> Any:
-    members = _members(annotation)
-    for tag, member in members:
-        if isinstance(part, int) and typing.get_origin(member) is list:
-            return typing.get_args(member)[0]
-        if tag == part or (len(members) > 1 and part in _literal_values(member)):
-            return member
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            for field_name, field in member.model_fields.items():
-                if part in (field_name, field.alias):
-                    return field.annotation
-    return None
-
-
-def _literal_values(member: Any) -> set[object]:
-    """The values a model's Literal fields take: a step type's `type: text` tags it in a union."""
-    if not (isinstance(member, type) and issubclass(member, BaseModel)):
-        return set()
-    fields = member.model_fields.values()
-    literals = (field.annotation for field in fields if typing.get_origin(field.annotation) is typing.Literal)
-    return {value for literal in literals for value in typing.get_args(literal)}
-
-
-def _members(annotation: Any, tag: str = "") -> list[tuple[str, Any]]:
-    """The alternatives of a (possibly Annotated, Optional or tagged-union) annotation, with tags."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        inner, *extras = typing.get_args(annotation)
-        tags = [extra.tag for extra in extras if isinstance(extra, Tag)]
-        return _members(inner, tags[0] if tags else tag)
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [member for arg in typing.get_args(annotation) for member in _members(arg)]
-    return [(tag, annotation)]
 
 
 def _coded(problem: Problem, detail: ErrorDetails) -> Problem:
@@ -368,33 +325,3 @@ def _show(value: Any) -> str:
     except ValueError:
         return "..."
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _field_names(model: type[BaseModel]) -> set[str]:
-    names: set[str] = set()
-    for field_name, field in model.model_fields.items():
-        names.add(field.alias or field_name)
-    return names
-
-
-@functools.cache
-def _tags(model: type[BaseModel]) -> tuple[str, ...]:
-    """The `type` values the model's discriminated unions accept, in the order they are declared."""
-    tags: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            mapping = (
-                node.get("discriminator", {}).get("mapping", {})
-                if isinstance(node.get("discriminator"), dict)
-                else {}
-            )
-            tags.extend(tag for tag in mapping if tag not in tags)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(model.model_json_schema())
-    return tuple(tags)
