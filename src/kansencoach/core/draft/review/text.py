@@ -142,25 +142,37 @@ def _denied(text_words: Sequence[str], index: int) -> bool:
 def only(text: str, answers: Iterable[str], hedges: Collection[str] = ()) -> bool:
     """True when `text` says nothing but one of `answers` ('Niets.', 'N.v.t.'), words of `hedges`
     around it or not ('Eigenlijk niemand.', 'Voorlopig niets.')."""
-    said = words(text)
-    plain = _without(said, [words(hedge) for hedge in hedges]) if hedges else said
-    return bool(plain) and any(words(answer) in (said, plain) for answer in answers)
+    said = tuple(words(text))
+    empty, hedged, known = _emptiness(tuple(answers), tuple(hedges))
+    # Most answers hold a word of neither list: no need to take the hedges out of them.
+    if not said or not known.issuperset(said):
+        return False
+    return said in empty or (bool(hedged) and _without(said, hedged) in empty)
 
 
-def _without(said: list[str], phrases: list[list[str]]) -> list[str]:
+@lru_cache(maxsize=64)
+def _emptiness(
+    answers: tuple[str, ...], hedges: tuple[str, ...]
+) -> tuple[frozenset[tuple[str, ...]], tuple[tuple[str, ...], ...], frozenset[str]]:
+    """For `only`, worked out once per pair of word lists: the answers' words, the hedges' words,
+    and every word either has."""
+    empty = frozenset(phrase for phrase in (tuple(words(answer)) for answer in answers) if phrase)
+    hedged = tuple(phrase for phrase in (tuple(words(hedge)) for hedge in hedges) if phrase)
+    return empty, hedged, frozenset(word for phrase in (*empty, *hedged) for word in phrase)
+
+
+def _without(said: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """`said` with every occurrence of the `phrases` (word sequences) taken out."""
     kept: list[str] = []
     at = 0
     while at < len(said):
-        length = next(
-            (len(phrase) for phrase in phrases if phrase and said[at : at + len(phrase)] == phrase), 0
-        )
+        length = next((len(phrase) for phrase in phrases if said[at : at + len(phrase)] == phrase), 0)
         if length:
             at += length
         else:
             kept.append(said[at])
             at += 1
-    return kept
+    return tuple(kept)
 
 
 @lru_cache(maxsize=1024)
