@@ -240,8 +240,6 @@ def _extra_field(
             text = f"{previous}, {name}" + (f": {parent[name]}" if parent[name] is not None else "")
             hint = t("schema.comma_in_text_hint", fix=f'{before}: "{text}"')
             return Problem(position_of((*loc[:-1], before)), t("schema.comma_in_text", field=before), hint)
-    meant = (field_for(suggestion, valid) or suggestion) if suggestion else None
-    hint = t("hint.did_you_mean", suggestion=meant) if meant else ""
     kind = parent.get("type") if isinstance(parent, dict) else None
     # A field another type of step has, written as it is there, is in the wrong kind of step rather
     # than misspelt: `options` on a text step is no typo of `optional`.
@@ -253,6 +251,8 @@ def _extra_field(
             t("schema.extra_of_type", field=name, types=shown, type=kind),
             t("schema.extra_of_type_hint"),
         )
+    meant = (field_for(suggestion, valid) or suggestion) if suggestion else None
+    hint = t("hint.did_you_mean", suggestion=meant) if meant else ""
     return Problem(position, t("schema.extra", field=name), hint or t("schema.extra_hint"))
 
 
