@@ -43,7 +43,9 @@ import yaml
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
-from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
+from kansencoach.core.knowledge.models import Intervention, Perspective, PerspectiveFit, SourceRef
+
+PERSPECTIVES: tuple[Perspective, ...] = ("A", "B", "C")
 
 QUERIES = [
     "schulden bij jongeren in de wijk",
@@ -176,7 +178,7 @@ def generated_knowledge(count: int) -> KnowledgeBase:
     items = []
     for number in range(count):
         data = intervention_data(number, domains, groups)
-        data["perspectives"] = [PerspectiveFit(perspective="ABC"[number % 3], why="omdat")]
+        data["perspectives"] = [PerspectiveFit(perspective=PERSPECTIVES[number % 3], why="omdat")]
         data["sources"] = [SourceRef(document="test")]
         items.append(Intervention.model_validate(data))
     return KnowledgeBase(vocabulary, tuple(items))
@@ -198,7 +200,7 @@ def varied_knowledge(count: int) -> KnowledgeBase:
     items = []
     for number in range(count):
         data = varied_data(number, topics, domains, groups)
-        data["perspectives"] = [PerspectiveFit(perspective="ABC"[number % 3], why="omdat")]
+        data["perspectives"] = [PerspectiveFit(perspective=PERSPECTIVES[number % 3], why="omdat")]
         data["sources"] = [SourceRef(document="test")]
         data["evidence"] = {"level": levels[number % len(levels)]}
         data["related"] = [f"i{(number * 7 + step) % count}" for step in range(number % 4)]

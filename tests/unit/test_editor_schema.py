@@ -53,6 +53,29 @@ def test_the_schemas_accept_the_files_they_are_for() -> None:
         jsonschema.validate({"cases": [{"name": "x", "vists": ["a"]}]}, schema_of_tests())
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "valid"),
+    [("version", 3, True), ("version", "3", False), ("minutes", 20, True), ("minutes", "20", False)],
+)
+def test_the_schema_and_flows_validate_agree_on_a_quoted_number(
+    field: str, value: object, valid: bool, tmp_path: Any
+) -> None:
+    """One home for what a value may be: the editor's schema and `flows validate` judge alike."""
+    flow = yaml.safe_load((REPO / "flows" / "quickscan.yaml").read_text(encoding="utf-8"))
+    flow[field] = value
+    path = tmp_path / "quickscan.yaml"
+    path.write_text(yaml.safe_dump(flow, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = kansencoach("flows", "validate", str(path), home=tmp_path)
+    try:
+        jsonschema.validate(flow, flow_schema())
+        schema_valid = True
+    except jsonschema.ValidationError:
+        schema_valid = False
+    assert (result.returncode == 0) is valid and schema_valid is valid, result.stderr
+    if not valid:
+        assert f"haal de aanhalingstekens weg, dan is het een getal: `{field}: {value}`" in result.stderr
+
+
 def test_vscode_settings_and_the_shipped_guide(tmp_path: Any) -> None:
     settings = kansencoach("schema", "--vscode", home=tmp_path)
     globs = json.loads(settings.stdout)["yaml.schemas"]

@@ -93,7 +93,7 @@ def generated(count: int) -> KnowledgeBase:
     items = []
     for number in range(count):
         data = knowledge_scale.intervention_data(number, domains, groups)
-        data["perspectives"] = [PerspectiveFit(perspective="ABC"[number % 3], why="omdat")]
+        data["perspectives"] = [PerspectiveFit(perspective=knowledge_scale.PERSPECTIVES[number % 3], why="omdat")]
         data["sources"] = [SourceRef(document="test")]
         data["evidence"] = {"level": levels[number % len(levels)]}
         data["related"] = [f"i{(number * 7 + step) % count}" for step in range(number % 4)]

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from kansencoach.core.common.authored import StrictModel
 from kansencoach.core.common.problems import Position, Problem, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
@@ -36,20 +37,16 @@ from kansencoach.i18n import t
 _META = ExportMeta("test", 1, "", "")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Case(_Strict):
+class Case(StrictModel):
     name: Annotated[str, Field(min_length=1)]
-    answers: dict[str, Any] = {}
+    answers: dict[str, Any] = Field({})
     path: list[str] | None = None
-    visits: list[str] = []
-    skips: list[str] = []
-    draft: list[str] = []
+    visits: list[str] = Field([])
+    skips: list[str] = Field([])
+    draft: list[str] = Field([])
 
 
-class TestFile(_Strict):
+class TestFile(StrictModel):
     flow: str | None = None
     cases: list[Case] = Field(min_length=1)
 

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from kansencoach.core.common.authored import StrictModel
 
 Operand = TypeVar("Operand")
-
-
-class StrictModel(BaseModel):
-    """A model of a file the aanjaagteam writes: an unknown field is an error, a value never changes,
-    and a field with an alias (`not`, `in`, `except`) may be given by its name too."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Conjunction(StrictModel, Generic[Operand]):

@@ -44,6 +44,11 @@ _TYPE_NAMES = {
 }
 
 
+def _number_text(text: str) -> bool:
+    """Whether a text is a number written in quotes (`"3"`, `"2.5"`)."""
+    return re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", text) is not None
+
+
 def validate(
     model: type[ModelT], data: Any, position_of: PositionOf, known_fields: Iterable[str] = ()
 ) -> ModelT:
@@ -161,6 +166,11 @@ def _problem(
         # `required: nee`: told it must be "ja of nee", the author could not see what to change.
         message = t("schema.wrong_type", field=name, expected=t("type.bool"), value=_show(given))
         return Problem(position, message, t("schema.bool_hint", field=name))
+    if kind in ("int_type", "float_type") and isinstance(given, str) and _number_text(given):
+        # `version: "3"`: a text to YAML and to the editor's schema, a number to the author.
+        expected = t(_TYPE_NAMES[kind])
+        message = t("schema.wrong_type", field=name, expected=expected, value=_show(given))
+        return Problem(position, message, t("schema.unquote_hint", example=f"{name}: {given.strip()}"))
     if kind in ("model_type", "model_attributes_type") and isinstance(given, str | int | float):
         # `perspectives: [B, C]`: the values are there, but each belongs in a block with its fields.
         block = _block_example(model, detail["loc"], given)

@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation, StrictModel
+from kansencoach.core.common.authored import StrictModel
+from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation
 from kansencoach.core.common.ids import DRAFT_KEY_PATTERN, Identifier
 
 END = "einde"

@@ -5,23 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from kansencoach.core.common.authored import StrictModel
 from kansencoach.core.common.ids import Identifier
 
 Perspective = Literal["A", "B", "C"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Term(_Strict):
+class Term(StrictModel):
     """One value of a vocabulary list, with the words people use for it."""
 
     id: Identifier
     label: str
-    synonyms: list[str] = []
+    synonyms: list[str] = Field([])
     description: str = ""
 
 
@@ -35,7 +32,7 @@ class PerspectiveTerm(Term):
     id: Perspective
 
 
-class Vocabulary(_Strict):
+class Vocabulary(StrictModel):
     """The one list of domains, target groups, places, perspectives and evidence levels."""
 
     domains: list[Term] = Field(min_length=1)
@@ -45,19 +42,19 @@ class Vocabulary(_Strict):
     evidence: list[EvidenceLevel] = Field(min_length=1)
 
 
-class PerspectiveFit(_Strict):
+class PerspectiveFit(StrictModel):
     perspective: Perspective
     why: Annotated[str, Field(min_length=1)]
 
 
-class Evidence(_Strict):
+class Evidence(StrictModel):
     level: Identifier = Field(
         description="Een id uit `evidence` in vocabulary.yaml; `onbekend` als geen bron het zegt."
     )
     explanation: str = Field("", description="Wat de bron over het effect zegt, in eigen woorden.")
 
 
-class SourceRef(_Strict):
+class SourceRef(StrictModel):
     """Where a fact comes from: a source document with a section and a verbatim quote, or a public
     source (URL, and a date when known) that is marked as not checked against the source documents."""
 
@@ -74,7 +71,7 @@ class SourceRef(_Strict):
     )
 
 
-class SourceDocument(_Strict):
+class SourceDocument(StrictModel):
     """A source document the quotes are checked against, under a short stable name."""
 
     id: Identifier
@@ -96,11 +93,11 @@ class SourceDocument(_Strict):
         return self.sections.get(section, section)
 
 
-class SourceCatalogue(_Strict):
+class SourceCatalogue(StrictModel):
     documents: list[SourceDocument] = Field(min_length=1)
 
 
-class Intervention(_Strict):
+class Intervention(StrictModel):
     id: Identifier
     name: Annotated[str, Field(min_length=1)]
     summary: Annotated[str, Field(min_length=1)]
@@ -108,13 +105,13 @@ class Intervention(_Strict):
     approach: str = Field("", description="Wat er concreet gebeurt.")
     target_group: str = Field("", description="De doelgroep in woorden.")
     domains: list[Identifier] = Field(min_length=1)
-    wie: list[Identifier] = []
-    waar: list[Identifier] = []
+    wie: list[Identifier] = Field([])
+    waar: list[Identifier] = Field([])
     perspectives: list[PerspectiveFit] = Field(min_length=1)
     evidence: Evidence
     cost: str | None = None
     dose: str | None = None
-    keywords: list[str] = []
+    keywords: list[str] = Field([])
     signals: list[str] = Field(
         [],
         min_length=3,
@@ -123,10 +120,10 @@ class Intervention(_Strict):
         " 3 tot 7 korte zinnen, elk anders.",
     )
     sources: list[SourceRef] = Field(min_length=1)
-    related: list[Identifier] = []
+    related: list[Identifier] = Field([])
 
 
-class Indicator(_Strict):
+class Indicator(StrictModel):
     """A measure to follow a proposal by, with where its data can be found."""
 
     id: Identifier
@@ -140,23 +137,23 @@ class Indicator(_Strict):
     )
     frequency: str | None = Field(None, description="Hoe vaak er nieuwe cijfers zijn.")
     domains: list[Identifier] = Field(min_length=1)
-    wie: list[Identifier] = []
-    waar: list[Identifier] = []
-    keywords: list[str] = []
+    wie: list[Identifier] = Field([])
+    waar: list[Identifier] = Field([])
+    keywords: list[str] = Field([])
     sources: list[SourceRef] = Field(min_length=1)
 
 
-class IndicatorCatalogue(_Strict):
+class IndicatorCatalogue(StrictModel):
     indicators: list[Indicator] = Field(min_length=1)
 
 
-class Synonyms(_Strict):
+class Synonyms(StrictModel):
     """Groups of words that should find each other; the first word of a group is its canonical form."""
 
     groups: list[list[str]] = Field(default_factory=list)
 
 
-class Stopwords(_Strict):
+class Stopwords(StrictModel):
     """Words search ignores, and place names that count as a `waar` value instead of as words."""
 
     words: list[str] = Field(default_factory=list)

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
+from kansencoach.core.common.authored import StrictModel
 from kansencoach.core.common.problems import Problem, ProblemsError
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import read_document
@@ -26,13 +27,12 @@ OWN_LISTS = ("domains", "wie", "waar")
 """The vocabulary lists a team may add to; perspectives and evidence levels are the method's own."""
 
 
-class OwnVocabulary(BaseModel):
+class OwnVocabulary(StrictModel):
     """Extra values for the vocabulary's lists, in a team's own `vocabulary.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    domains: list[Term] = []
-    wie: list[Term] = []
-    waar: list[Term] = []
+    domains: list[Term] = Field([])
+    wie: list[Term] = Field([])
+    waar: list[Term] = Field([])
 
 
 def add_vocabulary(vocabulary: Vocabulary, paths: Iterable[Path]) -> tuple[Vocabulary, list[Problem]]:

@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "schema.value_for_block_hint": "schrijf elk als een blok met zijn velden, bijvoorbeeld {example}",
     "schema.bool_for_text": "'{field}' moet tekst zijn, maar YAML leest yes, no, on, off, true en false als ja/nee",
     "schema.quote_text_hint": "zet de waarde tussen aanhalingstekens, dan is het tekst: `{example}`",
+    "schema.unquote_hint": "haal de aanhalingstekens weg, dan is het een getal: `{example}`",
     "schema.bool_hint": "schrijf `{field}: true` voor ja of `{field}: false` voor nee",
     "schema.bad_id": "ongeldige id {value}",
     "schema.bad_id_hint": "gebruik alleen kleine letters, cijfers, '-' en '_', bijvoorbeeld `wat-loopt-al`",

@@ -15,7 +15,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Strict, Tag, model_validator
 
-from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation, StrictModel
+from kansencoach.core.common.authored import StrictModel
+from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation
 from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
 from kansencoach.core.common.schema_errors import validate
 from kansencoach.core.common.yamlsource import Document, Loc, read_document
