@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from kansencoach.core.catalog import source_of
 from kansencoach.core.draft.draft import Draft, Drafter, Remark
 from kansencoach.core.draft.findings import Finding
-from kansencoach.core.draft.review import Case, RuleBook, coverage, review
+from kansencoach.core.draft.review import Case, RuleBook, review, reviewed
 from kansencoach.core.dutch.clock import written_date
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.engine import Engine, Route
@@ -284,8 +284,8 @@ class Session:
         )
         if rules is None:
             return draft
-        case = self._case(knowledge, draft, live)
-        return replace(draft, findings=tuple(review(rules, case)), coverage=coverage(rules, case))
+        findings, checked = reviewed(rules, self._case(knowledge, draft, live))
+        return replace(draft, findings=tuple(findings), coverage=checked)
 
     def _draft(self, route: Route, accepted: list[Accepted]) -> Draft:
         changed, self._undrafted = self._undrafted, set()

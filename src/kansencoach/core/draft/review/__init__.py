@@ -7,7 +7,17 @@ read in Dutch answers, `choices` checks the accepted interventions against the k
 and `reach` tells an author which rules a flow can never trigger.
 """
 
-from kansencoach.core.draft.review.evaluate import Case, applies, coverage, referenced_keys, review
+from kansencoach.core.draft.review.evaluate import Case, applies, coverage, referenced_keys, review, reviewed
 from kansencoach.core.draft.review.rules import Rule, RuleBook, load_rules
 
-__all__ = ["Case", "Rule", "RuleBook", "applies", "coverage", "load_rules", "referenced_keys", "review"]
+__all__ = [
+    "Case",
+    "Rule",
+    "RuleBook",
+    "applies",
+    "coverage",
+    "load_rules",
+    "referenced_keys",
+    "review",
+    "reviewed",
+]

@@ -133,8 +133,7 @@ class _PassedKeys(Container[str]):
 
 def review(rules: RuleBook, case: Case) -> list[Finding]:
     """The findings for a case, most serious first; rules about parts the flow lacks are skipped."""
-    findings = [_finding(rule, case, detail) for rule, detail in _holding(rules, case)]
-    return sorted(findings, key=lambda finding: SEVERITIES.index(finding.severity))
+    return reviewed(rules, case)[0]
 
 
 def coverage(rules: RuleBook, case: Case) -> Coverage:
@@ -142,10 +141,16 @@ def coverage(rules: RuleBook, case: Case) -> Coverage:
     return Coverage(sum(applies(rule, case) for rule in rules.rules), len(rules.rules))
 
 
-def _holding(rules: RuleBook, case: Case) -> Iterator[tuple[Rule, str]]:
-    for rule in rules.rules:
-        if not applies(rule, case):
-            continue
+def reviewed(rules: RuleBook, case: Case) -> tuple[list[Finding], Coverage]:
+    """`review` and `coverage` of a case at once, each rule's parts looked up in the flow once."""
+    applying = [rule for rule in rules.rules if applies(rule, case)]
+    findings = [_finding(rule, case, detail) for rule, detail in _holding(rules, applying, case)]
+    ordered = sorted(findings, key=lambda finding: SEVERITIES.index(finding.severity))
+    return ordered, Coverage(len(applying), len(rules.rules))
+
+
+def _holding(rules: RuleBook, applying: list[Rule], case: Case) -> Iterator[tuple[Rule, str]]:
+    for rule in applying:
         if case.passed is not None:
             read = [key for pattern in referenced_keys(rule.when) for key in case.matching(pattern)]
             if not all(key in case.passed for key in read + ([rule.concerns] if rule.concerns else [])):
