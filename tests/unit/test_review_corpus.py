@@ -24,7 +24,7 @@ import review_quality
 
 CASES = review_quality.corpus_cases()
 
-# Cases of heldout2 and heldout3 the review gets wrong and that are left unfixed, with the reason
+# Cases of heldout2, heldout3 and heldout4 the review gets wrong and that are left unfixed, with the reason
 # (the corpus README lists them too). They stay in the run, marked as strict expected failures, so
 # one that starts to pass is noticed and none is forgotten.
 KNOWN_FAILURES: dict[str, str] = {
@@ -44,8 +44,13 @@ KNOWN_FAILURES: dict[str, str] = {
         "raad-ontbreekt missed: 'N.v.t.' with a reason after it is not an empty answer, and an answer "
         "that opens with 'N.v.t.' and then says how the council hears of it is a good one"
     ),
+    "cultuur-indicatoren-tellen-het-aanbod": (
+        "alleen-procesindicatoren missed: 'Aantal kinderen dat aan de verlengde schooldag meedoet' counts "
+        "the participants of the inzet, and words cannot tell it from an outcome such as 'Aandeel kinderen "
+        "dat buiten schooltijd meedoet aan muziek'"
+    ),
 }
-HELD_OUT_LATER = ("heldout2", "heldout3")
+HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4")
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 

@@ -56,6 +56,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_ELIDED.sub(" ", folded) if "-" in folded else folded)
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def clause_starts(text: str) -> list[int]:
+    """For each word of `words(text)`, the number of the first word of its clause: a comma,
+    semicolon, colon, bracket or end of sentence before a word starts a new one."""
+    folded = fold(text)
+    spaced = _ELIDED.sub(" ", folded) if "-" in folded else folded
+    starts: list[int] = []
+    start, end = 0, 0
+    for number, match in enumerate(_WORD.finditer(spaced)):
+        if number and _CLAUSE_END.search(spaced, end, match.start()):
+            start = number
+        starts.append(start)
+        end = match.end()
+    return starts
+
+
 _SEPARABLE = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "weg")
 """Prefixes a verb keeps before the ge- of its past participle (aan-ge-meld)."""
 

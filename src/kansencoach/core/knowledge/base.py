@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kansencoach.core.common.problems import Problem
-from kansencoach.core.dutch.normalize import Normalizer
+from kansencoach.core.dutch.normalize import Normalizer, words
 from kansencoach.core.knowledge.entries import Entries, Names
 from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.i18n import t
@@ -59,6 +59,12 @@ class KnowledgeBase:
     @cached_property
     def normalizer(self) -> Normalizer:
         return Normalizer(self.synonyms.groups, self.stopwords, self.places)
+
+    @cached_property
+    def empty_words(self) -> frozenset[str]:
+        """Words that say nothing about what a text is about: the stopwords and the words of the
+        place names (the review's check that an indicator measures the goal passes over them)."""
+        return self.stopwords | {word for place in self.places for word in words(place)}
 
     @cached_property
     def names(self) -> Names:

@@ -359,7 +359,11 @@ class _Evaluator:
             if not any(self._mentions(item, list_name) for list_name in parts.skip)
         ]
         ignore = self.lists[parts.ignore]
-        return bool(goal and outcome) and not any(text.share_a_term(item, goal, ignore) for item in outcome)
+        knowledge = self.case.knowledge
+        empty = knowledge.empty_words if knowledge else frozenset()
+        return bool(goal and outcome) and not any(
+            text.share_a_term(item, goal, ignore, empty) for item in outcome
+        )
 
 
 def _search(pattern: str, item: str) -> bool:

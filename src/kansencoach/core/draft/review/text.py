@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from kansencoach.core.dutch.compounds import head_in, split
 from kansencoach.core.dutch.dates import find_times, names_a_date
-from kansencoach.core.dutch.normalize import fold, stem, words
+from kansencoach.core.dutch.normalize import clause_starts, fold, stem, words
 from kansencoach.core.dutch.numbers import DutchNumber, Unit, find_numbers
 from kansencoach.i18n import t
 
@@ -103,39 +104,54 @@ def names_any(text: str, known: Collection[str]) -> bool:
 _NEGATIONS = frozenset({"niet", "geen", "nooit"})
 # "Niet alleen ouders gesproken, ook kinderen" adds; it denies nothing.
 _NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zomaar"})
+_DETERMINERS = frozenset({"de", "het", "een", "ons", "onze", "hun", "zijn", "haar", "jullie", "dit", "deze"})
+"""Words between a negation and what it denies that do not widen the distance."""
 
 
 def mentions(text: str, phrases: Iterable[str]) -> bool:
-    """True when `text` contains one of the phrases: whole words, `*` at the end of a word for any ending.
+    """True when `text` contains one of the phrases: whole words, `*` at the end of a word for any
+    ending, `*` as a word of its own for any one word.
 
     A one-word phrase of four letters or more also matches as the head of a compound
     ('programmamanager' mentions 'manager'). A phrase denied just before it does not count: 'niet',
-    'geen' or 'nooit' right before it or one word earlier ('we betalen het niet uit bestaande
-    budgetten' does not mention 'bestaande budgetten').
+    'geen' or 'nooit' right before it or one word earlier in the same clause, articles and
+    possessives not counted ('we betalen het niet uit bestaande budgetten' and 'niet uit het huidige
+    budget' do not mention an existing budget; 'nooit ingediend, teruggelopen' does say it falls).
     """
     text_words = words(text)
     joined = " " + " ".join(text_words) + " "
+    # Most texts deny nothing: their clauses are only worked out when a negation is there.
+    starts = clause_starts(text) if not _NEGATIONS.isdisjoint(text_words) else None
+
+    def denied(index: int) -> bool:
+        return starts is not None and _denied(text_words, starts[index], index)
+
     for phrase in phrases:
         for match in _phrase_pattern(phrase).finditer(joined):
-            if not _denied(text_words, joined.count(" ", 0, match.start()) - 1):
+            if not denied(joined.count(" ", 0, match.start()) - 1):
                 return True
         single = words(phrase)
         if len(single) == 1 and "*" not in phrase and len(single[0]) >= 4:
             head = single[0]
             if any(
-                word.endswith(head) and len(word) - len(head) >= 3 and not _denied(text_words, index)
+                word.endswith(head) and len(word) - len(head) >= 3 and not denied(index)
                 for index, word in enumerate(text_words)
             ):
                 return True
     return False
 
 
-def _denied(text_words: Sequence[str], index: int) -> bool:
-    """True when the word at `index` follows a negation, right before it or one word earlier."""
+def _denied(text_words: Sequence[str], clause_start: int, index: int) -> bool:
+    """True when the word at `index` follows a negation in its clause, right before it or one word
+    earlier, not counting articles and possessives ('niet uit het huidige budget' denies as 'niet
+    uit bestaande budgetten' does; 'nooit indienen, teruggelopen' denies nothing that falls)."""
+    before = (
+        place for place in range(index - 1, clause_start - 1, -1) if text_words[place] not in _DETERMINERS
+    )
     return any(
         text_words[place] in _NEGATIONS
         and (place + 1 >= len(text_words) or text_words[place + 1] not in _NOT_ONLY)
-        for place in range(max(0, index - 2), index)
+        for place in islice(before, 2)
     )
 
 
@@ -179,6 +195,9 @@ def _without(said: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tup
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts: list[str] = []
     for token in phrase.split():
+        if token == "*":  # a word of its own: any one word ("subsidie die * nu al")
+            parts.append("[a-z0-9]+")
+            continue
         pieces = [re.escape(piece) for piece in words(token)]
         if pieces and token.endswith("*"):
             pieces[-1] += "[a-z0-9]*"
@@ -190,10 +209,13 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
 
 
-def share_a_term(first: str, second: str, ignore: Collection[str]) -> bool:
-    """True when the texts share a meaningful word (four letters or more, not in `ignore`), also as a
-    part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
-    skipped = {fold(word) for word in ignore}
+def share_a_term(
+    first: str, second: str, ignore: Collection[str], empty: frozenset[str] = frozenset()
+) -> bool:
+    """True when the texts share a meaningful word (four letters or more, not in `ignore` nor in
+    `empty`, the knowledge base's stopwords: 'zonder' and a place name say nothing measured), also as
+    a part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
+    skipped = _skipped(tuple(ignore), empty)
     ours = [word for word in words(first) if len(word) >= 4 and word not in skipped]
     theirs = [word for word in words(second) if len(word) >= 4 and word not in skipped]
 
@@ -202,6 +224,13 @@ def share_a_term(first: str, second: str, ignore: Collection[str]) -> bool:
         return {stem(part) for part in parts if len(part) >= 4 and part not in skipped}
 
     return bool(terms(ours, theirs) & terms(theirs, ours))
+
+
+@lru_cache(maxsize=16)
+def _skipped(ignore: tuple[str, ...], empty: frozenset[str]) -> frozenset[str]:
+    """The words `share_a_term` passes over, folded once per pair of lists (after every answer the
+    live review compares each indicator with the goal)."""
+    return frozenset(fold(word) for word in (*ignore, *empty))
 
 
 def word_count(text: str) -> int:
