@@ -42,8 +42,9 @@ BASES = {
     **{name: CORPUS / "heldout2" / f"base-{name}.yaml" for name in ("gezondheid", "werk", "wonen")},
     **{name: CORPUS / "heldout3" / f"base-{name}.yaml" for name in ("onderwijs", "armoede", "jeugd")},
     **{name: CORPUS / "heldout4" / f"base-{name}.yaml" for name in ("digitaal", "peuters", "cultuur")},
+    **{name: CORPUS / "heldout5" / f"base-{name}.yaml" for name in ("ouderen", "taalwerk", "advies")},
 }
-PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 @dataclass(frozen=True)
