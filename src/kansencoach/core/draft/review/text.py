@@ -31,14 +31,36 @@ _UNIT_WORDS = (
 )
 
 
+_AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b", re.IGNORECASE)
+"""After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners."""
+_GRADE_BEFORE = re.compile(r"\b(?:groep|klas|leerjaar|niveau|mbo)\s?$", re.IGNORECASE)
+"""Before a number, what makes it the name of a grade or level: groep 8, klas 3, mbo 2."""
+
+
+_AREAS = frozenset(
+    {"wijken", "wijk", "buurten", "buurt", "dorpen", "dorp", "kernen", "stadsdelen", "gebieden"}
+)
+"""What a number before it counts is places, not people or a measure ('in de drie wijken')."""
+
+
 def quantities(text: str) -> list[DutchNumber]:
-    """The numbers in `text` that count something: not years, dates or lengths of time."""
+    """The numbers in `text` that count something: not years, dates or lengths of time, not the
+    number in a group's or grade's name ('65-plussers', 'groep 8'), and not a count of the areas
+    a text is about ('in deze twee wijken')."""
     times = find_times(text)
     return [
         number
         for number in find_numbers(text)
         if not any(time.start <= number.start < time.end for time in times)
+        and not _AGE_GROUP.match(text, number.end)
+        and not _GRADE_BEFORE.search(text, 0, number.start)
+        and not _counts_areas(text, number)
     ]
+
+
+def _counts_areas(text: str, number: DutchNumber) -> bool:
+    following = words(text[number.end : number.end + 40])[:1]
+    return bool(following) and head_in(following[0], _AREAS) is not None
 
 
 def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
