@@ -119,3 +119,7 @@ def test_a_script_that_ends_with_the_last_answer_ends_cleanly(kansencoach_home: 
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(FINISHED) == 1
     assert "Je antwoorden zijn bewaard. Exporteer met: kansencoach sessions export" in result.stdout
+    # Before that, what the review still finds, and never more than it checked.
+    summary = "> De toets vond geen punten: het concept voldoet aan de 3 criteria die bij deze flow horen."
+    assert summary in result.stdout
+    assert result.stdout.index(summary) < result.stdout.index("Je antwoorden zijn bewaard")

@@ -70,6 +70,9 @@ async def test_every_input_type_by_keyboard_fills_the_draft() -> None:
         closing = [message.markdown for message in shown(screen, CoachMessage)]
         assert any("Alle vragen zijn beantwoord" in text for text in closing)
         assert sum("Klaar!" in text for text in closing) <= 1  # the flow's own closing may say it, once
+        # Below the closing message, what the review still finds: here nothing, of the 3 rules this flow has.
+        notices = [str(message.render()) for message in shown(screen, NoticeMessage)]
+        assert notices[-1].startswith("De toets vond geen punten: het concept voldoet aan de 3 criteria")
 
 
 async def test_invalid_answer_is_shown_inline_and_not_stored() -> None:

@@ -113,3 +113,16 @@ async def test_an_empty_final_review_says_how_many_criteria_it_checked() -> None
         # No rule reads what the quickscan asks: it checked nothing, and does not say all is well.
         assert "niet getoetst: geen van de 27 criteria hoort bij deze flow" in text
         assert "voldoet" not in text
+        # Below the closing message in the chat it says the same, never that the concept passes.
+        notice = [str(message.render()) for message in screen.query(NoticeMessage)][-1]
+        assert "niet getoetst: geen van de 27 criteria hoort bij deze flow" in notice and "voldoet" not in notice
+
+
+async def test_a_finished_session_opens_with_what_the_review_still_finds() -> None:
+    async with weak_chat() as (_, screen):
+        assert screen.step is None
+        blocking = sum(finding.severity == "blokkerend" for finding in screen.findings)
+        assert blocking >= 2
+        notice = [str(message.render()) for message in screen.query(NoticeMessage)][-1]
+        assert notice.startswith(f"Nog open in de toets: {blocking} blokkerende punten en ")
+        assert notice.endswith("Wat er mis is en wat je kunt doen, staat in de toets (Ctrl+R).")

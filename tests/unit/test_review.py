@@ -13,7 +13,7 @@ import yaml
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.draft.draft import build_draft
-from kansencoach.core.draft.findings import Coverage, all_clear
+from kansencoach.core.draft.findings import Coverage, Finding, Severity, all_clear, review_summary
 from kansencoach.core.draft.review import Case, RuleBook, coverage, load_rules, review
 from kansencoach.core.flows.engine import Route
 from kansencoach.core.flows.loader import load_flow
@@ -535,3 +535,24 @@ def test_a_better_evidenced_intervention_for_other_people_is_no_alternative() ->
 
     assert raised(["ouders"]) == {"bewijs-gat"}
     assert raised(["nieuwkomers"]) == {"doelgroep-mismatch"}
+
+
+def _finding(severity: Severity) -> Finding:
+    return Finding("r", severity, "titel", "bericht", "wat te doen", None, "bron", None, None)
+
+
+@pytest.mark.parametrize(
+    ("severities", "said"),
+    [
+        (["blokkerend"], "Nog open in de toets: 1 blokkerend punt. Los het op voordat je het concept voorlegt."),
+        (
+            ["blokkerend", "blokkerend", "aandacht"],
+            "Nog open in de toets: 2 blokkerende punten en 1 aandachtspunt. Los ze op voordat je het concept voorlegt.",
+        ),
+        (["aandacht", "tip"], "Nog open in de toets: 2 aandachtspunten, geen blokkerende."),
+        ([], "De toets vond geen punten: het concept voldoet aan alle 27 criteria van de toets."),
+    ],
+)
+def test_the_review_summary_at_the_end_counts_what_is_open(severities: list[Severity], said: str) -> None:
+    findings = [_finding(severity) for severity in severities]
+    assert review_summary(findings, Coverage(27, 27)) == said

@@ -21,7 +21,7 @@ from kansencoach.core.catalog import (
 )
 from kansencoach.core.common.markdown_text import markdown_to_text, wrapped
 from kansencoach.core.common.terminal import columns, from_terminal, visible
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Finding, review_summary
 from kansencoach.core.flows.answers import InvalidAnswer, read_number_answer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import AnswerValue, ChoiceStep, MultiStep, NumberStep, QuestionStep
@@ -109,6 +109,7 @@ class PlainUI:
             if step is None:
                 if self._at_the_end():
                     continue
+                self._say_review_summary()
                 self.say(t("plain.preview_end") if self.preview else t("plain.done", id=session.info.id))
                 return 0
             self._ask(step)
@@ -256,6 +257,14 @@ class PlainUI:
         self.findings = self._live_review()
         for finding in self.conversation.findings_to_name(self.findings, before, {step.id}):
             self.say(t("plain.finding", title=finding.title, fix=finding.fix))
+
+    def _say_review_summary(self) -> None:
+        """What the review still finds once every question is answered (as the app says it)."""
+        rules = load_review_rules()
+        if rules is None:
+            return
+        draft = self.session.draft(load_kb(), rules, live=True)
+        self.say(review_summary(list(draft.findings or ()), draft.coverage))
 
     def _live_review(self) -> list[Finding]:
         """The review as it stands while answering: findings about the questions passed so far."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,6 +49,19 @@ def all_clear(coverage: Coverage | None) -> str:
     others = coverage.total - coverage.checked
     checked = t("review.none.partly", count=coverage.checked)
     return f"{checked} {t('review.none.unchecked', count=others, total=coverage.total)}"
+
+
+def review_summary(findings: Sequence[Finding], coverage: Coverage | None) -> str:
+    """What the review says once every question is answered, in the app and in plain mode alike:
+    how many blocking and other points are still open, or `all_clear` when none is."""
+    if not findings:
+        return all_clear(coverage)
+    blocking = sum(finding.severity == "blokkerend" for finding in findings)
+    others = len(findings) - blocking
+    if not blocking:
+        return t("review.summary.attention", count=others)
+    besides = t("review.summary.besides", count=others) if others else ""
+    return t("review.summary.blocking", count=blocking, besides=besides)
 
 
 def to_name_after_answer(

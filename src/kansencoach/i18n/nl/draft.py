@@ -71,6 +71,12 @@ MESSAGES: dict[str, str] = {
     "review.none.unchecked.one": (
         "Het andere criterium ({count} van de {total}) gaat over een deel dat deze flow niet vraagt en is niet getoetst."
     ),
+    "review.summary.blocking": "Nog open in de toets: {count} blokkerende punten{besides}. Los ze op voordat je het concept voorlegt.",
+    "review.summary.blocking.one": "Nog open in de toets: {count} blokkerend punt{besides}. Los het op voordat je het concept voorlegt.",
+    "review.summary.besides": " en {count} aandachtspunten",
+    "review.summary.besides.one": " en {count} aandachtspunt",
+    "review.summary.attention": "Nog open in de toets: {count} aandachtspunten, geen blokkerende.",
+    "review.summary.attention.one": "Nog open in de toets: {count} aandachtspunt, geen blokkerende.",
     "review.none.no_rules": "De toets heeft dit concept niet getoetst: er zijn geen criteria geladen.",
     "review.none.nothing_checked": (
         "De toets heeft dit concept niet getoetst: geen van de {total} criteria hoort bij deze flow. "

@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "tui.palette.close": "Sluit de opdrachten",
     "tui.progress": "{done}/{total} beantwoord",
     "tui.optional": "Niet verplicht: verstuur leeg om over te slaan.",
+    "tui.review_summary_where": "Wat er mis is en wat je kunt doen, staat in de toets (Ctrl+R).",
     "tui.done": "Alle vragen zijn beantwoord. Bekijk het concept (Ctrl+O), de suggesties (Ctrl+T) en de toets (Ctrl+R), en exporteer met F2. Je kunt nog elk antwoord wijzigen (Ctrl+G).",
     "tui.unsent_back": "Je had hier tekst getypt die je nog niet had verstuurd; die staat weer in het vak.",
     "tui.unsent_ticks_back": "Je had hier keuzes aangevinkt die je nog niet had verstuurd; die staan weer aangevinkt.",

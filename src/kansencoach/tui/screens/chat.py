@@ -21,7 +21,7 @@ from textual.widget import AwaitMount, Widget
 from kansencoach.core.catalog import flow_for_session
 from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Coverage, Finding, review_summary
 from kansencoach.core.flows.answers import InvalidAnswer
 from kansencoach.core.flows.loader import LoadedFlow
 from kansencoach.core.flows.models import QuestionStep
@@ -71,6 +71,8 @@ class ChatScreen(ChatKeys):
         self.session_lock = lock
         self.step: QuestionStep | None = None
         self.findings: list[Finding] = []
+        self.coverage: Coverage | None = None
+        """How many rules the review behind `findings` checked."""
         self.chat_log = ChatLog(id="conversation")
         self.answer_area = AnswerArea(id="answer-area")
 
@@ -163,6 +165,8 @@ class ChatScreen(ChatKeys):
         if step is None:
             shown = CoachMessage(t("tui.done"))
             messages.append(shown)
+            if answered is None:  # the review is current: no answer waits for the panes
+                messages.append(NoticeMessage(self._review_summary()))
             self.answer_area.ask(None)
         else:
             position, total = self.conversation.position(step)
@@ -283,6 +287,13 @@ class ChatScreen(ChatKeys):
         above = self._question if self._question is not None and self._question is not answered else None
         for finding in self.conversation.findings_to_name(self.findings, before, step_ids):
             self.chat_log.notice(t("tui.inline_finding", title=finding.title, fix=finding.fix), before=above)
+        if self.step is None:  # the last answer given: what the review still finds, after the closing message
+            self.chat_log.notice(self._review_summary())
+
+    def _review_summary(self) -> str:
+        """What the review still finds once every question is answered, and where to read it."""
+        summary = review_summary(self.findings, self.coverage)
+        return f"{summary} {t('tui.review_summary_where')}" if self.findings else summary
 
     @on(AnswerInput.Unreadable)
     def _unreadable(self, event: AnswerInput.Unreadable) -> None:
@@ -340,7 +351,11 @@ class ChatScreen(ChatKeys):
     def _knowledge_loaded(self) -> None:
         """The knowledge base is ready (before mounting, on_mount draws the side panes)."""
         if self.is_mounted:
+            before = [finding.rule_id for finding in self.findings]
             self._update_side()
+            if self.step is None and before != [finding.rule_id for finding in self.findings]:
+                # Opened finished before the knowledge came: what the review finds with it.
+                self.chat_log.notice(self._review_summary())
             # Resumed straight at a monitoring question: its indicators could not be found before.
             if self.step is not None and self.step.suggest == "indicators":
                 self.chat_log.add(*self._indicator_advice())

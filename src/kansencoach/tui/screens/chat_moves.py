@@ -11,7 +11,7 @@ from textual import on, work
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Coverage, Finding
 from kansencoach.core.flows.models import QuestionStep
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.session import Session
@@ -32,6 +32,7 @@ class ChatMoves(Screen[None]):
     conversation: Conversation
     step: QuestionStep | None
     findings: list[Finding]
+    coverage: Coverage | None
     chat_log: ChatLog
     answer_area: AnswerArea
     """The conversation and the answer area, made with the screen and kept: both are asked for
@@ -43,7 +44,7 @@ class ChatMoves(Screen[None]):
         raise NotImplementedError
 
     def _update_side(self) -> None:
-        self.findings = self.query_one(SidePanes).update(
+        self.findings, self.coverage = self.query_one(SidePanes).update(
             self.session, coach(self).knowledge, coach(self).rules
         )
 

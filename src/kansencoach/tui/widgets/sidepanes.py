@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from kansencoach.core.draft.findings import Finding
+from kansencoach.core.draft.findings import Coverage, Finding
 from kansencoach.core.draft.review import RuleBook
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.sessions.session import Session
@@ -47,8 +47,9 @@ class SidePanes(Vertical):
 
     def update(
         self, session: Session, knowledge: KnowledgeBase | None, rules: RuleBook | None
-    ) -> list[Finding]:
-        """Show the draft, the live review and the suggestions as they are now; the review's findings.
+    ) -> tuple[list[Finding], Coverage | None]:
+        """Show the draft, the live review and the suggestions as they are now; the review's findings
+        and how many rules it checked.
 
         A hidden pane is left as it is (the suggestions are not even looked for): `toggle`'s caller
         updates again when one is brought up.
@@ -63,4 +64,4 @@ class SidePanes(Vertical):
             pane.show_findings(shown, draft.coverage, finished=session.current() is None)
         if knowledge is not None and self.query_one(SuggestionsPane).display:
             self.query_one(SuggestionsPane).show_suggestions(session.suggestions(knowledge.matcher))
-        return findings
+        return findings, draft.coverage
