@@ -5,9 +5,10 @@
 `--cases` lists the tuning cases one by one; the held-out sets are only ever printed as totals, so
 nobody tunes on them by reading their misses.
 
-The cases live in tests/data/relevance/ (see its README): `tuning/` and `tuning2/` (strictly labelled)
-may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`, `heldout2/`,
-`heldout3/`, `heldout4/` and `heldout5/` were written before the matcher was changed and must not be
+The cases live in tests/data/relevance/ (see its README): `tuning/`, `tuning2/` and `tuning3/`
+(the last two strictly labelled; `tuning3/` was held out as heldout5 until its first run was
+recorded) may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`,
+`heldout2/`, `heldout3/` and `heldout4/` were written before the matcher was changed and must not be
 tuned on. All are reported side by side, and the held-out batches together as `heldout-all`; a gap
 of more than 0.05 between tuning and held-out means the matcher fits its tuning set.
 
@@ -48,13 +49,13 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevan
 SETS: dict[str, tuple[str, ...]] = {
     "tuning": ("tuning",),
     "tuning2": ("tuning2",),
-    "tuning-all": ("tuning", "tuning2"),
+    "tuning3": ("tuning3",),
+    "tuning-all": ("tuning", "tuning2", "tuning3"),
     "heldout": ("heldout",),
     "heldout2": ("heldout2",),
     "heldout3": ("heldout3",),
     "heldout4": ("heldout4",),
-    "heldout5": ("heldout5",),
-    "heldout-all": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+    "heldout-all": ("heldout", "heldout2", "heldout3", "heldout4"),
 }
 """Each reported set and the case folders it is made of."""
 TUNING = "tuning-all"
