@@ -31,6 +31,20 @@ def test_kb_search_text_output_and_facets() -> None:
     assert result.stdout.startswith(" 1. ") and "Past bij:" in result.stdout
 
 
+def test_kb_search_names_the_words_that_did_not_count() -> None:
+    result = kansencoach("kb", "search", "Veel patiënten in Transvaal begrijpen de bijsluiter niet", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "Niet meegeteld, want de kennisbank kent ze niet: ‘patiënten’, ‘bijsluiter’. Een ander woord "
+        "voor hetzelfde vindt misschien meer."
+    )
+    known = kansencoach("kb", "search", "schulden bij jongeren", "--limit", "2")
+    assert "Niet meegeteld" not in known.stdout
+    # The JSON rows stay as they are: a list of suggestions.
+    rows = json.loads(kansencoach("kb", "search", "bijsluiter schulden", "--json").stdout)
+    assert isinstance(rows, list) and rows
+
+
 def test_a_facet_typed_as_its_label_a_synonym_or_with_a_typo_is_mapped_with_a_note_naming_its_label() -> None:
     # The officer sees the vocabulary's Dutch labels, never its internal ids (armoede-schulden, loket).
     label = kansencoach("kb", "search", "kinderen", "--domain", "armoede en schulden", "--json")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kansencoach.core.dutch.compounds import split_into
-from kansencoach.core.dutch.normalize import Normalizer, participle_bases, words
+from kansencoach.core.dutch.normalize import Normalizer, as_typed, participle_bases, proper_names, words
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.loading import load_knowledge
@@ -286,3 +286,20 @@ def test_common_verbs_and_words_of_degree_time_and_place_find_nothing_and_are_no
     assert found
     assert all({word.word for word in result.words} <= {"schulden"} for result in found)
     assert "‘schulden’" in found[0].why
+
+
+def test_the_words_that_count_for_nothing_are_named_as_typed(knowledge: KnowledgeBase) -> None:
+    # A known word, a typo, an unknown compound of known parts, a participle and a stopword all
+    # count; a name inside a sentence and a number are no words to look for.
+    text = (
+        "Schulden en overgewict bij patiënten met schuldhulpspreekuur in Transvaal: "
+        "medicijnen kosten 40 euro. Bijsluiters zijn moeilijk."
+    )
+    assert knowledge.matcher.unknown_words(text) == ("patiënten", "medicijnen", "kosten", "euro", "bijsluiters")
+    assert knowledge.matcher.unknown_words("schulden") == ()
+
+
+def test_proper_names_are_capitalised_inside_a_sentence() -> None:
+    text = "Huisartsen in de Haagse Schilderswijk zien het. Kruiskamp ook, zegt Halt-Noord."
+    assert proper_names(text) == {"haagse", "schilderswijk", "halt", "noord"}
+    assert as_typed("Patiënten en coöperaties")["patienten"] == "patiënten"

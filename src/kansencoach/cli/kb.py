@@ -344,6 +344,9 @@ def _kb_search(arguments: argparse.Namespace) -> int:
     for number, result in enumerate(results, start=1):
         print(f"{number:>2}. {result.name} ({result.id}) — {format_amount(round(result.score, 2))}")
         print(f"    {result.why}")
+    unknown = knowledge.matcher.unknown_words(query.text)
+    if unknown:
+        print(t("cli.kb_unknown_words", words=", ".join(f"‘{word}’" for word in unknown)))
     return 0
 
 

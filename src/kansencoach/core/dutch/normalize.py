@@ -56,6 +56,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_ELIDED.sub(" ", folded) if "-" in folded else folded)
 
 
+_TYPED_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:]\s+|\n\s*\n")
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]*(?:-[^\W\d_]+)*")
+
+
+def as_typed(text: str) -> dict[str, str]:
+    """Each folded word of `text` (see `words`) and how it was typed, in lower case: patienten →
+    patiënten, for a message that names the officer's own words."""
+    return {fold(word): word for word in _TYPED_WORD.findall(text.lower())}
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The folded words of `text` that are capitalised inside a sentence (Transvaal, Haagse, Kruiskamp),
+    so names and not words of the language; a sentence's first word cannot tell and is left out."""
+    names: set[str] = set()
+    for sentence in _SENTENCE_END.split(text):
+        for match in _CAPITALISED.finditer(sentence.lstrip()):
+            if match.start() > 0:
+                names.update(words(match.group()))
+    return frozenset(names)
+
+
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from kansencoach.core.common.compared import LeadingCompared
 from kansencoach.core.dutch.compounds import split_into
-from kansencoach.core.dutch.normalize import Normalizer, participle_bases
+from kansencoach.core.dutch.normalize import Normalizer, as_typed, participle_bases, proper_names
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
 from kansencoach.core.knowledge.fit import FacetValues, Query, facet_fit
 from kansencoach.core.knowledge.index import Index, Reading
@@ -113,6 +113,10 @@ class Matcher:
             index if index is not None else Index(map(entries.fields, range(len(entries))), normalizer)
         )
         self._split_cache: dict[str, list[str]] = {}
+        self._last_query: tuple[str | None, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = (
+            None,
+            ([], []),
+        )
         self._facet_values = FacetValues(entries.facts)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
@@ -233,6 +237,13 @@ class Matcher:
         )
 
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """What `_read_query` makes of `text`, kept for the last text: `kb search` asks again for the
+        words that did not count, and an unknown word's near words take a scan of the catalogue."""
+        if self._last_query[0] != text:
+            self._last_query = (text, self._read_query(text))
+        return self._last_query[1]
+
+    def _read_query(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(typed word, index term) for every query word the index knows: directly, as the verb of a
         participle, as the parts of a compound, or as a near word; and (typed word, word found) for
         each one found as a near word or as only the first part of a compound, to name in the reasons."""
@@ -266,6 +277,25 @@ class Matcher:
                     terms.append((typed.word, term))
                     fuzzy.append((typed.word, found_word))
         return terms, fuzzy
+
+    def unknown_words(self, text: str) -> tuple[str, ...]:
+        """The words of `text` that count for nothing in the search, in order and once each: the
+        catalogue does not know them, not even as a participle, a compound or a near word. Stopwords,
+        place names, numbers and names (capitalised inside a sentence: Transvaal, Haagse) are left
+        out, as they were never meant to count. `kb search` names these words, so an officer knows
+        which of theirs the list rests on and the aanjaagteam where the catalogue has no words."""
+        counted = {word for word, _ in self._query_terms(text)[0]}
+        names, typed_as = proper_names(text), as_typed(text)
+        return tuple(
+            dict.fromkeys(
+                typed_as.get(typed.word, typed.word)
+                for typed in self.normalizer.terms(text)
+                if typed.word not in counted
+                and not self.index.knows(typed.term)
+                and typed.word not in names
+                and not any(char.isdigit() for char in typed.word)
+            )
+        )
 
     def _split(self, word: str) -> list[str]:
         """The index terms of the parts of a compound the index does not know as a whole, or []."""

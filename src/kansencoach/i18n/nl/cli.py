@@ -77,6 +77,10 @@ MESSAGES: dict[str, str] = {
     "cli.kb_bad_limit": "--limit moet 1 of meer zijn",
     "cli.kb_empty_query": "geef zoekwoorden of minstens één van --domain, --wie, --waar, --perspective",
     "cli.kb_nothing": "Niets gevonden. Probeer andere woorden of minder filters.",
+    "cli.kb_unknown_words": (
+        "Niet meegeteld, want de kennisbank kent ze niet: {words}. Een ander woord voor hetzelfde "
+        "vindt misschien meer."
+    ),
     "cli.allowed": "geldige waarden: {values}",
     "cli.bad_value": "{option} '{value}' bestaat niet — {hint}",
     "cli.facet_mapped": "{option} '{value}' opgevat als {label}",
