@@ -3,9 +3,8 @@
     python benchmarks/review_quality.py [--json]
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
-good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2,
-heldout3 and heldout4 (three other base drafts each, written before the review was run on them, seen
-since). Per part:
+good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 to
+heldout6 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -43,8 +42,12 @@ BASES = {
     **{name: CORPUS / "heldout3" / f"base-{name}.yaml" for name in ("onderwijs", "armoede", "jeugd")},
     **{name: CORPUS / "heldout4" / f"base-{name}.yaml" for name in ("digitaal", "peuters", "cultuur")},
     **{name: CORPUS / "heldout5" / f"base-{name}.yaml" for name in ("ouderen", "taalwerk", "advies")},
+    **{
+        name: CORPUS / "heldout6" / f"base-{name}.yaml"
+        for name in ("geldzorgen", "integratie", "zomerschool")
+    },
 }
-PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 @dataclass(frozen=True)

@@ -482,6 +482,73 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             },
             {"geen-leefwereld"},
         ),
+        # Found by heldout6 (see tests/data/review/README.md); each wording here is not in it.
+        (
+            "vve",
+            {
+                "partner-afspraken": "In het overleg zijn goede afspraken gemaakt; of we die afspraken vastleggen, zien we na de evaluatie."
+            },
+            {"geen-afspraken"},
+        ),
+        # A situation from the WIE synonyms (a betalingsachterstand) is no target group; a group is.
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 wordt in Kanaleneiland 60% van elke nieuwe betalingsachterstand binnen een maand bij het buurtteam gemeld (nu 25%)."
+            },
+            {"doel-niet-smart"},
+        ),
+        (
+            "schulden",
+            {
+                "doel": "Eind 2027 meldt 60% van de huurders in Kanaleneiland met een betalingsachterstand zich binnen een maand bij het buurtteam (nu 25%)."
+            },
+            set(),
+        ),
+        (
+            "schulden",
+            {
+                "leefwereld": "De buurtteams vertelden ons hoe laat huishoudens komen; met de huishoudens zelf hebben we nog niet gesproken."
+            },
+            {"geen-leefwereld"},
+        ),
+        (
+            "schulden",
+            {"leefwereld": "Na de zomer plannen we drie gesprekken in het buurthuis, met huurders die achterlopen."},
+            {"geen-leefwereld"},
+        ),
+        (
+            "schulden",
+            {
+                "indicatoren": [
+                    "Aandeel huishoudens met een achterstand dat binnen een maand contact heeft (%)",
+                    "Schuldenvrij na twee jaar: onbekend",
+                ]
+            },
+            {"geen-indicatoren"},
+        ),
+        # "Volgt" as the verb of an indicator is no open indicator.
+        (
+            "schulden",
+            {
+                "indicatoren": [
+                    "Aandeel huishoudens met een achterstand dat binnen een maand contact heeft (%)",
+                    "Aandeel huishoudens dat een betalingsregeling volgt (%)",
+                ]
+            },
+            set(),
+        ),
+        (
+            "schulden",
+            {
+                "indicatoren": [
+                    "Aantal opgeleide vrijwillige thuisadministrateurs",
+                    "Aantal huishoudens die meedoen aan het spreekuur",
+                    "Aantal corporaties dat het convenant heeft getekend",
+                ]
+            },
+            {"alleen-procesindicatoren"},
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (

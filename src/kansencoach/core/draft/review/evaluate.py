@@ -248,7 +248,8 @@ class _Evaluator:
         if isinstance(check, NotSmart):
             goal = self._text(check.not_smart)
             amounts = self.lists[check.amounts] if check.amounts else ()
-            gaps = text.smart_gaps(goal, self._group_words(check.groups), amounts) if goal else []
+            group_words = self._group_words(check.groups, check.situations)
+            gaps = text.smart_gaps(goal, group_words, amounts) if goal else []
             return bool(gaps), ", ".join(gaps)
         case = self.case
         if isinstance(check, EvidenceGap):
@@ -330,11 +331,14 @@ class _Evaluator:
     def _text(self, key: str) -> str:
         return "\n".join(items(self.case.values.get(key)))
 
-    def _group_words(self, list_name: str) -> set[str]:
+    def _group_words(self, list_name: str, situations: str | None) -> set[str]:
+        """The words that name a target group: the list's, and the vocabulary's WIE synonyms except
+        those in `situations`, which name what people face (schulden), not who they are."""
         group_words = set(self.lists[list_name])
         if self.case.knowledge is not None:
+            not_people = set(self.lists[situations]) if situations else set()
             for term in self.case.knowledge.vocabulary.wie:
-                group_words.update(word.lower() for word in term.synonyms)
+                group_words.update(word.lower() for word in term.synonyms if word.lower() not in not_people)
         return group_words
 
     def _wrong_direction(self, check: TargetDirection) -> tuple[bool, str]:

@@ -41,6 +41,13 @@ class NotSmart(StrictModel):
 
     not_smart: DraftKey
     groups: Name = Field(description="De woordenlijst met doelgroepen (naast die uit de vocabulaire).")
+    situations: Name | None = Field(
+        None,
+        description=(
+            "Woorden uit de vocabulaire bij WIE die een situatie noemen, geen mensen (schulden, "
+            "betalingsachterstand): die tellen niet als doelgroep."
+        ),
+    )
     amounts: Name | None = Field(
         None, description="Woorden die een hoeveelheid zijn (de helft, verdubbelen)."
     )
@@ -377,7 +384,7 @@ def _reference_problems(document: Document, words: Words) -> Iterator[Problem]:
 
 def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     """The word lists a check names, with the field each is in."""
-    for field in ("mentions", "only", "hedges", "except", "words", "groups", "amounts"):
+    for field in ("mentions", "only", "hedges", "except", "words", "groups", "situations", "amounts"):
         if isinstance(check.get(field), str):
             yield (field,), check[field]
     for group in ("target_direction", "indicators_off_goal"):
