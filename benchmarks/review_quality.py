@@ -4,7 +4,7 @@
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
 good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 to
-heldout6 (three other base drafts each, written before the review was run on them, seen since). Per part:
+heldout7 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -46,8 +46,11 @@ BASES = {
         name: CORPUS / "heldout6" / f"base-{name}.yaml"
         for name in ("geldzorgen", "integratie", "zomerschool")
     },
+    **{
+        name: CORPUS / "heldout7" / f"base-{name}.yaml" for name in ("leefstijl", "zwemdiploma", "indicatie")
+    },
 }
-PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 @dataclass(frozen=True)

@@ -549,6 +549,58 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             },
             {"alleen-procesindicatoren"},
         ),
+        # Found by heldout7 (see tests/data/review/README.md); each wording here is not in it.
+        (
+            "vve",
+            {
+                "partner-afspraken": "Dat is mondeling rond; of we het straks in een convenant zetten, hangt af van de evaluatie."
+            },
+            {"geen-afspraken"},
+        ),
+        (
+            "schulden",
+            {"leefwereld": "Gesprekken met huurders gepland in maart, via de corporatie. Tot dan de cijfers."},
+            {"geen-leefwereld"},
+        ),
+        # An acronym is a word of the goal, though it has three letters.
+        (
+            "vve",
+            {
+                "indicatoren": [
+                    "Aantal wachtenden voor een VVE-plek op 1 januari",
+                    "Wachttijd tot een plaats bij een VVE-locatie, in weken",
+                ]
+            },
+            set(),
+        ),
+        (
+            "schulden",
+            {
+                "indicatoren": [
+                    "Aantal gebelde huishoudens na een signaal",
+                    "Aantal budgetcoaches getraind in motiverende gespreksvoering",
+                    "Aantal verwijzingen naar de schuldhulp",
+                ]
+            },
+            {"alleen-procesindicatoren"},
+        ),
+        # A share in words is a limit to steer by and a figure of the difference.
+        (
+            "vve",
+            {"bijsturen": "Is na een half jaar minder dan een kwart van de doelgroeppeuters bereikt, dan zetten we extra toeleiders in."},
+            set(),
+        ),
+        (
+            "schulden",
+            {"cijfer": "Ruim de helft van de huishoudens met een achterstand in Kanaleneiland meldt zich nooit bij het buurtteam (wijkmonitor)."},
+            set(),
+        ),
+        # The number in the name of a kind is no figure.
+        (
+            "schulden",
+            {"cijfer": "Volgens de GGD hebben veel bewoners met schulden ook diabetes type 2; cijfers per wijk hebben we niet."},
+            {"geen-bron"},
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (

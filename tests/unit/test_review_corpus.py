@@ -47,8 +47,13 @@ KNOWN_FAILURES: dict[str, str] = {
         "'Bereik van peuters met een VVE-indicatie' (the VVE example, the audit's own) is an outcome; "
         "the words are the same"
     ),
+    "zwemdiploma-alleen-buurtsportcoach-en-jeugdfonds": (
+        "bewijs-gat missed: Rijke Schooldag, the better-evidenced alternative the writer had in mind, "
+        "is the seventh suggestion for this swimming case, and the rule looks at the first five only; "
+        "a longer reach offered teenagers' cases primary-school programmes (heldout3)"
+    ),
 }
-HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 

@@ -55,6 +55,18 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
             "hedges hoort bij only",
         ),
         (
+            "{key: doel.smart, mentions: er-woorden, amounts: hoeveelheden}",
+            None,
+            "review.yaml",
+            "amounts hoort hier bij no_quantity",
+        ),
+        (
+            "{not_smart: doel.smart, groups: doelgroepen, situations: situatie}",
+            None,
+            "review.yaml",
+            "situatie",
+        ),
+        (
             "{key: doel.smart, mentions: er-woorden}",
             "thresholds: {aanname-woorden: vijf}\nlists: {}\n",
             "review-words.yaml",
@@ -71,6 +83,8 @@ def knowledge_with(tmp_path: Path, when: str, words: str | None = None) -> Path:
         "evidence-gap-key",
         "evidence-gap-word",
         "hedges-without-only",
+        "amounts-without-no-quantity",
+        "unknown-situations-list",
         "threshold-type",
     ],
 )

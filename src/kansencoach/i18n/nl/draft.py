@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "review.severity.tip": "Tip",
     "review.heading": "Toets",
     "review.rules.hedges_without_only": "hedges hoort bij only: het zegt welke woorden een leeg antwoord niet voller maken.",
+    "review.rules.amounts_without_no_quantity": "amounts hoort hier bij no_quantity: het zegt welke woorden ook een hoeveelheid zijn.",
     "review.rules.one_test": "Een toets op tekst doet precies één test: kies er één uit {tests}.",
     "review.rules.unknown_check": "Deze toets kent kansencoach niet.",
     "review.rules.unknown_check_hint": "Gebruik een van de toetsen uit docs/review-rules.md, bijvoorbeeld missing, mentions of all.",

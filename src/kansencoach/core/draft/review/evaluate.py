@@ -312,7 +312,8 @@ class _Evaluator:
         if check.lacks is not None:
             return not _search(check.lacks, item)
         if check.no_quantity:
-            return not text.quantities(item)
+            amounts = self.lists[check.amounts] if check.amounts else ()
+            return not text.quantities(item) and not text.mentions(item, amounts)
         if check.no_time:
             return not names_a_time(item)
         theory = shape(item)

@@ -110,6 +110,11 @@ class TextTest(StrictModel):
     matches: str | None = None
     lacks: str | None = None
     no_quantity: Literal[True] | None = None
+    amounts: Name | None = Field(
+        None,
+        description="Bij no_quantity: de woordenlijst met woorden die ook een hoeveelheid zijn (de helft, "
+        "een kwart), zodat 'minder dan de helft' een grens noemt.",
+    )
     no_time: Literal[True] | None = None
     no_if_then: Literal[True] | None = None
     if_then_without_because: Literal[True] | None = None
@@ -120,6 +125,8 @@ class TextTest(StrictModel):
             raise ValueError(t("review.rules.one_test", tests=", ".join(TEXT_TESTS)))
         if self.hedges is not None and self.only is None:
             raise ValueError(t("review.rules.hedges_without_only"))
+        if self.amounts is not None and self.no_quantity is None:
+            raise ValueError(t("review.rules.amounts_without_no_quantity"))
         return self
 
 

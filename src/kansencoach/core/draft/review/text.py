@@ -33,8 +33,9 @@ _UNIT_WORDS = (
 
 _AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b", re.IGNORECASE)
 """After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners."""
-_GRADE_BEFORE = re.compile(r"\b(?:groep|klas|leerjaar|niveau|mbo)\s?$", re.IGNORECASE)
-"""Before a number, what makes it the name of a grade or level: groep 8, klas 3, mbo 2."""
+_GRADE_BEFORE = re.compile(r"\b(?:groep|klas|leerjaar|niveau|mbo|type|fase)\s?$", re.IGNORECASE)
+"""Before a number, what makes it the name of a grade, level or kind: groep 8, klas 3, mbo 2,
+diabetes type 2."""
 
 
 _AREAS = frozenset(
@@ -238,14 +239,28 @@ def share_a_term(
     `empty`, the knowledge base's stopwords: 'zonder' and a place name say nothing measured), also as
     a part of a compound split against the other text's words ('voorschoolplekken' and 'voorschool')."""
     skipped = _skipped(tuple(ignore), empty)
-    ours = [word for word in words(first) if len(word) >= 4 and word not in skipped]
-    theirs = [word for word in words(second) if len(word) >= 4 and word not in skipped]
+    acronyms = _acronyms(first) | _acronyms(second)
+
+    def meaningful(word: str) -> bool:
+        return (len(word) >= 4 or word in acronyms) and word not in skipped
+
+    ours = [word for word in words(first) if meaningful(word)]
+    theirs = [word for word in words(second) if meaningful(word)]
 
     def terms(own: list[str], other: list[str]) -> set[str]:
         parts = (part for word in own for part in split(word, set(other)))
-        return {stem(part) for part in parts if len(part) >= 4 and part not in skipped}
+        return {stem(part) for part in parts if meaningful(part)}
 
     return bool(terms(ours, theirs) & terms(theirs, ours))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _acronyms(text: str) -> set[str]:
+    """The words of `text` written in capitals, folded: GLI, VVE and JGZ name what is measured, though
+    shorter than the four letters other words need."""
+    return {fold(found) for found in _ACRONYM.findall(text)}
 
 
 @lru_cache(maxsize=16)
