@@ -173,7 +173,7 @@ def test_the_parts_a_rule_reads_are_found_alike_in_the_models_and_in_the_file() 
     # draft key, told to one and not the other, left a misspelt key of evidence_gap unreported.
     from kansencoach.core.common.yamlsource import read_document
     from kansencoach.core.draft.review import referenced_keys
-    from kansencoach.core.draft.review.rules import draft_key_places
+    from kansencoach.core.draft.review.references import draft_key_places
 
     path = REPO / "knowledge" / "review.yaml"
     rules = load_rules(path)

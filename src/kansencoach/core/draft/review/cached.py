@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 
 from kansencoach.core.common import cache
-from kansencoach.core.draft.review import rules
+from kansencoach.core.draft.review import references, rules
 from kansencoach.core.draft.review.rules import RuleBook
 
 
@@ -23,7 +23,7 @@ def load_cached(path: Path, cache_file: Path) -> RuleBook:
         *(core / "common").glob("*.py"),
         core / "knowledge" / "models.py",
     ]
-    sources = [path, path.parent / rules.WORDS_FILE, *code]
+    sources = [path, path.parent / references.WORDS_FILE, *code]
     plain = cache.load(cache_file, sources)
     if plain is not None:
         with contextlib.suppress(*cache.BROKEN):

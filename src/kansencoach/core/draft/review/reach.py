@@ -23,6 +23,7 @@ from kansencoach.core.draft.review.evaluate import (
     referenced_keys,
     referenced_warnings,
 )
+from kansencoach.core.draft.review.references import draft_key_places
 from kansencoach.core.draft.review.rules import (
     AllOf,
     AnyOf,
@@ -30,7 +31,6 @@ from kansencoach.core.draft.review.rules import (
     FewerThan,
     Missing,
     RuleBook,
-    draft_key_places,
 )
 from kansencoach.core.flows.control import always_passed
 from kansencoach.core.flows.models import Flow, InfoStep, ListStep, QuestionStep

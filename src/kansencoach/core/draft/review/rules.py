@@ -3,13 +3,12 @@
 A rule names draft parts by key (`doel.smart`; `*` matches any characters), so one rule serves every
 flow that has those parts. Word lists and thresholds live beside the rules in `review-words.yaml`,
 where the aanjaagteam edits them; rules refer to them by name. Every mistake in either file is a
-Problem at path:line:col: an unknown check, a bad regex, an unknown list or threshold, a wrong type.
+Problem at path:line:col: a wrong type here, and an unknown check, a bad regex or an unknown list or
+threshold found by `references` in the file as written.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,17 +16,17 @@ from pydantic import Discriminator, Field, Strict, Tag, model_validator
 
 from kansencoach.core.common.authored import StrictModel
 from kansencoach.core.common.combinators import Conjunction, Disjunction, Negation
-from kansencoach.core.common.problems import Problem, ProblemsError, did_you_mean
+from kansencoach.core.common.problems import ProblemsError
 from kansencoach.core.common.schema_errors import validate
-from kansencoach.core.common.yamlsource import Document, Loc, read_document
+from kansencoach.core.common.yamlsource import read_document
 from kansencoach.core.draft.findings import Severity
+from kansencoach.core.draft.review.references import WORDS_FILE, reference_problems
 from kansencoach.core.knowledge.models import SourceRef
 from kansencoach.i18n import t
 
 DraftKey = Annotated[str, Field(pattern=r"^[a-z0-9*][a-z0-9_*-]*\.[a-z0-9*][a-z0-9_*-]*$")]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Number = Annotated[float, Strict()]
-WORDS_FILE = "review-words.yaml"
 
 
 class Missing(StrictModel):
@@ -306,101 +305,8 @@ def load_rules(path: Path, words: Words | None = None) -> RuleBook:
             words_document = read_document(words_path)
             words = validate(Words, words_document.data, words_document.position)
     document = read_document(path)
-    problems = list(_reference_problems(document, words))
+    problems = list(reference_problems(document, words.lists, words.thresholds, _KINDS))
     if problems:
         raise ProblemsError(problems)
     book = validate(RuleBook, document.data, document.position)
     return book.model_copy(update={"words": words})
-
-
-def draft_key_places(document: Document) -> Iterator[tuple[str, Loc]]:
-    """Every draft key the rules in `document` name, with where it is written."""
-    for loc, check in _checks(document.data, ()):
-        for field in ("key", "missing", "not_smart", "er_goal", "target_mismatch", "evidence_gap"):
-            yield from _keys_at(check.get(field), (*loc, field))
-        for field in ("target_direction", "indicators_off_goal"):
-            parts = check.get(field)
-            if isinstance(parts, dict):
-                for name in ("baseline", "target", "goal", "indicators"):
-                    yield from _keys_at(parts.get(name), (*loc, field, name))
-
-
-def _keys_at(value: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
-    if isinstance(value, str):
-        yield value, loc
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                yield item, (*loc, index)
-
-
-def _checks(data: Any, loc: Loc) -> Iterator[tuple[Loc, dict[str, Any]]]:
-    """Every check in the rule file's data (`when` and everything nested in all/any/not)."""
-    if loc == ():
-        rules = data.get("rules") if isinstance(data, dict) else None
-        for index, rule in enumerate(rules if isinstance(rules, list) else []):
-            if isinstance(rule, dict) and isinstance(rule.get("when"), dict):
-                yield from _checks(rule["when"], ("rules", index, "when"))
-        return
-    yield loc, data
-    for field in ("all", "any"):
-        parts = data.get(field)
-        for index, part in enumerate(parts if isinstance(parts, list) else []):
-            if isinstance(part, dict):
-                yield from _checks(part, (*loc, field, index))
-    if isinstance(data.get("not"), dict):
-        yield from _checks(data["not"], (*loc, "not"))
-
-
-def _reference_problems(document: Document, words: Words) -> Iterator[Problem]:
-    """Checks that name no known test, regexes that do not compile, lists and thresholds not defined."""
-    for loc, check in _checks(document.data, ()):
-        if not any(kind in check for kind in _KINDS):
-            hint = did_you_mean(next(iter(check), ""), _KINDS, t("review.rules.unknown_check_hint"))
-            yield Problem(document.position(loc), t("review.rules.unknown_check"), hint)
-        for field in ("matches", "lacks"):
-            if isinstance(check.get(field), str):
-                try:
-                    re.compile(check[field])
-                except re.error as error:
-                    yield Problem(
-                        document.position((*loc, field)),
-                        t("review.rules.bad_regex", detail=error.msg),
-                        t("review.rules.bad_regex_hint"),
-                    )
-        for list_loc, list_name in _list_names(check):
-            if list_name not in words.lists:
-                hint = did_you_mean(
-                    list_name, words.lists, t("review.rules.unknown_list_hint", file=WORDS_FILE)
-                )
-                yield Problem(
-                    document.position((*loc, *list_loc)), t("review.rules.unknown_list", name=list_name), hint
-                )
-        for threshold_field in ("shorter_than", "at_most"):
-            name = check.get(threshold_field)
-            if isinstance(name, str) and name not in words.thresholds:
-                hint = did_you_mean(
-                    name, words.thresholds, t("review.rules.unknown_list_hint", file=WORDS_FILE)
-                )
-                yield Problem(
-                    document.position((*loc, threshold_field)),
-                    t("review.rules.unknown_threshold", name=name),
-                    hint,
-                )
-
-
-def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    """The word lists a check names, with the field each is in."""
-    for field in ("mentions", "only", "hedges", "except", "words", "groups", "situations", "amounts"):
-        if isinstance(check.get(field), str):
-            yield (field,), check[field]
-    for group in ("target_direction", "indicators_off_goal"):
-        parts = check.get(group)
-        if isinstance(parts, dict):
-            for field in ("down", "falls", "ignore"):
-                if isinstance(parts.get(field), str):
-                    yield (group, field), parts[field]
-            skipped = parts.get("skip")
-            for index, name in enumerate(skipped if isinstance(skipped, list) else []):
-                if isinstance(name, str):
-                    yield (group, "skip", index), name
