@@ -52,8 +52,18 @@ KNOWN_FAILURES: dict[str, str] = {
         "is the seventh suggestion for this swimming case, and the rule looks at the first five only; "
         "a longer reach offered teenagers' cases primary-school programmes (heldout3)"
     ),
+    "schimmel-indicatoren-checks-meldingen-tevredenheid": (
+        "alleen-procesindicatoren missed (indicator-los-van-doel instead): 'Aantal meldingen die de "
+        "woonconsulenten bij de corporaties deden' counts what staff did, in words no list can tell from "
+        "reports by the tenants themselves, which a goal may want more of"
+    ),
+    "dwangbevel-indicatoren-belgesprekken-en-kwijtscheldingen": (
+        "indicator-los-van-doel instead of alleen-procesindicatoren: 'Aantal automatische "
+        "kwijtscheldingen' is what the inzet hands out, and neither indicator measures the goal (fewer "
+        "dwangbevelen), so both readings are defensible"
+    ),
 }
-HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 

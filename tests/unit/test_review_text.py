@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kansencoach.core.draft.review.text import mentions, share_a_term
+from kansencoach.core.draft.review.text import mentions, quantities, share_a_term
 from kansencoach.core.dutch.normalize import clause_starts
 
 
@@ -39,3 +39,25 @@ def test_words_without_content_are_no_shared_term() -> None:
         "kleuters in Overvecht zonder taalachterstand", goal, [], frozenset({"zonder", "overvecht"})
     )
     assert share_a_term("peuters in Overvecht", goal, [], frozenset({"zonder", "overvecht"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("De vier scholen in Krakeel scoren lager.", []),
+        ("Op deze twee locaties is een wachtlijst.", []),
+        ("Eind 2027 bieden 12 scholen een verlengde schooldag.", [12.0]),
+        ("In 2028 halen meer leerlingen het rekenniveau 1F.", []),
+        ("Veel bewoners hebben diabetes type 2.", []),
+        ("Het aantal is 2x zo hoog.", [2.0]),
+    ],
+)
+def test_a_number_that_names_a_level_or_the_places_a_text_is_about_counts_nothing(
+    text: str, counted: list[float]
+) -> None:
+    assert [number.value for number in quantities(text)] == counted
+
+
+def test_an_acronym_is_a_word_the_texts_share() -> None:
+    assert share_a_term("Aandeel starters dat met de GLI stopt", "Meer inwoners beginnen aan een GLI", ())
+    assert not share_a_term("Aandeel starters dat stopt", "Meer inwoners beginnen aan een gli", ())

@@ -33,15 +33,20 @@ _UNIT_WORDS = (
 
 _AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b", re.IGNORECASE)
 """After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners."""
-_GRADE_BEFORE = re.compile(r"\b(?:groep|klas|leerjaar|niveau|mbo|type|fase)\s?$", re.IGNORECASE)
+_GRADE_BEFORE = re.compile(r"(?:\bgroep|\bklas|\bleerjaar|niveau|\bmbo|\btype|\bfase)\s?$", re.IGNORECASE)
 """Before a number, what makes it the name of a grade, level or kind: groep 8, klas 3, mbo 2,
-diabetes type 2."""
+diabetes type 2, rekenniveau 1F."""
+_LEVEL_AFTER = re.compile(r"[A-Z]\b")
+"""Right after a number, what makes it the name of a level: 1F, 2F, 1S (the reference levels)."""
 
 
 _AREAS = frozenset(
     {"wijken", "wijk", "buurten", "buurt", "dorpen", "dorp", "kernen", "stadsdelen", "gebieden"}
 )
 """What a number before it counts is places, not people or a measure ('in de drie wijken')."""
+_SITES = frozenset({"scholen", "school", "locaties", "locatie", "vestigingen", "portieken"})
+"""What a number before it counts is the places a text is about when an article or 'these' comes
+first ('de vier scholen', 'deze twee locaties'); without one it may be a goal ('12 scholen bieden')."""
 
 
 def quantities(text: str) -> list[DutchNumber]:
@@ -55,13 +60,19 @@ def quantities(text: str) -> list[DutchNumber]:
         if not any(time.start <= number.start < time.end for time in times)
         and not _AGE_GROUP.match(text, number.end)
         and not _GRADE_BEFORE.search(text, 0, number.start)
+        and not _LEVEL_AFTER.match(text, number.end)
         and not _counts_areas(text, number)
     ]
 
 
 def _counts_areas(text: str, number: DutchNumber) -> bool:
     following = words(text[number.end : number.end + 40])[:1]
-    return bool(following) and head_in(following[0], _AREAS) is not None
+    if not following:
+        return False
+    if head_in(following[0], _AREAS) is not None:
+        return True
+    before = words(text[max(0, number.start - 12) : number.start])[-1:]
+    return bool(before) and before[0] in _DETERMINERS | {"alle"} and head_in(following[0], _SITES) is not None
 
 
 def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
