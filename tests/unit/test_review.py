@@ -646,6 +646,22 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             {"leefwereld": "De corporatie en het buurtteam vertelden hoe het gaat; de huishoudens zelf nog niet."},
             {"geen-leefwereld"},
         ),
+        # Found by heldout9 (see tests/data/review/README.md); each wording here is not in it.
+        (
+            "schulden",
+            {"doel": "Snellere hulp voor huishoudens 65+ met een achterstand in Kanaleneiland, per 2027."},
+            {"er-doel"},
+        ),
+        (
+            "schulden",
+            {
+                "indicatoren": [
+                    "Aantal corporaties met een getekende samenwerkingsovereenkomst",
+                    "Aantal gevoerde huisbezoeken",
+                ]
+            },
+            {"alleen-procesindicatoren"},
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (

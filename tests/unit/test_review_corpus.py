@@ -63,7 +63,7 @@ KNOWN_FAILURES: dict[str, str] = {
         "dwangbevelen), so both readings are defensible"
     ),
 }
-HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 

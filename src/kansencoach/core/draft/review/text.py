@@ -31,8 +31,8 @@ _UNIT_WORDS = (
 )
 
 
-_AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b", re.IGNORECASE)
-"""After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners."""
+_AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b|\+", re.IGNORECASE)
+"""After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners, 50+."""
 _GRADE_BEFORE = re.compile(r"(?:\bgroep|\bklas|\bleerjaar|niveau|\bmbo|\btype|\bfase)\s?$", re.IGNORECASE)
 """Before a number, what makes it the name of a grade, level or kind: groep 8, klas 3, mbo 2,
 diabetes type 2, rekenniveau 1F."""
