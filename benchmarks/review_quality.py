@@ -4,7 +4,7 @@
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
 good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 to
-heldout9 (three other base drafts each, written before the review was run on them, seen since). Per part:
+heldout10 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -51,6 +51,10 @@ BASES = {
     },
     **{name: CORPUS / "heldout8" / f"base-{name}.yaml" for name in ("schimmel", "dwangbevel", "rekenen")},
     **{name: CORPUS / "heldout9" / f"base-{name}.yaml" for name in ("motoriek", "vijftigplus", "rookvrij")},
+    **{
+        name: CORPUS / "heldout10" / f"base-{name}.yaml"
+        for name in ("rekentutor", "peuterplek", "huurachterstand")
+    },
 }
 PARTS = (
     "tuning",
@@ -63,6 +67,7 @@ PARTS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
 )
 
 

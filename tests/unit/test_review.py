@@ -662,6 +662,25 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             },
             {"alleen-procesindicatoren"},
         ),
+        # Found by heldout10 (see tests/data/review/README.md); each wording here is not in it.
+        # A plan to talk is no one heard; a plan beside people already heard is a next round.
+        (
+            "vve",
+            {"leefwereld": "Gesprekken met ouders op de voorschool plannen we in het voorjaar; nu weten we het uit de cijfers."},
+            {"geen-leefwereld"},
+        ),
+        (
+            "vve",
+            {"leefwereld": "We spraken twaalf ouders op de voorschool; in het najaar plannen we nog gesprekken met vaders."},
+            set(),
+        ),
+        (
+            "vve",
+            {
+                "partners-wie": "Bewust geen inschrijving voor iedereen die wil, maar de twee voorschoolorganisaties met een VVE-erkenning."
+            },
+            set(),
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (

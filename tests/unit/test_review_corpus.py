@@ -62,8 +62,23 @@ KNOWN_FAILURES: dict[str, str] = {
         "kwijtscheldingen' is what the inzet hands out, and neither indicator measures the goal (fewer "
         "dwangbevelen), so both readings are defensible"
     ),
+    "huurachterstand-streef-lager-zonder-daling": (
+        "labelled against the rule's text: the target (45) lies above the baseline (31) on a goal that "
+        "rises, which streefwaarde-onlogisch accepts; what is wrong is that the field disagrees with the "
+        "goal's own 55%, and no rule compares the goal's figure with the target field"
+    ),
 }
-HELD_OUT_LATER = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+HELD_OUT_LATER = (
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+    "heldout9",
+    "heldout10",
+)
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 

@@ -51,6 +51,7 @@ def test_words_without_content_are_no_shared_term() -> None:
         ("Veel bewoners hebben diabetes type 2.", []),
         ("Het aantal is 2x zo hoog.", [2.0]),
         ("Bijstandsgerechtigden 50+ in Noord.", []),
+        ("Op de vier vmbo-scholen in Alkmaar scoren ze lager.", []),
     ],
 )
 def test_a_number_that_names_a_level_or_the_places_a_text_is_about_counts_nothing(

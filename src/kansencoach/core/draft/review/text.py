@@ -65,14 +65,19 @@ def quantities(text: str) -> list[DutchNumber]:
     ]
 
 
+_NEXT_WORD = re.compile(r"\s*([^\W_]+(?:-[^\W_]+)*)")
+
+
 def _counts_areas(text: str, number: DutchNumber) -> bool:
-    following = words(text[number.end : number.end + 40])[:1]
-    if not following:
+    found = _NEXT_WORD.match(text, number.end)
+    if found is None:
         return False
-    if head_in(following[0], _AREAS) is not None:
+    # The last part of a hyphenated word says what it is: vmbo-scholen are scholen.
+    following = fold(found.group(1)).rsplit("-", 1)[-1]
+    if head_in(following, _AREAS) is not None:
         return True
     before = words(text[max(0, number.start - 12) : number.start])[-1:]
-    return bool(before) and before[0] in _DETERMINERS | {"alle"} and head_in(following[0], _SITES) is not None
+    return bool(before) and before[0] in _DETERMINERS | {"alle"} and head_in(following, _SITES) is not None
 
 
 def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
