@@ -68,17 +68,7 @@ KNOWN_FAILURES: dict[str, str] = {
         "goal's own 55%, and no rule compares the goal's figure with the target field"
     ),
 }
-HELD_OUT_LATER = (
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-    "heldout9",
-    "heldout10",
-)
+HELD_OUT_LATER = tuple(part for part in review_quality.PARTS if part not in ("tuning", "heldout"))
 """The parts written later, each on three base drafts of its own, before the review was run on them."""
 
 
