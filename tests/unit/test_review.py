@@ -681,6 +681,12 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             },
             set(),
         ),
+        # "Bewust geen" before something else leaves an open call open.
+        (
+            "vve",
+            {"partners-wie": "We stellen bewust geen eisen vooraf: iedereen die mee wil doen is welkom."},
+            {"geen-partnercriteria"},
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (
