@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from kansencoach.core.catalog import load_kb, load_vocabulary
+from kansencoach.core.common.yaml_build import LOADER
 from kansencoach.core.draft.draft import build_draft
 from kansencoach.core.draft.review import Case, RuleBook, load_rules, review
 from kansencoach.core.flows.engine import Engine
@@ -110,17 +111,16 @@ def voorstel() -> LoadedFlow:
     return load_flow(REPO / "flows" / "voorstel.yaml", load_vocabulary())
 
 
+# The C dumper where PyYAML has one (the C loader is yaml_build.LOADER): the corpus's 900 cases
+# each write an answers file, which in pure Python took much of the corpus test's time.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 @cache
 def base_draft(name: str) -> dict[str, Any]:
     """A base draft's data, read once: every case of a part starts from one of three."""
-    data: dict[str, Any] = yaml.load(BASES[name].read_text(encoding="utf-8"), Loader=_LOADER)
+    data: dict[str, Any] = yaml.load(BASES[name].read_text(encoding="utf-8"), Loader=LOADER)
     return data
-
-
-# The C loader and dumper where PyYAML has them: the corpus's 800 cases each write and read an
-# answers file, which took most of the corpus test's time in pure Python.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def review_case(corpus_case: CorpusCase, loaded: LoadedFlow, knowledge: KnowledgeBase) -> Case:

@@ -239,9 +239,13 @@ class Matcher:
     def _query_terms(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """What `_read_query` makes of `text`, kept for the last text: `kb search` asks again for the
         words that did not count, and an unknown word's near words take a scan of the catalogue."""
-        if self._last_query[0] != text:
-            self._last_query = (text, self._read_query(text))
-        return self._last_query[1]
+        # One read of the pair: a search in a worker thread may replace it between two reads.
+        last_text, last_terms = self._last_query
+        if last_text == text:
+            return last_terms
+        terms = self._read_query(text)
+        self._last_query = (text, terms)
+        return terms
 
     def _read_query(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(typed word, index term) for every query word the index knows: directly, as the verb of a

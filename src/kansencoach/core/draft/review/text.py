@@ -77,7 +77,7 @@ def _counts_areas(text: str, number: DutchNumber) -> bool:
     if head_in(following, _AREAS) is not None:
         return True
     before = words(text[max(0, number.start - 12) : number.start])[-1:]
-    return bool(before) and before[0] in _DETERMINERS | {"alle"} and head_in(following, _SITES) is not None
+    return bool(before) and before[0] in _SCOPE_WORDS and head_in(following, _SITES) is not None
 
 
 def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
@@ -144,6 +144,8 @@ _NEGATIONS = frozenset({"niet", "geen", "nooit"})
 # "Niet alleen ouders gesproken, ook kinderen" adds; it denies nothing.
 _NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zomaar"})
 _DETERMINERS = frozenset({"de", "het", "een", "ons", "onze", "hun", "zijn", "haar", "jullie", "dit", "deze"})
+_SCOPE_WORDS = _DETERMINERS | {"alle"}
+"""Before a count of sites, what makes it the places a text is about: de vier scholen, alle drie."""
 """Words between a negation and what it denies that do not widen the distance."""
 
 
