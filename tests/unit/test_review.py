@@ -687,6 +687,25 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             {"partners-wie": "We stellen bewust geen eisen vooraf: iedereen die mee wil doen is welkom."},
             {"geen-partnercriteria"},
         ),
+        # A goal that names its share and a target field that says another (heldout10's known
+        # failure, on the rule made to compare them).
+        ("vve", {"doel-streef": 75}, {"streefwaarde-onlogisch"}),
+        ("vve", {"doel-nu": 0.62, "doel-streef": 0.8}, set()),
+        (
+            "vve",
+            {"doel": "Op 1 augustus 2027 gaat driekwart van de peuters met een VVE-indicatie in Overvecht naar de voorschool (nu 62%).", "doel-streef": 75},
+            set(),
+        ),
+        (
+            "vve",
+            {"doel": "Op 1 augustus 2027 gaan 20% meer peuters met een VVE-indicatie in Overvecht naar de voorschool dan nu (62%).", "doel-streef": 74},
+            set(),
+        ),
+        (
+            "vve",
+            {"doel": "Op 1 augustus 2027 gaan 300 peuters met een VVE-indicatie in Overvecht naar de voorschool (nu 62%).", "doel-streef": 300},
+            set(),
+        ),
         # "N.v.t." with a reason and no moment leaves the council out; with a moment it is an answer.
         ("vve", {"raad": "N.v.t., valt onder het college."}, {"raad-ontbreekt"}),
         (
@@ -714,6 +733,7 @@ def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expec
             },
             "de streefwaarde (20) ligt boven de nulmeting (14), terwijl het doel zegt dat het cijfer daalt",
         ),
+        ({"doel-streef": 50}, "het doel noemt 60%, maar de streefwaarde is 50: schrijf in beide hetzelfde cijfer"),
     ],
 )
 def test_a_target_on_the_wrong_side_says_which_side_with_both_figures(

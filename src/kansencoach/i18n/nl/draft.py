@@ -38,6 +38,9 @@ MESSAGES: dict[str, str] = {
         "de streefwaarde ({target}) ligt boven de nulmeting ({baseline}), terwijl het doel zegt dat het "
         "cijfer daalt"
     ),
+    "review.detail.direction.other": (
+        "het doel noemt {goal}, maar de streefwaarde is {target}: schrijf in beide hetzelfde cijfer"
+    ),
     "review.severity.blokkerend": "Blokkerend",
     "review.severity.aandacht": "Aandacht",
     "review.severity.tip": "Tip",

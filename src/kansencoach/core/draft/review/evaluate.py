@@ -349,11 +349,17 @@ class _Evaluator:
         if not isinstance(baseline, int | float) or not isinstance(target, int | float):
             return False, ""
         falls = self.lists[parts.falls] if parts.falls is not None else ()
-        side = text.wrong_side(baseline, target, self._text(parts.goal), self.lists[parts.down], falls)
-        if side is None:
-            return False, ""
+        goal = self._text(parts.goal)
         shown = {"target": format_amount(target), "baseline": format_amount(baseline)}
-        return True, t(f"review.detail.direction.{side}", **shown)
+        side = text.wrong_side(baseline, target, goal, self.lists[parts.down], falls)
+        if side is not None:
+            return True, t(f"review.detail.direction.{side}", **shown)
+        amounts = self.lists[parts.amounts] if parts.amounts is not None else ()
+        shares = text.goal_shares_missing(goal, baseline, target, amounts)
+        if not shares:
+            return False, ""
+        named = ", ".join(format_amount(number.value, number.unit) for number in shares)
+        return True, t("review.detail.direction.other", goal=named, **shown)
 
     def _off_goal(self, check: IndicatorsOffGoal) -> bool:
         parts = check.indicators_off_goal

@@ -103,7 +103,7 @@ def _list_names(check: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for group in ("target_direction", "indicators_off_goal"):
         parts = check.get(group)
         if isinstance(parts, dict):
-            for field in ("down", "falls", "ignore"):
+            for field in ("down", "falls", "amounts", "ignore"):
                 if isinstance(parts.get(field), str):
                     yield (group, field), parts[field]
             skipped = parts.get("skip")

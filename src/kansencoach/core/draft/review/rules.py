@@ -145,6 +145,11 @@ class TargetParts(StrictModel):
         description="De woordenlijst die zegt dat het cijfer daalt (daalt, halveren, …): een streefwaarde "
         "boven de nulmeting spreekt het doel dan tegen.",
     )
+    amounts: Name | None = Field(
+        None,
+        description="Woorden die een hoeveelheid zijn (de helft, een kwart): een doel dat zo zegt hoeveel, "
+        "wordt niet met de streefwaarde vergeleken.",
+    )
 
 
 class IndicatorsOffGoal(StrictModel):

@@ -134,6 +134,38 @@ def wrong_side(
     return None if mentions(goal, down_words) else "lower"
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:met|(?:daling|stijging|groei|afname|toename|verbetering) van)\s*$", re.IGNORECASE
+)
+_CHANGE_AFTER = re.compile(r"\s*(?:minder|meer|lager|hoger|groei|stijging|daling)\b", re.IGNORECASE)
+"""Around a percentage, what makes it a change rather than a share: 'met 25%', 'een daling van 25%',
+'25% minder'."""
+
+
+def goal_shares_missing(
+    goal: str, baseline: float, target: float, amount_words: Iterable[str] = ()
+) -> list[DutchNumber]:
+    """The shares the goal aims at when the target field is none of the goal's own figures ('55%
+    van de huishoudens' with a target of 45); empty when they agree or there is nothing to compare:
+    no percentage in the goal but the baseline ('nu 62%'), one that is a change ('daalt met 25%'),
+    or how much said in words ('een kwart', which is no number to compare)."""
+    counted = quantities(goal)
+    shares = [number for number in counted if number.unit is Unit.PERCENT and number.value != baseline]
+    if not shares or mentions(goal, amount_words):
+        return []
+    changes = (
+        _CHANGE_BEFORE.search(goal, 0, number.start) or _CHANGE_AFTER.match(goal, number.end)
+        for number in shares
+    )
+    if any(changes):
+        return []
+    figures = {number.value for number in counted}
+    # A target written as a fraction (0,8) is the goal's 80%.
+    if target in figures or (0 < target <= 1 and round(target * 100, 6) in figures):
+        return []
+    return shares
+
+
 def names_any(text: str, known: Collection[str]) -> bool:
     """True when a word of `text`, or the head of a compound in it, is one of `known`."""
     folded = frozenset(fold(word) for word in known)
@@ -144,9 +176,9 @@ _NEGATIONS = frozenset({"niet", "geen", "nooit"})
 # "Niet alleen ouders gesproken, ook kinderen" adds; it denies nothing.
 _NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zomaar"})
 _DETERMINERS = frozenset({"de", "het", "een", "ons", "onze", "hun", "zijn", "haar", "jullie", "dit", "deze"})
+"""Words between a negation and what it denies that do not widen the distance."""
 _SCOPE_WORDS = _DETERMINERS | {"alle"}
 """Before a count of sites, what makes it the places a text is about: de vier scholen, alle drie."""
-"""Words between a negation and what it denies that do not widen the distance."""
 
 
 def mentions(text: str, phrases: Iterable[str]) -> bool:
