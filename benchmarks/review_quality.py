@@ -4,7 +4,7 @@
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
 good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 to
-heldout10 (three other base drafts each, written before the review was run on them, seen since). Per part:
+heldout11 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -56,6 +56,7 @@ BASES = {
         name: CORPUS / "heldout10" / f"base-{name}.yaml"
         for name in ("rekentutor", "peuterplek", "huurachterstand")
     },
+    **{name: CORPUS / "heldout11" / f"base-{name}.yaml" for name in ("taalklas", "hitte", "jobcarving")},
 }
 PARTS = (
     "tuning",
@@ -69,6 +70,7 @@ PARTS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 
 

@@ -687,6 +687,46 @@ def test_a_finding_a_coach_message_on_the_route_tells_is_left_to_that_message(
             {"partners-wie": "We stellen bewust geen eisen vooraf: iedereen die mee wil doen is welkom."},
             {"geen-partnercriteria"},
         ),
+        # Found by heldout11 (see tests/data/review/README.md); each wording here is not in it.
+        # `**` in a phrase: words between the count and who takes part.
+        (
+            "vve",
+            {"indicatoren": ["Aantal peuters uit Overvecht dat aan de voorschool deelneemt", "Aantal gegeven lessen"]},
+            {"alleen-procesindicatoren"},
+        ),
+        (
+            "vve",
+            {"indicatoren": ["Aandeel peuters uit Overvecht dat aan de voorschool deelneemt (%)", "Aantal gegeven lessen"]},
+            set(),
+        ),
+        # A phrase's last word as a compound's head, also with an ending: "bestaande budget*".
+        ("vve", {"dosis": "Twee huisbezoeken per gezin, betaald uit het bestaande jeugdgezondheidsbudget."}, {"geen-budget"}),
+        ("vve", {"dosis": "Twee huisbezoeken per gezin; de buurtteams doen het naast hun drukke caseload."}, {"geen-budget"}),
+        ("vve", {"dosis": "Twee huisbezoeken per gezin, betaald uit het geld dat de JGZ al van het rijk ontvangt."}, {"geen-budget"}),
+        (
+            "vve",
+            {"partners-wie": "Elke aanbieder in de stad die wil, kan aansluiten bij de toeleiding."},
+            {"geen-partnercriteria"},
+        ),
+        (
+            "vve",
+            {"partners-wie": "Niet elke aanbieder die wil, doet mee: alleen voorschoolorganisaties met een VVE-erkenning in Overvecht."},
+            set(),
+        ),
+        ("vve", {"stoppen": ["NTB; dat hangt af van de evaluatie"]}, {"niets-gestopt"}),
+        (
+            "vve",
+            {"indicatoren": ["Bereik van peuters met een VVE-indicatie in Overvecht (%)", "Doorstroom naar groep 3: onbekend, de scholen delen het nog niet"]},
+            {"geen-indicatoren"},
+        ),
+        ("vve", {"risico-nadeel": "Een win-win: ouders en scholen hebben er allebei wat aan."}, {"risico-zonder-nadeel"}),
+        ("vve", {"risico-nadeel": "Geen win-win: peuters buiten Overvecht krijgen minder extra uren."}, set()),
+        # Grades in a range and sites with a word before them count no people.
+        (
+            "vve",
+            {"cijfer": "De intern begeleiders van de zes deelnemende scholen zien dat kinderen in groep 1 en 2 vaker achterlopen."},
+            {"geen-bron"},
+        ),
         # A goal that names its share and a target field that says another (heldout10's known
         # failure, on the rule made to compare them).
         ("vve", {"doel-streef": 75}, {"streefwaarde-onlogisch"}),

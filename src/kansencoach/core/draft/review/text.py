@@ -33,9 +33,13 @@ _UNIT_WORDS = (
 
 _AGE_GROUP = re.compile(r"-?\s?(?:plussers?|jarigen?|minners?)\b|\+", re.IGNORECASE)
 """After a number, what makes it part of a group's name: 65-plussers, 18-jarigen, 12-minners, 50+."""
-_GRADE_BEFORE = re.compile(r"(?:\bgroep|\bklas|\bleerjaar|niveau|\bmbo|\btype|\bfase)\s?$", re.IGNORECASE)
+_GRADE_BEFORE = re.compile(
+    r"(?:\bgroep(?:en)?|\bklas(?:sen)?|\bleerjaar|\bleerjaren|niveau|\bmbo|\btype|\bfase)\s?"
+    r"(?:\w+\s?(?:tot en met|t/m|tot|en|-)\s?)?$",
+    re.IGNORECASE,
+)
 """Before a number, what makes it the name of a grade, level or kind: groep 8, klas 3, mbo 2,
-diabetes type 2, rekenniveau 1F."""
+diabetes type 2, rekenniveau 1F, and the last of a range of them: groep 5 tot en met 8, klas 1 en 2."""
 _LEVEL_AFTER = re.compile(r"[A-Z]\b")
 """Right after a number, what makes it the name of a level: 1F, 2F, 1S (the reference levels)."""
 
@@ -69,15 +73,21 @@ _NEXT_WORD = re.compile(r"\s*([^\W_]+(?:-[^\W_]+)*)")
 
 
 def _counts_areas(text: str, number: DutchNumber) -> bool:
-    found = _NEXT_WORD.match(text, number.end)
-    if found is None:
-        return False
-    # The last part of a hyphenated word says what it is: vmbo-scholen are scholen.
-    following = fold(found.group(1)).rsplit("-", 1)[-1]
-    if head_in(following, _AREAS) is not None:
-        return True
+    """Whether the number counts the areas or sites the text is about: the word after it, or the one
+    after that when a word describes them first ('de vier ontvangende scholen')."""
     before = words(text[max(0, number.start - 12) : number.start])[-1:]
-    return bool(before) and before[0] in _SCOPE_WORDS and head_in(following, _SITES) is not None
+    scoped = bool(before) and before[0] in _SCOPE_WORDS
+    at = number.end
+    for _ in range(2):
+        found = _NEXT_WORD.match(text, at)
+        if found is None:
+            return False
+        # The last part of a hyphenated word says what it is: vmbo-scholen are scholen.
+        following = fold(found.group(1)).rsplit("-", 1)[-1]
+        if head_in(following, _AREAS) is not None or (scoped and head_in(following, _SITES) is not None):
+            return True
+        at = found.end()
+    return False
 
 
 def smart_gaps(text: str, group_words: Collection[str], amount_words: Collection[str] = ()) -> list[str]:
@@ -183,7 +193,7 @@ _SCOPE_WORDS = _DETERMINERS | {"alle"}
 
 def mentions(text: str, phrases: Iterable[str]) -> bool:
     """True when `text` contains one of the phrases: whole words, `*` at the end of a word for any
-    ending, `*` as a word of its own for any one word.
+    ending, `*` as a word of its own for any one word, `**` for up to GAP_WORDS words or none.
 
     A one-word phrase of four letters or more also matches as the head of a compound
     ('programmamanager' mentions 'manager'). A phrase denied just before it does not count: 'niet',
@@ -264,6 +274,11 @@ def _without(said: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tup
     return tuple(kept)
 
 
+GAP_WORDS = 6
+"""How many words a `**` in a phrase stands for at most ("aantal ** dat ** meedoet")."""
+_GAP = f"(?:[a-z0-9]+ ){{0,{GAP_WORDS}}}"
+
+
 @lru_cache(maxsize=1024)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts: list[str] = []
@@ -271,15 +286,24 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
         if token == "*":  # a word of its own: any one word ("subsidie die * nu al")
             parts.append("[a-z0-9]+")
             continue
+        if token == "**":  # any few words, none too ("aantal ** dat meedoet")
+            parts.append(_GAP)
+            continue
         pieces = [re.escape(piece) for piece in words(token)]
         if pieces and token.endswith("*"):
             pieces[-1] += "[a-z0-9]*"
         parts += pieces
-    # The last word of a phrase may be a compound's head: "aantal bijeenkomsten" also finds
-    # "aantal voorlichtingsbijeenkomsten".
-    if len(parts) > 1 and len(parts[-1]) >= 4 and not phrase.endswith("*"):
-        parts[-1] = "[a-z0-9]*" + parts[-1]
-    return re.compile(r"(?<= )" + " ".join(parts) + r"(?= )")
+    while parts and parts[-1] == _GAP:  # a gap at the end adds nothing to a match
+        parts.pop()
+    # The last word of a phrase may be a compound's head, with any ending or not: "aantal
+    # bijeenkomsten" also finds "aantal voorlichtingsbijeenkomsten", "bestaande budget*" also "het
+    # bestaande onderhoudsbudget".
+    last = parts[-1] if parts else ""
+    if len(parts) > 1 and last not in ("[a-z0-9]+", _GAP) and len(last.removesuffix("[a-z0-9]*")) >= 4:
+        parts[-1] = "[a-z0-9]*" + last
+    # A gap holds its own spaces: it joins the words around it without one more.
+    pattern = "".join(part if part == _GAP else part + " " for part in parts).rstrip(" ")
+    return re.compile(r"(?<= )" + pattern + r"(?= )")
 
 
 def share_a_term(
