@@ -112,9 +112,12 @@ def test_what_a_floor_could_reach(
     [
         (("tuning",), 0.74),
         (("tuning2",), 0.49),
-        (("heldout",), 0.76),
+        # The eleventh session's fact audit took unsourced sentences out of the interventions:
+        # heldout went from 0.786 to 0.757, heldout to heldout3 from 0.664 to 0.652 (the matcher
+        # unchanged). The floors follow the knowledge base as it is true, not as it matched before.
+        (("heldout",), 0.75),
         # heldout4 has no floor until the lead has measured it: it was written blind (issue 13)
-        (("heldout", "heldout2", "heldout3"), 0.66),
+        (("heldout", "heldout2", "heldout3"), 0.64),
     ],
 )
 def test_precision_at_5(sets: tuple[str, ...], least: float) -> None:
