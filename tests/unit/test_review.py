@@ -773,7 +773,7 @@ def test_wordings_beyond_the_corpus(base: str, answers: dict[str, object], expec
             },
             "de streefwaarde (20) ligt boven de nulmeting (14), terwijl het doel zegt dat het cijfer daalt",
         ),
-        ({"doel-streef": 50}, "het doel noemt 60%, maar de streefwaarde is 50: schrijf in beide hetzelfde cijfer"),
+        ({"doel-streef": 50}, "het doel noemt 60%, maar de streefwaarde is 50."),
     ],
 )
 def test_a_target_on_the_wrong_side_says_which_side_with_both_figures(

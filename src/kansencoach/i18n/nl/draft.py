@@ -39,7 +39,7 @@ MESSAGES: dict[str, str] = {
         "cijfer daalt"
     ),
     "review.detail.direction.other": (
-        "het doel noemt {goal}, maar de streefwaarde is {target}: schrijf in beide hetzelfde cijfer"
+        "het doel noemt {goal}, maar de streefwaarde is {target}"
     ),
     "review.severity.blokkerend": "Blokkerend",
     "review.severity.aandacht": "Aandacht",
