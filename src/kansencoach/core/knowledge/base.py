@@ -88,10 +88,12 @@ class KnowledgeBase:
     def evidence_label(self, level: str) -> str:
         return next((term.label for term in self.vocabulary.evidence if term.id == level), level)
 
-    def cited(self, sources: Iterable[SourceRef]) -> tuple[str, ...]:
+    def cited(self, sources: Iterable[SourceRef]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Sources as the officer reads them: each document once, by its title, with the sections
-        cited from it (in the order first cited) and whether it was checked. An entry's facts often
-        quote one document in several sections; named once per section it read as a repeated list."""
+        cited from it (in the order first cited); those checked against the source documents apart
+        from the public ones that were not. An entry's facts often quote one document in several
+        sections; named once per section it read as a repeated list. Kept apart, the public ones
+        are said to be unchecked once, not after each of them."""
         places: dict[tuple[str, bool], list[str]] = {}
         for source in sources:
             known = self.documents.get(source.document)
@@ -99,11 +101,12 @@ class KnowledgeBase:
             section = known.section_label(source.section) if known and source.section else source.section
             if section and section not in sections:
                 sections.append(section)
-        labels = []
-        for (title, checked), sections in places.items():
+        checked: list[str] = []
+        public: list[str] = []
+        for (title, was_checked), sections in places.items():
             label = t("kb.cited", document=title, sections=", ".join(sections)) if sections else title
-            labels.append(label if checked else t("kb.source_unchecked", source=label))
-        return tuple(labels)
+            (checked if was_checked else public).append(label)
+        return tuple(checked), tuple(public)
 
     def accepted(self, ids: Iterable[str]) -> list[Accepted]:
         """The accepted interventions as the draft shows them; unknown ids are left out."""
@@ -114,5 +117,6 @@ class KnowledgeBase:
             item = self.by_id.get(key)
             if item is not None:
                 evidence = self.evidence_label(item.evidence.level)
-                result.append(Accepted(item.id, item.name, item.summary, evidence, self.cited(item.sources)))
+                checked, public = self.cited(item.sources)
+                result.append(Accepted(item.id, item.name, item.summary, evidence, checked, public))
         return result

@@ -170,3 +170,6 @@ class Accepted:
     summary: str
     evidence: str
     sources: tuple[str, ...]
+    """The source documents it cites, each quote checked against them (`kb validate --sources`)."""
+    public: tuple[str, ...] = ()
+    """The public sources it cites that were not checked against the source documents."""

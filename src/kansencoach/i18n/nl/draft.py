@@ -111,6 +111,7 @@ MESSAGES: dict[str, str] = {
     "export.html_contents": "Inhoud",
     "export.evidence": "Bewijs",
     "export.sources": "Bronnen",
+    "export.public_sources": "Openbare bronnen, niet gecontroleerd aan de brondocumenten",
     "export.is_dir": "{path} is een map; zet de naam van het bestand erachter ({path}/naam-van-het-bestand)",
     "export.exists": "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
     "export.no_dir": "de map {path} bestaat niet; maak hem eerst aan of kies een andere plek",

@@ -19,7 +19,6 @@ MESSAGES: dict[str, str] = {
     "kb.signal_repeated_hint": "haal het dubbele signaal weg, of schrijf iets anders dat iemand ziet die het probleem tegenkomt",
     "kb.not_in_vocabulary": "'{value}' staat niet in de woordenlijst ({list})",
     "kb.cited": "{document}: {sections}",
-    "kb.source_unchecked": "{source} (niet gecontroleerd aan de brondocumenten)",
     # Sources and quotes (kb validate --sources)
     "quotes.unknown_document": "dit document staat niet in sources.yaml",
     "quotes.unknown_document_hint": "gebruik de korte naam van een brondocument ({names}), "

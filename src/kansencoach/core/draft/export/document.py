@@ -198,14 +198,19 @@ def _accepted(draft: Draft) -> list[Block]:
         (
             (Span(one_line(accepted.name), "strong"), Span(": " + one_line(accepted.summary))),
             (Span(t("export.evidence") + ":", "em"), Span(f" {one_line(accepted.evidence)}.")),
-            (
-                Span(t("export.sources") + ":", "em"),
-                Span(" " + "; ".join(one_line(source) for source in accepted.sources) + "."),
-            ),
+            *_cited(t("export.sources"), accepted.sources),
+            *_cited(t("export.public_sources"), accepted.public),
         )
         for accepted in draft.accepted
     )
     return [Heading(3, t("export.accepted")), Bullets(items, "accepted")]
+
+
+def _cited(heading: str, sources: tuple[str, ...]) -> tuple[tuple[Span, ...], ...]:
+    """A line of an accepted intervention naming its sources, none when it has none of the kind."""
+    if not sources:
+        return ()
+    return ((Span(heading + ":", "em"), Span(" " + "; ".join(one_line(source) for source in sources) + ".")),)
 
 
 def _provenance(draft: Draft, provenance: Provenance, meta: ExportMeta) -> tuple[Block, ...]:
@@ -239,5 +244,6 @@ def _provenance(draft: Draft, provenance: Provenance, meta: ExportMeta) -> tuple
 
 def _fingerprint(accepted: Accepted) -> str:
     """A short hash of the knowledge-base entry as the export shows it: readers can tell versions apart."""
-    content = "\n".join((accepted.name, accepted.summary, accepted.evidence, *accepted.sources))
+    shown = (accepted.name, accepted.summary, accepted.evidence, *accepted.sources, *accepted.public)
+    content = "\n".join(shown)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
