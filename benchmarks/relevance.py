@@ -8,8 +8,8 @@ nobody tunes on them by reading their misses.
 The cases live in tests/data/relevance/ (see its README): `tuning/`, `tuning2/` and `tuning3/`
 (the last two strictly labelled; `tuning3/` was held out as heldout5 until its first run was
 recorded) may be used to choose the matcher's weights, together as `tuning-all`; `heldout/`,
-`heldout2/`, `heldout3/`, `heldout4/`, `heldout6/` and `heldout7/` were written before the matcher
-was changed and must not be tuned on. All are reported side by side, and the held-out batches
+`heldout2/`, `heldout3/`, `heldout4/`, `heldout6/`, `heldout7/` and `heldout8/` were written before
+the matcher was changed and must not be tuned on. All are reported side by side, and the held-out batches
 together as `heldout-all`; a gap of more than 0.05 between tuning and held-out means the matcher fits
 its tuning set.
 
@@ -58,7 +58,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "heldout4": ("heldout4",),
     "heldout6": ("heldout6",),
     "heldout7": ("heldout7",),
-    "heldout-all": ("heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout7"),
+    "heldout8": ("heldout8",),
+    "heldout-all": ("heldout", "heldout2", "heldout3", "heldout4", "heldout6", "heldout7", "heldout8"),
 }
 """Each reported set and the case folders it is made of."""
 TUNING = "tuning-all"
