@@ -4,7 +4,7 @@
 
 The corpus is in tests/data/review/ (see its README): weak drafts with one planted fault each and
 good drafts with none, in a tuning part, a held-out part that was never tuned on, and heldout2 to
-heldout12 (three other base drafts each, written before the review was run on them, seen since). Per part:
+heldout13 (three other base drafts each, written before the review was run on them, seen since). Per part:
 recall (planted faults found / planted faults), false alarms (good drafts with any finding / good
 drafts), and a confusion table of expected rule against the rules raised.
 """
@@ -58,6 +58,7 @@ BASES = {
     },
     **{name: CORPUS / "heldout11" / f"base-{name}.yaml" for name in ("taalklas", "hitte", "jobcarving")},
     **{name: CORPUS / "heldout12" / f"base-{name}.yaml" for name in ("screening", "vervoer", "voorlezen")},
+    **{name: CORPUS / "heldout13" / f"base-{name}.yaml" for name in ("tolkbrug", "mondzorg", "meesporten")},
 }
 PARTS = (
     "tuning",
@@ -73,6 +74,7 @@ PARTS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 
 

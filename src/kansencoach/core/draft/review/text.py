@@ -55,8 +55,8 @@ first ('de vier scholen', 'deze twee locaties'); without one it may be a goal ('
 
 def quantities(text: str) -> list[DutchNumber]:
     """The numbers in `text` that count something: not years, dates or lengths of time, not the
-    number in a group's or grade's name ('65-plussers', 'groep 8'), and not a count of the areas
-    a text is about ('in deze twee wijken')."""
+    number in a group's or grade's name ('65-plussers', 'groep 8'), not a count of the areas a text
+    is about ('in deze twee wijken'), and not the number of an item in a list ('1) als …')."""
     times = find_times(text)
     return [
         number
@@ -66,7 +66,18 @@ def quantities(text: str) -> list[DutchNumber]:
         and not _GRADE_BEFORE.search(text, 0, number.start)
         and not _LEVEL_AFTER.match(text, number.end)
         and not _counts_areas(text, number)
+        and not _numbers_an_item(text, number)
     ]
+
+
+def _numbers_an_item(text: str, number: DutchNumber) -> bool:
+    """Whether the number marks an item of a list written in the text, '1) … 2) …': a plain whole
+    number right before a ')' that closes no '(' ('(nu 62)' is a figure in brackets)."""
+    plain = number.unit is Unit.NONE and number.value.is_integer()
+    if not plain or text[number.end : number.end + 1] != ")":
+        return False
+    before = text[: number.start]
+    return before.count("(") <= before.count(")")
 
 
 _NEXT_WORD = re.compile(r"\s*([^\W_]+(?:-[^\W_]+)*)")
