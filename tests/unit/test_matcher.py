@@ -303,3 +303,24 @@ def test_proper_names_are_capitalised_inside_a_sentence() -> None:
     text = "Huisartsen in de Haagse Schilderswijk zien het. Kruiskamp ook, zegt Halt-Noord."
     assert proper_names(text) == {"haagse", "schilderswijk", "halt", "noord"}
     assert as_typed("Patiënten en coöperaties")["patienten"] == "patiënten"
+
+
+def test_best_ids_are_the_ids_search_explains_and_are_kept_per_query() -> None:
+    from kansencoach.core.catalog import load_kb
+
+    shipped = load_kb()
+    matcher = shipped.matcher
+    queries = [
+        Query("Peuters met een indicatie gaan niet naar de voorschool", domains=("vroeg",)),
+        Query("Jongeren met schulden bij de telefoonaanbieder", wie=("jongeren",)),
+        Query("hoe verdelen we het budget", perspectives={"B": 0.6, "A": 0.4}),
+        Query(""),
+    ]
+    for query in queries:
+        for exclude in ((), ("vve",)):
+            expected = tuple(found.id for found in matcher.search(query, limit=5, exclude=exclude))
+            assert matcher.best_ids(query, 5, exclude) == expected
+    # Asked again, the answer is the one kept: the review asks after every answer.
+    before = matcher._best_ids.cache_info().hits
+    matcher.best_ids(queries[0], 5, ())
+    assert matcher._best_ids.cache_info().hits == before + 1

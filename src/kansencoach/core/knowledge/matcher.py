@@ -22,7 +22,8 @@ Everything is deterministic: equal scores are ordered by id.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from functools import partial
+from functools import lru_cache, partial
+from types import MappingProxyType
 from typing import NamedTuple
 
 from kansencoach.core.common.compared import LeadingCompared
@@ -60,6 +61,8 @@ MIN_FUZZY = 8
 """The shortest unknown word read as a typo of a catalogue word: a shorter one is more often a word of
 its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
+BEST_IDS_KEPT = 32
+"""How many queries `Matcher.best_ids` keeps the answer to."""
 
 
 class WordMatch(NamedTuple):
@@ -118,6 +121,7 @@ class Matcher:
             ([], []),
         )
         self._facet_values = FacetValues(entries.facts)
+        self._best_ids = lru_cache(maxsize=BEST_IDS_KEPT)(self._unexplained)
         ranks = names.ranks
         doc_of = {facts.id: doc for doc, facts in enumerate(entries.facts)}
         evidence = [EVIDENCE_WEIGHT * ranks.get(facts.evidence or "", 0) for facts in entries.facts]
@@ -151,6 +155,32 @@ class Matcher:
             )
             for doc, score in found.top
         ]
+
+    def best_ids(self, query: Query, limit: int, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+        """The ids `search` returns, best first, for a check that needs no reasons (the review's
+        evidence check). The last BEST_IDS_KEPT asked are kept: the review asks again after every
+        answer, and most answers do not change what it asks."""
+        if query.is_empty:
+            return ()
+        weights = tuple(sorted(query.perspectives.items()))
+        facets = (query.domains, query.wie, query.waar, weights)
+        return self._best_ids(query.text, *facets, limit, frozenset(exclude))
+
+    def _unexplained(
+        self,
+        text: str,
+        domains: tuple[str, ...],
+        wie: tuple[str, ...],
+        waar: tuple[str, ...],
+        weights: tuple[tuple[str, float], ...],
+        limit: int,
+        exclude: frozenset[str],
+    ) -> tuple[str, ...]:
+        query = self._with_places(Query(text, domains, wie, waar, MappingProxyType(dict(weights))))
+        terms, _ = self._query_terms(query.text)
+        found, _ = self.shortlist(query, [term for _, term in terms], limit, exclude)
+        facts = self.entries.facts
+        return tuple(facts[doc].id for doc, _ in found.top)
 
     def shortlist(
         self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()

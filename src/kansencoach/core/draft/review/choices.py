@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kansencoach.core.flows.models import AnswerValue
-from kansencoach.core.knowledge.models import Intervention
 from kansencoach.i18n import t
 
 TYPE_CHECKING = False
@@ -37,12 +36,13 @@ def evidence_gap(
     if not chosen or any(ranks.get(item.evidence.level, 0) >= WELL_EVIDENCED for item in chosen):
         return False, ""
     weak = [item for item in chosen if ranks.get(item.evidence.level, 0) == 0]
+    found = (knowledge.by_id.get(key) for key in knowledge.matcher.best_ids(query, limit=5, exclude=accepted))
     better = [
-        suggestion.item.name
-        for suggestion in knowledge.matcher.search(query, limit=5, exclude=accepted)
-        if isinstance(suggestion.item, Intervention)
-        and ranks.get(suggestion.item.evidence.level, 0) >= WELL_EVIDENCED
-        and (not wanted or wanted & set(suggestion.item.wie))
+        item.name
+        for item in found
+        if item is not None
+        and ranks.get(item.evidence.level, 0) >= WELL_EVIDENCED
+        and (not wanted or wanted & set(item.wie))
     ]
     if not weak or not better:
         return False, ""
