@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from kansencoach.core import catalog
 from kansencoach.core.catalog import find_flow
 from kansencoach.core.flows.loader import LoadedFlow
-from kansencoach.core.knowledge.matcher import Suggestion, WordMatch
+from kansencoach.core.knowledge.suggestion import Suggestion, WordMatch
 from kansencoach.tui.app import KansencoachApp
 from kansencoach.tui.screens.chat import ChatScreen
 from kansencoach.tui.widgets import panes

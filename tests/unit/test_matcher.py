@@ -13,8 +13,9 @@ from kansencoach.core.dutch.normalize import Normalizer, as_typed, participle_ba
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
 from kansencoach.core.knowledge.loading import load_knowledge
-from kansencoach.core.knowledge.matcher import Matcher, Suggestion
+from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.core.knowledge.shortlist import RELATED_SHARE
+from kansencoach.core.knowledge.suggestion import Suggestion
 
 from helpers import SMALL_KB_ITEMS as ITEMS
 from helpers import small_knowledge_base

@@ -16,9 +16,10 @@ from kansencoach.core.catalog import load_kb, load_vocabulary
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query, facet_fit
 from kansencoach.core.knowledge.index import Index
-from kansencoach.core.knowledge.matcher import COORDINATION, FACET_GAIN, FACET_ONLY, Matcher, Suggestion
+from kansencoach.core.knowledge.matcher import COORDINATION, FACET_GAIN, FACET_ONLY, Matcher
 from kansencoach.core.knowledge.models import Intervention, PerspectiveFit, SourceRef
 from kansencoach.core.knowledge.shortlist import FLOOR, LINKED_ONLY_FLOOR, RELATED_FROM, RELATED_SHARE
+from kansencoach.core.knowledge.suggestion import Suggestion
 
 from helpers import REPO
 

@@ -103,12 +103,29 @@ def findings_for(
     return review(rules, review_quality.review_case(case, loaded, knowledge))
 
 
+def raw_ids() -> set[str]:
+    """Every id in the vocabulary and the shipped flows that could leak into a text: step ids,
+    option values and vocabulary terms with a hyphen, which no Dutch sentence writes that way."""
+    vocabulary = load_vocabulary()
+    ids = {term.id for group in (vocabulary.wie, vocabulary.waar, vocabulary.evidence) for term in group}
+    for path in (REPO / "flows").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for step in data.get("steps", []) if isinstance(data, dict) else []:
+            ids.add(str(step.get("id", "")))
+            ids.update(
+                str(option.get("value")) for option in step.get("options") or [] if isinstance(option, dict)
+            )
+    return {identifier for identifier in ids if "-" in identifier}
+
+
+RAW_IDS = raw_ids()
+
+
 @pytest.fixture(scope="module")
 def corpus_findings(
     rules: RuleBook, loaded: LoadedFlow, knowledge: KnowledgeBase
 ) -> Callable[[review_quality.CorpusCase], list[Finding]]:
-    """The findings of a corpus case, worked out once per worker: the case's own test and the
-    raw-id test read the same ones."""
+    """The findings of a corpus case, worked out once per worker."""
     found: dict[int, list[Finding]] = {}
 
     def of(case: review_quality.CorpusCase) -> list[Finding]:
@@ -147,18 +164,34 @@ def test_every_rule_has_a_planted_fault(rules: RuleBook) -> None:
 def test_each_case_raises_exactly_the_rules_expected(
     case: review_quality.CorpusCase, corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
 ) -> None:
-    assert {finding.rule_id for finding in corpus_findings(case)} == case.expect
+    findings = corpus_findings(case)
+    # What the officer reads names no raw id (a step id, option value or vocabulary term).
+    for finding in findings:
+        for text in (finding.title, finding.message, finding.fix, finding.example or ""):
+            shown = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+            assert not shown & RAW_IDS, (finding.rule_id, shown & RAW_IDS)
+    assert {finding.rule_id for finding in findings} == case.expect
 
 
-def test_the_quality_figures_meet_the_bar(
-    rules: RuleBook, corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
+def test_the_known_failures_keep_each_part_over_the_bar(
+    corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
 ) -> None:
-    report = review_quality.measure(
-        rules, lambda case: {finding.rule_id for finding in corpus_findings(case)}
-    )
+    # Every case but the known failures raises exactly what it expects (the test above), so only the
+    # known failures can take a part's figures under the bar: recall 0.95 or more, no more than one
+    # false alarm. They are reviewed here, not the whole corpus again in one test (45 s on a worker).
     for part in review_quality.PARTS:
-        assert report[part]["recall"] >= 0.95, report[part]["wrong"]
-        assert report[part]["false_alarms"] <= 1, report[part]["wrong"]
+        cases = [case for case in CASES if case.part == part]
+        planted = sum(len(case.expect) for case in cases if case.kind == "weak")
+        raised = {
+            case.name: {finding.rule_id for finding in corpus_findings(case)}
+            for case in cases
+            if case.name in KNOWN_FAILURES
+        }
+        known = [case for case in cases if case.name in raised]
+        missed = sum(len(case.expect - raised[case.name]) for case in known if case.kind == "weak")
+        alarms = sum(bool(raised[case.name]) for case in known if case.kind == "good")
+        assert (planted - missed) / planted >= 0.95, (part, raised)
+        assert alarms <= 1, (part, raised)
 
 
 def test_the_vve_example_has_no_finding(
@@ -168,32 +201,8 @@ def test_the_vve_example_has_no_finding(
     assert findings_for(example, rules, loaded, knowledge) == []
 
 
-def raw_ids() -> set[str]:
-    """Every id in the vocabulary and the shipped flows that could leak into a text: step ids,
-    option values and vocabulary terms with a hyphen, which no Dutch sentence writes that way."""
-    vocabulary = load_vocabulary()
-    ids = {term.id for group in (vocabulary.wie, vocabulary.waar, vocabulary.evidence) for term in group}
-    for path in (REPO / "flows").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for step in data.get("steps", []) if isinstance(data, dict) else []:
-            ids.add(str(step.get("id", "")))
-            ids.update(
-                str(option.get("value")) for option in step.get("options") or [] if isinstance(option, dict)
-            )
-    return {identifier for identifier in ids if "-" in identifier}
-
-
-def test_no_message_of_any_rule_shows_a_raw_id(
-    rules: RuleBook, corpus_findings: Callable[[review_quality.CorpusCase], list[Finding]]
-) -> None:
-    ids = raw_ids()
-    assert {"jonge-kinderen", "laag-inkomen", "niet-geregeld"} <= ids
-    rendered: list[Finding] = [finding for case in CASES for finding in corpus_findings(case)]
-    assert {finding.rule_id for finding in rendered} == {rule.id for rule in rules.rules}
-    for finding in rendered:
-        for text in (finding.title, finding.message, finding.fix, finding.example or ""):
-            words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
-            assert not words & ids, (finding.rule_id, words & ids)
+def test_the_raw_ids_looked_for_are_the_vocabulary_and_flow_ids() -> None:
+    assert {"jonge-kinderen", "laag-inkomen", "niet-geregeld"} <= RAW_IDS
 
 
 def test_the_target_mismatch_names_groups_by_their_labels(

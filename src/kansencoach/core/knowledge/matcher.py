@@ -24,9 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache, partial
 from types import MappingProxyType
-from typing import NamedTuple
 
-from kansencoach.core.common.compared import LeadingCompared
 from kansencoach.core.dutch.compounds import split_into
 from kansencoach.core.dutch.normalize import Normalizer, as_typed, participle_bases, proper_names
 from kansencoach.core.knowledge.entries import Entries, Facts, Names
@@ -40,11 +38,8 @@ from kansencoach.core.knowledge.shortlist import (
     shortlist_of,
     text_scores,
 )
+from kansencoach.core.knowledge.suggestion import Suggestion, WordMatch
 from kansencoach.i18n import t
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from kansencoach.core.knowledge.entries import Entry
 
 FACET_GAIN = 2.0
 """A perfect facet fit multiplies the text score by 1 + FACET_GAIN."""
@@ -63,42 +58,6 @@ its own (spelen is no typo of stapelen, gemaakt none of geraakt)."""
 MIN_PREFIX = 6
 BEST_IDS_KEPT = 32
 """How many queries `Matcher.best_ids` keeps the answer to."""
-
-
-class WordMatch(NamedTuple):
-    word: str
-    fields: tuple[str, ...]
-    share: float
-
-
-class _Suggested(NamedTuple):
-    id: str
-    name: str
-    score: float
-    text: float
-    facets: float
-    related: float
-    evidence: float
-    words: tuple[WordMatch, ...]
-    matched_facets: tuple[str, ...]
-    fuzzy: tuple[tuple[str, str], ...]
-    related_to: str
-    """The name of the best-scoring leading match that names this entry as related, or "" when none does."""
-    why: str
-    model: Callable[[], Entry]
-    """Makes the full model of the entry (only when asked: `kb search` shows facts alone)."""
-
-
-class Suggestion(_Suggested, LeadingCompared):
-    """A suggested entry, equal to the same one however it was made: `model` is left out of
-    equality and the hash, so a suggestion from the cache equals the same one freshly ranked."""
-
-    __slots__ = ()
-
-    @property
-    def item(self) -> Entry:
-        """The suggested intervention or indicator."""
-        return self.model()
 
 
 class Matcher:

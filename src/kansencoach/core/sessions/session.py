@@ -23,8 +23,9 @@ from kansencoach.core.flows.models import AnswerValue, InfoStep, QuestionStep
 from kansencoach.core.flows.steptypes import check_answer
 from kansencoach.core.knowledge.base import KnowledgeBase
 from kansencoach.core.knowledge.fit import Query
-from kansencoach.core.knowledge.matcher import Matcher, Suggestion
+from kansencoach.core.knowledge.matcher import Matcher
 from kansencoach.core.knowledge.models import Accepted
+from kansencoach.core.knowledge.suggestion import Suggestion
 from kansencoach.core.sessions.events import Event, Fold, SessionState, Unsent
 from kansencoach.core.sessions.store import SessionInfo, Store
 from kansencoach.core.sessions.suggest import Offer, facet_steps, offer, query_from_answers

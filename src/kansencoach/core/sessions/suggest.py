@@ -9,7 +9,8 @@ from enum import Enum
 
 from kansencoach.core.flows.models import AllocateStep, AnswerValue, Flow, InfoStep, QuestionStep, Step
 from kansencoach.core.knowledge.fit import Query
-from kansencoach.core.knowledge.matcher import Matcher, Suggestion
+from kansencoach.core.knowledge.matcher import Matcher
+from kansencoach.core.knowledge.suggestion import Suggestion
 
 
 class Empty(Enum):

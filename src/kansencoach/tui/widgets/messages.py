@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from kansencoach.core.common.markdown_text import Line, markdown_lines, markdown_to_text
 from kansencoach.core.common.terminal import visible
-from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.core.knowledge.suggestion import Suggestion
 from kansencoach.i18n import t
 
 MARK_STYLES = {"strong": "bold", "em": "italic", "code": "bold", "link": "underline"}

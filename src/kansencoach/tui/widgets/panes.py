@@ -16,7 +16,7 @@ from kansencoach.core.common.terminal import visible
 from kansencoach.core.draft.draft import Draft, DraftItem, OpenPoint
 from kansencoach.core.draft.findings import Coverage, Finding, all_clear
 from kansencoach.core.flows.shown import Shown, Table, one_line
-from kansencoach.core.knowledge.matcher import Suggestion
+from kansencoach.core.knowledge.suggestion import Suggestion
 from kansencoach.core.sessions.conversation import Conversation
 from kansencoach.core.sessions.suggest import Empty, Offer
 from kansencoach.i18n import t
