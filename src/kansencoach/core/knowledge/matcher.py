@@ -101,9 +101,7 @@ class Matcher:
         """
         if query.is_empty:
             return []
-        query = self._with_places(query)
-        terms, fuzzy = self._query_terms(query.text)
-        found, own = self.shortlist(query, [term for _, term in terms], limit, exclude)
+        query, terms, fuzzy, (found, own) = self._read(query, limit, exclude)
 
         def parts(doc: int) -> tuple[float, float, float, float]:
             return (*own(doc), found.related.get(doc, 0.0), self._standing.evidence[doc])
@@ -135,11 +133,24 @@ class Matcher:
         limit: int,
         exclude: frozenset[str],
     ) -> tuple[str, ...]:
-        query = self._with_places(Query(text, domains, wie, waar, MappingProxyType(dict(weights))))
-        terms, _ = self._query_terms(query.text)
-        found, _ = self.shortlist(query, [term for _, term in terms], limit, exclude)
+        query = Query(text, domains, wie, waar, MappingProxyType(dict(weights)))
+        *_, (found, _) = self._read(query, limit, exclude)
         facts = self.entries.facts
         return tuple(facts[doc].id for doc, _ in found.top)
+
+    def _read(
+        self, query: Query, limit: int, exclude: Iterable[str]
+    ) -> tuple[
+        Query,
+        list[tuple[str, str]],
+        list[tuple[str, str]],
+        tuple[Shortlist, Callable[[int], tuple[float, float]]],
+    ]:
+        """What `search` and `best_ids` both read from a query: the query with the places its text
+        names, its words as index terms, the near matches of unknown words, and its shortlist."""
+        query = self._with_places(query)
+        terms, fuzzy = self._query_terms(query.text)
+        return query, terms, fuzzy, self.shortlist(query, [term for _, term in terms], limit, exclude)
 
     def shortlist(
         self, query: Query, terms: list[str], limit: int, exclude: Iterable[str] = ()

@@ -198,15 +198,15 @@ def _accepted(draft: Draft) -> list[Block]:
         (
             (Span(one_line(accepted.name), "strong"), Span(": " + one_line(accepted.summary))),
             (Span(t("export.evidence") + ":", "em"), Span(f" {one_line(accepted.evidence)}.")),
-            *_cited(t("export.sources"), accepted.sources),
-            *_cited(t("export.public_sources"), accepted.public),
+            *_sources_line(t("export.sources"), accepted.sources),
+            *_sources_line(t("export.public_sources"), accepted.public),
         )
         for accepted in draft.accepted
     )
     return [Heading(3, t("export.accepted")), Bullets(items, "accepted")]
 
 
-def _cited(heading: str, sources: tuple[str, ...]) -> tuple[tuple[Span, ...], ...]:
+def _sources_line(heading: str, sources: tuple[str, ...]) -> tuple[tuple[Span, ...], ...]:
     """A line of an accepted intervention naming its sources, none when it has none of the kind."""
     if not sources:
         return ()

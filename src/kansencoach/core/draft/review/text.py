@@ -287,7 +287,9 @@ def _without(said: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tup
 
 GAP_WORDS = 6
 """How many words a `**` in a phrase stands for at most ("aantal ** dat ** meedoet")."""
-_GAP = f"(?:[a-z0-9]+ ){{0,{GAP_WORDS}}}"
+_ANY_WORD = "[a-z0-9]+"
+_ANY_ENDING = "[a-z0-9]*"
+_GAP = f"(?:{_ANY_WORD} ){{0,{GAP_WORDS}}}"
 
 
 @lru_cache(maxsize=1024)
@@ -295,14 +297,14 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts: list[str] = []
     for token in phrase.split():
         if token == "*":  # a word of its own: any one word ("subsidie die * nu al")
-            parts.append("[a-z0-9]+")
+            parts.append(_ANY_WORD)
             continue
         if token == "**":  # any few words, none too ("aantal ** dat meedoet")
             parts.append(_GAP)
             continue
         pieces = [re.escape(piece) for piece in words(token)]
         if pieces and token.endswith("*"):
-            pieces[-1] += "[a-z0-9]*"
+            pieces[-1] += _ANY_ENDING
         parts += pieces
     while parts and parts[-1] == _GAP:  # a gap at the end adds nothing to a match
         parts.pop()
@@ -310,8 +312,8 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     # bijeenkomsten" also finds "aantal voorlichtingsbijeenkomsten", "bestaande budget*" also "het
     # bestaande onderhoudsbudget".
     last = parts[-1] if parts else ""
-    if len(parts) > 1 and last not in ("[a-z0-9]+", _GAP) and len(last.removesuffix("[a-z0-9]*")) >= 4:
-        parts[-1] = "[a-z0-9]*" + last
+    if len(parts) > 1 and last not in (_ANY_WORD, _GAP) and len(last.removesuffix(_ANY_ENDING)) >= 4:
+        parts[-1] = _ANY_ENDING + last
     # A gap holds its own spaces: it joins the words around it without one more.
     pattern = "".join(part if part == _GAP else part + " " for part in parts).rstrip(" ")
     return re.compile(r"(?<= )" + pattern + r"(?= )")
